@@ -1,0 +1,1 @@
+"""The desktop side of kshare, without Qt: cache, sync, index, experts, credentials, services."""

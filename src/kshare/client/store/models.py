@@ -1,0 +1,139 @@
+"""Tables of the desktop cache.
+
+Every row that sync writes gets a fresh ``local_seq`` (a counter kept in
+``sync_state``), and every purge leaves an id-only row in ``purges`` with its
+own ``local_seq``. The search index records the last ``local_seq`` it applied
+and catches up from these two, so it can never hold what the cache dropped.
+The schema is created and upgraded by Alembic (``migrations/client``).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, DateTime, Index, Integer, MetaData, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class CacheBase(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {dict[str, Any]: JSON, list[str]: JSON, list[Any]: JSON}
+
+
+class CachedItem(CacheBase):
+    """A post, article, question, answer or comment the user may see."""
+
+    __tablename__ = "items"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16), index=True)
+    parent_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    author_id: Mapped[str] = mapped_column(String(64), index=True)
+    title: Mapped[str] = mapped_column(Text, default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+    tags: Mapped[list[str]] = mapped_column(JSON, default=list)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    version: Mapped[int] = mapped_column(Integer)
+    accepted_answer_id: Mapped[str | None] = mapped_column(String(64))
+    is_accepted: Mapped[bool] = mapped_column(default=False)
+    score: Mapped[int] = mapped_column(Integer, default=0)
+    audience: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # AudienceView
+    can_edit: Mapped[bool] = mapped_column(default=False)
+    mentions: Mapped[list[str]] = mapped_column(JSON, default=list)
+    attachment: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # BlobRef
+    entries: Mapped[list[Any]] = mapped_column(JSON, default=list)  # CollectionEntry
+    local_seq: Mapped[int] = mapped_column(Integer, index=True)
+
+
+class CachedReaction(CacheBase):
+    __tablename__ = "reactions"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    item_id: Mapped[str] = mapped_column(String(64), index=True)
+    author_id: Mapped[str] = mapped_column(String(64))
+    emoji: Mapped[str] = mapped_column(String(32))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    local_seq: Mapped[int] = mapped_column(Integer, index=True)
+
+
+class CachedPerson(CacheBase):
+    __tablename__ = "people"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    username: Mapped[str] = mapped_column(String(150), index=True)
+    display_name: Mapped[str] = mapped_column(String(200))
+    title: Mapped[str] = mapped_column(String(200), default="")
+    department: Mapped[str] = mapped_column(String(200), default="")
+    location: Mapped[str] = mapped_column(String(200), default="")
+    manager_id: Mapped[str | None] = mapped_column(String(64))
+    skills: Mapped[list[str]] = mapped_column(JSON, default=list)
+    ask_me_about: Mapped[list[str]] = mapped_column(JSON, default=list)
+    endorsements: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    expertise_confirmed: Mapped[list[str]] = mapped_column(JSON, default=list)
+    expertise_hidden: Mapped[list[str]] = mapped_column(JSON, default=list)
+    expert_opt_out: Mapped[bool] = mapped_column(default=False)
+    active: Mapped[bool] = mapped_column(default=True)
+    version: Mapped[int] = mapped_column(Integer)
+    local_seq: Mapped[int] = mapped_column(Integer, index=True)
+
+
+class CachedGroup(CacheBase):
+    __tablename__ = "groups"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    visibility: Mapped[str] = mapped_column(String(16), default="open")
+    description: Mapped[str] = mapped_column(Text, default="")
+    member_ids: Mapped[list[str]] = mapped_column(JSON, default=list)
+    owner_ids: Mapped[list[str]] = mapped_column(JSON, default=list)
+    version: Mapped[int] = mapped_column(Integer)
+    local_seq: Mapped[int] = mapped_column(Integer, index=True)
+
+
+class Purge(CacheBase):
+    """An id the cache dropped, so the index can drop it too. Holds no content."""
+
+    __tablename__ = "purges"
+
+    local_seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entity_type: Mapped[str] = mapped_column(String(16))
+    entity_id: Mapped[str] = mapped_column(String(64))
+
+
+class SyncState(CacheBase):
+    """Small key/value facts: server cursor, local_seq counter, cache identity, last sync."""
+
+    __tablename__ = "sync_state"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class OutboxEntry(CacheBase):
+    """A write made on the desktop, kept until the server has applied it exactly once."""
+
+    __tablename__ = "outbox"
+    __table_args__ = (Index("ix_outbox_state_next", "state", "next_attempt_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    idempotency_key: Mapped[str] = mapped_column(String(64), unique=True)
+    operation: Mapped[str] = mapped_column(String(32))  # create_item, update_item, ...
+    target_id: Mapped[str] = mapped_column(String(64), index=True)
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    state: Mapped[str] = mapped_column(String(16), default="pending")  # pending|failed|conflict
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    last_error: Mapped[str] = mapped_column(Text, default="")

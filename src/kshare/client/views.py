@@ -1,0 +1,122 @@
+"""Plain values the client façade hands to the UI and the command line.
+
+They are immutable snapshots: safe to pass from a worker thread to the GUI
+thread, and free of SQLAlchemy sessions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class ItemSummary:
+    """One row of the feed or of a list of contributions."""
+
+    id: str
+    kind: str
+    title: str
+    author_id: str
+    author_name: str
+    created_at: datetime
+    updated_at: datetime
+    tags: tuple[str, ...] = ()
+    excerpt: str = ""
+    audience_label: str = ""
+    answer_count: int = 0
+    is_accepted: bool = False
+    score: int = 0
+
+
+@dataclass(frozen=True)
+class ItemDetail:
+    """Everything the detail pane shows; ``body_html`` is rendered and sanitized."""
+
+    summary: ItemSummary
+    body_markdown: str
+    body_html: str
+    audience_label: str
+    can_edit: bool
+    version: int
+    parent_id: str | None = None
+    answers: tuple[ItemDetail, ...] = ()
+    comments: tuple[ItemDetail, ...] = ()
+    reactions: tuple[tuple[str, int], ...] = ()  # (emoji, count)
+    attachment_name: str = ""
+    pending: bool = False  # written on this desktop, not yet on the server
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    id: str
+    kind: str  # item kinds, plus "person"
+    title: str
+    snippet_html: str  # sanitized, with <b> around matches
+    author_name: str = ""
+    created_at: datetime | None = None
+    tags: tuple[str, ...] = ()
+    score: float = 0.0
+    parent_id: str | None = None
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    query: str
+    hits: tuple[SearchHit, ...]
+    total: int
+    page: int = 1
+    page_size: int = 20
+    facets: dict[str, tuple[tuple[str, int], ...]] = field(default_factory=dict)
+    suggestion: str | None = None  # "did you mean"
+    error: str | None = None  # a query that could not be read, said plainly
+
+
+@dataclass(frozen=True)
+class ExpertReason:
+    """Why a person is listed: one contribution, tag, skill or endorsement."""
+
+    kind: str  # "answer", "accepted_answer", "post", "document", "tag", "skill", "endorsement"
+    text: str
+    item_id: str | None = None
+    weight: float = 0.0
+
+
+@dataclass(frozen=True)
+class Expert:
+    person_id: str
+    display_name: str
+    title: str
+    department: str
+    score: float
+    reasons: tuple[ExpertReason, ...]
+    ask_about: str = ""
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    """What the status bar and ``kshare sync`` say.
+
+    ``state``: signed_out, idle, syncing, offline, retrying, server_too_old,
+    auth_required, error.
+    """
+
+    state: str
+    message: str
+    last_success: datetime | None = None
+    pending_outbox: int = 0
+    items_done: int = 0
+    items_total: int | None = None
+    bytes_done: int = 0
+    bytes_total: int | None = None
+    retry_in_s: float | None = None
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A group or person offered by the audience picker."""
+
+    kind: str  # "group" or "person"
+    id: str
+    name: str  # group name or username: what ``--audience group:NAME`` takes
+    label: str  # what the picker shows

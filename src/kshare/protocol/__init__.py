@@ -1,0 +1,1 @@
+"""Wire schemas shared by the kshare server and the desktop client (pydantic v2)."""

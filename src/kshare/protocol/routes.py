@@ -1,0 +1,49 @@
+"""The HTTP API of the kshare server: one place that names every path.
+
+Every response except ``/info`` and ``/auth/login`` needs ``Authorization:
+Bearer TOKEN``. Writes take an ``Idempotency-Key`` header (a repeated key
+answers with the original result). Errors are :class:`ErrorBody` with 4xx/5xx:
+401 ``unauthenticated`` (sign in again), 403 ``forbidden`` / ``account_disabled``,
+404 ``not_found`` (also for things that exist but the viewer may not see),
+409 ``resync_required``, 412 ``version_conflict`` (``current`` holds the item),
+413 ``too_large``, 422 ``invalid``, 429 ``throttled`` (with ``Retry-After``).
+
+    GET    /api/v1/info                      ServerInfo
+    POST   /api/v1/auth/login                LoginRequest -> LoginResponse
+    POST   /api/v1/auth/logout               revoke this token
+    GET    /api/v1/me                        PersonOut
+    PUT    /api/v1/me/profile                ProfileUpdate -> PersonOut
+    GET    /api/v1/feed?since=C&limit=N      FeedPage (limit 1..500, default 200)
+    GET    /api/v1/reconcile                 ReconcileList
+    POST   /api/v1/sync/purged               PurgeAck -> 204
+    GET    /api/v1/events                    text/event-stream nudges: "data: {cursor}"
+    POST   /api/v1/items                     ItemCreate -> 201 ItemOut
+    GET    /api/v1/items/{id}                ItemOut
+    PUT    /api/v1/items/{id}                ItemUpdate -> ItemOut | 412
+    DELETE /api/v1/items/{id}                204
+    GET    /api/v1/items/{id}/history        list of earlier versions
+    POST   /api/v1/items/{id}/accept         (answer id) mark accepted answer
+    POST   /api/v1/items/{id}/reactions      ReactionCreate -> 201 ReactionOut
+    DELETE /api/v1/reactions/{id}            204
+    PUT    /api/v1/blobs/{sha256}            raw bytes -> BlobRef (hash verified, size-limited)
+    GET    /api/v1/blobs/{sha256}            bytes, honours Range (only if a visible item uses it)
+    POST   /api/v1/audience/preview          AudienceSpec -> AudiencePreview
+    POST   /api/v1/people/{id}/endorsements  {"skill": "..."} endorse a colleague
+"""
+
+PREFIX = "/api/v1"
+INFO = f"{PREFIX}/info"
+LOGIN = f"{PREFIX}/auth/login"
+LOGOUT = f"{PREFIX}/auth/logout"
+ME = f"{PREFIX}/me"
+PROFILE = f"{PREFIX}/me/profile"
+FEED = f"{PREFIX}/feed"
+RECONCILE = f"{PREFIX}/reconcile"
+PURGED = f"{PREFIX}/sync/purged"
+EVENTS = f"{PREFIX}/events"
+ITEMS = f"{PREFIX}/items"
+REACTIONS = f"{PREFIX}/reactions"
+BLOBS = f"{PREFIX}/blobs"
+AUDIENCE_PREVIEW = f"{PREFIX}/audience/preview"
+PEOPLE = f"{PREFIX}/people"
+IDEMPOTENCY_HEADER = "Idempotency-Key"

@@ -1,0 +1,327 @@
+"""The JSON that travels between server and desktop.
+
+Versioned by :data:`kshare.API_VERSION`; every path lives under ``/api/v1``.
+Times are ISO 8601 in UTC. Ids are UUID strings made by whoever creates the
+thing (the desktop creates ids for what it publishes, so an outbox retry can
+never make a second copy).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+ItemKind = Literal["post", "article", "question", "answer", "comment", "document", "collection"]
+GroupKind = Literal["team", "department", "community"]
+GroupVisibility = Literal["open", "closed", "secret"]
+MAX_TITLE = 300
+MAX_BODY = 200_000
+MAX_TAGS = 20
+
+
+class Wire(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=False)
+
+
+# --- server identity and errors -------------------------------------------------
+
+
+class ServerInfo(Wire):
+    """``GET /api/v1/info`` (no sign-in needed)."""
+
+    product: Literal["kshare"] = "kshare"
+    server_version: str
+    api_version: int
+    min_client_api: int = 1
+    organisation: str = ""
+
+
+class ErrorBody(Wire):
+    """Every 4xx/5xx answer: a machine code and a sentence a person can read."""
+
+    code: str
+    message: str
+    current: dict[str, object] | None = None  # e.g. the current item on a 412 conflict
+
+
+# --- sign-in ------------------------------------------------------------------------
+
+
+class LoginRequest(Wire):
+    """``POST /api/v1/auth/login``."""
+
+    username: str = Field(min_length=1, max_length=150)
+    password: str = Field(min_length=1, max_length=1024)
+    device: str = Field(default="", max_length=200)
+
+
+class PersonRef(Wire):
+    id: str
+    username: str
+    display_name: str
+
+
+class GroupRef(Wire):
+    id: str
+    name: str
+    kind: GroupKind
+
+
+class LoginResponse(Wire):
+    token: str
+    expires_at: datetime
+    user: PersonRef
+
+
+# --- audiences ----------------------------------------------------------------------
+
+
+class AudienceSpec(Wire):
+    """An audience as the author states it (groups by name or id, people by username or id)."""
+
+    org: bool = False
+    groups: list[str] = Field(default_factory=list, max_length=100)
+    people: list[str] = Field(default_factory=list, max_length=500)
+    private: bool = False
+    editor_groups: list[str] = Field(default_factory=list, max_length=100)
+    editor_people: list[str] = Field(default_factory=list, max_length=500)
+    publish_at: datetime | None = None
+    visible_until: datetime | None = None
+
+
+class AudienceView(Wire):
+    """An audience as a viewer is shown it. Secret groups the viewer is not in are only counted."""
+
+    org: bool = False
+    groups: list[GroupRef] = Field(default_factory=list)
+    hidden_groups: int = 0
+    people: list[PersonRef] = Field(default_factory=list)
+    private: bool = False
+    editor_groups: list[GroupRef] = Field(default_factory=list)
+    editor_people: list[PersonRef] = Field(default_factory=list)
+    publish_at: datetime | None = None
+    visible_until: datetime | None = None
+
+
+# --- entities -----------------------------------------------------------------------
+
+
+class BlobRef(Wire):
+    """A file's content, addressed by its SHA-256 (``GET /api/v1/blobs/{sha256}``)."""
+
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    size: int = Field(ge=0)
+    mime: str = "application/octet-stream"
+    filename: str = ""
+
+
+class CollectionEntry(Wire):
+    """One place in a curated collection; only entries the viewer may see are sent."""
+
+    item_id: str
+    note: str = ""
+    position: int = 0
+
+
+class ItemOut(Wire):
+    """A post, article, question, answer, comment, document or collection, as its viewer sees it.
+
+    Documents carry ``attachment`` (the current version's blob); an attachment of
+    a post is a document whose ``parent_id`` is the post. Collections carry
+    ``entries``. Answers, comments and attachments inherit their parent's audience.
+    """
+
+    id: str
+    kind: ItemKind
+    parent_id: str | None = None
+    author_id: str
+    title: str = ""
+    body: str = ""  # Markdown source; rendered and sanitized on the desktop
+    tags: list[str] = Field(default_factory=list)
+    created_at: datetime
+    updated_at: datetime
+    version: int
+    accepted_answer_id: str | None = None  # questions
+    is_accepted: bool = False  # answers
+    score: int = 0
+    audience: AudienceView = Field(default_factory=AudienceView)
+    can_edit: bool = False
+    mentions: list[str] = Field(default_factory=list)  # person ids
+    attachment: BlobRef | None = None
+    entries: list[CollectionEntry] = Field(default_factory=list)
+
+
+class ReactionOut(Wire):
+    """A reaction to an item; it inherits the item's audience."""
+
+    id: str
+    item_id: str
+    author_id: str
+    emoji: str = Field(min_length=1, max_length=32)
+    created_at: datetime
+    version: int = 1
+
+
+class PersonOut(Wire):
+    id: str
+    username: str
+    display_name: str
+    title: str = ""
+    department: str = ""
+    location: str = ""
+    manager_id: str | None = None
+    skills: list[str] = Field(default_factory=list)
+    ask_me_about: list[str] = Field(default_factory=list)
+    endorsements: dict[str, list[str]] = Field(default_factory=dict)  # skill -> endorser ids
+    expertise_confirmed: list[str] = Field(default_factory=list)  # topics they stand by
+    expertise_hidden: list[str] = Field(default_factory=list)  # topics never to list them for
+    expert_opt_out: bool = False  # never list them as an expert at all
+    active: bool = True
+    version: int
+
+
+class GroupOut(Wire):
+    id: str
+    name: str
+    kind: GroupKind
+    visibility: GroupVisibility = "open"
+    description: str = ""
+    member_ids: list[str] = Field(default_factory=list)
+    owner_ids: list[str] = Field(default_factory=list)
+    version: int
+
+
+class ItemUpsert(Wire):
+    type: Literal["item"] = "item"
+    data: ItemOut
+
+
+class PersonUpsert(Wire):
+    type: Literal["person"] = "person"
+    data: PersonOut
+
+
+class GroupUpsert(Wire):
+    type: Literal["group"] = "group"
+    data: GroupOut
+
+
+class ReactionUpsert(Wire):
+    type: Literal["reaction"] = "reaction"
+    data: ReactionOut
+
+
+Upsert = Annotated[
+    ItemUpsert | PersonUpsert | GroupUpsert | ReactionUpsert, Field(discriminator="type")
+]
+EntityType = Literal["item", "person", "group", "reaction"]
+
+
+class Removal(Wire):
+    type: EntityType
+    id: str
+    reason: Literal["deleted", "access_revoked"] = "deleted"
+
+
+# --- change feed --------------------------------------------------------------------
+
+
+class FeedPage(Wire):
+    """``GET /api/v1/feed?since=CURSOR&limit=N``.
+
+    ``cursor`` is opaque to the client: store it with the page and send it back.
+    ``reconcile`` asks the client to fetch ``/api/v1/reconcile`` and drop what
+    it holds that is not listed there (membership changed, or cursor too old).
+    """
+
+    upserts: list[Upsert] = Field(default_factory=list)
+    removals: list[Removal] = Field(default_factory=list)
+    cursor: str
+    more: bool = False
+    reconcile: bool = False
+    total_estimate: int | None = None  # upserts still to come, for honest progress
+
+
+class ReconcileList(Wire):
+    """``GET /api/v1/reconcile``: id -> version of everything the viewer may see now."""
+
+    items: dict[str, int] = Field(default_factory=dict)
+    people: dict[str, int] = Field(default_factory=dict)
+    groups: dict[str, int] = Field(default_factory=dict)
+    reactions: dict[str, int] = Field(default_factory=dict)
+    cursor: str
+
+
+class PurgeAck(Wire):
+    """``POST /api/v1/sync/purged``: the device confirms it dropped these (audited)."""
+
+    device: str = Field(default="", max_length=200)
+    removals: list[Removal] = Field(default_factory=list, max_length=10_000)
+
+
+# --- writes -------------------------------------------------------------------------
+
+
+class ItemCreate(Wire):
+    """``POST /api/v1/items`` with header ``Idempotency-Key``; answers 201 with ItemOut.
+
+    A repeated key answers with the original result and creates nothing.
+    """
+
+    id: str = Field(min_length=8, max_length=64)
+    kind: ItemKind = "post"
+    parent_id: str | None = None
+    title: str = Field(default="", max_length=MAX_TITLE)
+    body: str = Field(default="", max_length=MAX_BODY)
+    tags: list[Annotated[str, Field(min_length=1, max_length=64)]] = Field(
+        default_factory=list, max_length=MAX_TAGS
+    )
+    audience: AudienceSpec | None = None  # None for answers and comments (inherit the parent's)
+    attachment: BlobRef | None = None  # documents: upload the blob first
+    entries: list[CollectionEntry] = Field(default_factory=list, max_length=5000)
+
+
+class ItemUpdate(Wire):
+    """``PUT /api/v1/items/{id}``: a stale ``base_version`` answers 412 with the current item."""
+
+    base_version: int
+    title: str | None = Field(default=None, max_length=MAX_TITLE)
+    body: str | None = Field(default=None, max_length=MAX_BODY)
+    tags: list[Annotated[str, Field(min_length=1, max_length=64)]] | None = Field(
+        default=None, max_length=MAX_TAGS
+    )
+    audience: AudienceSpec | None = None
+    attachment: BlobRef | None = None  # a new version of a document
+    entries: list[CollectionEntry] | None = Field(default=None, max_length=5000)
+
+
+class ReactionCreate(Wire):
+    """``POST /api/v1/items/{id}/reactions`` with ``Idempotency-Key``."""
+
+    id: str = Field(min_length=8, max_length=64)
+    emoji: str = Field(min_length=1, max_length=32)
+
+
+class ProfileUpdate(Wire):
+    """``PUT /api/v1/me/profile``: what a person says about themselves; syncs to everyone."""
+
+    title: str | None = Field(default=None, max_length=200)
+    location: str | None = Field(default=None, max_length=200)
+    skills: list[str] | None = Field(default=None, max_length=100)
+    ask_me_about: list[str] | None = Field(default=None, max_length=100)
+    expertise_confirmed: list[str] | None = Field(default=None, max_length=200)
+    expertise_hidden: list[str] | None = Field(default=None, max_length=200)
+    expert_opt_out: bool | None = None
+
+
+class AudiencePreview(Wire):
+    """``POST /api/v1/audience/preview``: who would see an item with this audience."""
+
+    people_count: int
+    groups: list[GroupRef] = Field(
+        default_factory=list
+    )  # never a secret group the author is not in
+    org_wide: bool = False
+    unknown: list[str] = Field(default_factory=list)  # names that match no group or person
