@@ -1,0 +1,5 @@
+import sys
+
+from kshare.cli import main
+
+sys.exit(main())

@@ -1,0 +1,79 @@
+"""The ``kshare`` command: the desktop app (default), the demo, and tools for people and scripts.
+
+Each part of kshare registers its own subcommands here, so this file only
+dispatches. Registration must stay cheap: no Qt, FastAPI or Whoosh imports
+until a command runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Sequence
+
+from kshare import __version__
+
+log = logging.getLogger(__name__)
+
+# Modules that offer ``register(subparsers)``. A part missing from an install
+# (the server extra, say) simply offers no commands.
+COMMAND_MODULES = (
+    "kshare.ui.commands",  # gui
+    "kshare.demo",  # demo
+    "kshare.client.commands",  # login, logout, sync, post, status
+    "kshare.client.index.commands",  # search, reindex
+    "kshare.client.experts.commands",  # experts
+    "kshare.server.cli",  # serve, admin
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kshare",
+        description="kshare: share knowledge inside your company, online or offline.",
+    )
+    parser.add_argument("--version", action="version", version=f"kshare {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log more detail to stderr")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name and name.startswith(exc.name):
+                continue  # that part is not written or not installed
+            raise
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    if not any(a in arguments for a in ("-h", "--help", "--version")) and not any(
+        not a.startswith("-") for a in arguments
+    ):
+        arguments = [*arguments, "gui"]  # plain ``kshare`` opens the desktop app
+    args = parser.parse_args(arguments)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    func = getattr(args, "func", None)
+    if func is None:
+        parser.print_help()
+        return 2
+    try:
+        return int(func(args) or 0)
+    except KeyboardInterrupt:
+        return 130
+
+
+def gui_main() -> None:
+    """Entry point of the ``kshare-desktop`` launcher."""
+    sys.exit(main(["gui", *sys.argv[1:]]))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,85 @@
+"""Open the cache file: SQLite in WAL mode, schema brought up to date by Alembic.
+
+A cache written by a newer kshare is refused with a clear message instead of
+being opened and damaged by older code.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DatabaseError
+
+from kshare.migrations import migrations_dir
+
+log = logging.getLogger(__name__)
+
+
+class CacheError(Exception):
+    """The cache cannot be opened; the message says why in a user's words."""
+
+
+class CacheTooNewError(CacheError):
+    pass
+
+
+def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")  # WAL keeps commits durable across app crashes
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+def _alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(migrations_dir("client")))
+    return config
+
+
+def create_cache_engine(path: Path) -> Engine:
+    """An engine on ``path`` with the cache's pragmas; no migration."""
+    engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
+    event.listen(engine, "connect", _set_pragmas)
+    return engine
+
+
+def _migrate(engine: Engine, path: Path) -> None:
+    config = _alembic_config()
+    script = ScriptDirectory.from_config(config)
+    with engine.begin() as connection:
+        current = MigrationContext.configure(connection).get_current_revision()
+        if current is not None and script.get_revision(current) is None:
+            raise CacheTooNewError(
+                f"The cache at {path} was written by a newer version of kshare "
+                f"(schema {current}). Update kshare, or start a fresh profile."
+            )
+        head = script.get_current_head()
+        if current != head:
+            log.info("migrating cache %s from %s to %s", path, current, head)
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+
+
+def open_cache(path: Path) -> Engine:
+    """Open (creating if needed) the cache at ``path`` and migrate it to this version's schema."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    engine = create_cache_engine(path)
+    try:
+        _migrate(engine, path)
+    except CacheError:
+        engine.dispose()
+        raise
+    except DatabaseError as exc:  # a damaged file must reach the user as a clear message
+        engine.dispose()
+        raise CacheError(f"The cache at {path} cannot be read: {exc.orig}") from exc
+    return engine
