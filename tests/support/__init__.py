@@ -1,0 +1,1 @@
+"""Helpers shared by kshare's tests."""
