@@ -120,3 +120,18 @@ class Choice:
     id: str
     name: str  # group name or username: what ``--audience group:NAME`` takes
     label: str  # what the picker shows
+
+
+@dataclass(frozen=True)
+class DocumentMatch:
+    """A cached item that matches a topic, as the expert finder reads it from the index."""
+
+    id: str
+    kind: str
+    author_id: str
+    score: float  # the index's relevance score for the topic
+    created_at: datetime
+    parent_id: str | None = None
+    tags: tuple[str, ...] = ()
+    is_accepted: bool = False
+    title: str = ""
