@@ -1,0 +1,207 @@
+"""``kshare demo``: a local server with a demo organisation, and the desktop app signed in to it.
+
+The server runs as a child process on 127.0.0.1 with its data in a folder of
+its own (kept between runs, so the second start is fast); the desktop uses a
+separate demo profile, so a real profile is never touched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import queue
+import signal
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import platformdirs
+
+from kshare.client.paths import APP_NAME
+
+log = logging.getLogger(__name__)
+LISTENING = "kshare server listening on "
+
+
+class DemoError(Exception):
+    pass
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = subparsers.add_parser(
+        "demo",
+        help="run a local server with a demo company and open the app signed in to it",
+        description="Start a local kshare server seeded with a demo organisation on 127.0.0.1, "
+        "sign in as a demo employee, sync, and open the desktop app.",
+    )
+    base = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    parser.add_argument("--data", type=Path, default=base / "demo-server", help="server data")
+    parser.add_argument("--profile", type=Path, default=base / "demo-profile", help="profile")
+    parser.add_argument("--port", type=int, default=0, help="server port (default: any free)")
+    parser.add_argument("--user", default=None, help="demo employee to sign in as")
+    parser.add_argument(
+        "--no-gui", action="store_true", help="sync and keep the server running, without a window"
+    )
+    parser.set_defaults(func=run)
+
+
+class DemoServer:
+    """The demo server as a child process; stopped when the demo ends."""
+
+    def __init__(self, data: Path, port: int) -> None:
+        self.data = data
+        self.port = port
+        self.process: subprocess.Popen[str] | None = None
+        self.url = ""
+
+    def start(self, timeout: float = 300.0) -> str:
+        args = [sys.executable, "-m", "kshare", "serve", "--data", str(self.data)]
+        args += ["--host", "127.0.0.1", "--port", str(self.port), "--demo"]
+        self.process = subprocess.Popen(
+            args,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        )
+        lines: queue.Queue[str | None] = queue.Queue()
+        output: list[str] = []
+
+        def pump() -> None:
+            assert self.process is not None and self.process.stdout is not None
+            for line in self.process.stdout:
+                lines.put(line)
+            lines.put(None)
+
+        threading.Thread(target=pump, name="demo-server-output", daemon=True).start()
+        while True:
+            try:
+                line = lines.get(timeout=timeout)
+            except queue.Empty:
+                self.stop()
+                raise DemoError("the demo server did not start in time") from None
+            if line is None:
+                raise DemoError("the demo server stopped:\n" + "".join(output[-30:]))
+            output.append(line)
+            if line.startswith(LISTENING):
+                self.url = line[len(LISTENING) :].strip()
+                return self.url
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.process = None
+
+
+def _ensure_keyring() -> None:
+    """Use the OS keyring; on a machine without one, keep the demo token in memory only."""
+    import keyring
+    from keyring.backends.fail import Keyring as FailKeyring
+
+    if not isinstance(keyring.get_keyring(), FailKeyring):
+        return
+    keyring.set_keyring(_process_memory_keyring())
+    print(
+        "kshare demo: no OS keyring is available here, so the demo keeps its sign-in token "
+        "in memory only (it is never written to disk) and forgets it when the demo ends.",
+        file=sys.stderr,
+    )
+
+
+def _process_memory_keyring() -> object:
+    from keyring.backend import KeyringBackend
+    from keyring.errors import PasswordDeleteError
+
+    class ProcessMemoryKeyring(KeyringBackend):
+        """Holds secrets in this process only; used by the demo where no OS keyring exists."""
+
+        priority = 0  # type: ignore[assignment]
+
+        def __init__(self) -> None:
+            super().__init__()
+            self._secrets: dict[tuple[str, str], str] = {}
+
+        def get_password(self, service: str, username: str) -> str | None:
+            return self._secrets.get((service, username))
+
+        def set_password(self, service: str, username: str, password: str) -> None:
+            self._secrets[(service, username)] = password
+
+        def delete_password(self, service: str, username: str) -> None:
+            if self._secrets.pop((service, username), None) is None:
+                raise PasswordDeleteError(username)
+
+    return ProcessMemoryKeyring()
+
+
+def _has_display() -> bool:
+    if sys.platform in ("win32", "darwin"):
+        return True
+    return bool(
+        os.environ.get("DISPLAY")
+        or os.environ.get("WAYLAND_DISPLAY")
+        or os.environ.get("QT_QPA_PLATFORM", "").startswith(("offscreen", "minimal", "vnc"))
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from kshare.server.demo_content import build_demo_org
+
+    org = build_demo_org()
+    username = args.user or org.demo_user
+    people = {person.username: person for person in org.people}
+    if username not in people:
+        print(f"kshare demo: there is no demo employee called {username!r}", file=sys.stderr)
+        return 2
+    if not args.no_gui and not _has_display():
+        print(
+            "kshare demo: no display found. Run it in a desktop session, under a virtual "
+            "display (xvfb-run kshare demo), or with --no-gui.",
+            file=sys.stderr,
+        )
+        return 2
+    _ensure_keyring()
+    server = DemoServer(args.data, args.port)
+    print("kshare demo: starting the demo server (the first start seeds the company) ...")
+    try:
+        url = server.start()
+        print(f"kshare demo: server at {url}; signing in as {username} ({org.organisation})")
+        return _run_client(args, url, username, people[username].password)
+    except DemoError as exc:
+        print(f"kshare demo: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        server.stop()
+
+
+def _run_client(args: argparse.Namespace, url: str, username: str, password: str) -> int:
+    from kshare.client.services import UserFacingError, Workspace
+
+    workspace = Workspace.open(args.profile)
+    try:
+        workspace.login(url, username, password)
+        report = workspace.sync()
+        print(f"kshare demo: {report.status.message}")
+        if args.no_gui:
+            print("kshare demo: the server keeps running; press Ctrl-C to stop.")
+            stop = threading.Event()
+            try:
+                workspace.watch(lambda: workspace.sync(), stop)
+            except KeyboardInterrupt:
+                stop.set()
+            return 0
+        from kshare.ui.commands import run_app
+
+        return run_app(workspace)
+    except UserFacingError as exc:
+        print(f"kshare demo: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        workspace.close()
