@@ -136,6 +136,7 @@ class ItemOut(Wire):
     id: str
     kind: ItemKind
     parent_id: str | None = None
+    quote_of: str | None = None  # a share/quote: never visible to more people than the original
     author_id: str
     title: str = ""
     body: str = ""  # Markdown source; rendered and sanitized on the desktop
@@ -279,6 +280,9 @@ class ItemCreate(Wire):
         default_factory=list, max_length=MAX_TAGS
     )
     audience: AudienceSpec | None = None  # None for answers and comments (inherit the parent's)
+    # Share or quote of another item: the audience is narrowed to the original's, and
+    # the result stays visible only to people who may also see the original.
+    quote_of: str | None = Field(default=None, max_length=64)
     attachment: BlobRef | None = None  # documents: upload the blob first
     entries: list[CollectionEntry] = Field(default_factory=list, max_length=5000)
 
@@ -295,6 +299,23 @@ class ItemUpdate(Wire):
     audience: AudienceSpec | None = None
     attachment: BlobRef | None = None  # a new version of a document
     entries: list[CollectionEntry] | None = Field(default=None, max_length=5000)
+
+
+class ItemRevisionOut(Wire):
+    """One earlier version of an item (``GET /api/v1/items/{id}/history``, oldest first)."""
+
+    version: int
+    title: str = ""
+    body: str = ""
+    tags: list[str] = Field(default_factory=list)
+    editor_id: str
+    created_at: datetime
+
+
+class EndorsementCreate(Wire):
+    """``POST /api/v1/people/{id}/endorsements``: vouch for a colleague's skill."""
+
+    skill: str = Field(min_length=1, max_length=100)
 
 
 class ReactionCreate(Wire):
