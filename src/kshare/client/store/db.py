@@ -37,7 +37,15 @@ def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     cursor.execute("PRAGMA synchronous=NORMAL")  # WAL keeps commits durable across app crashes
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=10000")
+    # Revoked content must leave the disk: zero freed pages instead of leaving old text in them.
+    cursor.execute("PRAGMA secure_delete=ON")
     cursor.close()
+
+
+def _take_transaction_control(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    # pysqlite would otherwise open transactions lazily (deferred) at the first write, so a
+    # read-then-write could not be upgraded while another process writes (SQLITE_BUSY).
+    dbapi_connection.isolation_level = None
 
 
 def _alembic_config() -> Config:
@@ -51,6 +59,40 @@ def create_cache_engine(path: Path) -> Engine:
     engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
     event.listen(engine, "connect", _set_pragmas)
     return engine
+
+
+def create_writer_engine(path: Path) -> Engine:
+    """The sync worker's engine: every transaction starts with ``BEGIN IMMEDIATE``.
+
+    Taking the write lock at the start means two writers (the sync worker and a
+    ``kshare`` command, or ``publish`` on the GUI thread) queue on the busy
+    timeout instead of one failing half-way through a page.
+    """
+    engine = create_engine(
+        f"sqlite:///{path}", connect_args={"check_same_thread": False, "timeout": 30}
+    )
+    event.listen(engine, "connect", _set_pragmas)
+    event.listen(engine, "connect", _take_transaction_control)
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+def checkpoint(engine: Engine) -> None:
+    """Fold the WAL into the main file and truncate it, so purged text does not linger there."""
+    # Outside any transaction: a checkpoint inside one could not reset the WAL.
+    raw = engine.raw_connection()
+    try:
+        cursor = raw.cursor()
+        busy, _, _ = cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        cursor.close()
+        if busy:
+            log.info("WAL checkpoint of %s was blocked by a reader; it completes later", engine.url)
+    finally:
+        raw.close()
 
 
 def _migrate(engine: Engine, path: Path) -> None:

@@ -57,6 +57,8 @@ class CachedItem(CacheBase):
     attachment: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # BlobRef
     entries: Mapped[list[Any]] = mapped_column(JSON, default=list)  # CollectionEntry
     local_seq: Mapped[int] = mapped_column(Integer, index=True)
+    # Added in cache schema 0002: the original of a share/quote (ItemOut.quote_of).
+    quote_of: Mapped[str | None] = mapped_column(String(64), default=None)
 
 
 class CachedReaction(CacheBase):

@@ -1,0 +1,298 @@
+"""Write what the server sent into the cache.
+
+Every function takes the caller's connection, so a whole feed page (upserts,
+removals, the new cursor) commits in the one transaction the caller opened.
+Rows get a fresh ``local_seq`` from the counter in ``sync_state``; every purge
+leaves an id-only row in ``purges`` so the search index can drop it too.
+
+Times are stored as naive UTC: SQLite has no time zones, and one convention
+keeps ordering by ``created_at`` right for everyone who reads the cache.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Table, delete, select
+from sqlalchemy.dialects.sqlite import insert
+
+from kshare.client.store.models import (
+    CachedGroup,
+    CachedItem,
+    CachedPerson,
+    CachedReaction,
+    OutboxEntry,
+    Purge,
+    SyncState,
+)
+from kshare.protocol.schemas import (
+    GroupOut,
+    GroupUpsert,
+    ItemOut,
+    ItemUpsert,
+    PersonOut,
+    PersonUpsert,
+    ReactionOut,
+    ReactionUpsert,
+)
+
+log = logging.getLogger(__name__)
+
+LOCAL_SEQ = "local_seq"
+CURSOR = "cursor"
+CHUNK = 400  # stays below SQLite's bound-parameter limit for IN (...) lists
+
+ITEMS: Table = CachedItem.__table__  # type: ignore[assignment]
+PEOPLE: Table = CachedPerson.__table__  # type: ignore[assignment]
+GROUPS: Table = CachedGroup.__table__  # type: ignore[assignment]
+REACTIONS: Table = CachedReaction.__table__  # type: ignore[assignment]
+PURGES: Table = Purge.__table__  # type: ignore[assignment]
+STATE: Table = SyncState.__table__  # type: ignore[assignment]
+TABLES = {"item": ITEMS, "person": PEOPLE, "group": GROUPS, "reaction": REACTIONS}
+
+
+@dataclass
+class ChangeSet:
+    """Ids touched by one transaction, by kind; ``removed`` holds every purged id."""
+
+    items: set[str] = field(default_factory=set)
+    people: set[str] = field(default_factory=set)
+    groups: set[str] = field(default_factory=set)
+    removed: set[str] = field(default_factory=set)
+    purged: list[tuple[str, str]] = field(default_factory=list)  # (entity type, id)
+
+    def merge(self, other: ChangeSet) -> None:
+        self.items |= other.items
+        self.people |= other.people
+        self.groups |= other.groups
+        self.removed |= other.removed
+        self.purged.extend(other.purged)
+
+    def __bool__(self) -> bool:
+        return bool(self.items or self.people or self.groups or self.removed)
+
+
+def utc_naive(moment: datetime | None) -> datetime | None:
+    if moment is None or moment.tzinfo is None:
+        return moment
+    return moment.astimezone(UTC).replace(tzinfo=None)
+
+
+def as_utc(moment: datetime | None) -> datetime | None:
+    """A time read back from the cache, made aware again."""
+    if moment is None or moment.tzinfo is not None:
+        return moment
+    return moment.replace(tzinfo=UTC)
+
+
+# --- small key/value state -------------------------------------------------------------
+
+
+def get_state(conn: Connection, key: str) -> str | None:
+    return conn.execute(select(STATE.c.value).where(STATE.c.key == key)).scalar_one_or_none()
+
+
+def set_state(conn: Connection, key: str, value: str) -> None:
+    stmt = insert(STATE).values(key=key, value=value)
+    conn.execute(stmt.on_conflict_do_update(index_elements=["key"], set_={"value": value}))
+
+
+def delete_state(conn: Connection, key: str) -> None:
+    conn.execute(delete(STATE).where(STATE.c.key == key))
+
+
+def get_cursor(conn: Connection) -> str:
+    """The server cursor the cache is up to date with; empty means "from the beginning"."""
+    return get_state(conn, CURSOR) or ""
+
+
+def set_cursor(conn: Connection, cursor: str) -> None:
+    set_state(conn, CURSOR, cursor)
+
+
+def take_local_seqs(conn: Connection, count: int) -> int:
+    """Reserve ``count`` numbers of the local change counter; returns the first."""
+    current = int(get_state(conn, LOCAL_SEQ) or 0)
+    set_state(conn, LOCAL_SEQ, str(current + count))
+    return current + 1
+
+
+# --- wire objects to rows ----------------------------------------------------------------
+
+
+def item_row(item: ItemOut, local_seq: int) -> dict[str, Any]:
+    return {
+        "id": item.id,
+        "kind": item.kind,
+        "parent_id": item.parent_id,
+        "quote_of": item.quote_of,
+        "author_id": item.author_id,
+        "title": item.title,
+        "body": item.body,
+        "tags": list(item.tags),
+        "created_at": utc_naive(item.created_at),
+        "updated_at": utc_naive(item.updated_at),
+        "version": item.version,
+        "accepted_answer_id": item.accepted_answer_id,
+        "is_accepted": item.is_accepted,
+        "score": item.score,
+        "audience": item.audience.model_dump(mode="json"),
+        "can_edit": item.can_edit,
+        "mentions": list(item.mentions),
+        "attachment": item.attachment.model_dump(mode="json") if item.attachment else None,
+        "entries": [entry.model_dump(mode="json") for entry in item.entries],
+        "local_seq": local_seq,
+    }
+
+
+def person_row(person: PersonOut, local_seq: int) -> dict[str, Any]:
+    row = person.model_dump(mode="python")
+    row["local_seq"] = local_seq
+    return row
+
+
+def group_row(group: GroupOut, local_seq: int) -> dict[str, Any]:
+    row = group.model_dump(mode="python")
+    row["local_seq"] = local_seq
+    return row
+
+
+def reaction_row(reaction: ReactionOut, local_seq: int) -> dict[str, Any]:
+    row = reaction.model_dump(mode="python")
+    row["created_at"] = utc_naive(reaction.created_at)
+    row["local_seq"] = local_seq
+    return row
+
+
+def _bulk_upsert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    if not rows:
+        return
+    columns = [c.name for c in table.columns if c.name in rows[0]]
+    stmt = insert(table)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["id"],
+        set_={name: stmt.excluded[name] for name in columns if name != "id"},
+    )
+    conn.execute(stmt, rows)
+
+
+def upsert(conn: Connection, upserts: Sequence[Any]) -> ChangeSet:
+    """Insert or replace items, people, groups and reactions; each gets a fresh ``local_seq``."""
+    changes = ChangeSet()
+    if not upserts:
+        return changes
+    seq = take_local_seqs(conn, len(upserts))
+    items: list[dict[str, Any]] = []
+    people: list[dict[str, Any]] = []
+    groups: list[dict[str, Any]] = []
+    reactions: list[dict[str, Any]] = []
+    for offset, entry in enumerate(upserts):
+        local_seq = seq + offset
+        if isinstance(entry, ItemUpsert):
+            items.append(item_row(entry.data, local_seq))
+            changes.items.add(entry.data.id)
+        elif isinstance(entry, PersonUpsert):
+            people.append(person_row(entry.data, local_seq))
+            changes.people.add(entry.data.id)
+        elif isinstance(entry, GroupUpsert):
+            groups.append(group_row(entry.data, local_seq))
+            changes.groups.add(entry.data.id)
+        elif isinstance(entry, ReactionUpsert):
+            reactions.append(reaction_row(entry.data, local_seq))
+            changes.items.add(entry.data.item_id)  # the item's reaction counts changed
+        else:  # a newer server may send kinds this client does not know: skip, do not fail
+            log.warning("skipping an upsert of unknown type %r", getattr(entry, "type", entry))
+    # Within a page the same id may appear twice; the later one is newer and must win.
+    for table, rows in ((ITEMS, items), (PEOPLE, people), (GROUPS, groups), (REACTIONS, reactions)):
+        _bulk_upsert(conn, table, list({row["id"]: row for row in rows}.values()))
+    return changes
+
+
+def upsert_items(conn: Connection, items: Iterable[ItemOut]) -> ChangeSet:
+    return upsert(conn, [ItemUpsert(data=item) for item in items])
+
+
+# --- purges ---------------------------------------------------------------------------------
+
+
+def _chunks(ids: Sequence[str]) -> Iterable[Sequence[str]]:
+    for start in range(0, len(ids), CHUNK):
+        yield ids[start : start + CHUNK]
+
+
+def _existing(conn: Connection, table: Table, ids: Sequence[str]) -> list[str]:
+    found: list[str] = []
+    for chunk in _chunks(ids):
+        found += conn.execute(select(table.c.id).where(table.c.id.in_(chunk))).scalars().all()
+    return found
+
+
+def _item_family(conn: Connection, roots: Sequence[str]) -> list[str]:
+    """The items and, recursively, their answers, comments and attachments present in the cache."""
+    family = _existing(conn, ITEMS, roots)
+    frontier = list(family)
+    seen = set(family)
+    while frontier:
+        children: list[str] = []
+        for chunk in _chunks(frontier):
+            rows = conn.execute(select(ITEMS.c.id).where(ITEMS.c.parent_id.in_(chunk)))
+            children += [cid for cid in rows.scalars() if cid not in seen]
+        seen.update(children)
+        family += children
+        frontier = children
+    return family
+
+
+def purge(conn: Connection, removals: Iterable[tuple[str, str]]) -> ChangeSet:
+    """Delete rows (an item takes its children and reactions along) and record id-only purges.
+
+    An id the cache does not hold is a no-op, so replaying a page is harmless.
+    """
+    wanted: dict[str, list[str]] = {"item": [], "person": [], "group": [], "reaction": []}
+    for entity_type, entity_id in removals:
+        if entity_type in wanted:
+            wanted[entity_type].append(entity_id)
+        else:
+            log.warning("ignoring a removal of unknown type %r", entity_type)
+    doomed: list[tuple[str, str]] = []
+    items = _item_family(conn, wanted["item"]) if wanted["item"] else []
+    doomed += [("item", item_id) for item_id in items]
+    reactions = _existing(conn, REACTIONS, wanted["reaction"])
+    for chunk in _chunks(items):
+        rows = conn.execute(select(REACTIONS.c.id).where(REACTIONS.c.item_id.in_(chunk)))
+        reactions += rows.scalars().all()
+    doomed += [("reaction", rid) for rid in dict.fromkeys(reactions)]
+    doomed += [("person", pid) for pid in _existing(conn, PEOPLE, wanted["person"])]
+    doomed += [("group", gid) for gid in _existing(conn, GROUPS, wanted["group"])]
+    changes = ChangeSet()
+    if not doomed:
+        return changes
+    by_type: dict[str, list[str]] = {}
+    for entity_type, entity_id in doomed:
+        by_type.setdefault(entity_type, []).append(entity_id)
+    for entity_type, ids in by_type.items():
+        table = TABLES[entity_type]
+        for chunk in _chunks(ids):
+            conn.execute(delete(table).where(table.c.id.in_(chunk)))
+    seq = take_local_seqs(conn, len(doomed))
+    conn.execute(
+        PURGES.insert(),
+        [
+            {"local_seq": seq + n, "entity_type": entity_type, "entity_id": entity_id}
+            for n, (entity_type, entity_id) in enumerate(doomed)
+        ],
+    )
+    changes.removed = {entity_id for _, entity_id in doomed}
+    changes.purged = doomed
+    return changes
+
+
+def wipe(conn: Connection) -> None:
+    """Forget everything the profile cached: content, outbox, cursor, counters."""
+    for model in (CachedItem, CachedReaction, CachedPerson, CachedGroup, Purge, SyncState):
+        conn.execute(delete(model.__table__))  # type: ignore[arg-type]
+    conn.execute(delete(OutboxEntry.__table__))  # type: ignore[arg-type]

@@ -1,0 +1,106 @@
+"""The cache repository: upserts with local_seq, purges with children, cursor, outbox."""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine, func, select
+
+from kshare.client.store import outbox, repository
+from kshare.client.store.models import CachedItem, CachedReaction, Purge
+from kshare.protocol.schemas import ReactionUpsert
+from tests.unit.client.factories import item, reaction, upserts
+
+
+def _count(engine: Engine, model: type) -> int:
+    with engine.connect() as conn:
+        return int(conn.execute(select(func.count()).select_from(model)).scalar_one())
+
+
+def test_upserts_get_increasing_local_seq_and_replace_older_versions(writer: Engine) -> None:
+    first, second = item(title="one"), item(title="two")
+    with writer.begin() as conn:
+        changes = repository.upsert(conn, upserts(first, second))
+    assert changes.items == {first.id, second.id}
+    edited = first.model_copy(update={"title": "one, edited", "version": 2})
+    with writer.begin() as conn:
+        repository.upsert(conn, upserts(edited))
+    with writer.connect() as conn:
+        rows = {r.id: r for r in conn.execute(select(CachedItem))}
+    assert rows[first.id].title == "one, edited"
+    assert rows[first.id].local_seq > rows[second.id].local_seq
+    assert _count(writer, CachedItem) == 2
+
+
+def test_purging_an_item_takes_answers_comments_and_reactions_along(writer: Engine) -> None:
+    question = item(kind="question", title="secret question")
+    answer = item(kind="answer", parent_id=question.id)
+    comment = item(kind="comment", parent_id=answer.id)
+    other = item(title="unrelated")
+    with writer.begin() as conn:
+        repository.upsert(
+            conn,
+            [*upserts(question, answer, comment, other), ReactionUpsert(data=reaction(answer.id))],
+        )
+    with writer.begin() as conn:
+        changes = repository.purge(conn, [("item", question.id)])
+    assert changes.removed >= {question.id, answer.id, comment.id}
+    assert _count(writer, CachedItem) == 1
+    assert _count(writer, CachedReaction) == 0
+    with writer.connect() as conn:
+        purged = conn.execute(select(Purge.entity_type, Purge.entity_id)).all()
+    assert {p[1] for p in purged} == changes.removed
+    assert {p[0] for p in purged} == {"item", "reaction"}
+
+
+def test_removal_of_an_unknown_id_is_a_no_op(writer: Engine) -> None:
+    with writer.begin() as conn:
+        changes = repository.purge(conn, [("item", "never-seen"), ("group", "nope")])
+    assert not changes
+    assert _count(writer, Purge) == 0
+
+
+def test_a_failed_page_leaves_neither_rows_nor_cursor(writer: Engine) -> None:
+    with writer.begin() as conn:
+        repository.set_cursor(conn, "10")
+    try:
+        with writer.begin() as conn:
+            repository.upsert(conn, upserts(item()))
+            repository.set_cursor(conn, "20")
+            raise RuntimeError("crash in the middle of a page")
+    except RuntimeError:
+        pass
+    with writer.connect() as conn:
+        assert repository.get_cursor(conn) == "10"
+    assert _count(writer, CachedItem) == 0
+
+
+def test_outbox_keeps_order_and_states(writer: Engine) -> None:
+    with writer.begin() as conn:
+        first = outbox.add(conn, "create_item", "a", {"title": "x"})
+        second = outbox.add(conn, "update_item", "a", {"title": "y"})
+        third = outbox.add(conn, "create_item", "b", {"title": "z"})
+    with writer.begin() as conn:
+        assert [e.id for e in outbox.pending(conn)] == [first.id, second.id, third.id]
+        outbox.mark_done(conn, first.id)
+        outbox.mark_conflict(conn, second.id, "changed elsewhere", {"title": "theirs"})
+        outbox.mark_failed(conn, third.id, "no longer allowed")
+    with writer.connect() as conn:
+        assert outbox.pending_count(conn) == 0
+        left = outbox.unpublished(conn)
+    assert [(e.state, e.payload.get("server")) for e in left] == [
+        ("conflict", {"title": "theirs"}),
+        ("failed", None),
+    ]
+    assert left[0].payload["title"] == "y"  # the user's own text is kept
+
+
+def test_wipe_forgets_everything(writer: Engine) -> None:
+    with writer.begin() as conn:
+        repository.upsert(conn, upserts(item()))
+        repository.set_cursor(conn, "5")
+        outbox.add(conn, "create_item", "a", {})
+    with writer.begin() as conn:
+        repository.wipe(conn)
+    with writer.connect() as conn:
+        assert repository.get_cursor(conn) == ""
+        assert outbox.pending_count(conn) == 0
+    assert _count(writer, CachedItem) == 0
