@@ -1,0 +1,84 @@
+"""The demo organisation: Northwind Analytics, a 54-person data company.
+
+:func:`build_demo_org` returns people, groups, items (posts, articles, questions, answers,
+comments) and skill endorsements, the same for the same seed. The server's demo seed loads
+it into an empty database; tests use it as a realistic fixture.
+
+Every demo account has the password ``demo-password`` (:data:`DEMO_PASSWORD`); the demo
+signs in as ``jonas.weber``, a backend engineer who belongs to several groups but not to
+the two secret ones, so a demo shows that confidential posts stay hidden.
+
+The text is hand-written per department in the ``topics_*`` modules; only short comments
+are generated (see :mod:`.chatter`), each naming something specific from its thread.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, datetime
+
+from kshare.server.demo_content import (
+    topics_engineering,
+    topics_sre,
+)
+from kshare.server.demo_content.builder import ItemWriter
+from kshare.server.demo_content.endorsements import build_endorsements
+from kshare.server.demo_content.groups import FALCON, REORG, SECRET_GROUPS, build_groups
+from kshare.server.demo_content.model import DemoGroup, DemoItem, DemoOrg, DemoPerson, Thread
+from kshare.server.demo_content.people import DEMO_PASSWORD, DEPARTMENTS, build_people
+
+ORGANISATION = "Northwind Analytics"
+DEMO_USER = "jonas.weber"
+
+_TOPIC_MODULES = (
+    topics_sre,
+    topics_engineering,
+)
+
+__all__ = [
+    "DEMO_PASSWORD",
+    "DEMO_USER",
+    "DEPARTMENTS",
+    "FALCON",
+    "ORGANISATION",
+    "REORG",
+    "SECRET_GROUPS",
+    "DemoGroup",
+    "DemoItem",
+    "DemoOrg",
+    "DemoPerson",
+    "all_threads",
+    "build_demo_org",
+]
+
+
+def all_threads() -> list[Thread]:
+    """Every hand-written thread, department by department."""
+    return [thread for module in _TOPIC_MODULES for thread in module.THREADS]
+
+
+def build_demo_org(seed: int = 7, *, now: datetime | None = None) -> DemoOrg:
+    """Build the demo organisation; the same ``seed`` and ``now`` give the same result.
+
+    Items are dated over the ~18 months before ``now`` (default: midnight UTC today, so
+    repeated calls on one day agree).
+    """
+    if now is None:
+        now = datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+    elif now.tzinfo is None:
+        raise ValueError("now must be timezone-aware")
+    rng = random.Random(seed)
+    people = build_people()
+    groups = build_groups(people)
+    writer = ItemWriter(rng, now, people, groups)
+    writer.add_threads(all_threads())
+    items = sorted(writer.items, key=lambda item: (item.created_at, item.key))
+    return DemoOrg(
+        organisation=ORGANISATION,
+        people=people,
+        groups=groups,
+        items=items,
+        endorsements=build_endorsements(rng, people, items),
+        demo_user=DEMO_USER,
+        demo_password=DEMO_PASSWORD,
+    )
