@@ -18,7 +18,10 @@ import random
 from datetime import UTC, datetime
 
 from kshare.server.demo_content import (
+    topics_data,
     topics_engineering,
+    topics_product,
+    topics_security,
     topics_sre,
 )
 from kshare.server.demo_content.builder import ItemWriter
@@ -33,6 +36,9 @@ DEMO_USER = "jonas.weber"
 _TOPIC_MODULES = (
     topics_sre,
     topics_engineering,
+    topics_data,
+    topics_security,
+    topics_product,
 )
 
 __all__ = [
