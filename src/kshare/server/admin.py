@@ -1,0 +1,419 @@
+"""Administration of a server's data, in-process: the ``kshare admin`` command and tests.
+
+It writes the same database a running server uses; every change takes a
+fresh ``seq`` (and bumps membership epochs where visibility changes
+wholesale), so running servers and devices pick it up through the feed.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Iterable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from kshare.domain.audience import Audience, Principal, PrincipalKind
+from kshare.server.audience_io import audience_rows, name_key
+from kshare.server.audit import audit
+from kshare.server.auth import Passwords, issue_token
+from kshare.server.changes import (
+    bump_epoch,
+    current_former,
+    former_audience,
+    item_access_changed,
+    set_membership,
+    tombstone,
+    touch,
+)
+from kshare.server.db import Database, next_seq
+from kshare.server.settings import HashParams, Settings
+from kshare.server.tables import (
+    AudienceRow,
+    AuditEntry,
+    Group,
+    Item,
+    Membership,
+    Person,
+    ServerMeta,
+    Token,
+)
+from kshare.server.writes import mark_deleted
+
+log = logging.getLogger(__name__)
+
+GROUP_KINDS = ("team", "department", "community")
+VISIBILITIES = ("open", "closed", "secret")
+
+
+class AdminError(Exception):
+    """An admin operation cannot be done; the message says why."""
+
+
+class AdminTools:
+    """The admin operations on a server's data folder (or database URL)."""
+
+    def __init__(
+        self,
+        data_dir: Path,
+        database_url: str | None = None,
+        *,
+        hash_params: HashParams | None = None,
+    ) -> None:
+        self.settings = Settings(data_dir=Path(data_dir), database_url=database_url)
+        self.db = Database(self.settings.resolved_database_url)
+        self.db.migrate()
+        self.passwords = Passwords(hash_params or self.settings.hash_params)
+
+    def close(self) -> None:
+        self.db.dispose()
+
+    def __enter__(self) -> AdminTools:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # --- lookups -----------------------------------------------------------------
+
+    @staticmethod
+    def _person(session: Session, ref: str) -> Person:
+        person = (
+            session.get(Person, ref)
+            or session.scalars(
+                select(Person).where(Person.username_key == name_key(ref))
+            ).one_or_none()
+        )
+        if person is None:
+            raise AdminError(f"no such user: {ref}")
+        return person
+
+    @staticmethod
+    def _group(session: Session, ref: str) -> Group:
+        group = (
+            session.get(Group, ref)
+            or session.scalars(select(Group).where(Group.name_key == name_key(ref))).one_or_none()
+        )
+        if group is None:
+            raise AdminError(f"no such group: {ref}")
+        return group
+
+    # --- groups and people -------------------------------------------------------
+
+    def add_group(
+        self, name: str, kind: str = "team", visibility: str = "open", description: str = ""
+    ) -> str:
+        if kind not in GROUP_KINDS or visibility not in VISIBILITIES:
+            raise AdminError(f"kind must be one of {GROUP_KINDS}, visibility one of {VISIBILITIES}")
+        clean = " ".join(name.split())
+        if not clean:
+            raise AdminError("a group needs a name")
+        with self.db.write() as session:
+            if session.scalars(select(Group).where(Group.name_key == name_key(clean))).first():
+                raise AdminError(f"a group named {clean!r} already exists")
+            group = Group(
+                id=str(uuid.uuid4()),
+                name=clean,
+                name_key=name_key(clean),
+                kind=kind,
+                visibility=visibility,
+                description=description,
+                version=1,
+                seq=next_seq(session),
+            )
+            session.add(group)
+            audit(
+                session,
+                "group_created",
+                target=group.id,
+                admin=True,
+                name=clean,
+                visibility=visibility,
+            )
+            return group.id
+
+    def set_group_visibility(self, group: str, visibility: str) -> None:
+        if visibility not in VISIBILITIES:
+            raise AdminError(f"visibility must be one of {VISIBILITIES}")
+        with self.db.write() as session:
+            row = self._group(session, group)
+            if row.visibility == visibility:
+                return
+            if visibility == "secret":
+                tombstone(session, "group", row.id, "access_revoked", ["org"])
+            row.visibility = visibility
+            touch(session, row)
+            audit(
+                session,
+                "group_visibility_changed",
+                target=row.id,
+                admin=True,
+                visibility=visibility,
+            )
+
+    def add_user(
+        self,
+        username: str,
+        display_name: str,
+        password: str,
+        *,
+        groups: Iterable[str] = (),
+        title: str = "",
+        department: str = "",
+        location: str = "",
+        manager: str | None = None,
+        skills: Iterable[str] = (),
+        ask_me_about: Iterable[str] = (),
+        is_admin: bool = False,
+    ) -> str:
+        clean = username.strip()
+        if not clean or any(c.isspace() for c in clean) or len(clean) > 150:
+            raise AdminError("a username is 1-150 characters without spaces")
+        if not password:
+            raise AdminError("a password is required")
+        password_hash = self.passwords.hash(password)
+        with self.db.write() as session:
+            if session.scalars(
+                select(Person).where(Person.username_key == name_key(clean))
+            ).first():
+                raise AdminError(f"a user named {clean!r} already exists")
+            person = Person(
+                id=str(uuid.uuid4()),
+                username=clean,
+                username_key=name_key(clean),
+                display_name=display_name.strip() or clean,
+                title=title,
+                department=department,
+                location=location,
+                skills=list(skills),
+                ask_me_about=list(ask_me_about),
+                expertise_confirmed=[],
+                expertise_hidden=[],
+                expert_opt_out=False,
+                active=True,
+                is_admin=is_admin,
+                password_hash=password_hash,
+                membership_epoch=0,
+                version=1,
+                seq=next_seq(session),
+            )
+            if manager:
+                person.manager_id = self._person(session, manager).id
+            session.add(person)
+            session.flush()
+            for group in groups:
+                set_membership(session, self._group(session, group), person, member=True)
+            audit(session, "user_created", target=person.id, admin=True, username=clean)
+            return person.id
+
+    def add_member(self, group: str, user: str, *, owner: bool = False) -> bool:
+        with self.db.write() as session:
+            row, person = self._group(session, group), self._person(session, user)
+            changed = set_membership(session, row, person, member=True, owner=owner)
+            if changed:
+                audit(
+                    session,
+                    "member_added",
+                    target=row.id,
+                    admin=True,
+                    person=person.id,
+                    owner=owner,
+                )
+            return changed
+
+    def remove_member(self, group: str, user: str) -> bool:
+        with self.db.write() as session:
+            row, person = self._group(session, group), self._person(session, user)
+            changed = set_membership(session, row, person, member=False)
+            if changed:
+                audit(session, "member_removed", target=row.id, admin=True, person=person.id)
+            return changed
+
+    def _set_active(self, user: str, active: bool) -> None:
+        with self.db.write() as session:
+            person = self._person(session, user)
+            if person.active == active:
+                return
+            person.active = active
+            touch(session, person)
+            bump_epoch(session, [person.id])
+            audit(
+                session, "user_enabled" if active else "user_disabled", target=person.id, admin=True
+            )
+
+    def disable_user(self, user: str) -> None:
+        self._set_active(user, False)
+
+    def enable_user(self, user: str) -> None:
+        self._set_active(user, True)
+
+    def set_admin(self, user: str, is_admin: bool = True) -> None:
+        with self.db.write() as session:
+            person = self._person(session, user)
+            person.is_admin = is_admin
+            bump_epoch(session, [person.id])
+            audit(session, "role_changed", target=person.id, admin=True, is_admin=is_admin)
+
+    def set_password(self, user: str, password: str, *, revoke_tokens: bool = True) -> None:
+        if not password:
+            raise AdminError("a password is required")
+        password_hash = self.passwords.hash(password)
+        with self.db.write() as session:
+            person = self._person(session, user)
+            person.password_hash = password_hash
+            if revoke_tokens:
+                session.execute(
+                    update(Token)
+                    .where(Token.person_id == person.id, Token.revoked_at.is_(None))
+                    .values(revoked_at=datetime.now(UTC))
+                )
+            audit(session, "password_set", target=person.id, admin=True)
+
+    def issue_token(self, username: str, ttl: timedelta = timedelta(days=1)) -> str:
+        """A bearer token for ``username`` without a password (tests only)."""
+        with self.db.write() as session:
+            person = self._person(session, username)
+            token = issue_token(session, person, ttl, "admin-issued")
+            audit(session, "token_issued", target=person.id, admin=True)
+            return token.plain  # type: ignore[attr-defined,no-any-return]
+
+    def user_id(self, username: str) -> str:
+        with self.db.read() as session:
+            return self._person(session, username).id
+
+    def group_id(self, name: str) -> str:
+        with self.db.read() as session:
+            return self._group(session, name).id
+
+    # --- items ---------------------------------------------------------------------
+
+    def set_item_audience(
+        self, item_id: str, audience_specs: Iterable[str], editors: Iterable[str] = ()
+    ) -> None:
+        """Replace an item's audience, e.g. ``["group:sre", "person:ana"]`` (names or ids)."""
+        with self.db.write() as session:
+            item = session.get(Item, item_id)
+            if item is None or item.root_id != item.id:
+                raise AdminError(f"no such top-level item: {item_id}")
+
+            def resolve(specs: Iterable[str]) -> frozenset[Principal]:
+                out = set()
+                for spec in specs:
+                    principal = Principal.parse(spec)
+                    if principal.kind is PrincipalKind.GROUP:
+                        principal = Principal(
+                            principal.kind, self._group(session, principal.ref).id
+                        )
+                    elif principal.kind is PrincipalKind.PERSON:
+                        principal = Principal(
+                            principal.kind, self._person(session, principal.ref).id
+                        )
+                    out.add(principal)
+                return frozenset(out)
+
+            audience = Audience(
+                viewers=resolve(audience_specs) or frozenset({Principal(PrincipalKind.AUTHOR)}),
+                editors=resolve(editors),
+                publish_at=item.publish_at,
+                visible_until=item.visible_until,
+            )
+            before = current_former(session, item)
+            session.query(AudienceRow).filter(AudienceRow.item_id == item.id).delete()
+            session.add_all(audience_rows(item.id, audience))
+            session.flush()
+            touch(session, item)
+            item_access_changed(session, item, before)
+            audit(
+                session,
+                "audience_changed",
+                target=item.id,
+                admin=True,
+                before=before,
+                after=former_audience(item.author_id, audience),
+            )
+
+    def set_item_window(
+        self, item_id: str, publish_at: datetime | None, visible_until: datetime | None
+    ) -> None:
+        with self.db.write() as session:
+            item = session.get(Item, item_id)
+            if item is None or item.root_id != item.id:
+                raise AdminError(f"no such top-level item: {item_id}")
+            before = current_former(session, item)
+            item.publish_at, item.visible_until = publish_at, visible_until
+            touch(session, item)
+            item_access_changed(session, item, before)
+            audit(session, "audience_changed", target=item.id, admin=True, window=True)
+
+    def delete_item(self, item_id: str) -> None:
+        with self.db.write() as session:
+            item = session.get(Item, item_id)
+            if item is None:
+                raise AdminError(f"no such item: {item_id}")
+            if not item.deleted:
+                mark_deleted(session, item, actor_id=None)
+
+    # --- listings ----------------------------------------------------------------
+
+    def list_users(self) -> list[dict[str, Any]]:
+        with self.db.read() as session:
+            groups = {g.id: g.name for g in session.scalars(select(Group))}
+            member_of: dict[str, list[str]] = {}
+            for row in session.scalars(select(Membership)):
+                member_of.setdefault(row.person_id, []).append(groups[row.group_id])
+            return [
+                {
+                    "id": p.id,
+                    "username": p.username,
+                    "display_name": p.display_name,
+                    "active": p.active,
+                    "is_admin": p.is_admin,
+                    "groups": sorted(member_of.get(p.id, [])),
+                }
+                for p in session.scalars(select(Person).order_by(Person.username_key))
+            ]
+
+    def list_groups(self) -> list[dict[str, Any]]:
+        with self.db.read() as session:
+            counts: dict[str, int] = {}
+            for row in session.scalars(select(Membership)):
+                counts[row.group_id] = counts.get(row.group_id, 0) + 1
+            return [
+                {
+                    "id": g.id,
+                    "name": g.name,
+                    "kind": g.kind,
+                    "visibility": g.visibility,
+                    "members": counts.get(g.id, 0),
+                }
+                for g in session.scalars(select(Group).order_by(Group.name_key))
+            ]
+
+    def audit_log(self, since: datetime | None = None) -> list[dict[str, Any]]:
+        with self.db.read() as session:
+            query = select(AuditEntry).order_by(AuditEntry.id)
+            if since is not None:
+                query = query.where(AuditEntry.at >= since)
+            return [
+                {
+                    "at": e.at.isoformat(),
+                    "action": e.action,
+                    "actor_id": e.actor_id,
+                    "target": e.target,
+                    "address": e.address,
+                    "detail": e.detail,
+                }
+                for e in session.scalars(query)
+            ]
+
+    def set_organisation(self, name: str) -> None:
+        with self.db.write() as session:
+            row = session.get(ServerMeta, "organisation")
+            if row is None:
+                session.add(ServerMeta(name="organisation", text=name))
+            else:
+                row.text = name

@@ -1,0 +1,109 @@
+"""The FastAPI application factory."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+
+import anyio
+from fastapi import FastAPI
+
+from kshare import __version__
+from kshare.protocol import routes as paths
+from kshare.server import errors
+from kshare.server.auth import Passwords, Throttle
+from kshare.server.changes import prune_tombstones
+from kshare.server.db import Database
+from kshare.server.events import Nudges
+from kshare.server.limits import BodyLimit
+from kshare.server.routes import account, blobs, items, sync
+from kshare.server.routes.deps import Services
+from kshare.server.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+def _blob_store(settings: Settings) -> object | None:
+    from kshare.server.blobs import FilesystemBlobStore, blob_store_from_config
+
+    if settings.blob_store:
+        return blob_store_from_config(settings.blob_store)
+    return FilesystemBlobStore(settings.blob_dir)
+
+
+def build_services(settings: Settings) -> Services:
+    """Open (and migrate) the database and build what requests share."""
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    db = Database(settings.resolved_database_url)
+    if settings.migrate_on_start:
+        db.migrate()
+    with db.write() as session:
+        prune_tombstones(session, datetime.now(UTC) - settings.tombstone_window)
+    nudges = Nudges()
+    db.after_commit.append(nudges.fire_threadsafe)
+    return Services(
+        settings=settings,
+        db=db,
+        passwords=Passwords(settings.hash_params),
+        user_throttle=Throttle(settings.login_window, settings.login_max_failures_per_user),
+        address_throttle=Throttle(settings.login_window, settings.login_max_failures_per_address),
+        nudges=nudges,
+        blobs=_blob_store(settings),
+    )
+
+
+async def _watch_changes(svc: Services) -> None:
+    """Notice commits by other processes (the admin command) and nudge listeners."""
+    last = await anyio.to_thread.run_sync(svc.db.head)
+    while not svc.nudges.closed:
+        await asyncio.sleep(svc.settings.change_poll_seconds)
+        try:
+            head = await anyio.to_thread.run_sync(svc.db.head)
+        except Exception:  # a database hiccup must not end nudging for good
+            log.exception("could not read the change counter")
+            continue
+        if head != last:
+            last = head
+            svc.nudges.fire()
+
+
+def create_app(settings: Settings) -> FastAPI:
+    """The kshare API for ``settings``; the database is ready when this returns."""
+    svc = build_services(settings)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        svc.nudges.closed = False
+        svc.nudges.bind(asyncio.get_running_loop())
+        watcher = asyncio.create_task(_watch_changes(svc))
+        try:
+            yield
+        finally:
+            svc.nudges.close()
+            watcher.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await watcher
+            svc.db.dispose()
+
+    app = FastAPI(
+        title="kshare",
+        version=__version__,
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.services = svc
+    errors.install(app)
+    for module in (account, items, sync, blobs):
+        app.include_router(module.router)
+
+    def limit_for(method: str, path: str) -> int:
+        if method == "PUT" and path.startswith(paths.BLOBS + "/"):
+            return settings.max_blob_bytes + 64 * 1024
+        return settings.max_request_bytes
+
+    app.add_middleware(BodyLimit, limit_for=limit_for)
+    return app

@@ -1,0 +1,155 @@
+"""Engines, sessions, the global change counter and start-up migrations.
+
+SQLite gets two engines on the same file: writers open with ``BEGIN
+IMMEDIATE`` so concurrent writers queue on the busy timeout instead of failing
+when a read lock cannot be upgraded; readers use plain deferred transactions
+and, thanks to WAL, never block writers.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from kshare.migrations import migrations_dir
+from kshare.server.tables import ServerState
+
+log = logging.getLogger(__name__)
+
+SEQ = "seq"
+HORIZON = "horizon"  # tombstones with seq <= horizon were pruned
+
+
+class DatabaseTooNewError(RuntimeError):
+    pass
+
+
+def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    # Take over transaction control from pysqlite so "begin" below decides the mode.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
+def _make_engine(url: str, *, immediate: bool) -> Engine:
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        event.listen(engine, "connect", _sqlite_connect)
+
+        @event.listens_for(engine, "begin")
+        def _begin(connection: Any) -> None:
+            connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+        return engine
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
+    return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(migrations_dir("server")))
+    return config
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Bring the schema to ``revision``, refusing a database written by a newer kshare."""
+    config = alembic_config()
+    script = ScriptDirectory.from_config(config)
+    with engine.begin() as connection:
+        current = MigrationContext.configure(connection).get_current_revision()
+        if current is not None and script.get_revision(current) is None:
+            raise DatabaseTooNewError(
+                f"the server database is at schema {current}, newer than this kshare; update kshare"
+            )
+        target = script.get_current_head() if revision == "head" else revision
+        if current != target:
+            log.info("migrating server database from %s to %s", current, target)
+            config.attributes["connection"] = connection
+            command.upgrade(config, revision)
+
+
+class Database:
+    """The server's database: a write and a read session factory and the change counter."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.is_sqlite = url.startswith("sqlite")
+        if self.is_sqlite and url.startswith("sqlite:///"):
+            Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+        self.write_engine = _make_engine(url, immediate=True)
+        self.read_engine = (
+            _make_engine(url, immediate=False) if self.is_sqlite else self.write_engine
+        )
+        self._write = sessionmaker(self.write_engine, expire_on_commit=False)
+        self._read = sessionmaker(self.read_engine, expire_on_commit=False)
+        self.after_commit: list[Callable[[], None]] = []
+
+    def migrate(self) -> None:
+        upgrade(self.write_engine)
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A transaction that commits on success; listeners hear about every commit."""
+        with self._write() as session, session.begin():
+            yield session
+        for listener in self.after_commit:
+            listener()
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self._read() as session, session.begin():
+            yield session
+
+    def head(self) -> int:
+        with self.read() as session:
+            return current_seq(session)
+
+    def dispose(self) -> None:
+        self.write_engine.dispose()
+        if self.read_engine is not self.write_engine:
+            self.read_engine.dispose()
+
+
+def next_seq(session: Session) -> int:
+    """Take the next global change number.
+
+    The counter row stays locked until commit, so writers commit in ``seq``
+    order and a reader never sees seq N+1 before N: the feed can page by it.
+    """
+    value = session.execute(
+        update(ServerState)
+        .where(ServerState.name == SEQ)
+        .values(value=ServerState.value + 1)
+        .returning(ServerState.value)
+    ).scalar_one()
+    return int(value)
+
+
+def current_seq(session: Session) -> int:
+    return int(
+        session.execute(select(ServerState.value).where(ServerState.name == SEQ)).scalar_one()
+    )
+
+
+def horizon(session: Session) -> int:
+    return int(
+        session.execute(
+            select(ServerState.value).where(ServerState.name == HORIZON)
+        ).scalar_one_or_none()
+        or 0
+    )

@@ -1,0 +1,350 @@
+"""The per-viewer change feed and the reconcile listing.
+
+A cursor is ``v1.SEQ.EPOCH.MILLIS``: the last global change the device has,
+the viewer's membership epoch it was computed under, and when it was issued
+(so publication windows that opened or closed since can be applied). The
+client treats it as opaque.
+
+A page sends everything with ``seq`` above the cursor that the viewer may
+see, ordered by seq. Removals come from tombstones in the same seq range, and
+only to viewers who were in the item's former audience, so nobody learns of
+items they never could see. A cursor from another membership epoch, older
+than the tombstone horizon, or from the future restarts the pass at zero
+with ``reconcile: true``: the client drops what ``/reconcile`` does not list
+while the restarted pass re-sends whatever became visible.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from kshare.domain.visibility import Viewer, can_view
+from kshare.protocol.schemas import (
+    FeedPage,
+    GroupUpsert,
+    ItemUpsert,
+    PersonUpsert,
+    ReactionUpsert,
+    ReconcileList,
+    Removal,
+)
+from kshare.server import serialize
+from kshare.server.db import current_seq, horizon
+from kshare.server.errors import ApiError
+from kshare.server.policy import Gate, visible_groups_clause, visible_items_clause
+from kshare.server.tables import Group, Item, Person, Reaction, Tombstone
+
+log = logging.getLogger(__name__)
+
+MAX_WINDOW_ITEMS = 5000  # items whose publication window opened since the last page
+
+
+@dataclass(frozen=True)
+class Cursor:
+    seq: int
+    epoch: int
+    issued: datetime | None = None
+
+    def encode(self) -> str:
+        millis = int(self.issued.timestamp() * 1000) if self.issued else 0
+        return f"v1.{self.seq}.{self.epoch}.{millis}"
+
+    @classmethod
+    def parse(cls, text: str) -> Cursor:
+        parts = text.split(".")
+        try:
+            if len(parts) != 4 or parts[0] != "v1":
+                raise ValueError(text)
+            seq, epoch, millis = (int(p) for p in parts[1:])
+            if min(seq, epoch, millis) < 0:
+                raise ValueError(text)
+            issued = datetime.fromtimestamp(millis / 1000, UTC) if millis else None
+        except (ValueError, OverflowError, OSError) as exc:
+            raise ApiError(
+                422, "invalid", "The feed cursor is not one this server issued."
+            ) from exc
+        return cls(seq, epoch, issued)
+
+
+def head_cursor(session: Session, person: Person) -> str:
+    return Cursor(current_seq(session), person.membership_epoch, datetime.now(UTC)).encode()
+
+
+def _matches_former(viewer: Viewer, former: list[str]) -> bool:
+    for entry in former:
+        kind, _, ref = entry.partition(":")
+        if (
+            entry == "org"
+            or (kind == "group" and ref in viewer.group_ids)
+            or (kind in ("person", "author") and ref == viewer.user_id)
+        ):
+            return True
+    return False
+
+
+def _visible_reactions(viewer: Viewer, now: datetime):  # type: ignore[no-untyped-def]
+    return select(Reaction).where(
+        Reaction.item_id.in_(select(Item.id).where(visible_items_clause(viewer, now)))
+    )
+
+
+class FeedBuilder:
+    def __init__(self, session: Session, person: Person, viewer: Viewer) -> None:
+        self.session = session
+        self.person = person
+        self.viewer = viewer
+        self.now = datetime.now(UTC)
+        self.gate = Gate(session, viewer, self.now)
+
+    def page(self, since: str | None, limit: int) -> FeedPage:
+        session, viewer = self.session, self.viewer
+        head = current_seq(session)
+        epoch = self.person.membership_epoch
+        cursor = Cursor.parse(since) if since else Cursor(0, epoch)
+        reconcile = False
+        if since and (
+            cursor.epoch != epoch or cursor.seq > head or (0 < cursor.seq < horizon(session))
+        ):
+            log.info("feed for %s restarts with reconcile (cursor %s)", self.person.id, since)
+            reconcile = True
+            cursor = Cursor(0, epoch)
+        start = cursor.seq
+        visible = visible_items_clause(viewer, self.now)
+        rows: list[tuple[int, str, object]] = []
+        for item in session.scalars(
+            select(Item).where(Item.seq > start, visible).order_by(Item.seq).limit(limit + 1)
+        ):
+            rows.append((item.seq, "item", item))
+        for person in session.scalars(
+            select(Person).where(Person.seq > start).order_by(Person.seq).limit(limit + 1)
+        ):
+            rows.append((person.seq, "person", person))
+        for group in session.scalars(
+            select(Group)
+            .where(Group.seq > start, visible_groups_clause(viewer))
+            .order_by(Group.seq)
+            .limit(limit + 1)
+        ):
+            rows.append((group.seq, "group", group))
+        for reaction in session.scalars(
+            _visible_reactions(viewer, self.now)
+            .where(Reaction.seq > start)
+            .order_by(Reaction.seq)
+            .limit(limit + 1)
+        ):
+            rows.append((reaction.seq, "reaction", reaction))
+        rows.sort(key=lambda r: r[0])
+        more = len(rows) > limit
+        rows = rows[:limit]
+        upto = rows[-1][0] if more else head
+
+        windowed: list[Item] = []
+        removals: list[Removal] = []
+        if start > 0:
+            removals = self._removals(start, upto)
+            if cursor.issued is not None:
+                windowed = self._newly_published(cursor.issued, start)
+                removals += self._expired(cursor.issued)
+        items = [r[2] for r in rows if r[1] == "item"]
+        extra_reactions: list[Reaction] = []
+        if windowed:
+            known = {i.id for i in items}
+            windowed = [w for w in windowed if w.id not in known]
+            extra_reactions = list(
+                session.scalars(
+                    select(Reaction).where(
+                        Reaction.item_id.in_([w.id for w in windowed]), Reaction.seq <= start
+                    )
+                )
+            )
+        upserts = self._upserts(windowed + items, rows, extra_reactions)
+        seen: set[tuple[str, str]] = set()
+        unique = []
+        for removal in removals:
+            if (removal.type, removal.id) not in seen:
+                seen.add((removal.type, removal.id))
+                unique.append(removal)
+        return FeedPage(
+            upserts=upserts,
+            removals=unique,
+            cursor=Cursor(upto, epoch, self.now).encode(),
+            more=more,
+            reconcile=reconcile,
+            total_estimate=self._remaining(upto) if more else 0,
+        )
+
+    def _upserts(self, items: list[Item], rows: list, extra_reactions: list[Reaction]):  # type: ignore[no-untyped-def,type-arg]
+        judged = self.gate.judge(items)
+        by_id = {o.id: o for o in serialize.items_out(self.gate, [judged[i.id] for i in items])}
+        people = [r[2] for r in rows if r[1] == "person"]
+        groups = [r[2] for r in rows if r[1] == "group"]
+        people_out = {p.id: p for p in serialize.people_out(self.session, people)}
+        groups_out = {g.id: g for g in serialize.groups_out(self.session, groups)}
+        upserts: list = []  # type: ignore[type-arg]
+        window_ids = [i.id for i in items if i.id not in {r[2].id for r in rows if r[1] == "item"}]
+        upserts += [ItemUpsert(data=by_id[i]) for i in window_ids]
+        upserts += [ReactionUpsert(data=serialize.reaction_out(r)) for r in extra_reactions]
+        for _seq, kind, row in rows:
+            if kind == "item":
+                upserts.append(ItemUpsert(data=by_id[row.id]))
+            elif kind == "person":
+                upserts.append(PersonUpsert(data=people_out[row.id]))
+            elif kind == "group":
+                upserts.append(GroupUpsert(data=groups_out[row.id]))
+            else:
+                upserts.append(ReactionUpsert(data=serialize.reaction_out(row)))
+        return upserts
+
+    def _removals(self, start: int, upto: int) -> list[Removal]:
+        """Tombstoned things in (start, upto] the viewer may have held and may not see now."""
+        stones = list(
+            self.session.scalars(
+                select(Tombstone)
+                .where(Tombstone.seq > start, Tombstone.seq <= upto)
+                .order_by(Tombstone.seq)
+            )
+        )
+        stones = [s for s in stones if _matches_former(self.viewer, s.former)]
+        if not stones:
+            return []
+        item_ids = {s.entity_id for s in stones if s.entity == "item"}
+        still = set(
+            self.session.scalars(
+                select(Item.id).where(
+                    Item.id.in_(item_ids), visible_items_clause(self.viewer, self.now)
+                )
+            )
+        )
+        group_ids = {s.entity_id for s in stones if s.entity == "group"}
+        groups_still = set(
+            self.session.scalars(
+                select(Group.id).where(Group.id.in_(group_ids), visible_groups_clause(self.viewer))
+            )
+        )
+        reaction_ids = {s.entity_id for s in stones if s.entity == "reaction"}
+        reactions_still = set(
+            self.session.scalars(
+                select(Reaction.id).where(
+                    Reaction.id.in_(reaction_ids),
+                    Reaction.item_id.in_(
+                        select(Item.id).where(visible_items_clause(self.viewer, self.now))
+                    ),
+                )
+            )
+        )
+        out: list[Removal] = []
+        gone_items: list[str] = []
+        for stone in stones:
+            alive = {"item": still, "group": groups_still, "reaction": reactions_still}.get(
+                stone.entity, set()
+            )
+            if stone.entity_id in alive:
+                continue
+            out.append(Removal(type=stone.entity, id=stone.entity_id, reason=stone.reason))  # type: ignore[arg-type]
+            if stone.entity == "item":
+                gone_items.append(stone.entity_id)
+        out += self._reactions_of(gone_items, "access_revoked")
+        return out
+
+    def _reactions_of(self, item_ids: list[str], reason: str) -> list[Removal]:
+        if not item_ids:
+            return []
+        return [
+            Removal(type="reaction", id=rid, reason=reason)  # type: ignore[arg-type]
+            for rid in self.session.scalars(
+                select(Reaction.id).where(Reaction.item_id.in_(item_ids))
+            )
+        ]
+
+    def _window_candidates(self, column, since: datetime) -> list[Item]:  # type: ignore[no-untyped-def]
+        roots = select(Item.id).where(column > since, column <= self.now)
+        return list(
+            self.session.scalars(
+                select(Item)
+                .where(Item.root_id.in_(roots), Item.deleted.is_(False))
+                .order_by(Item.seq)
+                .limit(MAX_WINDOW_ITEMS)
+            )
+        )
+
+    def _newly_published(self, since: datetime, start: int) -> list[Item]:
+        """Items (and their threads) whose publication began after ``since``, already past seq."""
+        candidates = [i for i in self._window_candidates(Item.publish_at, since) if i.seq <= start]
+        return self.gate.visible(candidates)
+
+    def _expired(self, since: datetime) -> list[Removal]:
+        """Items whose ``visible_until`` passed since ``since`` and that this viewer could see."""
+        candidates = self._window_candidates(Item.visible_until, since)
+        if not candidates:
+            return []
+        judged = self.gate.judge(candidates)
+        gone: list[str] = []
+        for item in candidates:
+            j = judged[item.id]
+            end = j.access.audience.visible_until
+            if end is None or j.access.author_id == self.viewer.user_id:
+                continue
+            before = end - timedelta(microseconds=1)
+            if can_view(self.viewer, j.access, before) and not self.gate.sees(j):
+                gone.append(item.id)
+        return [
+            Removal(type="item", id=i, reason="access_revoked")  # type: ignore[arg-type]
+            for i in gone
+        ] + self._reactions_of(gone, "access_revoked")
+
+    def _remaining(self, upto: int) -> int:
+        s, v, now = self.session, self.viewer, self.now
+        items = s.scalar(
+            select(func.count())
+            .select_from(Item)
+            .where(Item.seq > upto, visible_items_clause(v, now))
+        )
+        people = s.scalar(select(func.count()).select_from(Person).where(Person.seq > upto))
+        groups = s.scalar(
+            select(func.count())
+            .select_from(Group)
+            .where(Group.seq > upto, visible_groups_clause(v))
+        )
+        reactions = s.scalar(
+            select(func.count()).select_from(
+                _visible_reactions(v, now).where(Reaction.seq > upto).subquery()
+            )
+        )
+        return int((items or 0) + (people or 0) + (groups or 0) + (reactions or 0))
+
+    def reconcile(self) -> ReconcileList:
+        session, viewer, now = self.session, self.viewer, self.now
+        items = dict(
+            session.execute(select(Item.id, Item.version).where(visible_items_clause(viewer, now)))
+            .tuples()
+            .all()
+        )
+        people = dict(session.execute(select(Person.id, Person.version)).tuples().all())
+        groups = dict(
+            session.execute(select(Group.id, Group.version).where(visible_groups_clause(viewer)))
+            .tuples()
+            .all()
+        )
+        reactions = dict(
+            session.execute(
+                select(Reaction.id, Reaction.version).where(
+                    Reaction.item_id.in_(select(Item.id).where(visible_items_clause(viewer, now)))
+                )
+            )
+            .tuples()
+            .all()
+        )
+        return ReconcileList(
+            items=items,
+            people=people,
+            groups=groups,
+            reactions=reactions,
+            # Restarting from zero re-sends what became visible while the device was
+            # away; the listing above is what it may keep.
+            cursor=Cursor(0, self.person.membership_epoch, now).encode(),
+        )

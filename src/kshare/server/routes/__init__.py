@@ -1,0 +1,1 @@
+"""HTTP routes of the kshare API (paths from :mod:`kshare.protocol.routes`)."""

@@ -1,0 +1,120 @@
+"""What every route needs: the app's services, the signed-in caller, idempotent writes."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Request, Security
+from fastapi.responses import JSONResponse, Response
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from kshare.protocol.routes import IDEMPOTENCY_HEADER
+from kshare.server.auth import Caller, Passwords, Throttle, authenticate
+from kshare.server.db import Database
+from kshare.server.errors import ApiError
+from kshare.server.events import Nudges
+from kshare.server.settings import Settings
+from kshare.server.tables import IdempotencyKey
+
+log = logging.getLogger(__name__)
+
+MAX_KEY = 200
+bearer = HTTPBearer(auto_error=False, description="The token from /api/v1/auth/login")
+
+
+@dataclass
+class Services:
+    """Everything a request may use, built once per app."""
+
+    settings: Settings
+    db: Database
+    passwords: Passwords
+    user_throttle: Throttle
+    address_throttle: Throttle
+    nudges: Nudges
+    blobs: object | None = None  # kshare.server.blobs.BlobStore when available
+
+
+def services(request: Request) -> Services:
+    return request.app.state.services  # type: ignore[no-any-return]
+
+
+def client_address(request: Request) -> str:
+    return request.client.host if request.client else ""
+
+
+def current_caller(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Security(bearer)],
+) -> Caller:
+    svc = services(request)
+    header = f"Bearer {credentials.credentials}" if credentials else None
+    with svc.db.read() as session:
+        return authenticate(session, header, client_address(request))
+
+
+CallerDep = Annotated[Caller, Depends(current_caller)]
+ServicesDep = Annotated[Services, Depends(services)]
+
+
+def idempotent(
+    svc: Services,
+    caller: Caller,
+    request: Request,
+    status: int,
+    work: Callable[[Session], BaseModel | None],
+) -> Response:
+    """Run ``work`` in one transaction; a repeated Idempotency-Key replays the first answer.
+
+    The answer is stored in the same transaction as the change, so a retry
+    after a lost response can never apply the change twice.
+    """
+    key = request.headers.get(IDEMPOTENCY_HEADER, "").strip()
+    if len(key) > MAX_KEY:
+        raise ApiError(422, "invalid", f"{IDEMPOTENCY_HEADER} is longer than {MAX_KEY} characters.")
+    path = request.url.path
+    try:
+        with svc.db.write() as session:
+            if key:
+                stored = session.get(IdempotencyKey, (caller.id, key))
+                if stored is not None:
+                    if stored.method != request.method or stored.path != path:
+                        raise ApiError(
+                            422,
+                            "idempotency_key_reused",
+                            f"This {IDEMPOTENCY_HEADER} was already used for another request.",
+                        )
+                    return _replay(stored)
+            result = work(session)
+            body = "" if result is None else result.model_dump_json()
+            if key:
+                session.add(
+                    IdempotencyKey(
+                        person_id=caller.id,
+                        key=key,
+                        method=request.method,
+                        path=path,
+                        status_code=status,
+                        body=body,
+                    )
+                )
+    except IntegrityError as exc:
+        # Two requests with the same key raced; the loser tells the client to retry.
+        log.info("write conflict on %s: %s", path, exc.orig)
+        raise ApiError(409, "conflict", "A concurrent request changed this; try again.") from exc
+    if not body:
+        return Response(status_code=status)
+    return Response(body, status_code=status, media_type="application/json")
+
+
+def _replay(stored: IdempotencyKey) -> Response:
+    if not stored.body:
+        return Response(status_code=stored.status_code)
+    return JSONResponse(json.loads(stored.body), status_code=stored.status_code)

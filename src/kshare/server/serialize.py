@@ -1,0 +1,234 @@
+"""Turn rows into wire objects for one viewer (batched: a feed page is a handful of queries)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kshare.domain.audience import Audience, PrincipalKind
+from kshare.protocol.schemas import (
+    AudienceView,
+    BlobRef,
+    CollectionEntry,
+    GroupOut,
+    GroupRef,
+    ItemOut,
+    PersonOut,
+    PersonRef,
+    ReactionOut,
+)
+from kshare.server.policy import Gate, Judged, visible_items_clause
+from kshare.server.tables import (
+    CollectionEntryRow,
+    Endorsement,
+    Group,
+    Item,
+    Membership,
+    Mention,
+    Person,
+    Reaction,
+)
+
+
+def person_ref(person: Person) -> PersonRef:
+    return PersonRef(id=person.id, username=person.username, display_name=person.display_name)
+
+
+def group_ref(group: Group) -> GroupRef:
+    return GroupRef(id=group.id, name=group.name, kind=group.kind)  # type: ignore[arg-type]
+
+
+def audience_view(
+    audience: Audience,
+    groups: dict[str, Group],
+    people: dict[str, Person],
+    member_of: frozenset[str],
+) -> AudienceView:
+    """What a viewer is shown of an audience: secret groups they are not in are only counted."""
+    view = AudienceView(
+        org=audience.is_org_wide,
+        private=audience.is_private,
+        publish_at=audience.publish_at,
+        visible_until=audience.visible_until,
+    )
+    hidden: set[str] = set()
+    for principals, group_list, person_list in (
+        (audience.viewers, view.groups, view.people),
+        (audience.editors, view.editor_groups, view.editor_people),
+    ):
+        for principal in sorted(principals):
+            if principal.kind is PrincipalKind.GROUP:
+                group = groups.get(principal.ref)
+                if group is None:
+                    continue
+                if group.visibility == "secret" and group.id not in member_of:
+                    hidden.add(group.id)
+                    continue
+                group_list.append(group_ref(group))
+            elif principal.kind is PrincipalKind.PERSON and principal.ref in people:
+                person_list.append(person_ref(people[principal.ref]))
+    view.hidden_groups = len(hidden)
+    return view
+
+
+def items_out(gate: Gate, judged: Sequence[Judged]) -> list[ItemOut]:
+    """Wire form of items the gate has already found visible."""
+    session = gate.session
+    if not judged:
+        return []
+    ids = [j.item.id for j in judged]
+    group_ids = {
+        p.ref
+        for j in judged
+        for p in j.access.audience.viewers | j.access.audience.editors
+        if p.kind is PrincipalKind.GROUP
+    }
+    person_ids = {
+        p.ref
+        for j in judged
+        for p in j.access.audience.viewers | j.access.audience.editors
+        if p.kind is PrincipalKind.PERSON
+    }
+    groups = {g.id: g for g in session.scalars(select(Group).where(Group.id.in_(group_ids)))}
+    people = {p.id: p for p in session.scalars(select(Person).where(Person.id.in_(person_ids)))}
+    mentions: dict[str, list[str]] = defaultdict(list)
+    for item_id, person_id in session.execute(
+        select(Mention.item_id, Mention.person_id).where(Mention.item_id.in_(ids))
+    ):
+        mentions[item_id].append(person_id)
+    entries: dict[str, list[CollectionEntry]] = defaultdict(list)
+    collection_ids = [j.item.id for j in judged if j.item.kind == "collection"]
+    if collection_ids:
+        # A collection never reveals an entry the viewer could not see on its own.
+        visible_entry = select(Item.id).where(visible_items_clause(gate.viewer, gate.now))
+        rows = session.scalars(
+            select(CollectionEntryRow)
+            .where(
+                CollectionEntryRow.collection_id.in_(collection_ids),
+                CollectionEntryRow.item_id.in_(visible_entry),
+            )
+            .order_by(CollectionEntryRow.position, CollectionEntryRow.item_id)
+        )
+        for row in rows:
+            entries[row.collection_id].append(
+                CollectionEntry(item_id=row.item_id, note=row.note, position=row.position)
+            )
+    parent_ids = {j.item.parent_id for j in judged if j.item.kind == "answer" and j.item.parent_id}
+    accepted = set(
+        session.scalars(
+            select(Item.accepted_answer_id).where(
+                Item.id.in_(parent_ids), Item.accepted_answer_id.is_not(None)
+            )
+        )
+    )
+    out = []
+    for j in judged:
+        item = j.item
+        attachment = None
+        if item.blob_sha256:
+            attachment = BlobRef(
+                sha256=item.blob_sha256,
+                size=item.blob_size or 0,
+                mime=item.blob_mime or "application/octet-stream",
+                filename=item.blob_filename,
+            )
+        out.append(
+            ItemOut(
+                id=item.id,
+                kind=item.kind,  # type: ignore[arg-type]
+                parent_id=item.parent_id,
+                quote_of=item.quote_of,
+                author_id=item.author_id,
+                title=item.title,
+                body=item.body,
+                tags=list(item.tags),
+                created_at=item.created_at,
+                updated_at=item.updated_at,
+                version=item.version,
+                accepted_answer_id=item.accepted_answer_id,
+                is_accepted=item.id in accepted,
+                score=item.score,
+                audience=audience_view(j.access.audience, groups, people, gate.viewer.group_ids),
+                can_edit=gate.may_edit(j),
+                mentions=sorted(mentions[item.id]),
+                attachment=attachment,
+                entries=entries[item.id],
+            )
+        )
+    return out
+
+
+def people_out(session: Session, people: Iterable[Person]) -> list[PersonOut]:
+    people = list(people)
+    endorsed: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    if people:
+        rows = session.scalars(
+            select(Endorsement)
+            .where(Endorsement.endorsee_id.in_([p.id for p in people]))
+            .order_by(Endorsement.created_at, Endorsement.endorser_id)
+        )
+        for row in rows:
+            endorsed[row.endorsee_id][row.skill].append(row.endorser_id)
+    return [
+        PersonOut(
+            id=p.id,
+            username=p.username,
+            display_name=p.display_name,
+            title=p.title,
+            department=p.department,
+            location=p.location,
+            manager_id=p.manager_id,
+            skills=list(p.skills),
+            ask_me_about=list(p.ask_me_about),
+            endorsements={k: list(v) for k, v in endorsed[p.id].items()},
+            expertise_confirmed=list(p.expertise_confirmed),
+            expertise_hidden=list(p.expertise_hidden),
+            expert_opt_out=p.expert_opt_out,
+            active=p.active,
+            version=p.version,
+        )
+        for p in people
+    ]
+
+
+def groups_out(session: Session, groups: Iterable[Group]) -> list[GroupOut]:
+    groups = list(groups)
+    members: dict[str, list[str]] = defaultdict(list)
+    owners: dict[str, list[str]] = defaultdict(list)
+    if groups:
+        rows = session.scalars(
+            select(Membership)
+            .where(Membership.group_id.in_([g.id for g in groups]))
+            .order_by(Membership.person_id)
+        )
+        for row in rows:
+            members[row.group_id].append(row.person_id)
+            if row.is_owner:
+                owners[row.group_id].append(row.person_id)
+    return [
+        GroupOut(
+            id=g.id,
+            name=g.name,
+            kind=g.kind,  # type: ignore[arg-type]
+            visibility=g.visibility,  # type: ignore[arg-type]
+            description=g.description,
+            member_ids=members[g.id],
+            owner_ids=owners[g.id],
+            version=g.version,
+        )
+        for g in groups
+    ]
+
+
+def reaction_out(reaction: Reaction) -> ReactionOut:
+    return ReactionOut(
+        id=reaction.id,
+        item_id=reaction.item_id,
+        author_id=reaction.author_id,
+        emoji=reaction.emoji,
+        created_at=reaction.created_at,
+        version=reaction.version,
+    )

@@ -1,0 +1,70 @@
+"""Run the server under uvicorn: bind, announce the address, stop cleanly on SIGTERM/SIGINT."""
+
+from __future__ import annotations
+
+import logging
+import socket
+import sys
+from types import FrameType
+
+import uvicorn
+
+from kshare.server.app import create_app
+from kshare.server.settings import Settings
+
+log = logging.getLogger(__name__)
+
+LISTENING = "kshare server listening on http://{host}:{port}"
+
+
+class _Server(uvicorn.Server):
+    """uvicorn, plus the announcement line and an early end of open event streams."""
+
+    def __init__(self, config: uvicorn.Config, announce: str, on_exit) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(config)
+        self._announce = announce
+        self._on_exit = on_exit
+
+    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+        await super().startup(sockets)
+        if not self.should_exit:
+            print(self._announce, flush=True)
+
+    def handle_exit(self, sig: int, frame: FrameType | None) -> None:
+        # Event streams never end on their own; close them so shutdown does not wait.
+        self._on_exit()
+        super().handle_exit(sig, frame)
+
+
+def serve(settings: Settings, *, host: str, port: int, demo: bool = False) -> int:
+    logging.basicConfig(
+        level=logging.INFO, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s"
+    )
+    app = create_app(settings)
+    services = app.state.services
+    if demo:
+        from kshare.server.demo_content import build_demo_org
+        from kshare.server.seed import seed_org
+
+        seed_org(services.db, services.passwords, build_demo_org())
+    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as exc:
+        print(f"kshare serve: cannot listen on {host}:{port}: {exc.strerror}", file=sys.stderr)
+        return 1
+    bound_port = sock.getsockname()[1]
+    shown = f"[{host}]" if ":" in host else host
+    config = uvicorn.Config(
+        app,
+        log_config=None,
+        access_log=False,
+        timeout_graceful_shutdown=5,
+        lifespan="on",
+    )
+    server = _Server(
+        config, LISTENING.format(host=shown, port=bound_port), services.nudges.fire_threadsafe_close
+    )
+    server.run(sockets=[sock])
+    return 0

@@ -1,0 +1,59 @@
+"""Server settings: one frozen object built by the CLI (or a test) and handed to the app."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+
+
+def _fast_hash_requested() -> bool:
+    # Test harnesses start many servers; full-strength argon2 (~130 ms) would dominate them.
+    return os.environ.get("KSHARE_TEST_FAST_HASH", "") not in ("", "0")
+
+
+@dataclass(frozen=True)
+class HashParams:
+    """argon2id cost parameters."""
+
+    time_cost: int = 3
+    memory_cost: int = 65536  # KiB
+    parallelism: int = 4
+
+    @classmethod
+    def fast(cls) -> HashParams:
+        """Cheap parameters for tests only: never use them for real accounts."""
+        return cls(time_cost=1, memory_cost=1024, parallelism=1)
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path
+    database_url: str | None = None
+    organisation: str = ""
+    token_ttl: timedelta = timedelta(days=30)
+    hash_params: HashParams = field(
+        default_factory=lambda: HashParams.fast() if _fast_hash_requested() else HashParams()
+    )
+    # Sign-in throttling: failures allowed per window, per username and per client address.
+    login_window: timedelta = timedelta(minutes=5)
+    login_max_failures_per_user: int = 5
+    login_max_failures_per_address: int = 30
+    max_request_bytes: int = 1_000_000  # JSON bodies; schemas cap a body at 200k characters
+    max_blob_bytes: int = 100 * 1024 * 1024
+    blob_store: str | None = None  # a folder or s3:// URL; default: ``blobs`` in the data dir
+    tombstone_window: timedelta = timedelta(days=90)
+    keepalive_seconds: float = 15.0
+    change_poll_seconds: float = 0.25  # how often to notice commits made by other processes
+    migrate_on_start: bool = True
+
+    @property
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{self.data_dir / 'kshare-server.sqlite3'}"
+
+    @property
+    def blob_dir(self) -> Path:
+        return self.data_dir / "blobs"

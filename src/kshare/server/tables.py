@@ -1,0 +1,293 @@
+"""The server's tables (SQLAlchemy 2.0 typed ORM). Created and upgraded by ``migrations/server``.
+
+Every row a client syncs carries ``seq``: the value of the global change
+counter when it last changed, so the change feed can page strictly by it.
+Answers, comments and attachments point at ``root_id``, the item whose
+audience governs them, so one join answers "may this viewer see it".
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+ID = String(64)
+# SQLite only auto-increments an INTEGER PRIMARY KEY, not a BIGINT one.
+AutoId = BigInteger().with_variant(Integer(), "sqlite")
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Stores naive UTC, returns aware UTC: the same on SQLite (no time zones) and PostgreSQL."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        datetime: UTCDateTime,
+        list[str]: JSON,
+        dict[str, Any]: JSON,
+    }
+
+
+class ServerState(Base):
+    """Named counters: the global change ``seq`` and the tombstone ``horizon``."""
+
+    __tablename__ = "server_state"
+
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class Person(Base):
+    __tablename__ = "people"
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    username: Mapped[str] = mapped_column(String(150))
+    username_key: Mapped[str] = mapped_column(String(150), unique=True)  # case-folded
+    display_name: Mapped[str] = mapped_column(String(200))
+    title: Mapped[str] = mapped_column(String(200), default="")
+    department: Mapped[str] = mapped_column(String(200), default="")
+    location: Mapped[str] = mapped_column(String(200), default="")
+    manager_id: Mapped[str | None] = mapped_column(ForeignKey("people.id"), default=None)
+    skills: Mapped[list[str]] = mapped_column(default=list)
+    ask_me_about: Mapped[list[str]] = mapped_column(default=list)
+    expertise_confirmed: Mapped[list[str]] = mapped_column(default=list)
+    expertise_hidden: Mapped[list[str]] = mapped_column(default=list)
+    expert_opt_out: Mapped[bool] = mapped_column(Boolean, default=False)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    is_admin: Mapped[bool] = mapped_column(Boolean, default=False)
+    password_hash: Mapped[str] = mapped_column(String(255), default="")
+    # Bumped whenever what this person may see changes wholesale (membership, role,
+    # account state): a feed cursor from another epoch must reconcile.
+    membership_epoch: Mapped[int] = mapped_column(Integer, default=0)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    seq: Mapped[int] = mapped_column(BigInteger, index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Endorsement(Base):
+    __tablename__ = "endorsements"
+
+    endorser_id: Mapped[str] = mapped_column(ForeignKey("people.id"), primary_key=True)
+    endorsee_id: Mapped[str] = mapped_column(ForeignKey("people.id"), primary_key=True, index=True)
+    skill_key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    skill: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Group(Base):
+    __tablename__ = "groups"
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    name_key: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[str] = mapped_column(String(16), default="team")
+    visibility: Mapped[str] = mapped_column(String(16), default="open")
+    description: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    seq: Mapped[int] = mapped_column(BigInteger, index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Membership(Base):
+    __tablename__ = "memberships"
+
+    group_id: Mapped[str] = mapped_column(ForeignKey("groups.id"), primary_key=True)
+    person_id: Mapped[str] = mapped_column(ForeignKey("people.id"), primary_key=True, index=True)
+    is_owner: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Item(Base):
+    __tablename__ = "items"
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    parent_id: Mapped[str | None] = mapped_column(ForeignKey("items.id"), index=True)
+    # The item whose audience and window govern this one (itself for top-level items).
+    root_id: Mapped[str] = mapped_column(ID, index=True)
+    # A share/quote: visible only to those who may also see the original.
+    quote_of: Mapped[str | None] = mapped_column(ForeignKey("items.id"), index=True)
+    author_id: Mapped[str] = mapped_column(ForeignKey("people.id"), index=True)
+    title: Mapped[str] = mapped_column(Text, default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+    tags: Mapped[list[str]] = mapped_column(default=list)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    seq: Mapped[int] = mapped_column(BigInteger, index=True)
+    accepted_answer_id: Mapped[str | None] = mapped_column(ID, default=None)
+    score: Mapped[int] = mapped_column(Integer, default=0)
+    publish_at: Mapped[datetime | None] = mapped_column(default=None, index=True)
+    visible_until: Mapped[datetime | None] = mapped_column(default=None, index=True)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    blob_sha256: Mapped[str | None] = mapped_column(String(64), default=None, index=True)
+    blob_size: Mapped[int | None] = mapped_column(BigInteger, default=None)
+    blob_mime: Mapped[str] = mapped_column(String(200), default="")
+    blob_filename: Mapped[str] = mapped_column(String(300), default="")
+
+
+class AudienceRow(Base):
+    """One principal of a top-level item's audience, with the right it grants."""
+
+    __tablename__ = "item_audience"
+    __table_args__ = (UniqueConstraint("item_id", "kind", "ref", "right"),)
+
+    id: Mapped[int] = mapped_column(AutoId, primary_key=True, autoincrement=True)
+    item_id: Mapped[str] = mapped_column(ForeignKey("items.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))  # org | group | person | author
+    ref: Mapped[str] = mapped_column(ID, default="")
+    right: Mapped[str] = mapped_column(String(8), default="view")  # view | edit
+
+
+class ItemRevision(Base):
+    """An earlier version of an item, kept on every edit."""
+
+    __tablename__ = "item_revisions"
+    __table_args__ = (Index("ix_item_revisions_item_version", "item_id", "version"),)
+
+    id: Mapped[int] = mapped_column(AutoId, primary_key=True, autoincrement=True)
+    item_id: Mapped[str] = mapped_column(ForeignKey("items.id"))
+    version: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str] = mapped_column(Text, default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+    tags: Mapped[list[str]] = mapped_column(default=list)
+    editor_id: Mapped[str] = mapped_column(ID)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class CollectionEntryRow(Base):
+    __tablename__ = "collection_entries"
+
+    collection_id: Mapped[str] = mapped_column(ForeignKey("items.id"), primary_key=True)
+    item_id: Mapped[str] = mapped_column(ID, primary_key=True, index=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Mention(Base):
+    __tablename__ = "mentions"
+
+    item_id: Mapped[str] = mapped_column(ForeignKey("items.id"), primary_key=True)
+    person_id: Mapped[str] = mapped_column(ForeignKey("people.id"), primary_key=True, index=True)
+
+
+class Reaction(Base):
+    __tablename__ = "reactions"
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    item_id: Mapped[str] = mapped_column(ForeignKey("items.id"), index=True)
+    author_id: Mapped[str] = mapped_column(ForeignKey("people.id"))
+    emoji: Mapped[str] = mapped_column(String(32))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    seq: Mapped[int] = mapped_column(BigInteger, index=True)
+
+
+class Token(Base):
+    """A bearer token, stored only as its SHA-256."""
+
+    __tablename__ = "tokens"
+
+    id: Mapped[int] = mapped_column(AutoId, primary_key=True, autoincrement=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    person_id: Mapped[str] = mapped_column(ForeignKey("people.id"), index=True)
+    device: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column()
+    revoked_at: Mapped[datetime | None] = mapped_column(default=None)
+
+
+class IdempotencyKey(Base):
+    """The original answer to a write, replayed when the same key comes again."""
+
+    __tablename__ = "idempotency_keys"
+
+    person_id: Mapped[str] = mapped_column(ForeignKey("people.id"), primary_key=True)
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    method: Mapped[str] = mapped_column(String(8))
+    path: Mapped[str] = mapped_column(String(500))
+    status_code: Mapped[int] = mapped_column(Integer)
+    body: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class AuditEntry(Base):
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(AutoId, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    actor_id: Mapped[str | None] = mapped_column(ID, default=None)
+    action: Mapped[str] = mapped_column(String(64), index=True)
+    target: Mapped[str] = mapped_column(String(300), default="")
+    address: Mapped[str] = mapped_column(String(100), default="")
+    detail: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+
+class Tombstone(Base):
+    """Something that some viewers lost (deleted, audience narrowed, group hidden).
+
+    ``former`` lists who could see it before, as principal strings plus
+    ``author:ID``, so a removal goes only to viewers who may have held it.
+    Pruned after the tombstone window; older cursors must reconcile.
+    """
+
+    __tablename__ = "tombstones"
+
+    id: Mapped[int] = mapped_column(AutoId, primary_key=True, autoincrement=True)
+    seq: Mapped[int] = mapped_column(BigInteger, index=True)
+    entity: Mapped[str] = mapped_column(String(16))  # item | reaction | group
+    entity_id: Mapped[str] = mapped_column(ID)
+    reason: Mapped[str] = mapped_column(String(16))  # deleted | access_revoked
+    former: Mapped[list[str]] = mapped_column(default=list)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+
+
+class ServerMeta(Base):
+    """Named text settings the server keeps about itself (organisation name, demo seeded)."""
+
+    __tablename__ = "server_meta"
+
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    text: Mapped[str] = mapped_column(Text, default="")
