@@ -1,0 +1,159 @@
+"""Paint a list row as a card: badge, title, one line of who/when/audience, snippet, tags.
+
+Shared by the feed and the search results, which expose the same roles.
+"""
+
+from __future__ import annotations
+
+import html
+from enum import IntEnum
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QTextDocument
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+
+class Role(IntEnum):
+    ITEM = Qt.ItemDataRole.UserRole + 1  # the value object behind the row
+    ID = Qt.ItemDataRole.UserRole + 2  # the item id to open
+    META = Qt.ItemDataRole.UserRole + 3  # author · when · audience
+    TAGS = Qt.ItemDataRole.UserRole + 4  # list[str]
+    PENDING = Qt.ItemDataRole.UserRole + 5  # bool: still in the outbox
+    SNIPPET = Qt.ItemDataRole.UserRole + 6  # plain text
+    BADGE = Qt.ItemDataRole.UserRole + 7  # "Question", "Post" …
+    SNIPPET_HTML = Qt.ItemDataRole.UserRole + 8  # sanitized HTML with <b> around matches
+
+
+PAD_X, PAD_Y, GAP = 16, 11, 4
+TITLE = QColor("#1f2933")
+META = QColor("#7b8794")
+SNIPPET = QColor("#3e4c59")
+ACCENT = QColor("#3461c1")
+CHIP_BG = QColor("#eef1f5")
+CHIP_TEXT = QColor("#52606d")
+PENDING_BG = QColor("#fff4e0")
+PENDING_TEXT = QColor("#8a5300")
+SELECTED_BG = QColor("#eaf1fe")
+HOVER_BG = QColor("#f7f9fc")
+RULE = QColor("#eef0f3")
+
+
+class CardDelegate(QStyledItemDelegate):
+    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont]:
+        base = QFont(option.font)
+        title = QFont(base)
+        title.setPointSizeF(base.pointSizeF() * 1.08)
+        title.setWeight(QFont.Weight.DemiBold)
+        small = QFont(base)
+        small.setPointSizeF(base.pointSizeF() * 0.9)
+        return title, base, small
+
+    def _snippet(self, index: QModelIndex | QPersistentModelIndex) -> tuple[str, bool]:
+        html = index.data(Role.SNIPPET_HTML)
+        if html:
+            return str(html), True
+        return str(index.data(Role.SNIPPET) or ""), False
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        title, base, small = self._fonts(option)
+        height = PAD_Y * 2 + QFontMetrics(small).height()  # badge line
+        height += GAP + QFontMetrics(title).height() + GAP + QFontMetrics(small).height()
+        if self._snippet(index)[0]:
+            height += GAP + QFontMetrics(base).lineSpacing() * 2
+        if index.data(Role.TAGS):
+            height += GAP + 2 + QFontMetrics(small).height() + 4
+        return QSize(320, height)
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        title_font, base, small = self._fonts(option)
+        rect = option.rect
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        hovered = bool(option.state & QStyle.StateFlag.State_MouseOver)
+        if selected or hovered:
+            painter.fillRect(rect, SELECTED_BG if selected else HOVER_BG)
+        if selected:
+            painter.fillRect(rect.x(), rect.y(), 3, rect.height(), ACCENT)
+        painter.setPen(QPen(RULE))
+        painter.drawLine(rect.left() + PAD_X, rect.bottom(), rect.right() - PAD_X, rect.bottom())
+
+        x, y = rect.x() + PAD_X, rect.y() + PAD_Y
+        width = rect.width() - 2 * PAD_X
+        small_m = QFontMetrics(small)
+
+        # Badge line: kind, and the outbox marker for what has not reached the server.
+        painter.setFont(small)
+        badge = str(index.data(Role.BADGE) or "").upper()
+        painter.setPen(ACCENT)
+        painter.drawText(x, y + small_m.ascent(), badge)
+        if index.data(Role.PENDING):
+            label = "Waiting to sync"
+            left = x + small_m.horizontalAdvance(badge) + 10
+            chip = QRectF(left, y - 1, small_m.horizontalAdvance(label) + 14, small_m.height() + 2)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(PENDING_BG)
+            painter.drawRoundedRect(chip, 7, 7)
+            painter.setPen(PENDING_TEXT)
+            painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, label)
+        y += small_m.height() + GAP
+
+        painter.setFont(title_font)
+        painter.setPen(TITLE)
+        title_m = QFontMetrics(title_font)
+        title = title_m.elidedText(str(index.data() or ""), Qt.TextElideMode.ElideRight, width)
+        painter.drawText(x, y + title_m.ascent(), title)
+        y += title_m.height() + GAP
+
+        painter.setFont(small)
+        painter.setPen(META)
+        meta = small_m.elidedText(
+            str(index.data(Role.META) or ""), Qt.TextElideMode.ElideRight, width
+        )
+        painter.drawText(x, y + small_m.ascent(), meta)
+        y += small_m.height()
+
+        snippet, is_html = self._snippet(index)
+        if snippet:
+            y += GAP
+            lines = QFontMetrics(base).lineSpacing() * 2
+            doc = QTextDocument()
+            doc.setDefaultFont(base)
+            doc.setDocumentMargin(0)
+            doc.setTextWidth(width)
+            doc.setDefaultStyleSheet(f"body {{ color: {SNIPPET.name()}; }}")
+            body = snippet if is_html else html.escape(snippet)
+            doc.setHtml(f"<body>{body}</body>")
+            painter.save()
+            painter.translate(x, y)
+            painter.setClipRect(QRectF(0, 0, width, lines))
+            painter.setPen(SNIPPET)
+            doc.drawContents(painter, QRectF(0, 0, width, lines))
+            painter.restore()
+            y += lines
+
+        tags = index.data(Role.TAGS) or []
+        if tags:
+            y += GAP + 2
+            painter.setFont(small)
+            left = x
+            for tag in tags:
+                text = f"#{tag}"
+                chip_w = small_m.horizontalAdvance(text) + 14
+                if left + chip_w > x + width:
+                    break
+                chip = QRectF(left, y, chip_w, small_m.height() + 3)
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(CHIP_BG)
+                painter.drawRoundedRect(chip, 7, 7)
+                painter.setPen(CHIP_TEXT)
+                painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, text)
+                left += chip_w + 6
+        painter.restore()

@@ -1,0 +1,201 @@
+"""Write a post, question or article in Markdown and choose who may read it.
+
+Publishing writes to the local outbox (so it survives being offline or a
+crash) and the next sync sends it; the feed shows it at once as pending.
+What the user typed is kept until the outbox has accepted it.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any, Protocol
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kshare.client.views import Choice
+from kshare.ui.audience_picker import AudiencePicker
+from kshare.ui.operations import Failure, TaskRunner
+
+log = logging.getLogger(__name__)
+
+KINDS = (("post", "Post"), ("question", "Question"), ("article", "Article"))
+
+
+class PublishTarget(Protocol):
+    def audience_choices(self) -> list[Choice]: ...
+    def publish(
+        self,
+        *,
+        title: str,
+        body: str,
+        tags: tuple[str, ...] | list[str] = (),
+        audience: tuple[str, ...] | list[str] = ("org",),
+        kind: str = "post",
+        parent_id: str | None = None,
+    ) -> str: ...
+
+
+def parse_tags(text: str) -> tuple[str, ...]:
+    """``kubernetes, on-call #postgres`` -> ``('kubernetes', 'on-call', 'postgres')``."""
+    seen: dict[str, None] = {}
+    for raw in re.split(r"[,\s]+", text):
+        tag = raw.strip().lstrip("#").lower()
+        if tag:
+            seen.setdefault(tag, None)
+    return tuple(seen)
+
+
+class Composer(QWidget):
+    published = Signal(str, str)  # item id, "Visible to: …"
+
+    def __init__(self, target: PublishTarget, runner: TaskRunner, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._target = target
+        self._runner = runner
+        self._publishing = False
+
+        title = QLabel("Compose", objectName="pageTitle")
+        subtitle = QLabel(
+            "Share what you know. It is saved on this computer first and sent at the next sync.",
+            objectName="pageSubtitle",
+            wordWrap=True,
+        )
+        self.kind = QComboBox()
+        for value, label in KINDS:
+            self.kind.addItem(label, value)
+        self.title = QLineEdit()
+        self.title.setPlaceholderText("A title that says what it is about")
+        self.body = QPlainTextEdit()
+        self.body.setPlaceholderText(
+            "Write in Markdown: **bold**, *italic*, `code`, lists with -, links with [text](url)"
+        )
+        self.body.setTabChangesFocus(True)
+        self.tags = QLineEdit()
+        self.tags.setPlaceholderText("kubernetes, on-call")
+        self.audience = AudiencePicker()
+        self.error = QLabel(objectName="errorText", wordWrap=True)
+        self.error.hide()
+        self.publish_button = QPushButton("Publish", objectName="primary")
+        self.publish_button.clicked.connect(self._on_publish_button_clicked)
+
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        form.setHorizontalSpacing(14)
+        form.setVerticalSpacing(10)
+        form.addRow("Kind", self.kind)
+        form.addRow("Title", self.title)
+        form.addRow("Text", self.body)
+        form.addRow("Tags", self.tags)
+        form.addRow("Audience", self.audience)
+
+        actions = QHBoxLayout()
+        actions.addWidget(self.error, 1)
+        actions.addWidget(self.publish_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.setSpacing(10)
+        layout.addWidget(title)
+        layout.addWidget(subtitle)
+        layout.addLayout(form, 1)
+        layout.addLayout(actions)
+
+        self.title.textChanged.connect(self._on_field_changed)
+        self.body.textChanged.connect(self._on_field_changed)
+        self.audience.audience_changed.connect(self._on_field_changed)
+        self._update_button()
+
+    def load_choices(self) -> None:
+        """Fetch the groups and people for the picker; called whenever the page opens."""
+        self._runner.local(
+            self._target.audience_choices,
+            success=self.audience.set_choices,
+            failure=self._show_failure,
+            label="loading groups and people",
+            owner=self,
+        )
+
+    def focus_title(self) -> None:
+        self.title.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def publish(self) -> None:
+        if self._publishing or not self._ready():
+            return
+        title = self.title.text().strip()
+        body = self.body.toPlainText()
+        tags = parse_tags(self.tags.text())
+        audience = self.audience.audience()
+        kind = str(self.kind.currentData())
+        summary = self.audience.summary_text()
+        self._publishing = True
+        self._update_button()
+        self.error.hide()
+
+        def write() -> str:
+            return self._target.publish(
+                title=title, body=body, tags=tags, audience=audience, kind=kind
+            )
+
+        self._runner.local(
+            write,
+            success=lambda item_id: self._on_published(item_id, summary),
+            failure=self._on_publish_failed,
+            label="saving your post",
+            owner=self,
+        )
+
+    def clear(self) -> None:
+        self.title.clear()
+        self.body.clear()
+        self.tags.clear()
+        self.audience.reset()
+        self.kind.setCurrentIndex(0)
+        self.error.hide()
+
+    def _ready(self) -> bool:
+        return bool(
+            self.title.text().strip()
+            and self.body.toPlainText().strip()
+            and self.audience.is_complete()
+        )
+
+    def _update_button(self) -> None:
+        self.publish_button.setEnabled(self._ready() and not self._publishing)
+        self.publish_button.setText("Saving…" if self._publishing else "Publish")
+
+    def _on_published(self, item_id: Any, summary: str) -> None:
+        self._publishing = False
+        self.clear()
+        self._update_button()
+        self.published.emit(str(item_id), summary)
+
+    def _on_publish_failed(self, failure: Failure) -> None:
+        self._publishing = False
+        self._update_button()
+        self._show_failure(failure)
+
+    def _show_failure(self, failure: Failure) -> None:
+        # Inline, next to the button: the draft stays in the fields untouched.
+        self.error.setText(failure.message)
+        self.error.setToolTip(failure.details if not failure.user_facing else "")
+        self.error.show()
+
+    @Slot()
+    def _on_publish_button_clicked(self) -> None:
+        self.publish()
+
+    @Slot()
+    def _on_field_changed(self) -> None:
+        self._update_button()

@@ -1,0 +1,276 @@
+"""The reading pane: one item, its answers and comments, with no remote loads.
+
+``body_html`` comes from the façade rendered and sanitized, but it may still
+name remote images; :class:`SafeTextBrowser` refuses every resource that is
+not inline (``data:``), so opening a post never tells a third party that it
+was read. Links open in the system browser only when clicked.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from functools import cache
+from typing import Any, Protocol
+
+from PySide6.QtCore import Qt, QUrl, Signal, Slot
+from PySide6.QtGui import QColor, QDesktopServices, QImage, QPainter, QTextDocument
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QStackedWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kshare.client.views import ItemDetail
+from kshare.ui.operations import Failure, TaskRunner
+from kshare.ui.text import full_time, kind_label
+
+log = logging.getLogger(__name__)
+
+EXTERNAL_SCHEMES = frozenset({"http", "https", "mailto"})
+ITEM_SCHEME = "kshare"  # kshare:item/<id> links between items
+
+BODY_CSS = """
+body { font-size: 10.5pt; line-height: 140%; color: #1f2933; }
+h1, h2, h3 { color: #1f2933; }
+pre, code { font-family: monospace; background: #f5f7fa; }
+blockquote { color: #52606d; }
+a { color: #3461c1; }
+.reply { margin-top: 14px; }
+.reply-head { color: #616e7c; font-size: 9pt; }
+.accepted { color: #1b7f4b; font-weight: 600; }
+.section { color: #52606d; font-size: 9pt; font-weight: 600; margin-top: 22px; }
+"""
+
+
+class ItemSource(Protocol):
+    def item(self, item_id: str) -> ItemDetail | None: ...
+
+
+class SafeTextBrowser(QTextBrowser):
+    """A QTextBrowser that never fetches anything and hands links to the caller."""
+
+    item_link_clicked = Signal(str)
+    remote_resource_refused = Signal(QUrl)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)  # we decide what a click does
+        self.setOpenExternalLinks(False)
+        self.refused: list[QUrl] = []
+        self.anchorClicked.connect(self._on_self_anchor_clicked)
+        self.document().setDefaultStyleSheet(BODY_CSS)
+
+    def loadResource(self, kind: int, url: QUrl | str) -> Any:
+        url = QUrl(url)
+        if url.scheme() == "data":
+            return super().loadResource(kind, url)
+        # Remote and local files alike are refused: remote loads leak reading
+        # habits, and a post has no business reading this computer's files.
+        if url not in self.refused:
+            log.debug("refused to load %s", url.toDisplayString())
+            self.refused.append(url)
+            self.remote_resource_refused.emit(url)
+        return None
+
+    def show_html(self, body: str) -> None:
+        self.refused = []
+        self.setHtml(body)
+        # Ask for every image now rather than at the first paint, so the notice
+        # is right at once, and put a placeholder in place of each refused one.
+        document = self.document()
+        for name in _image_names(document):
+            url = QUrl(name)
+            if self.loadResource(QTextDocument.ResourceType.ImageResource, url) is None:
+                document.addResource(QTextDocument.ResourceType.ImageResource, url, _placeholder())
+
+    @Slot(QUrl)
+    def _on_self_anchor_clicked(self, url: QUrl) -> None:
+        scheme = url.scheme().lower()
+        if scheme == ITEM_SCHEME and url.path().startswith("item/"):
+            self.item_link_clicked.emit(url.path()[len("item/") :])
+        elif scheme in EXTERNAL_SCHEMES:
+            QDesktopServices.openUrl(url)
+        else:
+            log.info("ignored a link with scheme %r", scheme)
+
+
+def _image_names(document: QTextDocument) -> list[str]:
+    names: list[str] = []
+    block = document.begin()
+    while block.isValid():
+        iterator = block.begin()
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            text_format = fragment.charFormat()
+            if text_format.isImageFormat():
+                names.append(text_format.toImageFormat().name())
+            iterator += 1
+        block = block.next()
+    return names
+
+
+@cache
+def _placeholder() -> QImage:
+    """What stands where a remote image would have been."""
+    image = QImage(220, 44, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(QColor(0, 0, 0, 0))
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QColor("#cbd2d9"))
+    painter.setBrush(QColor("#f5f7fa"))
+    painter.drawRoundedRect(image.rect().adjusted(0, 0, -1, -1), 6, 6)
+    painter.setPen(QColor("#7b8794"))
+    painter.drawText(image.rect(), Qt.AlignmentFlag.AlignCenter, "Remote image not loaded")
+    painter.end()
+    return image
+
+
+def _reply_html(reply: ItemDetail, heading: str) -> str:
+    who = html.escape(reply.summary.author_name)
+    when = html.escape(full_time(reply.summary.created_at))
+    accepted = (
+        ' · <span class="accepted">✓ Accepted answer</span>' if reply.summary.is_accepted else ""
+    )
+    return (
+        f'<div class="reply"><div class="reply-head">{heading} {who} · {when}{accepted}</div>'
+        f"{reply.body_html}</div>"
+    )
+
+
+def detail_html(detail: ItemDetail) -> str:
+    parts = [detail.body_html]
+    if detail.attachment_name:
+        parts.append(f"<p>📎 {html.escape(detail.attachment_name)}</p>")
+    if detail.answers:
+        count = len(detail.answers)
+        parts.append(f'<p class="section">{count} ANSWER{"S" if count != 1 else ""}</p>')
+        parts += [_reply_html(a, "Answered by") for a in detail.answers]
+    if detail.comments:
+        parts.append('<p class="section">COMMENTS</p>')
+        parts += [_reply_html(c, "") for c in detail.comments]
+    return "\n".join(parts)
+
+
+class DetailPane(QWidget):
+    item_link_clicked = Signal(str)
+    item_shown = Signal(str)
+
+    def __init__(self, source: ItemSource, runner: TaskRunner, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("detailPane")
+        self._source = source
+        self._runner = runner
+        self._item_id: str | None = None
+        self._request = 0
+
+        self._stack = QStackedWidget(self)
+        self._empty = QLabel(
+            "Select a post to read it here.", alignment=Qt.AlignmentFlag.AlignCenter
+        )
+        self._empty.setObjectName("emptyState")
+        self._empty.setWordWrap(True)
+
+        page = QWidget()
+        self._title = QLabel(objectName="detailTitle", wordWrap=True)
+        self._meta = QLabel(objectName="detailMeta", wordWrap=True)
+        self._kind = QLabel(objectName="audienceBadge")
+        self._audience = QLabel(objectName="audienceBadge")
+        self._pending = QLabel("Waiting to sync", objectName="pendingBadge")
+        self._blocked = QLabel(
+            "Remote images in this post were not loaded, to protect your privacy.",
+            objectName="blockedNotice",
+            wordWrap=True,
+        )
+        self.browser = SafeTextBrowser()
+        self.browser.setObjectName("detailBody")
+        self.browser.item_link_clicked.connect(self.item_link_clicked)
+        # Images are fetched while the text is laid out, after setHtml returns.
+        self.browser.remote_resource_refused.connect(self._on_browser_remote_resource_refused)
+
+        badges = QHBoxLayout()
+        badges.setSpacing(6)
+        for badge in (self._kind, self._audience, self._pending):
+            badges.addWidget(badge)
+        badges.addStretch(1)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(28, 24, 28, 12)
+        layout.setSpacing(8)
+        layout.addLayout(badges)
+        layout.addWidget(self._title)
+        layout.addWidget(self._meta)
+        layout.addWidget(self._blocked)
+        layout.addSpacing(6)
+        layout.addWidget(self.browser, 1)
+
+        self._stack.addWidget(self._empty)
+        self._stack.addWidget(page)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self._stack)
+
+    @property
+    def item_id(self) -> str | None:
+        return self._item_id
+
+    def show_item(self, item_id: str) -> None:
+        """Load an item off the GUI thread and show it; the newest request wins."""
+        self._request += 1
+        request = self._request
+        self._item_id = item_id
+        self._runner.local(
+            lambda: self._source.item(item_id),
+            success=lambda detail: self._on_item_loaded(request, item_id, detail),
+            failure=lambda failure: self._on_item_failed(request, failure),
+            label="opening the item",
+            owner=self,
+        )
+
+    def clear(self, message: str = "Select a post to read it here.") -> None:
+        self._request += 1
+        self._item_id = None
+        self._empty.setText(message)
+        self._stack.setCurrentIndex(0)
+
+    def on_changes(self, changes: Any) -> None:
+        """After a sync: reload the shown item if it changed, close it if it is gone."""
+        if self._item_id is None:
+            return
+        if self._item_id in changes.removed_ids:
+            self.clear("This item is no longer available to you.")
+        elif self._item_id in changes.item_ids:
+            self.show_item(self._item_id)
+
+    def _on_item_loaded(self, request: int, item_id: str, detail: ItemDetail | None) -> None:
+        if request != self._request:
+            return
+        if detail is None:
+            self.clear("This item is no longer available to you.")
+            return
+        summary = detail.summary
+        self._kind.setText(kind_label(summary.kind))
+        self._audience.setText(detail.audience_label or summary.audience_label)
+        self._audience.setVisible(bool(self._audience.text()))
+        self._pending.setVisible(detail.pending)
+        self._title.setText(summary.title)
+        meta = f"{summary.author_name} · {full_time(summary.created_at)}"
+        if summary.tags:
+            meta += " · " + " ".join(f"#{t}" for t in summary.tags)
+        self._meta.setText(meta)
+        self._blocked.hide()
+        self.browser.show_html(detail_html(detail))
+        self._stack.setCurrentIndex(1)
+        self.browser.verticalScrollBar().setValue(0)
+        self.item_shown.emit(item_id)
+
+    @Slot(QUrl)
+    def _on_browser_remote_resource_refused(self, url: QUrl) -> None:
+        if url.scheme() in ("http", "https"):
+            self._blocked.show()
+
+    def _on_item_failed(self, request: int, failure: Failure) -> None:
+        if request == self._request:
+            self.clear(failure.message)

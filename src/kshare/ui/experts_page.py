@@ -1,0 +1,182 @@
+"""Find the colleagues who know a topic, and show why each one is listed."""
+
+from __future__ import annotations
+
+import html
+import logging
+from typing import Protocol
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kshare.client.views import Expert, ExpertReason
+from kshare.ui.operations import Failure, TaskRunner
+
+log = logging.getLogger(__name__)
+
+REASON_LABELS = {
+    "accepted_answer": "Accepted answer",
+    "answer": "Answered",
+    "post": "Wrote",
+    "article": "Wrote",
+    "document": "Shared",
+    "tag": "Often tags",
+    "skill": "Lists the skill",
+    "endorsement": "Endorsed for",
+}
+REASONS_SHOWN = 4
+
+
+class ExpertSource(Protocol):
+    def experts(self, topic: str, *, limit: int = 10) -> list[Expert]: ...
+
+
+def reason_html(reason: ExpertReason) -> str:
+    label = html.escape(REASON_LABELS.get(reason.kind, reason.kind.replace("_", " ").capitalize()))
+    text = html.escape(reason.text)
+    if reason.item_id:
+        target = html.escape(reason.item_id, quote=True)
+        return f'{label}: <a href="item:{target}">{text}</a>'
+    return f"{label}: {text}"
+
+
+class ExpertCard(QFrame):
+    reason_clicked = Signal(str)  # item id
+
+    def __init__(self, rank: int, expert: Expert, best: float, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("expertCard")
+        self.expert = expert
+        name = QLabel(f"{rank}. {expert.display_name}", objectName="expertName")
+        role = QLabel(" · ".join(p for p in (expert.title, expert.department) if p))
+        role.setObjectName("expertRole")
+        strength = QProgressBar(maximum=100, textVisible=False)
+        strength.setFixedSize(90, 6)
+        strength.setValue(round(100 * expert.score / best) if best > 0 else 0)
+        strength.setToolTip(f"Relevance {expert.score:.1f}")
+        head = QHBoxLayout()
+        head.addWidget(name)
+        head.addStretch(1)
+        head.addWidget(strength)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(4)
+        layout.addLayout(head)
+        layout.addWidget(role)
+        if expert.ask_about:
+            ask = QLabel(f"Ask me about: {expert.ask_about}", objectName="expertAsk", wordWrap=True)
+            layout.addWidget(ask)
+        self.reason_labels: list[QLabel] = []
+        for reason in expert.reasons[:REASONS_SHOWN]:
+            label = QLabel(f"• {reason_html(reason)}", wordWrap=True)
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+            label.linkActivated.connect(self._on_reason_link_activated)
+            layout.addWidget(label)
+            self.reason_labels.append(label)
+
+    @Slot(str)
+    def _on_reason_link_activated(self, link: str) -> None:
+        if link.startswith("item:"):
+            self.reason_clicked.emit(link[len("item:") :])
+
+
+class ExpertsPage(QWidget):
+    item_activated = Signal(str)
+    experts_shown = Signal(list)
+
+    def __init__(self, source: ExpertSource, runner: TaskRunner, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._source = source
+        self._runner = runner
+        self._request = 0
+        self.cards: list[ExpertCard] = []
+
+        title = QLabel("Experts", objectName="pageTitle")
+        subtitle = QLabel(
+            "Who knows about a topic? Ranked from what colleagues wrote, answered and were "
+            "endorsed for.",
+            objectName="pageSubtitle",
+            wordWrap=True,
+        )
+        self.topic = QLineEdit(objectName="searchBox")
+        self.topic.setPlaceholderText("A topic, e.g. Kubernetes, expenses, GDPR")
+        self.topic.returnPressed.connect(self._on_find_clicked)
+        find = QPushButton("Find experts", objectName="primary")
+        find.clicked.connect(self._on_find_clicked)
+        row = QHBoxLayout()
+        row.addWidget(self.topic, 1)
+        row.addWidget(find)
+        self.status = QLabel(objectName="pageSubtitle")
+
+        self._body = QWidget(objectName="expertResultsBody")
+        self._cards_layout = QVBoxLayout(self._body)
+        self._cards_layout.setContentsMargins(0, 0, 0, 0)
+        self._cards_layout.setSpacing(10)
+        self._cards_layout.addStretch(1)
+        scroll = QScrollArea(objectName="expertResults", widgetResizable=True)
+        scroll.setWidget(self._body)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.setSpacing(10)
+        layout.addWidget(title)
+        layout.addWidget(subtitle)
+        layout.addLayout(row)
+        layout.addWidget(self.status)
+        layout.addWidget(scroll, 1)
+
+    def find(self, topic: str) -> None:
+        topic = topic.strip()
+        if self.topic.text().strip() != topic:
+            self.topic.setText(topic)
+        if not topic:
+            return
+        self._request += 1
+        request = self._request
+        self.status.setText("Looking…")
+        self._runner.local(
+            lambda: self._source.experts(topic, limit=10),
+            success=lambda experts: self._on_experts_loaded(request, topic, experts),
+            failure=lambda failure: self._on_experts_failed(request, failure),
+            label="finding experts",
+            owner=self,
+        )
+
+    @Slot()
+    def _on_find_clicked(self) -> None:
+        self.find(self.topic.text())
+
+    def _on_experts_loaded(self, request: int, topic: str, experts: list[Expert]) -> None:
+        if request != self._request:
+            return
+        for card in self.cards:
+            card.deleteLater()
+        self.cards = []
+        if not experts:
+            self.status.setText(f"No one stands out for “{topic}” yet. Try a broader topic.")
+        else:
+            self.status.setText(f"People who know about “{topic}”")
+        best = max((e.score for e in experts), default=0.0)
+        for rank, expert in enumerate(experts, start=1):
+            card = ExpertCard(rank, expert, best)
+            card.reason_clicked.connect(self.item_activated)
+            self._cards_layout.insertWidget(self._cards_layout.count() - 1, card)
+            self.cards.append(card)
+        self.experts_shown.emit(list(experts))
+
+    def _on_experts_failed(self, request: int, failure: Failure) -> None:
+        if request == self._request:
+            self.status.setText(failure.message)

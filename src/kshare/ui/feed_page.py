@@ -1,0 +1,143 @@
+"""The feed page: everything the user may see, newest first, filtered by kind."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kshare.ui.card_delegate import CardDelegate, Role
+from kshare.ui.feed_model import FeedModel, FeedSource
+from kshare.ui.operations import Failure, TaskRunner
+
+log = logging.getLogger(__name__)
+
+KIND_FILTERS = (
+    ("Everything", None),
+    ("Posts", "post"),
+    ("Questions", "question"),
+    ("Articles", "article"),
+    ("Documents", "document"),
+)
+EMPTY_FEED = "Nothing here yet — sync to fetch your colleagues' posts."
+LOADING = "Loading…"
+
+
+class FeedPage(QWidget):
+    item_activated = Signal(str)
+
+    def __init__(self, source: FeedSource, runner: TaskRunner, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.model = FeedModel(source, runner, self)
+        self._select_when_loaded: str | None = None
+
+        title = QLabel("Feed", objectName="pageTitle")
+        self.count = QLabel(objectName="pageSubtitle")
+        self.kind = QComboBox()
+        for label, value in KIND_FILTERS:
+            self.kind.addItem(label, value)
+        self.kind.currentIndexChanged.connect(self._on_kind_current_index_changed)
+        header = QHBoxLayout()
+        header.addWidget(title)
+        header.addSpacing(8)
+        header.addWidget(self.count, 0, Qt.AlignmentFlag.AlignBottom)
+        header.addStretch(1)
+        header.addWidget(self.kind)
+
+        self.list = QListView(objectName="cards")
+        self.list.setModel(self.model)
+        self.list.setItemDelegate(CardDelegate(self.list))
+        self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.list.setUniformItemSizes(False)
+        self.list.setMouseTracking(True)
+        self.list.selectionModel().currentChanged.connect(self._on_list_current_changed)
+        self.empty = QLabel(LOADING, objectName="emptyState", wordWrap=True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._stack = QStackedWidget()
+        self._stack.addWidget(self.empty)
+        self._stack.addWidget(self.list)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.setSpacing(12)
+        layout.addLayout(header)
+        layout.addWidget(self._stack, 1)
+
+        self.model.modelReset.connect(self._on_model_reset)
+        self.model.rowsInserted.connect(self._on_model_rows_inserted)
+        self.model.count_changed.connect(self._on_model_count_changed)
+        self.model.load_failed.connect(self._on_model_load_failed)
+
+    def refresh(self) -> None:
+        self.model.refresh()
+
+    def on_changes(self, changes: Any) -> None:
+        """Re-read the feed when a sync touched items (new, edited or gone)."""
+        if changes.item_ids or changes.removed_ids:
+            self.model.refresh()
+
+    def select_item(self, item_id: str) -> None:
+        """Select an item once it is loaded (a just-published post, say)."""
+        if not self._select(item_id):
+            self._select_when_loaded = item_id
+
+    def current_item_id(self) -> str | None:
+        value = self.list.currentIndex().data(Role.ID)
+        return str(value) if value else None
+
+    def _select(self, item_id: str) -> bool:
+        row = self.model.row_of(item_id)
+        if row < 0:
+            return False
+        index = self.model.index(row)
+        self.list.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
+        self.list.scrollTo(index)
+        return True
+
+    def _show_list_or_empty(self) -> None:
+        if self.model.rowCount():
+            self._stack.setCurrentWidget(self.list)
+        else:
+            self.empty.setText(EMPTY_FEED if self.model.loaded_once else LOADING)
+            self._stack.setCurrentWidget(self.empty)
+
+    @Slot()
+    def _on_model_reset(self) -> None:
+        self._show_list_or_empty()
+        if self._select_when_loaded and self._select(self._select_when_loaded):
+            self._select_when_loaded = None
+
+    @Slot(QModelIndex, int, int)
+    def _on_model_rows_inserted(self, _parent: QModelIndex, _first: int, _last: int) -> None:
+        self._show_list_or_empty()
+
+    @Slot(int)
+    def _on_model_count_changed(self, total: int) -> None:
+        self.count.setText(f"{total} item{'s' if total != 1 else ''}" if total else "")
+
+    @Slot(object)
+    def _on_model_load_failed(self, failure: Failure) -> None:
+        self.empty.setText(failure.message)
+        self._stack.setCurrentWidget(self.empty)
+
+    @Slot(int)
+    def _on_kind_current_index_changed(self, _index: int) -> None:
+        self.model.set_kind(self.kind.currentData())
+
+    @Slot(QModelIndex, QModelIndex)
+    def _on_list_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        item_id = current.data(Role.ID)
+        if item_id:
+            self.item_activated.emit(str(item_id))

@@ -1,0 +1,260 @@
+"""The main window: navigation on the left, a page in the middle, the reading pane on the right."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kshare.client.views import SyncStatus
+from kshare.ui.composer import Composer
+from kshare.ui.detail_view import DetailPane
+from kshare.ui.experts_page import ExpertsPage
+from kshare.ui.feed_page import FeedPage
+from kshare.ui.operations import Failure, TaskRunner
+from kshare.ui.resources import icon
+from kshare.ui.search_page import SearchPage
+from kshare.ui.status import SyncStatusBar
+from kshare.ui.sync_controller import SyncController
+
+log = logging.getLogger(__name__)
+
+FEED, SEARCH, EXPERTS, COMPOSE = range(4)
+PAGES = (("Feed", "feed"), ("Search", "search"), ("Experts", "experts"), ("Compose", "compose"))
+NOTICE_MS = 12_000
+
+
+class MainWindow(QMainWindow):
+    sign_out_requested = Signal()
+    closed = Signal()
+
+    def __init__(
+        self,
+        workspace: Any,
+        runner: TaskRunner,
+        sync: SyncController,
+        settings: QSettings,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+        self._runner = runner
+        self._sync = sync
+        self._settings = settings
+        self._failure: Failure | None = None
+        self.setWindowTitle("kshare")
+        self.setWindowIcon(icon("kshare"))
+
+        self.navigation = QListWidget(objectName="navigation")
+        self.navigation.setIconSize(QSize(20, 20))
+        for label, icon_name in PAGES:
+            QListWidgetItem(icon(icon_name), label, self.navigation)
+        account = workspace.account
+        who = account.display_name if account else ""
+        self.account_label = QLabel(who, objectName="accountName", wordWrap=True)
+        self.account_label.setToolTip(
+            f"{account.username} on {account.server_url}" if account else ""
+        )
+        nav = QWidget()
+        nav_layout = QVBoxLayout(nav)
+        nav_layout.setContentsMargins(0, 0, 0, 0)
+        nav_layout.setSpacing(0)
+        nav_layout.addWidget(self.navigation, 1)
+        nav_layout.addWidget(self.account_label)
+        nav.setObjectName("navigationPanel")
+
+        self.feed = FeedPage(workspace, runner)
+        self.search = SearchPage(workspace, runner)
+        self.experts = ExpertsPage(workspace, runner)
+        self.composer = Composer(workspace, runner)
+        self.pages = QStackedWidget()
+        for page in (self.feed, self.search, self.experts, self.composer):
+            self.pages.addWidget(page)
+        self.detail = DetailPane(workspace, runner)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setHandleWidth(1)
+        for widget in (nav, self.pages, self.detail):
+            self.splitter.addWidget(widget)
+        nav.setMinimumWidth(170)
+        self.pages.setMinimumWidth(360)
+        self.detail.setMinimumWidth(360)
+        self.splitter.setSizes([200, 480, 560])
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 2)
+        self.setCentralWidget(self.splitter)
+
+        self.status = SyncStatusBar()
+        self.notice = QLabel(objectName="errorText")
+        self.notice.setTextFormat(Qt.TextFormat.RichText)
+        self.notice.linkActivated.connect(self._on_notice_link_activated)
+        self.notice.hide()
+        self._notice_timer = QTimer(self, singleShot=True, interval=NOTICE_MS)
+        self._notice_timer.timeout.connect(self.notice.hide)
+        self.statusBar().addWidget(self.notice)
+        self.statusBar().addPermanentWidget(self.status, 1)
+        self.statusBar().setSizeGripEnabled(False)
+
+        self._build_menus()
+        self._connect()
+        self._restore_state()
+
+    # -- construction -----------------------------------------------------
+
+    def _build_menus(self) -> None:
+        def action(text: str, shortcut: QKeySequence | str, slot: Any, name: str = "") -> QAction:
+            act = QAction(text, self)
+            act.setShortcut(QKeySequence(shortcut))
+            act.triggered.connect(slot)
+            if name:
+                act.setIcon(icon(name))
+            return act
+
+        self.sync_action = action("&Sync now", "F5", self._on_sync_action_triggered, "sync")
+        self.sign_out_action = action("Sign &out", "", self._on_sign_out_action_triggered)
+        self.quit_action = action("&Quit", QKeySequence.StandardKey.Quit, self.close)
+        file_menu = self.menuBar().addMenu("&File")
+        file_menu.addAction(self.sync_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.sign_out_action)
+        file_menu.addAction(self.quit_action)
+
+        self.feed_action = action("&Feed", "Ctrl+1", lambda: self.show_page(FEED))
+        self.search_action = action("&Search", QKeySequence.StandardKey.Find, self.start_search)
+        self.experts_action = action("&Experts", "Ctrl+E", lambda: self.show_page(EXPERTS))
+        self.compose_action = action("&Compose", QKeySequence.StandardKey.New, self.start_compose)
+        go_menu = self.menuBar().addMenu("&Go")
+        for act in (self.feed_action, self.search_action, self.experts_action, self.compose_action):
+            go_menu.addAction(act)
+
+    def _connect(self) -> None:
+        self.navigation.currentRowChanged.connect(self._on_navigation_current_row_changed)
+        for page in (self.feed, self.search, self.experts):
+            page.item_activated.connect(self.detail.show_item)
+        self.detail.item_link_clicked.connect(self.detail.show_item)
+        self.composer.published.connect(self._on_composer_published)
+        self.status.sync_requested.connect(self._sync.sync_now)
+        self._sync.status_changed.connect(self._on_sync_status_changed)
+        self._sync.sync_failed.connect(self.show_failure)
+        self._sync.changes_applied.connect(self._on_sync_changes_applied)
+        self._runner.failed.connect(self.show_failure)
+
+    # -- what the app and the shortcuts call ------------------------------
+
+    def show_page(self, page: int) -> None:
+        self.navigation.setCurrentRow(page)
+
+    def start_search(self) -> None:
+        self.show_page(SEARCH)
+        self.search.focus_search()
+
+    def start_compose(self) -> None:
+        self.show_page(COMPOSE)
+        self.composer.focus_title()
+
+    def show_status(self, status: SyncStatus) -> None:
+        self.status.set_status(status)
+
+    def refresh_status(self) -> None:
+        self._runner.local(
+            self._workspace.status,
+            success=self.show_status,
+            label="reading the sync state",
+            owner=self,
+        )
+
+    @Slot(object)
+    def show_failure(self, failure: Failure) -> None:
+        """The one place failures without a page of their own are shown."""
+        self._failure = failure
+        self.notice.setText(f'{failure.message} <a href="details">Details</a>')
+        self.notice.show()
+        self._notice_timer.start()
+
+    # -- slots ----------------------------------------------------------------
+
+    @Slot(int)
+    def _on_navigation_current_row_changed(self, row: int) -> None:
+        self.pages.setCurrentIndex(row)
+        # Composing wants the room; the reading pane comes back for the other pages.
+        self.detail.setVisible(row != COMPOSE)
+        if row == COMPOSE:
+            self.composer.load_choices()
+
+    @Slot(object)
+    def _on_sync_status_changed(self, status: SyncStatus) -> None:
+        self.show_status(status)
+
+    @Slot(object)
+    def _on_sync_changes_applied(self, changes: Any) -> None:
+        self.feed.on_changes(changes)
+        self.detail.on_changes(changes)
+        if changes.item_ids or changes.removed_ids:
+            self.search.on_changes(changes)
+
+    @Slot(str, str)
+    def _on_composer_published(self, item_id: str, audience: str) -> None:
+        self.show_page(FEED)
+        self.feed.select_item(item_id)
+        self.feed.refresh()
+        self.detail.show_item(item_id)
+        self.statusBar().showMessage(f"Saved. {audience}. Sending at the next sync…", 8000)
+        self._runner.local(
+            self._workspace.pending_count, success=self.status.set_pending, owner=self
+        )
+        self._sync.sync_now()
+
+    @Slot()
+    def _on_sync_action_triggered(self) -> None:
+        self._sync.sync_now()
+
+    @Slot()
+    def _on_sign_out_action_triggered(self) -> None:
+        self.sign_out_requested.emit()
+
+    @Slot(str)
+    def _on_notice_link_activated(self, _link: str) -> None:
+        if self._failure is None:
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, "kshare", self._failure.message, parent=self)
+        box.setDetailedText(self._failure.details)
+        box.open()
+
+    # -- window state -------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        geometry = self._settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        splitter = self._settings.value("window/splitter")
+        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+        page = int(self._settings.value("window/page", FEED) or FEED)
+        self.show_page(page if page in (FEED, SEARCH, EXPERTS) else FEED)
+
+    def save_state(self) -> None:
+        self._settings.setValue("window/geometry", self.saveGeometry())
+        self._settings.setValue("window/splitter", self.splitter.saveState())
+        self._settings.setValue("window/page", self.navigation.currentRow())
+        self._settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        super().closeEvent(event)
+        self.closed.emit()

@@ -1,0 +1,61 @@
+"""Find the icons and the stylesheet shipped in the top-level ``resources/`` folder.
+
+The folder lives beside ``src/`` in a checkout and next to the executable in a
+PyInstaller bundle; ``KSHARE_RESOURCES`` overrides both (packagers, tests).
+A missing folder is not fatal: the app runs with Qt's defaults.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from functools import cache
+from pathlib import Path
+
+from PySide6.QtGui import QIcon
+
+log = logging.getLogger(__name__)
+
+RESOURCES_ENV = "KSHARE_RESOURCES"
+
+
+@cache
+def resources_dir() -> Path | None:
+    candidates: list[Path] = []
+    if override := os.environ.get(RESOURCES_ENV):
+        candidates.append(Path(override))
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        candidates.append(Path(bundle) / "resources")
+    candidates.append(Path(__file__).resolve().parents[3] / "resources")
+    candidates.append(Path(sys.prefix) / "share" / "kshare" / "resources")
+    for candidate in candidates:
+        if (candidate / "icons").is_dir():
+            return candidate
+    log.info("no resources folder found; running without icons and stylesheet")
+    return None
+
+
+def icon(name: str) -> QIcon:
+    """The SVG icon ``resources/icons/<name>.svg``, or an empty icon."""
+    root = resources_dir()
+    if root is None:
+        return QIcon()
+    path = root / "icons" / f"{name}.svg"
+    if not path.is_file():
+        log.warning("missing icon %s", name)
+        return QIcon()
+    return QIcon(str(path))
+
+
+def stylesheet() -> str:
+    root = resources_dir()
+    if root is None:
+        return ""
+    path = root / "style" / "kshare.qss"
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as exc:
+        log.warning("could not read the stylesheet %s: %s", path, exc)
+        return ""

@@ -1,0 +1,239 @@
+"""Search the local index: a box, the hits with snippets, "did you mean", facets."""
+
+from __future__ import annotations
+
+import html
+import logging
+from typing import Any, Protocol
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kshare.client.views import SearchResults
+from kshare.ui.card_delegate import CardDelegate, Role
+from kshare.ui.operations import Failure, TaskRunner
+from kshare.ui.resources import icon
+from kshare.ui.search_model import SearchResultsModel
+from kshare.ui.text import kind_label
+
+log = logging.getLogger(__name__)
+
+PAGE_SIZE = 20
+TYPING_PAUSE_MS = 350  # search as the user types, once they pause
+
+
+class SearchSource(Protocol):
+    def search(
+        self, query: str, *, limit: int = 20, page: int = 1, sort: str = "relevance"
+    ) -> SearchResults: ...
+
+
+def facets_text(facets: dict[str, tuple[tuple[str, int], ...]]) -> str:
+    lines = []
+    for name, values in facets.items():
+        if not values:
+            continue
+        shown = ", ".join(f"{kind_label(v) if name == 'kind' else v} ({n})" for v, n in values[:6])
+        lines.append(f"<b>{html.escape(name.capitalize())}:</b> {html.escape(shown)}")
+    return "<br>".join(lines)
+
+
+class SearchPage(QWidget):
+    item_activated = Signal(str)
+    results_shown = Signal(object)  # SearchResults
+
+    def __init__(self, source: SearchSource, runner: TaskRunner, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._source = source
+        self._runner = runner
+        self._request = 0
+        self._last: SearchResults | None = None
+
+        title = QLabel("Search", objectName="pageTitle")
+        self.box = QLineEdit(objectName="searchBox")
+        self.box.setPlaceholderText("Search posts, questions and documents — works offline")
+        self.box.setClearButtonEnabled(True)
+        self.box.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.summary = QLabel(objectName="pageSubtitle")
+        self.suggestion = QLabel(objectName="hint")
+        self.suggestion.setTextFormat(Qt.TextFormat.RichText)
+        self.suggestion.linkActivated.connect(self._on_suggestion_link_activated)
+        self.facets = QLabel(objectName="hint", wordWrap=True)
+        self.facets.setTextFormat(Qt.TextFormat.RichText)
+
+        self.model = SearchResultsModel(self)
+        self.list = QListView(objectName="cards")
+        self.list.setModel(self.model)
+        self.list.setItemDelegate(CardDelegate(self.list))
+        self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.list.setMouseTracking(True)
+        self.list.selectionModel().currentChanged.connect(self._on_list_current_changed)
+        self.more = QPushButton("Show more results")
+        self.more.clicked.connect(self._on_more_clicked)
+
+        self.empty = QLabel(
+            "Type a few words to search everything you can see.\n"
+            "The index lives on this computer, so search works offline too.",
+            objectName="emptyState",
+            alignment=Qt.AlignmentFlag.AlignCenter,
+            wordWrap=True,
+        )
+        self._stack = QStackedWidget()
+        self._stack.addWidget(self.empty)
+        results = QWidget()
+        results_layout = QVBoxLayout(results)
+        results_layout.setContentsMargins(0, 0, 0, 0)
+        results_layout.addWidget(self.list, 1)
+        results_layout.addWidget(self.more, 0, Qt.AlignmentFlag.AlignHCenter)
+        self._stack.addWidget(results)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.setSpacing(10)
+        layout.addWidget(title)
+        layout.addWidget(self.box)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.suggestion)
+        layout.addWidget(self.facets)
+        layout.addWidget(self._stack, 1)
+        self._show_results_chrome(None)
+
+        self._typing = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
+        self._typing.timeout.connect(self._on_typing_timeout)
+        self.box.textEdited.connect(self._on_box_text_edited)
+        self.box.returnPressed.connect(self._on_box_return_pressed)
+
+    def focus_search(self) -> None:
+        self.box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.box.selectAll()
+
+    def search(self, query: str, page: int = 1) -> None:
+        """Run a search off the GUI thread; a newer search makes older answers moot."""
+        query = query.strip()
+        self._typing.stop()
+        if self.box.text().strip() != query:
+            self.box.setText(query)
+        self._request += 1
+        request = self._request
+        if not query:
+            self._last = None
+            self.model.clear()
+            self._show_results_chrome(None)
+            return
+        self.summary.setText("Searching…")
+        self._runner.local(
+            lambda: self._source.search(query, limit=PAGE_SIZE, page=page),
+            success=lambda results: self._on_results_loaded(request, page, results),
+            failure=lambda failure: self._on_search_failed(request, failure),
+            label="searching",
+            owner=self,
+        )
+
+    def on_changes(self, changes: Any) -> None:
+        """The index changed under the shown results: run the same search again."""
+        if self._last is not None and self._last.query:
+            self.search(self._last.query)
+
+    # -- results ----------------------------------------------------------
+
+    def _on_results_loaded(self, request: int, page: int, results: SearchResults) -> None:
+        if request != self._request:
+            return
+        if page == 1:
+            self.model.set_hits(results.hits)
+        else:
+            self.model.append_hits(results.hits)
+        self._last = results
+        self._show_results_chrome(results)
+        self.results_shown.emit(results)
+
+    def _on_search_failed(self, request: int, failure: Failure) -> None:
+        if request == self._request:
+            self.summary.setText(failure.message)
+
+    def _show_results_chrome(self, results: SearchResults | None) -> None:
+        if results is None:
+            self.summary.setText("")
+            self.suggestion.hide()
+            self.facets.hide()
+            self.more.hide()
+            self._stack.setCurrentWidget(self.empty)
+            self.empty.setText(
+                "Type a few words to search everything you can see.\n"
+                "The index lives on this computer, so search works offline too."
+            )
+            return
+        quoted = f"“{results.query}”"
+        if results.error:
+            self.summary.setText(results.error)
+        elif results.total == 0:
+            self.summary.setText(f"Nothing found for {quoted}")
+        else:
+            noun = "result" if results.total == 1 else "results"
+            self.summary.setText(f"{results.total} {noun} for {quoted}")
+        if results.suggestion:
+            link = html.escape(results.suggestion)
+            self.suggestion.setText(f'Did you mean <a href="suggest">{link}</a>?')
+            self.suggestion.show()
+        else:
+            self.suggestion.hide()
+        text = facets_text(results.facets)
+        self.facets.setText(text)
+        self.facets.setVisible(bool(text))
+        self.more.setVisible(self.model.rowCount() < results.total and bool(results.hits))
+        if self.model.rowCount():
+            self._stack.setCurrentIndex(1)
+        else:
+            self._stack.setCurrentWidget(self.empty)
+            self.empty.setText("No matches. Try other words, or fewer of them.")
+
+    # -- slots --------------------------------------------------------------
+
+    @Slot(str)
+    def _on_box_text_edited(self, _text: str) -> None:
+        self._typing.start()
+
+    @Slot()
+    def _on_typing_timeout(self) -> None:
+        self.search(self.box.text())
+
+    @Slot()
+    def _on_box_return_pressed(self) -> None:
+        self.search(self.box.text())
+
+    @Slot(str)
+    def _on_suggestion_link_activated(self, _link: str) -> None:
+        if self._last is not None and self._last.suggestion:
+            self.search(self._last.suggestion)
+
+    @Slot()
+    def _on_more_clicked(self) -> None:
+        if self._last is not None:
+            self.search_more()
+
+    def search_more(self) -> None:
+        assert self._last is not None
+        query, page = self._last.query, self._last.page + 1
+        self._request += 1
+        request = self._request
+        self._runner.local(
+            lambda: self._source.search(query, limit=PAGE_SIZE, page=page),
+            success=lambda results: self._on_results_loaded(request, page, results),
+            failure=lambda failure: self._on_search_failed(request, failure),
+            label="searching",
+            owner=self,
+        )
+
+    @Slot(QModelIndex, QModelIndex)
+    def _on_list_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        item_id = current.data(Role.ID)
+        if item_id:
+            self.item_activated.emit(str(item_id))
