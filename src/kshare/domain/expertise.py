@@ -1,0 +1,393 @@
+"""Expertise scoring: who knows about a topic, and why. Pure functions over plain data.
+
+The model combines the two families of the expert-search literature:
+
+- document-centred evidence (Balog et al.'s Model 2): every item that matches
+  the topic lends its relevance to the people associated with it — its author,
+  and for a question the people who answered or commented in the thread, an
+  accepted answer counting most (the answerer-recommendation finding from
+  community Q&A: the thread, not the answer's own words, says what was asked);
+- candidate-centred evidence (Model 1), over tags rather than words: a
+  person's decayed activity per tag, matched against the tags the topic
+  implies (tags named in the text, and tags of the best-matching items);
+
+plus what people declare (skills, "ask me about", confirmed topics) and what
+colleagues endorse, all faded by age, and a bounded activity prior that can
+lift an active person by at most ``1 + prior`` — so a generalist with weak
+topical evidence never outranks a specialist with strong evidence.
+
+The default weights were chosen by replaying synthetic sites of different
+shapes with ``bench/expertise_eval.py`` (see its docstring for the figures).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+
+DEFAULT_KIND_WEIGHTS: Mapping[str, float] = {
+    "answer": 1.0,
+    "post": 1.0,
+    "article": 1.2,  # long-form, curated writing says more than a quick post
+    "document": 1.0,
+    "question": 0.2,  # asking shows interest, not yet knowledge
+    "comment": 0.15,
+}
+
+
+@dataclass(frozen=True)
+class Weights:
+    """Knobs of the model; the defaults are the measured choice."""
+
+    kinds: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_KIND_WEIGHTS))
+    accepted: float = 2.0  # multiplier of an accepted answer
+    votes: float = 0.2  # per natural-log unit of up-votes known at the time
+    half_life_days: float = 365.0  # expertise fades: half the weight after this long
+    relevance_power: float = 2.0  # sharpens index scores, so weak OR-matches add little
+    per_person: int = 8  # only a person's strongest matching threads count (anti-spam)
+    specialist_norm: float = 0.0  # divide text evidence by activity ** this (Model 2 p(d|ca))
+    text: float = 1.0
+    tags: float = 1.0
+    declared: float = 0.5
+    prior: float = 0.3  # an active person gains at most this fraction
+    tag_saturation: float = 2.0  # activity at which a tag is half "known"
+    explicit_tag_share: float = 0.5  # tags named in the text vs tags of matching items
+
+
+@dataclass(frozen=True)
+class Contribution:
+    """Something a person wrote, and how well it (or its thread) matches the topic."""
+
+    item_id: str
+    kind: str
+    created_at: datetime
+    relevance: float = 0.0  # 0..1, for the topic at hand; 0 for plain activity
+    accepted: bool = False
+    votes: int = 0
+    tags: tuple[str, ...] = ()
+    title: str = ""
+    thread: str = ""  # the question or post it belongs to; one thread counts once per person
+
+
+@dataclass(frozen=True)
+class Declared:
+    """What a person says about themselves and what colleagues endorse."""
+
+    skills: tuple[str, ...] = ()
+    ask_me_about: tuple[str, ...] = ()
+    endorsements: Mapping[str, int] = field(default_factory=dict)  # skill -> endorsers
+    confirmed: tuple[str, ...] = ()
+    hidden: tuple[str, ...] = ()
+    opt_out: bool = False
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A topic or question as the scorer sees it: its words and the tags it implies."""
+
+    terms: frozenset[str]
+    tags: Mapping[str, float]  # weights summing to 1 (or empty)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """All evidence about one person for one topic."""
+
+    person_id: str
+    matches: tuple[Contribution, ...]  # contributions to matching items, relevance > 0
+    tag_activity: Mapping[str, float]  # decayed, weighted activity per tag
+    activity: float  # decayed, weighted count of everything they contributed
+    declared: Declared = field(default_factory=Declared)
+
+
+@dataclass(frozen=True)
+class Scored:
+    """A ranked person with the parts of the score, for the reasons shown to users."""
+
+    person_id: str
+    score: float
+    text: float
+    tags: float
+    declared: float
+    prior: float
+    top_matches: tuple[tuple[Contribution, float], ...]
+    top_tags: tuple[tuple[str, float], ...]
+    declared_hits: tuple[tuple[str, str, int], ...]  # (kind, topic, endorsers)
+
+
+# --- words ---------------------------------------------------------------------------
+
+_WORD = re.compile(r"[\w][\w+#.\-]*[\w+#]|\w", re.UNICODE)
+_STOPWORD_TEXT = """
+    a about above after again against all am an and any are as at be because been before being below
+    between both but by can could did do does doing down during each few for from further had
+    has have having he her here hers herself him himself his how i if in into is it its itself
+    just me more most my myself no nor not now of off on once only or other our ours out over
+    own same she should so some such than that the their theirs them then there these they this
+    those through to too under until up very was we were what when where which while who whom
+    why will with would you your yours get got use using used way also any anyone know need want
+    one thing like work works working
+"""
+STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words of ``text``, keeping tag-like tokens (``c#``, ``python-3.x``) whole."""
+    return [w for w in (m.group(0).lower() for m in _WORD.finditer(text)) if w not in STOPWORDS]
+
+
+def normalise_topic(topic: str) -> str:
+    return " ".join(words(topic)) or topic.strip().lower()
+
+
+def mentions(topic: str, terms: frozenset[str], tags: Mapping[str, float]) -> bool:
+    """Whether a declared topic (``"machine learning"``) is part of what is asked."""
+    name = normalise_topic(topic)
+    if not name:
+        return False
+    if name in tags or name.replace(" ", "-") in tags or name in terms:
+        return True
+    parts = name.split()
+    return len(parts) > 1 and all(p in terms for p in parts)
+
+
+# --- evidence ------------------------------------------------------------------------
+
+
+def recency(created_at: datetime, now: datetime, half_life_days: float) -> float:
+    """Weight of something written at ``created_at`` seen at ``now``: halves every half-life."""
+    age_days = (now - created_at).total_seconds() / 86400.0
+    if age_days <= 0 or half_life_days <= 0:
+        return 1.0
+    return float(0.5 ** (age_days / half_life_days))
+
+
+def contribution_weight(c: Contribution, now: datetime, w: Weights) -> float:
+    """How much a contribution says about its author, regardless of topic."""
+    weight = w.kinds.get(c.kind, 0.5)
+    if c.accepted:
+        weight *= w.accepted
+    if c.votes > 0:
+        weight *= 1.0 + w.votes * math.log1p(c.votes)
+    elif c.votes < 0:
+        weight *= 0.5  # the community disagreed; keep some credit for the effort
+    return weight * recency(c.created_at, now, w.half_life_days)
+
+
+def sharpen(scores: Iterable[float], power: float) -> list[float]:
+    """Index scores mapped to 0..1 relative to the best, raised to ``power``."""
+    values = list(scores)
+    top = max(values, default=0.0)
+    if top <= 0:
+        return [0.0 for _ in values]
+    return [(max(v, 0.0) / top) ** power for v in values]
+
+
+def topic_tags(
+    named: Iterable[str], matched: Iterable[tuple[tuple[str, ...], float]], w: Weights
+) -> dict[str, float]:
+    """Tags a topic implies: those named in it, and those of its matching items, by relevance."""
+    named_set = set(named)
+    feedback: dict[str, float] = {}
+    for tags, relevance in matched:
+        for tag in tags:
+            feedback[tag] = feedback.get(tag, 0.0) + relevance
+    total = sum(feedback.values())
+    share = w.explicit_tag_share if named_set else 0.0
+    result: dict[str, float] = {}
+    for tag in named_set:
+        result[tag] = share / len(named_set)
+    if total > 0:
+        for tag, value in feedback.items():
+            result[tag] = result.get(tag, 0.0) + (1.0 - share) * value / total
+    elif named_set:
+        result = {tag: 1.0 / len(named_set) for tag in named_set}
+    return result
+
+
+def tag_activity(
+    contributions: Iterable[Contribution], now: datetime, w: Weights, hidden: Iterable[str] = ()
+) -> dict[str, float]:
+    """Decayed, weighted activity per tag; topics a person hides are left out."""
+    skip = {normalise_topic(h) for h in hidden}
+    skip |= {s.replace(" ", "-") for s in skip}
+    result: dict[str, float] = {}
+    for c in contributions:
+        if not c.tags:
+            continue
+        weight = contribution_weight(c, now, w)
+        for tag in c.tags:
+            if tag not in skip:
+                result[tag] = result.get(tag, 0.0) + weight
+    return result
+
+
+def tag_affinity(
+    activity: Mapping[str, float], tags: Mapping[str, float], saturation: float
+) -> tuple[float, list[tuple[str, float]]]:
+    """How much of the topic's tags a person is active in, with diminishing returns (0..1)."""
+    parts = []
+    for tag, share in tags.items():
+        value = activity.get(tag, 0.0)
+        if value > 0:
+            parts.append((tag, share * value / (value + saturation)))
+    parts.sort(key=lambda p: -p[1])
+    return sum(p for _, p in parts), parts
+
+
+def declared_affinity(declared: Declared, topic: Topic) -> tuple[float, list[tuple[str, str, int]]]:
+    """Declared skills, confirmed topics and endorsements that the topic mentions (0..1)."""
+    hits: list[tuple[str, str, int]] = []
+    raw = 0.0
+    seen: set[str] = set()
+    for kind, topics, weight in (
+        ("confirmed", declared.confirmed, 1.5),
+        ("skill", declared.skills, 1.0),
+        ("ask_me_about", declared.ask_me_about, 0.8),
+    ):
+        for name in topics:
+            key = normalise_topic(name)
+            if key in seen or not mentions(name, topic.terms, topic.tags):
+                continue
+            seen.add(key)
+            raw += weight
+            hits.append((kind, name, 0))
+    for name, count in declared.endorsements.items():
+        if count > 0 and mentions(name, topic.terms, topic.tags):
+            raw += 0.5 * math.log1p(count)
+            hits.append(("endorsement", name, count))
+    return raw / (raw + 1.0), hits
+
+
+def hides(declared: Declared, topic: Topic) -> bool:
+    """Whether the person asked never to be listed for this topic (or at all)."""
+    return declared.opt_out or any(mentions(h, topic.terms, topic.tags) for h in declared.hidden)
+
+
+def text_evidence(
+    matches: Iterable[Contribution], now: datetime, w: Weights
+) -> tuple[float, list[tuple[Contribution, float]]]:
+    """Model 2 evidence: relevance times contribution weight, one best per thread, strongest few."""
+    best: dict[str, tuple[Contribution, float]] = {}
+    for c in matches:
+        value = c.relevance * contribution_weight(c, now, w)
+        key = c.thread or c.item_id
+        if value > 0 and (key not in best or value > best[key][1]):
+            best[key] = (c, value)
+    ranked = sorted(best.values(), key=lambda p: -p[1])[: max(w.per_person, 1)]
+    return sum(v for _, v in ranked), ranked
+
+
+def activity_prior(activity: float, most: float) -> float:
+    """0..1: log-scaled activity relative to the most active candidate."""
+    if most <= 0 or activity <= 0:
+        return 0.0
+    return math.log1p(activity) / math.log1p(most)
+
+
+def rank(candidates: Iterable[Candidate], topic: Topic, now: datetime, w: Weights) -> list[Scored]:
+    """Score and order people for a topic; people who opted out or hide it are never listed."""
+    rows = []
+    for cand in candidates:
+        if hides(cand.declared, topic):
+            continue
+        text, top = text_evidence(cand.matches, now, w)
+        if w.specialist_norm > 0 and text > 0:
+            text /= max(cand.activity, 1.0) ** w.specialist_norm
+        tags, tag_parts = tag_affinity(cand.tag_activity, topic.tags, w.tag_saturation)
+        declared, hits = declared_affinity(cand.declared, topic)
+        if text <= 0 and tags <= 0 and declared <= 0:
+            continue
+        rows.append((cand, text, top, tags, tag_parts, declared, hits))
+    top_text = max((r[1] for r in rows), default=0.0)
+    most_active = max((r[0].activity for r in rows), default=0.0)
+    scored = []
+    for cand, text, top, tags, tag_parts, declared, hits in rows:
+        text_n = text / top_text if top_text > 0 else 0.0
+        prior = activity_prior(cand.activity, most_active)
+        relevance = w.text * text_n + w.tags * tags + w.declared * declared
+        score = relevance * (1.0 + w.prior * prior)
+        scored.append(
+            Scored(
+                person_id=cand.person_id,
+                score=score,
+                text=text_n,
+                tags=tags,
+                declared=declared,
+                prior=prior,
+                top_matches=tuple(top[:3]),
+                top_tags=tuple(tag_parts[:3]),
+                declared_hits=tuple(hits),
+            )
+        )
+    scored.sort(key=lambda s: (-s.score, s.person_id))
+    return scored
+
+
+# --- profiles --------------------------------------------------------------------------
+
+
+def ask_about_line(tag_activity_: Mapping[str, float], declared: Declared, limit: int = 3) -> str:
+    """A short "ask about" line: confirmed and asked-about topics first, then busiest tags."""
+    hidden = {normalise_topic(h) for h in declared.hidden}
+    chosen: list[str] = []
+    for name in (*declared.confirmed, *declared.ask_me_about):
+        if normalise_topic(name) not in hidden and name not in chosen:
+            chosen.append(name)
+    for tag, _ in sorted(tag_activity_.items(), key=lambda p: -p[1]):
+        if tag not in chosen and normalise_topic(tag) not in hidden:
+            chosen.append(tag)
+    return ", ".join(chosen[:limit])
+
+
+def salient_terms(
+    counts: Mapping[str, int], doc_freq: Mapping[str, int], n_docs: int, limit: int
+) -> list[tuple[str, float]]:
+    """A person's words that set them apart: tf-idf with a log-damped term frequency."""
+    scored = []
+    for term, tf in counts.items():
+        df = doc_freq.get(term, 0)
+        if tf < 2 or df == 0 or len(term) < 3 or term.isdigit():
+            continue
+        scored.append((term, (1.0 + math.log(tf)) * math.log((1 + n_docs) / (1 + df))))
+    scored.sort(key=lambda p: (-p[1], p[0]))
+    return scored[:limit]
+
+
+def profile_topics(
+    tag_activity_: Mapping[str, float],
+    terms: Iterable[tuple[str, float]],
+    declared: Declared,
+    limit: int,
+) -> list[tuple[str, float]]:
+    """Top topics of a person: tags and salient words on one 0..1 scale, hidden ones left out."""
+    hidden = {normalise_topic(h) for h in declared.hidden}
+    # Hidden topics leave before scaling, so they cannot shrink what is shown.
+    shown = {t: v for t, v in tag_activity_.items() if normalise_topic(t) not in hidden}
+    merged: dict[str, float] = {}
+    top_tag = max(shown.values(), default=0.0)
+    for tag, value in shown.items():
+        if top_tag > 0:
+            merged[tag] = value / top_tag
+    term_list = [(t, v) for t, v in terms if normalise_topic(t) not in hidden]
+    top_term = max((v for _, v in term_list), default=0.0)
+    for term, value in term_list:
+        if top_term > 0 and term not in merged:
+            merged[term] = 0.6 * value / top_term  # words are noisier than tags
+    for name in declared.confirmed:
+        merged[name] = max(merged.get(name, 0.0), 1.0)
+    result = [(t, v) for t, v in merged.items() if normalise_topic(t) not in hidden]
+    result.sort(key=lambda p: (-p[1], p[0]))
+    return result[:limit]
+
+
+def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    if not a or not b:
+        return 0.0
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    dot = sum(v * large.get(k, 0.0) for k, v in small.items())
+    norm = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
+    return dot / norm if norm > 0 else 0.0
