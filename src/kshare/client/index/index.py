@@ -1,0 +1,306 @@
+"""The search index of one profile: kept in step with the cache, rebuilt when it cannot be trusted.
+
+One writer at a time (a lock); readers borrow searchers that see the last
+commit and never wait for the writer. The index records the cache's identity
+and the last ``local_seq`` it applied; :meth:`SearchIndex.catch_up` applies
+what changed since (purges first), and a wrong identity, a new schema or
+damaged files lead to a rebuild into a fresh folder while searches go on.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Collection
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine
+
+from kshare.client.views import DocumentMatch, SearchResults
+
+from . import source
+from .schema import SCHEMA_VERSION
+from .store import (
+    IndexState,
+    OpenIndex,
+    generation_folder,
+    load_state,
+    remove_other_generations,
+    save_state,
+    state_is_current,
+)
+from .texts import ExtractedTexts, blob_path
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+BATCH = 1000  # rows read and indexed per step
+COMMIT_EVERY = 20_000  # documents per commit during a long catch-up, so readers see progress
+
+
+class SearchIndex:
+    def __init__(
+        self, index_dir: Path, cache_engine: Engine, *, blobs_dir: Path | None = None
+    ) -> None:
+        self.index_dir = index_dir
+        self.engine = cache_engine
+        index_dir.mkdir(parents=True, exist_ok=True)
+        # the profile keeps blobs beside the index (see kshare.client.paths.ProfilePaths)
+        self.texts = ExtractedTexts(index_dir / "texts", blobs_dir or index_dir.parent / "blobs")
+        self._state_file = index_dir / "state.json"
+        self._write_lock = threading.Lock()
+        self._open_lock = threading.Lock()
+        self._state = load_state(self._state_file)
+        self._current: OpenIndex | None = None
+        self._closed = False
+        self.rebuild_reason: str | None = None
+        self.progress: tuple[int, int] | None = None  # (done, total) of a running catch-up/rebuild
+        self._open_current()
+
+    # --- opening and state -------------------------------------------------------------------
+
+    def _open_current(self) -> None:
+        state = self._state
+        if state is None:
+            self.rebuild_reason = "no index yet"
+            return
+        if not state_is_current(state):
+            self.rebuild_reason = f"index schema {state.schema} is not {SCHEMA_VERSION}"
+            return
+        try:
+            self._current = OpenIndex.open(generation_folder(self.index_dir, state.generation))
+        except Exception as exc:
+            # Whoosh reports damaged files as whatever its decoder trips over (EOFError,
+            # struct.error, ValueError, OSError, ...); any of them means "rebuild"
+            log.warning("search index unreadable, it will be rebuilt: %r", exc)
+            self._current = None
+            self.rebuild_reason = "index files damaged"
+            return
+        remove_other_generations(self.index_dir, state.generation)
+
+    @property
+    def needs_rebuild(self) -> bool:
+        return self.rebuild_reason is not None
+
+    def _reading_index(self) -> OpenIndex | None:
+        with self._open_lock:
+            return self._current
+
+    def mark_damaged(self, exc: BaseException) -> None:
+        """A search tripped over damaged files: rebuild at the next catch-up."""
+        log.warning("search index damaged, it will be rebuilt: %r", exc)
+        self.rebuild_reason = "index files damaged"
+
+    # --- writing -----------------------------------------------------------------------------
+
+    def catch_up(self, progress: Progress | None = None) -> int:
+        """Apply what the cache changed since the last ``local_seq`` applied (purges first)."""
+        with self._write_lock:
+            if self._closed:
+                return 0
+            cache_id = source.ensure_cache_id(self.engine)
+            upto = source.latest_seq(self.engine)
+            state = self._state
+            current = self._reading_index()
+            if (
+                self.rebuild_reason is not None
+                or state is None
+                or current is None
+                or state.cache_id != cache_id
+                or upto < state.local_seq  # the cache was wiped and refilled
+            ):
+                reason = self.rebuild_reason or "the cache is not the one indexed"
+                log.info("rebuilding the search index: %s", reason)
+                return self._rebuild_locked(progress, cache_id)
+            ready = [i for i in state.awaiting_blobs if self._blob_ready(i)]
+            if upto == state.local_seq and not ready:
+                return 0
+            total = source.count_changes(self.engine, state.local_seq, upto) + len(ready)
+            applied = self._apply(current, state, state.local_seq, upto, ready, total, progress)
+            state.local_seq = upto
+            save_state(self._state_file, state)
+            return applied
+
+    def rebuild(self, progress: Progress | None = None) -> int:
+        """Index the whole cache into a new folder, then switch to it; searches go on meanwhile."""
+        with self._write_lock:
+            if self._closed:
+                return 0
+            return self._rebuild_locked(progress, source.ensure_cache_id(self.engine))
+
+    def _rebuild_locked(self, progress: Progress | None, cache_id: str) -> int:
+        upto = source.latest_seq(self.engine)
+        generation = (self._state.generation + 1) if self._state else 1
+        fresh = OpenIndex.create(generation_folder(self.index_dir, generation))
+        state = IndexState(SCHEMA_VERSION, cache_id, 0, generation, [])
+        total = source.count_changes(self.engine, 0, upto)
+        applied = self._apply(fresh, state, 0, upto, [], total, progress, fresh_index=True)
+        state.local_seq = upto
+        save_state(self._state_file, state)
+        with self._open_lock:
+            previous, self._current, self._state = self._current, fresh, state
+            self.rebuild_reason = None
+        if previous is not None:
+            previous.close()
+            previous.ix.close()
+        remove_other_generations(self.index_dir, generation)
+        return applied
+
+    def _apply(
+        self,
+        target: OpenIndex,
+        state: IndexState,
+        after: int,
+        upto: int,
+        ready: list[str],
+        total: int,
+        progress: Progress | None,
+        *,
+        fresh_index: bool = False,
+    ) -> int:
+        done = 0
+        self.progress = (0, total)
+        writer = _Writer(target, fresh_index)
+        try:
+            purged = [] if fresh_index else source.purges_between(self.engine, after, upto)
+            for entity_type, entity_id in purged:
+                writer.delete(entity_id, purge=True)
+                if entity_type == "item":
+                    self.texts.forget(entity_id)
+            awaiting = set(state.awaiting_blobs) - {i for _, i in purged}
+            done += len(purged)
+            for table in (source.ITEMS, source.PEOPLE, source.GROUPS):
+                for rows in source.rows_between(self.engine, table, after, upto, BATCH):
+                    for document in self._documents(table, rows, awaiting):
+                        writer.put(document)
+                    done += len(rows)
+                    self._report(progress, done, total)
+            if ready:
+                rows = list(source.rows_by_id(self.engine, source.ITEMS, ready).values())
+                awaiting -= set(ready)
+                for document in self._documents(source.ITEMS, rows, awaiting):
+                    writer.put(document)
+                done += len(ready)
+            state.awaiting_blobs = sorted(awaiting)
+            writer.commit()
+        except BaseException:
+            writer.cancel()
+            raise
+        finally:
+            self.progress = None
+        self._report(progress, total, total)
+        return done
+
+    def _documents(self, table: Any, rows: list[Any], awaiting: set[str]) -> list[dict[str, Any]]:
+        if table is source.PEOPLE:
+            return [source.person_document(row) for row in rows]
+        if table is source.GROUPS:
+            return [source.group_document(row) for row in rows]
+
+        def text_of(row: Any) -> source.DocumentText:
+            document = self.texts.text_of(row)
+            item_id = str(row["id"])
+            if document.status == "missing" and (row["attachment"] or {}).get("sha256"):
+                awaiting.add(item_id)  # indexed again once the sync engine has the blob
+            else:
+                awaiting.discard(item_id)
+            return document
+
+        return source.item_documents(self.engine, rows, text_of)
+
+    def _blob_ready(self, item_id: str) -> bool:
+        rows = source.rows_by_id(self.engine, source.ITEMS, [item_id])
+        row = rows.get(item_id)
+        sha = str(((row["attachment"] if row else None) or {}).get("sha256") or "")
+        return bool(sha) and blob_path(self.texts.blobs_dir, sha).is_file()
+
+    def _report(self, progress: Progress | None, done: int, total: int) -> None:
+        self.progress = (done, total)
+        if progress is not None:
+            progress(done, total)
+
+    # --- reading -----------------------------------------------------------------------------
+
+    def search(
+        self, query: str, *, limit: int = 20, page: int = 1, sort: str = "relevance"
+    ) -> SearchResults:
+        """Ranked hits for ``query``; never raises (``SearchResults.error`` says what was wrong)."""
+        from .searching import run_search
+
+        return run_search(self, query, limit=limit, page=page, sort=sort)
+
+    def matching_documents(
+        self,
+        text: str,
+        *,
+        before: datetime | None = None,
+        limit: int = 500,
+        kinds: Collection[str] | None = None,
+    ) -> list[DocumentMatch]:
+        """Items matching a topic or a whole question: OR of its meaningful terms, by BM25."""
+        from .searching import run_matching_documents
+
+        return run_matching_documents(self, text, before=before, limit=limit, kinds=kinds)
+
+    def extraction_status(self, item_id: str) -> tuple[str, str] | None:
+        """(status, message) of a document's text extraction; None if not extracted yet."""
+        found = self.texts.status_of(item_id)
+        return (found.status, found.message) if found else None
+
+    def close(self) -> None:
+        with self._write_lock, self._open_lock:
+            self._closed = True
+            if self._current is not None:
+                self._current.close()
+                self._current.ix.close()
+                self._current = None
+
+
+class _Writer:
+    """A Whoosh writer opened on first use, with the commit that makes purges complete."""
+
+    def __init__(self, target: OpenIndex, fresh_index: bool) -> None:
+        self.target = target
+        self.fresh_index = fresh_index
+        self.writer: Any = None
+        self.pending = 0
+        self.purged = False
+
+    def _open(self) -> Any:
+        if self.writer is None:
+            # procs=1: a desktop app must not fork worker processes; limitmb bounds memory
+            self.writer = self.target.ix.writer(limitmb=128)
+        return self.writer
+
+    def delete(self, doc_id: str, *, purge: bool = False) -> None:
+        self._open().delete_by_term("id", doc_id)
+        self.purged = self.purged or purge
+
+    def put(self, document: dict[str, Any]) -> None:
+        writer = self._open()
+        if not self.fresh_index:
+            writer.delete_by_term("id", document["id"])
+        writer.add_document(**document)
+        self.pending += 1
+        if self.pending >= COMMIT_EVERY:
+            self.commit()
+
+    def commit(self) -> None:
+        if self.writer is None:
+            return
+        from .purging import rewrite_segments_with_deletions
+
+        # after a purge, segments still holding the deleted documents' words are rewritten
+        # so nothing of them stays on disk (a plain delete only marks them)
+        self.writer.commit(mergetype=rewrite_segments_with_deletions if self.purged else None)
+        self.writer = None
+        self.pending = 0
+        self.purged = False
+        self.target.committed()
+
+    def cancel(self) -> None:
+        if self.writer is not None:
+            self.writer.cancel()
+            self.writer = None

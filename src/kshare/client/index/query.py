@@ -1,0 +1,329 @@
+"""The query language people already know, turned into a Whoosh query. It never raises.
+
+Words (all must match), ``"exact phrases"``, ``AND``/``OR``/``NOT``, ``-word``,
+parentheses, ``prefix*``, ``word~`` (typo-tolerant), and filters: ``tag:``,
+``author:``, ``type:``, ``group:``, ``title:``, ``before:``/``after:`` (a day,
+month or year: ``before:2024-03`` means created before March 2024 began,
+``after:2024`` means created in 2024 or later). Odd input (unbalanced quotes or
+parentheses, a lone ``:``, unknown fields, huge queries) is read as well as it
+can be, and :attr:`ParsedQuery.notes` says what was set aside.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from .schema import ITEM_KINDS, TEXT_FIELDS
+
+MAX_QUERY_CHARS = 1000
+MAX_CLAUSES = 40
+MAX_DEPTH = 12
+FILTERS = frozenset({"tag", "tags", "author", "type", "kind", "group", "title", "before", "after"})
+KIND_ALIASES = {
+    **{kind: kind for kind in (*ITEM_KINDS, "person", "group")},
+    **{f"{kind}s": kind for kind in (*ITEM_KINDS, "person", "group")},
+    "people": "person",
+    "doc": "document",
+    "docs": "document",
+    "file": "document",
+    "files": "document",
+    "q": "question",
+}
+_DATE = re.compile(r"^(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?$")
+
+
+@dataclass
+class QueryContext:
+    """What the parser needs to know about the index and the cache."""
+
+    analyze: Callable[[str], list[str]]  # text -> index terms (lower-cased, stemmed)
+    known: Callable[[str], bool]  # is this index term in any text field?
+    corrections: Callable[[str], list[str]]  # an unknown word -> close words from the index
+    authors: Callable[[str], list[str]]  # a name, username or id -> person ids
+    groups: Callable[[str], list[str]]  # a group name or id -> group ids
+
+
+@dataclass
+class ParsedQuery:
+    query: Any | None  # a whoosh.query.Query, or None when nothing searchable was asked
+    has_text: bool = False  # words or phrases (not only filters): relevance means something
+    notes: list[str] = field(default_factory=list)
+    corrected: dict[str, str] = field(default_factory=dict)  # unknown word -> suggestion
+
+
+@dataclass
+class _Token:
+    kind: str  # word, phrase, field, lparen, rparen, and, or, not
+    text: str = ""
+    name: str = ""  # field name for kind == "field"
+    quoted: bool = False
+    negated: bool = False
+
+
+def tokenize(text: str) -> tuple[list[_Token], list[str]]:
+    notes: list[str] = []
+    tokens: list[_Token] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch.isspace():
+            i += 1
+            continue
+        if ch in "()":
+            tokens.append(_Token("lparen" if ch == "(" else "rparen"))
+            i += 1
+            continue
+        negated = False
+        if ch in "-+!" and i + 1 < n and not text[i + 1].isspace():
+            negated = ch in "-!"
+            i += 1
+        if text[i] == '"':
+            end = text.find('"', i + 1)
+            if end < 0:
+                notes.append("A quotation mark was not closed; the phrase runs to the end.")
+                end = n
+            tokens.append(_Token("phrase", text[i + 1 : end], negated=negated))
+            i = end + 1
+            continue
+        start = i
+        while i < n and not text[i].isspace() and text[i] not in '()"':
+            i += 1
+        word = text[start:i]
+        name, colon, value = word.partition(":")
+        if colon and name.lower() in FILTERS:
+            quoted = False
+            if not value and i < n and text[i] == '"':
+                end = text.find('"', i + 1)
+                if end < 0:
+                    notes.append("A quotation mark was not closed; the phrase runs to the end.")
+                    end = n
+                value, quoted, i = text[i + 1 : end], True, end + 1
+            tokens.append(_Token("field", value, name.lower(), quoted, negated))
+        elif word in ("AND", "&&") and not negated:
+            tokens.append(_Token("and"))
+        elif word in ("OR", "||") and not negated:
+            tokens.append(_Token("or"))
+        elif word == "NOT" and not negated:
+            tokens.append(_Token("not"))
+        else:
+            # an unknown "field:" is just words (URLs, "error: timeout", a lone ":")
+            for part in re.split(r":+", word):
+                if part:
+                    tokens.append(_Token("word", part, negated=negated))
+    return tokens, notes
+
+
+class _Parser:
+    def __init__(self, tokens: list[_Token], context: QueryContext) -> None:
+        from whoosh import query as q
+
+        self.q = q
+        self.tokens = tokens
+        self.pos = 0
+        self.context = context
+        self.notes: list[str] = []
+        self.corrected: dict[str, str] = {}
+        self.clauses = 0
+        self.has_text = False
+
+    # --- grammar: or := and (OR and)* ; and := unary+ ; unary := NOT unary | atom
+    def parse(self) -> Any | None:
+        result = self._or(0)
+        while self.pos < len(self.tokens):  # a stray ")" ends a group early; read the rest too
+            self.pos += 1
+            rest = self._or(0)
+            result = self._combine("and", [result, rest])
+        return result
+
+    def _peek(self) -> _Token | None:
+        return self.tokens[self.pos] if self.pos < len(self.tokens) else None
+
+    def _or(self, depth: int) -> Any | None:
+        parts = [self._and(depth)]
+        while (token := self._peek()) is not None and token.kind == "or":
+            self.pos += 1
+            parts.append(self._and(depth))
+        return self._combine("or", parts)
+
+    def _and(self, depth: int) -> Any | None:
+        parts: list[Any | None] = []
+        while (token := self._peek()) is not None and token.kind not in ("or", "rparen"):
+            if token.kind == "and":
+                self.pos += 1
+                continue
+            parts.append(self._unary(depth))
+        return self._combine("and", parts)
+
+    def _unary(self, depth: int) -> Any | None:
+        token = self.tokens[self.pos]
+        if token.kind == "not":
+            self.pos += 1
+            if self._peek() is None:
+                return None
+            inner = self._unary(depth)
+            return self.q.Not(inner) if inner is not None else None
+        self.pos += 1
+        if token.kind == "lparen":
+            inner = self._or(depth + 1) if depth < MAX_DEPTH else None
+            if depth >= MAX_DEPTH:
+                self.notes.append("Parentheses nest too deeply; the innermost were ignored.")
+                while (t := self._peek()) is not None and t.kind != "rparen":
+                    self.pos += 1
+            if (t := self._peek()) is not None and t.kind == "rparen":
+                self.pos += 1
+            return inner
+        if self.clauses >= MAX_CLAUSES:
+            if self.clauses == MAX_CLAUSES:
+                self.notes.append(f"Only the first {MAX_CLAUSES} words of the query were used.")
+            self.clauses += 1
+            return None
+        self.clauses += 1
+        atom = self._atom(token)
+        if atom is not None and token.negated:
+            return self.q.Not(atom)
+        return atom
+
+    def _combine(self, how: str, parts: list[Any | None]) -> Any | None:
+        q = self.q
+        present = [p for p in parts if p is not None]
+        if not present:
+            return None
+        if how == "or":
+            return present[0] if len(present) == 1 else q.Or(present)
+        positive = [p for p in present if not isinstance(p, q.Not)]
+        negative = [p.query for p in present if isinstance(p, q.Not)]
+        if not negative:
+            return positive[0] if len(positive) == 1 else q.And(positive)
+        base = q.And(positive) if len(positive) > 1 else (positive[0] if positive else q.Every())
+        exclude = negative[0] if len(negative) == 1 else q.Or(negative)
+        return q.AndNot(base, exclude)
+
+    # --- leaves
+    def _atom(self, token: _Token) -> Any | None:
+        if token.kind == "phrase":
+            return self._text(token.text, phrase=True)
+        if token.kind == "field":
+            return self._filter(token)
+        if token.kind == "word":
+            return self._text(token.text, phrase=False)
+        return None  # a stray ")" or operator
+
+    def _text(self, text: str, *, phrase: bool, fields: tuple[str, ...] = ()) -> Any | None:
+        q = self.q
+        fields = fields or tuple(TEXT_FIELDS)
+        word = text.strip()
+        if not phrase and word.endswith("*") and len(word.rstrip("*")) >= 2:
+            stem = word.rstrip("*").lower()
+            self.has_text = True
+            return q.Or([q.Prefix(f, stem, boost=TEXT_FIELDS[f]) for f in fields])
+        fuzzy = not phrase and word.endswith("~")
+        word = word.rstrip("~*")
+        terms = self.context.analyze(word)
+        if not terms:
+            return None  # only common words such as "the"
+        self.has_text = True
+        text_fields = [f for f in fields if f != "tags"]
+        if len(terms) > 1:
+            options = [q.Phrase(f, terms, boost=TEXT_FIELDS[f]) for f in text_fields]
+            if "tags" in fields:
+                options.append(q.Term("tags", word.lower(), boost=TEXT_FIELDS["tags"]))
+            return q.Or(options) if len(options) > 1 else options[0]
+        term = terms[0]
+        options = [q.Term(f, term, boost=TEXT_FIELDS[f]) for f in text_fields]
+        if "tags" in fields:
+            options.append(q.Term("tags", word.lower(), boost=TEXT_FIELDS["tags"]))
+        if fuzzy:
+            maxdist = 1 if len(term) < 6 else 2
+            options += [q.FuzzyTerm(f, term, maxdist=maxdist, prefixlength=1) for f in text_fields]
+        elif not phrase and not self.context.known(term):
+            # forgiving typos: a word the index has never seen is also looked for as the
+            # close words it does hold, and offered back as "did you mean"
+            for index, better in enumerate(self.context.corrections(word.lower())[:3]):
+                if index == 0:
+                    self.corrected[word] = better
+                for alternative in self.context.analyze(better)[:1]:
+                    options += [q.Term(f, alternative, boost=0.8) for f in text_fields]
+        return q.Or(options) if len(options) > 1 else options[0]
+
+    def _filter(self, token: _Token) -> Any | None:
+        q = self.q
+        name, value = token.name, token.text.strip()
+        if not value:
+            self.notes.append(f"“{name}:” needs a value, e.g. {name}:{_example(name)}.")
+            return None
+        if name in ("tag", "tags"):
+            if value.endswith("*") and len(value) > 2:
+                return q.Prefix("tags", value.rstrip("*").lower())
+            return q.Term("tags", value.lower())
+        if name in ("type", "kind"):
+            kind = KIND_ALIASES.get(value.lower())
+            if kind is None:
+                self.notes.append(
+                    f"Unknown type “{value}”; use one of: {', '.join(ITEM_KINDS)}, person, group."
+                )
+                return q.NullQuery
+            return q.Term("kind", kind)
+        if name == "author":
+            ids = self.context.authors(value)
+            if not ids:
+                self.notes.append(f"No one called “{value}” is known here.")
+                return q.NullQuery
+            return (
+                q.Or([q.Term("author", i) for i in ids])
+                if len(ids) > 1
+                else q.Term("author", ids[0])
+            )
+        if name == "group":
+            terms = [value.lower(), *self.context.groups(value)]
+            return q.Or([q.Term("groups", t) for t in dict.fromkeys(terms)])
+        if name == "title":
+            return self._text(value, phrase=token.quoted, fields=("title",))
+        start = parse_date(value)
+        if start is None:
+            self.notes.append(f"“{name}:{value}” is not a date; write e.g. {name}:2024-03-31.")
+            return None
+        seconds = int(start.timestamp())
+        if name == "before":
+            # from 1, not None: people and groups carry 0 (no date) and are not "before" anything
+            return q.NumericRange("created", 1, seconds, endexcl=True)
+        return q.NumericRange("created", seconds, None)
+
+
+def _example(name: str) -> str:
+    return {"before": "2024-01-31", "after": "2024-01", "type": "question"}.get(name, "word")
+
+
+def parse_date(value: str) -> datetime | None:
+    """The first moment (UTC) of a year, month or day written like 2024, 2024-03 or 2024-03-31."""
+    match = _DATE.match(value.strip())
+    if not match:
+        return None
+    year, month, day = (int(g) if g else 1 for g in match.groups())
+    try:
+        return datetime(year, month, day, tzinfo=UTC)
+    except ValueError:
+        return None
+
+
+def parse(text: str, context: QueryContext) -> ParsedQuery:
+    """Read ``text`` as a query; odd input gives the best reading plus notes, never an exception."""
+    notes: list[str] = []
+    text = text.replace("\x00", " ")
+    if len(text) > MAX_QUERY_CHARS:
+        text = text[:MAX_QUERY_CHARS]
+        notes.append(f"The query was cut to its first {MAX_QUERY_CHARS} characters.")
+    tokens, token_notes = tokenize(text)
+    parser = _Parser(tokens, context)
+    whoosh_query = parser.parse()
+    if whoosh_query is not None and isinstance(whoosh_query, parser.q.Not):
+        whoosh_query = parser.q.AndNot(parser.q.Every(), whoosh_query.query)
+    return ParsedQuery(
+        query=whoosh_query,
+        has_text=parser.has_text,
+        notes=notes + token_notes + parser.notes,
+        corrected=parser.corrected,
+    )

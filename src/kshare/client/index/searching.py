@@ -1,0 +1,339 @@
+"""One search from query text to :class:`SearchResults`, and topic matching for the expert finder.
+
+Every hit is joined against the live cache tables before it is shown: a row
+the cache no longer holds is never returned, even if the index lags behind.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from collections.abc import Collection
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import func, or_, select
+
+from kshare.client.views import DocumentMatch, SearchHit, SearchResults
+
+from . import source
+from .extract import markdown_to_text
+from .query import QueryContext, parse
+from .ranking import facet_counts, highlight_terms, matching_docnums, ranked, snippet
+from .schema import ITEM_KINDS, text_analyzer
+from .store import Reading
+
+if TYPE_CHECKING:
+    from .index import SearchIndex
+
+log = logging.getLogger(__name__)
+
+SORTS = ("relevance", "newest", "oldest")
+MAX_PAGE_SIZE = 100
+_ANALYZER = text_analyzer()
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def analyze(text: str) -> list[str]:
+    return [token.text for token in _ANALYZER(text)]
+
+
+def _context(index: SearchIndex, reading: Reading) -> QueryContext:
+    reader = reading.searcher.reader()
+
+    def known(term: str) -> bool:
+        return any(reader.doc_frequency(f, term) for f in ("title", "body"))
+
+    def corrections(word: str) -> list[str]:
+        if not 3 <= len(word) <= 30 or not word.isalpha():  # long "words" are not typos
+            return []
+        found: list[str] = []
+        for fieldname in ("title", "body"):
+            corrector = reading.searcher.corrector(fieldname)
+            found += corrector.suggest(word, limit=3, maxdist=2 if len(word) > 5 else 1, prefix=1)
+        return list(dict.fromkeys(found))[:3]
+
+    def authors(value: str) -> list[str]:
+        people = source.PEOPLE
+        lowered = value.lower()
+        exact = or_(
+            people.c.id == value,
+            func.lower(people.c.username) == lowered,
+            func.lower(people.c.display_name) == lowered,
+        )
+        with index.engine.connect() as conn:
+            ids = list(conn.execute(select(people.c.id).where(exact)).scalars())
+            if not ids:  # "author:smith" finds Jane Smith
+                like = func.lower(people.c.display_name).contains(lowered, autoescape=True)
+                ids = list(conn.execute(select(people.c.id).where(like).limit(20)).scalars())
+        return [str(i) for i in ids]
+
+    def groups(value: str) -> list[str]:
+        table = source.GROUPS
+        match = or_(table.c.id == value, func.lower(table.c.name) == value.lower())
+        with index.engine.connect() as conn:
+            return [str(i) for i in conn.execute(select(table.c.id).where(match)).scalars()]
+
+    return QueryContext(analyze, known, corrections, authors, groups)
+
+
+def run_search(
+    index: SearchIndex, text: str, *, limit: int = 20, page: int = 1, sort: str = "relevance"
+) -> SearchResults:
+    limit = min(max(int(limit), 1), MAX_PAGE_SIZE)
+    page = max(int(page), 1)
+    notes: list[str] = []
+    if sort not in SORTS:
+        notes.append(f"Unknown sort “{sort}”; sorted by relevance.")
+        sort = "relevance"
+    empty = SearchResults(query=text, hits=(), total=0, page=page, page_size=limit)
+    current = index._reading_index()
+    if current is None:
+        done = index.progress
+        state = f" ({done[0]} of {done[1]})" if done else ""
+        return _with_error(empty, f"The search index is being built{state}; try again shortly.")
+    try:
+        with current.searcher() as reading:
+            return _search(index, reading, text, limit, page, sort, notes)
+    except Exception as exc:
+        # damaged index files surface as assorted decoder errors deep in Whoosh; the user
+        # gets a plain message and the next catch-up rebuilds the index
+        index.mark_damaged(exc)
+        return _with_error(empty, "The search index is damaged and is being rebuilt.")
+
+
+def _with_error(results: SearchResults, error: str) -> SearchResults:
+    return SearchResults(
+        query=results.query,
+        hits=results.hits,
+        total=results.total,
+        page=results.page,
+        page_size=results.page_size,
+        facets=results.facets,
+        suggestion=results.suggestion,
+        error=error,
+    )
+
+
+def _search(
+    index: SearchIndex,
+    reading: Reading,
+    text: str,
+    limit: int,
+    page: int,
+    sort: str,
+    notes: list[str],
+) -> SearchResults:
+    parsed = parse(text, _context(index, reading))
+    notes += parsed.notes
+    suggestion = _suggestion(text, parsed.corrected)
+    if parsed.query is None:
+        return SearchResults(text, (), 0, page, limit, {}, suggestion, " ".join(notes) or None)
+    if not parsed.has_text and sort == "relevance":
+        sort = "newest"  # only filters: nothing to rank by but time
+    matched = matching_docnums(reading, parsed.query)
+    now = time.time()
+    facets_raw = facet_counts(reading.columns(), matched, now)
+    offset = (page - 1) * limit
+    # a few extra candidates stand in for any the cache has dropped since they were indexed
+    order = ranked(reading, parsed.query, matched, sort=sort, upto=offset + limit + 10)
+    window = order[offset:]
+    terms = highlight_terms(reading, parsed.query)
+    hits, gone = _hits(index, reading, window, terms, limit)
+    facets = _named_facets(index, facets_raw)
+    return SearchResults(
+        query=text,
+        hits=tuple(hits),
+        total=max(len(matched) - gone, 0),
+        page=page,
+        page_size=limit,
+        facets=facets,
+        suggestion=suggestion,
+        error=" ".join(notes) or None,
+    )
+
+
+def _suggestion(text: str, corrected: dict[str, str]) -> str | None:
+    if not corrected:
+        return None
+    fixed = text
+    for word, better in corrected.items():
+        fixed = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", better, fixed, flags=re.IGNORECASE)
+    return fixed if fixed != text else None
+
+
+def _hits(
+    index: SearchIndex,
+    reading: Reading,
+    window: list[tuple[int, float]],
+    terms: frozenset[str],
+    limit: int,
+) -> tuple[list[SearchHit], int]:
+    """The page's hits, and how many candidates the cache no longer holds."""
+    searcher = reading.searcher
+    kinds = reading.columns()["kind"]
+    ids = [(searcher.stored_fields(d)["id"], kinds[d], score) for d, score in window]
+    item_ids = [i for i, k, _ in ids if k not in ("person", "group")]
+    items = source.rows_by_id(index.engine, source.ITEMS, item_ids)
+    people = source.rows_by_id(index.engine, source.PEOPLE, [i for i, k, _ in ids if k == "person"])
+    groups = source.rows_by_id(index.engine, source.GROUPS, [i for i, k, _ in ids if k == "group"])
+    live = [(i, k, s) for i, k, s in ids if i in items or i in people or i in groups]
+    chosen = live[:limit]
+    parent_ids = [str(items[i]["parent_id"]) for i, _, _ in chosen if i in items]
+    parents = source.rows_by_id(index.engine, source.ITEMS, [p for p in parent_ids if p != "None"])
+    author_ids = {str(items[i]["author_id"]) for i, _, _ in chosen if i in items}
+    names = {
+        pid: str(row["display_name"] or row["username"])
+        for pid, row in source.rows_by_id(index.engine, source.PEOPLE, sorted(author_ids)).items()
+    }
+    hits = []
+    for item_id, kind, score in chosen:
+        if item_id in people:
+            row = people[item_id]
+            body = "\n".join(
+                [row["title"] or "", row["department"] or "", ", ".join(row["skills"] or [])]
+            )
+            hits.append(
+                SearchHit(
+                    item_id,
+                    "person",
+                    str(row["display_name"]),
+                    snippet(body, terms, _ANALYZER),
+                    score=score,
+                    tags=tuple(row["skills"] or ()),
+                )
+            )
+            continue
+        if item_id in groups:
+            row = groups[item_id]
+            hits.append(
+                SearchHit(
+                    item_id,
+                    "group",
+                    str(row["name"]),
+                    snippet(row["description"] or "", terms, _ANALYZER),
+                    score=score,
+                )
+            )
+            continue
+        row = items[item_id]
+        parent = parents.get(str(row["parent_id"])) if row["parent_id"] else None
+        title = row["title"] or (parent["title"] if parent is not None else "") or ""
+        body = markdown_to_text(row["body"] or "")
+        if kind == "document":
+            extracted = index.texts.text_of(row)
+            body = f"{body}\n{extracted.text}" if body else extracted.text
+        hits.append(
+            SearchHit(
+                id=item_id,
+                kind=str(row["kind"]),
+                title=str(title),
+                snippet_html=snippet(body, terms, _ANALYZER),
+                author_name=names.get(str(row["author_id"]), ""),
+                created_at=source.as_utc(row["created_at"]),
+                tags=tuple(str(t) for t in row["tags"] or ()),
+                score=float(score),
+                parent_id=str(row["parent_id"]) if row["parent_id"] else None,
+            )
+        )
+    return hits, len(ids) - len(live)
+
+
+def _named_facets(
+    index: SearchIndex, raw: dict[str, list[tuple[str, int]]]
+) -> dict[str, tuple[tuple[str, int], ...]]:
+    """Author and group facets by the names people type into ``author:`` and ``group:``."""
+    people = source.rows_by_id(index.engine, source.PEOPLE, [v for v, _ in raw.get("author", [])])
+    groups = source.rows_by_id(index.engine, source.GROUPS, [v for v, _ in raw.get("group", [])])
+    named = dict(raw)
+    named["author"] = [
+        (str(people[v]["username"]), n) for v, n in raw.get("author", []) if v in people
+    ]
+    named["group"] = [(str(groups[v]["name"]), n) for v, n in raw.get("group", []) if v in groups]
+    return {key: tuple(values) for key, values in named.items()}
+
+
+MAX_TOPIC_TERMS = 24
+# how people phrase a question, not what it is about (the analyzer's stop list misses these)
+QUESTION_WORDS = frozenset(
+    {
+        *("how", "what", "why", "where", "who", "whom", "which", "do", "doe", "did"),
+        *("i", "me", "my", "our", "anyone", "someon", "know", "want", "need", "gett", "us"),
+        *("get", "got", "use", "someth", "anyth", "pleas", "thank", "hi", "hello", "best", "way"),
+    }
+)
+COMMON_SHARE = 0.25  # a term in more than a quarter of all documents says nothing about a topic
+
+
+def run_matching_documents(
+    index: SearchIndex,
+    text: str,
+    *,
+    before: datetime | None = None,
+    limit: int = 500,
+    kinds: Collection[str] | None = None,
+) -> list[DocumentMatch]:
+    from whoosh import query as q
+
+    current = index._reading_index()
+    if current is None or not text.strip():
+        return []
+    wanted = [k for k in (kinds or ITEM_KINDS) if k in ITEM_KINDS]
+    if not wanted:
+        return []
+    try:
+        with current.searcher() as reading:
+            reader = reading.searcher.reader()
+            docs = max(reader.doc_count(), 1)
+            frequencies: dict[str, int] = {}
+            for term in analyze(text[:20_000]):
+                if term in QUESTION_WORDS:
+                    continue
+                frequencies[term] = frequencies.get(term, 0) + 1
+            scored = []
+            for term, count in frequencies.items():
+                df = reader.doc_frequency("body", term) + reader.doc_frequency("title", term)
+                if 0 < df <= COMMON_SHARE * docs or (df and len(frequencies) <= 3):
+                    scored.append((count * (1.0 + (docs / df)) ** 0.5, term))
+            terms = [t for _, t in sorted(scored, reverse=True)[:MAX_TOPIC_TERMS]]
+            words = {w.lower() for w in _WORD.findall(text[:20_000])}
+            tag_terms = [w for w in words if reader.doc_frequency("tags", w)][:MAX_TOPIC_TERMS]
+            if not terms and not tag_terms:
+                return []
+            options = [q.Term("title", t, boost=1.5) for t in terms]
+            options += [q.Term("body", t) for t in terms]
+            options += [q.Term("tags", t, boost=2.0) for t in tag_terms]
+            clauses: list[Any] = [q.Or(options)]
+            if len(wanted) < len(ITEM_KINDS):
+                clauses.append(q.Or([q.Term("kind", k) for k in wanted]))
+            else:
+                clauses.append(q.Not(q.Or([q.Term("kind", "person"), q.Term("kind", "group")])))
+            if before is not None:
+                cutoff = int(source.as_utc(before).timestamp())  # type: ignore[union-attr]
+                clauses.append(q.NumericRange("created", None, cutoff, endexcl=True))
+            results = reading.searcher.search(q.And(clauses), limit=max(1, min(limit, 5000)))
+            found = [(hit["id"], hit.score) for hit in results]
+    except Exception as exc:  # see run_search: damaged files mean a rebuild, not a crash
+        index.mark_damaged(exc)
+        return []
+    rows = source.rows_by_id(index.engine, source.ITEMS, [i for i, _ in found])
+    matches = []
+    for item_id, score in found:
+        row = rows.get(item_id)
+        if row is None:
+            continue  # gone from the cache since it was indexed
+        matches.append(
+            DocumentMatch(
+                id=item_id,
+                kind=str(row["kind"]),
+                author_id=str(row["author_id"]),
+                score=float(score),
+                created_at=source.as_utc(row["created_at"]),  # type: ignore[arg-type]
+                parent_id=str(row["parent_id"]) if row["parent_id"] else None,
+                tags=tuple(str(t) for t in row["tags"] or ()),
+                is_accepted=bool(row["is_accepted"]),
+                title=str(row["title"] or ""),
+            )
+        )
+    return matches

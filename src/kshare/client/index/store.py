@@ -1,0 +1,188 @@
+"""The Whoosh files on disk: the current generation, what it has applied, searchers for readers.
+
+The index folder holds ``state.json`` (schema version, cache identity, last
+``local_seq`` applied, the current generation), one ``whoosh-<n>`` folder per
+generation, and ``texts/`` (extracted document text). A rebuild writes a new
+generation beside the current one, so searches go on while it runs, and
+switches over by rewriting ``state.json`` atomically.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .schema import FACET_COLUMNS, SCHEMA_VERSION
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A borrowed searcher and the commit it reads."""
+
+    searcher: Any
+    version: int
+    index: OpenIndex
+
+    def columns(self) -> dict[str, list[Any]]:
+        return self.index.columns(self)
+
+
+@dataclass
+class IndexState:
+    schema: int = 0
+    cache_id: str = ""
+    local_seq: int = 0
+    generation: int = 0
+    awaiting_blobs: list[str] = field(default_factory=list)  # document ids with no blob yet
+
+
+def load_state(path: Path) -> IndexState | None:
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        return IndexState(
+            schema=int(raw["schema"]),
+            cache_id=str(raw["cache_id"]),
+            local_seq=int(raw["local_seq"]),
+            generation=int(raw["generation"]),
+            awaiting_blobs=[str(i) for i in raw.get("awaiting_blobs", [])],
+        )
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        log.warning("index state %s unreadable, the index will be rebuilt: %s", path, exc)
+        return None
+
+
+def save_state(path: Path, state: IndexState) -> None:
+    partial = path.with_suffix(".part")
+    partial.write_text(json.dumps(asdict(state)), encoding="utf-8")
+    os.replace(partial, path)  # atomic: a crash leaves the old or the new state, never half
+
+
+class OpenIndex:
+    """One generation's Whoosh index, with a pool of searchers that readers borrow.
+
+    Whoosh searchers read files through shared handles, so a searcher is used by
+    one thread at a time; the pool hands each reader its own and drops the ones
+    older than the last commit.
+    """
+
+    def __init__(self, folder: Path, ix: Any) -> None:
+        self.folder = folder
+        self.ix = ix
+        self._lock = threading.Lock()
+        self._version = 0
+        self._pool: list[tuple[int, Any]] = []
+        self._columns: dict[int, dict[str, list[Any]]] = {}
+        self._columns_lock = threading.Lock()
+
+    @classmethod
+    def create(cls, folder: Path) -> OpenIndex:
+        from whoosh import index
+
+        from .schema import build_schema
+
+        if folder.exists():
+            shutil.rmtree(folder)
+        folder.mkdir(parents=True)
+        return cls(folder, index.create_in(str(folder), build_schema()))
+
+    @classmethod
+    def open(cls, folder: Path) -> OpenIndex:
+        """Open and check an existing generation; raises if it is missing or damaged."""
+        from whoosh import index
+
+        ix = index.open_dir(str(folder))
+        opened = cls(folder, ix)
+        opened.check()
+        return opened
+
+    def check(self) -> None:
+        """Touch every segment's files so damage shows now, not in the middle of a search."""
+        with self.searcher() as reading:
+            reader = reading.searcher.reader()
+            for fieldname in ("title", "body"):
+                for count, _term in enumerate(reader.lexicon(fieldname)):
+                    if count >= 3:
+                        break
+            for name in ("kind", "created"):
+                column = reader.column_reader(name)
+                if reader.doc_count_all():
+                    column[reader.doc_count_all() - 1]
+            for docnum in range(min(reader.doc_count_all(), 3)):
+                reader.stored_fields(docnum)
+
+    def committed(self) -> None:
+        """A writer committed: searchers handed out from now on see the new documents."""
+        with self._lock:
+            self._version += 1
+            stale, self._pool = self._pool, []
+        for _version, searcher in stale:
+            searcher.close()
+
+    @contextmanager
+    def searcher(self) -> Iterator[Reading]:
+        with self._lock:
+            version = self._version
+            searcher = self._pool.pop()[1] if self._pool else None
+        if searcher is None:
+            searcher = self.ix.searcher()
+        try:
+            yield Reading(searcher, version, self)
+        finally:
+            with self._lock:
+                if version == self._version and len(self._pool) < 8:
+                    self._pool.append((version, searcher))
+                    searcher = None
+            if searcher is not None:
+                searcher.close()
+
+    def columns(self, reading: Reading) -> dict[str, list[Any]]:
+        """Per-document values for facets and ranking, loaded once per commit.
+
+        They are indexed by document number, so they must come from the same
+        commit as the searcher that found the documents.
+        """
+        with self._columns_lock:
+            cached = self._columns.get(reading.version)
+            if cached is not None:
+                return cached
+            reader = reading.searcher.reader()
+            loaded = {name: list(reader.column_reader(name)) for name in FACET_COLUMNS}
+            self._columns = {reading.version: loaded}  # older commits' readers are gone
+            return loaded
+
+    def close(self) -> None:
+        with self._lock:
+            pool, self._pool = self._pool, []
+            self._version += 1
+        for _version, searcher in pool:
+            searcher.close()
+
+
+def generation_folder(root: Path, generation: int) -> Path:
+    return root / f"whoosh-{generation}"
+
+
+def remove_other_generations(root: Path, keep: int) -> None:
+    """Delete old generations (a finished rebuild's predecessor, a crashed rebuild's leftovers)."""
+    for folder in root.glob("whoosh-*"):
+        if folder.name != f"whoosh-{keep}" and folder.is_dir():
+            try:
+                shutil.rmtree(folder)
+            except OSError as exc:  # Windows keeps open files; next start-up tries again
+                log.info("cannot remove old index %s yet: %s", folder, exc)
+
+
+def state_is_current(state: IndexState | None) -> bool:
+    return state is not None and state.schema == SCHEMA_VERSION

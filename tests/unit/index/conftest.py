@@ -1,0 +1,151 @@
+"""A cache filled row by row through the models, as the sync engine would leave it."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine, delete, select
+from sqlalchemy.orm import Session
+
+from kshare.client.index import SearchIndex
+from kshare.client.store.db import open_cache
+from kshare.client.store.models import (
+    CachedGroup,
+    CachedItem,
+    CachedPerson,
+    Purge,
+    SyncState,
+)
+from kshare.client.sync.blobs import BlobStore
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "documents"
+NOW = datetime.now(UTC).replace(microsecond=0)
+
+
+class CacheFiller:
+    """Writes rows the way the sync engine does: each change takes the next ``local_seq``."""
+
+    def __init__(self, engine: Engine, blobs_dir: Path) -> None:
+        self.engine = engine
+        self.blobs_dir = blobs_dir
+
+    def _next_seq(self, session: Session) -> int:
+        row = session.get(SyncState, "local_seq")
+        value = int(row.value) + 1 if row else 1
+        session.merge(SyncState(key="local_seq", value=str(value)))
+        return value
+
+    def item(self, item_id: str, kind: str = "post", **fields: Any) -> str:
+        values: dict[str, Any] = {
+            "author_id": "u-alice",
+            "title": "",
+            "body": "",
+            "tags": [],
+            "created_at": NOW - timedelta(days=1),
+            "updated_at": NOW,
+            "version": 1,
+            "audience": {"org": True},
+        }
+        values.update(fields)
+        with Session(self.engine) as session, session.begin():
+            seq = self._next_seq(session)
+            session.merge(CachedItem(id=item_id, kind=kind, local_seq=seq, **values))
+        return item_id
+
+    def person(self, person_id: str, username: str, display_name: str, **fields: Any) -> str:
+        with Session(self.engine) as session, session.begin():
+            seq = self._next_seq(session)
+            session.merge(
+                CachedPerson(
+                    id=person_id,
+                    username=username,
+                    display_name=display_name,
+                    version=1,
+                    local_seq=seq,
+                    **fields,
+                )
+            )
+        return person_id
+
+    def group(self, group_id: str, name: str, description: str = "") -> str:
+        with Session(self.engine) as session, session.begin():
+            seq = self._next_seq(session)
+            session.merge(
+                CachedGroup(
+                    id=group_id,
+                    name=name,
+                    kind="team",
+                    description=description,
+                    version=1,
+                    local_seq=seq,
+                )
+            )
+        return group_id
+
+    def purge(self, entity_type: str, entity_id: str) -> None:
+        model = {"item": CachedItem, "person": CachedPerson, "group": CachedGroup}[entity_type]
+        with Session(self.engine) as session, session.begin():
+            session.execute(delete(model).where(model.id == entity_id))
+            seq = self._next_seq(session)
+            session.add(Purge(local_seq=seq, entity_type=entity_type, entity_id=entity_id))
+
+    def drop_silently(self, item_id: str) -> None:
+        """Delete a row without a purge record: an index that lags behind the cache."""
+        with Session(self.engine) as session, session.begin():
+            session.execute(delete(CachedItem).where(CachedItem.id == item_id))
+
+    def blob(self, fixture: str) -> dict[str, Any]:
+        """Put a fixture file into the blob folder; returns the item's ``attachment``."""
+        data = (FIXTURES / fixture).read_bytes()
+        sha = BlobStore(self.blobs_dir, None).add_local(data)
+        return {"sha256": sha, "size": len(data), "mime": "", "filename": fixture}
+
+    def blob_ref(self, fixture: str) -> dict[str, Any]:
+        """An ``attachment`` whose file has not been downloaded yet."""
+        data = (FIXTURES / fixture).read_bytes()
+        sha = hashlib.sha256(data).hexdigest()
+        return {"sha256": sha, "size": len(data), "mime": "", "filename": fixture}
+
+    def cache_id(self) -> str | None:
+        with Session(self.engine) as session:
+            return session.execute(
+                select(SyncState.value).where(SyncState.key == "cache_id")
+            ).scalar()
+
+
+@pytest.fixture
+def profile(tmp_path: Path) -> Path:
+    root = tmp_path / "profile"
+    root.mkdir()
+    return root
+
+
+@pytest.fixture
+def cache(profile: Path) -> Iterator[Engine]:
+    engine = open_cache(profile / "cache.sqlite3")
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def filler(cache: Engine, profile: Path) -> CacheFiller:
+    return CacheFiller(cache, profile / "blobs")
+
+
+@pytest.fixture
+def make_index(profile: Path, cache: Engine) -> Iterator[Any]:
+    opened: list[SearchIndex] = []
+
+    def make() -> SearchIndex:
+        index = SearchIndex(profile / "index", cache)
+        opened.append(index)
+        return index
+
+    yield make
+    for index in opened:
+        index.close()
