@@ -20,7 +20,10 @@ from datetime import UTC, datetime
 from kshare.server.demo_content import (
     topics_data,
     topics_engineering,
+    topics_finance,
+    topics_people,
     topics_product,
+    topics_sales,
     topics_security,
     topics_sre,
 )
@@ -39,6 +42,9 @@ _TOPIC_MODULES = (
     topics_data,
     topics_security,
     topics_product,
+    topics_sales,
+    topics_finance,
+    topics_people,
 )
 
 __all__ = [
