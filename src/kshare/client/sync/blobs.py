@@ -1,0 +1,163 @@
+"""Downloaded file contents, addressed by SHA-256: resumable, verified, kept within a budget.
+
+A download writes ``<sha>.part`` and resumes it with a Range request; the
+file only takes its final name once its hash matches. Least recently used
+files are evicted past the budget, never one that an unsent upload needs.
+Files no cached item refers to any more are deleted at once: revoked content
+must leave the disk.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import threading
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import httpx
+
+from kshare.client.sync.api import ApiClient
+from kshare.client.sync.errors import Offline, ServerTrouble, SyncError
+from kshare.protocol.schemas import BlobRef
+
+log = logging.getLogger(__name__)
+
+CHUNK = 256 * 1024
+PARALLEL_DOWNLOADS = 3
+
+
+class BlobCorrupt(SyncError):
+    pass
+
+
+class BlobStore:
+    def __init__(
+        self,
+        folder: Path,
+        api: ApiClient | None,
+        *,
+        budget_bytes: int = 2 * 1024**3,
+        protected: Callable[[], set[str]] = set,
+        on_bytes: Callable[[int], None] | None = None,
+    ) -> None:
+        self.folder = folder
+        self.api = api
+        self.budget_bytes = budget_bytes
+        self.protected = protected
+        self.on_bytes = on_bytes
+        self._lock = threading.Lock()
+
+    def path(self, sha256: str) -> Path:
+        return self.folder / sha256[:2] / sha256
+
+    def has(self, sha256: str) -> bool:
+        return self.path(sha256).is_file()
+
+    def touch(self, sha256: str) -> Path:
+        """Mark a file as just used (the LRU order is the files' modification times)."""
+        path = self.path(sha256)
+        os.utime(path)
+        return path
+
+    def add_local(self, data: bytes) -> str:
+        """Keep a file the user is about to upload; returns its SHA-256."""
+        sha256 = hashlib.sha256(data).hexdigest()
+        path = self.path(sha256)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_bytes(data)
+        tmp.replace(path)
+        return sha256
+
+    def fetch(self, ref: BlobRef) -> Path:
+        """Download (or resume) one file and verify it; returns its path."""
+        if self.api is None:
+            raise Offline("not signed in")
+        path = self.path(ref.sha256)
+        if path.is_file():
+            return self.touch(ref.sha256)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        part = path.with_name(ref.sha256 + ".part")
+        start = part.stat().st_size if part.is_file() else 0
+        if start > ref.size:
+            part.unlink()
+            start = 0
+        try:
+            with self.api.stream_blob(ref.sha256, start) as response:
+                if response.status_code >= 400:
+                    response.read()
+                    if response.status_code >= 500 or response.status_code == 429:
+                        raise ServerTrouble(f"blob download failed (HTTP {response.status_code})")
+                    raise self.api._error(response)
+                if start and response.status_code != 206:
+                    start = 0  # the server ignored the Range: start over
+                with part.open("ab" if start else "wb") as out:
+                    for chunk in response.iter_bytes(CHUNK):
+                        out.write(chunk)
+                        if self.on_bytes is not None:
+                            self.on_bytes(len(chunk))
+        except httpx.TransportError as exc:
+            raise Offline(f"blob download broke ({type(exc).__name__}); it resumes later") from exc
+        if _sha256_of(part) != ref.sha256:
+            part.unlink()
+            raise BlobCorrupt(f"the downloaded file {ref.filename or ref.sha256} was damaged")
+        part.replace(path)
+        self.evict()
+        return path
+
+    def fetch_many(self, refs: Iterable[BlobRef]) -> list[Exception]:
+        """Download several files, about three at a time; returns the failures."""
+        wanted = {ref.sha256: ref for ref in refs if not self.has(ref.sha256)}
+        errors: list[Exception] = []
+        with ThreadPoolExecutor(PARALLEL_DOWNLOADS, thread_name_prefix="kshare-blob") as pool:
+            futures = [pool.submit(self.fetch, ref) for ref in wanted.values()]
+            for future in futures:
+                exc = future.exception()
+                if isinstance(exc, Exception):
+                    errors.append(exc)
+        return errors
+
+    def _files(self) -> list[Path]:
+        if not self.folder.is_dir():
+            return []
+        return [p for p in self.folder.glob("??/*") if p.is_file()]
+
+    def evict(self) -> int:
+        """Delete least recently used files until the folder fits the budget."""
+        with self._lock:
+            files = [(p.stat().st_mtime, p.stat().st_size, p) for p in self._files()]
+            total = sum(size for _, size, _ in files)
+            if total <= self.budget_bytes:
+                return 0
+            keep = self.protected()
+            freed = 0
+            for _, size, path in sorted(files):
+                if total - freed <= self.budget_bytes:
+                    break
+                if path.name.split(".")[0] in keep:
+                    continue  # an upload not yet on the server: this is the only copy
+                path.unlink(missing_ok=True)
+                freed += size
+            return freed
+
+    def collect(self, referenced: set[str]) -> int:
+        """Delete every file no cached item refers to (nor an unsent upload)."""
+        keep = referenced | self.protected()
+        removed = 0
+        with self._lock:
+            for path in self._files():
+                if path.name.split(".")[0] not in keep:
+                    path.unlink(missing_ok=True)
+                    removed += 1
+        return removed
+
+
+def _sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(CHUNK), b""):
+            digest.update(chunk)
+    return digest.hexdigest()

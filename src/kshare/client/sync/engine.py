@@ -1,0 +1,328 @@
+"""One sync: push the outbox, pull the feed, reconcile when asked or due, tidy up.
+
+Every failure ends as a :class:`SyncStatus` a person can read; none escapes
+as a crash, and none can leave the cache half-written (each page commits
+with its cursor, each outbox result with its cache change).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import Engine, select
+from sqlalchemy.exc import SQLAlchemyError
+
+from kshare.client.store import outbox, repository
+from kshare.client.store.db import checkpoint
+from kshare.client.store.repository import ITEMS, ChangeSet
+from kshare.client.sync.api import ApiClient
+from kshare.client.sync.backoff import SYNC_BACKOFF, Backoff
+from kshare.client.sync.blobs import BlobStore
+from kshare.client.sync.errors import (
+    AccountDisabled,
+    ApiError,
+    AuthRequired,
+    Cancelled,
+    IncompatibleServer,
+    Offline,
+    Transient,
+)
+from kshare.client.sync.pull import PAGE_SIZE, FeedPuller
+from kshare.client.sync.push import OutboxPusher
+from kshare.client.sync.reconcile import (
+    FULL,
+    LAST_RECONCILE,
+    RECONCILE_NEEDED,
+    MassPurgeRefused,
+)
+from kshare.client.sync.report import (
+    Changes,
+    ProgressCallback,
+    StatusTracker,
+    SyncReport,
+    describe_wait,
+)
+from kshare.client.views import SyncStatus
+from kshare.protocol.schemas import BlobRef, FeedPage, Removal
+
+log = logging.getLogger(__name__)
+
+LAST_SUCCESS = "last_success"
+STATUS_STATE = "status_state"
+STATUS_MESSAGE = "status_message"
+DISABLED_MESSAGE = (
+    "Your kshare account was disabled. Everything kshare kept on this computer for it "
+    "has been removed. Ask IT if you think this is a mistake."
+)
+
+
+@dataclass(frozen=True)
+class EngineOptions:
+    device: str = "kshare-desktop"
+    page_size: int = PAGE_SIZE
+    reconcile_every: timedelta = timedelta(hours=24)
+    blob_policy: str = "lazy"  # eager | lazy | manual
+    backoff: Backoff = SYNC_BACKOFF
+
+
+class SyncEngine:
+    def __init__(
+        self,
+        api: ApiClient,
+        writer: Engine,
+        *,
+        options: EngineOptions | None = None,
+        blobs: BlobStore | None = None,
+        index_catch_up: Callable[[], object] | None = None,
+        on_wipe: Callable[[], None] | None = None,
+        tracker: StatusTracker | None = None,
+    ) -> None:
+        self.api = api
+        self.writer = writer
+        self.options = options or EngineOptions()
+        self.blobs = blobs
+        self.index_catch_up = index_catch_up
+        self.on_wipe = on_wipe
+        self.tracker = tracker or StatusTracker(SyncStatus("idle", "Not synced yet"))
+        self.failures = 0
+        self._lock = threading.Lock()  # one sync at a time per engine
+        self.timings: dict[str, float] = {}
+
+    # --- the sync -------------------------------------------------------------------
+
+    def sync(
+        self, progress: ProgressCallback | None = None, cancel: threading.Event | None = None
+    ) -> SyncReport:
+        """Run one sync and say how it ended; safe to call from a worker thread."""
+        with self._lock:
+            self.tracker.listener = progress
+            self.api.cancel = cancel
+            try:
+                return self._sync(cancel or threading.Event())
+            finally:
+                self.tracker.listener = None
+                self.api.cancel = None
+
+    def _sync(self, cancel: threading.Event) -> SyncReport:
+        changes = ChangeSet()
+        self.tracker.update(
+            state="syncing",
+            message="Syncing…",
+            items_done=0,
+            items_total=None,
+            bytes_done=0,
+            bytes_total=None,
+            retry_in_s=None,
+            pending_outbox=self.pending_count(),
+        )
+        pushed = conflicts = failed = 0
+        try:
+            self.api.info()
+            push = OutboxPusher(
+                self.api, self.writer, blob_path=self.blobs.path if self.blobs else None
+            ).run()
+            changes.merge(push.changes)
+            pushed, conflicts, failed = push.pushed, push.conflicts, push.failed
+            self._pull(changes, cancel)
+            self._after_pull(changes)
+        except Cancelled:
+            return self._finish(changes, "idle", "Sync cancelled", pushed, conflicts, failed)
+        except Transient as exc:
+            return self._transient(exc, changes)
+        except IncompatibleServer as exc:
+            return self._finish(changes, exc.state, str(exc), pushed, conflicts, failed)
+        except AuthRequired:
+            message = "Your sign-in has expired. Sign in again to keep syncing."
+            return self._finish(changes, "auth_required", message, pushed, conflicts, failed)
+        except AccountDisabled:
+            self.wipe()
+            return self._finish(ChangeSet(), "signed_out", DISABLED_MESSAGE, 0, 0, 0)
+        except MassPurgeRefused as exc:
+            return self._finish(changes, "error", str(exc), pushed, conflicts, failed)
+        except ApiError as exc:
+            log.warning("sync stopped by the server: %s %s", exc.status, exc.code)
+            message = f"The server refused the sync: {exc}"
+            return self._finish(changes, "error", message, pushed, conflicts, failed)
+        except SQLAlchemyError:
+            log.exception("the cache could not be written")
+            message = "kshare could not write its cache on this computer; see the log for details."
+            return self._finish(changes, "error", message, pushed, conflicts, failed)
+        self.failures = 0
+        now = datetime.now(UTC)
+        with self.writer.begin() as conn:
+            repository.set_state(conn, LAST_SUCCESS, now.isoformat())
+        message = "Up to date"
+        if conflicts or failed:
+            message += f" — {conflicts + failed} change(s) of yours need a look"
+        return self._finish(changes, "idle", message, pushed, conflicts, failed)
+
+    def _pull(self, changes: ChangeSet, cancel: threading.Event) -> None:
+        started = time.monotonic()
+
+        def on_page(page: FeedPage, done: int) -> None:
+            total = done + page.total_estimate if page.total_estimate is not None else None
+            self.tracker.update(
+                items_done=done,
+                items_total=total,
+                message=f"Syncing… {done} of {total}" if total else f"Syncing… {done}",
+            )
+
+        puller = FeedPuller(
+            self.api,
+            self.writer,
+            page_size=self.options.page_size,
+            on_batch=self._catch_up_index,
+            on_page=on_page,
+            cancel=cancel,
+        )
+        result = puller.run()
+        if self._reconcile_due():
+            with self.writer.begin() as conn:
+                repository.set_state(conn, RECONCILE_NEEDED, FULL)
+            more = puller.run()
+            result.changes.merge(more.changes)
+            result.removals += more.removals
+        changes.merge(result.changes)
+        self.timings = {
+            "network": puller.timings.network,
+            "sqlite": puller.timings.sqlite,
+            "index": puller.timings.index,
+            "total": time.monotonic() - started,
+        }
+        self._acknowledge(result.removals, result.changes)
+        if result.refused is not None:
+            self._after_pull(changes)
+            raise result.refused
+
+    def _reconcile_due(self) -> bool:
+        with self.writer.connect() as conn:
+            last = repository.get_state(conn, LAST_RECONCILE)
+            has_data = repository.get_cursor(conn) != ""
+        if last is None:
+            # A fresh cache came from a full pull: it is as good as reconciled.
+            if has_data:
+                with self.writer.begin() as conn:
+                    repository.set_state(conn, LAST_RECONCILE, datetime.now(UTC).isoformat())
+            return False
+        return datetime.now(UTC) - datetime.fromisoformat(last) > self.options.reconcile_every
+
+    def _acknowledge(self, removals: list[Removal], changes: ChangeSet) -> None:
+        """Tell the server this desktop dropped what it was told to (best effort, audited)."""
+        acked = [r for r in removals if r.id in changes.removed]
+        for start in range(0, len(acked), 5000):
+            try:
+                self.api.ack_purged(self.options.device, acked[start : start + 5000])
+            except (Transient, ApiError) as exc:
+                log.info("could not acknowledge purges now: %s", exc)
+                return
+
+    def _after_pull(self, changes: ChangeSet) -> None:
+        self._catch_up_index()
+        if self.blobs is not None:
+            referenced = self.referenced_blobs()
+            if changes.removed:
+                self.blobs.collect({ref.sha256 for ref in referenced})
+            if self.options.blob_policy == "eager":
+                self.blobs.fetch_many(referenced)
+        if changes.removed:
+            # Revoked text must not linger in the write-ahead log either.
+            checkpoint(self.writer)
+
+    def _catch_up_index(self) -> None:
+        if self.index_catch_up is not None:
+            self.index_catch_up()
+
+    def referenced_blobs(self) -> list[BlobRef]:
+        with self.writer.connect() as conn:
+            rows = conn.execute(select(ITEMS.c.attachment).where(ITEMS.c.attachment.is_not(None)))
+            refs = []
+            for (attachment,) in rows:
+                try:
+                    refs.append(BlobRef.model_validate(attachment))
+                except ValueError:
+                    log.warning("skipping an unreadable attachment reference")
+            return refs
+
+    # --- endings ---------------------------------------------------------------------
+
+    def _transient(self, exc: Transient, changes: ChangeSet) -> SyncReport:
+        delay = self.options.backoff.delay(self.failures)
+        if exc.retry_after is not None:
+            delay = max(delay, exc.retry_after)
+        self.failures += 1
+        wait = describe_wait(delay)
+        if isinstance(exc, Offline):
+            state, message = "offline", f"Offline — retrying in {wait}"
+        else:
+            state, message = "retrying", f"The server is having trouble — retrying in {wait}"
+        log.info("sync failed (%s); next try in %.0f s", exc, delay)
+        return self._finish(changes, state, message, 0, 0, 0, retry_in_s=delay)
+
+    def _finish(
+        self,
+        changes: ChangeSet,
+        state: str,
+        message: str,
+        pushed: int,
+        conflicts: int,
+        failed: int,
+        retry_in_s: float | None = None,
+    ) -> SyncReport:
+        try:
+            with self.writer.begin() as conn:
+                repository.set_state(conn, STATUS_STATE, state)
+                repository.set_state(conn, STATUS_MESSAGE, message)
+        except SQLAlchemyError:
+            log.exception("could not record the sync status")
+        status = self.tracker.update(
+            state=state,
+            message=message,
+            retry_in_s=retry_in_s,
+            last_success=self.last_success(),
+            pending_outbox=self.pending_count(),
+        )
+        return SyncReport(
+            status=status,
+            changes=Changes.of(changes),
+            pushed=pushed,
+            conflicts=conflicts,
+            failed=failed,
+        )
+
+    def last_success(self) -> datetime | None:
+        try:
+            with self.writer.connect() as conn:
+                value = repository.get_state(conn, LAST_SUCCESS)
+        except SQLAlchemyError:
+            return None
+        return datetime.fromisoformat(value) if value else None
+
+    def pending_count(self) -> int:
+        try:
+            with self.writer.connect() as conn:
+                return outbox.pending_count(conn)
+        except SQLAlchemyError:
+            return 0
+
+    def wipe(self) -> None:
+        """Forget everything cached for this account: rows, blobs, index (via ``on_wipe``)."""
+        log.warning("wiping the local cache")
+        with self.writer.begin() as conn:
+            repository.wipe(conn)
+        if self.blobs is not None:
+            self.blobs.collect(set())
+        raw = self.writer.raw_connection()
+        try:
+            cursor = raw.cursor()
+            cursor.execute("VACUUM")  # rebuild the file so no freed page keeps old text
+            cursor.close()
+        finally:
+            raw.close()
+        checkpoint(self.writer)
+        if self.on_wipe is not None:
+            self.on_wipe()
