@@ -320,24 +320,22 @@ class FeedBuilder:
     def reconcile(self) -> ReconcileList:
         session, viewer, now = self.session, self.viewer, self.now
         items = dict(
-            session.execute(select(Item.id, Item.version).where(visible_items_clause(viewer, now)))
-            .tuples()
-            .all()
+            session.execute(
+                select(Item.id, Item.version).where(visible_items_clause(viewer, now))
+            ).all()
         )
-        people = dict(session.execute(select(Person.id, Person.version)).tuples().all())
+        people = dict(session.execute(select(Person.id, Person.version)).all())
         groups = dict(
-            session.execute(select(Group.id, Group.version).where(visible_groups_clause(viewer)))
-            .tuples()
-            .all()
+            session.execute(
+                select(Group.id, Group.version).where(visible_groups_clause(viewer))
+            ).all()
         )
         reactions = dict(
             session.execute(
                 select(Reaction.id, Reaction.version).where(
                     Reaction.item_id.in_(select(Item.id).where(visible_items_clause(viewer, now)))
                 )
-            )
-            .tuples()
-            .all()
+            ).all()
         )
         return ReconcileList(
             items=items,

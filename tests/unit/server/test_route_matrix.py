@@ -1,0 +1,275 @@
+"""Every route of the API, called by every kind of viewer: nothing leaks, statuses are right.
+
+The table of routes below must cover the app's OpenAPI schema exactly, so a
+new route without a line here fails this test.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+import pytest
+
+from tests.unit.server.conftest import PASSWORD
+from tests.unit.server.support import Org
+
+SECRET_TITLE = "Zebra-Quokka acquisition plan"
+SECRET_BODY = "The board approved the Quokka deal at 41 million"
+SECRET_COMMENT = "Quokka diligence notes: term sheet attached"
+SECRET_BYTES = b"QUOKKA-TERM-SHEET-" + bytes(range(256)) * 4
+SECRET_GROUP = "Project Falcon"
+
+# Who sees what. bob is in SRE but not in the secret group; carol is in neither;
+# dave is only in the secret group; erin is disabled.
+VIEWERS = ("carol", "erin", "nobody", "forged", "bob", "dave", "ana")
+SEES_ITEM = {"ana", "bob", "dave"}
+KNOWS_SECRET_GROUP = {"ana", "dave"}  # ana is not a member, but see the note in setup
+
+
+class Scene:
+    """The secret question and everything hanging off it."""
+
+    def __init__(self, org: Org) -> None:
+        self.org = org
+        api, tokens = org.api, org.tokens
+        # ana may not name the secret group (she is not in it), so the admin widens it.
+        org.admin.add_member(SECRET_GROUP, "ana")
+        tokens["ana"] = org.admin.issue_token("ana")
+        self.question = org.item(
+            "ana",
+            kind="question",
+            title=SECRET_TITLE,
+            body=SECRET_BODY,
+            audience={"groups": ["SRE", SECRET_GROUP]},
+        )
+        self.answer = org.item("bob", kind="answer", parent_id=self.question["id"], body="ok")
+        org.item("bob", kind="comment", parent_id=self.question["id"], body=SECRET_COMMENT)
+        self.sha = hashlib.sha256(SECRET_BYTES).hexdigest()
+        assert (
+            api.put(f"/api/v1/blobs/{self.sha}", tokens["ana"], content=SECRET_BYTES).status_code
+            == 200
+        )
+        org.item(
+            "ana",
+            kind="document",
+            parent_id=self.question["id"],
+            title="terms.pdf",
+            attachment={"sha256": self.sha, "size": len(SECRET_BYTES)},
+        )
+        self.reaction = api.post(
+            f"/api/v1/items/{self.question['id']}/reactions",
+            tokens["bob"],
+            json={"id": str(uuid.uuid4()), "emoji": "🦓"},
+        ).json()
+        self.secret_group_id = org.groups["falcon"]
+        self.secrets = [SECRET_TITLE, SECRET_BODY, SECRET_COMMENT, "QUOKKA", "Quokka"]
+
+    def token(self, who: str) -> str | None:
+        if who == "nobody":
+            return None
+        if who == "forged":
+            return "not-a-real-token"
+        return self.org.tokens[who]
+
+    def fresh_token(self, who: str) -> str | None:
+        if who in ("nobody", "forged", "erin"):
+            return self.token(who)
+        return self.org.admin.issue_token(who)
+
+
+Call = Callable[[Scene, str], httpx.Response]
+
+
+def _q(s: Scene) -> str:
+    return f"/api/v1/items/{s.question['id']}"
+
+
+def _version(s: Scene) -> int:
+    item = s.org.api.get(_q(s), s.org.tokens["ana"]).json()
+    return int(item["version"])
+
+
+def _events(s: Scene, who: str) -> httpx.Response:
+    # The stream ends at once when the nudges are closed, so it can be read whole here.
+    nudges = s.org.app.state.services.nudges
+    nudges.closed = True
+    try:
+        return s.org.api.get("/api/v1/events", s.token(who))
+    finally:
+        nudges.closed = False
+
+
+ROUTES: dict[tuple[str, str], Call] = {
+    ("GET", "/api/v1/info"): lambda s, w: s.org.api.get("/api/v1/info"),
+    ("POST", "/api/v1/auth/login"): lambda s, w: s.org.api.post(
+        "/api/v1/auth/login",
+        json={"username": w, "password": PASSWORD if w not in ("forged",) else "wrong"},
+    ),
+    ("POST", "/api/v1/auth/logout"): lambda s, w: s.org.api.post(
+        "/api/v1/auth/logout", s.fresh_token(w)
+    ),
+    ("GET", "/api/v1/me"): lambda s, w: s.org.api.get("/api/v1/me", s.token(w)),
+    ("PUT", "/api/v1/me/profile"): lambda s, w: s.org.api.put(
+        "/api/v1/me/profile", s.token(w), json={"title": "Engineer"}
+    ),
+    ("GET", "/api/v1/feed"): lambda s, w: s.org.api.get("/api/v1/feed", s.token(w)),
+    ("GET", "/api/v1/reconcile"): lambda s, w: s.org.api.get("/api/v1/reconcile", s.token(w)),
+    ("POST", "/api/v1/sync/purged"): lambda s, w: s.org.api.post(
+        "/api/v1/sync/purged", s.token(w), json={"device": "laptop", "removals": []}
+    ),
+    ("GET", "/api/v1/events"): _events,
+    ("POST", "/api/v1/items"): lambda s, w: s.org.api.post(
+        "/api/v1/items",
+        s.token(w),
+        json={
+            "id": str(uuid.uuid4()),
+            "kind": "comment",
+            "parent_id": s.question["id"],
+            "body": "me too",
+        },
+    ),
+    ("GET", "/api/v1/items/{item_id}"): lambda s, w: s.org.api.get(_q(s), s.token(w)),
+    ("PUT", "/api/v1/items/{item_id}"): lambda s, w: s.org.api.put(
+        _q(s), s.token(w), json={"base_version": _version(s), "tags": ["m&a"]}
+    ),
+    ("GET", "/api/v1/items/{item_id}/history"): lambda s, w: s.org.api.get(
+        _q(s) + "/history", s.token(w)
+    ),
+    ("POST", "/api/v1/items/{item_id}/accept"): lambda s, w: s.org.api.post(
+        f"/api/v1/items/{s.answer['id']}/accept", s.token(w)
+    ),
+    ("POST", "/api/v1/items/{item_id}/reactions"): lambda s, w: s.org.api.post(
+        _q(s) + "/reactions", s.token(w), json={"id": str(uuid.uuid4()), "emoji": "👍"}
+    ),
+    ("DELETE", "/api/v1/reactions/{reaction_id}"): lambda s, w: s.org.api.delete(
+        f"/api/v1/reactions/{s.reaction['id']}", s.token(w)
+    ),
+    ("PUT", "/api/v1/blobs/{sha256}"): lambda s, w: s.org.api.put(
+        f"/api/v1/blobs/{hashlib.sha256(w.encode()).hexdigest()}", s.token(w), content=w.encode()
+    ),
+    ("GET", "/api/v1/blobs/{sha256}"): lambda s, w: s.org.api.get(
+        f"/api/v1/blobs/{s.sha}", s.token(w), headers={"Range": "bytes=0-99"}
+    ),
+    ("POST", "/api/v1/audience/preview"): lambda s, w: s.org.api.post(
+        "/api/v1/audience/preview", s.token(w), json={"groups": ["SRE", s.secret_group_id]}
+    ),
+    ("POST", "/api/v1/people/{person_id}/endorsements"): lambda s, w: s.org.api.post(
+        f"/api/v1/people/{s.org.ids['ana']}/endorsements", s.token(w), json={"skill": "Go"}
+    ),
+    ("DELETE", "/api/v1/items/{item_id}"): lambda s, w: s.org.api.delete(_q(s), s.token(w)),
+}
+
+OPEN_ROUTES = {("GET", "/api/v1/info"), ("POST", "/api/v1/auth/login")}
+ABOUT_THE_ITEM = {
+    ("GET", "/api/v1/items/{item_id}"),
+    ("PUT", "/api/v1/items/{item_id}"),
+    ("DELETE", "/api/v1/items/{item_id}"),
+    ("GET", "/api/v1/items/{item_id}/history"),
+    ("POST", "/api/v1/items/{item_id}/accept"),
+    ("POST", "/api/v1/items/{item_id}/reactions"),
+    ("DELETE", "/api/v1/reactions/{reaction_id}"),
+    ("GET", "/api/v1/blobs/{sha256}"),
+    ("POST", "/api/v1/items"),  # a comment on the item
+}
+# What a viewer who may see the item still may not do with it.
+NOT_THEIRS = {
+    ("bob", "PUT", "/api/v1/items/{item_id}"): 403,
+    ("bob", "DELETE", "/api/v1/items/{item_id}"): 403,
+    ("bob", "POST", "/api/v1/items/{item_id}/accept"): 403,
+    ("dave", "PUT", "/api/v1/items/{item_id}"): 403,
+    ("dave", "DELETE", "/api/v1/items/{item_id}"): 403,
+    ("dave", "POST", "/api/v1/items/{item_id}/accept"): 403,
+    ("dave", "DELETE", "/api/v1/reactions/{reaction_id}"): 403,
+    ("ana", "DELETE", "/api/v1/reactions/{reaction_id}"): 403,  # it is bob's
+    ("ana", "POST", "/api/v1/people/{person_id}/endorsements"): 422,  # herself
+}
+
+
+def expected_status(who: str, method: str, path: str) -> int | None:
+    """The status ``who`` must get, or None for "any success"."""
+    key = (method, path)
+    if key == ("POST", "/api/v1/auth/login"):
+        return {"nobody": 401, "forged": 401, "erin": 403}.get(who)
+    if key in OPEN_ROUTES:
+        return None
+    if who in ("nobody", "forged"):
+        return 401
+    if who == "erin":
+        return 403
+    if key in ABOUT_THE_ITEM and who not in SEES_ITEM:
+        return 404
+    return NOT_THEIRS.get((who, method, path))
+
+
+def test_the_matrix_covers_every_route(sqlite_org: Org) -> None:
+    schema = sqlite_org.app.openapi()
+    in_schema = {(m.upper(), p) for p, ops in schema["paths"].items() for m in ops}
+    assert in_schema == set(ROUTES), "add new routes to ROUTES (and their expectations)"
+
+
+def _check_no_leak(
+    scene: Scene, who: str, route: tuple[str, str], response: httpx.Response
+) -> None:
+    text = response.content.decode("utf-8", "replace")
+    if who not in SEES_ITEM:
+        for secret in scene.secrets:
+            assert secret not in text, f"{who} got {secret!r} from {route}"
+        assert scene.question["id"] not in text, f"{who} learned the item id from {route}"
+        assert SECRET_BYTES[:18] not in response.content
+    if who not in KNOWS_SECRET_GROUP and route != ("POST", "/api/v1/audience/preview"):
+        assert SECRET_GROUP not in text, f"{who} learned the secret group from {route}"
+        assert scene.secret_group_id not in text, f"{who} got the secret group id from {route}"
+
+
+@pytest.mark.parametrize("who", VIEWERS)
+def test_every_route_for_every_viewer(org: Org, who: str) -> None:
+    scene = Scene(org)
+    for route, call in ROUTES.items():
+        response = call(scene, who)
+        assert response.status_code < 500, (route, response.text)
+        want = expected_status(who, *route)
+        if want is None:
+            assert response.status_code < 400, (who, route, response.status_code, response.text)
+        else:
+            assert response.status_code == want, (who, route, response.status_code, response.text)
+        if response.status_code >= 400:
+            body = response.json()
+            assert set(body) >= {"code", "message"}, body
+        _check_no_leak(scene, who, route, response)
+
+
+def test_secret_group_preview_is_indistinguishable_from_a_wrong_name(org: Org) -> None:
+    scene = Scene(org)
+    for name in (SECRET_GROUP, scene.secret_group_id):
+        probe = org.api.post(
+            "/api/v1/audience/preview", org.tokens["bob"], json={"groups": ["SRE", name]}
+        ).json()
+        control = org.api.post(
+            "/api/v1/audience/preview", org.tokens["bob"], json={"groups": ["SRE", "No Such Group"]}
+        ).json()
+        assert probe["people_count"] == control["people_count"]
+        assert probe["groups"] == control["groups"]
+        assert probe["unknown"] == [name]
+
+
+def test_hidden_groups_are_counted_not_named(org: Org) -> None:
+    scene = Scene(org)
+    seen_by_bob = org.api.get(_q(scene), org.tokens["bob"]).json()["audience"]
+    assert seen_by_bob["hidden_groups"] == 1
+    assert [g["name"] for g in seen_by_bob["groups"]] == ["SRE"]
+    seen_by_dave = org.api.get(_q(scene), org.tokens["dave"]).json()["audience"]
+    assert seen_by_dave["hidden_groups"] == 0
+    assert sorted(g["name"] for g in seen_by_dave["groups"]) == [SECRET_GROUP, "SRE"]
+
+
+def test_outsiders_never_see_secret_groups_in_the_feed(org: Org) -> None:
+    for who, knows in (("bob", False), ("dave", True)):
+        feed = org.feed_all(who)
+        names = {u["data"]["name"] for u in feed["upserts"] if u["type"] == "group"}
+        assert (SECRET_GROUP in names) is knows
+        listing: dict[str, Any] = org.api.get("/api/v1/reconcile", org.tokens[who]).json()
+        assert (org.groups["falcon"] in listing["groups"]) is knows
