@@ -18,14 +18,18 @@ import random
 from datetime import UTC, datetime
 
 from kshare.server.demo_content import (
+    topics_community,
     topics_data,
     topics_engineering,
     topics_finance,
+    topics_leadership,
+    topics_legal,
     topics_people,
     topics_product,
     topics_sales,
     topics_security,
     topics_sre,
+    topics_success,
 )
 from kshare.server.demo_content.builder import ItemWriter
 from kshare.server.demo_content.endorsements import build_endorsements
@@ -45,6 +49,10 @@ _TOPIC_MODULES = (
     topics_sales,
     topics_finance,
     topics_people,
+    topics_legal,
+    topics_success,
+    topics_community,
+    topics_leadership,
 )
 
 __all__ = [
