@@ -33,15 +33,19 @@ class StoreCase:
     leftovers: Callable[[], list[str]]
 
 
-@pytest.fixture(autouse=True)
-def _hermetic_aws_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def _make_aws_environment_hermetic(mp: pytest.MonkeyPatch, scratch: Path) -> None:
     # Never read a developer's ~/.aws files, profiles or credentials, and never
     # wait for an instance metadata service that is not there.
     for name in ("AWS_PROFILE", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("AWS_CONFIG_FILE", str(tmp_path / "no-aws-config"))
-    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(tmp_path / "no-aws-credentials"))
-    monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
+        mp.delenv(name, raising=False)
+    mp.setenv("AWS_CONFIG_FILE", str(scratch / "no-aws-config"))
+    mp.setenv("AWS_SHARED_CREDENTIALS_FILE", str(scratch / "no-aws-credentials"))
+    mp.setenv("AWS_EC2_METADATA_DISABLED", "true")
+
+
+@pytest.fixture(autouse=True)
+def _hermetic_aws_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    _make_aws_environment_hermetic(monkeypatch, tmp_path)
 
 
 @pytest.fixture(scope="session")
@@ -60,15 +64,20 @@ def s3_endpoint() -> Iterator[str]:
         server.stop()
 
 
-@pytest.fixture
-def s3_client(s3_endpoint: str) -> Any:
+@pytest.fixture(scope="session")
+def s3_client(s3_endpoint: str, tmp_path_factory: pytest.TempPathFactory) -> Any:
     """A plain boto3 client for inspecting the bucket behind the store's back."""
     import boto3
 
-    session = boto3.session.Session(
-        aws_access_key_id=ACCESS_KEY, aws_secret_access_key=SECRET_KEY, region_name=REGION
-    )
-    return session.client("s3", endpoint_url=s3_endpoint)
+    # Shared by the session because creating a client costs about 0.1 s; it
+    # reads its configuration only now, so the environment is made hermetic
+    # just for this moment.
+    with pytest.MonkeyPatch.context() as mp:
+        _make_aws_environment_hermetic(mp, tmp_path_factory.mktemp("aws"))
+        session = boto3.session.Session(
+            aws_access_key_id=ACCESS_KEY, aws_secret_access_key=SECRET_KEY, region_name=REGION
+        )
+        return session.client("s3", endpoint_url=s3_endpoint)
 
 
 @pytest.fixture

@@ -52,8 +52,13 @@ class S3BlobStore(BlobStore):
 
     ``endpoint_url`` points at a non-AWS store (path-style addressing is then
     used, which MinIO and Ceph accept without wildcard DNS). The bucket must
-    already exist. The store is safe to share between threads.
+    already exist. The credentials need s3:GetObject, PutObject, DeleteObject,
+    ListBucket and AbortMultipartUpload on it; without ListBucket, S3 answers a
+    lookup of a missing blob with 403 instead of 404, which reads as an outage.
+    The store is safe to share between threads.
     """
+
+    _list_page_size = 1000  # S3's maximum; tests lower it to exercise paging
 
     def __init__(
         self,
@@ -225,7 +230,12 @@ class S3BlobStore(BlobStore):
     def iter_all(self) -> Iterator[BlobInfo]:
         paginator = self._client.get_paginator("list_objects_v2")
         with self._translated("list", "blobs"):
-            for page in paginator.paginate(Bucket=self.bucket, Prefix=self.prefix):
+            pages = paginator.paginate(
+                Bucket=self.bucket,
+                Prefix=self.prefix,
+                PaginationConfig={"PageSize": self._list_page_size},
+            )
+            for page in pages:
                 for obj in page.get("Contents", []):
                     name = obj["Key"][len(self.prefix) :]
                     # Other tools may keep objects under the same prefix; only
