@@ -68,3 +68,8 @@ def delete_token(server_url: str, username: str) -> None:
         log.debug("no stored token to delete")
     except keyring.errors.KeyringError as exc:
         raise _unavailable(exc) from exc
+
+
+def ensure_available() -> None:
+    """Raise :class:`KeyringUnavailable` now, before a token is made that could not be kept."""
+    _backend()

@@ -239,9 +239,12 @@ class SyncEngine:
 
     def referenced_blobs(self) -> list[BlobRef]:
         with self.writer.connect() as conn:
-            rows = conn.execute(select(ITEMS.c.attachment).where(ITEMS.c.attachment.is_not(None)))
+            # JSON null is stored as the text 'null', not SQL NULL: filter in Python.
+            rows = conn.execute(select(ITEMS.c.attachment).where(ITEMS.c.kind == "document"))
             refs = []
             for (attachment,) in rows:
+                if not attachment:
+                    continue
                 try:
                     refs.append(BlobRef.model_validate(attachment))
                 except ValueError:

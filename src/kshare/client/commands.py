@@ -1,0 +1,217 @@
+"""``kshare login | logout | sync | post | status``: the desktop client for people and scripts.
+
+Progress goes to stderr, a one-line result to stdout; a failure exits
+non-zero with a sentence that says what to do.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import threading
+from typing import Any
+
+from kshare.client.paths import add_profile_option
+from kshare.client.views import SyncStatus
+
+log = logging.getLogger(__name__)
+
+OK_STATES = ("idle",)
+
+
+def register(subparsers: Any) -> None:
+    login = subparsers.add_parser("login", help="sign in to a kshare server")
+    login.add_argument("url", help="server address, e.g. https://kshare.example.com")
+    login.add_argument("--user", required=True, help="your user name")
+    login.add_argument(
+        "--password-stdin", action="store_true", help="read the password from standard input"
+    )
+    add_profile_option(login)
+    login.set_defaults(func=run_login)
+
+    logout = subparsers.add_parser("logout", help="sign out and forget the token")
+    add_profile_option(logout)
+    logout.set_defaults(func=run_logout)
+
+    sync = subparsers.add_parser("sync", help="send your changes and fetch everyone else's")
+    sync.add_argument("--watch", action="store_true", help="keep syncing on changes until Ctrl-C")
+    add_profile_option(sync)
+    sync.set_defaults(func=run_sync)
+
+    post = subparsers.add_parser("post", help="publish a post (queued when offline)")
+    post.add_argument("--title", required=True)
+    post.add_argument("--body", required=True, help="Markdown text")
+    post.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
+    post.add_argument(
+        "--audience",
+        action="append",
+        default=None,
+        help="org | private | group:NAME | person:NAME (repeatable; default org)",
+    )
+    post.add_argument("--kind", default="post", choices=("post", "article", "question"))
+    add_profile_option(post)
+    post.set_defaults(func=run_post)
+
+    status = subparsers.add_parser("status", help="show the account and the last sync")
+    add_profile_option(status)
+    status.set_defaults(func=run_status)
+
+
+def _fail(message: str, code: int = 1) -> int:
+    print(f"kshare: {message}", file=sys.stderr)
+    return code
+
+
+def _open(args: argparse.Namespace) -> Any:
+    from kshare.client.services import Workspace
+
+    return Workspace.open(args.profile)
+
+
+def run_login(args: argparse.Namespace) -> int:
+    from kshare.client.services import UserFacingError
+
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        import getpass
+
+        password = getpass.getpass(f"Password for {args.user}: ")
+    if not password:
+        return _fail("no password given", 2)
+    workspace = _open(args)
+    try:
+        account = workspace.login(args.url, args.user, password)
+    except UserFacingError as exc:
+        return _fail(str(exc))
+    finally:
+        workspace.close()
+    print(f"Signed in to {account.server_url} as {account.display_name} ({account.username})")
+    return 0
+
+
+def run_logout(args: argparse.Namespace) -> int:
+    from kshare.client.services import UserFacingError
+
+    workspace = _open(args)
+    try:
+        workspace.logout()
+    except UserFacingError as exc:
+        return _fail(str(exc))
+    finally:
+        workspace.close()
+    print("Signed out")
+    return 0
+
+
+class _Progress:
+    """Progress lines on stderr, at most one per change of count."""
+
+    def __init__(self) -> None:
+        self.last = ""
+
+    def __call__(self, status: SyncStatus) -> None:
+        line = status.message
+        if line != self.last:
+            self.last = line
+            print(f"  {line}", file=sys.stderr, flush=True)
+
+
+def _summary(report: Any) -> str:
+    changes = report.changes
+    parts = [report.status.message]
+    counts = [
+        f"{len(changes.item_ids)} item(s) updated",
+        f"{len(changes.removed_ids)} removed",
+        f"{report.pushed} sent",
+    ]
+    if report.status.pending_outbox:
+        counts.append(f"{report.status.pending_outbox} waiting to be sent")
+    return f"{parts[0]}: " + ", ".join(counts)
+
+
+def run_sync(args: argparse.Namespace) -> int:
+    workspace = _open(args)
+    try:
+        report = workspace.sync(progress=_Progress())
+        print(_summary(report), flush=True)
+        if not args.watch:
+            return 0 if report.status.state in OK_STATES else _fail(report.status.message)
+        stop = threading.Event()
+        nudged = threading.Event()
+        watcher = threading.Thread(
+            target=workspace.watch, args=(nudged.set, stop), name="kshare-watch", daemon=True
+        )
+        watcher.start()
+        print("Watching for changes; press Ctrl-C to stop.", file=sys.stderr, flush=True)
+        try:
+            while True:
+                timeout = report.status.retry_in_s
+                triggered = nudged.wait(timeout)
+                nudged.clear()
+                if triggered or timeout is not None:
+                    report = workspace.sync(progress=_Progress())
+                    print(_summary(report), flush=True)
+        except KeyboardInterrupt:
+            stop.set()
+            watcher.join(timeout=5)
+            return 0
+    finally:
+        workspace.close()
+
+
+def run_post(args: argparse.Namespace) -> int:
+    from kshare.client.services import UserFacingError
+
+    workspace = _open(args)
+    try:
+        if workspace.account is None:
+            return _fail("sign in first: kshare login URL --user NAME")
+        item_id = workspace.publish(
+            title=args.title,
+            body=args.body,
+            tags=args.tag,
+            audience=args.audience or ["org"],
+            kind=args.kind,
+        )
+        report = workspace.sync()
+        if workspace.pending_count() == 0 and report.status.state == "idle":
+            unpublished = [e for e in workspace.unpublished() if e.target_id == item_id]
+            if unpublished:
+                return _fail(f"the server refused the post: {unpublished[0].last_error}")
+            print(f"Published {item_id}")
+            return 0
+        if report.status.state in ("offline", "retrying"):
+            print(f"Queued {item_id}: {report.status.message}; it is sent at the next sync.")
+            return 0
+        print(f"Queued {item_id}; it is sent at the next sync.")
+        return _fail(report.status.message)
+    except UserFacingError as exc:
+        return _fail(str(exc))
+    finally:
+        workspace.close()
+
+
+def run_status(args: argparse.Namespace) -> int:
+    workspace = _open(args)
+    try:
+        account = workspace.account
+        status = workspace.status()
+        who = f"{account.username} on {account.server_url}" if account else "not signed in"
+        last = (
+            status.last_success.strftime("%Y-%m-%d %H:%M:%S UTC")
+            if status.last_success
+            else "never"
+        )
+        print(f"Account: {who}")
+        print(f"Status: {status.state} — {status.message}")
+        print(f"Last successful sync: {last}")
+        print(f"Waiting to be sent: {status.pending_outbox}")
+        print(f"Items on this computer: {workspace.feed_count()}")
+        problems = workspace.unpublished()
+        if problems:
+            print(f"Need your attention: {len(problems)} (conflicts or refused changes)")
+        return 0
+    finally:
+        workspace.close()

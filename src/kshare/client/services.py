@@ -1,0 +1,445 @@
+"""The one API the Qt UI and the command line use: a profile's cache, account, sync and search.
+
+Plain Python, no Qt. Every method is safe to call from a worker thread; the
+values it returns are immutable snapshots (:mod:`kshare.client.views`).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import platform
+import shutil
+import threading
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine
+
+from kshare.client import credentials
+from kshare.client.errors import (
+    FeatureUnavailable,
+    KeyringUnavailable,
+    LoginFailed,
+    NotSignedIn,
+    ServerUnreachable,
+    UserFacingError,
+)
+from kshare.client.paths import ProfilePaths
+from kshare.client.settings import Settings
+from kshare.client.store import outbox, queries, repository
+from kshare.client.store.db import create_writer_engine, open_cache
+from kshare.client.store.outbox import OutboxOp
+from kshare.client.store.writes import LocalWrites
+from kshare.client.sync.api import ApiClient
+from kshare.client.sync.blobs import BlobStore
+from kshare.client.sync.engine import STATUS_MESSAGE, STATUS_STATE, EngineOptions, SyncEngine
+from kshare.client.sync.errors import ApiError, IncompatibleServer, SyncError, Transient
+from kshare.client.sync.reconcile import ALLOW_MASS_PURGE
+from kshare.client.sync.report import Changes, StatusTracker, SyncReport
+from kshare.client.sync.watch import watch as watch_events
+from kshare.client.views import Choice, Expert, ItemDetail, ItemSummary, SearchResults, SyncStatus
+
+log = logging.getLogger(__name__)
+
+__all__ = [
+    "Account",
+    "Changes",
+    "KeyringUnavailable",
+    "LoginFailed",
+    "ServerUnreachable",
+    "SyncReport",
+    "UserFacingError",
+    "Workspace",
+]
+
+ACCOUNT_KEY = "account"
+PREVIOUS_ACCOUNT_KEY = "previous_account"
+
+
+@dataclass(frozen=True)
+class Account:
+    server_url: str
+    username: str
+    user_id: str
+    display_name: str
+
+
+class Workspace:
+    """One profile: its cache, its account, its sync engine, its search index."""
+
+    def __init__(self, paths: ProfilePaths, reader: Engine, writer: Engine) -> None:
+        self.paths = paths
+        self.reader = reader
+        self.writer = writer
+        self.settings = Settings(paths.settings_file)
+        self.tracker = StatusTracker(self._stored_status())
+        self.writes = LocalWrites(writer, lambda: self.account)
+        self._lock = threading.RLock()
+        self._engine: SyncEngine | None = None
+        self._index: Any = None
+        self._experts: Any = None
+        self._account: Account | None = self._load_account()
+
+    @classmethod
+    def open(cls, profile: Path | str | None = None) -> Workspace:
+        """Open (creating if needed) a profile: the cache is migrated, the index opens lazily."""
+        paths = ProfilePaths.at(profile).ensure()
+        reader = open_cache(paths.cache_db)
+        return cls(paths, reader, create_writer_engine(paths.cache_db))
+
+    # --- account ---------------------------------------------------------------------------
+
+    def _load_account(self) -> Account | None:
+        with self.reader.connect() as conn:
+            raw = repository.get_state(conn, ACCOUNT_KEY)
+        return Account(**json.loads(raw)) if raw else None
+
+    @property
+    def account(self) -> Account | None:
+        return self._account
+
+    def login(self, server_url: str, username: str, password: str) -> Account:
+        """Sign in; the token goes to the keyring. Another account's cache is forgotten first."""
+        server_url = server_url.rstrip("/")
+        credentials.ensure_available()
+        api = ApiClient(server_url, attempts=2)
+        try:
+            api.info()
+            answer = api.login(username, password, device=_device_name())
+        except Transient as exc:
+            raise ServerUnreachable(f"Cannot reach {server_url}: {exc}.") from exc
+        except IncompatibleServer as exc:
+            raise ServerUnreachable(str(exc)) from exc
+        except ApiError as exc:
+            log.info("sign-in refused: %s %s", exc.status, exc.code)
+            raise LoginFailed(
+                "The server did not accept that user name and password."
+                if exc.status in (401, 403, 422)
+                else f"Sign-in failed: {exc}"
+            ) from exc
+        finally:
+            api.close()
+        account = Account(
+            server_url, answer.user.username, answer.user.id, answer.user.display_name
+        )
+        with self._lock:
+            previous = self._previous_account()
+            if previous is not None and (previous.server_url, previous.user_id) != (
+                account.server_url,
+                account.user_id,
+            ):
+                log.info("another account signs in on this profile: forgetting the old cache")
+                self._wipe_everything()
+            credentials.store_token(server_url, account.username, answer.token)
+            with self.writer.begin() as conn:
+                value = json.dumps(asdict(account))
+                repository.set_state(conn, ACCOUNT_KEY, value)
+                repository.set_state(conn, PREVIOUS_ACCOUNT_KEY, value)
+            self._account = account
+            self._drop_engine()
+            self.tracker.set(SyncStatus("idle", "Signed in; not synced yet"))
+        return account
+
+    def _previous_account(self) -> Account | None:
+        with self.reader.connect() as conn:
+            raw = repository.get_state(conn, PREVIOUS_ACCOUNT_KEY)
+        return Account(**json.loads(raw)) if raw else None
+
+    def logout(self) -> None:
+        """Sign out: the server forgets the token (if reachable), the keyring forgets it too."""
+        account = self._account
+        if account is None:
+            return
+        token = credentials.load_token(account.server_url, account.username)
+        if token:
+            api = ApiClient(account.server_url, token, attempts=1)
+            try:
+                api.logout()
+            except SyncError as exc:
+                log.info("could not tell the server about the sign-out: %s", exc)
+            finally:
+                api.close()
+        credentials.delete_token(account.server_url, account.username)
+        with self.writer.begin() as conn:
+            repository.delete_state(conn, ACCOUNT_KEY)
+        self._account = None
+        self._drop_engine()
+        self.tracker.set(SyncStatus("signed_out", "Signed out"))
+
+    # --- sync --------------------------------------------------------------------------------
+
+    def _token(self) -> str | None:
+        account = self._account
+        return credentials.load_token(account.server_url, account.username) if account else None
+
+    def _api(self, **kwargs: Any) -> ApiClient:
+        account = self._account
+        if account is None:
+            raise NotSignedIn("Sign in first.")
+        return ApiClient(account.server_url, self._token(), **kwargs)
+
+    def _sync_engine(self) -> SyncEngine:
+        with self._lock:
+            if self._engine is None:
+                api = self._api()
+                blobs = BlobStore(
+                    self.paths.blobs_dir,
+                    api,
+                    budget_bytes=int(self.settings.get("blob_cache_mb")) * 1024 * 1024,
+                    protected=self._unsent_uploads,
+                )
+                options = EngineOptions(
+                    device=_device_name(),
+                    page_size=int(self.settings.get("page_size")),
+                    reconcile_every=timedelta(hours=int(self.settings.get("reconcile_interval_h"))),
+                    blob_policy=str(self.settings.get("blob_policy")),
+                )
+                self._engine = SyncEngine(
+                    api,
+                    self.writer,
+                    options=options,
+                    blobs=blobs,
+                    index_catch_up=self._index_catch_up,
+                    on_wipe=self._after_wipe,
+                    tracker=self.tracker,
+                )
+            return self._engine
+
+    def _drop_engine(self) -> None:
+        with self._lock:
+            if self._engine is not None:
+                self._engine.api.close()
+                self._engine = None
+
+    def sync(
+        self,
+        progress: Callable[[SyncStatus], None] | None = None,
+        cancel: threading.Event | None = None,
+    ) -> SyncReport:
+        """Push the outbox, pull the feed, bring the index up to date. Never raises for
+        network or server trouble: the report's status says what happened."""
+        if self._account is None:
+            return SyncReport(self.tracker.set(SyncStatus("signed_out", "Not signed in")))
+        try:
+            token = self._token()
+        except KeyringUnavailable as exc:
+            return SyncReport(self.tracker.set(SyncStatus("error", str(exc))))
+        if not token:
+            status = SyncStatus("auth_required", "Sign in again to sync.")
+            return SyncReport(self.tracker.set(status))
+        report = self._sync_engine().sync(progress, cancel)
+        if report.status.state == "signed_out":  # the account was disabled and wiped
+            self._account = None
+            self._drop_engine()
+        return report
+
+    def status(self) -> SyncStatus:
+        current = self.tracker.current
+        with self.reader.connect() as conn:
+            pending = outbox.pending_count(conn)
+        last = self._engine.last_success() if self._engine else self._stored_last_success()
+        if self._account is None and current.state not in ("signed_out",):
+            current = SyncStatus("signed_out", "Not signed in")
+        return SyncStatus(**{**asdict(current), "pending_outbox": pending, "last_success": last})
+
+    def _stored_status(self) -> SyncStatus:
+        with self.reader.connect() as conn:
+            state = repository.get_state(conn, STATUS_STATE) or "idle"
+            message = repository.get_state(conn, STATUS_MESSAGE) or "Not synced yet"
+        return SyncStatus(state, message, last_success=self._stored_last_success())
+
+    def _stored_last_success(self) -> datetime | None:
+        with self.reader.connect() as conn:
+            value = repository.get_state(conn, "last_success")
+        return datetime.fromisoformat(value) if value else None
+
+    def watch(self, on_nudge: Callable[[], None], stop: threading.Event) -> None:
+        """Block, calling ``on_nudge`` when the server signals a change (or a poll is due)."""
+        watch_events(
+            lambda: self._api(attempts=1),
+            on_nudge,
+            stop,
+            poll_interval=float(self.settings.get("poll_interval_s")),
+        )
+
+    def confirm_mass_removal(self) -> None:
+        """The person confirmed that the large removal reconciliation found is expected."""
+        with self.writer.begin() as conn:
+            repository.set_state(conn, ALLOW_MASS_PURGE, "1")
+
+    # --- wiping --------------------------------------------------------------------------------
+
+    def _after_wipe(self) -> None:
+        """The engine wiped the cache (account disabled): drop the index with it."""
+        self._close_index()
+        shutil.rmtree(self.paths.index_dir, ignore_errors=True)
+
+    def _wipe_everything(self) -> None:
+        engine = self._engine or SyncEngine(ApiClient("http://127.0.0.1:9"), self.writer)
+        engine.blobs = BlobStore(self.paths.blobs_dir, None)
+        engine.on_wipe = self._after_wipe
+        engine.wipe()
+        if engine is not self._engine:
+            engine.api.close()
+
+    def _unsent_uploads(self) -> set[str]:
+        with self.reader.connect() as conn:
+            return {e.target_id for e in outbox.pending(conn) if e.operation == "upload_blob"}
+
+    # --- index and experts -------------------------------------------------------------------
+
+    def _search_index(self) -> Any:
+        with self._lock:
+            if self._index is None:
+                try:
+                    from kshare.client.index import SearchIndex
+                except ImportError as exc:
+                    log.warning("search is not available: %s", exc)
+                    raise FeatureUnavailable(
+                        "Search is not available in this installation of kshare."
+                    ) from exc
+                self._index = SearchIndex(
+                    self.paths.index_dir, self.reader, blobs_dir=self.paths.blobs_dir
+                )
+            return self._index
+
+    def _index_catch_up(self) -> None:
+        try:
+            index = self._search_index()
+        except FeatureUnavailable:
+            return
+        index.catch_up()
+
+    def _close_index(self) -> None:
+        with self._lock:
+            if self._index is not None:
+                self._index.close()
+                self._index = None
+                self._experts = None
+
+    def search(
+        self, query: str, *, limit: int = 20, page: int = 1, sort: str = "relevance"
+    ) -> SearchResults:
+        index = self._search_index()
+        return index.search(query, limit=limit, page=page, sort=sort)  # type: ignore[no-any-return]
+
+    def experts(self, topic: str, *, limit: int = 10) -> list[Expert]:
+        with self._lock:
+            if self._experts is None:
+                index = self._search_index()
+                try:
+                    from kshare.client.experts.finder import ExpertFinder
+                except ImportError as exc:
+                    log.warning("the expert finder is not available: %s", exc)
+                    raise FeatureUnavailable(
+                        "Finding experts is not available in this installation of kshare."
+                    ) from exc
+                self._experts = ExpertFinder(self.reader, index)
+            finder = self._experts
+        return finder.rank(topic, limit=limit)  # type: ignore[no-any-return]
+
+    # --- reading --------------------------------------------------------------------------------
+
+    def feed_count(self, kind: str | None = None) -> int:
+        return queries.feed_count(self.reader, kind)
+
+    def feed_page(self, offset: int, limit: int, kind: str | None = None) -> list[ItemSummary]:
+        return queries.feed_page(self.reader, offset, limit, kind)
+
+    def item(self, item_id: str) -> ItemDetail | None:
+        return queries.item_detail(self.reader, item_id)
+
+    def audience_choices(self) -> list[Choice]:
+        account = self._account
+        return queries.audience_choices(self.reader, account.user_id if account else None)
+
+    def attachment_path(self, item_id: str) -> Path | None:
+        """The local file of a document, downloading it now if needed (the "lazy" policy)."""
+        detail = self.item(item_id)
+        if detail is None:
+            return None
+        with self.reader.connect() as conn:
+            ref = self.writes.attachment_of(conn, item_id)
+        if ref is None:
+            return None
+        blobs = self._sync_engine().blobs
+        assert blobs is not None
+        try:
+            return blobs.fetch(ref)
+        except SyncError as exc:
+            raise UserFacingError(f"Cannot download {ref.filename or 'the file'}: {exc}") from exc
+
+    # --- writing ------------------------------------------------------------------------------
+
+    def publish(
+        self,
+        *,
+        title: str,
+        body: str,
+        tags: Sequence[str] = (),
+        audience: Sequence[str] = ("org",),
+        kind: str = "post",
+        parent_id: str | None = None,
+    ) -> str:
+        """Queue a new item in the outbox and show it in the cache at once, as pending."""
+        return self.writes.publish(
+            item_id=str(uuid.uuid4()),
+            title=title,
+            body=body,
+            tags=tags,
+            audience=audience,
+            kind=kind,
+            parent_id=parent_id,
+        )
+
+    def edit(
+        self,
+        item_id: str,
+        *,
+        title: str | None = None,
+        body: str | None = None,
+        tags: Sequence[str] | None = None,
+    ) -> None:
+        self.writes.edit(item_id, title=title, body=body, tags=tags)
+
+    def delete(self, item_id: str) -> None:
+        self.writes.delete(item_id)
+
+    def react(self, item_id: str, emoji: str) -> str:
+        return self.writes.react(item_id, emoji)
+
+    def pending_count(self) -> int:
+        with self.reader.connect() as conn:
+            return outbox.pending_count(conn)
+
+    def unpublished(self) -> list[OutboxOp]:
+        """Conflicted drafts and writes the server refused, with the person's own text."""
+        with self.reader.connect() as conn:
+            return outbox.unpublished(conn)
+
+    def resolve_conflict(self, entry_id: int, keep: str) -> None:
+        """``keep="mine"`` sends the draft again over the server's version; "theirs" drops it."""
+        self.writes.resolve_conflict(entry_id, keep)
+
+    def discard_unpublished(self, entry_id: int) -> None:
+        with self.writer.begin() as conn:
+            outbox.discard(conn, entry_id)
+
+    def close(self) -> None:
+        self._drop_engine()
+        self._close_index()
+        self.writer.dispose()
+        self.reader.dispose()
+
+
+def _device_name() -> str:
+    return f"kshare desktop on {platform.node() or 'this computer'}"[:200]
+
+
+def now_utc() -> datetime:
+    return datetime.now(UTC)
