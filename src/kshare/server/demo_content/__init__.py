@@ -15,6 +15,7 @@ are generated (see :mod:`.chatter`), each naming something specific from its thr
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from kshare.server.demo_content import (
@@ -74,7 +75,11 @@ __all__ = [
 
 def all_threads() -> list[Thread]:
     """Every hand-written thread, department by department."""
-    return [thread for module in _TOPIC_MODULES for thread in module.THREADS]
+    return [
+        replace(thread, tone=thread.tone or module.TONE)
+        for module in _TOPIC_MODULES
+        for thread in module.THREADS
+    ]
 
 
 def build_demo_org(seed: int = 7, *, now: datetime | None = None) -> DemoOrg:

@@ -48,6 +48,7 @@ class ItemWriter:
         self._now = now
         self._people = {p.username: p for p in people}
         self._viewers = Viewers(people, groups)
+        self._secret_groups = {g.name for g in groups if g.visibility == "secret"}
         self._shared_groups: dict[frozenset[str], bool] = {}
         for group in groups:
             if group.kind != "department":
@@ -114,15 +115,16 @@ class ItemWriter:
 
     def _generated_comments(self, thread: Thread, answers: list[DemoItem]) -> list[Reply]:
         rng = self._rng
-        if not thread.hooks:
+        # Notes to named people stay between them; their replies are hand-written.
+        if not thread.hooks or all(a.startswith("person:") for a in thread.audience):
             return []
         viewers = [u for u in self._viewers.of(thread) if u != thread.author]
         if not viewers:
             return []
+        pools = chatter.TONES[self._tone(thread)]
         author = self._people[thread.author]
         taken = {r.author for r in thread.comments} | {a.author for a in answers}
-        # Colleagues from the same department react first; the rest of the company less often.
-        weights = [4 if self._people[u].department == author.department else 1 for u in viewers]
+        weights = [self._affinity(author, self._people[u], thread) for u in viewers]
         out: list[Reply] = []
         accepted = next((i for i, a in enumerate(answers) if a.accepted), None)
         asker_commented = any(
@@ -130,7 +132,7 @@ class ItemWriter:
         )
         if accepted is not None and not asker_commented and rng.random() < 0.55:
             body = self._comment_text(
-                chatter.THANKS_FROM_ASKER, thread, answers[accepted].author, thread.author
+                pools.thanks, thread, answers[accepted].author, thread.author, thread.hooks[0]
             )
             if body:
                 out.append(Reply(author=thread.author, body=body, on=accepted))
@@ -145,29 +147,44 @@ class ItemWriter:
                 continue
             taken.add(who)
             on: int | None = None
-            if thread.kind == "question" and answers and rng.random() < 0.5:
+            hook: str | None = None
+            if thread.kind != "question":
+                pool, addressee = pools.writing, thread.author
+            elif answers and rng.random() < 0.8:
                 on = rng.randrange(len(answers))
-                pool, addressee = chatter.ON_ANSWER, answers[on].author
-            elif thread.kind == "question":
-                pool, addressee = chatter.ON_QUESTION, thread.author
+                addressee = answers[on].author
+                if on == accepted and rng.random() < 0.6:
+                    pool, hook = pools.accepted, thread.hooks[0]
+                else:
+                    pool = pools.answer
             else:
-                pool, addressee = chatter.ON_WRITING, thread.author
+                pool, addressee = pools.question, thread.author
             if addressee == who:
                 continue
-            body = self._comment_text(pool, thread, addressee, who)
+            body = self._comment_text(pool, thread, addressee, who, hook)
             if body:
                 out.append(Reply(author=who, body=body, on=on))
         return out
 
+    def _tone(self, thread: Thread) -> str:
+        if any(a.removeprefix("group:") in self._secret_groups for a in thread.audience):
+            return "confidential"
+        return thread.tone or "howto"
+
     def _comment_text(
-        self, pool: tuple[str, ...], thread: Thread, addressee: str, commenter: str
+        self,
+        pool: tuple[str, ...],
+        thread: Thread,
+        addressee: str,
+        commenter: str,
+        hook: str | None = None,
     ) -> str | None:
         """A comment body not used anywhere else yet, or None after a few tries."""
         for _ in range(8):
             text = chatter.render(
                 chatter.pick(self._rng, pool),
                 first=self._people[addressee].display_name.split()[0],
-                hook=self._rng.choice(thread.hooks),
+                hook=hook or self._rng.choice(thread.hooks),
                 dept=self._people[commenter].department,
                 author_dept=self._people[thread.author].department,
             )

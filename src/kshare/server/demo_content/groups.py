@@ -62,7 +62,7 @@ _GROUPS: tuple[tuple[str, str, str, str, str, str], ...] = (
         "closed",
         "Non-standard pricing, discounts and contract terms for open deals.",
         "amelia.clarke carlos.mendes emma.wilson katarzyna.wrobel julien.martin amina.yusuf "
-        "rebecca.hughes",
+        "victoria.adams rebecca.hughes",
         "amelia.clarke",
     ),
     (
@@ -134,7 +134,7 @@ _GROUPS: tuple[tuple[str, str, str, str, str, str], ...] = (
         "closed",
         "People managers helping each other with reviews, hiring and hard conversations.",
         "",  # filled with every manager below
-        "jakob.berg naomi.fischer",
+        "jakob.berg naomi.fischer rohan.kapoor",
     ),
     (
         FALCON,

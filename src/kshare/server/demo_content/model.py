@@ -87,7 +87,9 @@ class Thread:
     """A top-level item and what hangs below it.
 
     ``hooks`` are short noun phrases from the item that generated comments may
-    refer to ("the pgbouncer pool size"); ``days_ago`` pins the thread to a window.
+    refer to ("the pgbouncer pool size"); the first one of a question is about its accepted
+    answer. ``tone`` picks the kind of generated comment (see :mod:`.chatter`); ``days_ago``
+    pins the thread to a window.
     """
 
     key: str
@@ -102,3 +104,4 @@ class Thread:
     hooks: tuple[str, ...] = ()
     days_ago: tuple[int, int] | None = None
     extra_comments: int | None = None
+    tone: str = ""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from kshare.server.demo_content.spec import answer, article, comment, post, question
 
+TONE = "social"  # the kind of comments colleagues leave (see chatter.py)
+
 THREADS = (
     post(
         "club-lunch-run-lisbon",
@@ -131,6 +133,7 @@ THREADS = (
         | plain requirements.txt | `uv add -r requirements.txt`, then prune |
         """,
         tags=("python", "packaging", "uv"),
+        tone="howto",
         hooks=("the private index", "committing uv.lock", "the migration table"),
     ),
     question(
@@ -143,6 +146,7 @@ THREADS = (
         lock file work for this?
         """,
         tags=("Python", "packaging", "PyInstaller"),
+        tone="howto",
         audience=("group:Python guild",),
         hooks=("the universal lock file", "the platform markers"),
         answers=(

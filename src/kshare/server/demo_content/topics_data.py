@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from kshare.server.demo_content.spec import answer, article, comment, post, question
 
+TONE = "howto"  # the kind of comments colleagues leave (see chatter.py)
+
 THREADS = (
     article(
         "data-ab-test-sizing",
@@ -260,6 +262,7 @@ THREADS = (
         asks you for "some numbers", ask what decision they will make with them.
         """,
         tags=("roadmap", "data science", "planning"),
+        tone="policy",
         audience=("group:Data Science",),
         hooks=("analyses without a decision attached", "the certified explores"),
     ),
@@ -361,7 +364,7 @@ THREADS = (
         """,
         tags=("Polars", "pandas", "Python", "payments"),
         audience=("group:Python guild",),
-        hooks=("the lazy API", "the join on currency and amount"),
+        hooks=("the lazy API", "the anti-join on charge_id"),
         answers=(
             answer(
                 "wei.zhang",
@@ -413,7 +416,7 @@ THREADS = (
         that just moving the problem?
         """,
         tags=("Airflow", "kubernetes", "data engineering"),
-        hooks=("the pool limits", "the scheduler parsing time"),
+        hooks=("the scheduler parsing time", "the 05:00 start times"),
         answers=(
             answer(
                 "kwame.mensah",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from kshare.server.demo_content.spec import answer, article, comment, post, question
 
+TONE = "howto"  # the kind of comments colleagues leave (see chatter.py)
+
 THREADS = (
     article(
         "eng-billing-p99",
@@ -156,6 +158,7 @@ THREADS = (
         planning round with the Finance team.
         """,
         tags=("payments", "planning", "squad"),
+        tone="policy",
         audience=("group:Payments squad",),
         hooks=("dunning v2", "leaving multi-currency invoices for later"),
     ),
@@ -407,7 +410,7 @@ THREADS = (
         customer "Mueller GmbH". Is this a bug or expected? Folding ü to u works, apparently.
         """,
         tags=("search", "german", "OpenSearch"),
-        hooks=("German normalisation", "ü versus ue"),
+        hooks=("German normalisation", "the ü and ue spellings"),
         answers=(
             answer(
                 "sofia.alvarez",
@@ -437,6 +440,7 @@ THREADS = (
         calibration will use v3 from the spring cycle on.
         """,
         tags=("career ladder", "engineering management"),
+        tone="policy",
         audience=("group:Platform Engineering",),
         hooks=("operational excellence as a competency", "the Northwind examples"),
     ),
@@ -493,7 +497,7 @@ THREADS = (
         opinions, but I'd like to hear the arguments before the design review.
         """,
         tags=("architecture", "Go", "python", "PDF"),
-        hooks=("the 2-second target", "who owns it in two years"),
+        hooks=("the rule about the owning team's language", "the 2-second target"),
         answers=(
             answer(
                 "rafael.duarte",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from kshare.server.demo_content.spec import answer, article, comment, post, question
 
+TONE = "policy"  # the kind of comments colleagues leave (see chatter.py)
+
 THREADS = (
     article(
         "fin-budget-process",
@@ -173,6 +175,7 @@ THREADS = (
         looking at cloud costs on the engineering side?
         """,
         tags=("AWS", "cloud costs", "FinOps"),
+        tone="howto",
         hooks=("the NAT gateway charges", "the debug logging", "the weekly cost report"),
         answers=(
             answer(

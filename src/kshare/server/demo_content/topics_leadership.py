@@ -12,6 +12,8 @@ from kshare.server.demo_content.spec import answer, article, comment, post, ques
 _FALCON = (f"group:{FALCON}",)
 _REORG = (f"group:{REORG}",)
 
+TONE = "policy"  # the kind of comments colleagues leave (see chatter.py)
+
 THREADS = (
     post(
         "ceo-all-hands-recap",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from kshare.server.demo_content.spec import answer, article, comment, post, question
 
+TONE = "policy"  # the kind of comments colleagues leave (see chatter.py)
+
 THREADS = (
     article(
         "prod-roadmap-decisions",
@@ -104,8 +106,15 @@ THREADS = (
         - Write the problem section before talking to engineering about solutions.
         - Put the decision log at the end, dated. Future you will want to know why.
         - If a section is empty, delete it instead of writing "N/A".
+
+        ## An example
+
+        The dunning v2 spec is a good one to copy: the problem section quotes four support
+        tickets and the churn number, the non-goals rule out SEPA and multi-currency, and every
+        open question had an owner and was closed before the build started.
         """,
         tags=("product management", "PRD", "writing"),
+        tone="howto",
         hooks=("the non-goals section", "the dated decision log", "the two-page limit"),
     ),
     post(
@@ -124,6 +133,7 @@ THREADS = (
         Aisha and I run office hours on Thursdays at 15:00 CET for migration questions.
         """,
         tags=("design systems", "Figma", "dark mode"),
+        tone="howto",
         hooks=("the design tokens", "the archived libraries", "the Thursday office hours"),
     ),
     question(
@@ -136,6 +146,7 @@ THREADS = (
         content guideline, and who signs off on the text?
         """,
         tags=("ux writing", "payments", "design"),
+        tone="howto",
         hooks=("the content guidelines", "the decline code mapping"),
         answers=(
             answer(
@@ -288,7 +299,7 @@ THREADS = (
         Finance need from us to decide?
         """,
         tags=("pricing", "analytics", "product strategy"),
-        hooks=("the viewer seats", "the revenue recognition question"),
+        hooks=("the viewer allowance", "the revenue recognition question"),
         answers=(
             answer(
                 "olivia.bennett",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from kshare.server.demo_content.spec import answer, article, comment, post, question
 
+TONE = "policy"  # the kind of comments colleagues leave (see chatter.py)
+
 THREADS = (
     article(
         "sales-crm-hygiene",
@@ -200,6 +202,7 @@ THREADS = (
         ready-made exports per industry (logistics, insurance, retail, SaaS) in the Sales drive.
         """,
         tags=("demo", "sales engineering"),
+        tone="howto",
         hooks=("the golden dataset", "the industry exports"),
     ),
     question(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from kshare.server.demo_content.spec import answer, article, comment, post, question
 
+TONE = "howto"  # the kind of comments colleagues leave (see chatter.py)
+
 THREADS = (
     article(
         "sec-sso-new-saas",
@@ -95,6 +97,7 @@ THREADS = (
         The next drill will be different. No hints.
         """,
         tags=("phishing", "security awareness"),
+        tone="policy",
         hooks=("the look-alike domain", "the Report phishing button", "the friendly follow-up"),
     ),
     question(
@@ -107,6 +110,7 @@ THREADS = (
         It feels wrong, but I don't want to ignore the CEO.
         """,
         tags=("phishing", "Security"),
+        tone="policy",
         hooks=("the gift card scam", "reporting instead of replying"),
         answers=(
             answer(
@@ -278,6 +282,7 @@ THREADS = (
         a hurry. Thank you in advance.
         """,
         tags=("SOC 2", "compliance", "audit"),
+        tone="policy",
         hooks=("the monthly evidence collection", "the offboarding checklist"),
     ),
     post(

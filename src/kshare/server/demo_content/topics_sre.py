@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from kshare.server.demo_content.spec import answer, article, comment, post, question
 
+TONE = "howto"  # the kind of comments colleagues leave (see chatter.py)
+
 THREADS = (
     article(
         "sre-postmortem-pg-failover",
@@ -286,7 +288,7 @@ THREADS = (
         recommended setup here?
         """,
         tags=("PgBouncer", "postgresql", "Go"),
-        hooks=("the statement cache mode", "max_prepared_statements"),
+        hooks=("the max_prepared_statements setting", "the statement cache mode"),
         answers=(
             answer(
                 "ingrid.halvorsen",

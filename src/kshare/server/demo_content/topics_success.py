@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from kshare.server.demo_content.spec import answer, article, comment, post, question
 
+TONE = "policy"  # the kind of comments colleagues leave (see chatter.py)
+
 THREADS = (
     article(
         "cs-qbr-guide",
@@ -51,6 +53,7 @@ THREADS = (
         theirs?
         """,
         tags=("SCIM", "SSO", "Entra ID", "integrations"),
+        tone="howto",
         hooks=("the SCIM token", "group push", "the attribute mapping"),
         answers=(
             answer(
@@ -114,6 +117,7 @@ THREADS = (
         429 errors since Monday. They're asking what the limit is and whether we changed it.
         """,
         tags=("API", "rate limits", "support"),
+        tone="howto",
         hooks=("the Retry-After header", "the per-token limit"),
         answers=(
             answer(
@@ -202,6 +206,7 @@ THREADS = (
         escalation template has these fields for a reason.
         """,
         tags=("log analysis", "troubleshooting", "support"),
+        tone="howto",
         hooks=("the X-Request-Id header", "the common patterns table", "the escalation template"),
     ),
     question(
