@@ -149,3 +149,105 @@ def make_index(profile: Path, cache: Engine) -> Iterator[Any]:
     yield make
     for index in opened:
         index.close()
+
+
+PLATFORM = {"id": "g-plat", "name": "Platform Team", "kind": "team"}
+FINANCE = {"id": "g-fin", "name": "Finance", "kind": "department"}
+
+
+def fill_corpus(filler: CacheFiller) -> None:
+    """A small company: people, groups, and threads with known words in known places."""
+    filler.person(
+        "u-alice",
+        "alice",
+        "Alice Martin",
+        title="Site Reliability Engineer",
+        department="Platform",
+        skills=["kubernetes", "terraform"],
+    )
+    filler.person("u-bob", "bob", "Bob Chen", title="Accountant", department="Finance")
+    filler.group("g-plat", "Platform Team", "We run the clusters and the deployment pipeline")
+    filler.group("g-fin", "Finance", "Budgets and expense reports")
+    filler.item(
+        "p-k8s",
+        title="Deploying Kubernetes clusters",
+        body="How we **deploy** Kubernetes with Helm charts on bare metal.",
+        tags=["kubernetes", "ops"],
+        audience={"groups": [PLATFORM]},
+        created_at=NOW - timedelta(days=3),
+    )
+    filler.item(
+        "p-helm",
+        title="Helm chart conventions",
+        body="Every service ships a chart. We mention kubernetes only once here.",
+        tags=["helm"],
+        audience={"groups": [PLATFORM]},
+        created_at=NOW - timedelta(days=40),
+    )
+    filler.item(
+        "q-vpn",
+        "question",
+        title="Why does the VPN drop every hour?",
+        body="My VPN connection drops every hour on the dot.",
+        tags=["vpn", "network"],
+        author_id="u-bob",
+        accepted_answer_id="a-vpn-good",
+        created_at=NOW - timedelta(days=200),
+    )
+    filler.item(
+        "a-vpn-meh",
+        "answer",
+        parent_id="q-vpn",
+        body="Try restarting the VPN client, that sometimes helps with drops.",
+        created_at=NOW - timedelta(days=199),
+    )
+    filler.item(
+        "a-vpn-good",
+        "answer",
+        parent_id="q-vpn",
+        body="The VPN certificate expires hourly; renew it and the VPN stays up.",
+        is_accepted=True,
+        created_at=NOW - timedelta(days=199),
+    )
+    filler.item(
+        "c-vpn",
+        "comment",
+        parent_id="q-vpn",
+        body="Same here, thanks for asking.",
+        author_id="u-bob",
+        created_at=NOW - timedelta(days=198),
+    )
+    filler.item(
+        "p-budget",
+        "article",
+        title="Expense reports for 2024",
+        body="Submit expense reports before the fifth of the month. <script>alert(1)</script>",
+        tags=["finance", "expenses"],
+        author_id="u-bob",
+        audience={"groups": [FINANCE]},
+        created_at=datetime(2024, 2, 10, tzinfo=UTC),
+    )
+    filler.item(
+        "col-onboard",
+        "collection",
+        title="Onboarding reading list",
+        body="Start here.",
+        entries=[{"item_id": "p-k8s", "note": "the cluster primer", "position": 0}],
+        created_at=NOW - timedelta(days=10),
+    )
+    filler.item(
+        "d-handbook",
+        "document",
+        title="Team handbook",
+        body="The PDF handbook.",
+        attachment=filler.blob("sample.pdf"),
+        created_at=NOW - timedelta(days=20),
+    )
+
+
+@pytest.fixture
+def corpus(filler: CacheFiller, make_index: Any) -> SearchIndex:
+    fill_corpus(filler)
+    index: SearchIndex = make_index()
+    index.catch_up()
+    return index

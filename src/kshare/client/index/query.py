@@ -236,17 +236,17 @@ class _Parser:
         options = [q.Term(f, term, boost=TEXT_FIELDS[f]) for f in text_fields]
         if "tags" in fields:
             options.append(q.Term("tags", word.lower(), boost=TEXT_FIELDS["tags"]))
-        if fuzzy:
-            maxdist = 1 if len(term) < 6 else 2
-            options += [q.FuzzyTerm(f, term, maxdist=maxdist, prefixlength=1) for f in text_fields]
-        elif not phrase and not self.context.known(term):
-            # forgiving typos: a word the index has never seen is also looked for as the
-            # close words it does hold, and offered back as "did you mean"
-            for index, better in enumerate(self.context.corrections(word.lower())[:3]):
-                if index == 0:
+        if fuzzy or (not phrase and not self.context.known(term)):
+            # Forgiving typos: close words the index holds are looked for too. They come
+            # from the unstemmed spelling list (Whoosh's FuzzyTerm would compare stems
+            # against that list and miss), then go through the analyzer like any word.
+            # A word the index has never seen is also offered back as "did you mean".
+            for rank, better in enumerate(self.context.corrections(word.lower())):
+                if rank == 0 and not fuzzy and not self.context.known(term):
                     self.corrected[word] = better
                 for alternative in self.context.analyze(better)[:1]:
-                    options += [q.Term(f, alternative, boost=0.8) for f in text_fields]
+                    if alternative != term:
+                        options += [q.Term(f, alternative, boost=0.8) for f in text_fields]
         return q.Or(options) if len(options) > 1 else options[0]
 
     def _filter(self, token: _Token) -> Any | None:

@@ -56,7 +56,7 @@ def ranked(
     now = time.time()
     rescored = [
         (d, s * boost[d] * recency(created[d], now))
-        for d, s in zip(results.docs(), (hit.score for hit in results), strict=True)
+        for d, s in ((hit.docnum, hit.score) for hit in results)
     ]
     rescored.sort(key=lambda pair: -pair[1])
     return rescored[:upto]
@@ -98,13 +98,35 @@ def facet_counts(
 
 
 def highlight_terms(reading: Reading, query: Any) -> frozenset[str]:
-    """The index terms (stems) the query matched in the text fields, prefixes and typos expanded."""
+    """The index terms (stems) the query matched in the text fields, prefixes and typos expanded.
+
+    Whoosh's own ``existing_terms`` reuses a variable and only reports the first
+    field's terms, so the query tree is walked here; excluded words are skipped.
+    """
     reader = reading.searcher.reader()
     terms: set[str] = set()
-    for fieldname, text in query.existing_terms(reader, phrases=True, expand=True):
-        if fieldname in ("title", "body"):
-            terms.add(text.decode("utf-8") if isinstance(text, bytes) else str(text))
+    for leaf in _positive_leaves(query):
+        if leaf.field() not in ("title", "body"):
+            continue
+        for fieldname, text in leaf.expanded_terms(reader, phrases=True):
+            word = text.decode("utf-8") if isinstance(text, bytes) else str(text)
+            if (fieldname, word) in reader:
+                terms.add(word)
     return frozenset(terms)
+
+
+def _positive_leaves(query: Any) -> Iterable[Any]:
+    from whoosh import query as q
+
+    if isinstance(query, q.Not):
+        return
+    if isinstance(query, q.AndNot):
+        yield from _positive_leaves(query.a)
+    elif query.is_leaf():
+        yield query
+    else:
+        for child in query.children():
+            yield from _positive_leaves(child)
 
 
 def snippet(text: str, terms: Iterable[str], analyzer: Any, fallback_chars: int = 200) -> str:

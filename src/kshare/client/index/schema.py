@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 5
 
 # Fields a plain word is looked for in, with how much a match there counts.
 # Titles and tags say what a thing is about more than a passing mention does.
@@ -26,9 +26,18 @@ ALL_KINDS = (*ITEM_KINDS, "person", "group")
 def text_analyzer() -> Any:
     """Words, lower-cased, common English words dropped, stemmed (``deploying`` -> ``deploy``)."""
     from whoosh.analysis import StemmingAnalyzer
+    from whoosh.lang.snowball.english import EnglishStemmer
 
-    # minsize=1 keeps one-letter tokens such as the "c" in "c++" or "5" in "v5"
-    return StemmingAnalyzer(minsize=1, cachesize=100_000)
+    # Snowball (Porter2) rather than Whoosh's default Porter: it maps "deployment" and
+    # "deploying" to the same stem. minsize=1 keeps the "c" of "c++" and the "5" of "v5".
+    # An explicit token pattern: whoosh-reloaded's default keeps "*" inside tokens, so
+    # Markdown's **bold** would be indexed as "**bold**". Dots inside words stay ("node.js").
+    return StemmingAnalyzer(
+        expression=r"\w+(?:\.?\w+)*",
+        minsize=1,
+        stemfn=EnglishStemmer().stem,
+        cachesize=100_000,
+    )
 
 
 def build_schema() -> Any:

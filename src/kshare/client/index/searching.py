@@ -52,7 +52,7 @@ def _context(index: SearchIndex, reading: Reading) -> QueryContext:
         for fieldname in ("title", "body"):
             corrector = reading.searcher.corrector(fieldname)
             found += corrector.suggest(word, limit=3, maxdist=2 if len(word) > 5 else 1, prefix=1)
-        return list(dict.fromkeys(found))[:3]
+        return list(dict.fromkeys(found))[:4]
 
     def authors(value: str) -> list[str]:
         people = source.PEOPLE
