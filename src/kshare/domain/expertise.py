@@ -38,6 +38,12 @@ DEFAULT_KIND_WEIGHTS: Mapping[str, float] = {
 }
 
 
+# A tag implied by a topic's matching items counts as "asked about" above these shares.
+# Hiding errs on the person's side: a smaller share is enough to leave them out.
+HIDDEN_SHARE = 0.15
+DECLARED_SHARE = 0.25
+
+
 @dataclass(frozen=True)
 class Weights:
     """Knobs of the model; the defaults are the measured choice."""
@@ -143,12 +149,21 @@ def normalise_topic(topic: str) -> str:
     return " ".join(words(topic)) or topic.strip().lower()
 
 
-def mentions(topic: str, terms: frozenset[str], tags: Mapping[str, float]) -> bool:
-    """Whether a declared topic (``"machine learning"``) is part of what is asked."""
+def mentions(
+    topic: str, terms: frozenset[str], tags: Mapping[str, float], min_share: float = 0.0
+) -> bool:
+    """Whether a declared topic (``"machine learning"``) is part of what is asked.
+
+    It is when its words are all in the text, or when it is a tag carrying at
+    least ``min_share`` of the topic's tags.
+    """
     name = normalise_topic(topic)
     if not name:
         return False
-    if name in tags or name.replace(" ", "-") in tags or name in terms:
+    for tag in (name, name.replace(" ", "-")):
+        if tags.get(tag, 0.0) > min_share:
+            return True
+    if name in terms:
         return True
     parts = name.split()
     return len(parts) > 1 and all(p in terms for p in parts)
@@ -250,13 +265,13 @@ def declared_affinity(declared: Declared, topic: Topic) -> tuple[float, list[tup
     ):
         for name in topics:
             key = normalise_topic(name)
-            if key in seen or not mentions(name, topic.terms, topic.tags):
+            if key in seen or not mentions(name, topic.terms, topic.tags, DECLARED_SHARE):
                 continue
             seen.add(key)
             raw += weight
             hits.append((kind, name, 0))
     for name, count in declared.endorsements.items():
-        if count > 0 and mentions(name, topic.terms, topic.tags):
+        if count > 0 and mentions(name, topic.terms, topic.tags, DECLARED_SHARE):
             raw += 0.5 * math.log1p(count)
             hits.append(("endorsement", name, count))
     return raw / (raw + 1.0), hits
@@ -264,7 +279,9 @@ def declared_affinity(declared: Declared, topic: Topic) -> tuple[float, list[tup
 
 def hides(declared: Declared, topic: Topic) -> bool:
     """Whether the person asked never to be listed for this topic (or at all)."""
-    return declared.opt_out or any(mentions(h, topic.terms, topic.tags) for h in declared.hidden)
+    return declared.opt_out or any(
+        mentions(h, topic.terms, topic.tags, HIDDEN_SHARE) for h in declared.hidden
+    )
 
 
 def text_evidence(

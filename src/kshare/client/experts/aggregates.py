@@ -1,0 +1,265 @@
+"""What the expert finder keeps in memory about the cache, brought up to date incrementally.
+
+One pass over the cache builds, per item, the few columns scoring needs (no
+bodies), the thread structure, each person's items and a tag → people count
+table for finding candidates. Later calls read only the rows whose
+``local_seq`` is newer than the last one applied, plus the purges, so a query
+after a sync page costs a few small reads instead of a rescan. Only what sync
+wrote into the cache is ever read: content the user may not see never gets here.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Engine, Row, select
+
+from kshare.client.store.models import CachedItem, CachedPerson, Purge, SyncState
+from kshare.domain.expertise import Declared
+
+log = logging.getLogger(__name__)
+
+LOCAL_SEQ_KEY = "local_seq"  # the cache's change counter in sync_state (see store.repository)
+MAX_DEPTH = 4  # comment → answer → question; attachments of posts
+
+
+@dataclass(slots=True)
+class ItemFacts:
+    id: str
+    kind: str
+    author_id: str
+    parent_id: str | None
+    created_at: datetime
+    accepted: bool
+    score: int
+    tags: tuple[str, ...]
+    title: str
+    counted_tags: tuple[str, ...] = ()  # tags credited to the author in ``tag_people``
+
+
+@dataclass(slots=True)
+class PersonFacts:
+    id: str
+    display_name: str
+    title: str
+    department: str
+    active: bool
+    declared: Declared
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def _endorsement_counts(raw: object) -> dict[str, int]:
+    """The cache keeps skill → endorser ids; tolerate a bare count as well."""
+    counts: dict[str, int] = {}
+    if isinstance(raw, dict):
+        for skill, value in raw.items():
+            if isinstance(value, list | tuple | set):
+                counts[str(skill)] = len(value)
+            elif isinstance(value, int):
+                counts[str(skill)] = value
+    return counts
+
+
+def current_seq(conn: Connection) -> int:
+    """The cache's change counter: it moves on every upsert and every purge."""
+    value = conn.execute(
+        select(SyncState.value).where(SyncState.key == LOCAL_SEQ_KEY)
+    ).scalar_one_or_none()
+    return int(value) if value else 0
+
+
+@dataclass
+class Aggregates:
+    """Items, threads, people and tag activity counts, as of cache ``seq``."""
+
+    seq: int = -1
+    items: dict[str, ItemFacts] = field(default_factory=dict)
+    children: dict[str, set[str]] = field(default_factory=dict)
+    by_person: dict[str, set[str]] = field(default_factory=dict)
+    tag_people: dict[str, Counter[str]] = field(default_factory=dict)
+    people: dict[str, PersonFacts] = field(default_factory=dict)
+    declared_topics: dict[str, set[str]] = field(default_factory=dict)  # topic → people
+
+    # --- keeping up with the cache --------------------------------------------------
+
+    def refresh(self, engine: Engine) -> bool:
+        """Apply what changed in the cache since the last call; True when something did."""
+        with engine.connect() as conn:
+            seq = current_seq(conn)
+            if seq == self.seq:
+                return False
+            since = self.seq
+            item_rows = conn.execute(
+                select(
+                    CachedItem.id,
+                    CachedItem.kind,
+                    CachedItem.author_id,
+                    CachedItem.parent_id,
+                    CachedItem.created_at,
+                    CachedItem.is_accepted,
+                    CachedItem.score,
+                    CachedItem.tags,
+                    CachedItem.title,
+                ).where(CachedItem.local_seq > since)
+            ).all()
+            person_rows = conn.execute(
+                select(CachedPerson).where(CachedPerson.local_seq > since)
+            ).all()
+            purged = conn.execute(
+                select(Purge.entity_type, Purge.entity_id).where(Purge.local_seq > since)
+            ).all()
+        fresh_items = {row.id for row in item_rows}
+        fresh_people: set[str] = set()
+        for row in item_rows:
+            self._put_item(
+                ItemFacts(
+                    id=row.id,
+                    kind=row.kind,
+                    author_id=row.author_id,
+                    parent_id=row.parent_id,
+                    created_at=_aware(row.created_at),
+                    accepted=bool(row.is_accepted),
+                    score=int(row.score or 0),
+                    tags=tuple(str(t).lower() for t in (row.tags or ())),
+                    title=row.title or "",
+                )
+            )
+        for person in person_rows:
+            fresh_people.add(person.id)
+            self._put_person(person)
+        # The tables hold the current truth: an id purged and then sent again is
+        # in ``fresh_*`` and must stay.
+        for entity_type, entity_id in purged:
+            if entity_type == "item" and entity_id not in fresh_items:
+                self._drop_item(entity_id)
+            elif entity_type == "person" and entity_id not in fresh_people:
+                self._drop_person(entity_id)
+        log.debug(
+            "expert aggregates %s → %s: %d items, %d people, %d purges",
+            self.seq,
+            seq,
+            len(item_rows),
+            len(person_rows),
+            len(purged),
+        )
+        self.seq = seq
+        return True
+
+    def _put_person(self, row: Row[Any]) -> None:
+        old = self.people.get(row.id)
+        if old is not None:
+            self._index_declared(old, add=False)
+        facts = PersonFacts(
+            id=row.id,
+            display_name=row.display_name,
+            title=row.title or "",
+            department=row.department or "",
+            active=bool(row.active),
+            declared=Declared(
+                skills=tuple(row.skills or ()),
+                ask_me_about=tuple(row.ask_me_about or ()),
+                endorsements=_endorsement_counts(row.endorsements),
+                confirmed=tuple(row.expertise_confirmed or ()),
+                hidden=tuple(row.expertise_hidden or ()),
+                opt_out=bool(row.expert_opt_out),
+            ),
+        )
+        self.people[row.id] = facts
+        self._index_declared(facts, add=True)
+
+    def _index_declared(self, person: PersonFacts, *, add: bool) -> None:
+        d = person.declared
+        for name in {*d.skills, *d.ask_me_about, *d.confirmed, *d.endorsements}:
+            holders = self.declared_topics.setdefault(name, set())
+            if add:
+                holders.add(person.id)
+            else:
+                holders.discard(person.id)
+                if not holders:
+                    del self.declared_topics[name]
+
+    def _drop_person(self, person_id: str) -> None:
+        old = self.people.pop(person_id, None)
+        if old is not None:
+            self._index_declared(old, add=False)
+
+    def _put_item(self, facts: ItemFacts) -> None:
+        old = self.items.get(facts.id)
+        if old is not None:
+            self._detach(old)
+            if old.parent_id != facts.parent_id and old.parent_id in self.children:
+                self.children[old.parent_id].discard(old.id)
+        self.items[facts.id] = facts
+        if facts.parent_id:
+            self.children.setdefault(facts.parent_id, set()).add(facts.id)
+        self.by_person.setdefault(facts.author_id, set()).add(facts.id)
+        self._attach(facts)
+        # Children that arrived first, or whose thread's tags changed, are recounted.
+        for child_id in self.descendants(facts.id):
+            child = self.items[child_id]
+            self._detach(child)
+            self._attach(child)
+
+    def _drop_item(self, item_id: str) -> None:
+        old = self.items.pop(item_id, None)
+        if old is None:
+            return
+        self._detach(old)
+        if old.parent_id in self.children:
+            self.children[old.parent_id].discard(item_id)
+        mine = self.by_person.get(old.author_id)
+        if mine is not None:
+            mine.discard(item_id)
+
+    def _attach(self, facts: ItemFacts) -> None:
+        facts.counted_tags = self.thread_tags(facts)
+        for tag in facts.counted_tags:
+            self.tag_people.setdefault(tag, Counter())[facts.author_id] += 1
+
+    def _detach(self, facts: ItemFacts) -> None:
+        for tag in facts.counted_tags:
+            counter = self.tag_people.get(tag)
+            if counter is not None:
+                counter[facts.author_id] -= 1
+                if counter[facts.author_id] <= 0:
+                    del counter[facts.author_id]
+                if not counter:
+                    del self.tag_people[tag]
+        facts.counted_tags = ()
+
+    # --- reading ----------------------------------------------------------------------
+
+    def root(self, facts: ItemFacts) -> ItemFacts:
+        """The thread an item belongs to: the question of an answer, the post of a comment."""
+        current = facts
+        for _ in range(MAX_DEPTH):
+            parent = self.items.get(current.parent_id) if current.parent_id else None
+            if parent is None:
+                return current
+            current = parent
+        return current
+
+    def thread_tags(self, facts: ItemFacts) -> tuple[str, ...]:
+        """An item's own tags, or else its thread's (answers and comments carry none)."""
+        return facts.tags or self.root(facts).tags
+
+    def descendants(self, item_id: str) -> list[str]:
+        found: list[str] = []
+        frontier = [item_id]
+        for _ in range(MAX_DEPTH):
+            nxt = [c for p in frontier for c in self.children.get(p, ()) if c in self.items]
+            if not nxt:
+                break
+            found += nxt
+            frontier = nxt
+        return found
+
+    def thread_title(self, facts: ItemFacts) -> str:
+        return self.root(facts).title or facts.title

@@ -1,0 +1,291 @@
+"""Who knows about this? Experts ranked from the local cache and its search index, with reasons.
+
+The finder reads only the cache (what the server let this user see) and the
+index built from it; an index hit for an item the cache no longer holds is
+ignored, so nothing purged can lend anyone credit. Scoring itself lives in
+``kshare.domain.expertise``; this module gathers the evidence for it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Collection, Iterable
+from datetime import UTC, datetime
+from typing import Protocol
+
+from sqlalchemy import Engine
+
+from kshare.client.experts.aggregates import Aggregates, ItemFacts
+from kshare.client.experts.profiles import ProfileMiner
+from kshare.client.experts.reasons import to_expert
+from kshare.client.views import DocumentMatch, Expert
+from kshare.domain import expertise as ex
+
+log = logging.getLogger(__name__)
+
+MATCH_LIMIT = 300  # index hits read per query; deeper hits barely move a ranking
+TAG_CANDIDATES = 40  # most active people per topic tag considered besides text matches
+TOPIC_TAGS = 6  # topic tags used to find candidates
+
+
+class DocumentSource(Protocol):
+    """What the finder needs from the search index (``kshare.client.index.SearchIndex``)."""
+
+    def matching_documents(
+        self,
+        text: str,
+        *,
+        before: datetime | None = None,
+        limit: int = 500,
+        kinds: Collection[str] | None = None,
+    ) -> list[DocumentMatch]: ...
+
+
+class ExpertFinder:
+    """Ranks people for a topic or question from the cache, honouring their own choices."""
+
+    def __init__(
+        self, cache_engine: Engine, index: DocumentSource, weights: ex.Weights | None = None
+    ) -> None:
+        self._engine = cache_engine
+        self._index = index
+        self.weights = weights or ex.Weights()
+        self._agg = Aggregates()
+        self._activity: dict[str, tuple[dict[str, float], float]] = {}
+        self._activity_key: tuple[int, datetime | None, int] | None = None
+        self._profiles = ProfileMiner(cache_engine)
+
+    # --- public API -------------------------------------------------------------------
+
+    def rank(
+        self,
+        topic: str,
+        *,
+        limit: int = 10,
+        before: datetime | None = None,
+        exclude: Collection[str] = (),
+    ) -> list[Expert]:
+        """People who know about ``topic`` (a few words or a whole question), best first.
+
+        With ``before``, only what was written before that moment counts.
+        """
+        return self._rank(topic, limit=limit, before=before, exclude=set(exclude))
+
+    def suggest_for_question(self, item_id: str, *, limit: int = 5) -> list[Expert]:
+        """People to ask about a question: neither its asker nor anyone who already answered."""
+        self._refresh()
+        question = self._agg.items.get(item_id)
+        if question is None:
+            return []
+        text = self._profiles.item_text(item_id)
+        tags = " ".join(question.tags)
+        already = {question.author_id}
+        already |= {
+            self._agg.items[c].author_id
+            for c in self._agg.children.get(item_id, ())
+            if c in self._agg.items and self._agg.items[c].kind == "answer"
+        }
+        return self._rank(f"{text}\n{tags}", limit=limit, exclude=already, skip={item_id})
+
+    def similar_experts(self, person_id: str, *, limit: int = 5) -> list[Expert]:
+        """People whose topics overlap most with this person's (by tag activity)."""
+        self._refresh()
+        now = datetime.now(UTC)
+        target = self._person_activity(person_id, None, now)[0]
+        me = self._agg.people.get(person_id)
+        if me is not None:
+            target = self._visible_tags(target, me.declared)
+        if not target:
+            return []
+        pool: set[str] = set()
+        for tag in sorted(target, key=lambda t: -target[t])[:10]:
+            pool |= {p for p, _ in self._agg.tag_people.get(tag, Counter()).most_common(50)}
+        pool.discard(person_id)
+        results = []
+        for other in pool:
+            facts = self._agg.people.get(other)
+            if facts is None or not facts.active or facts.declared.opt_out:
+                continue
+            theirs = self._visible_tags(self._person_activity(other, None, now)[0], facts.declared)
+            similarity = ex.cosine(target, theirs)
+            if similarity > 0:
+                results.append((similarity, other, theirs))
+        results.sort(key=lambda r: (-r[0], r[1]))
+        experts = []
+        for similarity, other, theirs in results[:limit]:
+            shared = sorted(set(target) & set(theirs), key=lambda t: -(target[t] * theirs[t]))
+            experts.append(self._similar_expert(other, similarity, shared[:3], theirs))
+        return experts
+
+    def profile(self, person_id: str, *, limit: int = 10) -> list[tuple[str, float]]:
+        """A person's top topics (tags and salient words of what they wrote), 0..1, best first."""
+        self._refresh()
+        facts = self._agg.people.get(person_id)
+        declared = facts.declared if facts else ex.Declared()
+        activity = self._person_activity(person_id, None, datetime.now(UTC))[0]
+        terms = self._profiles.salient_terms(self._agg, person_id, limit=limit)
+        return ex.profile_topics(activity, terms, declared, limit)
+
+    # --- evidence ---------------------------------------------------------------------
+
+    def _refresh(self) -> None:
+        if self._agg.refresh(self._engine):
+            self._activity.clear()
+
+    def _rank(
+        self,
+        topic: str,
+        *,
+        limit: int,
+        before: datetime | None = None,
+        exclude: set[str],
+        skip: Collection[str] = (),
+    ) -> list[Expert]:
+        self._refresh()
+        if not topic.strip():
+            return []
+        now = before or datetime.now(UTC)
+        hits = [
+            h
+            for h in self._index.matching_documents(topic, before=before, limit=MATCH_LIMIT)
+            if h.id in self._agg.items and h.id not in skip  # the cache is the truth
+        ]
+        relevance = ex.sharpen((h.score for h in hits), self.weights.relevance_power)
+        threads = self._thread_relevance(hits, relevance)
+        terms = frozenset(ex.words(topic))
+        named = [t for t in terms if t in self._agg.tag_people]
+        tags = ex.topic_tags(
+            named,
+            ((self._agg.thread_tags(self._agg.items[i]), r) for i, r in threads.items()),
+            self.weights,
+        )
+        query = ex.Topic(terms=terms, tags=tags)
+        matches = self._thread_contributions(threads, before, skip)
+        people = set(matches) | self._tag_candidates(tags) | self._declared_candidates(query)
+        candidates = []
+        for person_id in people - exclude:
+            facts = self._agg.people.get(person_id)
+            if facts is None or not facts.active or facts.declared.opt_out:
+                continue  # unknown to this cache, left the company, or asked not to be listed
+            activity, total = self._person_activity(person_id, before, now)
+            candidates.append(
+                ex.Candidate(
+                    person_id=person_id,
+                    matches=tuple(matches.get(person_id, ())),
+                    tag_activity=activity,
+                    activity=total,
+                    declared=facts.declared,
+                )
+            )
+        ranked = ex.rank(candidates, query, now, self.weights)[:limit]
+        return [self._expert(s, before, now) for s in ranked]
+
+    def _thread_relevance(
+        self, hits: list[DocumentMatch], relevance: list[float]
+    ) -> dict[str, float]:
+        """Each matching thread with its best relevance: a good answer makes its thread relevant."""
+        threads: dict[str, float] = {}
+        for hit, value in zip(hits, relevance, strict=True):
+            if value <= 0:
+                continue
+            root = self._agg.root(self._agg.items[hit.id]).id
+            threads[root] = max(threads.get(root, 0.0), value)
+        return threads
+
+    def _thread_contributions(
+        self, threads: dict[str, float], before: datetime | None, skip: Collection[str]
+    ) -> dict[str, list[ex.Contribution]]:
+        """Everyone who wrote in a matching thread, with that thread's relevance."""
+        found: dict[str, list[ex.Contribution]] = {}
+        for root_id, value in threads.items():
+            root = self._agg.items[root_id]
+            for item_id in (root_id, *self._agg.descendants(root_id)):
+                facts = self._agg.items[item_id]
+                if item_id in skip or (before is not None and facts.created_at >= before):
+                    continue
+                found.setdefault(facts.author_id, []).append(
+                    self._contribution(facts, value, thread=root.id, title=root.title)
+                )
+        return found
+
+    def _contribution(
+        self, facts: ItemFacts, relevance: float, *, thread: str = "", title: str = ""
+    ) -> ex.Contribution:
+        return ex.Contribution(
+            item_id=facts.id,
+            kind=facts.kind,
+            created_at=facts.created_at,
+            relevance=relevance,
+            accepted=facts.accepted,
+            votes=facts.score,
+            tags=facts.counted_tags,
+            title=title or facts.title,
+            thread=thread,
+        )
+
+    def _tag_candidates(self, tags: dict[str, float]) -> set[str]:
+        found: set[str] = set()
+        for tag in sorted(tags, key=lambda t: -tags[t])[:TOPIC_TAGS]:
+            counter = self._agg.tag_people.get(tag)
+            if counter:
+                found |= {p for p, _ in counter.most_common(TAG_CANDIDATES)}
+        return found
+
+    def _declared_candidates(self, query: ex.Topic) -> set[str]:
+        found: set[str] = set()
+        for name, holders in self._agg.declared_topics.items():
+            if ex.mentions(name, query.terms, query.tags):
+                found |= holders
+        return found
+
+    def _person_activity(
+        self, person_id: str, before: datetime | None, now: datetime
+    ) -> tuple[dict[str, float], float]:
+        """Decayed tag activity and total activity of a person, cached per cache state and day."""
+        key = (self._agg.seq, before, int(now.timestamp() // 86400))
+        if key != self._activity_key:
+            self._activity = {}
+            self._activity_key = key
+        cached = self._activity.get(person_id)
+        if cached is not None:
+            return cached
+        contributions = [
+            self._contribution(self._agg.items[i], 0.0)
+            for i in self._agg.by_person.get(person_id, ())
+            if i in self._agg.items and (before is None or self._agg.items[i].created_at < before)
+        ]
+        facts = self._agg.people.get(person_id)
+        hidden = facts.declared.hidden if facts else ()
+        activity = ex.tag_activity(contributions, now, self.weights, hidden)
+        total = sum(ex.contribution_weight(c, now, self.weights) for c in contributions)
+        self._activity[person_id] = (activity, total)
+        return activity, total
+
+    @staticmethod
+    def _visible_tags(activity: dict[str, float], declared: ex.Declared) -> dict[str, float]:
+        hidden = {ex.normalise_topic(h) for h in declared.hidden}
+        return {t: v for t, v in activity.items() if ex.normalise_topic(t) not in hidden}
+
+    # --- results ----------------------------------------------------------------------
+
+    def _expert(self, scored: ex.Scored, before: datetime | None, now: datetime) -> Expert:
+        facts = self._agg.people[scored.person_id]
+        activity = self._person_activity(scored.person_id, before, now)[0]
+        counts = {
+            tag: self._agg.tag_people.get(tag, Counter())[scored.person_id]
+            for tag, _ in scored.top_tags
+        }
+        return to_expert(facts, scored, activity, counts)
+
+    def _similar_expert(
+        self, person_id: str, similarity: float, shared: Iterable[str], activity: dict[str, float]
+    ) -> Expert:
+        facts = self._agg.people[person_id]
+        return to_expert(
+            facts,
+            ex.Scored(person_id, similarity, 0.0, similarity, 0.0, 0.0, (), (), ()),
+            activity,
+            {},
+            shared_tags=tuple(shared),
+        )

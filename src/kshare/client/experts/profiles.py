@@ -1,0 +1,82 @@
+"""Words that set a person apart, mined from the text they wrote in the cache.
+
+Bodies are read only when a profile is asked for, and document frequencies
+come from an evenly spread sample of the cache: a profile stays quick on a
+large cache, and the rarity of a word needs no exact count to rank terms.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+
+from sqlalchemy import Engine, func, literal_column, select
+
+from kshare.client.experts.aggregates import Aggregates, current_seq
+from kshare.client.store.models import CachedItem
+from kshare.domain import expertise as ex
+
+log = logging.getLogger(__name__)
+
+SAMPLE = 4000  # items read to estimate how common a word is
+PERSON_ITEMS = 400  # a person's most recent items mined for their words
+MAX_CHARS = 4000  # of one body: the opening says what a text is about
+
+
+class ProfileMiner:
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self._df: dict[str, int] = {}
+        self._n_docs = 0
+        self._df_seq = -1
+
+    def item_text(self, item_id: str) -> str:
+        with self._engine.connect() as conn:
+            row = conn.execute(
+                select(CachedItem.title, CachedItem.body).where(CachedItem.id == item_id)
+            ).first()
+        return f"{row.title}\n{row.body}" if row else ""
+
+    def _doc_freq(self) -> tuple[dict[str, int], int]:
+        with self._engine.connect() as conn:
+            seq = current_seq(conn)
+            if seq == self._df_seq:
+                return self._df, self._n_docs
+            total = conn.execute(select(func.count()).select_from(CachedItem)).scalar_one()
+            step = max(1, total // SAMPLE)
+            # rowid spacing gives an even spread without sorting the whole table.
+            rows = conn.execute(
+                select(CachedItem.title, CachedItem.body).where(literal_column("rowid") % step == 0)
+            ).all()
+        df: Counter[str] = Counter()
+        for title, body in rows:
+            df.update(set(ex.words(f"{title} {body[:MAX_CHARS]}")))
+        sampled = max(len(rows), 1)
+        # Scale the sample back to the whole cache so idf has the right magnitude.
+        scale = total / sampled
+        self._df = {t: max(1, round(c * scale)) for t, c in df.items()}
+        self._n_docs = total
+        self._df_seq = seq
+        return self._df, self._n_docs
+
+    def salient_terms(
+        self, agg: Aggregates, person_id: str, *, limit: int
+    ) -> list[tuple[str, float]]:
+        mine = sorted(
+            (agg.items[i] for i in agg.by_person.get(person_id, ()) if i in agg.items),
+            key=lambda f: f.created_at,
+            reverse=True,
+        )[:PERSON_ITEMS]
+        if not mine:
+            return []
+        with self._engine.connect() as conn:
+            rows = conn.execute(
+                select(CachedItem.title, CachedItem.body).where(
+                    CachedItem.id.in_([f.id for f in mine])
+                )
+            ).all()
+        counts: Counter[str] = Counter()
+        for title, body in rows:
+            counts.update(ex.words(f"{title} {body[:MAX_CHARS]}"))
+        df, n_docs = self._doc_freq()
+        return ex.salient_terms(counts, df, n_docs, limit)

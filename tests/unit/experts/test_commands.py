@@ -1,0 +1,55 @@
+"""``kshare experts``: the command line over a synced profile."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kshare.cli import main
+from kshare.client.store import repository
+from kshare.client.store.db import create_writer_engine, open_cache
+from kshare.protocol.schemas import ItemUpsert, PersonUpsert
+
+from .conftest import PEOPLE, postgres_thread
+
+
+@pytest.fixture
+def synced(profile_dir: Path) -> Path:
+    open_cache(profile_dir / "cache.sqlite3").dispose()
+    writer = create_writer_engine(profile_dir / "cache.sqlite3")
+    with writer.begin() as conn:
+        repository.upsert(
+            conn,
+            [PersonUpsert(data=p) for p in PEOPLE]
+            + [ItemUpsert(data=i) for i in postgres_thread()],
+        )
+    writer.dispose()
+    return profile_dir
+
+
+def test_json_lists_experts_with_reasons(synced: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(
+        ["experts", "postgres", "vacuum", "--json", "--limit", "2", "--profile", str(synced)]
+    )
+    assert code == 0
+    experts = json.loads(capsys.readouterr().out)
+    assert [e["person_id"] for e in experts] == ["alice", "bob"]
+    assert experts[0]["reasons"][0]["kind"] == "accepted_answer"
+
+
+def test_text_output_says_who_and_why(synced: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["experts", "Why does vacuum never finish?", "--profile", str(synced)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("1. Alice Berg — DBA, Platform")
+    assert 'Accepted answer to "Autovacuum never finishes' in out
+    assert main(["experts", "quantum chromodynamics", "--profile", str(synced)]) == 0
+    assert "No one found" in capsys.readouterr().out
+
+
+def test_an_empty_profile_says_to_sync_first(
+    profile_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["experts", "postgres", "--profile", str(profile_dir)]) == 1
+    assert "kshare sync" in capsys.readouterr().err
