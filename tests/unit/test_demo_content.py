@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 
@@ -108,6 +109,11 @@ def test_everyone_referenced_exists(org: DemoOrg) -> None:
                 assert principal.ref in groups, spec
             if principal.kind is PrincipalKind.PERSON:
                 assert principal.ref in people, spec
+    # @name outside code (decorators and npm scopes are not mentions)
+    prose = [re.sub(r"```.*?```|`[^`]*`", "", item.body, flags=re.S) for item in org.items]
+    mentions = [m for text in prose for m in re.findall(r"(?<![\w@.])@([\w.\-]+\w)", text)]
+    assert len(mentions) >= 5
+    assert set(mentions) <= people
     for endorser, endorsee, skill in org.endorsements:
         assert endorser in people and endorsee in people and endorser != endorsee
         assert skill in next(p.skills for p in org.people if p.username == endorsee)

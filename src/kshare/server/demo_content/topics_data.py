@@ -91,7 +91,10 @@ THREADS = (
         comments=(
             comment(
                 "ana.kovac",
-                "Understood. Let's do the sequential design, I'll tell Carlos it is two weeks.",
+                """
+                Understood. Let's do the sequential design, I'll tell @carlos.mendes it is two
+                weeks.
+                """,
                 on=0,
             ),
         ),

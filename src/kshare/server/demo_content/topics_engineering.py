@@ -129,7 +129,7 @@ THREADS = (
 
                 The double emails happen because both Stripe and our dunning worker send one.
                 Turn off Stripe's customer emails in the dashboard and send ours from the
-                `invoice.payment_failed` webhook only. Jonas can point you at the handler.
+                `invoice.payment_failed` webhook only. @jonas.weber can point you at the handler.
                 """,
                 accepted=True,
             ),

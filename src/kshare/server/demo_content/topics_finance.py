@@ -66,7 +66,7 @@ THREADS = (
 
                 Submit the receipt in the expense tool under the category *Home office*. If the
                 chair costs more than the allowance, the difference is on you, unless
-                occupational health recommends a specific chair, in which case talk to Mia.
+                occupational health recommends a specific chair, in which case talk to @mia.novak.
                 """,
                 accepted=True,
             ),

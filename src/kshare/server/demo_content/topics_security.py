@@ -234,7 +234,7 @@ THREADS = (
         "julien.martin",
         "A prospect sent a 300-question security questionnaire. Is there a library of answers?",
         """
-        It's the bank in Frankfurt that Katarzyna is working on. Their questionnaire is a
+        It's the bank in Frankfurt that @katarzyna.wrobel is working on. Their questionnaire is a
         spreadsheet with 312 rows, due in ten days. I recognise a lot of the questions from
         previous deals. Is there a place where approved answers live?
         """,

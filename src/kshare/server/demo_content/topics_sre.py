@@ -125,8 +125,8 @@ THREADS = (
         "priya.raman",
         "Your first on-call week: handover notes",
         """
-        Jonas, you are shadowing Kwame from Monday and primary from the 18th. A few things that
-        are not in the runbooks yet:
+        Jonas, you are shadowing @kwame.mensah from Monday and primary from the 18th. A few
+        things that are not in the runbooks yet:
 
         1. The billing database has a nightly `VACUUM` at 02:00 UTC that briefly triggers
            `PostgresReplicationLag`. It resolves itself within ten minutes; ack it, don't

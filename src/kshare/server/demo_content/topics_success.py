@@ -248,8 +248,8 @@ THREADS = (
         "valentina.romero",
         "Escalation etiquette: what engineering needs in a ticket",
         """
-        Thanks to Priya and Daniel for the feedback session. When you escalate to engineering,
-        the ticket needs:
+        Thanks to @priya.raman and @daniel.kim for the feedback session. When you escalate to
+        engineering, the ticket needs:
 
         1. **Impact**: how many users, which customer, ARR if relevant.
         2. **Request ids and time range** (see Patrick's log guide).
