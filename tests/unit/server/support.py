@@ -28,14 +28,15 @@ def postgres_reason() -> str | None:
 
 
 class ThrowawayPostgres:
-    """A fresh PostgreSQL database, dropped afterwards."""
+    """A fresh PostgreSQL database (optionally a copy of ``template``), dropped afterwards."""
 
-    def __init__(self) -> None:
+    def __init__(self, template: str | None = None) -> None:
         import psycopg
 
         self.name = f"kshare_test_{uuid.uuid4().hex[:12]}"
+        copy = f' TEMPLATE "{template}"' if template else ""
         with psycopg.connect(PG_ADMIN_URL, autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{self.name}"')
+            conn.execute(f'CREATE DATABASE "{self.name}"{copy}')
         self.url = f"postgresql://postgres@127.0.0.1:5432/{self.name}"
 
     def drop(self) -> None:
