@@ -147,6 +147,25 @@ def test_parents_exist_and_come_first(org: DemoOrg) -> None:
             assert parent.kind == "question", item.key
 
 
+@pytest.mark.parametrize(
+    "story",
+    [
+        ("hr-parental-leave-policy", "hr-parental-leave-countries"),
+        ("eng-payment-retries", "eng-payments-priorities", "prod-dunning-spec-review"),
+        ("sales-three-year-lock", "sales-meridian-prep", "legal-unlimited-liability"),
+        ("falcon-data-room", "falcon-tech-dd", "falcon-earn-out"),
+        ("sec-phishing-drill-results", "sec-phishing-follow-up"),
+    ],
+)
+@pytest.mark.parametrize("seed", [7, 8])
+def test_threads_that_refer_to_each_other_appear_in_order(
+    story: tuple[str, ...], seed: int
+) -> None:
+    items = {i.key: i for i in build_demo_org(seed, now=NOW).items}
+    dates = [items[key].created_at for key in story]
+    assert dates == sorted(dates)
+
+
 def test_dates_are_aware_and_spread_over_about_eighteen_months(org: DemoOrg) -> None:
     dates = [item.created_at for item in org.items]
     assert all(d.tzinfo is not None for d in dates)

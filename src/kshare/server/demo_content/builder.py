@@ -101,15 +101,18 @@ class ItemWriter:
         comments = list(thread.comments)
         if not private:
             comments += self._generated_comments(thread, answers)
+        latest: dict[str, datetime] = {}  # comments under one parent appear in order
         for index, reply in enumerate(comments, start=1):
             parent = root if reply.on is None else answers[reply.on]
+            when = self._later(latest.get(parent.key, parent.created_at), hours=(0.2, 60))
+            latest[parent.key] = when
             self._emit(
                 key=f"{thread.key}/c{index}",
                 kind="comment",
                 author=reply.author,
                 body=reply.body,
                 parent=parent.key,
-                created_at=self._later(parent.created_at, hours=(0.2, 72)),
+                created_at=when,
                 score=self._score("comment"),
             )
 
@@ -260,9 +263,13 @@ class ItemWriter:
         return moment
 
     def _later(self, after: datetime, *, hours: tuple[float, float]) -> datetime:
-        delta = timedelta(hours=self._rng.uniform(*hours))
-        latest = self._now - timedelta(minutes=5)
-        moment = min(after + delta, latest)
+        """A moment some hours after ``after``, in the daytime where possible, before now."""
+        moment = after + timedelta(hours=self._rng.uniform(*hours))
+        if moment.hour < 7:
+            moment = moment.replace(hour=7) + timedelta(minutes=self._rng.randint(0, 300))
+        elif moment.hour >= 20:
+            moment = moment.replace(hour=7) + timedelta(days=1, minutes=self._rng.randint(0, 300))
+        moment = min(moment, self._now - timedelta(minutes=5))
         if moment <= after:
             moment = after + timedelta(minutes=1)
         return moment.replace(microsecond=0)

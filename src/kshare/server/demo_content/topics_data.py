@@ -265,6 +265,7 @@ THREADS = (
         asks you for "some numbers", ask what decision they will make with them.
         """,
         tags=("roadmap", "data science", "planning"),
+        days_ago=(400, 480),
         tone="policy",
         audience=("group:Data Science",),
         hooks=("analyses without a decision attached", "the certified explores"),
@@ -313,6 +314,7 @@ THREADS = (
         in a call; I need to know what to talk about. Is there a way to see the reasons?
         """,
         tags=("churn", "customer success", "machine learning"),
+        days_ago=(250, 330),
         hooks=("the top three drivers", "the risk reason field"),
         answers=(
             answer(

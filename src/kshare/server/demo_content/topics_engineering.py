@@ -101,6 +101,7 @@ THREADS = (
            balance), so use a key per charge attempt.
         """,
         tags=("payments", "Python", "FastAPI", "idempotency"),
+        days_ago=(300, 400),
         hooks=(
             "the row lock on the key",
             "generating the key outside the retry loop",
@@ -117,6 +118,7 @@ THREADS = (
         recommend, and what are the trade-offs?
         """,
         tags=("payments", "Stripe", "dunning"),
+        days_ago=(200, 260),
         hooks=("Smart Retries", "the duplicate payment-failed emails"),
         answers=(
             answer(
@@ -158,6 +160,7 @@ THREADS = (
         planning round with the Finance team.
         """,
         tags=("payments", "planning", "squad"),
+        days_ago=(170, 199),
         tone="policy",
         audience=("group:Payments squad",),
         hooks=("dunning v2", "leaving multi-currency invoices for later"),
@@ -228,6 +231,7 @@ THREADS = (
         sprints; several are fixed in the design system, which means every team benefits.
         """,
         tags=("accessibility", "WCAG", "frontend"),
+        days_ago=(300, 360),
         hooks=("the date picker keyboard issue", "chart contrast in dark mode"),
     ),
     question(
@@ -239,6 +243,7 @@ THREADS = (
         to fix this properly in the Figma library and in code. Is there an agreed style?
         """,
         tags=("Accessibility", "design systems", "CSS"),
+        days_ago=(250, 299),
         hooks=("focus-visible", "the 3:1 contrast requirement"),
         answers=(
             answer(
@@ -399,6 +404,7 @@ THREADS = (
         The command builds a new index, copies documents, and swaps the alias atomically.
         """,
         tags=("search", "OpenSearch", "relevance"),
+        days_ago=(200, 260),
         hooks=("the English light stemmer", "the short synonym list", "swapping the alias"),
     ),
     question(
@@ -410,6 +416,7 @@ THREADS = (
         customer "Mueller GmbH". Is this a bug or expected? Folding ü to u works, apparently.
         """,
         tags=("search", "german", "OpenSearch"),
+        days_ago=(150, 199),
         hooks=("German normalisation", "the ü and ue spellings"),
         answers=(
             answer(
@@ -440,6 +447,7 @@ THREADS = (
         calibration will use v3 from the spring cycle on.
         """,
         tags=("career ladder", "engineering management"),
+        days_ago=(420, 500),
         tone="policy",
         audience=("group:Platform Engineering",),
         hooks=("operational excellence as a competency", "the Northwind examples"),
@@ -456,6 +464,7 @@ THREADS = (
         - Mention I'd like to present the idempotency guide at the Python guild.
         """,
         tags=("1:1", "career"),
+        days_ago=(235, 249),
         audience=("private",),
     ),
     post(
@@ -474,6 +483,7 @@ THREADS = (
         the locking approach.
         """,
         tags=("feedback",),
+        days_ago=(250, 299),
         audience=("person:jonas.weber",),
         hooks=("the race with the Stripe retry", "bringing the RFC earlier"),
         extra_comments=0,

@@ -221,6 +221,7 @@ THREADS = (
         the all-hands.
         """,
         tags=("runway", "hiring plan", "board"),
+        days_ago=(30, 45),
         audience=("group:Managers circle",),
         hooks=("the quarterly release of roles", "automatic backfills"),
     ),
@@ -273,6 +274,7 @@ THREADS = (
         about 26,000 EUR. Nadia approved it in the budget. Is her approval enough for the PO?
         """,
         tags=("procurement", "purchase orders", "approvals"),
+        days_ago=(200, 260),
         hooks=("the approval matrix", "the security review for the provider"),
         answers=(
             answer(
@@ -308,6 +310,7 @@ THREADS = (
         4. Ask Victoria whether Falcon goes in the main pack or a separate closed session.
         """,
         tags=("board",),
+        days_ago=(55, 59),
         audience=("private",),
     ),
     post(

@@ -35,6 +35,7 @@ THREADS = (
         Q&A document by the end of the week.
         """,
         tags=("all-hands", "strategy", "company update"),
+        days_ago=(15, 40),
         hooks=("the three priorities", "enterprise readiness", "the Q&A document"),
     ),
     article(
@@ -130,6 +131,7 @@ THREADS = (
         - Closed session on Falcon: Victoria prepares a separate deck, not in the main pack.
         """,
         tags=("board", "planning"),
+        days_ago=(60, 66),
         audience=("group:Office of the CEO",),
         hooks=("the closed session", "the pre-read deadline"),
         extra_comments=0,

@@ -56,6 +56,7 @@ THREADS = (
         of data protection obligations". Everything else is close to done. What can I offer?
         """,
         tags=("liability", "contract review", "MSA"),
+        days_ago=(90, 119),
         audience=("group:Deal desk",),
         hooks=("the super-cap", "the cyber insurance limit"),
         answers=(
@@ -232,6 +233,7 @@ THREADS = (
         pseudonymised and stays in the EU.
         """,
         tags=("DPA", "sub-processors", "GDPR"),
+        days_ago=(150, 199),
         hooks=("the 30-day notice", "customer objections"),
     ),
     question(

@@ -58,6 +58,7 @@ THREADS = (
         with the statutory leave in Portugal?
         """,
         tags=("parental leave", "benefits", "Portugal"),
+        days_ago=(150, 290),
         hooks=("the top-up to full salary", "the statutory leave"),
         answers=(
             answer(
@@ -104,6 +105,7 @@ THREADS = (
         currently on leave, the new policy applies to you from January.
         """,
         tags=("parental leave", "benefits", "policy"),
+        days_ago=(300, 400),
         hooks=("the phased return", "the keeping in touch days", "the 18-month window"),
     ),
     question(

@@ -57,6 +57,7 @@ THREADS = (
         I tell them honestly?
         """,
         tags=("roadmap", "analytics", "enterprise"),
+        days_ago=(200, 260),
         hooks=("the beta programme", "committing to dates"),
         answers=(
             answer(
@@ -133,6 +134,7 @@ THREADS = (
         Aisha and I run office hours on Thursdays at 15:00 CET for migration questions.
         """,
         tags=("design systems", "Figma", "dark mode"),
+        days_ago=(200, 249),
         tone="howto",
         hooks=("the design tokens", "the archived libraries", "the Thursday office hours"),
     ),
@@ -146,6 +148,7 @@ THREADS = (
         content guideline, and who signs off on the text?
         """,
         tags=("ux writing", "payments", "design"),
+        days_ago=(100, 139),
         tone="howto",
         hooks=("the content guidelines", "the decline code mapping"),
         answers=(
@@ -206,6 +209,7 @@ THREADS = (
         Recordings are in the research repository, tagged `onboarding-2`.
         """,
         tags=("user research", "usability testing", "onboarding"),
+        days_ago=(250, 330),
         hooks=("the skipped data source step", "the five-participant rule", "the roles confusion"),
     ),
     question(
@@ -258,6 +262,7 @@ THREADS = (
         types, and a spike on scheduled exports with the Payments squad's PDF renderer.
         """,
         tags=("analytics", "beta", "product discovery"),
+        days_ago=(170, 199),
         hooks=("the plain table finding", "the scheduled PDF exports", "the unused SQL mode"),
         comments=(
             comment(
@@ -286,6 +291,7 @@ THREADS = (
         for whoever takes notes. Dinner on Tuesday is at 19:30; Ana is booking.
         """,
         tags=("offsite", "product"),
+        days_ago=(200, 249),
         audience=("group:Product",),
         hooks=("the win/loss summary", "the no-laptops rule"),
     ),
@@ -299,6 +305,7 @@ THREADS = (
         Finance need from us to decide?
         """,
         tags=("pricing", "analytics", "product strategy"),
+        days_ago=(120, 160),
         hooks=("the viewer allowance", "the revenue recognition question"),
         answers=(
             answer(
@@ -353,6 +360,7 @@ THREADS = (
         owner. Comments by Wednesday, please, so Jonas can start the following sprint.
         """,
         tags=("dunning", "payments", "spec"),
+        days_ago=(140, 169),
         audience=("group:Payments squad",),
         hooks=("going read-only on day 21", "the three emails"),
     ),

@@ -96,6 +96,7 @@ THREADS = (
         Lisbon; Berlin, Katarzyna is organising something.
         """,
         tags=("sales", "results", "win/loss"),
+        days_ago=(180, 240),
         audience=("group:Sales",),
         hooks=("starting the security review early", "talking to a fan instead of a buyer"),
     ),
@@ -214,6 +215,7 @@ THREADS = (
         full term. The deal is about 240k ARR. Is a three-year price lock something we do?
         """,
         tags=("pricing", "deal desk", "contracts"),
+        days_ago=(150, 180),
         audience=("group:Deal desk",),
         hooks=("the CPI uplift clause", "the three-year term"),
         answers=(
@@ -315,6 +317,7 @@ THREADS = (
         I'll join for the first 20 minutes and then leave it with you.
         """,
         tags=("negotiation", "deal strategy"),
+        days_ago=(120, 149),
         audience=("person:emma.wilson",),
         hooks=("the exit clause at month 18",),
         extra_comments=0,

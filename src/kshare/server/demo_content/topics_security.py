@@ -97,6 +97,7 @@ THREADS = (
         The next drill will be different. No hints.
         """,
         tags=("phishing", "security awareness"),
+        days_ago=(135, 140),
         tone="policy",
         hooks=("the look-alike domain", "the Report phishing button", "the friendly follow-up"),
     ),
@@ -172,6 +173,7 @@ THREADS = (
         - If a secret ever lands in Git, tell us. Rotating is cheap; finding out later is not.
         """,
         tags=("secrets management", "Vault", "PostgreSQL"),
+        days_ago=(200, 400),
         hooks=("the Vault agent sidecar", "the cached credentials file", "the 30-day rotation"),
     ),
     question(
@@ -184,6 +186,7 @@ THREADS = (
         Kubernetes Secret good enough?
         """,
         tags=("secrets management", "Vault", "Kubernetes"),
+        days_ago=(60, 139),
         hooks=("the kv-v2 path", "the rotation reminder"),
         answers=(
             answer(
@@ -239,6 +242,7 @@ THREADS = (
         previous deals. Is there a place where approved answers live?
         """,
         tags=("security questionnaires", "sales", "SOC 2"),
+        days_ago=(250, 300),
         hooks=("the answer library", "the SOC 2 report under NDA"),
         answers=(
             answer(
@@ -385,6 +389,7 @@ THREADS = (
         in that mail on a short call if you like. Nothing is recorded against you.
         """,
         tags=("phishing",),
+        days_ago=(125, 130),
         audience=("person:diego.santos",),
         hooks=("the three giveaways",),
         extra_comments=0,

@@ -91,6 +91,7 @@ THREADS = (
         a label or a list I should be reading?
         """,
         tags=("prometheus", "on-call", "alerting"),
+        days_ago=(200, 240),
         audience=("group:SRE on-call",),
         hooks=("the severity label", "the Alertmanager routing tree"),
         answers=(
@@ -139,6 +140,7 @@ THREADS = (
         the test page on Friday.
         """,
         tags=("on-call", "handover"),
+        days_ago=(170, 199),
         audience=("person:jonas.weber", "person:kwame.mensah"),
         hooks=("the nightly VACUUM alert", "the spot capacity dashboard"),
         comments=(
@@ -275,6 +277,7 @@ THREADS = (
         change the selector, or ask in `#sre`.
         """,
         tags=("Prometheus", "SLO", "alerting"),
+        days_ago=(300, 380),
         hooks=("the fast and slow burn windows", "going from 41 pages to 6"),
     ),
     question(
@@ -434,6 +437,7 @@ THREADS = (
         Deadline for the CFP is the 28th.
         """,
         tags=("SLO", "talks"),
+        days_ago=(200, 299),
         audience=("private",),
     ),
     question(

@@ -163,6 +163,7 @@ THREADS = (
         question" from a CSM.
         """,
         tags=("retention", "customer success", "results"),
+        days_ago=(60, 120),
         hooks=("the risk reasons", "the faster first response"),
     ),
     article(
@@ -219,6 +220,7 @@ THREADS = (
         complaint, but this one is a 90k ARR account.
         """,
         tags=("churn", "escalations", "renewals"),
+        days_ago=(60, 90),
         hooks=("the revenue at risk flag", "the weekly escalation review"),
         answers=(
             answer(
@@ -288,6 +290,7 @@ THREADS = (
         and their health score is 82, solidly green. What is the score missing?
         """,
         tags=("health score", "churn", "customer success"),
+        days_ago=(30, 59),
         hooks=("the sentiment signal", "the usage-heavy weighting"),
         answers=(
             answer(
@@ -323,6 +326,7 @@ THREADS = (
         - Media (35k): champion left. Find the new owner before talking about price.
         """,
         tags=("renewals",),
+        days_ago=(40, 59),
         audience=("private",),
     ),
     post(
