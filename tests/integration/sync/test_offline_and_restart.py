@@ -42,7 +42,9 @@ def test_post_made_while_server_is_down_arrives_once_after_a_restart(
     assert titles_seen_by(desktop("bob")).count("Written on the plane") == 1
 
 
-def run_kshare(env: dict[str, str], *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+def run_kshare(
+    env: dict[str, str], *args: str, stdin: str = ""
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "kshare", *args],
         input=stdin,
