@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, Signal, Slot
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QDialog
 
 from kshare import __version__
-from kshare.ui import crash
+from kshare.ui import crash, qt_workarounds
 from kshare.ui.login_dialog import LoginDialog
 from kshare.ui.main_window import MainWindow
 from kshare.ui.operations import Failure, TaskRunner
@@ -45,6 +45,11 @@ def configure_application(app: QApplication) -> None:
     if font.pointSizeF() < 10:
         font.setPointSizeF(10)
         app.setFont(font)
+    palette = app.palette()
+    palette.setColor(QPalette.ColorRole.Link, QColor("#3461c1"))
+    palette.setColor(QPalette.ColorRole.Highlight, QColor("#c9dafb"))
+    palette.setColor(QPalette.ColorRole.HighlightedText, QColor("#1f2933"))
+    app.setPalette(palette)
     app.setStyleSheet(stylesheet())
 
 
@@ -188,6 +193,7 @@ def run_app(
     """
     from kshare.client.services import Workspace
 
+    qt_workarounds.apply()
     app = QApplication.instance() or QApplication(list(argv or sys.argv[:1]))
     assert isinstance(app, QApplication)
     configure_application(app)

@@ -139,10 +139,10 @@ class AudiencePicker(QWidget):
         self.filter.setPlaceholderText("Find a group or a person")
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._proxy.setFilterFixedString)
-        self.list = QListView()
+        self.list = QListView(objectName="choices")
         self.list.setModel(self._proxy)
         self.list.setMinimumHeight(140)
-        self.summary = QLabel(objectName="hint", wordWrap=True)
+        self.summary = QLabel(objectName="audienceSummary", wordWrap=True)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

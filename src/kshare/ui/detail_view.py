@@ -162,6 +162,7 @@ class DetailPane(QWidget):
     def __init__(self, source: ItemSource, runner: TaskRunner, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("detailPane")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # let QSS paint it
         self._source = source
         self._runner = runner
         self._item_id: str | None = None

@@ -55,7 +55,9 @@ def stylesheet() -> str:
         return ""
     path = root / "style" / "kshare.qss"
     try:
-        return path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8")
     except OSError as exc:
         log.warning("could not read the stylesheet %s: %s", path, exc)
         return ""
+    # QSS has no relative URLs; the folder is only known at run time.
+    return text.replace("url(ICONS/", f"url({(root / 'icons').as_posix()}/")

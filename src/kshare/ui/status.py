@@ -16,7 +16,7 @@ STATE_WORDS = {
     "signed_out": "Not signed in",
     "idle": "Up to date",
     "syncing": "Syncing…",
-    "offline": "Offline — showing what is on this computer",
+    "offline": "Showing what is on this computer; reading and search still work",
     "retrying": "Server unreachable — retrying",
     "server_too_old": "The server is too old for this version of kshare",
     "auth_required": "Please sign in again",
@@ -39,7 +39,7 @@ class SyncStatusBar(QWidget):
         super().__init__(parent)
         self.status: SyncStatus | None = None
         self.state = QLabel()
-        self.offline = QLabel("Offline", objectName="offlineBadge")
+        self.offline = QLabel("● Offline", objectName="offlineBadge")
         self.offline.setToolTip("The server cannot be reached. Reading and search still work.")
         self.offline.hide()
         self.pending = QLabel(objectName="pendingCount")
