@@ -53,6 +53,7 @@ class ServerProcess:
                     "kshare server did not start:\n" + "".join(self.output)
                 ) from None
             if line is None:
+                self.stop()
                 raise RuntimeError("kshare server exited:\n" + "".join(self.output))
             if line.startswith(LISTENING):
                 self.url = line[len(LISTENING) :].strip()
@@ -60,11 +61,15 @@ class ServerProcess:
                 return self
 
     def stop(self) -> None:
-        if self.process and self.process.poll() is None:
+        if self.process is None:
+            return
+        if self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)
             try:
                 self.process.wait(timeout=15)
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+        if self.process.stdout is not None:
+            self.process.stdout.close()
         self.process = None
