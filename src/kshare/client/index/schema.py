@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # Fields a plain word is looked for in, with how much a match there counts.
 # Titles and tags say what a thing is about more than a passing mention does.
@@ -33,15 +33,25 @@ def text_analyzer() -> Any:
     # An explicit token pattern: whoosh-reloaded's default keeps "*" inside tokens, so
     # Markdown's **bold** would be indexed as "**bold**". Dots inside words stay ("node.js").
     return StemmingAnalyzer(
-        expression=r"\w+(?:\.?\w+)*",
+        expression=TOKEN_PATTERN,
         minsize=1,
         stemfn=EnglishStemmer().stem,
         cachesize=100_000,
     )
 
 
+TOKEN_PATTERN = r"\w+(?:\.?\w+)*"
+
+
+def spelling_analyzer() -> Any:
+    """Words as written (not stemmed), so "did you mean" offers real words."""
+    from whoosh.analysis import LowercaseFilter, RegexTokenizer, StopFilter
+
+    return RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter() | StopFilter(minsize=3, maxsize=30)
+
+
 def build_schema() -> Any:
-    from whoosh import columns, fields
+    from whoosh import columns, fields, formats
 
     analyzer = text_analyzer()
     return fields.Schema(
@@ -49,8 +59,12 @@ def build_schema() -> Any:
         kind=fields.ID(sortable=True),
         # boosts are applied at query time (TEXT_FIELDS): an index-time boost only scales
         # term frequency, which BM25 saturates
-        title=fields.TEXT(analyzer=analyzer, spelling=True),
-        body=fields.TEXT(analyzer=analyzer, spelling=True),
+        title=fields.TEXT(analyzer=analyzer),
+        body=fields.TEXT(analyzer=analyzer),
+        # The spelling list for typo tolerance. An ordinary field with postings, not
+        # Whoosh's spelling=True: that list keeps words when their documents are deleted,
+        # so a purged document's words would survive in it (and be suggested).
+        words=fields.FieldType(formats.Existence(), spelling_analyzer()),
         tags=fields.KEYWORD(lowercase=True, commas=True, scorable=True),
         author=fields.ID(),
         groups=fields.KEYWORD(lowercase=True, commas=True),

@@ -48,11 +48,8 @@ def _context(index: SearchIndex, reading: Reading) -> QueryContext:
     def corrections(word: str) -> list[str]:
         if not 3 <= len(word) <= 30 or not word.isalpha():  # long "words" are not typos
             return []
-        found: list[str] = []
-        for fieldname in ("title", "body"):
-            corrector = reading.searcher.corrector(fieldname)
-            found += corrector.suggest(word, limit=3, maxdist=2 if len(word) > 5 else 1, prefix=1)
-        return list(dict.fromkeys(found))[:4]
+        corrector = reading.searcher.corrector("words")
+        return list(corrector.suggest(word, limit=4, maxdist=2 if len(word) > 5 else 1, prefix=1))
 
     def authors(value: str) -> list[str]:
         people = source.PEOPLE
