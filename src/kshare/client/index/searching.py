@@ -288,11 +288,15 @@ def run_matching_documents(
                 if term in QUESTION_WORDS:
                     continue
                 frequencies[term] = frequencies.get(term, 0) + 1
-            scored = []
+            scored, common = [], []
             for term, count in frequencies.items():
-                df = reader.doc_frequency("body", term) + reader.doc_frequency("title", term)
-                if 0 < df <= COMMON_SHARE * docs or (df and len(frequencies) <= 3):
-                    scored.append((count * (1.0 + (docs / df)) ** 0.5, term))
+                df = max(reader.doc_frequency("body", term), reader.doc_frequency("title", term))
+                if not df:
+                    continue
+                weight = (count * (1.0 + (docs / df)) ** 0.5, term)
+                # small caches have no "common" words; in big ones they only add noise
+                (common if df > COMMON_SHARE * docs and df > 10 else scored).append(weight)
+            scored = scored or common  # a topic made only of common words still finds something
             terms = [t for _, t in sorted(scored, reverse=True)[:MAX_TOPIC_TERMS]]
             words = {w.lower() for w in _WORD.findall(text[:20_000])}
             tag_terms = [w for w in words if reader.doc_frequency("tags", w)][:MAX_TOPIC_TERMS]
