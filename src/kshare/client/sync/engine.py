@@ -222,7 +222,8 @@ class SyncEngine:
                 return
 
     def _after_pull(self, changes: ChangeSet) -> None:
-        self._catch_up_index()
+        if not changes:  # the pull brought the index up to date itself
+            self._catch_up_index()
         if self.blobs is not None:
             referenced = self.referenced_blobs()
             if changes.removed:

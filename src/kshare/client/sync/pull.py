@@ -33,7 +33,9 @@ from kshare.protocol.schemas import FeedPage, Removal
 log = logging.getLogger(__name__)
 
 PAGE_SIZE = 500  # the server's maximum: fewer round trips on an initial sync
-BATCH_SECONDS = 2.0  # hand new rows to the index at most this often during a long pull
+# Hand new rows to the index after this many, not after every page: each catch-up is a
+# Whoosh commit, and many small commits cost far more than a few large ones.
+BATCH_ROWS = 20_000
 
 
 @dataclass
@@ -105,8 +107,7 @@ class FeedPuller:
                 refused = None
             except MassPurgeRefused as exc:
                 refused = exc
-        if self.on_batch is not None:
-            self.on_batch()
+        self._index_batch()
         result.refused = refused
         return result
 
@@ -120,7 +121,7 @@ class FeedPuller:
             target=self._fetch, args=(cursor, pages, stop), name="kshare-feed-fetch", daemon=True
         )
         fetcher.start()
-        last_batch = time.monotonic()
+        last_batch = result.upserts
         try:
             while True:
                 waited = time.monotonic()
@@ -137,11 +138,9 @@ class FeedPuller:
                 if self.cancel.is_set():
                     raise Cancelled()
                 self._apply(got, result)
-                if self.on_batch is not None and time.monotonic() - last_batch > BATCH_SECONDS:
-                    started = time.monotonic()
-                    self.on_batch()
-                    self.timings.index += time.monotonic() - started
-                    last_batch = time.monotonic()
+                if self.on_batch is not None and result.upserts - last_batch >= BATCH_ROWS:
+                    self._index_batch()
+                    last_batch = result.upserts
                 if got.reconcile:
                     return True
         finally:
@@ -151,6 +150,12 @@ class FeedPuller:
                     pages.get_nowait()
                 except queue.Empty:
                     fetcher.join(timeout=0.05)
+
+    def _index_batch(self) -> None:
+        if self.on_batch is not None:
+            started = time.monotonic()
+            self.on_batch()
+            self.timings.index += time.monotonic() - started
 
     def _fetch(self, cursor: str, pages: queue.Queue[object], stop: threading.Event) -> None:
         try:
