@@ -1,0 +1,84 @@
+"""Time expert queries on a big cache: ``bench/expertise_speed.py --dump DIR [--queries N]``.
+
+Loads the whole dump into a temporary cache and index (as a fully synced
+profile), then times ``ExpertFinder.rank`` on question texts and short topics:
+the first call (which builds the per-person aggregates), warm calls, a call
+right after a small sync page (incremental refresh), and the related features.
+Prints figures; asserts nothing (timings depend on the machine).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+# Run as a script, this folder is on sys.path: the same loader as the evaluation.
+from expertise_eval import Replay, load
+
+from kshare.client.experts.finder import ExpertFinder
+from kshare.stackexchange import StackExchangeDump
+
+FAR_FUTURE = datetime.max.replace(tzinfo=UTC)
+
+
+def timed(call: Callable[[], Any]) -> float:
+    started = time.perf_counter()
+    call()
+    return 1000 * (time.perf_counter() - started)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dump", type=Path, required=True)
+    parser.add_argument("--queries", type=int, default=50)
+    args = parser.parse_args()
+    people, events, cases = load(StackExchangeDump(args.dump))
+    head, tail = events[:-20], events[-20:]
+    with tempfile.TemporaryDirectory(prefix="kshare-speed-") as tmp:
+        started = time.perf_counter()
+        replay = Replay(Path(tmp), people, head)
+        replay.advance(FAR_FUTURE)
+        print(
+            f"loaded {len(replay.items)} items, {len(people)} people "
+            f"in {time.perf_counter() - started:.0f} s"
+        )
+        finder = ExpertFinder(replay.reader, replay.index)
+        texts = [c.text for c in cases[-args.queries :]]
+        topics = sorted({t for c in cases[-args.queries :] for t in c.question.tags})
+        print(f"first query (builds aggregates): {timed(lambda: finder.rank(texts[0])):.0f} ms")
+        runs = {
+            "question": [timed(lambda t=t: finder.rank(t)) for t in texts],
+            "topic": [timed(lambda t=t: finder.rank(t)) for t in topics],
+            "index only": [
+                timed(lambda t=t: replay.index.matching_documents(t, limit=300)) for t in texts
+            ],
+        }
+        for name, values in runs.items():
+            values.sort()
+            print(
+                f"{name:<11} median={statistics.median(values):.0f} ms "
+                f"p95={values[int(0.95 * (len(values) - 1))]:.0f} ms n={len(values)}"
+            )
+        replay.events = iter(tail)
+        replay.pending = next(replay.events, None)
+        replay.advance(FAR_FUTURE)
+        print(f"after a small sync page: {timed(lambda: finder.rank(texts[0])):.0f} ms")
+        someone = max(replay.answers, key=replay.answers.__getitem__)
+        print(f"similar_experts: {timed(lambda: finder.similar_experts(someone)):.0f} ms")
+        first = timed(lambda: finder.profile(someone))
+        print(
+            f"profile: first {first:.0f} ms, again {timed(lambda: finder.profile(someone)):.0f} ms"
+        )
+        replay.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
