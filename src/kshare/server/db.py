@@ -18,6 +18,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.util import CommandError
 from sqlalchemy import Engine, create_engine, event, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -72,7 +73,7 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     script = ScriptDirectory.from_config(config)
     with engine.begin() as connection:
         current = MigrationContext.configure(connection).get_current_revision()
-        if current is not None and script.get_revision(current) is None:
+        if current is not None and not _known(script, current):
             raise DatabaseTooNewError(
                 f"the server database is at schema {current}, newer than this kshare; update kshare"
             )
@@ -81,6 +82,13 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
             log.info("migrating server database from %s to %s", current, target)
             config.attributes["connection"] = connection
             command.upgrade(config, revision)
+
+
+def _known(script: ScriptDirectory, revision: str) -> bool:
+    try:
+        return script.get_revision(revision) is not None
+    except CommandError:  # alembic raises for a revision it has never heard of
+        return False
 
 
 class Database:
