@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
@@ -14,6 +16,18 @@ from kshare.ui.operations import TaskRunner
 qt_workarounds.apply()  # before any test emits a signal; see the module for why
 
 NOW = datetime(2026, 11, 2, 9, 30, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def workers_end() -> Iterator[None]:
+    """After every other fixture is torn down (servers too), no kshare thread may be left."""
+    yield
+    deadline = time.monotonic() + 20
+    for thread in threading.enumerate():
+        if thread.name.startswith("kshare-"):
+            thread.join(max(0.0, deadline - time.monotonic()))
+    left = [t.name for t in threading.enumerate() if t.name.startswith("kshare-")]
+    assert not left, f"worker threads still running: {left}"
 
 
 @pytest.fixture

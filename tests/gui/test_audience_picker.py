@@ -9,7 +9,7 @@ from kshare.ui.audience_picker import AudienceChoicesModel, AudiencePicker
 pytestmark = pytest.mark.gui
 
 CHOICES = [
-    Choice("person", "u-ana", "ana.souza", "Ana Souza"),
+    Choice("person", "u-ana", "ana.souza", "Ana Souza (@ana.souza)"),
     Choice("group", "g-pe", "Platform Engineering", "Platform Engineering"),
     Choice("group", "g-sre", "SRE on-call", "SRE on-call"),
     Choice("person", "u-priya", "priya.raman", "Priya Raman"),
@@ -32,7 +32,12 @@ def test_groups_come_first_then_people(qtbot):
     model = AudienceChoicesModel()
     model.set_choices(CHOICES)
     labels = [model.index(r).data() for r in range(model.rowCount())]
-    assert labels == ["Platform Engineering", "SRE on-call", "Ana Souza", "Priya Raman"]
+    assert labels == [
+        "Platform Engineering",
+        "SRE on-call",
+        "Ana Souza (@ana.souza)",
+        "Priya Raman",
+    ]
 
 
 def test_default_is_the_whole_company(qtbot):
@@ -53,7 +58,7 @@ def test_groups_and_people_together_say_who_will_see_it(qtbot):
     assert not picker.is_complete()
     with qtbot.waitSignal(picker.audience_changed):
         check(picker.model, "Platform Engineering")
-    check(picker.model, "Ana Souza")
+    check(picker.model, "Ana Souza (@ana.souza)")
     assert picker.audience() == ("group:Platform Engineering", "person:ana.souza")
     assert picker.summary.text() == "Visible to: Platform Engineering, Ana Souza"
 

@@ -41,6 +41,14 @@ def audience_key(choice: Choice) -> str:
     return f"{choice.kind}:{choice.name}"
 
 
+def short_label(choice: Choice) -> str:
+    """The name alone, for the "Visible to:" sentence (the list shows the longer label)."""
+    if choice.kind == "group":
+        return choice.name
+    suffix = f" (@{choice.name})"
+    return choice.label.removesuffix(suffix) if choice.label.endswith(suffix) else choice.label
+
+
 class AudienceChoicesModel(QAbstractListModel):
     """Groups and people, each with a check box."""
 
@@ -173,7 +181,7 @@ class AudiencePicker(QWidget):
 
     def summary_text(self) -> str:
         mode = self._buttons.checkedId()
-        labels = [c.label for c in self.model.checked()]
+        labels = [short_label(c) for c in self.model.checked()]
         return audience_summary(labels, org=mode == ORG, private=mode == PRIVATE)
 
     def reset(self) -> None:

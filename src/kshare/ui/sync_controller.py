@@ -78,17 +78,27 @@ class SyncController(QObject):
         self._watch_thread = threading.Thread(target=self._watch, name="kshare-watch", daemon=True)
         self._watch_thread.start()
 
-    def stop(self, timeout_s: float = 30.0) -> None:
-        """Cancel and join the workers; call before the workspace closes."""
+    def stop(self, timeout_s: float = 30.0, watch_timeout_s: float = 2.0) -> None:
+        """Cancel and join the workers; call before the workspace closes.
+
+        The sync thread writes to the cache, so it is always waited for. The
+        live-updates thread only reads an HTTP stream and may sit in a blocking
+        read until the server's next keep-alive (measured: about 15 s); it gets
+        a short wait and is otherwise left to end on its own (it is a daemon and
+        touches nothing once ``stop`` is set), so quitting never hangs on it.
+        """
         self._stopped = True
         self._periodic.stop()
         self._cancel.set()
         self._watch_stop.set()
-        for thread in (self._thread, self._watch_thread):
-            if thread is not None:
-                thread.join(timeout_s)
-                if thread.is_alive():
-                    log.warning("%s did not stop within %.0f s", thread.name, timeout_s)
+        if self._thread is not None:
+            self._thread.join(timeout_s)
+            if self._thread.is_alive():
+                log.warning("the sync did not stop within %.0f s", timeout_s)
+        if self._watch_thread is not None:
+            self._watch_thread.join(watch_timeout_s)
+            if self._watch_thread.is_alive():
+                log.info("live updates will end when the server's stream next speaks")
         self._thread = None
         self._watch_thread = None
 
