@@ -34,6 +34,11 @@ class _Server(uvicorn.Server):
         # Event streams never end on their own; close them so shutdown does not wait.
         self._on_exit()
         super().handle_exit(sig, frame)
+        # uvicorn re-raises the signal after a graceful stop, so the exit status would
+        # read "killed"; a signal is this server's normal way to stop, so exit 0.
+        captured = getattr(self, "_captured_signals", None)
+        if isinstance(captured, list):
+            captured.clear()
 
 
 def serve(settings: Settings, *, host: str, port: int, demo: bool = False) -> int:
@@ -43,10 +48,12 @@ def serve(settings: Settings, *, host: str, port: int, demo: bool = False) -> in
     app = create_app(settings)
     services = app.state.services
     if demo:
-        from kshare.server.demo_content import build_demo_org
-        from kshare.server.seed import seed_org
+        from kshare.server.seed import is_seeded, seed_org
 
-        seed_org(services.db, services.passwords, build_demo_org())
+        if not is_seeded(services.db):  # building the demo org is not free: check first
+            from kshare.server.demo_content import build_demo_org
+
+            seed_org(services.db, services.passwords, build_demo_org())
     sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
