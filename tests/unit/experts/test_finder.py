@@ -62,11 +62,13 @@ def test_content_absent_from_the_cache_contributes_nothing(profile: Profile) -> 
         )
     )
     assert "erin" in ids(profile.finder.rank("postgres vacuum"))
+    assert "postgresql" in dict(profile.finder.profile("erin"))
     # ... until the audience narrows and sync purges it: then it counts for nothing.
     profile.purge(("item", "secret"))
     after = profile.finder.rank("postgres vacuum")
     assert "erin" not in ids(after)
     assert all(r.item_id != "secret" for e in after for r in e.reasons)
+    assert profile.finder.profile("erin") == []  # no stale per-person activity either
 
 
 class StaleIndex:

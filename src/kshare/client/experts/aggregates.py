@@ -86,6 +86,7 @@ class Aggregates:
     tag_people: dict[str, Counter[str]] = field(default_factory=dict)
     people: dict[str, PersonFacts] = field(default_factory=dict)
     declared_topics: dict[str, set[str]] = field(default_factory=dict)  # topic → people
+    touched: set[str] = field(default_factory=set)  # people whose facts the last refresh changed
 
     # --- keeping up with the cache --------------------------------------------------
 
@@ -96,6 +97,7 @@ class Aggregates:
             if seq == self.seq:
                 return False
             since = self.seq
+            self.touched = set()
             item_rows = conn.execute(
                 select(
                     CachedItem.id,
@@ -172,6 +174,7 @@ class Aggregates:
             ),
         )
         self.people[row.id] = facts
+        self.touched.add(row.id)
         self._index_declared(facts, add=True)
 
     def _index_declared(self, person: PersonFacts, *, add: bool) -> None:
@@ -187,6 +190,7 @@ class Aggregates:
 
     def _drop_person(self, person_id: str) -> None:
         old = self.people.pop(person_id, None)
+        self.touched.add(person_id)
         if old is not None:
             self._index_declared(old, add=False)
 
@@ -219,11 +223,13 @@ class Aggregates:
             mine.discard(item_id)
 
     def _attach(self, facts: ItemFacts) -> None:
+        self.touched.add(facts.author_id)
         facts.counted_tags = self.thread_tags(facts)
         for tag in facts.counted_tags:
             self.tag_people.setdefault(tag, Counter())[facts.author_id] += 1
 
     def _detach(self, facts: ItemFacts) -> None:
+        self.touched.add(facts.author_id)
         for tag in facts.counted_tags:
             counter = self.tag_people.get(tag)
             if counter is not None:

@@ -52,8 +52,10 @@ class ExpertFinder:
         self._index = index
         self.weights = weights or ex.Weights()
         self._agg = Aggregates()
+        # Per-person activity for one (before, day): kept across sync pages, except for
+        # the people a page touched, so a query after a small page stays quick.
         self._activity: dict[str, tuple[dict[str, float], float]] = {}
-        self._activity_key: tuple[int, datetime | None, int] | None = None
+        self._activity_key: tuple[datetime | None, int] | None = None
         self._profiles = ProfileMiner(cache_engine)
 
     # --- public API -------------------------------------------------------------------
@@ -131,7 +133,8 @@ class ExpertFinder:
 
     def _refresh(self) -> None:
         if self._agg.refresh(self._engine):
-            self._activity.clear()
+            for person_id in self._agg.touched:
+                self._activity.pop(person_id, None)
 
     def _rank(
         self,
@@ -242,8 +245,8 @@ class ExpertFinder:
     def _person_activity(
         self, person_id: str, before: datetime | None, now: datetime
     ) -> tuple[dict[str, float], float]:
-        """Decayed tag activity and total activity of a person, cached per cache state and day."""
-        key = (self._agg.seq, before, int(now.timestamp() // 86400))
+        """Decayed tag activity and total activity of a person, cached per ``before`` and day."""
+        key = (before, int(now.timestamp() // 86400))
         if key != self._activity_key:
             self._activity = {}
             self._activity_key = key
