@@ -90,6 +90,7 @@ class SyncEngine:
         self.on_wipe = on_wipe
         self.tracker = tracker or StatusTracker(SyncStatus("idle", "Not synced yet"))
         self.failures = 0
+        self._info_checked: float | None = None
         self._lock = threading.Lock()  # one sync at a time per engine
         self.timings: dict[str, float] = {}
 
@@ -122,7 +123,10 @@ class SyncEngine:
         )
         pushed = conflicts = failed = 0
         try:
-            self.api.info()
+            # Who answers only changes on an upgrade: ask once, and again after any failure.
+            if self._info_checked is None or time.monotonic() - self._info_checked > 600:
+                self.api.info()
+                self._info_checked = time.monotonic()
             push = OutboxPusher(
                 self.api, self.writer, blob_path=self.blobs.path if self.blobs else None
             ).run()
@@ -283,6 +287,8 @@ class SyncEngine:
                 repository.set_state(conn, STATUS_MESSAGE, message)
         except SQLAlchemyError:
             log.exception("could not record the sync status")
+        if state != "idle":
+            self._info_checked = None
         status = self.tracker.update(
             state=state,
             message=message,
