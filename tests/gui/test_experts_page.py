@@ -20,8 +20,13 @@ class Finder:
                 "Platform Engineering",
                 9.0,
                 (
-                    ExpertReason("accepted_answer", "How do we drain a node?", "item-7", 3.0),
-                    ExpertReason("skill", "Kubernetes"),
+                    ExpertReason(
+                        "accepted_answer",
+                        "Accepted answer to “How do we drain a node?”",
+                        "item-7",
+                        3.0,
+                    ),
+                    ExpertReason("skill", "Lists Kubernetes as a skill"),
                 ),
                 ask_about="On-call; Alerting",
             ),
@@ -36,8 +41,8 @@ def test_experts_are_ranked_with_their_reasons(qtbot, runner):
         page.find("kubernetes")
     assert [c.expert.display_name for c in page.cards] == ["Priya Raman", "Kwame Mensah"]
     reasons = [label.text() for label in page.cards[0].reason_labels]
-    assert "Accepted answer" in reasons[0] and "How do we drain a node?" in reasons[0]
-    assert "Lists the skill: Kubernetes" in reasons[1]
+    assert 'href="item:item-7"' in reasons[0] and "How do we drain a node?" in reasons[0]
+    assert reasons[1] == "• Lists Kubernetes as a skill"
 
 
 def test_clicking_a_reason_opens_the_item(qtbot, runner):

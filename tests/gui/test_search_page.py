@@ -41,9 +41,10 @@ class Index:
 def test_results_model_passes_the_model_tester(qtmodeltester):
     model = SearchResultsModel()
     model.set_hits([hit(1), hit(2, parent_id="item-0", kind="answer")])
-    model.append_hits([hit(3)])
+    model.append_hits([hit(3), hit(4, kind="person", title="Priya Raman")])
     qtmodeltester.check(model)
     assert model.index(1).data(Role.ID) == "item-0"  # an answer opens its question
+    assert model.index(3).data(Role.ID) is None  # a person is not an item
 
 
 def test_search_shows_hits_total_and_facets(qtbot, runner):

@@ -174,3 +174,21 @@ def test_a_wrong_password_is_shown_in_the_dialog_and_nothing_is_stored(
     assert "did not accept" in dialog.error.text()
     assert desktop.window is None
     assert memory_keyring.secrets == {}
+
+
+def test_offline_the_window_says_so_and_keeps_the_cached_feed(
+    qtbot, server: ServerProcess, colleague: Workspace, desktop: DesktopApp
+) -> None:
+    window = sign_in(qtbot, desktop, server.url, "ana")
+    qtbot.waitUntil(lambda: window.feed.model.rowCount() == 4, timeout=TIMEOUT_MS)
+    assert desktop.sync is not None
+    pipe = server.process.stdout if server.process else None
+    server.stop()
+    if pipe is not None:
+        pipe.close()
+
+    with qtbot.waitSignal(desktop.sync.sync_finished, timeout=TIMEOUT_MS) as finished:
+        qtbot.keyClick(window, Qt.Key.Key_F5)
+    assert finished.args[0].status.state in ("offline", "retrying")
+    assert not window.status.offline.isHidden()
+    assert window.feed.model.rowCount() == 4  # still there to read

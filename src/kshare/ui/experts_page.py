@@ -24,16 +24,6 @@ from kshare.ui.operations import Failure, TaskRunner
 
 log = logging.getLogger(__name__)
 
-REASON_LABELS = {
-    "accepted_answer": "Accepted answer",
-    "answer": "Answered",
-    "post": "Wrote",
-    "article": "Wrote",
-    "document": "Shared",
-    "tag": "Often tags",
-    "skill": "Lists the skill",
-    "endorsement": "Endorsed for",
-}
 REASONS_SHOWN = 4
 
 
@@ -42,12 +32,13 @@ class ExpertSource(Protocol):
 
 
 def reason_html(reason: ExpertReason) -> str:
-    label = html.escape(REASON_LABELS.get(reason.kind, reason.kind.replace("_", " ").capitalize()))
+    # The finder writes each reason as a whole phrase ("Answered “…”"), so it is
+    # shown as is; a reason about an item links to it.
     text = html.escape(reason.text)
     if reason.item_id:
         target = html.escape(reason.item_id, quote=True)
-        return f'{label}: <a href="item:{target}">{text}</a>'
-    return f"{label}: {text}"
+        return f'<a href="item:{target}">{text}</a>'
+    return text
 
 
 class ExpertCard(QFrame):

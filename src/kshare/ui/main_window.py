@@ -90,9 +90,9 @@ class MainWindow(QMainWindow):
         self.splitter.setHandleWidth(1)
         for widget in (nav, self.pages, self.detail):
             self.splitter.addWidget(widget)
-        nav.setMinimumWidth(170)
-        self.pages.setMinimumWidth(360)
-        self.detail.setMinimumWidth(360)
+        nav.setMinimumWidth(150)
+        self.pages.setMinimumWidth(300)
+        self.detail.setMinimumWidth(300)
         self.splitter.setSizes([200, 480, 560])
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 2)

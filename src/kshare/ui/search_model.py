@@ -40,9 +40,13 @@ class SearchResultsModel(QAbstractListModel):
         if role == Role.ITEM:
             return hit
         if role == Role.ID:
+            if hit.kind == "person":
+                return None  # a colleague, not an item: nothing to open in the reading pane
             # An answer or comment opens its thread, where it is shown in place.
             return hit.parent_id or hit.id
         if role == Role.META:
+            if hit.kind == "person":
+                return "Colleague"
             parts = [hit.author_name, relative_time(hit.created_at) if hit.created_at else ""]
             return " · ".join(p for p in parts if p)
         if role == Role.TAGS:
