@@ -65,9 +65,13 @@ def add_log_file(log_dir: Path) -> None:
     )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.setLevel(logging.INFO)
-    root.addHandler(handler)
     if root.level > logging.INFO or root.level == logging.NOTSET:
+        # The file wants INFO; the console keeps the level it was set up with.
+        for existing in root.handlers:
+            if existing.level == logging.NOTSET:
+                existing.setLevel(root.level or logging.WARNING)
         root.setLevel(logging.INFO)
+    root.addHandler(handler)
 
 
 class DesktopApp(QObject):
