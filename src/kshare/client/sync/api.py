@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -82,6 +83,7 @@ class ApiClient:
         self.backoff = backoff
         self.cancel: threading.Event | None = None
         self._sleep = sleep
+        self._live_socket: socket.socket | None = None
         headers = {"User-Agent": f"kshare-desktop/{__version__}", "Accept": "application/json"}
         if token:
             headers["Authorization"] = f"Bearer {token}"
@@ -95,6 +97,15 @@ class ApiClient:
 
     def close(self) -> None:
         self.http.close()
+
+    def interrupt(self) -> None:
+        """Break a blocked read of the event stream from another thread (used on stop)."""
+        sock = self._live_socket
+        if sock is not None:
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                log.debug("the event stream socket was already closed")
 
     # --- plumbing ----------------------------------------------------------------
 
@@ -300,9 +311,13 @@ class ApiClient:
                             f"the server's event stream failed (HTTP {response.status_code})"
                         )
                     )
+                stream = response.extensions.get("network_stream")
+                self._live_socket = stream.get_extra_info("socket") if stream else None
                 for line in response.iter_lines():
                     if line.startswith("data:"):
                         yield line[5:].strip()
+                    elif self.cancel is not None and self.cancel.is_set():
+                        return
         except httpx.TimeoutException as exc:
             raise Offline("the event stream went quiet") from exc
         except httpx.TransportError as exc:

@@ -35,6 +35,7 @@ def watch(
     last_poll = time.monotonic()
     while not stop.is_set():
         api = make_api()
+        api.cancel = stop
         closer = threading.Thread(
             target=_close_on_stop, args=(api, stop), name="kshare-watch-stop", daemon=True
         )
@@ -77,7 +78,7 @@ def watch(
 
 def _close_on_stop(api: ApiClient, stop: threading.Event) -> None:
     # Closing the client breaks a read that is blocked waiting for the next event.
-    while not stop.wait(0.5):
+    while not stop.wait(0.2):
         if api.http.is_closed:
             return
-    api.close()
+    api.interrupt()
