@@ -42,7 +42,8 @@ class QueryContext:
 
     analyze: Callable[[str], list[str]]  # text -> index terms (lower-cased, stemmed)
     known: Callable[[str], bool]  # is this index term in any text field?
-    corrections: Callable[[str], list[str]]  # an unknown word -> close words from the index
+    corrections: Callable[[str], list[str]]  # an index term -> close terms the index holds
+    surface: Callable[[str], str | None]  # an index term (a stem) -> a word as people write it
     authors: Callable[[str], list[str]]  # a name, username or id -> person ids
     groups: Callable[[str], list[str]]  # a group name or id -> group ids
 
@@ -236,17 +237,17 @@ class _Parser:
         options = [q.Term(f, term, boost=TEXT_FIELDS[f]) for f in text_fields]
         if "tags" in fields:
             options.append(q.Term("tags", word.lower(), boost=TEXT_FIELDS["tags"]))
-        if fuzzy or (not phrase and not self.context.known(term)):
-            # Forgiving typos: close words the index holds are looked for too. They come
-            # from the unstemmed spelling list (Whoosh's FuzzyTerm would compare stems
-            # against that list and miss), then go through the analyzer like any word.
-            # A word the index has never seen is also offered back as "did you mean".
-            for rank, better in enumerate(self.context.corrections(word.lower())):
-                if rank == 0 and not fuzzy and not self.context.known(term):
-                    self.corrected[word] = better
-                for alternative in self.context.analyze(better)[:1]:
-                    if alternative != term:
-                        options += [q.Term(f, alternative, boost=0.8) for f in text_fields]
+        unknown = not phrase and not self.context.known(term)
+        if fuzzy or unknown:
+            # Forgiving typos: stems the index holds within an edit or two are looked for
+            # too, and a word the index has never seen is offered back as "did you mean"
+            for rank, alternative in enumerate(self.context.corrections(term)):
+                if alternative != term:
+                    options += [q.Term(f, alternative, boost=0.8) for f in text_fields]
+                if rank == 0 and unknown and not fuzzy:
+                    surface = self.context.surface(alternative)
+                    if surface:
+                        self.corrected[word] = surface
         return q.Or(options) if len(options) > 1 else options[0]
 
     def _filter(self, token: _Token) -> Any | None:

@@ -12,12 +12,13 @@ from __future__ import annotations
 import heapq
 import html
 import math
+import re
 import time
 from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-from .schema import SEP
+from .schema import SEP, TOKEN_PATTERN, stem_word
 from .store import Reading
 
 POOL = 200  # candidates re-ranked per block of pages
@@ -129,27 +130,68 @@ def _positive_leaves(query: Any) -> Iterable[Any]:
             yield from _positive_leaves(child)
 
 
-def snippet(text: str, terms: Iterable[str], analyzer: Any, fallback_chars: int = 200) -> str:
-    """Escaped HTML of the passages of ``text`` that match, with ``<b>`` around matches."""
-    from whoosh import highlight
+def snippet(text: str, terms: Iterable[str], fallback_chars: int = 200) -> str:
+    """Escaped HTML of up to two passages of ``text`` that match, with ``<b>`` around matches.
 
+    Whoosh's highlighter re-analyzes the whole text through its filter chain, which
+    costs more than the search itself; here a word is stemmed only when its first
+    letters could make one of the matched stems.
+    """
     text = text[:SNIPPET_SOURCE_CHARS]
     termset = frozenset(terms)
-    marked = ""
-    if termset and text:
-        marked = highlight.highlight(
-            text,
-            termset,
-            analyzer,
-            highlight.ContextFragmenter(maxchars=200, surround=60),
-            _BoldFormatter(),
-            top=2,
-        )
-    if not marked:
+    heads = {t[:3] for t in termset}
+    spans = []
+    if termset:
+        for match in _WORD.finditer(text):
+            word = match.group().lower()
+            if word[:3] in heads and stem_word(word) in termset:
+                spans.append(match.span())
+    if not spans:
         plain = " ".join(text[: fallback_chars * 2].split())
         cut = plain[:fallback_chars]
-        marked = html.escape(cut + ("…" if len(plain) > fallback_chars else ""))
-    return sanitize(marked)
+        return sanitize(html.escape(cut + ("…" if len(plain) > fallback_chars else "")))
+    passages = []
+    cursor = 0
+    for start, _end in spans:
+        if start < cursor:
+            continue
+        begin = _word_start(text, max(start - SNIPPET_BEFORE, cursor))
+        finish = _word_end(text, min(begin + SNIPPET_WIDTH, len(text)))
+        inside = [(a, b) for a, b in spans if a >= begin and b <= finish]
+        passages.append(_mark(text, begin, finish, inside))
+        cursor = finish
+        if len(passages) == 2:
+            break
+    return sanitize(" … ".join(passages))
+
+
+SNIPPET_WIDTH = 200
+SNIPPET_BEFORE = 60
+_WORD = re.compile(TOKEN_PATTERN)
+
+
+def _word_start(text: str, at: int) -> int:
+    while 0 < at < len(text) and not text[at - 1].isspace():
+        at -= 1
+    return at
+
+
+def _word_end(text: str, at: int) -> int:
+    while at < len(text) and not text[at].isspace():
+        at += 1
+    return at
+
+
+def _mark(text: str, begin: int, finish: int, spans: list[tuple[int, int]]) -> str:
+    out = ["…" if begin > 0 else ""]
+    cursor = begin
+    for start, end in spans:
+        out.append(html.escape(text[cursor:start]))
+        out.append(f"<b>{html.escape(text[start:end])}</b>")
+        cursor = end
+    out.append(html.escape(text[cursor:finish]))
+    out.append("…" if finish < len(text) else "")
+    return " ".join("".join(out).split())
 
 
 def sanitize(fragment: str) -> str:
@@ -157,26 +199,3 @@ def sanitize(fragment: str) -> str:
     import nh3
 
     return nh3.clean(fragment, tags={"b"}, attributes={}, strip_comments=True)
-
-
-class _BoldFormatter:
-    """Whoosh formatter: HTML-escaped text, ``<b>`` around each match, fragments joined by "…"."""
-
-    between = " … "
-
-    def __call__(self, text: str, fragments: list[Any]) -> str:
-        return self.between.join(self._fragment(f) for f in fragments)
-
-    def _fragment(self, fragment: Any) -> str:
-        out: list[str] = []
-        index = fragment.startchar
-        source = fragment.text
-        ordered = sorted(fragment.matches, key=lambda t: (t.startchar, t.startchar - t.endchar))
-        for token in ordered:
-            if token.startchar is None or token.startchar < index:
-                continue
-            out.append(html.escape(source[index : token.startchar]))
-            out.append(f"<b>{html.escape(source[token.startchar : token.endchar])}</b>")
-            index = token.endchar
-        out.append(html.escape(source[index : fragment.endchar]))
-        return " ".join("".join(out).split())

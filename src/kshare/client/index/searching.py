@@ -13,15 +13,15 @@ from collections.abc import Collection
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Connection, func, or_, select
 
 from kshare.client.views import DocumentMatch, SearchHit, SearchResults
 
 from . import source
-from .extract import markdown_to_text
+from .extract import strip_markdown
 from .query import QueryContext, parse
 from .ranking import facet_counts, highlight_terms, matching_docnums, ranked, snippet
-from .schema import ITEM_KINDS, text_analyzer
+from .schema import ITEM_KINDS, stem_word, text_analyzer
 from .store import Reading
 
 if TYPE_CHECKING:
@@ -40,16 +40,33 @@ def analyze(text: str) -> list[str]:
 
 
 def _context(index: SearchIndex, reading: Reading) -> QueryContext:
+    from whoosh.query import Term
+
     reader = reading.searcher.reader()
 
     def known(term: str) -> bool:
         return any(reader.doc_frequency(f, term) for f in ("title", "body"))
 
-    def corrections(word: str) -> list[str]:
-        if not 3 <= len(word) <= 30 or not word.isalpha():  # long "words" are not typos
+    def corrections(term: str) -> list[str]:
+        if not 3 <= len(term) <= 30 or not term.isalpha():  # long "words" are not typos
             return []
-        corrector = reading.searcher.corrector("words")
-        return list(corrector.suggest(word, limit=4, maxdist=2 if len(word) > 5 else 1, prefix=1))
+        found: list[str] = []
+        for fieldname in ("body", "title"):
+            corrector = reading.searcher.corrector(fieldname)
+            found += corrector.suggest(term, limit=4, maxdist=2 if len(term) > 5 else 1, prefix=1)
+        return list(dict.fromkeys(found))[:4]
+
+    def surface(stem: str) -> str | None:
+        # the index holds stems ("certif"); "did you mean" needs a word as written, so
+        # read it from one cached item that contains the stem
+        for fieldname in ("title", "body"):
+            for hit in reading.searcher.search(Term(fieldname, stem), limit=3):
+                row = source.rows_by_id(index.engine, source.ITEMS, [hit["id"]]).get(hit["id"])
+                text = f"{row['title']} {row['body']}" if row is not None else ""
+                for word in _WORD.findall(text[:200_000]):
+                    if stem_word(word.lower()) == stem:
+                        return word.lower()
+        return None
 
     def authors(value: str) -> list[str]:
         people = source.PEOPLE
@@ -72,7 +89,7 @@ def _context(index: SearchIndex, reading: Reading) -> QueryContext:
         with index.engine.connect() as conn:
             return [str(i) for i in conn.execute(select(table.c.id).where(match)).scalars()]
 
-    return QueryContext(analyze, known, corrections, authors, groups)
+    return QueryContext(analyze, known, corrections, surface, authors, groups)
 
 
 def run_search(
@@ -137,8 +154,9 @@ def _search(
     order = ranked(reading, parsed.query, matched, sort=sort, upto=offset + limit + 10)
     window = order[offset:]
     terms = highlight_terms(reading, parsed.query)
-    hits, gone = _hits(index, reading, window, terms, limit)
-    facets = _named_facets(index, facets_raw)
+    with index.engine.connect() as conn:
+        hits, gone = _hits(index, conn, reading, window, terms, limit)
+        facets = _named_facets(conn, facets_raw)
     return SearchResults(
         query=text,
         hits=tuple(hits),
@@ -162,6 +180,7 @@ def _suggestion(text: str, corrected: dict[str, str]) -> str | None:
 
 def _hits(
     index: SearchIndex,
+    conn: Connection,
     reading: Reading,
     window: list[tuple[int, float]],
     terms: frozenset[str],
@@ -172,17 +191,17 @@ def _hits(
     kinds = reading.columns()["kind"]
     ids = [(searcher.stored_fields(d)["id"], kinds[d], score) for d, score in window]
     item_ids = [i for i, k, _ in ids if k not in ("person", "group")]
-    items = source.rows_by_id(index.engine, source.ITEMS, item_ids)
-    people = source.rows_by_id(index.engine, source.PEOPLE, [i for i, k, _ in ids if k == "person"])
-    groups = source.rows_by_id(index.engine, source.GROUPS, [i for i, k, _ in ids if k == "group"])
+    items = source.rows_by_id(conn, source.ITEMS, item_ids)
+    people = source.rows_by_id(conn, source.PEOPLE, [i for i, k, _ in ids if k == "person"])
+    groups = source.rows_by_id(conn, source.GROUPS, [i for i, k, _ in ids if k == "group"])
     live = [(i, k, s) for i, k, s in ids if i in items or i in people or i in groups]
     chosen = live[:limit]
     parent_ids = [str(items[i]["parent_id"]) for i, _, _ in chosen if i in items]
-    parents = source.rows_by_id(index.engine, source.ITEMS, [p for p in parent_ids if p != "None"])
+    parents = source.rows_by_id(conn, source.ITEMS, [p for p in parent_ids if p != "None"])
     author_ids = {str(items[i]["author_id"]) for i, _, _ in chosen if i in items}
     names = {
         pid: str(row["display_name"] or row["username"])
-        for pid, row in source.rows_by_id(index.engine, source.PEOPLE, sorted(author_ids)).items()
+        for pid, row in source.rows_by_id(conn, source.PEOPLE, sorted(author_ids)).items()
     }
     hits = []
     for item_id, kind, score in chosen:
@@ -196,7 +215,7 @@ def _hits(
                     item_id,
                     "person",
                     str(row["display_name"]),
-                    snippet(body, terms, _ANALYZER),
+                    snippet(body, terms),
                     score=score,
                     tags=tuple(row["skills"] or ()),
                 )
@@ -209,7 +228,7 @@ def _hits(
                     item_id,
                     "group",
                     str(row["name"]),
-                    snippet(row["description"] or "", terms, _ANALYZER),
+                    snippet(row["description"] or "", terms),
                     score=score,
                 )
             )
@@ -217,7 +236,7 @@ def _hits(
         row = items[item_id]
         parent = parents.get(str(row["parent_id"])) if row["parent_id"] else None
         title = row["title"] or (parent["title"] if parent is not None else "") or ""
-        body = markdown_to_text(row["body"] or "")
+        body = strip_markdown(row["body"] or "")
         if kind == "document":
             extracted = index.texts.text_of(row)
             body = f"{body}\n{extracted.text}" if body else extracted.text
@@ -226,7 +245,7 @@ def _hits(
                 id=item_id,
                 kind=str(row["kind"]),
                 title=str(title),
-                snippet_html=snippet(body, terms, _ANALYZER),
+                snippet_html=snippet(body, terms),
                 author_name=names.get(str(row["author_id"]), ""),
                 created_at=source.as_utc(row["created_at"]),
                 tags=tuple(str(t) for t in row["tags"] or ()),
@@ -238,11 +257,11 @@ def _hits(
 
 
 def _named_facets(
-    index: SearchIndex, raw: dict[str, list[tuple[str, int]]]
+    conn: Connection, raw: dict[str, list[tuple[str, int]]]
 ) -> dict[str, tuple[tuple[str, int], ...]]:
     """Author and group facets by the names people type into ``author:`` and ``group:``."""
-    people = source.rows_by_id(index.engine, source.PEOPLE, [v for v, _ in raw.get("author", [])])
-    groups = source.rows_by_id(index.engine, source.GROUPS, [v for v, _ in raw.get("group", [])])
+    people = source.rows_by_id(conn, source.PEOPLE, [v for v, _ in raw.get("author", [])])
+    groups = source.rows_by_id(conn, source.GROUPS, [v for v, _ in raw.get("group", [])])
     named = dict(raw)
     named["author"] = [
         (str(people[v]["username"]), n) for v, n in raw.get("author", []) if v in people

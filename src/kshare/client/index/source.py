@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, Table, func, insert, select
+from sqlalchemy import Connection, Engine, Table, func, insert, select
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.exc import IntegrityError
 
@@ -89,13 +89,20 @@ def rows_between(
         cursor = int(rows[-1]["local_seq"])
 
 
-def rows_by_id(engine: Engine, table: Table, ids: Sequence[str]) -> dict[str, RowMapping]:
+def rows_by_id(
+    engine: Engine | Connection, table: Table, ids: Sequence[str]
+) -> dict[str, RowMapping]:
+    """Current rows by id; pass a connection to share it between several look-ups."""
     found: dict[str, RowMapping] = {}
+    if not ids:
+        return found
+    if isinstance(engine, Engine):
+        with engine.connect() as conn:
+            return rows_by_id(conn, table, ids)
     for start in range(0, len(ids), 500):  # stay far below SQLite's bound-parameter limit
         chunk = list(ids[start : start + 500])
-        with engine.connect() as conn:
-            for row in conn.execute(select(table).where(table.c.id.in_(chunk))).mappings():
-                found[str(row["id"])] = row
+        for row in engine.execute(select(table).where(table.c.id.in_(chunk))).mappings():
+            found[str(row["id"])] = row
     return found
 
 
@@ -166,7 +173,6 @@ def item_documents(
                 "kind": str(row["kind"]),
                 "title": row["title"] or "",
                 "body": body,
-                "words": f"{row['title'] or ''}\n{body}",
                 "tags": ",".join(t.replace(",", " ") for t in tags),
                 "author": str(row["author_id"]),
                 "groups": ",".join(x.replace(",", " ") for pair in groups for x in pair if x),
@@ -198,7 +204,6 @@ def person_document(row: RowMapping) -> dict[str, Any]:
         "kind": "person",
         "title": row["display_name"] or row["username"],
         "body": body,
-        "words": f"{row['display_name']}\n{body}",
         "tags": ",".join(s.replace(",", " ") for s in skills),
         "created": 0,
         "c_tags": SEP.join(s.lower() for s in skills).encode(),
@@ -214,7 +219,6 @@ def group_document(row: RowMapping) -> dict[str, Any]:
         "kind": "group",
         "title": row["name"] or "",
         "body": row["description"] or "",
-        "words": f"{row['name'] or ''}\n{row['description'] or ''}",
         "groups": ",".join(x.replace(",", " ") for x in (row["id"], row["name"]) if x),
         "created": 0,
         "c_tags": b"",
