@@ -10,10 +10,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from kshare.client.views import ItemDetail, ItemSummary
-from kshare.ui import qt_workarounds
 from kshare.ui.operations import TaskRunner
-
-qt_workarounds.apply()  # before any test emits a signal; see the module for why
 
 NOW = datetime(2026, 11, 2, 9, 30, tzinfo=UTC)
 

@@ -19,7 +19,7 @@ from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QDialog
 
 from kshare import __version__
-from kshare.ui import crash, qt_workarounds
+from kshare.ui import crash
 from kshare.ui.login_dialog import LoginDialog
 from kshare.ui.main_window import MainWindow
 from kshare.ui.operations import Failure, TaskRunner
@@ -197,7 +197,6 @@ def run_app(
     """
     from kshare.client.services import Workspace
 
-    qt_workarounds.apply()
     app = QApplication.instance() or QApplication(list(argv or sys.argv[:1]))
     assert isinstance(app, QApplication)
     configure_application(app)
