@@ -186,7 +186,8 @@ class FeedBuilder:
         people_out = {p.id: p for p in serialize.people_out(self.session, people)}
         groups_out = {g.id: g for g in serialize.groups_out(self.session, groups)}
         upserts: list = []  # type: ignore[type-arg]
-        window_ids = [i.id for i in items if i.id not in {r[2].id for r in rows if r[1] == "item"}]
+        in_rows = {r[2].id for r in rows if r[1] == "item"}
+        window_ids = [i.id for i in items if i.id not in in_rows]
         upserts += [ItemUpsert(data=by_id[i]) for i in window_ids]
         upserts += [ReactionUpsert(data=serialize.reaction_out(r)) for r in extra_reactions]
         for _seq, kind, row in rows:

@@ -1,0 +1,152 @@
+"""Change-feed pages per second for N concurrent simulated clients against a real server.
+
+Starts ``kshare serve`` on 127.0.0.1 (SQLite, then PostgreSQL if reachable),
+loads a synthetic organisation with the admin tools, then has each client
+pull the whole feed page by page, repeatedly, for a fixed time. Prints
+figures; asserts nothing about speed.
+
+    .venv/bin/python bench/server_bench.py [--clients 8] [--items 2000] [--seconds 10]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT))
+
+from tests.unit.server.support import ThrowawayPostgres, postgres_reason  # noqa: E402
+
+from kshare.server.admin import AdminTools  # noqa: E402
+from kshare.server.settings import HashParams  # noqa: E402
+
+LISTENING = "kshare server listening on "
+
+
+def start_server(data: Path, url: str | None) -> tuple[subprocess.Popen[str], str]:
+    args = [sys.executable, "-m", "kshare.server", "serve", "--data", str(data), "--port", "0"]
+    if url:
+        args += ["--database-url", url]
+    env = {**os.environ, "KSHARE_TEST_FAST_HASH": "1"}
+    proc = subprocess.Popen(
+        args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env
+    )
+    assert proc.stdout is not None
+    line = proc.stdout.readline()
+    if not line.startswith(LISTENING):
+        proc.kill()
+        raise RuntimeError(f"server did not start: {line!r}")
+    return proc, line[len(LISTENING) :].strip()
+
+
+def load_org(data: Path, url: str | None, clients: int, items: int) -> list[str]:
+    with AdminTools(data, url, hash_params=HashParams.fast()) as admin:
+        for team in range(4):
+            admin.add_group(f"team-{team}")
+        for n in range(clients):
+            admin.add_user(f"user{n}", f"User {n}", "pw", groups=[f"team-{n % 4}"])
+        tokens = [admin.issue_token(f"user{n}") for n in range(clients)]
+    return tokens
+
+
+def publish(base: str, tokens: list[str], items: int) -> None:
+    with httpx.Client(base_url=base, timeout=30) as client:
+        for n in range(items):
+            audience = {"org": True} if n % 3 else {"groups": [f"team-{n % 4}"]}
+            client.post(
+                "/api/v1/items",
+                headers={"Authorization": f"Bearer {tokens[n % len(tokens)]}"},
+                json={
+                    "id": str(uuid.uuid4()),
+                    "title": f"item {n}",
+                    "body": "text " * 50,
+                    "tags": ["bench"],
+                    "audience": audience,
+                },
+            )
+
+
+def pull(base: str, token: str, seconds: float, limit: int, out: list[float]) -> None:
+    headers = {"Authorization": f"Bearer {token}"}
+    deadline = time.monotonic() + seconds
+    with httpx.Client(base_url=base, headers=headers, timeout=30) as client:
+        while time.monotonic() < deadline:
+            since = None
+            while time.monotonic() < deadline:
+                params = {"limit": limit, **({"since": since} if since else {})}
+                began = time.monotonic()
+                page = client.get("/api/v1/feed", params=params).json()
+                out.append(time.monotonic() - began)
+                since = page["cursor"]
+                if not page["more"]:
+                    break
+
+
+def run(name: str, url: str | None, args: argparse.Namespace) -> None:
+    with tempfile.TemporaryDirectory(prefix="kshare-bench-") as tmp:
+        data = Path(tmp)
+        tokens = load_org(data, url, args.clients, args.items)
+        proc, base = start_server(data, url)
+        try:
+            began = time.monotonic()
+            publish(base, tokens, args.items)
+            print(f"[{name}] published {args.items} items in {time.monotonic() - began:.1f} s")
+            timings: list[list[float]] = [[] for _ in tokens]
+            threads = [
+                threading.Thread(target=pull, args=(base, t, args.seconds, args.limit, timings[i]))
+                for i, t in enumerate(tokens)
+            ]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+            every = sorted(x for per in timings for x in per)
+            pages = len(every)
+            print(
+                f"[{name}] {args.clients} clients, limit {args.limit}: {pages} pages in "
+                f"{args.seconds:.0f} s = {pages / args.seconds:.1f} pages/s; latency median "
+                f"{statistics.median(every) * 1000:.0f} ms, p95 "
+                f"{every[int(0.95 * (pages - 1))] * 1000:.0f} ms"
+            )
+        finally:
+            proc.terminate()
+            proc.wait(timeout=15)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--items", type=int, default=1000)
+    parser.add_argument("--limit", type=int, default=200)
+    parser.add_argument("--seconds", type=float, default=10.0)
+    args = parser.parse_args()
+    args.clients = max(1, min(args.clients, 64))
+    args.items = max(1, min(args.items, 20_000))
+    args.seconds = max(1.0, min(args.seconds, 120.0))
+    run("sqlite", None, args)
+    reason = postgres_reason()
+    if reason:
+        print(f"[postgresql] skipped: {reason}")
+        return 0
+    pg = ThrowawayPostgres()
+    try:
+        run("postgresql", pg.url, args)
+    finally:
+        pg.drop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
