@@ -27,6 +27,7 @@ class ItemSummary:
     answer_count: int = 0
     is_accepted: bool = False
     score: int = 0
+    pending: bool = False  # written on this desktop, not yet on the server
 
 
 @dataclass(frozen=True)
@@ -120,6 +121,7 @@ class Choice:
     id: str
     name: str  # group name or username: what ``--audience group:NAME`` takes
     label: str  # what the picker shows
+    display_name: str = ""  # the plain name for sentences: "Visible to: SRE, Ana Souza"
 
 
 @dataclass(frozen=True)

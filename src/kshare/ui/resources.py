@@ -1,7 +1,8 @@
 """Find the icons and the stylesheet shipped in the top-level ``resources/`` folder.
 
-The folder lives beside ``src/`` in a checkout and next to the executable in a
-PyInstaller bundle; ``KSHARE_RESOURCES`` overrides both (packagers, tests).
+The folder is shipped inside the package as ``kshare/resources`` (a link to the
+top-level folder in a checkout, package data in a wheel, the same place in a
+PyInstaller bundle); ``KSHARE_RESOURCES`` overrides it (packagers, tests).
 A missing folder is not fatal: the app runs with Qt's defaults.
 """
 
@@ -25,10 +26,9 @@ def resources_dir() -> Path | None:
     candidates: list[Path] = []
     if override := os.environ.get(RESOURCES_ENV):
         candidates.append(Path(override))
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        candidates.append(Path(bundle) / "resources")
-    candidates.append(Path(__file__).resolve().parents[3] / "resources")
+    # Shipped inside the package (a link to the top-level folder in a checkout); the
+    # PyInstaller bundle keeps the same place under its root.
+    candidates.append(Path(__file__).resolve().parents[1] / "resources")
     candidates.append(Path(sys.prefix) / "share" / "kshare" / "resources")
     for candidate in candidates:
         if (candidate / "icons").is_dir():
