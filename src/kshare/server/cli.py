@@ -65,6 +65,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     actions.add_parser("list-groups", help="list groups")
     p = actions.add_parser("audit", help="print the audit log as JSON lines")
     p.add_argument("--since", type=datetime.fromisoformat, help="ISO time, e.g. 2026-11-01")
+    p = actions.add_parser("import-stackexchange", help="load a Stack Exchange data dump")
+    p.add_argument("dump_dir", type=Path, metavar="DUMP_DIR", help="folder with Posts.xml")
+    p.add_argument("--organisation", help="also set the organisation name shown to clients")
+    p.add_argument("--site", help="the site's name (default: the dump folder's name)")
     admin.set_defaults(func=run_admin)
 
 
@@ -129,6 +133,10 @@ def _admin_action(tools, args: argparse.Namespace) -> int:  # type: ignore[no-un
     elif action == "audit":
         for entry in tools.audit_log(args.since):
             print(json.dumps(entry, sort_keys=True))
+    elif action == "import-stackexchange":
+        from kshare.server.importer.command import run_import
+
+        return run_import(args)
     return 0
 
 
