@@ -19,7 +19,7 @@ from kshare.server.auth import Passwords
 from kshare.server.changes import set_membership
 from kshare.server.db import Database, next_seq
 from kshare.server.tables import Endorsement, Group, Item, ItemRevision, Person, ServerMeta
-from kshare.server.writes import _set_mentions, canonical_tags
+from kshare.server.writes import canonical_tags, set_mentions
 
 log = logging.getLogger(__name__)
 
@@ -176,7 +176,7 @@ def _seed_items(
             session.add_all(audience_rows(item_id, audience))
         if item.accepted and parent is not None:
             parent.accepted_answer_id = item_id
-        _set_mentions(session, row)
+        set_mentions(session, row)
         session.add(
             ItemRevision(
                 item_id=item_id,

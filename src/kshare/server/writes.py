@@ -33,7 +33,7 @@ from kshare.server.changes import (
 )
 from kshare.server.db import next_seq
 from kshare.server.errors import ApiError, not_found
-from kshare.server.policy import Gate, Judged, audiences
+from kshare.server.policy import Gate, Judged
 from kshare.server.tables import (
     AudienceRow,
     CollectionEntryRow,
@@ -64,7 +64,7 @@ def canonical_tags(tags: list[str]) -> list[str]:
     return list(seen)
 
 
-def _set_mentions(session: Session, item: Item) -> None:
+def set_mentions(session: Session, item: Item) -> None:
     session.execute(delete(Mention).where(Mention.item_id == item.id))
     names = {m.rstrip(".").casefold() for m in MENTION.findall(item.body or "")}
     if not names:
@@ -194,7 +194,7 @@ def create_item(
         _store_audience(session, item, audience)
     if body.kind == "collection":
         _set_entries(gate, item, body.entries)
-    _set_mentions(session, item)
+    set_mentions(session, item)
     _revision(session, item, caller.id)
     session.flush()
     if audience is not None:
@@ -267,7 +267,7 @@ def update_item(
         )
     item.updated_at = datetime.now(UTC)
     touch(session, item)
-    _set_mentions(session, item)
+    set_mentions(session, item)
     _revision(session, item, caller.id)
     session.flush()
     return item_out(gate, gate.judge([item])[item.id])
@@ -354,6 +354,3 @@ def history(session: Session, caller: Caller, item_id: str) -> list[ItemRevision
             .order_by(ItemRevision.version)
         )
     )
-
-
-__all__ = ["audiences"]
