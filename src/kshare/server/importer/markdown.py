@@ -20,12 +20,13 @@ from urllib.parse import quote, urlsplit
 
 log = logging.getLogger(__name__)
 
-# Dropped together with everything inside them: active or embedded content.
+# Dropped together with everything inside them: active or embedded content. Void
+# elements (embed, frame, input) have no inside; like every unknown tag they are ignored.
 _DROP = frozenset(
     {
-        "script", "style", "iframe", "object", "embed", "noscript", "template", "svg",
-        "math", "head", "title", "form", "button", "select", "textarea", "canvas",
-        "video", "audio", "applet", "frame", "frameset",
+        "script", "style", "iframe", "object", "noscript", "template", "svg", "math",
+        "head", "title", "form", "button", "select", "textarea", "canvas", "video",
+        "audio", "applet", "frameset",
     }
 )  # fmt: skip
 _BLOCKS = frozenset(

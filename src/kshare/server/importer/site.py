@@ -117,7 +117,8 @@ class Site:
     def username(self, display_name: str, user_id: int) -> str:
         """``chloe-gupta-17``: readable, mentionable, and unique within the site by its id."""
         number = str(user_id).replace("-", "n")  # the site's own bot account has id -1
-        return f"{slug(display_name) or 'user'}-{number}"
+        # Markup in a name says nothing about the person: "<b>Ann</b>" is "ann", not "b-ann-b".
+        return f"{slug(re.sub(r'<[^<>]*>', ' ', display_name)) or 'user'}-{number}"
 
     def fallback_usernames(self, username: str) -> list[str]:
         """Names to try when ``username`` is taken (by a colleague or another site's import)."""

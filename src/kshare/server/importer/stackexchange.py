@@ -332,7 +332,8 @@ class _Importer:
         display = _plain(user.display_name, 200) or f"user{user.id}"
         return {
             "id": self.site.id("person", user.id),
-            "username": self.site.username(display, user.id),
+            # "user17" is the reader's stand-in for a missing name: "user-17", not "user17-17".
+            "username": self.site.username("" if display == f"user{user.id}" else display, user.id),
             "display_name": display,
             # Not "about me": it is the site's HTML and says nothing a colleague needs.
             "location": _plain(user.location, 200),
