@@ -61,7 +61,9 @@ class Corpus:
             words["".join(self.rng.choice(SYLLABLES) for _ in range(parts))] = None
         self.words = list(words)
         # rank r is drawn with weight 1/r^1.07: a few very common words, a long tail
-        self.cumulative = list(itertools.accumulate(1 / (r**1.07) for r in range(1, vocabulary + 1)))
+        self.cumulative = list(
+            itertools.accumulate(1 / (r**1.07) for r in range(1, vocabulary + 1))
+        )
         tail = self.words[2_000:]
         self.topics = [self.rng.sample(tail, TOPIC_WORDS) for _ in range(TOPICS)]
         self.topic_cumulative = list(
@@ -258,7 +260,7 @@ def fts5_search(db: sqlite3.Connection, kind: str, match: str) -> int:
 
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
 def timed(run: Callable[[], Any], repeat: int) -> list[float]:
@@ -284,32 +286,42 @@ def main() -> int:
         engine = open_cache(root / "cache.sqlite3")
         started = time.perf_counter()
         fill_cache(engine, root / "blobs", corpus, args.posts, args.documents)
-        print(f"cache filled: {args.posts} posts, {args.documents} documents "
-              f"in {time.perf_counter() - started:.1f} s", flush=True)
+        print(
+            f"cache filled: {args.posts} posts, {args.documents} documents "
+            f"in {time.perf_counter() - started:.1f} s",
+            flush=True,
+        )
 
         index = SearchIndex(root / "index", engine, blobs_dir=root / "blobs")
         started = time.perf_counter()
         indexed = index.rebuild()
         whoosh_build = time.perf_counter() - started
         db, fts_build, fts_rows = build_fts5(engine, root / "blobs", root / "fts.sqlite3")
-        print(f"\nindex build    whoosh {whoosh_build:8.1f} s  ({indexed / whoosh_build:8.0f} docs/s)"
-              f"   fts5 {fts_build:6.1f} s  ({fts_rows / fts_build:8.0f} docs/s)"
-              f"   ratio {whoosh_build / fts_build:6.1f}x")
+        print(
+            f"\nindex build    whoosh {whoosh_build:8.1f} s "
+            f" ({indexed / whoosh_build:8.0f} docs/s)"
+            f"   fts5 {fts_build:6.1f} s  ({fts_rows / fts_build:8.0f} docs/s)"
+            f"   ratio {whoosh_build / fts_build:6.1f}x"
+        )
 
         queries = make_queries(corpus, args.queries)
         for text, _ in queries["single term"][:3]:  # warm caches and facet columns
             index.search(text)
         everything: dict[str, list[float]] = {"whoosh": [], "fts5": []}
         totals = []
-        print(f"\n{'kind':12} {'engine':7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} "
-              f"{'mean hits':>10}")
+        print(
+            f"\n{'kind':12} {'engine':7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} "
+            f"{'mean hits':>10}"
+        )
         for kind in KIND_NAMES:
             whoosh: list[float] = []
             fts: list[float] = []
             hits_w: list[int] = []
             for text, match in queries[kind]:
                 results: list[Any] = []
-                whoosh += timed(lambda t=text: results.append(index.search(t)), args.repeat)
+                whoosh += timed(
+                    lambda t=text, out=results: out.append(index.search(t)), args.repeat
+                )
                 hits_w.append(results[-1].total)
                 errors = [r.error for r in results if r.error]
                 if errors:
@@ -319,11 +331,25 @@ def main() -> int:
             everything["whoosh"] += whoosh
             everything["fts5"] += fts
             for name, samples in (("whoosh", whoosh), ("fts5", fts)):
-                print(f"{kind:12} {name:7} {percentile(samples, .5):8.1f} "
-                      f"{percentile(samples, .95):8.1f} {percentile(samples, .99):8.1f} "
-                      f"{statistics.mean(hits_w) if name == 'whoosh' else 0:10.0f}")
-            print(f"{'':12} {'ratio':7} {percentile(whoosh, .95) / percentile(fts, .95):17.1f}x"
-                  " at p95")
+                print(
+                    f"{kind:12} {name:7} {percentile(samples, 0.5):8.1f} "
+                    f"{percentile(samples, 0.95):8.1f} {percentile(samples, 0.99):8.1f} "
+                    f"{statistics.mean(hits_w) if name == 'whoosh' else 0:10.0f}"
+                )
+            print(
+                f"{'':12} {'ratio':7} {percentile(whoosh, 0.95) / percentile(fts, 0.95):17.1f}x"
+                " at p95"
+            )
+        topics = [" ".join(corpus.text(t, 25).split()[:25]) for t in range(0, TOPICS, 3)]
+        matching = [
+            sample
+            for text in topics
+            for sample in timed(lambda t=text: index.matching_documents(t, limit=500), 2)
+        ]
+        print(
+            f"\nmatching_documents (a 25-word question, 500 items): "
+            f"p50 {percentile(matching, 0.5):.1f} ms, p95 {percentile(matching, 0.95):.1f} ms"
+        )
         index.close()
         db.close()
         engine.dispose()

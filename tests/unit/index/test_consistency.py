@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import json
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -13,9 +14,9 @@ import pytest
 from sqlalchemy import Engine, delete
 
 from kshare.client.index import SearchIndex
-from kshare.client.store.models import SyncState
+from kshare.client.store.models import CachedItem, SyncState
 
-from .conftest import CacheFiller
+from .conftest import NOW, CacheFiller
 
 
 def found(index: SearchIndex, query: str) -> set[str]:
@@ -340,3 +341,57 @@ def test_catch_up_from_two_threads_applies_each_change_once(
 
     assert sorted(counts) == [0, 100]
     assert index.search("parallel").total == 100
+
+
+def test_catch_up_in_background_for_callers_without_a_worker(
+    filler: CacheFiller, make_index: Any
+) -> None:
+    filler.item("p1", title="Background indexing")
+    index = make_index()
+    progress: list[tuple[int, int]] = []
+
+    worker = index.catch_up_in_background(lambda done, total: progress.append((done, total)))
+    worker.join(timeout=60)
+
+    assert not worker.is_alive()
+    assert progress[-1] == (1, 1)
+    assert found(index, "background") == {"p1"}
+
+
+def test_closing_stops_a_long_update_and_the_next_start_finishes_it(
+    filler: CacheFiller, make_index: Any, cache: Engine
+) -> None:
+    with cache.begin() as conn:  # many rows at once: a rebuild that takes a while
+        conn.execute(
+            CachedItem.__table__.insert(),  # type: ignore[attr-defined]
+            [
+                {
+                    "id": f"p{n}",
+                    "kind": "post",
+                    "author_id": "u1",
+                    "title": f"Bulk note {n}",
+                    "body": "bulk text " * 20,
+                    "tags": [],
+                    "created_at": NOW,
+                    "updated_at": NOW,
+                    "version": 1,
+                    "audience": {},
+                    "entries": [],
+                    "mentions": [],
+                    "local_seq": n + 1,
+                }
+                for n in range(5000)
+            ],
+        )
+    index = make_index()
+    worker = index.catch_up_in_background()
+    while index.progress is None and worker.is_alive():
+        time.sleep(0.01)
+
+    index.close()
+    worker.join(timeout=60)
+
+    assert not worker.is_alive()
+    again = make_index()
+    again.catch_up()
+    assert again.search("bulk").total == 5000

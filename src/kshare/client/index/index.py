@@ -55,6 +55,8 @@ class SearchIndex:
         self._state = load_state(self._state_file)
         self._current: OpenIndex | None = None
         self._closed = False
+        self._stopping = threading.Event()
+        self._background: threading.Thread | None = None
         self.rebuild_reason: str | None = None
         self.progress: tuple[int, int] | None = None  # (done, total) of a running catch-up/rebuild
         self._open_current()
@@ -89,14 +91,45 @@ class SearchIndex:
             return self._current
 
     def mark_damaged(self, exc: BaseException) -> None:
-        """A search tripped over damaged files: rebuild at the next catch-up."""
+        """A search tripped over damaged files: rebuild now, in the background."""
         log.warning("search index damaged, it will be rebuilt: %r", exc)
         self.rebuild_reason = "index files damaged"
+        self.catch_up_in_background()
+
+    def catch_up_in_background(self, progress: Progress | None = None) -> threading.Thread:
+        """Run :meth:`catch_up` (or the rebuild it decides on) in a worker thread.
+
+        For callers with no worker of their own, e.g. at start-up when offline. One
+        runs at a time; a call while one runs returns that one.
+        """
+        with self._open_lock:
+            running = self._background
+            if running is not None and running.is_alive():
+                return running
+            worker = threading.Thread(
+                target=self._catch_up_logged, args=(progress,), name="kshare-index", daemon=True
+            )
+            self._background = worker
+        worker.start()
+        return worker
+
+    def _catch_up_logged(self, progress: Progress | None) -> None:
+        try:
+            self.catch_up(progress)
+        except Exception:  # a worker thread has no caller to raise to; the log must say why
+            log.exception("updating the search index failed")
 
     # --- writing -----------------------------------------------------------------------------
 
     def catch_up(self, progress: Progress | None = None) -> int:
         """Apply what the cache changed since the last ``local_seq`` applied (purges first)."""
+        try:
+            return self._catch_up(progress)
+        except _Stopped:
+            log.info("search index update stopped: the index is closing")
+            return 0
+
+    def _catch_up(self, progress: Progress | None) -> int:
         with self._write_lock:
             if self._closed:
                 return 0
@@ -114,7 +147,7 @@ class SearchIndex:
                 reason = self.rebuild_reason or "the cache is not the one indexed"
                 log.info("rebuilding the search index: %s", reason)
                 return self._rebuild_locked(progress, cache_id)
-            ready = [i for i in state.awaiting_blobs if self._blob_ready(i)]
+            ready = self._blobs_arrived(state.awaiting_blobs)
             if upto == state.local_seq and not ready:
                 return 0
             total = source.count_changes(self.engine, state.local_seq, upto) + len(ready)
@@ -125,10 +158,14 @@ class SearchIndex:
 
     def rebuild(self, progress: Progress | None = None) -> int:
         """Index the whole cache into a new folder, then switch to it; searches go on meanwhile."""
-        with self._write_lock:
-            if self._closed:
-                return 0
-            return self._rebuild_locked(progress, source.ensure_cache_id(self.engine))
+        try:
+            with self._write_lock:
+                if self._closed:
+                    return 0
+                return self._rebuild_locked(progress, source.ensure_cache_id(self.engine))
+        except _Stopped:
+            log.info("search index rebuild stopped: the index is closing")
+            return 0
 
     def _rebuild_locked(self, progress: Progress | None, cache_id: str) -> int:
         upto = source.latest_seq(self.engine)
@@ -173,6 +210,8 @@ class SearchIndex:
             done += len(purged)
             for table in (source.ITEMS, source.PEOPLE, source.GROUPS):
                 for rows in source.rows_between(self.engine, table, after, upto, BATCH):
+                    if self._stopping.is_set():
+                        raise _Stopped  # closing the app must not wait for a long rebuild
                     for document in self._documents(table, rows, awaiting):
                         writer.put(document)
                     done += len(rows)
@@ -210,11 +249,15 @@ class SearchIndex:
 
         return source.item_documents(self.engine, rows, text_of)
 
-    def _blob_ready(self, item_id: str) -> bool:
-        rows = source.rows_by_id(self.engine, source.ITEMS, [item_id])
-        row = rows.get(item_id)
-        sha = str(((row["attachment"] if row else None) or {}).get("sha256") or "")
-        return bool(sha) and blob_path(self.texts.blobs_dir, sha).is_file()
+    def _blobs_arrived(self, awaiting: list[str]) -> list[str]:
+        """Documents indexed without their file whose file the sync engine has fetched since."""
+        rows = source.rows_by_id(self.engine, source.ITEMS, awaiting)
+        arrived = []
+        for item_id, row in rows.items():
+            sha = str((row["attachment"] or {}).get("sha256") or "")
+            if sha and blob_path(self.texts.blobs_dir, sha).is_file():
+                arrived.append(item_id)
+        return arrived
 
     def _report(self, progress: Progress | None, done: int, total: int) -> None:
         self.progress = (done, total)
@@ -250,12 +293,18 @@ class SearchIndex:
         return (found.status, found.message) if found else None
 
     def close(self) -> None:
+        """Stop a running update (what it committed stays valid) and release the files."""
+        self._stopping.set()
         with self._write_lock, self._open_lock:
             self._closed = True
             if self._current is not None:
                 self._current.close()
                 self._current.ix.close()
                 self._current = None
+
+
+class _Stopped(Exception):
+    """The index is closing: a running update gives up (what it committed stays valid)."""
 
 
 class _Writer:

@@ -50,11 +50,14 @@ def _context(index: SearchIndex, reading: Reading) -> QueryContext:
     def corrections(term: str) -> list[str]:
         if not 3 <= len(term) <= 30 or not term.isalpha():  # long "words" are not typos
             return []
-        found: list[str] = []
-        for fieldname in ("body", "title"):
-            corrector = reading.searcher.corrector(fieldname)
-            found += corrector.suggest(term, limit=4, maxdist=2 if len(term) > 5 else 1, prefix=1)
-        return list(dict.fromkeys(found))[:4]
+        maxdist = 2 if len(term) > 5 else 1
+        for fieldname in ("body", "title"):  # nearly every title word is in some body too
+            found = reading.searcher.corrector(fieldname).suggest(
+                term, limit=4, maxdist=maxdist, prefix=1
+            )
+            if found:
+                return list(found)
+        return []
 
     def surface(stem: str) -> str | None:
         # the index holds stems ("certif"); "did you mean" needs a word as written, so
