@@ -54,7 +54,8 @@ class CachedItem(CacheBase):
     audience: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # AudienceView
     can_edit: Mapped[bool] = mapped_column(default=False)
     mentions: Mapped[list[str]] = mapped_column(JSON, default=list)
-    attachment: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # BlobRef
+    # none_as_null: a missing attachment is SQL NULL, so "IS NULL" filters mean what they say.
+    attachment: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))  # BlobRef
     entries: Mapped[list[Any]] = mapped_column(JSON, default=list)  # CollectionEntry
     local_seq: Mapped[int] = mapped_column(Integer, index=True)
     # Added in cache schema 0002: the original of a share/quote (ItemOut.quote_of).
