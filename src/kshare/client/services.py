@@ -341,7 +341,10 @@ class Workspace:
                     ) from exc
                 self._experts = ExpertFinder(self.reader, index)
             finder = self._experts
-        return finder.rank(topic, limit=limit)  # type: ignore[no-any-return]
+        # The person asking is looking for someone else: never suggest them to themselves.
+        account = self.account
+        exclude = {account.user_id} if account is not None and account.user_id else set()
+        return finder.rank(topic, limit=limit, exclude=exclude)  # type: ignore[no-any-return]
 
     # --- reading --------------------------------------------------------------------------------
 

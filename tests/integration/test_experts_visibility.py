@@ -1,0 +1,68 @@
+"""Who knows about X, from the desktop cache: never from content the asker may not see."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kshare.client.services import Workspace
+from kshare.server.admin import AdminTools
+from tests.support.server import ServerProcess
+
+pytestmark = pytest.mark.integration
+PASSWORD = "correct horse battery"
+
+
+def signed_in(server: ServerProcess, profile: Path, user: str) -> Workspace:
+    workspace = Workspace.open(profile)
+    workspace.login(server.url, user, PASSWORD)
+    return workspace
+
+
+def test_secret_work_never_makes_anyone_an_expert_for_outsiders(
+    server: ServerProcess, tmp_path: Path
+) -> None:
+    with AdminTools(server.data_dir) as admin:
+        admin.add_group("Falcon", kind="team", visibility="secret")
+        admin.add_user("carol", "Carol Diaz", PASSWORD, groups=["Falcon"])
+        admin.add_user("dan", "Dan Ito", PASSWORD)
+        admin.add_user("erin", "Erin Moss", PASSWORD)
+        admin.add_user("bo", "Bo Lindqvist", PASSWORD)
+
+    carol = signed_in(server, tmp_path / "carol", "carol")
+    dan = signed_in(server, tmp_path / "dan", "dan")
+    bo = signed_in(server, tmp_path / "bo", "bo")
+    try:
+        for n in range(3):
+            carol.publish(
+                title=f"Zephyrite valuation model, part {n + 1}",
+                body="How we value zephyrite mining assets for the acquisition: "
+                "discounted cash flow, zephyrite reserves, zephyrite pricing.",
+                tags=["zephyrite"],
+                audience=["group:Falcon"],
+            )
+        dan.publish(
+            title="Zephyrite basics for newcomers",
+            body="A short public primer on zephyrite and where our reports mention it.",
+            tags=["zephyrite"],
+            audience=["org"],
+        )
+        carol.sync()
+        dan.sync()
+        bo.sync()
+        carol.sync()
+
+        seen_by_bo = [expert.display_name for expert in bo.experts("zephyrite valuation")]
+        assert "Dan Ito" in seen_by_bo
+        assert "Carol Diaz" not in seen_by_bo  # her only zephyrite work is secret
+
+        seen_by_carol = [expert.display_name for expert in carol.experts("zephyrite valuation")]
+        assert "Carol Diaz" not in seen_by_carol  # never suggested to herself
+        assert "Dan Ito" in seen_by_carol
+
+        dan_view = dan.experts("zephyrite valuation")
+        assert [e.display_name for e in dan_view] == []  # carol's work is hidden, dan is asking
+    finally:
+        for workspace in (carol, dan, bo):
+            workspace.close()
