@@ -21,10 +21,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from xml.etree.ElementTree import ParseError
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import Table, insert, select, update
 from sqlalchemy.orm import Session
 
 from kshare.domain.audience import Audience, Principal, PrincipalKind
@@ -61,6 +61,11 @@ _ORG_ROWS = [
     (row.kind, row.ref, row.right)
     for row in audience_rows("", Audience(viewers=frozenset({Principal(PrincipalKind.ORG)})))
 ]
+# Core tables: the bulk writes below go through Core (see _write_items for why).
+_PEOPLE = cast(Table, Person.__table__)
+_ITEMS = cast(Table, Item.__table__)
+_AUDIENCE = cast(Table, AudienceRow.__table__)
+_REVISIONS = cast(Table, ItemRevision.__table__)
 # What decides whether a stored item differs from the dump's version of it.
 _COMPARED = (
     "author_id",
@@ -150,7 +155,10 @@ def import_stackexchange(
         dump = StackExchangeDump(dump_dir)
     except FileNotFoundError as exc:
         raise AdminError(str(exc)) from exc
-    the_site = Site.from_name(site or dump_dir.resolve().name)
+    try:
+        the_site = Site.from_name(site or dump_dir.resolve().name)
+    except ValueError as exc:
+        raise AdminError(f"{exc}: pass --site") from exc
     settings = Settings(data_dir=Path(data_dir), database_url=database_url)
     db = Database(settings.resolved_database_url)
     try:
@@ -207,7 +215,9 @@ def _batches(rows: Iterable[Any], size: int = BATCH) -> Iterator[list[Any]]:
 
 
 class _Importer:
-    def __init__(self, db: Database, dump: StackExchangeDump, site: Site, progress: Progress):
+    def __init__(
+        self, db: Database, dump: StackExchangeDump, site: Site, progress: Progress
+    ) -> None:
         self.db = db
         self.dump = dump
         self.site = site
@@ -365,7 +375,7 @@ class _Importer:
         seqs = _reserve_seqs(session, len(new) + len(changed))
         if new:
             session.execute(
-                insert(Person.__table__),
+                insert(_PEOPLE),
                 [
                     {
                         **r,
@@ -603,7 +613,7 @@ class _Importer:
             # of defaults, so [] is never passed.
             if new:
                 session.execute(
-                    insert(Item.__table__), [{**r, "version": 1, "quote_of": None} for r in new]
+                    insert(_ITEMS), [{**r, "version": 1, "quote_of": None} for r in new]
                 )
             audience = [
                 {"item_id": r["id"], "kind": kind, "ref": ref, "right": right}
@@ -612,7 +622,7 @@ class _Importer:
                 for kind, ref, right in _ORG_ROWS
             ]
             if audience:
-                session.execute(insert(AudienceRow.__table__), audience)
+                session.execute(insert(_AUDIENCE), audience)
             if changed:
                 session.execute(
                     update(Item),
@@ -620,7 +630,7 @@ class _Importer:
                 )
             if order:
                 session.execute(
-                    insert(ItemRevision.__table__),
+                    insert(_REVISIONS),
                     [
                         {
                             "item_id": r["id"],
