@@ -11,7 +11,7 @@ import re
 import time
 from collections.abc import Collection
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, func, or_, select
 
@@ -273,7 +273,7 @@ def _named_facets(
     return {key: tuple(values) for key, values in named.items()}
 
 
-MAX_TOPIC_TERMS = 24
+MAX_TOPIC_TERMS = 16
 # how people phrase a question, not what it is about (the analyzer's stop list misses these)
 QUESTION_WORDS = frozenset(
     {
@@ -282,7 +282,7 @@ QUESTION_WORDS = frozenset(
         *("get", "got", "use", "someth", "anyth", "pleas", "thank", "hi", "hello", "best", "way"),
     }
 )
-COMMON_SHARE = 0.25  # a term in more than a quarter of all documents says nothing about a topic
+COMMON_SHARE = 0.05  # a term in more than 1 in 20 documents says little about a topic
 
 
 def run_matching_documents(
@@ -327,15 +327,24 @@ def run_matching_documents(
             options = [q.Term("title", t, boost=1.5) for t in terms]
             options += [q.Term("body", t) for t in terms]
             options += [q.Term("tags", t, boost=2.0) for t in tag_terms]
-            clauses: list[Any] = [q.Or(options)]
-            if len(wanted) < len(ITEM_KINDS):
-                clauses.append(q.Or([q.Term("kind", k) for k in wanted]))
-            else:
-                clauses.append(q.Not(q.Or([q.Term("kind", "person"), q.Term("kind", "group")])))
-            if before is not None:
-                cutoff = int(source.as_utc(before).timestamp())  # type: ignore[union-attr]
-                clauses.append(q.NumericRange("created", None, cutoff, endexcl=True))
-            results = reading.searcher.search(q.And(clauses), limit=max(1, min(limit, 5000)))
+            # Kinds and date are checked against the per-document columns and handed to
+            # Whoosh as a set of allowed documents rather than as AND clauses. The OR is
+            # preloaded (all postings scored into one array): for a dozen or more topic
+            # words that halves the time of Whoosh's block-skipping union, whose
+            # bookkeeping costs more than it skips at limit=500 (measured).
+            columns = reading.columns()
+            allowed_kinds = frozenset(wanted)
+            cutoff = int(source.as_utc(before).timestamp()) if before is not None else None  # type: ignore[union-attr]
+            allow = {
+                d
+                for d, (kind, created) in enumerate(
+                    zip(columns["kind"], columns["created"], strict=True)
+                )
+                if kind in allowed_kinds and (cutoff is None or 0 < created < cutoff)
+            }
+            results = reading.searcher.search(
+                q.PreloadedOr(options), limit=max(1, min(limit, 5000)), filter=allow
+            )
             found = [(hit["id"], hit.score) for hit in results]
     except Exception as exc:  # see run_search: damaged files mean a rebuild, not a crash
         index.mark_damaged(exc)
