@@ -51,7 +51,7 @@ class Weights:
     kinds: Mapping[str, float] = field(default_factory=lambda: dict(DEFAULT_KIND_WEIGHTS))
     accepted: float = 2.0  # multiplier of an accepted answer
     votes: float = 0.2  # per natural-log unit of up-votes known at the time
-    half_life_days: float = 365.0  # expertise fades: half the weight after this long
+    half_life_days: float = 180.0  # expertise fades: half the weight after this long
     relevance_power: float = 2.0  # sharpens index scores, so weak OR-matches add little
     per_person: int = 8  # only a person's strongest matching threads count (anti-spam)
     specialist_norm: float = 0.0  # divide text evidence by activity ** this (Model 2 p(d|ca))
@@ -61,6 +61,7 @@ class Weights:
     prior: float = 0.3  # an active person gains at most this fraction
     tag_saturation: float = 2.0  # activity at which a tag is half "known"
     explicit_tag_share: float = 0.5  # tags named in the text vs tags of matching items
+    topic_tags: int = 10  # a topic's strongest tags; the tail is noise and costs time per person
 
 
 @dataclass(frozen=True)
@@ -220,7 +221,9 @@ def topic_tags(
             result[tag] = result.get(tag, 0.0) + (1.0 - share) * value / total
     elif named_set:
         result = {tag: 1.0 / len(named_set) for tag in named_set}
-    return result
+    kept = sorted(result.items(), key=lambda p: (-p[1], p[0]))[: max(w.topic_tags, 1)]
+    total_kept = sum(v for _, v in kept)
+    return {tag: v / total_kept for tag, v in kept} if total_kept > 0 else {}
 
 
 def tag_activity(

@@ -46,11 +46,17 @@ class ExpertFinder:
     """Ranks people for a topic or question from the cache, honouring their own choices."""
 
     def __init__(
-        self, cache_engine: Engine, index: DocumentSource, weights: ex.Weights | None = None
+        self,
+        cache_engine: Engine,
+        index: DocumentSource,
+        weights: ex.Weights | None = None,
+        *,
+        match_limit: int = MATCH_LIMIT,
     ) -> None:
         self._engine = cache_engine
         self._index = index
         self.weights = weights or ex.Weights()
+        self.match_limit = match_limit
         self._agg = Aggregates()
         # Per-person activity for one (before, day): kept across sync pages, except for
         # the people a page touched, so a query after a small page stays quick.
@@ -151,7 +157,7 @@ class ExpertFinder:
         now = before or datetime.now(UTC)
         hits = [
             h
-            for h in self._index.matching_documents(topic, before=before, limit=MATCH_LIMIT)
+            for h in self._index.matching_documents(topic, before=before, limit=self.match_limit)
             if h.id in self._agg.items and h.id not in skip  # the cache is the truth
         ]
         relevance = ex.sharpen((h.score for h in hits), self.weights.relevance_power)
