@@ -105,11 +105,8 @@ def test_group_post_reaches_members_search_and_never_a_non_member_disk(
     )
     assert hidden["hits"] == [] and hidden["total"] == 0
     assert files_containing(bo, SECRET_WORD) == []  # not in the cache, its WAL, nor the index
-    assert (
-        files_containing(ana / "index", SECRET_WORD)
-        or any(SECRET_WORD in p.read_bytes().decode("latin-1") for p in (ana / "index").rglob("*"))
-        or found["hits"]
-    )  # the member's index holds it (Whoosh may store it compressed)
+    # The same grep finds it on the member's disk: the check above can fail.
+    assert files_containing(ana, SECRET_WORD)
     # The token lives in the keyring only, never in either profile.
     keyring_file = Path(subprocess_env["KSHARE_TEST_KEYRING"])
     for token in json.loads(keyring_file.read_text()).values():
