@@ -8,11 +8,13 @@ ignored, so nothing purged can lend anyone credit. Scoring itself lives in
 
 from __future__ import annotations
 
+import functools
 import logging
+import threading
 from collections import Counter
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from datetime import UTC, datetime
-from typing import Protocol
+from typing import Concatenate, ParamSpec, Protocol, TypeVar
 
 from sqlalchemy import Engine
 
@@ -42,6 +44,21 @@ class DocumentSource(Protocol):
     ) -> list[DocumentMatch]: ...
 
 
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _serialised(
+    method: Callable[Concatenate[ExpertFinder, P], R],
+) -> Callable[Concatenate[ExpertFinder, P], R]:
+    @functools.wraps(method)
+    def locked(finder: ExpertFinder, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        with finder._lock:
+            return method(finder, *args, **kwargs)
+
+    return locked
+
+
 class ExpertFinder:
     """Ranks people for a topic or question from the cache, honouring their own choices."""
 
@@ -63,9 +80,12 @@ class ExpertFinder:
         self._activity: dict[str, tuple[dict[str, float], float]] = {}
         self._activity_key: tuple[datetime | None, int] | None = None
         self._profiles = ProfileMiner(cache_engine)
+        # The in-memory aggregates are shared; a worker pool may ask from several threads.
+        self._lock = threading.RLock()
 
     # --- public API -------------------------------------------------------------------
 
+    @_serialised
     def rank(
         self,
         topic: str,
@@ -80,6 +100,7 @@ class ExpertFinder:
         """
         return self._rank(topic, limit=limit, before=before, exclude=set(exclude))
 
+    @_serialised
     def suggest_for_question(self, item_id: str, *, limit: int = 5) -> list[Expert]:
         """People to ask about a question: neither its asker nor anyone who already answered."""
         self._refresh()
@@ -96,6 +117,7 @@ class ExpertFinder:
         }
         return self._rank(f"{text}\n{tags}", limit=limit, exclude=already, skip={item_id})
 
+    @_serialised
     def similar_experts(self, person_id: str, *, limit: int = 5) -> list[Expert]:
         """People whose topics overlap most with this person's (by tag activity)."""
         self._refresh()
@@ -126,6 +148,7 @@ class ExpertFinder:
             experts.append(self._similar_expert(other, similarity, shared[:3], theirs))
         return experts
 
+    @_serialised
     def profile(self, person_id: str, *, limit: int = 10) -> list[tuple[str, float]]:
         """A person's top topics (tags and salient words of what they wrote), 0..1, best first."""
         self._refresh()
