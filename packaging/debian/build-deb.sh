@@ -15,14 +15,14 @@ STAGE="build/deb/kshare_${VERSION}_${ARCH}"
 rm -rf "$STAGE"
 mkdir -p "$STAGE/DEBIAN" "$STAGE/opt" "$STAGE/usr/bin" "$STAGE/usr/share/applications" \
          "$STAGE/usr/share/metainfo" "$STAGE/usr/share/icons/hicolor/scalable/apps" \
-         "$STAGE/etc/kshare"
+         "$STAGE/etc/xdg/kshare"
 cp -a dist/pyinstaller/kshare "$STAGE/opt/kshare"
 ln -s /opt/kshare/kshare "$STAGE/usr/bin/kshare"
 install -m 644 resources/kshare.desktop "$STAGE/usr/share/applications/io.kshare.Desktop.desktop"
 install -m 644 resources/io.kshare.Desktop.metainfo.xml "$STAGE/usr/share/metainfo/"
 install -m 644 resources/icons/kshare.svg \
     "$STAGE/usr/share/icons/hicolor/scalable/apps/io.kshare.Desktop.svg"
-install -m 644 packaging/policy/policy.example.json "$STAGE/etc/kshare/policy.example.json"
+install -m 644 packaging/policy/policy.example.json "$STAGE/etc/xdg/kshare/policy.example.json"
 sed -e "s/@VERSION@/${VERSION}/" -e "s/@ARCH@/${ARCH}/" \
     -e "s/@SIZE@/$(du -sk "$STAGE" | cut -f1)/" packaging/debian/control.in >"$STAGE/DEBIAN/control"
 install -m 755 packaging/debian/postinst "$STAGE/DEBIAN/postinst"

@@ -1,4 +1,4 @@
-"""``kshare login | logout | sync | post | status``: the desktop client for people and scripts.
+"""``kshare login | logout | sync | post | share | status``: the desktop client from a shell.
 
 Progress goes to stderr, a one-line result to stdout; a failure exits
 non-zero with a sentence that says what to do.
@@ -10,6 +10,8 @@ import argparse
 import logging
 import sys
 import threading
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from kshare.client.paths import add_profile_option
@@ -52,6 +54,22 @@ def register(subparsers: Any) -> None:
     post.add_argument("--kind", default="post", choices=("post", "article", "question"))
     add_profile_option(post)
     post.set_defaults(func=run_post)
+
+    share = subparsers.add_parser(
+        "share", help="share a file (PDF, DOCX, Markdown, text, image) as a document"
+    )
+    share.add_argument("file", type=Path, help="the file to share")
+    share.add_argument("--title", default=None, help="default: the file name")
+    share.add_argument("--body", default=None, help="a description, in Markdown")
+    share.add_argument("--tag", action="append", default=[], help="a tag (repeatable)")
+    share.add_argument(
+        "--audience",
+        action="append",
+        default=None,
+        help="org | private | group:NAME | person:NAME (repeatable; default org)",
+    )
+    add_profile_option(share)
+    share.set_defaults(func=run_share)
 
     status = subparsers.add_parser("status", help="show the account and the last sync")
     add_profile_option(status)
@@ -162,24 +180,45 @@ def run_sync(args: argparse.Namespace) -> int:
 
 
 def run_post(args: argparse.Namespace) -> int:
+    return _publish_and_send(
+        args,
+        lambda workspace: workspace.publish(
+            title=args.title,
+            body=args.body,
+            tags=args.tag,
+            audience=args.audience or ["org"],
+            kind=args.kind,
+        ),
+    )
+
+
+def run_share(args: argparse.Namespace) -> int:
+    return _publish_and_send(
+        args,
+        lambda workspace: workspace.share_file(
+            args.file,
+            title=args.title or "",
+            body=args.body or "",
+            tags=args.tag,
+            audience=args.audience or ["org"],
+        ),
+    )
+
+
+def _publish_and_send(args: argparse.Namespace, write: Callable[[Any], str]) -> int:
+    """Queue a write in the outbox, then try to send it at once; offline, it stays queued."""
     from kshare.client.services import UserFacingError
 
     workspace = _open(args)
     try:
         if workspace.account is None:
             return _fail("sign in first: kshare login URL --user NAME")
-        item_id = workspace.publish(
-            title=args.title,
-            body=args.body,
-            tags=args.tag,
-            audience=args.audience or ["org"],
-            kind=args.kind,
-        )
+        item_id = write(workspace)
         report = workspace.sync()
         if workspace.pending_count() == 0 and report.status.state == "idle":
             unpublished = [e for e in workspace.unpublished() if e.target_id == item_id]
             if unpublished:
-                return _fail(f"the server refused the post: {unpublished[0].last_error}")
+                return _fail(f"the server refused it: {unpublished[0].last_error}")
             print(f"Published {item_id}")
             return 0
         if report.status.state in ("offline", "retrying"):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import mimetypes
 import platform
 import shutil
 import threading
@@ -43,6 +44,7 @@ from kshare.client.sync.reconcile import ALLOW_MASS_PURGE
 from kshare.client.sync.report import Changes, StatusTracker, SyncReport
 from kshare.client.sync.watch import watch as watch_events
 from kshare.client.views import Choice, Expert, ItemDetail, ItemSummary, SearchResults, SyncStatus
+from kshare.protocol.schemas import BlobRef
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +60,8 @@ __all__ = [
 ]
 
 ACCOUNT_KEY = "account"
+# The reference server's default upload limit; refusing here says so before anything is queued.
+MAX_UPLOAD_BYTES = 100 * 1024 * 1024
 PREVIOUS_ACCOUNT_KEY = "previous_account"
 
 
@@ -398,6 +402,49 @@ class Workspace:
             audience=audience,
             kind=kind,
             parent_id=parent_id,
+        )
+
+    def share_file(
+        self,
+        path: Path | str,
+        *,
+        title: str = "",
+        body: str = "",
+        tags: Sequence[str] = (),
+        audience: Sequence[str] = ("org",),
+        parent_id: str | None = None,
+    ) -> str:
+        """Publish a file as a document: kept locally, uploaded, then announced, via the outbox.
+
+        The upload is queued before the document that refers to it, so the server
+        always has the bytes when the document arrives; either survives a restart.
+        """
+        source = Path(path)
+        try:
+            size = source.stat().st_size
+            if size > MAX_UPLOAD_BYTES:
+                raise UserFacingError(
+                    f"{source.name} is {size / 1024**2:.0f} MB; files up to "
+                    f"{MAX_UPLOAD_BYTES // 1024**2} MB can be shared."
+                )
+            data = source.read_bytes()
+        except OSError as exc:
+            raise UserFacingError(f"Cannot read {source.name}: {exc.strerror or exc}") from exc
+        mime = mimetypes.guess_type(source.name)[0] or "application/octet-stream"
+        sha256 = BlobStore(self.paths.blobs_dir, None).add_local(data)
+        ref = BlobRef(sha256=sha256, size=len(data), mime=mime, filename=source.name)
+        with self.writer.begin() as conn:
+            if not outbox.has_pending(conn, sha256, "upload_blob"):
+                outbox.add(conn, "upload_blob", sha256, {"size": len(data)})
+        return self.writes.publish(
+            item_id=str(uuid.uuid4()),
+            title=title or source.stem,
+            body=body,
+            tags=tags,
+            audience=audience,
+            kind="document",
+            parent_id=parent_id,
+            attachment=ref,
         )
 
     def edit(

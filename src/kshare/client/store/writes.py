@@ -108,6 +108,7 @@ class LocalWrites:
         audience: Sequence[str],
         kind: str,
         parent_id: str | None,
+        attachment: BlobRef | None = None,
     ) -> str:
         me = self._me()
         spec = None if parent_id and kind in ("answer", "comment") else audience_spec(audience)
@@ -120,6 +121,7 @@ class LocalWrites:
                 body=body,
                 tags=list(tags),
                 audience=spec,
+                attachment=attachment,
             )
         except ValidationError as exc:
             raise UserFacingError(f"This cannot be published: {_first_error(exc)}") from exc
@@ -139,6 +141,7 @@ class LocalWrites:
                 version=0,  # not on the server yet
                 audience=view,
                 can_edit=True,
+                attachment=attachment,
             )
             outbox.add(conn, "create_item", item_id, {"create": create.model_dump(mode="json")})
             repository.upsert_items(conn, [local])

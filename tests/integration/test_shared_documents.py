@@ -1,0 +1,85 @@
+"""A file shared with a group: uploaded through the outbox, downloaded and verified by members,
+searchable by its text, and never on a non-member's disk."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kshare.client import services
+from kshare.client.services import UserFacingError, Workspace
+from kshare.server.admin import AdminTools
+from tests.support.server import ServerProcess
+
+pytestmark = pytest.mark.integration
+PASSWORD = "correct horse battery"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "documents"
+WORD_IN_PDF = "Zanzibar"  # appears only inside sample.pdf's text
+
+
+def files_containing(folder: Path, needle: str) -> list[Path]:
+    data = needle.encode()
+    return [p for p in folder.rglob("*") if p.is_file() and data in p.read_bytes()]
+
+
+@pytest.fixture
+def desktops(server: ServerProcess, tmp_path: Path):  # type: ignore[no-untyped-def]
+    with AdminTools(server.data_dir) as admin:
+        admin.add_group("SRE", kind="team")
+        admin.add_user("ana", "Ana Souza", PASSWORD, groups=["SRE"])
+        admin.add_user("bo", "Bo Lindqvist", PASSWORD, groups=["SRE"])
+        admin.add_user("cy", "Cy Park", PASSWORD)
+    opened = {}
+    for user in ("ana", "bo", "cy"):
+        workspace = Workspace.open(tmp_path / user)
+        workspace.login(server.url, user, PASSWORD)
+        opened[user] = workspace
+    yield opened
+    for workspace in opened.values():
+        workspace.close()
+
+
+def test_a_shared_pdf_reaches_members_verified_and_searchable_and_nobody_else(
+    desktops: dict[str, Workspace], tmp_path: Path
+) -> None:
+    ana, bo, cy = desktops["ana"], desktops["bo"], desktops["cy"]
+    copy = tmp_path / "handbook.pdf"
+    shutil.copyfile(FIXTURES / "sample.pdf", copy)
+
+    doc_id = ana.share_file(
+        copy, title="Team handbook", tags=["onboarding"], audience=["group:SRE"]
+    )
+    assert ana.pending_count() == 2  # the bytes, then the document that refers to them
+    assert ana.sync().status.state == "idle" and ana.pending_count() == 0
+
+    bo.sync()
+    cy.sync()
+    local = bo.attachment_path(doc_id)  # downloaded on demand and hash-checked
+    assert local is not None and local.read_bytes() == copy.read_bytes()
+    bo.sync()  # the index picks up the text now that the file is here
+    hits = bo.search(WORD_IN_PDF)
+    assert [hit.id for hit in hits.hits] == [doc_id]
+
+    assert cy.item(doc_id) is None
+    assert cy.search(WORD_IN_PDF).total == 0
+    assert files_containing(cy.paths.root, "Team handbook") == []
+    assert not any(p.is_file() for p in cy.paths.blobs_dir.rglob("*"))
+
+
+def test_an_oversized_file_is_refused_before_anything_is_queued(
+    desktops: dict[str, Workspace], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ana = desktops["ana"]
+    big = tmp_path / "big.bin"
+    big.write_bytes(b"x" * 2048)
+    monkeypatch.setattr(services, "MAX_UPLOAD_BYTES", 1024)
+    with pytest.raises(UserFacingError, match=r"big\.bin"):
+        ana.share_file(big)
+    assert ana.pending_count() == 0
+
+
+def test_a_missing_file_says_so(desktops: dict[str, Workspace], tmp_path: Path) -> None:
+    with pytest.raises(UserFacingError, match=r"nothere\.pdf"):
+        desktops["ana"].share_file(tmp_path / "nothere.pdf")
