@@ -26,7 +26,7 @@ from kshare.domain import expertise as ex
 
 log = logging.getLogger(__name__)
 
-MATCH_LIMIT = 300  # index hits read per query; deeper hits barely move a ranking
+MATCH_LIMIT = 100  # index hits read per query: 300 measured no better, and cost ~50 ms more
 TAG_CANDIDATES = 40  # most active people per topic tag considered besides text matches
 TOPIC_TAGS = 6  # topic tags used to find candidates
 
