@@ -23,7 +23,25 @@ the share of cases with the answerer in the top 5.
 
 No real dump was available when the defaults of ``kshare.domain.expertise``
 were chosen; they were measured on synthetic sites of different shapes made by
-``tests/fixtures/stackexchange/make_dump.py`` (see the issue notes).
+``tests/fixtures/stackexchange/make_dump.py`` (MRR, 137-200 cases each; one
+standard error is about 0.025, so only consistent differences count):
+
+  site (seed, users, questions, generalists, drift)   combined  text only  tags only  no decay
+  A fixture (7, 150, 330, 5%, 30%)                     0.294     0.288      0.285      0.263
+  B (11, 400, 1500, 10%, 30%)                          0.195     0.204      0.183      0.179
+  C (23, 300, 1200, 2%, 50%)                           0.428     0.421      0.435      0.418
+  baselines A / B / C: activity 0.176 / 0.148 / 0.379, tags 0.260 / 0.176 / 0.424
+
+- Combining thread evidence (Model 2) with tag activity (Model 1 over tags) is
+  never far from the better of the two, whichever wins on a site.
+- Dividing text evidence by a person's activity (specialist_norm=0.5) lost
+  0.02-0.08 everywhere: active people do answer more.
+- Decay matters on every site; a 180-day half-life was best or tied (B: 0.218
+  vs 0.195 at 365 days; B without Votes.xml: 0.212 vs 0.192).
+- The prior (0, 0.3, 1.0), the accepted-answer weight (1 vs 2), relevance
+  sharpening and the tag weight moved MRR by less than one standard error;
+  their defaults rest on reasoning (bounded prior, accepted answers count more).
+- 100 index hits per query scored as 300 did, and are faster.
 """
 
 from __future__ import annotations
