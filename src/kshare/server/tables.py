@@ -139,6 +139,19 @@ class Membership(Base):
     is_owner: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
+class JoinRequest(Base):
+    """A pending request to join a closed group; answered (approved or declined) by deleting it.
+
+    The outcome lives in the audit log, so a declined person may ask again later.
+    """
+
+    __tablename__ = "group_join_requests"
+
+    group_id: Mapped[str] = mapped_column(ForeignKey("groups.id"), primary_key=True)
+    person_id: Mapped[str] = mapped_column(ForeignKey("people.id"), primary_key=True, index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class Item(Base):
     __tablename__ = "items"
 
