@@ -29,6 +29,12 @@ answers with the original result). Errors are :class:`ErrorBody` with 4xx/5xx:
     GET    /api/v1/blobs/{sha256}            bytes, honours Range (only if a visible item uses it)
     POST   /api/v1/audience/preview          AudienceSpec -> AudiencePreview
     POST   /api/v1/people/{id}/endorsements  {"skill": "..."} endorse a colleague
+    GET    /api/v1/groups                    list of GroupListing (secret ones only to members)
+    POST   /api/v1/groups/{id}/join          GroupListing: open joins, closed asks the owners
+    POST   /api/v1/groups/{id}/leave         204 | 409 ``last_owner``
+    GET    /api/v1/groups/{id}/requests      list of JoinRequestOut (owners only)
+    POST   /api/v1/groups/{id}/requests/{person_id}/approve   204 (owners only)
+    POST   /api/v1/groups/{id}/requests/{person_id}/decline   204 (owners only)
 """
 
 PREFIX = "/api/v1"
@@ -46,4 +52,5 @@ REACTIONS = f"{PREFIX}/reactions"
 BLOBS = f"{PREFIX}/blobs"
 AUDIENCE_PREVIEW = f"{PREFIX}/audience/preview"
 PEOPLE = f"{PREFIX}/people"
+GROUPS = f"{PREFIX}/groups"
 IDEMPOTENCY_HEADER = "Idempotency-Key"

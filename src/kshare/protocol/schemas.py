@@ -346,3 +346,31 @@ class AudiencePreview(Wire):
     )  # never a secret group the author is not in
     org_wide: bool = False
     unknown: list[str] = Field(default_factory=list)  # names that match no group or person
+
+
+# --- group membership ---------------------------------------------------------------
+
+
+class GroupListing(Wire):
+    """One group the caller may know (``GET /api/v1/groups``) and where the caller stands.
+
+    Secret groups appear only to their members; a listed group never says who
+    asked to join it.
+    """
+
+    id: str
+    name: str
+    kind: GroupKind
+    visibility: GroupVisibility
+    description: str = ""
+    member_count: int = 0
+    is_member: bool = False
+    is_owner: bool = False
+    request_pending: bool = False  # the caller asked to join and no owner has answered yet
+
+
+class JoinRequestOut(Wire):
+    """A pending request to join a closed group (``GET /api/v1/groups/{id}/requests``)."""
+
+    person: PersonRef
+    requested_at: datetime
