@@ -19,7 +19,7 @@ from kshare.server.changes import prune_tombstones
 from kshare.server.db import Database
 from kshare.server.events import Nudges
 from kshare.server.limits import BodyLimit
-from kshare.server.routes import account, blobs, items, sync
+from kshare.server.routes import account, blobs, groups, items, sync
 from kshare.server.routes.deps import Services
 from kshare.server.settings import Settings
 
@@ -97,7 +97,7 @@ def create_app(settings: Settings) -> FastAPI:
     )
     app.state.services = svc
     errors.install(app)
-    for module in (account, items, sync, blobs):
+    for module in (account, items, sync, blobs, groups):
         app.include_router(module.router)
 
     def limit_for(method: str, path: str) -> int:
