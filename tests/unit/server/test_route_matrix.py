@@ -28,6 +28,7 @@ SECRET_GROUP = "Project Falcon"
 VIEWERS = ("carol", "erin", "nobody", "forged", "bob", "dave", "ana")
 SEES_ITEM = {"ana", "bob", "dave"}
 KNOWS_SECRET_GROUP = {"ana", "dave"}  # ana is not a member, but see the note in setup
+REQUESTERS = ("bob", "ana")  # waiting to join Finance, which only carol owns
 
 
 class Scene:
@@ -67,6 +68,14 @@ class Scene:
         ).json()
         self.secret_group_id = org.groups["falcon"]
         self.secrets = [SECRET_TITLE, SECRET_BODY, SECRET_COMMENT, "QUOKKA", "Quokka"]
+        # For the group routes: dave alone owns the secret group; carol owns closed
+        # Finance, where bob and ana wait for an answer that only carol may see.
+        org.admin.add_member(SECRET_GROUP, "dave", owner=True)
+        org.admin.add_member("Finance", "carol", owner=True)
+        self.finance_id = org.groups["finance"]
+        for asker in REQUESTERS:
+            asked = api.post(f"/api/v1/groups/{self.finance_id}/join", tokens[asker])
+            assert asked.json()["request_pending"], asked.text
 
     def token(self, who: str) -> str | None:
         if who == "nobody":
@@ -101,6 +110,11 @@ def _events(s: Scene, who: str) -> httpx.Response:
         return s.org.api.get("/api/v1/events", s.token(who))
     finally:
         nudges.closed = False
+
+
+def _answer(s: Scene, who: str, asker: str, verb: str) -> httpx.Response:
+    path = f"/api/v1/groups/{s.finance_id}/requests/{s.org.ids[asker]}/{verb}"
+    return s.org.api.post(path, s.token(who))
 
 
 ROUTES: dict[tuple[str, str], Call] = {
@@ -161,6 +175,23 @@ ROUTES: dict[tuple[str, str], Call] = {
         f"/api/v1/people/{s.org.ids['ana']}/endorsements", s.token(w), json={"skill": "Go"}
     ),
     ("DELETE", "/api/v1/items/{item_id}"): lambda s, w: s.org.api.delete(_q(s), s.token(w)),
+    ("GET", "/api/v1/groups"): lambda s, w: s.org.api.get("/api/v1/groups", s.token(w)),
+    ("POST", "/api/v1/groups/{group_id}/join"): lambda s, w: s.org.api.post(
+        f"/api/v1/groups/{s.secret_group_id}/join", s.token(w)
+    ),
+    ("GET", "/api/v1/groups/{group_id}/requests"): lambda s, w: s.org.api.get(
+        f"/api/v1/groups/{s.finance_id}/requests", s.token(w)
+    ),
+    ("POST", "/api/v1/groups/{group_id}/requests/{person_id}/approve"): lambda s, w: _answer(
+        s, w, "bob", "approve"
+    ),
+    ("POST", "/api/v1/groups/{group_id}/requests/{person_id}/decline"): lambda s, w: _answer(
+        s, w, "ana", "decline"
+    ),
+    # Last: it changes who is in the secret group.
+    ("POST", "/api/v1/groups/{group_id}/leave"): lambda s, w: s.org.api.post(
+        f"/api/v1/groups/{s.secret_group_id}/leave", s.token(w)
+    ),
 }
 
 OPEN_ROUTES = {("GET", "/api/v1/info"), ("POST", "/api/v1/auth/login")}
@@ -188,6 +219,25 @@ NOT_THEIRS = {
     ("ana", "POST", "/api/v1/people/{person_id}/endorsements"): 422,  # herself
 }
 
+# The group routes, per viewer (unlisted: success). join, leave: the secret group, which
+# outsiders may not tell from no group; requests, approve, decline: closed Finance.
+GROUP_ROUTES: dict[tuple[str, str], dict[str, int]] = {
+    ("GET", "/api/v1/groups"): {},
+    ("POST", "/api/v1/groups/{group_id}/join"): {"bob": 404, "carol": 404},
+    ("POST", "/api/v1/groups/{group_id}/leave"): {"bob": 404, "carol": 404, "dave": 409},
+    ("GET", "/api/v1/groups/{group_id}/requests"): {"bob": 403, "ana": 403, "dave": 403},
+    ("POST", "/api/v1/groups/{group_id}/requests/{person_id}/approve"): {
+        "bob": 403,
+        "ana": 403,
+        "dave": 403,
+    },
+    ("POST", "/api/v1/groups/{group_id}/requests/{person_id}/decline"): {
+        "bob": 403,
+        "ana": 403,
+        "dave": 403,
+    },
+}
+
 
 def expected_status(who: str, method: str, path: str) -> int | None:
     """The status ``who`` must get, or None for "any success"."""
@@ -200,6 +250,8 @@ def expected_status(who: str, method: str, path: str) -> int | None:
         return 401
     if who == "erin":
         return 403
+    if key in GROUP_ROUTES:
+        return GROUP_ROUTES[key].get(who)
     if key in ABOUT_THE_ITEM and who not in SEES_ITEM:
         return 404
     return NOT_THEIRS.get((who, method, path))
@@ -223,6 +275,13 @@ def _check_no_leak(
     if who not in KNOWS_SECRET_GROUP and route != ("POST", "/api/v1/audience/preview"):
         assert SECRET_GROUP not in text, f"{who} learned the secret group from {route}"
         assert scene.secret_group_id not in text, f"{who} got the secret group id from {route}"
+    if route in GROUP_ROUTES and who != "carol":
+        # Who asked to join Finance is for its owner alone.
+        for asker in REQUESTERS:
+            assert scene.org.ids[asker] not in text, f"{who} learned {asker} asked, from {route}"
+    if route == ("GET", "/api/v1/groups/{group_id}/requests") and who == "carol":
+        # The positive control: the owner does get them, so the check above can fail.
+        assert all(scene.org.ids[asker] in text for asker in REQUESTERS), text
 
 
 @pytest.mark.parametrize("who", VIEWERS)
