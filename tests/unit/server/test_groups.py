@@ -7,10 +7,12 @@ test says so.
 
 from __future__ import annotations
 
+import threading
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from tests.unit.server.support import Org
+from tests.unit.server.support import Api, Org
 
 GROUPS = "/api/v1/groups"
 
@@ -220,3 +222,25 @@ def test_leaving_a_secret_group_forgets_it_for_good(org: Org) -> None:
     assert "Project Falcon" not in _listing(org, "dave")
     # Secret groups are never joined by asking, not even by a former member.
     assert org.api.post(f"{GROUPS}/{falcon}/join", org.tokens["dave"]).status_code == 404
+
+
+def test_two_owners_leaving_at_once_leave_one_behind(org: Org) -> None:
+    sre = org.groups["sre"]
+    for who in ("ana", "bob"):
+        org.admin.add_member("SRE", who, owner=True)
+    start = threading.Barrier(2)
+
+    def leave(who: str) -> int:
+        # Each thread its own client and event loop, so the two requests truly overlap.
+        api = Api(org.app)
+        try:
+            start.wait(timeout=10)
+            return api.post(f"{GROUPS}/{sre}/leave", org.tokens[who]).status_code
+        finally:
+            api.close()
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        statuses = sorted(pool.map(leave, ("ana", "bob")))
+    assert statuses == [204, 409]
+    owners = [g for g in _listing(org, "carol").values() if g["name"] == "SRE"]
+    assert owners[0]["member_count"] == 2  # erin and the owner who had to stay
