@@ -43,19 +43,33 @@ def audiences(session: Session, roots: Iterable[Item]) -> dict[str, Audience]:
     viewers: dict[str, set[Principal]] = {item_id: set() for item_id in by_id}
     editors: dict[str, set[Principal]] = {item_id: set() for item_id in by_id}
     if by_id:
-        rows = session.scalars(select(AudienceRow).where(AudienceRow.item_id.in_(list(by_id))))
-        for row in rows:
-            principal = Principal(PrincipalKind(row.kind), row.ref)
-            (editors if row.right == "edit" else viewers)[row.item_id].add(principal)
-    return {
-        item_id: Audience(
+        # Plain rows, not ORM objects, and one Principal per distinct (kind, ref): a feed
+        # page of org-wide posts would otherwise build hundreds of identical objects.
+        table = AudienceRow.__table__
+        rows = session.execute(
+            select(table.c.item_id, table.c.kind, table.c.ref, table.c.right).where(
+                table.c.item_id.in_(list(by_id))
+            )
+        )
+        made: dict[tuple[str, str], Principal] = {}
+        for item_id, kind, ref, right in rows:
+            principal = made.get((kind, ref))
+            if principal is None:
+                principal = made[(kind, ref)] = Principal(PrincipalKind(kind), ref)
+            (editors if right == "edit" else viewers)[item_id].add(principal)
+    # Equal audiences become one object, so callers that describe or judge each distinct
+    # audience once (a feed page) find it by identity instead of comparing sets.
+    shared: dict[Audience, Audience] = {}
+    out: dict[str, Audience] = {}
+    for item_id, root in by_id.items():
+        audience = Audience(
             viewers=frozenset(viewers[item_id]),
             editors=frozenset(editors[item_id]),
             publish_at=root.publish_at,
             visible_until=root.visible_until,
         )
-        for item_id, root in by_id.items()
-    }
+        out[item_id] = shared.setdefault(audience, audience)
+    return out
 
 
 @dataclass(frozen=True)

@@ -80,18 +80,11 @@ def items_out(gate: Gate, judged: Sequence[Judged]) -> list[ItemOut]:
     if not judged:
         return []
     ids = [j.item.id for j in judged]
-    group_ids = {
-        p.ref
-        for j in judged
-        for p in j.access.audience.viewers | j.access.audience.editors
-        if p.kind is PrincipalKind.GROUP
-    }
-    person_ids = {
-        p.ref
-        for j in judged
-        for p in j.access.audience.viewers | j.access.audience.editors
-        if p.kind is PrincipalKind.PERSON
-    }
+    # Equal audiences are usually one shared object: look at each distinct one once.
+    distinct = {id(j.access.audience): j.access.audience for j in judged}.values()
+    principals = {p for a in distinct for p in (*a.viewers, *a.editors)}
+    group_ids = {p.ref for p in principals if p.kind is PrincipalKind.GROUP}
+    person_ids = {p.ref for p in principals if p.kind is PrincipalKind.PERSON}
     groups = {g.id: g for g in session.scalars(select(Group).where(Group.id.in_(group_ids)))}
     people = {p.id: p for p in session.scalars(select(Person).where(Person.id.in_(person_ids)))}
     mentions: dict[str, list[str]] = defaultdict(list)
@@ -124,9 +117,22 @@ def items_out(gate: Gate, judged: Sequence[Judged]) -> list[ItemOut]:
             )
         )
     )
+    # Most items of a page share a handful of audiences (org-wide, a team): describe each
+    # audience once per call instead of once per item.
+    views: dict[Audience, AudienceView] = {}
+    edit_rights: dict[tuple[object, ...], bool] = {}
     out = []
     for j in judged:
         item = j.item
+        audience = j.access.audience
+        view = views.get(audience)
+        if view is None:
+            view = views[audience] = audience_view(audience, groups, people, gate.viewer.group_ids)
+        # The gate's answer depends only on these; a page asks it once per distinct key.
+        edit_key = (j.access, j.original, item.id == j.root.id, item.author_id)
+        can_edit = edit_rights.get(edit_key)
+        if can_edit is None:
+            can_edit = edit_rights[edit_key] = gate.may_edit(j)
         attachment = None
         if item.blob_sha256:
             attachment = BlobRef(
@@ -151,8 +157,8 @@ def items_out(gate: Gate, judged: Sequence[Judged]) -> list[ItemOut]:
                 accepted_answer_id=item.accepted_answer_id,
                 is_accepted=item.id in accepted,
                 score=item.score,
-                audience=audience_view(j.access.audience, groups, people, gate.viewer.group_ids),
-                can_edit=gate.may_edit(j),
+                audience=view,
+                can_edit=can_edit,
                 mentions=sorted(mentions[item.id]),
                 attachment=attachment,
                 entries=entries[item.id],

@@ -150,3 +150,84 @@ def test_purge_acknowledgement_is_audited(org: Org) -> None:
     assert response.status_code == 204
     entries = [e for e in org.admin.audit_log() if e["action"] == "purge_ack"]
     assert entries and entries[-1]["detail"]["counts"] == {"item": 1}
+
+
+def _statements_per_page(org: Org, who: str, limit: int, since: str | None) -> tuple[int, dict]:  # type: ignore[type-arg]
+    from sqlalchemy import event
+
+    engine = org.app.state.services.db.read_engine
+    seen: list[str] = []
+
+    def count(_conn, _cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
+        if not statement.startswith(("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE")):
+            seen.append(statement)
+
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        params: dict[str, Any] = {"limit": limit, **({"since": since} if since else {})}
+        response = org.api.get("/api/v1/feed", org.tokens[who], params=params)
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+    assert response.status_code == 200, response.text
+    return len(seen), response.json()
+
+
+def test_a_page_costs_the_same_number_of_queries_whatever_its_size(org: Org) -> None:
+    start = org.feed_all("bob")["cursor"]
+    # Every three seqs touch each per-item lookup: audiences (team and named people),
+    # mentions, a thread root, reactions; a page of 3, 12 or 45 has the same mix.
+    for n in range(20):
+        audience = {"org": True} if n % 2 else {"groups": ["SRE"], "people": ["carol"]}
+        post = org.item("ana", title=f"post {n}", body=f"hi @carol {n}", audience=audience)
+        org.item("bob", kind="comment", parent_id=post["id"], body=f"reply {n}")
+        response = org.api.post(
+            f"/api/v1/items/{post['id']}/reactions",
+            org.tokens["bob"],
+            json={"id": f"reaction-q{n}", "emoji": "👍"},
+        )
+        assert response.status_code == 201, response.text
+    counts = {}
+    for limit in (3, 12, 45):
+        counts[limit], page = _statements_per_page(org, "bob", limit, start)
+        assert len(page["upserts"]) == limit and page["more"]
+        # Carried forward in the cursor: later pages do not count the rest again.
+        counts[-limit], _ = _statements_per_page(org, "bob", limit, page["cursor"])
+    assert counts[3] == counts[12] == counts[45], counts
+    assert counts[-3] == counts[-12] == counts[-45], counts
+    assert counts[-3] < counts[3], counts
+
+
+def test_progress_estimate_counts_down_across_a_walk(org: Org) -> None:
+    for n in range(9):
+        org.item("ana", title=f"post {n}", audience={"org": True})
+    first = org.api.get("/api/v1/feed", org.tokens["bob"], params={"limit": 3}).json()
+    estimates = [first["total_estimate"]]
+    cursor, sent = first["cursor"], len(first["upserts"])
+    while True:
+        page = org.api.get(
+            "/api/v1/feed", org.tokens["bob"], params={"limit": 3, "since": cursor}
+        ).json()
+        estimates.append(page["total_estimate"])
+        sent += len(page["upserts"])
+        cursor = page["cursor"]
+        if not page["more"]:
+            break
+    # The first page's count is exact; each later page subtracts what it sent.
+    assert estimates[0] == sent - len(first["upserts"])
+    assert estimates == sorted(estimates, reverse=True) and estimates[-1] == 0
+    # The final cursor carries no estimate, so the next sync counts afresh.
+    assert cursor.count(".") == 3
+
+
+def test_reactions_on_a_page_follow_their_items_visibility(org: Org) -> None:
+    open_post = org.item("ana", title="open", audience={"org": True})
+    team_post = org.item("ana", title="team", audience={"groups": ["SRE"]})
+    for n, post in enumerate((open_post, team_post)):
+        response = org.api.post(
+            f"/api/v1/items/{post['id']}/reactions",
+            org.tokens["bob"],
+            json={"id": f"reaction-v{n}", "emoji": "👍"},
+        )
+        assert response.status_code == 201, response.text
+    assert _ids(org.feed_all("carol"), "reaction") == {"reaction-v0"}
+    assert {"reaction-v0", "reaction-v1"} <= _ids(org.feed_all("bob"), "reaction")

@@ -30,9 +30,13 @@ def feed(
     svc: ServicesDep,
     since: Annotated[str | None, Query(max_length=100)] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 200,
-) -> FeedPage:
+) -> Response:
     with svc.db.read() as session:
-        return FeedBuilder(session, caller.person, caller.viewer).page(since, limit)
+        page = FeedBuilder(session, caller.person, caller.viewer).page(since, limit)
+    # Serialised here, once, in this worker thread: returning the model would have FastAPI
+    # validate the whole page again in another thread hop before dumping it. The page was
+    # built from validated models, and ``response_model`` still documents the shape.
+    return Response(page.model_dump_json(), media_type="application/json")
 
 
 @router.get(paths.RECONCILE, response_model=ReconcileList)
