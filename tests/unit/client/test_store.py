@@ -104,3 +104,53 @@ def test_wipe_forgets_everything(writer: Engine) -> None:
         assert repository.get_cursor(conn) == ""
         assert outbox.pending_count(conn) == 0
     assert _count(writer, CachedItem) == 0
+
+
+def test_bulk_upsert_stores_exactly_what_sqlalchemy_would(writer: Engine, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Pages are written with a prepared statement; the bytes in the cache must not change."""
+    import sqlite3
+    from datetime import UTC, datetime, timedelta, timezone
+
+    from sqlalchemy.dialects.sqlite import insert
+
+    from kshare.client.store.db import open_cache
+    from kshare.protocol.schemas import BlobRef, ItemUpsert, PersonUpsert
+    from tests.unit.client.factories import group_audience, person
+
+    entries = [
+        *upserts(
+            item(title="Tïtle ✓", tags=["ü", "x"], created_at=datetime(2026, 1, 1, tzinfo=UTC)),
+            item(
+                kind="document",
+                updated_at=datetime(2026, 1, 1, 5, 0, 0, 7, tzinfo=timezone(timedelta(hours=2))),
+                audience=group_audience("g1", "SRE"),
+                attachment=BlobRef(sha256="a" * 64, size=3),
+            ),
+        ),
+        PersonUpsert(data=person("p1", "ana", skills=["sql"], endorsements={"sql": ["p2"]})),
+        ReactionUpsert(data=reaction("x")),
+    ]
+    # Through the wire, as the sync receives them (aware datetimes as pydantic parses them).
+    entries = [type(e).model_validate_json(e.model_dump_json()) for e in entries]
+    with writer.begin() as conn:
+        repository.upsert(conn, entries)
+
+    reference = open_cache(tmp_path / "reference.sqlite3")
+    with reference.begin() as conn:
+        kinds = {ItemUpsert: "item", PersonUpsert: "person", ReactionUpsert: "reaction"}
+        makers = {
+            "item": repository.item_row,
+            "person": repository.person_row,
+            "reaction": repository.reaction_row,
+        }
+        for seq, entry in enumerate(entries, start=1):
+            kind = kinds[type(entry)]
+            row = makers[kind](entry.data, seq)  # type: ignore[operator]
+            conn.execute(insert(repository.TABLES[kind]), [row])
+    mine = sqlite3.connect(writer.url.database)  # type: ignore[arg-type]
+    theirs = sqlite3.connect(reference.url.database)  # type: ignore[arg-type]
+    for table in ("items", "people", "reactions"):
+        query = f"SELECT * FROM {table} ORDER BY id"
+        assert mine.execute(query).fetchall() == theirs.execute(query).fetchall(), table
+    mine.close()
+    theirs.close()

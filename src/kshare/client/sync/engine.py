@@ -196,6 +196,7 @@ class SyncEngine:
             "network": puller.timings.network,
             "sqlite": puller.timings.sqlite,
             "index": puller.timings.index,
+            "index_wait": puller.timings.index_wait,
             "total": time.monotonic() - started,
         }
         self._acknowledge(result.removals, result.changes)

@@ -1,9 +1,12 @@
 """Pull the change feed page by page; each page and its cursor commit together.
 
 While one page is written to SQLite the next one is already being fetched
-(one page ahead, no more), so the network and the disk work at the same time
-on a large initial sync. A page that asks for reconciliation is applied first,
-its request is recorded in the same transaction, and then honoured.
+(one page ahead, no more), and the search index catches up with what is
+already committed on a thread of its own, so the network, the cache and the
+index all work at the same time on a large initial sync. The index only ever
+reads committed pages, so this changes nothing about what a crash can leave
+behind. A page that asks for reconciliation is applied first, its request is
+recorded in the same transaction, and then honoured.
 """
 
 from __future__ import annotations
@@ -33,9 +36,11 @@ from kshare.protocol.schemas import FeedPage, Removal
 log = logging.getLogger(__name__)
 
 PAGE_SIZE = 500  # the server's maximum: fewer round trips on an initial sync
-# Hand new rows to the index after this many, not after every page: each catch-up is a
-# Whoosh commit, and many small commits cost far more than a few large ones.
-BATCH_ROWS = 20_000
+# Wake the index after this many new rows, not after every page: each catch-up is a
+# Whoosh commit, and many small commits cost far more than a few large ones. While a
+# catch-up runs, further wake-ups fold into one, so later batches take everything
+# committed meanwhile and grow by themselves when the index is the slower side.
+BATCH_ROWS = 5_000
 
 
 @dataclass
@@ -53,7 +58,56 @@ class PullTimings:
 
     network: float = 0.0
     sqlite: float = 0.0
-    index: float = 0.0
+    index: float = 0.0  # all catch-ups, most of it alongside the pull
+    index_wait: float = 0.0  # the part the pull had to wait for at its end
+
+
+class IndexFeeder:
+    """Runs the index catch-up on its own thread while pages keep being written."""
+
+    def __init__(self, catch_up: Callable[[], None], timings: PullTimings) -> None:
+        self._catch_up = catch_up
+        self._timings = timings
+        self._wake = threading.Event()
+        self._stopping = False
+        self._error: BaseException | None = None
+        self._thread: threading.Thread | None = None
+
+    def nudge(self) -> None:
+        """Ask for a catch-up; one is already due if the last ask has not started yet."""
+        if self._error is not None:
+            raise self._error
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="kshare-index-feed", daemon=True)
+            self._thread.start()
+        self._wake.set()
+
+    def _run(self) -> None:
+        while True:
+            self._wake.wait()
+            self._wake.clear()
+            if self._stopping:
+                return
+            started = time.monotonic()
+            try:
+                self._catch_up()
+            except BaseException as exc:  # handed to the pull, which decides what it means
+                self._error = exc
+                return
+            finally:
+                self._timings.index += time.monotonic() - started
+
+    def close(self) -> None:
+        """Let a running catch-up finish, stop the thread, and raise what it raised."""
+        self.stop()
+        if self._error is not None:
+            raise self._error
+
+    def stop(self) -> None:
+        self._stopping = True
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join()
 
 
 _DONE = object()
@@ -77,6 +131,7 @@ class FeedPuller:
         self.on_page = on_page
         self.cancel = cancel or threading.Event()
         self.timings = PullTimings()
+        self._feeder: IndexFeeder | None = None
 
     def reconcile_pending(self) -> str | None:
         with self.writer.connect() as conn:
@@ -86,18 +141,30 @@ class FeedPuller:
         """Pull until the feed says there is no more, reconciling when asked."""
         result = PullResult()
         refused: MassPurgeRefused | None = None
-        for _ in range(5):  # each round ends in a reconcile; more than a few means a loop
-            mode = self.reconcile_pending()
-            if mode is not None and refused is None:
-                try:
-                    outcome = reconcile(self.api, self.writer, fetch_missing=mode != DROP_ABSENT)
-                    result.changes.merge(outcome.changes)
-                except MassPurgeRefused as exc:
-                    # Keep pulling: explicit removals must still apply. The request to
-                    # reconcile stays recorded until the person confirms.
-                    refused = exc
-            if not self._pull_rounds(result):
-                break
+        self._feeder = IndexFeeder(self.on_batch, self.timings) if self.on_batch else None
+        try:
+            for _ in range(5):  # each round ends in a reconcile; more than a few means a loop
+                mode = self.reconcile_pending()
+                if mode is not None and refused is None:
+                    try:
+                        outcome = reconcile(
+                            self.api, self.writer, fetch_missing=mode != DROP_ABSENT
+                        )
+                        result.changes.merge(outcome.changes)
+                    except MassPurgeRefused as exc:
+                        # Keep pulling: explicit removals must still apply. The request to
+                        # reconcile stays recorded until the person confirms.
+                        refused = exc
+                if not self._pull_rounds(result):
+                    break
+        except BaseException:
+            if self._feeder is not None:
+                self._feeder.stop()  # the pull's own error is the one to report
+            raise
+        if self._feeder is not None:
+            waited = time.monotonic()
+            self._feeder.close()
+            self.timings.index_wait += time.monotonic() - waited
         mode = self.reconcile_pending()
         if refused is not None and mode is not None:
             # Explicit removals may have shrunk the cache since: ask once more.
@@ -107,7 +174,9 @@ class FeedPuller:
                 refused = None
             except MassPurgeRefused as exc:
                 refused = exc
-        self._index_batch()
+        waited = time.monotonic()
+        self._index_batch()  # the last rows, and whatever the feeder had not started on
+        self.timings.index_wait += time.monotonic() - waited
         result.refused = refused
         return result
 
@@ -138,8 +207,8 @@ class FeedPuller:
                 if self.cancel.is_set():
                     raise Cancelled()
                 self._apply(got, result)
-                if self.on_batch is not None and result.upserts - last_batch >= BATCH_ROWS:
-                    self._index_batch()
+                if self._feeder is not None and result.upserts - last_batch >= BATCH_ROWS:
+                    self._feeder.nudge()
                     last_batch = result.upserts
                 if got.reconcile:
                     return True
