@@ -319,8 +319,11 @@ class _Writer:
 
     def _open(self) -> Any:
         if self.writer is None:
-            # procs=1: a desktop app must not fork worker processes; limitmb bounds memory
-            self.writer = self.target.ix.writer(limitmb=128)
+            from .bulk import FastSegmentWriter
+
+            # one process (a desktop app must not fork workers); COMMIT_EVERY bounds the
+            # memory its in-memory postings take
+            self.writer = FastSegmentWriter(self.target.ix)
         return self.writer
 
     def delete(self, doc_id: str, *, purge: bool = False) -> None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from .schema import ITEM_KINDS, TEXT_FIELDS
+from .schema import ITEM_KINDS, TEXT_FIELDS, day_number
 
 MAX_QUERY_CHARS = 1000
 MAX_CLAUSES = 40
@@ -287,11 +287,11 @@ class _Parser:
         if start is None:
             self.notes.append(f"“{name}:{value}” is not a date; write e.g. {name}:2024-03-31.")
             return None
-        seconds = int(start.timestamp())
+        day = day_number(int(start.timestamp()))  # start is a midnight UTC: exact in days
         if name == "before":
             # from 1, not None: people and groups carry 0 (no date) and are not "before" anything
-            return q.NumericRange("created", 1, seconds, endexcl=True)
-        return q.NumericRange("created", seconds, None)
+            return q.NumericRange("day", 1, day, endexcl=True)
+        return q.NumericRange("day", day, None)
 
 
 def _example(name: str) -> str:

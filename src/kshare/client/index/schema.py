@@ -7,9 +7,10 @@ change: an index stamped with another version is rebuilt from the cache.
 from __future__ import annotations
 
 import functools
+import re
 from typing import Any
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 # Fields a plain word is looked for in, with how much a match there counts.
 # Titles and tags say what a thing is about more than a passing mention does.
@@ -25,6 +26,10 @@ ALL_KINDS = (*ITEM_KINDS, "person", "group")
 
 
 TOKEN_PATTERN = r"\w+(?:\.?\w+)*"
+_TOKEN = re.compile(TOKEN_PATTERN, re.UNICODE)
+
+# fields analyzed by text_analyzer(), with positions (phrases); bulk.py tokenizes them itself
+TEXT_ANALYZED = ("title", "body")
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -52,6 +57,49 @@ def text_analyzer() -> Any:
     return StemmingAnalyzer(expression=TOKEN_PATTERN, minsize=1, stemfn=stem_word, cachesize=None)
 
 
+def day_number(seconds: int) -> int:
+    """The ``day`` field of a document created at ``seconds``: 0 means no date.
+
+    Day ``n`` holds the moments of ``[(n - 1) * 86400, n * 86400)``, so for a
+    boundary at midnight UTC (the only kind the query language makes),
+    ``t < boundary`` exactly when ``day_number(t) < day_number(boundary)``.
+    """
+    return seconds // 86400 + 1 if seconds else 0
+
+
+def positions_by_term(text: str) -> dict[str, list[int]]:
+    """Each index term of ``text`` with its positions, exactly as text_analyzer() gives them.
+
+    Indexing calls this instead of the analyzer: the analyzer's generator chain builds
+    and updates a Token for each word, several times slower for the same result.
+    Positions follow Whoosh's StopFilter: the first kept word keeps its own position,
+    each later kept word takes the next one (dropped words leave no gap after it).
+    """
+    stops = _stop_words()
+    stem = stem_word
+    found: dict[str, list[int]] = {}
+    pos = -1
+    for index, word in enumerate(_TOKEN.findall(text)):
+        word = word.lower()
+        if word in stops:
+            continue
+        pos = index if pos < 0 else pos + 1
+        term = stem(word)
+        positions = found.get(term)
+        if positions is None:
+            found[term] = [pos]
+        else:
+            positions.append(pos)
+    return found
+
+
+@functools.cache
+def _stop_words() -> frozenset[str]:
+    from whoosh.analysis import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
 def build_schema() -> Any:
     from whoosh import columns, fields
 
@@ -69,15 +117,20 @@ def build_schema() -> Any:
         tags=fields.KEYWORD(lowercase=True, commas=True, scorable=True),
         author=fields.ID(),
         groups=fields.KEYWORD(lowercase=True, commas=True),
-        # seconds since 1970 (UTC); 0 for people and groups, which have no date
-        created=fields.NUMERIC(numtype=int, bits=64, signed=True, sortable=True),
+        # seconds since 1970 (UTC); 0 for people and groups, which have no date. A column
+        # only: sorting and recency read it per document, nothing looks it up as a term.
+        created=fields.COLUMN(columns.NumericColumn("q", default=0)),
+        # before:/after: take whole days, so the range filter indexes day numbers (see
+        # day_number): a few hundred distinct terms where seconds made one or more new
+        # terms per document on each of 16 tiers, half the words of a whole segment
+        day=fields.NUMERIC(numtype=int, bits=32, signed=True, shift_step=8),
         c_tags=fields.COLUMN(columns.VarBytesColumn()),
         c_author=fields.COLUMN(columns.VarBytesColumn()),
         c_groups=fields.COLUMN(columns.VarBytesColumn()),
         # relevance factor that does not depend on the query (accepted answer, votes)
         c_boost=fields.COLUMN(columns.NumericColumn("f", default=1.0)),
     )
-    for name in ("id", "kind", "author", "groups", "created"):
+    for name in ("id", "kind", "author", "groups"):
         # Whoosh looks up every posting's field length while writing a segment; for a
         # field without a length column each lookup is a file-exists check on disk (about
         # half of all indexing time). A length column (one byte a document) avoids that.

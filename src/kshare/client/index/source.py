@@ -19,7 +19,7 @@ from sqlalchemy.exc import IntegrityError
 
 from kshare.client.store.models import CachedGroup, CachedItem, CachedPerson, Purge, SyncState
 
-from .schema import SEP
+from .schema import SEP, day_number
 
 CACHE_ID_KEY = "cache_id"
 ITEMS: Table = CachedItem.__table__  # type: ignore[assignment]
@@ -167,6 +167,7 @@ def item_documents(
             if extracted.text:
                 body = f"{body}\n\n{extracted.text}"
         tags = [str(t) for t in row["tags"] or []]
+        created = epoch(row["created_at"])
         documents.append(
             {
                 "id": str(row["id"]),
@@ -176,7 +177,8 @@ def item_documents(
                 "tags": ",".join(t.replace(",", " ") for t in tags),
                 "author": str(row["author_id"]),
                 "groups": ",".join(x.replace(",", " ") for pair in groups for x in pair if x),
-                "created": epoch(row["created_at"]),
+                "created": created,
+                "day": day_number(created),
                 "c_tags": SEP.join(t.lower() for t in tags).encode(),
                 "c_author": str(row["author_id"]).encode(),
                 "c_groups": SEP.join(gid for gid, _ in groups if gid).encode(),
@@ -206,6 +208,7 @@ def person_document(row: RowMapping) -> dict[str, Any]:
         "body": body,
         "tags": ",".join(s.replace(",", " ") for s in skills),
         "created": 0,
+        "day": 0,
         "c_tags": SEP.join(s.lower() for s in skills).encode(),
         "c_author": b"",
         "c_groups": b"",
@@ -221,6 +224,7 @@ def group_document(row: RowMapping) -> dict[str, Any]:
         "body": row["description"] or "",
         "groups": ",".join(x.replace(",", " ") for x in (row["id"], row["name"]) if x),
         "created": 0,
+        "day": 0,
         "c_tags": b"",
         "c_author": b"",
         "c_groups": str(row["id"]).encode(),

@@ -1,0 +1,269 @@
+"""A Whoosh segment writer that keeps postings in memory: the same files, written faster.
+
+Whoosh's own writer pickles every posting into sorted runs on disk, reads them
+back through a heap merge, and looks each posting's field length up in a file
+while writing the segment; together that was most of the indexing time
+(profiled). This writer keeps each term's postings in compact arrays instead
+(a segment is bounded by ``index.COMMIT_EVERY`` documents, so memory is too),
+reads the length columns once per segment, and tokenizes the text fields with
+:func:`schema.positions_by_term`, which gives what the Whoosh analyzer gives
+without building a Token per word. The segment it writes is an ordinary
+Whoosh segment: readers, merges and purges do not know the difference.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterator
+from typing import Any
+
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3PostingsWriter, _lenfield
+from whoosh.formats import Positions
+from whoosh.util.numeric import byte_to_length
+from whoosh.writing import SegmentWriter
+
+from .schema import TEXT_ANALYZED, positions_by_term
+
+# a term's postings: document numbers, weights, encoded values (empty when the format has none)
+_Postings = tuple[array, array, list[bytes]]
+
+
+class MemoryPool:
+    """Postings by field and term, in the order documents were added."""
+
+    def __init__(self) -> None:
+        self.fields: dict[str, dict[bytes, _Postings]] = {}
+        self.text: dict[str, dict[str, _Postings]] = {}  # text fields' terms, not yet encoded
+        self.unordered = False  # set when merged segments' postings arrive (add())
+
+    def settle(self) -> None:
+        """Move the text fields' terms under their UTF-8 bytes, as Whoosh keys terms."""
+        for fieldname, terms in self.text.items():
+            for term, postings in terms.items():
+                btext = term.encode("utf-8")
+                merged = self.fields.get(fieldname, {}).get(btext)
+                if merged is None:
+                    self.term(fieldname, btext)  # creates the entry
+                    self.fields[fieldname][btext] = postings
+                else:  # a merged segment brought the same term
+                    merged[0].extend(postings[0])
+                    merged[1].extend(postings[1])
+                    merged[2].extend(postings[2])
+                    self.unordered = True
+        self.text = {}
+
+    def term(self, fieldname: str, btext: bytes) -> _Postings:
+        terms = self.fields.get(fieldname)
+        if terms is None:
+            terms = self.fields[fieldname] = {}
+        postings = terms.get(btext)
+        if postings is None:
+            postings = terms[btext] = (array("I"), array("f"), [])
+        return postings
+
+    def add(self, item: tuple[str, bytes, int, float, bytes | None]) -> None:
+        # Whoosh's interface, used when a merge copies an old segment into this one
+        fieldname, btext, docnum, weight, vbytes = item
+        docs, weights, values = self.term(fieldname, btext)
+        docs.append(docnum)
+        weights.append(weight)
+        if vbytes:
+            values.append(vbytes)
+        self.unordered = True
+
+    def iter_postings(self) -> Iterator[tuple[str, bytes, int, float, bytes]]:
+        self.settle()
+        for fieldname in sorted(self.fields):
+            terms = self.fields[fieldname]
+            for btext in sorted(terms):
+                for docnum, weight, value in _in_doc_order(*terms[btext], self.unordered):
+                    yield fieldname, btext, docnum, weight, value
+
+    def cleanup(self) -> None:
+        self.fields = {}
+        self.text = {}
+
+
+def _in_doc_order(
+    docs: array, weights: array, values: list[bytes], check: bool
+) -> list[tuple[int, float, bytes]]:
+    rows = list(zip(docs, weights, values or [b""] * len(docs), strict=True))
+    if check:
+        rows.sort(key=lambda row: row[0])
+    return rows
+
+
+class FastSegmentWriter(SegmentWriter):
+    """``SegmentWriter`` with an in-memory posting pool and a fast path for the text fields."""
+
+    def __init__(self, ix: Any, **kwargs: Any) -> None:
+        super().__init__(ix, **kwargs)
+        self.pool.cleanup()
+        self.pool = MemoryPool()  # type: ignore[assignment]
+        schema = self.schema
+        # which fields take the fast path: text fields with positions and our analyzer
+        self._fast = {
+            name
+            for name in TEXT_ANALYZED
+            if name in schema and isinstance(schema[name].format, Positions)
+        }
+        self._plain = all(
+            not schema[name].vector and not schema[name].separate_spelling()
+            for name in schema.names()
+        )
+
+    def add_document(self, **fields: Any) -> None:
+        if not self._plain or any(name.startswith("_") for name in fields):
+            super().add_document(**fields)  # boosts, vectors, spelling: Whoosh's own path
+            return
+        self._check_state()
+        schema = self.schema
+        docnum = self.docnum
+        pool = self.pool
+        perdoc = self.perdocwriter
+        names = sorted(fields)
+        self._check_fields(schema, names)
+        perdoc.start_doc(docnum)
+        try:
+            for name in names:
+                value = fields[name]
+                if value is None:
+                    continue
+                field = schema[name]
+                length = 0
+                if field.indexed:
+                    if name in self._fast:
+                        length = self._add_text(name, field, value, docnum)
+                    else:
+                        for tbytes, freq, weight, vbytes in field.index(value):
+                            if field.scorable:
+                                length += freq
+                            docs, weights, values = pool.term(name, tbytes)
+                            docs.append(docnum)
+                            weights.append(weight)
+                            if vbytes:
+                                values.append(vbytes)
+                perdoc.add_field(name, field, value if field.stored else None, length)
+                column = field.column_type
+                if column:
+                    perdoc.add_column_value(name, column, field.to_column_value(value))
+        except Exception:
+            perdoc.cancel_doc()
+            raise
+        perdoc.finish_doc()
+        self._added = True
+        self.docnum += 1
+
+    def _add_text(self, name: str, field: Any, value: str, docnum: int) -> int:
+        # keyed by str, not bytes, while collecting: encoding each distinct term once at
+        # flush time is cheaper than once per document (UTF-8 keeps str order, see flush)
+        terms = self.pool.text.get(name)
+        if terms is None:
+            terms = self.pool.text[name] = {}
+        boost = field.format.field_boost
+        length = 0
+        for term, positions in positions_by_term(value).items():
+            postings = terms.get(term)
+            if postings is None:
+                postings = terms[term] = (array("I"), array("f"), [])
+            postings[0].append(docnum)
+            postings[1].append(len(positions) * boost)
+            postings[2].append(_encode_positions(positions))
+            length += len(positions)
+        return length if field.scorable else 0
+
+    def _flush_segment(self) -> None:
+        self.perdocwriter.close()
+        reader = self.per_document_reader()
+        try:
+            self._write_postings(reader)
+        finally:
+            reader.close()
+        self.fieldwriter.close()
+
+    def _write_postings(self, perdoc: Any) -> None:
+        schema = self.schema
+        writer = self.fieldwriter
+        pool = self.pool
+        pool.settle()
+        for fieldname in sorted(pool.fields):
+            fieldobj = schema[fieldname]
+            lengths = _field_lengths(perdoc, fieldname)
+            writer.start_field(fieldname, fieldobj)
+            terms = pool.fields[fieldname]
+            for btext in sorted(terms):
+                writer.start_term(btext)
+                docs, weights, values = terms[btext]
+                postings = writer._postwriter
+                uneven = bool(values) and len(values) != len(docs)
+                if pool.unordered or uneven or type(postings) is not W3PostingsWriter:
+                    add = postings.add_posting
+                    for docnum, weight, value in _in_doc_order(docs, weights, values, True):
+                        add(docnum, weight, value, lengths[docnum] if lengths is not None else 0)
+                else:
+                    _fill_blocks(postings, docs, weights, values, lengths)
+                writer.finish_term()
+            writer.finish_field()
+
+
+def _fill_blocks(
+    postings: Any,
+    docs: array,
+    weights: array,
+    values: list[bytes],
+    lengths: list[int | None] | None,
+) -> None:
+    """What calling ``add_posting`` once per posting leaves behind, a block at a time.
+
+    Whoosh writes a block when it holds ``blocklimit`` postings and another posting
+    comes, and leaves the last block for ``finish_postings``; so does this. The
+    postings are in document order and their values all non-empty or all empty.
+    """
+    size = postings._blocklimit
+    count = len(docs)
+    for start in range(0, count, size):
+        if start:
+            postings._write_block()
+        end = min(start + size, count)
+        postings._ids = docs[start:end]
+        block_weights = weights[start:end]
+        postings._weights = block_weights
+        postings._values = values[start:end]
+        postings._maxweight = max(0, max(block_weights))
+        if lengths is not None:
+            present = [n for n in map(lengths.__getitem__, postings._ids) if n]
+            if present:
+                postings._minlength = min(present)
+                postings._maxlength = max(present)
+
+
+_SINGLE: dict[int, bytes] = {}
+
+
+def _encode_positions(positions: list[int]) -> bytes:
+    """``Positions.encode``; one-word positions (most postings) come from a table."""
+    if len(positions) == 1:
+        pos = positions[0]
+        found = _SINGLE.get(pos)
+        if found is None:
+            found = _POSITIONS.encode(positions)
+            if pos < 100_000:
+                _SINGLE[pos] = found
+        return found
+    return _POSITIONS.encode(positions)
+
+
+_POSITIONS = Positions()
+
+
+_LENGTHS = [None, *(byte_to_length(b) for b in range(1, 256))]
+
+
+def _field_lengths(perdoc: Any, fieldname: str) -> list[int | None] | None:
+    """Every document's length of a field, as Whoosh's writer would look each one up."""
+    column = _lenfield(fieldname)
+    if not perdoc.has_column(column):
+        return None  # Whoosh then writes a length of 0
+    values = perdoc.column_reader(column, LENGTHS_COLUMN)
+    table = _LENGTHS
+    return [table[b] for b in values]
