@@ -229,11 +229,14 @@ class SyncEngine:
     def _after_pull(self, changes: ChangeSet) -> None:
         if not changes:  # the pull brought the index up to date itself
             self._catch_up_index()
-        if self.blobs is not None:
+        eager = self.options.blob_policy == "eager"
+        # Reading every document's reference is only worth it when something may be
+        # collected or fetched; an ordinary incremental sync touches no blob.
+        if self.blobs is not None and (changes.removed or eager):
             referenced = self.referenced_blobs()
             if changes.removed:
                 self.blobs.collect({ref.sha256 for ref in referenced})
-            if self.options.blob_policy == "eager":
+            if eager:
                 self.blobs.fetch_many(referenced)
         if changes.removed:
             # Revoked text must not linger in the write-ahead log either.
