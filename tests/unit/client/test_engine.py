@@ -233,3 +233,58 @@ def test_a_sync_broken_mid_pull_resumes_without_gaps_or_duplicates(writer: Engin
     assert set(cached(writer)) == {p.id for p in posts}
     with writer.connect() as conn:
         assert conn.execute(select(func.count()).select_from(CachedItem)).scalar_one() == 20
+
+
+def _indexing_engine(
+    writer: Engine, server: FakeServer, catch_up: object, monkeypatch: pytest.MonkeyPatch
+) -> SyncEngine:
+    from kshare.client.sync import pull
+
+    monkeypatch.setattr(pull, "BATCH_ROWS", 4)  # wake the index every few pages
+    engine = make_engine(writer, server)
+    engine.index_catch_up = catch_up  # type: ignore[assignment]
+    return engine
+
+
+def test_the_index_catches_up_alongside_the_pull_and_last_after_it(
+    writer: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    server = FakeServer()
+    made = [server.put(item(title=f"post {n}")) for n in range(30)]
+    seen: list[tuple[str, int]] = []
+
+    def catch_up() -> None:
+        # The index reads only what is committed; record how much that was, and where.
+        with writer.connect() as conn:
+            rows = int(conn.execute(select(func.count()).select_from(CachedItem)).scalar_one())
+        seen.append((threading.current_thread().name, rows))
+
+    report = _indexing_engine(writer, server, catch_up, monkeypatch).sync()
+    assert report.status.state == "idle", report.status.message
+    assert set(cached(writer)) == {i.id for i in made}
+    assert any(name != threading.main_thread().name for name, _ in seen), seen
+    # The last catch-up runs on the sync's own thread, after the last page committed.
+    assert seen[-1] == (threading.main_thread().name, len(made))
+
+
+def test_a_failing_background_catch_up_is_not_swallowed(
+    writer: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    server = FakeServer()
+    for n in range(30):
+        server.put(item(title=f"post {n}"))
+    calls: list[int] = []
+
+    def catch_up() -> None:
+        calls.append(1)
+        raise RuntimeError("index damaged")
+
+    engine = _indexing_engine(writer, server, catch_up, monkeypatch)
+    with pytest.raises(RuntimeError, match="index damaged"):
+        engine.sync()
+    # The pages written before the failure stay, each with its cursor: a later sync resumes.
+    with writer.connect() as conn:
+        assert repository.get_cursor(conn) != ""
+    assert calls
