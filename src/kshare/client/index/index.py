@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable, Collection
 from datetime import datetime
 from pathlib import Path
@@ -38,6 +39,7 @@ log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
 BATCH = 1000  # rows read and indexed per step
 COMMIT_EVERY = 20_000  # documents per commit during a long catch-up, so readers see progress
+FOLDER_SETTLED_S = 2.0  # a blob folder unchanged this long has no rename pending in its mtime
 
 
 class SearchIndex:
@@ -58,6 +60,9 @@ class SearchIndex:
         self._stopping = threading.Event()
         self._background: threading.Thread | None = None
         self.rebuild_reason: str | None = None
+        # blob folder -> its mtime when every awaited file in it was last looked for
+        self._seen_folders: dict[Path, int] = {}
+        self._blob_folders: dict[str, Path] = {}  # SHA -> its folder (the blob store's layout)
         self.progress: tuple[int, int] | None = None  # (done, total) of a running catch-up/rebuild
         self._open_current()
 
@@ -147,7 +152,7 @@ class SearchIndex:
                 reason = self.rebuild_reason or "the cache is not the one indexed"
                 log.info("rebuilding the search index: %s", reason)
                 return self._rebuild_locked(progress, cache_id)
-            ready = self._blobs_arrived(state.awaiting_blobs)
+            ready = self._blobs_arrived(state)
             if upto == state.local_seq and not ready:
                 return 0
             total = source.count_changes(self.engine, state.local_seq, upto) + len(ready)
@@ -171,7 +176,7 @@ class SearchIndex:
         upto = source.latest_seq(self.engine)
         generation = (self._state.generation + 1) if self._state else 1
         fresh = OpenIndex.create(generation_folder(self.index_dir, generation))
-        state = IndexState(SCHEMA_VERSION, cache_id, 0, generation, [])
+        state = IndexState(SCHEMA_VERSION, cache_id, 0, generation, {})
         total = source.count_changes(self.engine, 0, upto)
         applied = self._apply(fresh, state, 0, upto, [], total, progress, fresh_index=True)
         state.local_seq = upto
@@ -206,7 +211,9 @@ class SearchIndex:
                 writer.delete(entity_id, purge=True)
                 if entity_type == "item":
                     self.texts.forget(entity_id)
-            awaiting = set(state.awaiting_blobs) - {i for _, i in purged}
+            awaiting = dict(state.awaiting_blobs)
+            for _, purged_id in purged:
+                awaiting.pop(purged_id, None)
             done += len(purged)
             for table in (source.ITEMS, source.PEOPLE, source.GROUPS):
                 for rows in source.rows_between(self.engine, table, after, upto, BATCH):
@@ -218,11 +225,12 @@ class SearchIndex:
                     self._report(progress, done, total)
             if ready:
                 rows = list(source.rows_by_id(self.engine, source.ITEMS, ready).values())
-                awaiting -= set(ready)
+                for item_id in ready:
+                    awaiting.pop(item_id, None)
                 for document in self._documents(source.ITEMS, rows, awaiting):
                     writer.put(document)
                 done += len(ready)
-            state.awaiting_blobs = sorted(awaiting)
+            state.awaiting_blobs = dict(sorted(awaiting.items()))
             writer.commit()
         except BaseException:
             writer.cancel()
@@ -232,7 +240,9 @@ class SearchIndex:
         self._report(progress, total, total)
         return done
 
-    def _documents(self, table: Any, rows: list[Any], awaiting: set[str]) -> list[dict[str, Any]]:
+    def _documents(
+        self, table: Any, rows: list[Any], awaiting: dict[str, str]
+    ) -> list[dict[str, Any]]:
         if table is source.PEOPLE:
             return [source.person_document(row) for row in rows]
         if table is source.GROUPS:
@@ -241,22 +251,58 @@ class SearchIndex:
         def text_of(row: Any) -> source.DocumentText:
             document = self.texts.text_of(row)
             item_id = str(row["id"])
-            if document.status == "missing" and (row["attachment"] or {}).get("sha256"):
-                awaiting.add(item_id)  # indexed again once the sync engine has the blob
+            sha = str((row["attachment"] or {}).get("sha256") or "")
+            if document.status == "missing" and sha:
+                awaiting[item_id] = sha  # indexed again once the sync engine has the blob
             else:
-                awaiting.discard(item_id)
+                awaiting.pop(item_id, None)
             return document
 
         return source.item_documents(self.engine, rows, text_of)
 
-    def _blobs_arrived(self, awaiting: list[str]) -> list[str]:
-        """Documents indexed without their file whose file the sync engine has fetched since."""
-        rows = source.rows_by_id(self.engine, source.ITEMS, awaiting)
+    def _blobs_arrived(self, state: IndexState) -> list[str]:
+        """Documents indexed without their file whose file the sync engine has fetched since.
+
+        Runs on every catch-up, so it must not grow with the number of documents still
+        waiting (with blobs fetched on open, that can be most of them): the SHA of each
+        is kept in the state, and only blob folders changed since the last look are
+        searched (a file arriving renames into its folder, which updates its mtime).
+        """
+        awaiting = state.awaiting_blobs
+        if not awaiting:
+            return []
+        unknown = [i for i, sha in awaiting.items() if not sha]
+        if unknown:  # a state written before SHAs were kept: look them up once
+            rows = source.rows_by_id(self.engine, source.ITEMS, unknown)
+            for item_id in unknown:
+                row = rows.get(item_id)
+                sha = str(
+                    ((row["attachment"] or {}) if row is not None else {}).get("sha256") or ""
+                )
+                awaiting[item_id] = sha or "-"  # "-": gone or no file; the next change says
+        by_folder: dict[Path, list[str]] = {}
+        folders = self._blob_folders
+        for item_id, sha in awaiting.items():
+            folder = folders.get(sha)
+            if folder is None:
+                folder = folders[sha] = blob_path(self.texts.blobs_dir, sha).parent
+            by_folder.setdefault(folder, []).append(item_id)
         arrived = []
-        for item_id, row in rows.items():
-            sha = str((row["attachment"] or {}).get("sha256") or "")
-            if sha and blob_path(self.texts.blobs_dir, sha).is_file():
-                arrived.append(item_id)
+        now = time.time()
+        for folder, item_ids in by_folder.items():
+            try:
+                changed = folder.stat().st_mtime_ns
+            except OSError:
+                continue  # no blob of that prefix yet
+            if self._seen_folders.get(folder) == changed:
+                continue
+            for item_id in item_ids:
+                if blob_path(self.texts.blobs_dir, awaiting[item_id]).is_file():
+                    arrived.append(item_id)
+            # A folder changed within the last moments may change again within the same
+            # mtime tick (coarse on some file systems): look at it again next time.
+            if changed < (now - FOLDER_SETTLED_S) * 1e9:
+                self._seen_folders[folder] = changed
         return arrived
 
     def _report(self, progress: Progress | None, done: int, total: int) -> None:

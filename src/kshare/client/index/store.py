@@ -43,7 +43,8 @@ class IndexState:
     cache_id: str = ""
     local_seq: int = 0
     generation: int = 0
-    awaiting_blobs: list[str] = field(default_factory=list)  # document ids with no blob yet
+    # document id -> SHA-256 of its file, for documents indexed before their file arrived
+    awaiting_blobs: dict[str, str] = field(default_factory=dict)
 
 
 def load_state(path: Path) -> IndexState | None:
@@ -54,13 +55,19 @@ def load_state(path: Path) -> IndexState | None:
             cache_id=str(raw["cache_id"]),
             local_seq=int(raw["local_seq"]),
             generation=int(raw["generation"]),
-            awaiting_blobs=[str(i) for i in raw.get("awaiting_blobs", [])],
+            awaiting_blobs=_awaiting(raw.get("awaiting_blobs")),
         )
     except FileNotFoundError:
         return None
     except (OSError, ValueError, KeyError, TypeError) as exc:
         log.warning("index state %s unreadable, the index will be rebuilt: %s", path, exc)
         return None
+
+
+def _awaiting(raw: Any) -> dict[str, str]:
+    if isinstance(raw, list):  # written before the SHA was kept: "" has it looked up once
+        return {str(i): "" for i in raw}
+    return {str(k): str(v) for k, v in (raw or {}).items()}
 
 
 def save_state(path: Path, state: IndexState) -> None:
