@@ -79,10 +79,11 @@ def test_watching_desktop_receives_a_new_post_and_stops_cleanly_on_ctrl_c(
         assert wait_for(lambda: "Before" in cached_titles(watcher_profile))
         author.publish(title="Welcome", body="Hello from Ana", audience=["org"])
         author.sync()
-        assert wait_for(lambda: "Welcome" in cached_titles(watcher_profile))
+        arrived = wait_for(lambda: "Welcome" in cached_titles(watcher_profile))
     finally:
         author.close()
         watcher.send_signal(signal.SIGINT)
-        _out, err = watcher.communicate(timeout=30)
+        out, err = watcher.communicate(timeout=30)
+    assert arrived, f"{out}\n{err}"
     assert watcher.returncode in (0, 130), err
     assert "Traceback" not in err

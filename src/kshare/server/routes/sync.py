@@ -81,9 +81,9 @@ def _still_allowed(svc: Services, authorization: str | None, address: str) -> st
 async def events(request: Request, caller: CallerDep, svc: ServicesDep) -> StreamingResponse:
     """Server-sent events: ``data: CURSOR`` whenever the caller's feed may have changed.
 
-    Any message means "pull the feed"; comments (``: keep-alive``) only keep
-    proxies from closing the connection. The stream ends when the sign-in
-    ends or the server stops.
+    Any message means "pull the feed"; the first comes at once on connecting.
+    Comments (``: keep-alive``) only keep proxies from closing the connection.
+    The stream ends when the sign-in ends or the server stops.
     """
     authorization = request.headers.get("authorization")
     nudges = svc.nudges
@@ -92,6 +92,12 @@ async def events(request: Request, caller: CallerDep, svc: ServicesDep) -> Strea
     async def stream() -> AsyncIterator[str]:
         seen = nudges.generation
         yield "retry: 2000\n: connected\n\n"
+        # A change committed between the client's last sync and this connection was
+        # announced to nobody: greet every new stream with a nudge so it catches up.
+        cursor = await anyio.to_thread.run_sync(_still_allowed, svc, authorization, caller.address)
+        if cursor is None:
+            return
+        yield f"data: {cursor}\n\n"
         while not nudges.closed:
             generation = await nudges.wait(seen, keepalive)
             if nudges.closed:
