@@ -35,7 +35,8 @@ from kshare.protocol.schemas import (
 
 
 class _Account(Protocol):
-    user_id: str
+    @property
+    def user_id(self) -> str: ...
 
 
 def _first_error(exc: ValidationError) -> str:
