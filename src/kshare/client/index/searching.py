@@ -20,7 +20,14 @@ from kshare.client.views import DocumentMatch, SearchHit, SearchResults
 from . import source
 from .extract import strip_markdown
 from .query import QueryContext, parse
-from .ranking import facet_counts, highlight_terms, matching_docnums, ranked, snippet
+from .ranking import (
+    SNIPPET_SOURCE_CHARS,
+    facet_counts,
+    highlight_terms,
+    matching_docnums,
+    ranked,
+    snippet,
+)
 from .schema import ITEM_KINDS, stem_word, text_analyzer
 from .store import Reading
 
@@ -194,17 +201,21 @@ def _hits(
     kinds = reading.columns()["kind"]
     ids = [(searcher.stored_fields(d)["id"], kinds[d], score) for d, score in window]
     item_ids = [i for i, k, _ in ids if k not in ("person", "group")]
-    items = source.rows_by_id(conn, source.ITEMS, item_ids)
+    items = source.rows_by_id(conn, source.ITEMS, item_ids, HIT_COLUMNS)
     people = source.rows_by_id(conn, source.PEOPLE, [i for i, k, _ in ids if k == "person"])
     groups = source.rows_by_id(conn, source.GROUPS, [i for i, k, _ in ids if k == "group"])
     live = [(i, k, s) for i, k, s in ids if i in items or i in people or i in groups]
     chosen = live[:limit]
     parent_ids = [str(items[i]["parent_id"]) for i, _, _ in chosen if i in items]
-    parents = source.rows_by_id(conn, source.ITEMS, [p for p in parent_ids if p != "None"])
+    parents = source.rows_by_id(
+        conn, source.ITEMS, [p for p in parent_ids if p != "None"], ("id", "title")
+    )
     author_ids = {str(items[i]["author_id"]) for i, _, _ in chosen if i in items}
     names = {
         pid: str(row["display_name"] or row["username"])
-        for pid, row in source.rows_by_id(conn, source.PEOPLE, sorted(author_ids)).items()
+        for pid, row in source.rows_by_id(
+            conn, source.PEOPLE, sorted(author_ids), ("id", "display_name", "username")
+        ).items()
     }
     hits = []
     for item_id, kind, score in chosen:
@@ -239,7 +250,9 @@ def _hits(
         row = items[item_id]
         parent = parents.get(str(row["parent_id"])) if row["parent_id"] else None
         title = row["title"] or (parent["title"] if parent is not None else "") or ""
-        body = strip_markdown(row["body"] or "")
+        # the snippet looks at the first SNIPPET_SOURCE_CHARS of the text; Markdown marks
+        # take little room, so twice that is plenty and a huge body is not stripped whole
+        body = strip_markdown((row["body"] or "")[: 2 * SNIPPET_SOURCE_CHARS])
         if kind == "document":
             extracted = index.texts.text_of(row)
             body = f"{body}\n{extracted.text}" if body else extracted.text
@@ -263,8 +276,11 @@ def _named_facets(
     conn: Connection, raw: dict[str, list[tuple[str, int]]]
 ) -> dict[str, tuple[tuple[str, int], ...]]:
     """Author and group facets by the names people type into ``author:`` and ``group:``."""
-    people = source.rows_by_id(conn, source.PEOPLE, [v for v, _ in raw.get("author", [])])
-    groups = source.rows_by_id(conn, source.GROUPS, [v for v, _ in raw.get("group", [])])
+    authors = [v for v, _ in raw.get("author", [])]
+    people = source.rows_by_id(conn, source.PEOPLE, authors, ("id", "username"))
+    groups = source.rows_by_id(
+        conn, source.GROUPS, [v for v, _ in raw.get("group", [])], ("id", "name")
+    )
     named = dict(raw)
     named["author"] = [
         (str(people[v]["username"]), n) for v, n in raw.get("author", []) if v in people
@@ -273,6 +289,14 @@ def _named_facets(
     return {key: tuple(values) for key, values in named.items()}
 
 
+# what the page of hits and DocumentMatch read from the cache (not the JSON they do not need)
+HIT_COLUMNS = (
+    *("id", "kind", "title", "body", "parent_id", "author_id", "created_at", "tags"),
+    "attachment",
+)
+MATCH_COLUMNS = (
+    *("id", "kind", "author_id", "created_at", "parent_id", "tags", "is_accepted", "title"),
+)
 MAX_TOPIC_TERMS = 16
 # how people phrase a question, not what it is about (the analyzer's stop list misses these)
 QUESTION_WORDS = frozenset(
@@ -335,13 +359,19 @@ def run_matching_documents(
             columns = reading.columns()
             allowed_kinds = frozenset(wanted)
             cutoff = int(source.as_utc(before).timestamp()) if before is not None else None  # type: ignore[union-attr]
-            allow = {
-                d
-                for d, (kind, created) in enumerate(
-                    zip(columns["kind"], columns["created"], strict=True)
+
+            def allowed() -> set[int]:
+                # a set, not a frozenset: Whoosh takes only those as a filter (never changed)
+                return set(
+                    d
+                    for d, (kind, created) in enumerate(
+                        zip(columns["kind"], columns["created"], strict=True)
+                    )
+                    if kind in allowed_kinds and (cutoff is None or 0 < created < cutoff)
                 )
-                if kind in allowed_kinds and (cutoff is None or 0 < created < cutoff)
-            }
+
+            # the expert finder asks about many topics with the same kinds and date
+            allow = reading.index.memo(reading, ("allow", allowed_kinds, cutoff), allowed)
             results = reading.searcher.search(
                 q.PreloadedOr(options), limit=max(1, min(limit, 5000)), filter=allow
             )
@@ -349,7 +379,7 @@ def run_matching_documents(
     except Exception as exc:  # see run_search: damaged files mean a rebuild, not a crash
         index.mark_damaged(exc)
         return []
-    rows = source.rows_by_id(index.engine, source.ITEMS, [i for i, _ in found])
+    rows = source.rows_by_id(index.engine, source.ITEMS, [i for i, _ in found], MATCH_COLUMNS)
     matches = []
     for item_id, score in found:
         row = rows.get(item_id)

@@ -14,7 +14,7 @@ import logging
 import os
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -92,6 +92,7 @@ class OpenIndex:
         self._pool: list[tuple[int, Any]] = []
         self._columns: dict[int, dict[str, list[Any]]] = {}
         self._columns_lock = threading.Lock()
+        self._memos: dict[int, dict[Any, Any]] = {}
 
     @classmethod
     def create(cls, folder: Path) -> OpenIndex:
@@ -168,6 +169,23 @@ class OpenIndex:
             loaded = {name: list(reader.column_reader(name)) for name in FACET_COLUMNS}
             self._columns = {reading.version: loaded}  # older commits' readers are gone
             return loaded
+
+    def memo(self, reading: Reading, key: Any, compute: Callable[[], Any]) -> Any:
+        """A value derived from one commit's columns, kept until the next commit (a few)."""
+        with self._columns_lock:
+            memos = self._memos.get(reading.version)
+            if memos is None:
+                memos = {}
+                self._memos = {reading.version: memos}  # older commits' readers are gone
+            if key in memos:
+                return memos[key]
+        value = compute()
+        with self._columns_lock:
+            memos = self._memos.setdefault(reading.version, {})
+            if len(memos) >= 16:
+                memos.clear()
+            memos[key] = value
+        return value
 
     def close(self) -> None:
         with self._lock:
