@@ -83,3 +83,23 @@ def test_an_oversized_file_is_refused_before_anything_is_queued(
 def test_a_missing_file_says_so(desktops: dict[str, Workspace], tmp_path: Path) -> None:
     with pytest.raises(UserFacingError, match=r"nothere\.pdf"):
         desktops["ana"].share_file(tmp_path / "nothere.pdf")
+
+
+def test_eager_download_reports_bytes_with_their_total(
+    desktops: dict[str, Workspace], tmp_path: Path
+) -> None:
+    ana, bo = desktops["ana"], desktops["bo"]
+    bo.settings.set("blob_policy", "eager")
+    copy = tmp_path / "guide.docx"
+    shutil.copyfile(FIXTURES / "sample.docx", copy)
+    doc_id = ana.share_file(copy, audience=["group:SRE"])
+    ana.sync()
+
+    seen: list[tuple[int, int | None]] = []
+    bo.sync(progress=lambda status: seen.append((status.bytes_done, status.bytes_total)))
+
+    size = copy.stat().st_size
+    assert seen[-1] == (size, size)
+    downloaded = [p for p in bo.paths.blobs_dir.rglob("*") if p.is_file()]
+    assert [p.read_bytes() for p in downloaded] == [copy.read_bytes()]  # fetched by the sync
+    assert bo.attachment_path(doc_id) == downloaded[0]

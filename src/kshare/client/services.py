@@ -196,6 +196,7 @@ class Workspace:
                     api,
                     budget_bytes=int(self.settings.get("blob_cache_mb")) * 1024 * 1024,
                     protected=self._unsent_uploads,
+                    on_bytes=self.tracker.add_bytes,
                 )
                 options = EngineOptions(
                     device=_device_name(),

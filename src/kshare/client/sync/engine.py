@@ -237,7 +237,11 @@ class SyncEngine:
             if changes.removed:
                 self.blobs.collect({ref.sha256 for ref in referenced})
             if eager:
-                self.blobs.fetch_many(referenced)
+                missing = [ref for ref in referenced if not self.blobs.has(ref.sha256)]
+                if missing:
+                    total = sum(ref.size for ref in missing)
+                    self.tracker.update(bytes_done=0, bytes_total=total)
+                    self.blobs.fetch_many(missing)
         if changes.removed:
             # Revoked text must not linger in the write-ahead log either.
             checkpoint(self.writer)
@@ -248,7 +252,6 @@ class SyncEngine:
 
     def referenced_blobs(self) -> list[BlobRef]:
         with self.writer.connect() as conn:
-            # JSON null is stored as the text 'null', not SQL NULL: filter in Python.
             rows = conn.execute(select(ITEMS.c.attachment).where(ITEMS.c.kind == "document"))
             refs = []
             for (attachment,) in rows:
