@@ -131,9 +131,21 @@ class _Progress:
 
     def __call__(self, status: SyncStatus) -> None:
         line = status.message
+        if status.bytes_total:
+            # Whole percent steps keep a large download from printing a line per chunk.
+            percent = 100 * status.bytes_done // status.bytes_total
+            line = f"{line} (files: {percent}% of {_size(status.bytes_total)})"
         if line != self.last:
             self.last = line
             print(f"  {line}", file=sys.stderr, flush=True)
+
+
+def _size(count: int) -> str:
+    for unit in ("bytes", "KB", "MB"):
+        if count < 1024:
+            return f"{count} {unit}" if unit == "bytes" else f"{count:.1f} {unit}"
+        count /= 1024  # type: ignore[assignment]
+    return f"{count:.1f} GB"
 
 
 def _summary(report: Any) -> str:
