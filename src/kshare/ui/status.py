@@ -25,11 +25,17 @@ STATE_WORDS = {
 
 
 def progress_text(status: SyncStatus) -> str:
+    parts = []
     if status.items_total:
-        return f"{status.items_done} of {status.items_total} items"
-    if status.items_done:
-        return f"{status.items_done} items"
-    return ""
+        parts.append(f"{status.items_done} of {status.items_total} items")
+    elif status.items_done:
+        parts.append(f"{status.items_done} items")
+    if status.bytes_total and status.bytes_done < status.bytes_total:
+        megabytes = status.bytes_total / 1024**2
+        parts.append(
+            f"files {100 * status.bytes_done // status.bytes_total}% of {megabytes:.1f} MB"
+        )
+    return " · ".join(parts)
 
 
 class SyncStatusBar(QWidget):
