@@ -185,7 +185,7 @@ def _bind_processor(table: Table, name: str, conn: Connection) -> Callable[[Any]
     # The dialect's own type (SQLite's DATETIME storage format, its JSON), as SQLAlchemy
     # itself would use; the generic type would hand raw datetimes to the driver.
     kind = table.c[name].type.dialect_impl(conn.dialect)
-    return kind.bind_processor(conn.dialect)  # type: ignore[no-any-return]
+    return kind.bind_processor(conn.dialect)
 
 
 def _upsert_plan(conn: Connection, table: Table, columns: tuple[str, ...]) -> _UpsertPlan:

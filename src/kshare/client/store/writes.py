@@ -240,7 +240,8 @@ class LocalWrites:
                 return
             server = entry.payload.get("server") or {}
             change = dict(entry.payload["update"])
-            change["base_version"] = int(server.get("version", change["base_version"]))
+            # Sending "mine" again means: based on the version the server has now.
+            change["base_version"] = int(server.get("version") or change["base_version"])
             payload = {k: v for k, v in entry.payload.items() if k != "server"}
             payload["update"] = change
             outbox.requeue(conn, entry_id, payload)

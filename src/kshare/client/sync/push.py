@@ -105,13 +105,13 @@ class OutboxPusher:
         if entry.operation == "create_item":
             return self.api.create_item(ItemCreate.model_validate(payload["create"]), key)
         if entry.operation == "update_item":
-            body = ItemUpdate.model_validate(payload["update"])
-            return self.api.update_item(entry.target_id, body, key)
+            update = ItemUpdate.model_validate(payload["update"])
+            return self.api.update_item(entry.target_id, update, key)
         if entry.operation == "delete_item":
             return self.api.delete_item(entry.target_id, key)
         if entry.operation == "create_reaction":
-            body = ReactionCreate.model_validate(payload["reaction"])
-            return self.api.create_reaction(payload["item_id"], body, key)
+            reaction = ReactionCreate.model_validate(payload["reaction"])
+            return self.api.create_reaction(payload["item_id"], reaction, key)
         if entry.operation == "delete_reaction":
             return self.api.delete_reaction(entry.target_id, key)
         if entry.operation == "update_profile":

@@ -66,14 +66,13 @@ class StatusTracker:
             self.listener(status)
         return status
 
-    def add_bytes(self, count: int) -> SyncStatus:
+    def add_bytes(self, count: int) -> None:
         """Count downloaded bytes; called from several download threads at once."""
         with self._lock:
             self._status = replace(self._status, bytes_done=self._status.bytes_done + count)
             status = self._status
         if self.listener is not None:
             self.listener(status)
-        return status
 
     def set(self, status: SyncStatus) -> SyncStatus:
         with self._lock:
