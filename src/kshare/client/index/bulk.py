@@ -24,7 +24,8 @@ from whoosh.writing import SegmentWriter
 
 from .schema import TEXT_ANALYZED, positions_by_term
 
-# a term's postings: document numbers, weights, encoded values (empty when the format has none)
+# a term's postings: document numbers, weights, encoded values (b"" when the format has none;
+# kept per posting all the same, so the three stay aligned)
 _Postings = tuple[array, array, list[bytes]]
 
 
@@ -67,8 +68,7 @@ class MemoryPool:
         docs, weights, values = self.term(fieldname, btext)
         docs.append(docnum)
         weights.append(weight)
-        if vbytes:
-            values.append(vbytes)
+        values.append(vbytes or b"")
         self.unordered = True
 
     def iter_postings(self) -> Iterator[tuple[str, bytes, int, float, bytes]]:
@@ -87,7 +87,7 @@ class MemoryPool:
 def _in_doc_order(
     docs: array, weights: array, values: list[bytes], check: bool
 ) -> list[tuple[int, float, bytes]]:
-    rows = list(zip(docs, weights, values or [b""] * len(docs), strict=True))
+    rows = list(zip(docs, weights, values, strict=True))
     if check:
         rows.sort(key=lambda row: row[0])
     return rows
@@ -141,8 +141,7 @@ class FastSegmentWriter(SegmentWriter):
                             docs, weights, values = pool.term(name, tbytes)
                             docs.append(docnum)
                             weights.append(weight)
-                            if vbytes:
-                                values.append(vbytes)
+                            values.append(vbytes or b"")
                 perdoc.add_field(name, field, value if field.stored else None, length)
                 column = field.column_type
                 if column:
@@ -195,8 +194,7 @@ class FastSegmentWriter(SegmentWriter):
                 writer.start_term(btext)
                 docs, weights, values = terms[btext]
                 postings = writer._postwriter
-                uneven = bool(values) and len(values) != len(docs)
-                if pool.unordered or uneven or type(postings) is not W3PostingsWriter:
+                if pool.unordered or type(postings) is not W3PostingsWriter:
                     add = postings.add_posting
                     for docnum, weight, value in _in_doc_order(docs, weights, values, True):
                         add(docnum, weight, value, lengths[docnum] if lengths is not None else 0)
@@ -217,7 +215,8 @@ def _fill_blocks(
 
     Whoosh writes a block when it holds ``blocklimit`` postings and another posting
     comes, and leaves the last block for ``finish_postings``; so does this. The
-    postings are in document order and their values all non-empty or all empty.
+    postings are in document order; like ``add_posting``, a block keeps only the
+    non-empty values.
     """
     size = postings._blocklimit
     count = len(docs)
@@ -228,7 +227,8 @@ def _fill_blocks(
         postings._ids = docs[start:end]
         block_weights = weights[start:end]
         postings._weights = block_weights
-        postings._values = values[start:end]
+        block_values = values[start:end]
+        postings._values = block_values if all(block_values) else [v for v in block_values if v]
         postings._maxweight = max(0, max(block_weights))
         if lengths is not None:
             present = [n for n in map(lengths.__getitem__, postings._ids) if n]
