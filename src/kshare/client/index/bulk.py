@@ -17,16 +17,16 @@ from array import array
 from collections.abc import Iterator
 from typing import Any
 
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3PostingsWriter, _lenfield
-from whoosh.formats import Positions
-from whoosh.util.numeric import byte_to_length
-from whoosh.writing import SegmentWriter
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3PostingsWriter, _lenfield  # type: ignore[import-untyped]
+from whoosh.formats import Positions  # type: ignore[import-untyped]
+from whoosh.util.numeric import byte_to_length  # type: ignore[import-untyped]
+from whoosh.writing import SegmentWriter  # type: ignore[import-untyped]
 
 from .schema import TEXT_ANALYZED, positions_by_term
 
 # a term's postings: document numbers, weights, encoded values (b"" when the format has none;
 # kept per posting all the same, so the three stay aligned)
-_Postings = tuple[array, array, list[bytes]]
+_Postings = tuple["array[int]", "array[float]", list[bytes]]
 
 
 class MemoryPool:
@@ -85,7 +85,7 @@ class MemoryPool:
 
 
 def _in_doc_order(
-    docs: array, weights: array, values: list[bytes], check: bool
+    docs: array[int], weights: array[float], values: list[bytes], check: bool
 ) -> list[tuple[int, float, bytes]]:
     rows = list(zip(docs, weights, values, strict=True))
     if check:
@@ -93,13 +93,13 @@ def _in_doc_order(
     return rows
 
 
-class FastSegmentWriter(SegmentWriter):
+class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
     """``SegmentWriter`` with an in-memory posting pool and a fast path for the text fields."""
 
     def __init__(self, ix: Any, **kwargs: Any) -> None:
         super().__init__(ix, **kwargs)
         self.pool.cleanup()
-        self.pool = MemoryPool()  # type: ignore[assignment]
+        self.pool: MemoryPool = MemoryPool()
         schema = self.schema
         # which fields take the fast path: text fields with positions and our analyzer
         self._fast = {
@@ -206,8 +206,8 @@ class FastSegmentWriter(SegmentWriter):
 
 def _fill_blocks(
     postings: Any,
-    docs: array,
-    weights: array,
+    docs: array[int],
+    weights: array[float],
     values: list[bytes],
     lengths: list[int | None] | None,
 ) -> None:
@@ -246,11 +246,11 @@ def _encode_positions(positions: list[int]) -> bytes:
         pos = positions[0]
         found = _SINGLE.get(pos)
         if found is None:
-            found = _POSITIONS.encode(positions)
+            found = bytes(_POSITIONS.encode(positions))
             if pos < 100_000:
                 _SINGLE[pos] = found
         return found
-    return _POSITIONS.encode(positions)
+    return bytes(_POSITIONS.encode(positions))
 
 
 _POSITIONS = Positions()
