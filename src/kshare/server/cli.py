@@ -24,6 +24,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     serve.add_argument("--demo", action="store_true", help="load the demo organisation once")
     serve.add_argument("--database-url", help="PostgreSQL URL instead of the embedded SQLite")
     serve.add_argument("--organisation", default="", help="organisation name shown to clients")
+    serve.add_argument(
+        "--blob-store",
+        metavar="URL",
+        help="where files live: a folder, or s3://BUCKET/PREFIX?endpoint_url=...&region=... "
+        "for an S3-compatible store (default: blobs/ in the data folder)",
+    )
+    serve.add_argument(
+        "--max-upload-mb", type=int, default=100, help="largest file people may share (MB)"
+    )
     serve.set_defaults(func=run_serve)
 
     admin = subparsers.add_parser("admin", help="manage users and groups of a kshare server")
@@ -145,6 +154,10 @@ def run_serve(args: argparse.Namespace) -> int:
     from kshare.server.settings import Settings
 
     settings = Settings(
-        data_dir=args.data, database_url=args.database_url, organisation=args.organisation
+        data_dir=args.data,
+        database_url=args.database_url,
+        organisation=args.organisation,
+        blob_store=args.blob_store,
+        max_blob_bytes=args.max_upload_mb * 1024 * 1024,
     )
     return serve(settings, host=args.host, port=args.port, demo=args.demo)
