@@ -9,6 +9,7 @@ because a factor of at most about 1.7 rarely lifts anything from far below.
 
 from __future__ import annotations
 
+import functools
 import heapq
 import html
 import math
@@ -34,6 +35,33 @@ def matching_docnums(reading: Reading, query: Any) -> list[int]:
     return list(reading.searcher.docs_for_query(query))
 
 
+ONE_PASS_MAX = 2_000  # estimated matches up to which every match is scored in one pass
+
+
+def matched_and_ranked(
+    reading: Reading, query: Any, *, sort: str, upto: int
+) -> tuple[list[int], list[tuple[int, float]]]:
+    """Every match (for the total and the facets) and the first ``upto`` in display order.
+
+    When the query can match only a few documents, scoring all of them in one pass
+    costs less than finding them all and then searching again for the best (each
+    pass builds the matchers over every segment, and phrases check positions per
+    match); broad queries keep the two passes, where block skipping pays off.
+    """
+    if sort == "relevance":
+        try:
+            estimate = query.estimate_size(reading.searcher.reader())
+        except Exception:  # an estimate is only a hint
+            estimate = ONE_PASS_MAX + 1
+        if estimate <= ONE_PASS_MAX:
+            results = reading.searcher.search(query, limit=None)
+            scored = [(d, s) for s, d in results.top_n]
+            # in document order, as docs_for_query gives them: facet ties keep their order
+            return sorted(d for d, _ in scored), _rescored(reading, scored, upto)
+    matched = matching_docnums(reading, query)
+    return matched, ranked(reading, query, matched, sort=sort, upto=upto)
+
+
 def recency(created: int, now: float) -> float:
     if created <= 0:
         return 1.0
@@ -51,14 +79,26 @@ def ranked(
         key = created.__getitem__
         chooser = heapq.nlargest if sort == "newest" else heapq.nsmallest
         return [(d, 0.0) for d in chooser(upto, matched, key=key)]
-    pool = POOL * math.ceil(max(upto, 1) * 1.5 / POOL)
-    results = reading.searcher.search(query, limit=pool)
+    results = reading.searcher.search(query, limit=_pool(upto))
+    return _rescored(reading, [(d, s) for s, d in results.top_n], upto)
+
+
+def _pool(upto: int) -> int:
+    return POOL * math.ceil(max(upto, 1) * 1.5 / POOL)
+
+
+def _rescored(
+    reading: Reading, scored: list[tuple[int, float]], upto: int
+) -> list[tuple[int, float]]:
+    """The best ``upto`` of a pool of (docnum, score) by score, with recency and boost applied.
+
+    ``scored`` is in Whoosh's order (best first); only its first pool is re-ranked.
+    """
+    columns = reading.columns()
+    created = columns["created"]
     boost = columns["c_boost"]
     now = time.time()
-    rescored = [
-        (d, s * boost[d] * recency(created[d], now))
-        for d, s in ((hit.docnum, hit.score) for hit in results)
-    ]
+    rescored = [(d, s * boost[d] * recency(created[d], now)) for d, s in scored[: _pool(upto)]]
     rescored.sort(key=lambda pair: -pair[1])
     return rescored[:upto]
 
@@ -139,10 +179,10 @@ def snippet(text: str, terms: Iterable[str], fallback_chars: int = 200) -> str:
     """
     text = text[:SNIPPET_SOURCE_CHARS]
     termset = frozenset(terms)
-    heads = {t[:3] for t in termset}
+    heads = frozenset(t[:3] for t in termset)
     spans = []
     if termset:
-        for match in _WORD.finditer(text):
+        for match in _candidates(heads).finditer(text):
             word = match.group().lower()
             if word[:3] in heads and stem_word(word) in termset:
                 spans.append(match.span())
@@ -163,6 +203,20 @@ def snippet(text: str, terms: Iterable[str], fallback_chars: int = 200) -> str:
         if len(passages) == 2:
             break
     return sanitize(" … ".join(passages))
+
+
+@functools.lru_cache(maxsize=64)
+def _candidates(heads: frozenset[str]) -> re.Pattern[str]:
+    """The tokens of ``_WORD`` that could start with one of ``heads``, found by the regex engine.
+
+    Looking at every word in Python cost more than the search; the lookbehinds make a
+    match start exactly where a ``_WORD`` token starts (not inside "a.b"), so the same
+    tokens come out. Heads that are not plain ASCII fall back to every token.
+    """
+    if not heads or not all(h.isascii() and h.isalnum() for h in heads):
+        return _WORD
+    options = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?<!\w\.)(?=(?i:{options})){TOKEN_PATTERN}")
 
 
 SNIPPET_WIDTH = 200

@@ -24,8 +24,7 @@ from .ranking import (
     SNIPPET_SOURCE_CHARS,
     facet_counts,
     highlight_terms,
-    matching_docnums,
-    ranked,
+    matched_and_ranked,
     snippet,
 )
 from .schema import ITEM_KINDS, stem_word, text_analyzer
@@ -156,12 +155,10 @@ def _search(
         return SearchResults(text, (), 0, page, limit, {}, suggestion, " ".join(notes) or None)
     if not parsed.has_text and sort == "relevance":
         sort = "newest"  # only filters: nothing to rank by but time
-    matched = matching_docnums(reading, parsed.query)
-    now = time.time()
-    facets_raw = facet_counts(reading.columns(), matched, now)
     offset = (page - 1) * limit
     # a few extra candidates stand in for any the cache has dropped since they were indexed
-    order = ranked(reading, parsed.query, matched, sort=sort, upto=offset + limit + 10)
+    matched, order = matched_and_ranked(reading, parsed.query, sort=sort, upto=offset + limit + 10)
+    facets_raw = facet_counts(reading.columns(), matched, time.time())
     window = order[offset:]
     terms = highlight_terms(reading, parsed.query)
     with index.engine.connect() as conn:
