@@ -35,7 +35,7 @@ def matching_docnums(reading: Reading, query: Any) -> list[int]:
     return list(reading.searcher.docs_for_query(query))
 
 
-ONE_PASS_MAX = 2_000  # estimated matches up to which every match is scored in one pass
+ONE_PASS_MAX = 10_000  # estimated matches up to which every match is scored in one pass
 
 
 def matched_and_ranked(
@@ -43,10 +43,11 @@ def matched_and_ranked(
 ) -> tuple[list[int], list[tuple[int, float]]]:
     """Every match (for the total and the facets) and the first ``upto`` in display order.
 
-    When the query can match only a few documents, scoring all of them in one pass
-    costs less than finding them all and then searching again for the best (each
-    pass builds the matchers over every segment, and phrases check positions per
-    match); broad queries keep the two passes, where block skipping pays off.
+    Up to ONE_PASS_MAX estimated matches, scoring all of them in one pass costs less
+    than finding them all and then searching again for the best (each pass builds
+    the matchers over every segment, phrases check positions per match, and the
+    top-N search of an OR of fields scored nearly every match anyway, measured at
+    20k posts); only very broad queries keep the two passes.
     """
     if sort == "relevance":
         try:
