@@ -294,7 +294,7 @@ HIT_COLUMNS = (
 MATCH_COLUMNS = (
     *("id", "kind", "author_id", "created_at", "parent_id", "tags", "is_accepted", "title"),
 )
-MAX_TOPIC_TERMS = 16
+MAX_TOPIC_TERMS = 12  # the rarest words of a question; more only add postings to score
 # how people phrase a question, not what it is about (the analyzer's stop list misses these)
 QUESTION_WORDS = frozenset(
     {
