@@ -17,10 +17,10 @@ from array import array
 from collections.abc import Iterator
 from typing import Any
 
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3PostingsWriter, _lenfield  # type: ignore[import-untyped]
-from whoosh.formats import Positions  # type: ignore[import-untyped]
-from whoosh.util.numeric import byte_to_length  # type: ignore[import-untyped]
-from whoosh.writing import SegmentWriter  # type: ignore[import-untyped]
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3PostingsWriter, _lenfield
+from whoosh.formats import Positions
+from whoosh.util.numeric import byte_to_length
+from whoosh.writing import SegmentWriter
 
 from .schema import TEXT_ANALYZED, positions_by_term
 

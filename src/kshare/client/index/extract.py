@@ -104,7 +104,7 @@ def _read_text(path: Path) -> str:
 
 
 def _pdf(path: Path, name: str) -> ExtractResult:
-    from pypdf import PdfReader
+    from pypdf import PasswordType, PdfReader
     from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
 
     try:
@@ -118,7 +118,7 @@ def _pdf(path: Path, name: str) -> ExtractResult:
             opened = reader.decrypt("")
         except (DependencyError, NotImplementedError, FileNotDecryptedError) as exc:
             log.info("cannot decrypt %s: %s", name, exc)
-            opened = 0
+            opened = PasswordType.NOT_DECRYPTED
         if not opened:
             message = f"{name}: the PDF is password-protected, so its text is not searchable."
             return ExtractResult("", ENCRYPTED, message)

@@ -35,7 +35,7 @@ TEXT_ANALYZED = ("title", "body")
 @functools.lru_cache(maxsize=200_000)
 def stem_word(word: str) -> str:
     """Snowball (Porter2) stem, cached: indexing stems every word of every document."""
-    return _stemmer().stem(word)
+    return str(_stemmer().stem(word))
 
 
 @functools.cache

@@ -74,7 +74,7 @@ def _context(index: SearchIndex, reading: Reading) -> QueryContext:
                 text = f"{row['title']} {row['body']}" if row is not None else ""
                 for word in _WORD.findall(text[:200_000]):
                     if stem_word(word.lower()) == stem:
-                        return word.lower()
+                        return str(word).lower()
         return None
 
     def authors(value: str) -> list[str]:
@@ -331,7 +331,8 @@ def run_matching_documents(
                 if term in QUESTION_WORDS:
                     continue
                 frequencies[term] = frequencies.get(term, 0) + 1
-            scored, common = [], []
+            scored: list[tuple[float, str]] = []
+            common: list[tuple[float, str]] = []
             for term, count in frequencies.items():
                 df = max(reader.doc_frequency("body", term), reader.doc_frequency("title", term))
                 if not df:
