@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 
 
 def _blob_store(settings: Settings) -> object | None:
-    from kshare.server.blobs import FilesystemBlobStore, blob_store_from_config
+    from kshare.server.blobstore import FilesystemBlobStore, blob_store_from_config
 
     if settings.blob_store:
         return blob_store_from_config(settings.blob_store)

@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from kshare.protocol import routes as paths
 from kshare.protocol.schemas import BlobRef
-from kshare.server import blobs as blob_errors
+from kshare.server import blobstore as blob_errors
 from kshare.server.errors import ApiError, not_found
 from kshare.server.policy import visible_items_clause
 from kshare.server.routes.account import ERRORS

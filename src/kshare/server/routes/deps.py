@@ -39,7 +39,7 @@ class Services:
     user_throttle: Throttle
     address_throttle: Throttle
     nudges: Nudges
-    blobs: object | None = None  # kshare.server.blobs.BlobStore when available
+    blobs: object | None = None  # kshare.server.blobstore.BlobStore when available
 
 
 def services(request: Request) -> Services:
