@@ -94,7 +94,9 @@ class Workspace:
         """Open (creating if needed) a profile: the cache is migrated, the index opens lazily."""
         paths = ProfilePaths.at(profile).ensure()
         reader = open_cache(paths.cache_db)
-        return cls(paths, reader, create_writer_engine(paths.cache_db))
+        workspace = cls(paths, reader, create_writer_engine(paths.cache_db))
+        workspace._enforce_offline_limit()
+        return workspace
 
     # --- account ---------------------------------------------------------------------------
 
@@ -241,6 +243,8 @@ class Workspace:
         if report.status.state == "signed_out":  # the account was disabled and wiped
             self._account = None
             self._drop_engine()
+        elif report.status.state in ("offline", "retrying"):
+            self._enforce_offline_limit()
         return report
 
     def status(self) -> SyncStatus:
@@ -284,13 +288,30 @@ class Workspace:
         self._close_index()
         shutil.rmtree(self.paths.index_dir, ignore_errors=True)
 
-    def _wipe_everything(self) -> None:
+    def _wipe_everything(self, *, keep_writes: bool = False) -> None:
         engine = self._engine or SyncEngine(ApiClient("http://127.0.0.1:9"), self.writer)
-        engine.blobs = BlobStore(self.paths.blobs_dir, None)
+        engine.blobs = BlobStore(self.paths.blobs_dir, None, protected=self._unsent_uploads)
         engine.on_wipe = self._after_wipe
-        engine.wipe()
+        engine.wipe(keep_writes=keep_writes)
         if engine is not self._engine:
             engine.api.close()
+
+    def _enforce_offline_limit(self) -> None:
+        """IT may decide that company content must not outlive N days without a sync."""
+        days = int(self.settings.get("wipe_after_offline_days"))
+        last = self._stored_last_success()
+        if days <= 0 or last is None or datetime.now(UTC) - last < timedelta(days=days):
+            return
+        log.warning("no sync for more than %d days: removing cached content by policy", days)
+        self._wipe_everything(keep_writes=True)
+        self.tracker.set(
+            SyncStatus(
+                "error",
+                f"This computer had not synced for more than {days} days, so your company's "
+                "policy removed its copy of shared content. It returns at the next sync; "
+                "your unsent writes are kept.",
+            )
+        )
 
     def _unsent_uploads(self) -> set[str]:
         with self.reader.connect() as conn:

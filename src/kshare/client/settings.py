@@ -47,6 +47,12 @@ SCHEMA: tuple[Setting, ...] = (
     Setting("poll_interval_s", int, 300, "Check for changes every (seconds) without live updates"),
     Setting("reconcile_interval_h", int, 24, "Full safety check every (hours)"),
     Setting("page_size", int, 500, "Changes fetched per request"),
+    Setting(
+        "wipe_after_offline_days",
+        int,
+        0,
+        "Remove cached company content after this many days without a sync (0: never)",
+    ),
 )
 BY_KEY = {setting.key: setting for setting in SCHEMA}
 

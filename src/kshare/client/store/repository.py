@@ -338,8 +338,16 @@ def purge(conn: Connection, removals: Iterable[tuple[str, str]]) -> ChangeSet:
     return changes
 
 
-def wipe(conn: Connection) -> None:
-    """Forget everything the profile cached: content, outbox, cursor, counters."""
-    for model in (CachedItem, CachedReaction, CachedPerson, CachedGroup, Purge, SyncState):
+def wipe(conn: Connection, *, keep_writes: bool = False) -> None:
+    """Forget everything the profile cached: content, outbox, cursor, counters.
+
+    With ``keep_writes`` the person's unsent writes and their account stay, so a
+    wipe demanded by policy never destroys their own work.
+    """
+    for model in (CachedItem, CachedReaction, CachedPerson, CachedGroup, Purge):
         conn.execute(delete(model.__table__))  # type: ignore[arg-type]
+    if keep_writes:
+        conn.execute(delete(SyncState).where(SyncState.key != "account"))
+        return
+    conn.execute(delete(SyncState))
     conn.execute(delete(OutboxEntry.__table__))  # type: ignore[arg-type]

@@ -326,11 +326,11 @@ class SyncEngine:
         except SQLAlchemyError:
             return 0
 
-    def wipe(self) -> None:
+    def wipe(self, *, keep_writes: bool = False) -> None:
         """Forget everything cached for this account: rows, blobs, index (via ``on_wipe``)."""
         log.warning("wiping the local cache")
         with self.writer.begin() as conn:
-            repository.wipe(conn)
+            repository.wipe(conn, keep_writes=keep_writes)
         if self.blobs is not None:
             self.blobs.collect(set())
         raw = self.writer.raw_connection()
