@@ -12,16 +12,12 @@ from kshare.client.services import Workspace
 from kshare.client.settings import POLICY_ENV
 from kshare.client.store import repository
 from kshare.server.admin import AdminTools
+from tests.support.disk import files_containing
 from tests.support.server import ServerProcess
 
 pytestmark = pytest.mark.integration
 PASSWORD = "correct horse battery"
 SECRET = "xylocarp roadmap"  # a colleague's words, on this disk only while allowed
-
-
-def files_containing(folder: Path, needle: str) -> list[Path]:
-    data = needle.encode()
-    return [p for p in folder.rglob("*") if p.is_file() and data in p.read_bytes()]
 
 
 def test_content_leaves_the_disk_after_the_allowed_days_but_unsent_writes_stay(

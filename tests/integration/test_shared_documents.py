@@ -11,17 +11,13 @@ import pytest
 from kshare.client import services
 from kshare.client.services import UserFacingError, Workspace
 from kshare.server.admin import AdminTools
+from tests.support.disk import files_containing
 from tests.support.server import ServerProcess
 
 pytestmark = pytest.mark.integration
 PASSWORD = "correct horse battery"
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "documents"
 WORD_IN_PDF = "Zanzibar"  # appears only inside sample.pdf's text
-
-
-def files_containing(folder: Path, needle: str) -> list[Path]:
-    data = needle.encode()
-    return [p for p in folder.rglob("*") if p.is_file() and data in p.read_bytes()]
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ import httpx
 import pytest
 
 from kshare.server.admin import AdminTools
+from tests.support.disk import files_containing
 from tests.support.server import ServerProcess
 
 pytestmark = pytest.mark.integration
@@ -37,11 +38,6 @@ def kshare(env: dict[str, str], *args: str, stdin: str = "") -> subprocess.Compl
 def ok(result: subprocess.CompletedProcess[str]) -> str:
     assert result.returncode == 0, f"exit {result.returncode}\n{result.stdout}\n{result.stderr}"
     return result.stdout
-
-
-def files_containing(folder: Path, needle: str) -> list[Path]:
-    data = needle.encode()
-    return [p for p in folder.rglob("*") if p.is_file() and data in p.read_bytes()]
 
 
 @pytest.fixture

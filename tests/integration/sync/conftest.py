@@ -55,12 +55,6 @@ def desktop(tmp_path: Path, org: Org) -> Iterator[Callable[[str], Workspace]]:
         workspace.close()
 
 
-def grep_tree(root: Path, needle: str) -> list[Path]:
-    """Every file under ``root`` whose bytes contain ``needle`` (UTF-8)."""
-    data = needle.encode()
-    return [p for p in root.rglob("*") if p.is_file() and data in p.read_bytes()]
-
-
 def kshare_env(subprocess_env: dict[str, str]) -> dict[str, str]:
     return {**subprocess_env, "PYTHONUNBUFFERED": "1", "KSHARE_TEST_FAST_HASH": "1"} | {
         k: v for k, v in os.environ.items() if k == "PATH"

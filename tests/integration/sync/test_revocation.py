@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from kshare.client.services import Workspace
-from tests.integration.sync.conftest import Org, grep_tree
+from tests.integration.sync.conftest import Org
+from tests.support.disk import files_containing
 
 pytestmark = pytest.mark.integration
 
@@ -25,7 +26,7 @@ def test_revoked_and_deleted_content_leaves_the_disk(
     assert carol.sync().status.state == "idle"
     carol_dir = tmp_path / "profile-carol"
     assert carol.item(secret) is not None and carol.item(doomed) is not None
-    assert grep_tree(carol_dir, "PELICAN-4471")  # it really was on disk
+    assert files_containing(carol_dir, "PELICAN-4471")  # it really was on disk
 
     org.admin.remove_member("incident", "carol")
     alice.delete(doomed)
@@ -36,7 +37,7 @@ def test_revoked_and_deleted_content_leaves_the_disk(
     assert carol.item(secret) is None and carol.item(doomed) is None
     assert carol.search("PELICAN").total == 0
     for needle in ("PELICAN-4471", "HERON-9912", "Layoff list draft"):
-        assert grep_tree(carol_dir, needle) == [], needle
+        assert files_containing(carol_dir, needle) == [], needle
 
 
 def test_disabled_account_wipes_the_profile(
@@ -46,11 +47,11 @@ def test_disabled_account_wipes_the_profile(
     alice.publish(title="Quarterly numbers", body="codeword OSPREY-1204", audience=["org"])
     alice.sync()
     bob.sync()
-    assert grep_tree(tmp_path / "profile-bob", "OSPREY-1204")
+    assert files_containing(tmp_path / "profile-bob", "OSPREY-1204")
     org.admin.disable_user("bob")
     report = bob.sync()
     assert report.status.state == "signed_out", report.status.message
     assert "disabled" in report.status.message
     assert bob.account is None
     assert bob.feed_count() == 0
-    assert grep_tree(tmp_path / "profile-bob", "OSPREY-1204") == []
+    assert files_containing(tmp_path / "profile-bob", "OSPREY-1204") == []

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from kshare.client.services import LoginFailed, Workspace
-from tests.integration.sync.conftest import Org, grep_tree
+from tests.integration.sync.conftest import Org
+from tests.support.disk import files_containing
 
 pytestmark = pytest.mark.integration
 
@@ -35,8 +36,8 @@ def test_group_post_reaches_members_only(
     assert carol.feed_page(0, 10)[0].id == item_id
     assert bob.item(item_id) is None
     assert bob.feed_count() == 0
-    assert grep_tree(tmp_path / "profile-bob", "payment outage zq7") == []
-    assert grep_tree(tmp_path / "profile-bob", item_id) == []
+    assert files_containing(tmp_path / "profile-bob", "payment outage zq7") == []
+    assert files_containing(tmp_path / "profile-bob", item_id) == []
 
 
 def test_wrong_password_is_a_clear_error(org: Org, desktop: Callable[..., Workspace]) -> None:
