@@ -11,9 +11,7 @@ figures; asserts nothing about speed.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -27,28 +25,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT))
 
+from tests.support.server import ServerProcess  # noqa: E402
 from tests.unit.server.support import ThrowawayPostgres, postgres_reason  # noqa: E402
 
 from kshare.server.admin import AdminTools  # noqa: E402
 from kshare.server.settings import HashParams  # noqa: E402
-
-LISTENING = "kshare server listening on "
-
-
-def start_server(data: Path, url: str | None) -> tuple[subprocess.Popen[str], str]:
-    args = [sys.executable, "-m", "kshare.server", "serve", "--data", str(data), "--port", "0"]
-    if url:
-        args += ["--database-url", url]
-    env = {**os.environ, "KSHARE_TEST_FAST_HASH": "1"}
-    proc = subprocess.Popen(
-        args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env
-    )
-    assert proc.stdout is not None
-    line = proc.stdout.readline()
-    if not line.startswith(LISTENING):
-        proc.kill()
-        raise RuntimeError(f"server did not start: {line!r}")
-    return proc, line[len(LISTENING) :].strip()
 
 
 def load_org(data: Path, url: str | None, clients: int, items: int) -> list[str]:
@@ -98,7 +79,8 @@ def run(name: str, url: str | None, args: argparse.Namespace) -> None:
     with tempfile.TemporaryDirectory(prefix="kshare-bench-") as tmp:
         data = Path(tmp)
         tokens = load_org(data, url, args.clients, args.items)
-        proc, base = start_server(data, url)
+        server = ServerProcess(data, extra_args=["--database-url", url] if url else [])
+        base = server.start().url
         try:
             began = time.monotonic()
             publish(base, tokens, args.items)
@@ -121,8 +103,7 @@ def run(name: str, url: str | None, args: argparse.Namespace) -> None:
                 f"{every[int(0.95 * (pages - 1))] * 1000:.0f} ms"
             )
         finally:
-            proc.terminate()
-            proc.wait(timeout=15)
+            server.stop()
 
 
 def main() -> int:

@@ -10,9 +10,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
-import queue
 import signal
-import subprocess
 import sys
 import threading
 from pathlib import Path
@@ -20,13 +18,9 @@ from pathlib import Path
 import platformdirs
 
 from kshare.client.paths import APP_NAME
+from kshare.local_server import LocalServer, ServerStartError
 
 log = logging.getLogger(__name__)
-LISTENING = "kshare server listening on "
-
-
-class DemoError(Exception):
-    pass
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -45,59 +39,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "--no-gui", action="store_true", help="sync and keep the server running, without a window"
     )
     parser.set_defaults(func=run)
-
-
-class DemoServer:
-    """The demo server as a child process; stopped when the demo ends."""
-
-    def __init__(self, data: Path, port: int) -> None:
-        self.data = data
-        self.port = port
-        self.process: subprocess.Popen[str] | None = None
-        self.url = ""
-
-    def start(self, timeout: float = 300.0) -> str:
-        args = [sys.executable, "-m", "kshare", "serve", "--data", str(self.data)]
-        args += ["--host", "127.0.0.1", "--port", str(self.port), "--demo"]
-        self.process = subprocess.Popen(
-            args,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            env={**os.environ, "PYTHONUNBUFFERED": "1"},
-        )
-        lines: queue.Queue[str | None] = queue.Queue()
-        output: list[str] = []
-
-        def pump() -> None:
-            assert self.process is not None and self.process.stdout is not None
-            for line in self.process.stdout:
-                lines.put(line)
-            lines.put(None)
-
-        threading.Thread(target=pump, name="demo-server-output", daemon=True).start()
-        while True:
-            try:
-                line = lines.get(timeout=timeout)
-            except queue.Empty:
-                self.stop()
-                raise DemoError("the demo server did not start in time") from None
-            if line is None:
-                raise DemoError("the demo server stopped:\n" + "".join(output[-30:]))
-            output.append(line)
-            if line.startswith(LISTENING):
-                self.url = line[len(LISTENING) :].strip()
-                return self.url
-
-    def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-        self.process = None
 
 
 def _ensure_keyring() -> None:
@@ -168,13 +109,15 @@ def run(args: argparse.Namespace) -> int:
         )
         return 2
     _ensure_keyring()
-    server = DemoServer(args.data, args.port)
+    # A plain SIGTERM would skip the clean-up below and orphan the server child.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    server = LocalServer(args.data, demo=True, port=args.port)
     print("kshare demo: starting the demo server (the first start seeds the company) ...")
     try:
-        url = server.start()
+        url = server.start(timeout=300).url
         print(f"kshare demo: server at {url}; signing in as {username} ({org.organisation})")
         return _run_client(args, url, username, people[username].password)
-    except DemoError as exc:
+    except ServerStartError as exc:
         print(f"kshare demo: {exc}", file=sys.stderr)
         return 1
     finally:
