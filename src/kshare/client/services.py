@@ -19,7 +19,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 
 from kshare.client import credentials
 from kshare.client.errors import (
@@ -484,6 +484,46 @@ class Workspace:
 
     def react(self, item_id: str, emoji: str) -> str:
         return self.writes.react(item_id, emoji)
+
+    def my_reactions(self, item_id: str) -> frozenset[str]:
+        """The emoji the signed-in person has put on an item."""
+        account = self._account
+        if account is None:
+            return frozenset()
+        table = repository.REACTIONS
+        with self.reader.connect() as conn:
+            rows = conn.execute(
+                select(table.c.emoji).where(
+                    table.c.item_id == item_id, table.c.author_id == account.user_id
+                )
+            )
+            return frozenset(rows.scalars())
+
+    def unreact(self, item_id: str, emoji: str) -> None:
+        """Take back the person's reaction; one the server never received is just forgotten."""
+        account = self._account
+        if account is None:
+            raise NotSignedIn("Sign in first.")
+        table = repository.REACTIONS
+        with self.writer.begin() as conn:
+            ids = list(
+                conn.execute(
+                    select(table.c.id).where(
+                        table.c.item_id == item_id,
+                        table.c.author_id == account.user_id,
+                        table.c.emoji == emoji,
+                    )
+                ).scalars()
+            )
+            unsent = {
+                e.target_id: e.id for e in outbox.pending(conn) if e.operation == "create_reaction"
+            }
+            for reaction_id in ids:
+                if reaction_id in unsent:
+                    outbox.discard(conn, unsent[reaction_id])
+                else:
+                    outbox.add(conn, "delete_reaction", reaction_id, {"item_id": item_id})
+            repository.purge(conn, [("reaction", reaction_id) for reaction_id in ids])
 
     def pending_count(self) -> int:
         with self.reader.connect() as conn:
