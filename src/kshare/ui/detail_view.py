@@ -1,5 +1,9 @@
 """The reading pane: one item, its answers and comments, with no remote loads.
 
+Below the title sit the actions a person may take on it (see
+:mod:`kshare.ui.item_actions`); after one of them the pane shows the item
+again from the cache, where the change already is, marked as waiting to sync.
+
 ``body_html`` comes from the façade rendered and sanitized, but it may still
 name remote images; :class:`SafeTextBrowser` refuses every resource that is
 not inline (``data:``), so opening a post never tells a third party that it
@@ -25,13 +29,14 @@ from PySide6.QtWidgets import (
 )
 
 from kshare.client.views import ItemDetail
+from kshare.ui.item_actions import ItemActions, ItemWriter
 from kshare.ui.operations import Failure, TaskRunner
 from kshare.ui.text import full_time, kind_label
 
 log = logging.getLogger(__name__)
 
 EXTERNAL_SCHEMES = frozenset({"http", "https", "mailto"})
-ITEM_SCHEME = "kshare"  # kshare:item/<id> links between items
+ITEM_SCHEME = "kshare"  # kshare:item/<id> links between items, kshare:attachment to open a file
 
 BODY_CSS = """
 body { font-size: 10.5pt; line-height: 140%; color: #1f2933; }
@@ -43,6 +48,7 @@ a { color: #3461c1; }
 .reply-head { color: #616e7c; font-size: 9pt; }
 .accepted { color: #1b7f4b; font-weight: 600; }
 .section { color: #52606d; font-size: 9pt; font-weight: 600; margin-top: 22px; }
+.pending { color: #8a5300; }
 """
 
 
@@ -54,6 +60,7 @@ class SafeTextBrowser(QTextBrowser):
     """A QTextBrowser that never fetches anything and hands links to the caller."""
 
     item_link_clicked = Signal(str)
+    attachment_link_clicked = Signal()
     remote_resource_refused = Signal(QUrl)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -92,6 +99,8 @@ class SafeTextBrowser(QTextBrowser):
         scheme = url.scheme().lower()
         if scheme == ITEM_SCHEME and url.path().startswith("item/"):
             self.item_link_clicked.emit(url.path()[len("item/") :])
+        elif scheme == ITEM_SCHEME and url.path() == "attachment":
+            self.attachment_link_clicked.emit()
         elif scheme in EXTERNAL_SCHEMES:
             QDesktopServices.openUrl(url)
         else:
@@ -135,16 +144,19 @@ def _reply_html(reply: ItemDetail, heading: str) -> str:
     accepted = (
         ' · <span class="accepted">✓ Accepted answer</span>' if reply.summary.is_accepted else ""
     )
+    pending = ' · <span class="pending">Waiting to sync</span>' if reply.pending else ""
+    link = f'<a href="{ITEM_SCHEME}:item/{html.escape(reply.summary.id)}">Open</a>'
     return (
-        f'<div class="reply"><div class="reply-head">{heading} {who} · {when}{accepted}</div>'
-        f"{reply.body_html}</div>"
+        f'<div class="reply"><div class="reply-head">{heading} {who} · {when}{accepted}'
+        f"{pending} · {link}</div>{reply.body_html}</div>"
     )
 
 
 def detail_html(detail: ItemDetail) -> str:
     parts = [detail.body_html]
     if detail.attachment_name:
-        parts.append(f"<p>📎 {html.escape(detail.attachment_name)}</p>")
+        name = html.escape(detail.attachment_name)
+        parts.append(f'<p>📎 <a href="{ITEM_SCHEME}:attachment">{name}</a></p>')
     if detail.answers:
         count = len(detail.answers)
         parts.append(f'<p class="section">{count} ANSWER{"S" if count != 1 else ""}</p>')
@@ -155,17 +167,37 @@ def detail_html(detail: ItemDetail) -> str:
     return "\n".join(parts)
 
 
+def shown_ids(detail: ItemDetail) -> frozenset[str]:
+    """The item and every reply on show: a sync that touches any of them redraws the pane."""
+    ids = {detail.summary.id}
+    for reply in (*detail.answers, *detail.comments):
+        ids |= shown_ids(reply)
+    return frozenset(ids)
+
+
 class DetailPane(QWidget):
     item_link_clicked = Signal(str)
     item_shown = Signal(str)
+    written = Signal(str)  # the person changed this item here; the outbox will send it
 
-    def __init__(self, source: ItemSource, runner: TaskRunner, parent: QWidget | None = None):
+    def __init__(
+        self,
+        source: ItemSource,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+        *,
+        writer: ItemWriter | None = None,
+    ):
+        """Without a ``writer`` the pane only reads: no buttons, no reactions."""
         super().__init__(parent)
         self.setObjectName("detailPane")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # let QSS paint it
         self._source = source
         self._runner = runner
+        self._writer = writer
         self._item_id: str | None = None
+        self._shown: frozenset[str] = frozenset()
+        self._shown_item: str | None = None
         self._request = 0
 
         self._stack = QStackedWidget(self)
@@ -191,6 +223,13 @@ class DetailPane(QWidget):
         self.browser.item_link_clicked.connect(self.item_link_clicked)
         # Images are fetched while the text is laid out, after setHtml returns.
         self.browser.remote_resource_refused.connect(self._on_browser_remote_resource_refused)
+        self.actions: ItemActions | None = None
+        if writer is not None:
+            self.actions = ItemActions(writer, runner)
+            self.actions.written.connect(self._on_actions_written)
+            self.actions.deleted.connect(self._on_actions_deleted)
+            self.actions.parent_requested.connect(self.show_item)
+            self.browser.attachment_link_clicked.connect(self.actions.open_attachment)
 
         badges = QHBoxLayout()
         badges.setSpacing(6)
@@ -204,8 +243,13 @@ class DetailPane(QWidget):
         layout.addWidget(self._title)
         layout.addWidget(self._meta)
         layout.addWidget(self._blocked)
+        if self.actions is not None:
+            layout.addWidget(self.actions)
         layout.addSpacing(6)
         layout.addWidget(self.browser, 1)
+        if self.actions is not None:
+            layout.addWidget(self.actions.reactions)
+            layout.addWidget(self.actions.editor)
 
         self._stack.addWidget(self._empty)
         self._stack.addWidget(page)
@@ -222,9 +266,16 @@ class DetailPane(QWidget):
         self._request += 1
         request = self._request
         self._item_id = item_id
+        writer = self._writer
+
+        def load() -> tuple[ItemDetail | None, frozenset[str]]:
+            detail = self._source.item(item_id)
+            mine = writer.my_reactions(item_id) if writer and detail else frozenset()
+            return detail, mine
+
         self._runner.local(
-            lambda: self._source.item(item_id),
-            success=lambda detail: self._on_item_loaded(request, item_id, detail),
+            load,
+            success=lambda loaded: self._on_item_loaded(request, item_id, *loaded),
             failure=lambda failure: self._on_item_failed(request, failure),
             label="opening the item",
             owner=self,
@@ -233,6 +284,10 @@ class DetailPane(QWidget):
     def clear(self, message: str = "Select a post to read it here.") -> None:
         self._request += 1
         self._item_id = None
+        self._shown = frozenset()
+        self._shown_item = None
+        if self.actions is not None:
+            self.actions.clear()
         self._empty.setText(message)
         self._stack.setCurrentIndex(0)
 
@@ -242,10 +297,17 @@ class DetailPane(QWidget):
             return
         if self._item_id in changes.removed_ids:
             self.clear("This item is no longer available to you.")
-        elif self._item_id in changes.item_ids:
+        elif self._shown & (changes.item_ids | changes.removed_ids):
             self.show_item(self._item_id)
 
-    def _on_item_loaded(self, request: int, item_id: str, detail: ItemDetail | None) -> None:
+    def reload_if_showing(self, item_id: str) -> None:
+        """Show the item again if it, or one of its replies, is on show."""
+        if self._item_id is not None and item_id in self._shown:
+            self.show_item(self._item_id)
+
+    def _on_item_loaded(
+        self, request: int, item_id: str, detail: ItemDetail | None, mine: frozenset[str]
+    ) -> None:
         if request != self._request:
             return
         if detail is None:
@@ -262,10 +324,31 @@ class DetailPane(QWidget):
             meta += " · " + " ".join(f"#{t}" for t in summary.tags)
         self._meta.setText(meta)
         self._blocked.hide()
+        same_item = self._shown_item == item_id
+        scrolled = self.browser.verticalScrollBar().value()
         self.browser.show_html(detail_html(detail))
+        self._shown = shown_ids(detail)
+        self._shown_item = item_id
+        if self.actions is not None:
+            self.actions.set_item(detail, mine)
         self._stack.setCurrentIndex(1)
-        self.browser.verticalScrollBar().setValue(0)
+        # Shown again after a change: stay where the reader was.
+        self.browser.verticalScrollBar().setValue(scrolled if same_item else 0)
         self.item_shown.emit(item_id)
+
+    @Slot(str)
+    def _on_actions_written(self, item_id: str) -> None:
+        if self._item_id is not None:
+            self.show_item(self._item_id)
+        self.written.emit(item_id)
+
+    @Slot(str)
+    def _on_actions_deleted(self, item_id: str) -> None:
+        if item_id == self._item_id:
+            self.clear("Deleted. It disappears for everyone at the next sync.")
+        elif self._item_id is not None:
+            self.show_item(self._item_id)
+        self.written.emit(item_id)
 
     @Slot(QUrl)
     def _on_browser_remote_resource_refused(self, url: QUrl) -> None:

@@ -83,7 +83,7 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         for page in (self.feed, self.search, self.experts, self.composer):
             self.pages.addWidget(page)
-        self.detail = DetailPane(workspace, runner)
+        self.detail = DetailPane(workspace, runner, writer=workspace)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
@@ -147,6 +147,7 @@ class MainWindow(QMainWindow):
             page.item_activated.connect(self.detail.show_item)
         self.detail.item_link_clicked.connect(self.detail.show_item)
         self.composer.published.connect(self._on_composer_published)
+        self.detail.written.connect(self._on_detail_written)
         self.status.sync_requested.connect(self._sync.sync_now)
         self._sync.status_changed.connect(self._on_sync_status_changed)
         self._sync.sync_failed.connect(self.show_failure)
@@ -213,6 +214,14 @@ class MainWindow(QMainWindow):
         self.feed.refresh()
         self.detail.show_item(item_id)
         self.statusBar().showMessage(f"Saved. {audience}. Sending at the next sync…", 8000)
+        self._runner.local(
+            self._workspace.pending_count, success=self.status.set_pending, owner=self
+        )
+        self._sync.sync_now()
+
+    @Slot(str)
+    def _on_detail_written(self, _item_id: str) -> None:
+        self.feed.refresh()
         self._runner.local(
             self._workspace.pending_count, success=self.status.set_pending, owner=self
         )

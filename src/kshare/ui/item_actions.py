@@ -1,0 +1,380 @@
+"""What a person can do with the item in the reading pane: answer, comment, edit, delete,
+react, open its file.
+
+Every write goes through the façade to the local outbox, on the task runner's
+local worker, so it works offline and is sent at the next sync; a file is
+fetched on the network pool because it may be downloaded first. Edit and
+Delete are offered only on the person's own items.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Protocol
+
+from PySide6.QtCore import QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from kshare.client.views import ItemDetail
+from kshare.ui.confirm import ask_to_confirm
+from kshare.ui.item_editor import ANSWER, COMMENT, EDIT, Draft, ItemEditor, content_of
+from kshare.ui.operations import Failure, TaskRunner
+from kshare.ui.reactions import ReactionBar
+
+log = logging.getLogger(__name__)
+
+CHANGED_MEANWHILE = (
+    "This was changed since you started editing. Your text is still here: "
+    "save again to replace the newer version, or cancel to keep it."
+)
+
+
+class ItemWriter(Protocol):
+    """The part of :class:`kshare.client.services.Workspace` the actions use."""
+
+    @property
+    def account(self) -> Any: ...
+    def item(self, item_id: str) -> ItemDetail | None: ...
+    def publish(
+        self,
+        *,
+        title: str,
+        body: str,
+        tags: Sequence[str] = (),
+        audience: Sequence[str] = ("org",),
+        kind: str = "post",
+        parent_id: str | None = None,
+    ) -> str: ...
+    def edit(
+        self,
+        item_id: str,
+        *,
+        title: str | None = None,
+        body: str | None = None,
+        tags: Sequence[str] | None = None,
+    ) -> None: ...
+    def delete(self, item_id: str) -> None: ...
+    def react(self, item_id: str, emoji: str) -> str: ...
+    def unreact(self, item_id: str, emoji: str) -> None: ...
+    def my_reactions(self, item_id: str) -> frozenset[str]: ...
+    def attachment_path(self, item_id: str) -> Path | None: ...
+
+
+def is_own(detail: ItemDetail, account: Any) -> bool:
+    return account is not None and detail.summary.author_id == account.user_id
+
+
+class ItemActions(QWidget):
+    """The row of buttons above the text; it also drives the reaction bar and the editor,
+    which the reading pane places where they belong."""
+
+    written = Signal(str)  # an item changed on this computer: show it again
+    deleted = Signal(str)
+    parent_requested = Signal(str)
+
+    def __init__(self, writer: ItemWriter, runner: TaskRunner, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("itemActions")
+        self._writer = writer
+        self._runner = runner
+        self._detail: ItemDetail | None = None
+        self._drafts: dict[str, Draft] = {}
+        self.reactions = ReactionBar()
+        self.reactions.toggled.connect(self._on_reactions_toggled)
+        self.editor = ItemEditor()
+        self.editor.submitted.connect(self._on_editor_submitted)
+
+        def button(text: str, name: str, accessible: str, slot: Any) -> QPushButton:
+            made = QPushButton(text, objectName=name)
+            made.setAccessibleName(accessible)
+            made.clicked.connect(slot)
+            return made
+
+        self.answer_button = button(
+            "Answer", "answerButton", "Answer this question", self._on_answer_button_clicked
+        )
+        self.comment_button = button(
+            "Comment", "commentButton", "Comment on this item", self._on_comment_button_clicked
+        )
+        self.open_file_button = button(
+            "Open file",
+            "openFileButton",
+            "Open the attached file",
+            self._on_open_file_button_clicked,
+        )
+        self.parent_button = button(
+            "Show the question",
+            "parentButton",
+            "Show what this replies to",
+            self._on_parent_button_clicked,
+        )
+        self.edit_button = button(
+            "Edit", "editButton", "Edit your item", self._on_edit_button_clicked
+        )
+        self.delete_button = button(
+            "Delete", "deleteButton", "Delete your item", self._on_delete_button_clicked
+        )
+        self.message = QLabel(objectName="errorText", wordWrap=True)
+        self.message.hide()
+
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(6)
+        for made in (
+            self.answer_button,
+            self.comment_button,
+            self.open_file_button,
+            self.parent_button,
+        ):
+            row.addWidget(made)
+        row.addStretch(1)
+        row.addWidget(self.edit_button)
+        row.addWidget(self.delete_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addLayout(row)
+        layout.addWidget(self.message)
+
+    @property
+    def detail(self) -> ItemDetail | None:
+        return self._detail
+
+    def set_item(self, detail: ItemDetail, mine: frozenset[str]) -> None:
+        """Offer what fits this item; an open editor for another item keeps its draft."""
+        previous = self._detail.summary.id if self._detail else None
+        item_id = detail.summary.id
+        if previous != item_id:
+            self._stash_draft()
+            self.message.hide()
+        self._detail = detail
+        summary = detail.summary
+        own = is_own(detail, self._writer.account)
+        self.answer_button.setVisible(summary.kind == "question")
+        self.comment_button.setVisible(summary.kind != "comment")
+        self.open_file_button.setVisible(bool(detail.attachment_name))
+        self.open_file_button.setText(f"Open {detail.attachment_name}")
+        self.open_file_button.setToolTip(f"Open {detail.attachment_name} on this computer")
+        self.parent_button.setVisible(detail.parent_id is not None)
+        self.parent_button.setText(
+            "Show the question" if summary.kind == "answer" else "Show the discussion"
+        )
+        self.edit_button.setVisible(own)
+        self.delete_button.setVisible(own)
+        self.reactions.set_reactions(detail.reactions, mine)
+        self.reactions.setEnabled(True)
+        if previous != item_id and (draft := self._drafts.pop(item_id, None)) is not None:
+            self.editor.start_draft(draft)
+
+    def clear(self) -> None:
+        self._stash_draft()
+        self._detail = None
+        self.message.hide()
+
+    # -- the work ------------------------------------------------------------------
+
+    def start_reply(self, mode: str) -> None:
+        if self._detail is not None:
+            self.editor.start_reply(self._detail.summary.id, mode)
+
+    def start_edit(self) -> None:
+        if self._detail is not None:
+            self.editor.start_edit(self._detail)
+
+    def _save_reply(self, draft: Draft) -> None:
+        def write() -> str:
+            return self._writer.publish(
+                title="", body=draft.body, kind=draft.mode, parent_id=draft.item_id
+            )
+
+        self.editor.set_busy(True)
+        self._runner.local(
+            write,
+            success=lambda _reply_id: self._on_saved(draft.item_id),
+            failure=self._on_save_failed,
+            label="saving your reply",
+            owner=self,
+        )
+
+    def _save_edit(self, draft: Draft) -> None:
+        tags = self.editor.tag_list()
+
+        def write() -> ItemDetail | None:
+            # The outbox sends the version the cache holds, so the server can refuse an edit
+            # of an old version. A newer version that reached this computer while the editor
+            # was open would pass that check: catch it here, unless it only carries the same
+            # text back (this person's own earlier edit, now on the server).
+            current = self._writer.item(draft.item_id)
+            if (
+                current is not None
+                and current.version != draft.base_version
+                and content_of(current) != draft.base_content
+            ):
+                return current
+            if draft.top_level:
+                self._writer.edit(draft.item_id, title=draft.title, body=draft.body, tags=tags)
+            else:
+                self._writer.edit(draft.item_id, body=draft.body)
+            return None
+
+        self.editor.set_busy(True)
+        self._runner.local(
+            write,
+            success=lambda newer: self._on_edit_answered(draft.item_id, newer),
+            failure=self._on_save_failed,
+            label="saving your changes",
+            owner=self,
+        )
+
+    def _delete(self, item_id: str) -> None:
+        self._runner.local(
+            lambda: self._writer.delete(item_id),
+            success=lambda _none: self._on_deleted(item_id),
+            failure=self._show_failure,
+            label="deleting the item",
+            owner=self,
+        )
+
+    def _toggle_reaction(self, item_id: str, emoji: str, add: bool) -> None:
+        def write() -> None:
+            if add:
+                self._writer.react(item_id, emoji)
+            else:
+                self._writer.unreact(item_id, emoji)
+
+        self.reactions.setEnabled(False)  # one change at a time, or a double click reacts twice
+        self._runner.local(
+            write,
+            success=lambda _none: self.written.emit(item_id),
+            failure=lambda failure: self._on_reaction_failed(item_id, failure),
+            label="saving your reaction",
+            owner=self,
+        )
+
+    def open_attachment(self) -> None:
+        if self._detail is None or not self._detail.attachment_name:
+            return
+        item_id, name = self._detail.summary.id, self._detail.attachment_name
+        self.open_file_button.setEnabled(False)
+        self.open_file_button.setText(f"Fetching {name}…")
+        self.message.hide()
+        self._runner.network(
+            lambda: self._writer.attachment_path(item_id),
+            success=lambda path: self._on_attachment_fetched(name, path),
+            failure=self._on_attachment_failed,
+            label=f"fetching {name}",
+            owner=self,
+        )
+
+    # -- outcomes, on the GUI thread -----------------------------------------------
+
+    def _stash_draft(self) -> None:
+        if self.editor.is_open:
+            draft = self.editor.draft()
+            if draft.body.strip() or draft.mode == EDIT:
+                self._drafts[draft.item_id] = draft
+            self.editor.close_editor()
+
+    def _on_saved(self, item_id: str) -> None:
+        self.editor.close_editor()
+        self.written.emit(item_id)
+
+    def _on_edit_answered(self, item_id: str, newer: ItemDetail | None) -> None:
+        if newer is None:
+            self._on_saved(item_id)
+            return
+        self.editor.set_busy(False)
+        # The next Save knowingly replaces the newer version.
+        self.editor.base_version = newer.version
+        self.editor.base_content = content_of(newer)
+        self.editor.show_error(CHANGED_MEANWHILE)
+        self.written.emit(item_id)
+
+    def _on_save_failed(self, failure: Failure) -> None:
+        self.editor.set_busy(False)
+        self.editor.show_error(failure.message, "" if failure.user_facing else failure.details)
+
+    def _on_deleted(self, item_id: str) -> None:
+        self._drafts.pop(item_id, None)
+        self.editor.close_editor()
+        self.deleted.emit(item_id)
+
+    def _on_reaction_failed(self, item_id: str, failure: Failure) -> None:
+        self._show_failure(failure)
+        self.written.emit(item_id)  # show the reactions as they really are
+
+    def _on_attachment_fetched(self, name: str, path: Path | None) -> None:
+        self._reset_open_button()
+        if path is None:
+            self.message.setText(f"{name} is not available on this computer.")
+            self.message.show()
+        elif not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            self.message.setText(f"No application on this computer could open {name}.")
+            self.message.show()
+
+    def _on_attachment_failed(self, failure: Failure) -> None:
+        self._reset_open_button()
+        self._show_failure(failure)
+
+    def _reset_open_button(self) -> None:
+        self.open_file_button.setEnabled(True)
+        if self._detail is not None:
+            self.open_file_button.setText(f"Open {self._detail.attachment_name}")
+
+    def _show_failure(self, failure: Failure) -> None:
+        self.message.setText(failure.message)
+        self.message.setToolTip("" if failure.user_facing else failure.details)
+        self.message.show()
+
+    # -- slots -----------------------------------------------------------------------
+
+    @Slot()
+    def _on_answer_button_clicked(self) -> None:
+        self.start_reply(ANSWER)
+
+    @Slot()
+    def _on_comment_button_clicked(self) -> None:
+        self.start_reply(COMMENT)
+
+    @Slot()
+    def _on_edit_button_clicked(self) -> None:
+        self.start_edit()
+
+    @Slot()
+    def _on_delete_button_clicked(self) -> None:
+        if self._detail is None:
+            return
+        item_id = self._detail.summary.id
+        what = self._detail.summary.kind
+        ask_to_confirm(
+            self,
+            name="confirmDelete",
+            question=f"Delete this {what}?",
+            consequence="It is removed for everyone who can see it, at the next sync.",
+            accept_label="Delete",
+            on_accept=lambda: self._delete(item_id),
+        )
+
+    @Slot()
+    def _on_open_file_button_clicked(self) -> None:
+        self.open_attachment()
+
+    @Slot()
+    def _on_parent_button_clicked(self) -> None:
+        if self._detail is not None and self._detail.parent_id:
+            self.parent_requested.emit(self._detail.parent_id)
+
+    @Slot(str, bool)
+    def _on_reactions_toggled(self, emoji: str, add: bool) -> None:
+        if self._detail is not None:
+            self._toggle_reaction(self._detail.summary.id, emoji, add)
+
+    @Slot(object)
+    def _on_editor_submitted(self, draft: Draft) -> None:
+        if draft.mode in (ANSWER, COMMENT):
+            self._save_reply(draft)
+        elif draft.mode == EDIT:
+            self._save_edit(draft)

@@ -1,0 +1,213 @@
+"""The inline editor under an item: write an answer or a comment, or edit your own item.
+
+It only collects text; :mod:`kshare.ui.item_actions` saves it. What the person
+typed stays in the fields until the outbox has accepted it, and a failure is
+said next to the buttons.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kshare.client.views import ItemDetail
+from kshare.ui.composer import parse_tags
+
+ANSWER, COMMENT, EDIT = "answer", "comment", "edit"
+
+HEADINGS = {ANSWER: "Your answer", COMMENT: "Your comment", EDIT: "Edit"}
+SUBMIT_LABELS = {ANSWER: "Post answer", COMMENT: "Post comment", EDIT: "Save changes"}
+PLACEHOLDERS = {
+    ANSWER: "Share what you know. Markdown works: **bold**, `code`, lists with -",
+    COMMENT: "Add a comment",
+    EDIT: "",
+}
+
+
+@dataclass(frozen=True)
+class Draft:
+    """What the editor holds; kept while the person reads another item."""
+
+    mode: str
+    item_id: str
+    body: str
+    title: str = ""
+    tags: str = ""
+    base_version: int = 0  # the version an edit started from, and what it said then
+    base_content: tuple[str, str, tuple[str, ...]] = ("", "", ())
+    top_level: bool = True  # answers and comments have no title or tags of their own
+
+
+def content_of(detail: ItemDetail) -> tuple[str, str, tuple[str, ...]]:
+    """What an edit replaces: two versions with the same content need no warning."""
+    return (detail.summary.title, detail.body_markdown, tuple(detail.summary.tags))
+
+
+class ItemEditor(QWidget):
+    submitted = Signal(object)  # Draft
+    cancelled = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("itemEditor")
+        self.mode = ""
+        self.item_id = ""
+        self.base_version = 0
+        self.base_content: tuple[str, str, tuple[str, ...]] = ("", "", ())
+        self.top_level = True
+        self._busy = False
+
+        self.heading = QLabel(objectName="editorHeading")
+        self.title = QLineEdit(objectName="editorTitle")
+        self.title.setPlaceholderText("Title")
+        self.title.setAccessibleName("Title")
+        self.body = QPlainTextEdit(objectName="editorBody")
+        self.body.setTabChangesFocus(True)
+        self.body.setMinimumHeight(90)
+        self.body.setMaximumHeight(160)
+        self.tags = QLineEdit(objectName="editorTags")
+        self.tags.setPlaceholderText("Tags: kubernetes, on-call")
+        self.tags.setAccessibleName("Tags")
+        self.error = QLabel(objectName="errorText", wordWrap=True)
+        self.error.hide()
+        self.submit_button = QPushButton(objectName="primary")
+        self.cancel_button = QPushButton("Cancel", objectName="editorCancel")
+        self.submit_button.clicked.connect(self._on_submit_button_clicked)
+        self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
+        self.title.textChanged.connect(self._on_field_changed)
+        self.body.textChanged.connect(self._on_field_changed)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.error, 1)
+        buttons.addStretch(0)  # keeps the buttons together on the right when there is no error
+        buttons.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignRight)
+        buttons.addWidget(self.submit_button, 0, Qt.AlignmentFlag.AlignRight)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.title)
+        layout.addWidget(self.body)
+        layout.addWidget(self.tags)
+        layout.addLayout(buttons)
+        self.hide()
+
+    def start_reply(self, item_id: str, mode: str, body: str = "") -> None:
+        self._start(mode, item_id)
+        self.body.setPlainText(body)
+
+    def start_edit(self, detail: ItemDetail) -> None:
+        self.start_draft(
+            Draft(
+                EDIT,
+                detail.summary.id,
+                detail.body_markdown,
+                detail.summary.title,
+                ", ".join(detail.summary.tags),
+                detail.version,
+                content_of(detail),
+                detail.parent_id is None,
+            )
+        )
+
+    def start_draft(self, draft: Draft) -> None:
+        self._start(draft.mode, draft.item_id, draft.top_level)
+        self.base_version = draft.base_version
+        self.base_content = draft.base_content
+        self.title.setText(draft.title)
+        self.body.setPlainText(draft.body)
+        self.tags.setText(draft.tags)
+
+    def draft(self) -> Draft:
+        return Draft(
+            self.mode,
+            self.item_id,
+            self.body.toPlainText(),
+            self.title.text().strip(),
+            self.tags.text(),
+            self.base_version,
+            self.base_content,
+            self.top_level,
+        )
+
+    def tag_list(self) -> tuple[str, ...]:
+        return parse_tags(self.tags.text())
+
+    @property
+    def is_open(self) -> bool:
+        return bool(self.mode)
+
+    def close_editor(self) -> None:
+        self.mode = ""
+        self.item_id = ""
+        self._busy = False
+        self.body.clear()
+        self.title.clear()
+        self.tags.clear()
+        self.error.hide()
+        self.hide()
+
+    def set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        if busy:
+            self.error.hide()
+        self._update_buttons()
+
+    def show_error(self, message: str, details: str = "") -> None:
+        self.error.setText(message)
+        self.error.setToolTip(details)
+        self.error.show()
+
+    def _start(self, mode: str, item_id: str, top_level: bool = True) -> None:
+        self.mode = mode
+        self.item_id = item_id
+        self.base_version = 0
+        self.top_level = top_level
+        self._busy = False
+        editing = mode == EDIT and top_level
+        self.heading.setText(HEADINGS[mode])
+        self.title.setVisible(editing)
+        self.tags.setVisible(editing)
+        self.title.clear()
+        self.tags.clear()
+        self.body.setPlaceholderText(PLACEHOLDERS[mode])
+        self.body.setAccessibleName(HEADINGS[mode])
+        self.submit_button.setText(SUBMIT_LABELS[mode])
+        self.error.hide()
+        self.show()
+        (self.title if editing else self.body).setFocus(Qt.FocusReason.OtherFocusReason)
+        self._update_buttons()
+
+    def _ready(self) -> bool:
+        if not self.body.toPlainText().strip():
+            return False
+        needs_title = self.mode == EDIT and self.top_level
+        return not needs_title or bool(self.title.text().strip())
+
+    def _update_buttons(self) -> None:
+        self.submit_button.setEnabled(self.is_open and self._ready() and not self._busy)
+        self.submit_button.setText("Saving…" if self._busy else SUBMIT_LABELS.get(self.mode, ""))
+
+    @Slot()
+    def _on_field_changed(self) -> None:
+        self._update_buttons()
+
+    @Slot()
+    def _on_submit_button_clicked(self) -> None:
+        if self.is_open and self._ready() and not self._busy:
+            self.submitted.emit(self.draft())
+
+    @Slot()
+    def _on_cancel_button_clicked(self) -> None:
+        self.close_editor()
+        self.cancelled.emit()
