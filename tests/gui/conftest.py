@@ -1,18 +1,28 @@
-"""Fixtures for widget tests: a task runner that is joined at teardown, small real values."""
+"""Fixtures for widget tests: a task runner that is joined at teardown, small real values,
+and colleagues signed in to a real server."""
 
 from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
 
 import pytest
 
+from kshare.client.services import Workspace
 from kshare.client.views import ItemDetail, ItemSummary
+from kshare.server.admin import AdminTools
+from kshare.ui.main_window import MainWindow
 from kshare.ui.operations import TaskRunner
+from kshare.ui.settings import ui_settings
+from kshare.ui.sync_controller import SyncController
+from tests.support.server import ServerProcess
 
 NOW = datetime(2026, 11, 2, 9, 30, tzinfo=UTC)
+PASSWORD = "correct horse battery"
 
 
 @pytest.fixture(autouse=True)
@@ -78,3 +88,51 @@ class ListFeed:
         self.pages.append((offset, limit))
         rows = [r for r in self.rows if kind in (None, r.kind)]
         return rows[offset : offset + limit]
+
+
+@pytest.fixture
+def colleagues(server: ServerProcess, monkeypatch: pytest.MonkeyPatch) -> Iterator[AdminTools]:
+    """ana and priya, both in the closed team "SRE on-call", on a real server."""
+    monkeypatch.setenv("KSHARE_TEST_FAST_HASH", "1")
+    admin = AdminTools(server.data_dir)
+    admin.add_group("SRE on-call", kind="team", visibility="closed")
+    for username, name in (("ana", "Ana Souza"), ("priya", "Priya Raman")):
+        admin.add_user(username, name, PASSWORD)
+        admin.add_member("SRE on-call", username)
+    yield admin
+    admin.close()
+
+
+@pytest.fixture
+def desktop_of(
+    server: ServerProcess, colleagues: AdminTools, tmp_path: Path
+) -> Iterator[Callable[[str, str], Workspace]]:
+    """Open a signed-in profile: ``desktop_of("ana", "laptop")``; all closed at teardown."""
+    opened: list[Workspace] = []
+
+    def open_desktop(username: str, name: str = "") -> Workspace:
+        workspace = Workspace.open(tmp_path / (name or username))
+        workspace.login(server.url, username, PASSWORD)
+        opened.append(workspace)
+        return workspace
+
+    yield open_desktop
+    for workspace in opened:
+        workspace.close()
+
+
+@pytest.fixture
+def window_for(qtbot: Any, runner: TaskRunner) -> Iterator[Callable[[Workspace], MainWindow]]:
+    """Build the main window on a workspace; its sync is stopped and joined at teardown."""
+    built: list[SyncController] = []
+
+    def build(workspace: Workspace) -> MainWindow:
+        sync = SyncController(workspace)
+        window = MainWindow(workspace, runner, sync, ui_settings(workspace.paths))
+        qtbot.addWidget(window)
+        built.append(sync)
+        return window
+
+    yield build
+    for sync in built:
+        sync.stop()
