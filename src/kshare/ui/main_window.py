@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +30,7 @@ from kshare.ui.resources import icon
 from kshare.ui.search_page import SearchPage
 from kshare.ui.status import SyncStatusBar
 from kshare.ui.sync_controller import SyncController
+from kshare.ui.unpublished_dialog import UnpublishedDialog
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +57,7 @@ class MainWindow(QMainWindow):
         self._sync = sync
         self._settings = settings
         self._failure: Failure | None = None
+        self.unpublished_dialog: UnpublishedDialog | None = None
         self.setWindowTitle("kshare")
         self.setWindowIcon(icon("kshare"))
 
@@ -105,7 +108,12 @@ class MainWindow(QMainWindow):
         self.notice.hide()
         self._notice_timer = QTimer(self, singleShot=True, interval=NOTICE_MS)
         self._notice_timer.timeout.connect(self.notice.hide)
+        self.unpublished_button = QToolButton(objectName="unpublishedButton")
+        self.unpublished_button.setToolTip("Writes the server did not take: choose what to do")
+        self.unpublished_button.clicked.connect(self._on_unpublished_button_clicked)
+        self.unpublished_button.hide()
         self.statusBar().addWidget(self.notice)
+        self.statusBar().addPermanentWidget(self.unpublished_button)
         self.statusBar().addPermanentWidget(self.status, 1)
         self.statusBar().setSizeGripEnabled(False)
 
@@ -125,10 +133,14 @@ class MainWindow(QMainWindow):
             return act
 
         self.sync_action = action("&Sync now", "F5", self._on_sync_action_triggered, "sync")
+        self.unpublished_action = action(
+            "Could not &publish…", "", self._on_unpublished_action_triggered
+        )
         self.sign_out_action = action("Sign &out", "", self._on_sign_out_action_triggered)
         self.quit_action = action("&Quit", QKeySequence.StandardKey.Quit, self.close)
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addAction(self.sync_action)
+        file_menu.addAction(self.unpublished_action)
         file_menu.addSeparator()
         file_menu.addAction(self.sign_out_action)
         file_menu.addAction(self.quit_action)
@@ -152,6 +164,7 @@ class MainWindow(QMainWindow):
         self._sync.status_changed.connect(self._on_sync_status_changed)
         self._sync.sync_failed.connect(self.show_failure)
         self._sync.changes_applied.connect(self._on_sync_changes_applied)
+        self._sync.sync_finished.connect(self._on_sync_sync_finished)
         self._runner.failed.connect(self.show_failure)
 
     # -- what the app and the shortcuts call ------------------------------
@@ -177,6 +190,37 @@ class MainWindow(QMainWindow):
             label="reading the sync state",
             owner=self,
         )
+        self.refresh_unpublished()
+
+    def refresh_unpublished(self) -> None:
+        """Count the writes the server did not take; the status bar offers them when any."""
+        self._runner.local(
+            lambda: len(self._workspace.unpublished()),
+            success=self.show_unpublished_count,
+            label="reading what could not be published",
+            owner=self,
+        )
+
+    def show_unpublished_count(self, count: int) -> None:
+        self.unpublished_button.setVisible(count > 0)
+        self.unpublished_button.setText(f"⚠ {count} could not be published")
+        self.unpublished_button.setAccessibleName(
+            f"{count} of your changes could not be published. Open the list."
+        )
+        self.unpublished_action.setText(
+            f"Could not &publish ({count})…" if count else "Could not &publish…"
+        )
+
+    def open_unpublished(self) -> UnpublishedDialog:
+        """Show the writes the server did not take (one dialog, brought to the front)."""
+        if self.unpublished_dialog is None:
+            self.unpublished_dialog = UnpublishedDialog(self._workspace, self._runner, self)
+            self.unpublished_dialog.resolved.connect(self._on_unpublished_dialog_resolved)
+        self.unpublished_dialog.refresh()
+        self.unpublished_dialog.show()
+        self.unpublished_dialog.raise_()
+        self.unpublished_dialog.activateWindow()
+        return self.unpublished_dialog
 
     @Slot(object)
     def show_failure(self, failure: Failure) -> None:
@@ -226,6 +270,27 @@ class MainWindow(QMainWindow):
             self._workspace.pending_count, success=self.status.set_pending, owner=self
         )
         self._sync.sync_now()
+
+    @Slot(object)
+    def _on_sync_sync_finished(self, _report: Any) -> None:
+        self.refresh_unpublished()
+        if self.unpublished_dialog is not None and self.unpublished_dialog.isVisible():
+            self.unpublished_dialog.refresh()
+
+    @Slot(str)
+    def _on_unpublished_dialog_resolved(self, target_id: str) -> None:
+        self.refresh_unpublished()
+        self.detail.reload_if_showing(target_id)
+        self.feed.refresh()
+        self._sync.sync_now()  # "keep mine" waits in the outbox again
+
+    @Slot()
+    def _on_unpublished_button_clicked(self) -> None:
+        self.open_unpublished()
+
+    @Slot()
+    def _on_unpublished_action_triggered(self) -> None:
+        self.open_unpublished()
 
     @Slot()
     def _on_sync_action_triggered(self) -> None:
