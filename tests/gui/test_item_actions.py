@@ -67,7 +67,7 @@ def test_answering_a_question_reaches_the_server(
     ana.sync()
     window = window_for(ana)
     pane = open_item(qtbot, window, question)
-    actions = pane.actions
+    actions = pane.item_actions
     assert actions is not None
     assert not actions.edit_button.isVisibleTo(pane)  # priya's question, not ana's
     assert not actions.delete_button.isVisibleTo(pane)
@@ -105,12 +105,12 @@ def test_a_comment_written_offline_waits_in_the_outbox(
     server.stop()
 
     pane = open_item(qtbot, window, post)
-    assert pane.actions is not None
-    assert not pane.actions.answer_button.isVisibleTo(pane)  # answers belong to questions
-    click(qtbot, pane.actions.comment_button)
-    qtbot.keyClicks(pane.actions.editor.body, "Can I swap the first week?")
+    assert pane.item_actions is not None
+    assert not pane.item_actions.answer_button.isVisibleTo(pane)  # answers belong to questions
+    click(qtbot, pane.item_actions.comment_button)
+    qtbot.keyClicks(pane.item_actions.editor.body, "Can I swap the first week?")
     with qtbot.waitSignal(window._sync.sync_finished, timeout=TIMEOUT_MS) as finished:
-        click(qtbot, pane.actions.editor.submit_button)
+        click(qtbot, pane.item_actions.editor.submit_button)
     assert finished.args[0].status.state in ("offline", "retrying")
     qtbot.waitUntil(lambda: "Can I swap" in pane.browser.toPlainText(), timeout=TIMEOUT_MS)
     text = pane.browser.toPlainText()
@@ -129,7 +129,7 @@ def test_editing_and_deleting_your_own_post(qtbot, desktop_of: Desktops, window_
     ana.sync()
     window = window_for(ana)
     pane = open_item(qtbot, window, post)
-    actions = pane.actions
+    actions = pane.item_actions
     assert actions is not None
 
     click(qtbot, actions.edit_button)
@@ -174,7 +174,7 @@ def test_an_edit_does_not_silently_replace_a_version_that_arrived_meanwhile(
     laptop.sync()
     window = window_for(ana)
     pane = open_item(qtbot, window, post)
-    actions = pane.actions
+    actions = pane.item_actions
     assert actions is not None
     click(qtbot, actions.edit_button)
     actions.editor.body.setPlainText("From the 21st.")
@@ -210,8 +210,8 @@ def test_reactions_count_and_toggle_the_viewers_own(
     ana.sync()
     window = window_for(ana)
     pane = open_item(qtbot, window, post)
-    assert pane.actions is not None
-    bar = pane.actions.reactions
+    assert pane.item_actions is not None
+    bar = pane.item_actions.reactions
     party, thumbs = bar.buttons["🎉"], bar.buttons["👍"]
     assert party.text() == "🎉 1" and not party.isChecked()
     assert thumbs.text() == "👍" and not thumbs.isChecked()
@@ -246,8 +246,8 @@ def test_a_reaction_taken_back_before_a_sync_is_never_sent(
     qtbot.addWidget(pane)
     with qtbot.waitSignal(pane.item_shown, timeout=TIMEOUT_MS):
         pane.show_item(post)
-    assert pane.actions is not None
-    thumbs = pane.actions.reactions.buttons["👍"]
+    assert pane.item_actions is not None
+    thumbs = pane.item_actions.reactions.buttons["👍"]
     with qtbot.waitSignal(pane.item_shown, timeout=TIMEOUT_MS):
         qtbot.mouseClick(thumbs, Qt.MouseButton.LeftButton)
     assert thumbs.isChecked() and ana.pending_count() == 1
@@ -275,15 +275,15 @@ def test_opening_a_shared_file_downloads_it_and_hands_it_to_the_system(
 
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(open_url))
     pane = open_item(qtbot, window, doc)
-    assert pane.actions is not None
-    button = pane.actions.open_file_button
+    assert pane.item_actions is not None
+    button = pane.item_actions.open_file_button
     assert button.text() == "Open capacity-plan.csv"
     click(qtbot, button)
     qtbot.waitUntil(lambda: bool(opened), timeout=TIMEOUT_MS)
     [url] = opened
     assert url.isLocalFile()
     assert Path(url.toLocalFile()).read_bytes() == source.read_bytes()
-    assert pane.actions.message.isHidden()
+    assert pane.item_actions.message.isHidden()
     assert button.isEnabled() and button.text() == "Open capacity-plan.csv"
 
     # The file name in the text opens it too.
@@ -311,10 +311,10 @@ def test_a_file_that_cannot_be_fetched_says_so(
     server.stop()
 
     pane = open_item(qtbot, window, doc)
-    assert pane.actions is not None
-    click(qtbot, pane.actions.open_file_button)
-    message = pane.actions.message
+    assert pane.item_actions is not None
+    click(qtbot, pane.item_actions.open_file_button)
+    message = pane.item_actions.message
     qtbot.waitUntil(lambda: not message.isHidden(), timeout=TIMEOUT_MS)
     assert message.text().startswith("Cannot download notes.txt")
     assert opened == []
-    assert pane.actions.open_file_button.isEnabled()
+    assert pane.item_actions.open_file_button.isEnabled()

@@ -74,7 +74,7 @@ def test_a_conflict_is_offered_and_resolved_both_ways(
     assert laptop.sync().status.state == "idle"
     with qtbot.waitSignal(window.detail.item_shown, timeout=TIMEOUT_MS):
         window.detail.show_item(post)
-    actions = window.detail.actions
+    actions = window.detail.item_actions
     assert actions is not None
     click(qtbot, actions.edit_button)
     actions.editor.body.setPlainText("From the 21st.")
@@ -150,7 +150,7 @@ def test_a_refused_comment_can_be_copied_and_discarded(
     # Priya deletes the post before ana's comment reaches the server.
     priya.delete(post)
     priya.sync()
-    actions = window.detail.actions
+    actions = window.detail.item_actions
     assert actions is not None
     click(qtbot, actions.comment_button)
     qtbot.keyClicks(actions.editor.body, "Can I swap the first week?")

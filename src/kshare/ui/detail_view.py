@@ -223,13 +223,13 @@ class DetailPane(QWidget):
         self.browser.item_link_clicked.connect(self.item_link_clicked)
         # Images are fetched while the text is laid out, after setHtml returns.
         self.browser.remote_resource_refused.connect(self._on_browser_remote_resource_refused)
-        self.actions: ItemActions | None = None
+        self.item_actions: ItemActions | None = None
         if writer is not None:
-            self.actions = ItemActions(writer, runner)
-            self.actions.written.connect(self._on_actions_written)
-            self.actions.deleted.connect(self._on_actions_deleted)
-            self.actions.parent_requested.connect(self.show_item)
-            self.browser.attachment_link_clicked.connect(self.actions.open_attachment)
+            self.item_actions = ItemActions(writer, runner)
+            self.item_actions.written.connect(self._on_item_actions_written)
+            self.item_actions.deleted.connect(self._on_item_actions_deleted)
+            self.item_actions.parent_requested.connect(self.show_item)
+            self.browser.attachment_link_clicked.connect(self.item_actions.open_attachment)
 
         badges = QHBoxLayout()
         badges.setSpacing(6)
@@ -243,13 +243,13 @@ class DetailPane(QWidget):
         layout.addWidget(self._title)
         layout.addWidget(self._meta)
         layout.addWidget(self._blocked)
-        if self.actions is not None:
-            layout.addWidget(self.actions)
+        if self.item_actions is not None:
+            layout.addWidget(self.item_actions)
         layout.addSpacing(6)
         layout.addWidget(self.browser, 1)
-        if self.actions is not None:
-            layout.addWidget(self.actions.reactions)
-            layout.addWidget(self.actions.editor)
+        if self.item_actions is not None:
+            layout.addWidget(self.item_actions.reactions)
+            layout.addWidget(self.item_actions.editor)
 
         self._stack.addWidget(self._empty)
         self._stack.addWidget(page)
@@ -286,8 +286,8 @@ class DetailPane(QWidget):
         self._item_id = None
         self._shown = frozenset()
         self._shown_item = None
-        if self.actions is not None:
-            self.actions.clear()
+        if self.item_actions is not None:
+            self.item_actions.clear()
         self._empty.setText(message)
         self._stack.setCurrentIndex(0)
 
@@ -329,21 +329,21 @@ class DetailPane(QWidget):
         self.browser.show_html(detail_html(detail))
         self._shown = shown_ids(detail)
         self._shown_item = item_id
-        if self.actions is not None:
-            self.actions.set_item(detail, mine)
+        if self.item_actions is not None:
+            self.item_actions.set_item(detail, mine)
         self._stack.setCurrentIndex(1)
         # Shown again after a change: stay where the reader was.
         self.browser.verticalScrollBar().setValue(scrolled if same_item else 0)
         self.item_shown.emit(item_id)
 
     @Slot(str)
-    def _on_actions_written(self, item_id: str) -> None:
+    def _on_item_actions_written(self, item_id: str) -> None:
         if self._item_id is not None:
             self.show_item(self._item_id)
         self.written.emit(item_id)
 
     @Slot(str)
-    def _on_actions_deleted(self, item_id: str) -> None:
+    def _on_item_actions_deleted(self, item_id: str) -> None:
         if item_id == self._item_id:
             self.clear("Deleted. It disappears for everyone at the next sync.")
         elif self._item_id is not None:

@@ -193,8 +193,8 @@ class ItemActions(QWidget):
         self.editor.set_busy(True)
         self._runner.local(
             write,
-            success=lambda _reply_id: self._on_saved(draft.item_id),
-            failure=self._on_save_failed,
+            success=lambda _reply_id: self._on_saved(draft),
+            failure=lambda failure: self._on_save_failed(draft, failure),
             label="saving your reply",
             owner=self,
         )
@@ -223,8 +223,8 @@ class ItemActions(QWidget):
         self.editor.set_busy(True)
         self._runner.local(
             write,
-            success=lambda newer: self._on_edit_answered(draft.item_id, newer),
-            failure=self._on_save_failed,
+            success=lambda newer: self._on_edit_answered(draft, newer),
+            failure=lambda failure: self._on_save_failed(draft, failure),
             label="saving your changes",
             owner=self,
         )
@@ -278,24 +278,38 @@ class ItemActions(QWidget):
                 self._drafts[draft.item_id] = draft
             self.editor.close_editor()
 
-    def _on_saved(self, item_id: str) -> None:
-        self.editor.close_editor()
-        self.written.emit(item_id)
+    def _editing(self, draft: Draft) -> bool:
+        """Is the editor still on this draft? The person may have moved to another item."""
+        return self.editor.item_id == draft.item_id and self.editor.mode == draft.mode
 
-    def _on_edit_answered(self, item_id: str, newer: ItemDetail | None) -> None:
+    def _on_saved(self, draft: Draft) -> None:
+        if self._editing(draft):
+            self.editor.close_editor()
+        elif (kept := self._drafts.get(draft.item_id)) and kept.mode == draft.mode:
+            del self._drafts[draft.item_id]
+        self.written.emit(draft.item_id)
+
+    def _on_edit_answered(self, draft: Draft, newer: ItemDetail | None) -> None:
         if newer is None:
-            self._on_saved(item_id)
+            self._on_saved(draft)
+            return
+        if not self._editing(draft):
+            # Kept aside meanwhile: when the person comes back, the editor warns them then.
             return
         self.editor.set_busy(False)
         # The next Save knowingly replaces the newer version.
         self.editor.base_version = newer.version
         self.editor.base_content = content_of(newer)
         self.editor.show_error(CHANGED_MEANWHILE)
-        self.written.emit(item_id)
+        self.written.emit(draft.item_id)
 
-    def _on_save_failed(self, failure: Failure) -> None:
-        self.editor.set_busy(False)
-        self.editor.show_error(failure.message, "" if failure.user_facing else failure.details)
+    def _on_save_failed(self, draft: Draft, failure: Failure) -> None:
+        details = "" if failure.user_facing else failure.details
+        if self._editing(draft):
+            self.editor.set_busy(False)
+            self.editor.show_error(failure.message, details)
+        else:
+            self._show_failure(failure)  # the draft itself is kept for when they come back
 
     def _on_deleted(self, item_id: str) -> None:
         self._drafts.pop(item_id, None)
