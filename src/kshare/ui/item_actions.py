@@ -82,6 +82,7 @@ class ItemActions(QWidget):
         self._runner = runner
         self._detail: ItemDetail | None = None
         self._drafts: dict[str, Draft] = {}
+        self._reacting = False  # a reaction is being saved: one change at a time
         self.reactions = ReactionBar()
         self.reactions.toggled.connect(self._on_reactions_toggled)
         self.editor = ItemEditor()
@@ -165,7 +166,7 @@ class ItemActions(QWidget):
         self.edit_button.setVisible(own)
         self.delete_button.setVisible(own)
         self.reactions.set_reactions(detail.reactions, mine)
-        self.reactions.setEnabled(True)
+        self.reactions.setEnabled(not self._reacting)
         if previous != item_id and (draft := self._drafts.pop(item_id, None)) is not None:
             self.editor.start_draft(draft)
 
@@ -245,10 +246,12 @@ class ItemActions(QWidget):
             else:
                 self._writer.unreact(item_id, emoji)
 
-        self.reactions.setEnabled(False)  # one change at a time, or a double click reacts twice
+        # One change at a time, or a double click would react twice.
+        self._reacting = True
+        self.reactions.setEnabled(False)
         self._runner.local(
             write,
-            success=lambda _none: self.written.emit(item_id),
+            success=lambda _none: self._on_reaction_saved(item_id),
             failure=lambda failure: self._on_reaction_failed(item_id, failure),
             label="saving your reaction",
             owner=self,
@@ -316,7 +319,14 @@ class ItemActions(QWidget):
         self.editor.close_editor()
         self.deleted.emit(item_id)
 
+    def _on_reaction_saved(self, item_id: str) -> None:
+        self._reacting = False
+        self.reactions.setEnabled(True)
+        self.written.emit(item_id)
+
     def _on_reaction_failed(self, item_id: str, failure: Failure) -> None:
+        self._reacting = False
+        self.reactions.setEnabled(True)
         self._show_failure(failure)
         self.written.emit(item_id)  # show the reactions as they really are
 

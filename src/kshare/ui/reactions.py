@@ -73,6 +73,7 @@ class ReactionBar(QWidget):
         button.setCursor(Qt.CursorShape.PointingHandCursor)
         button.clicked.connect(self._on_button_clicked)
         self._layout.insertWidget(position, button)
+        button.show()  # at once: a layout would only show it at the next turn of the loop
         self.buttons[emoji] = button
         return button
 

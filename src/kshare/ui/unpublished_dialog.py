@@ -250,6 +250,7 @@ class UnpublishedDialog(QDialog):
                 lambda _c=False, e=entry_id, t=target: self._confirm_discard(e, t)
             )
             self._list.insertWidget(position, card)
+            card.show()  # at once: a layout would only show it at the next turn of the loop
             self.cards[entry_id] = card
         self.empty.setVisible(not entries)
         self.entries_shown.emit(len(entries))
