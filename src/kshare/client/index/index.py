@@ -97,7 +97,7 @@ class SearchIndex:
 
     def mark_damaged(self, exc: BaseException) -> None:
         """A search tripped over damaged files: rebuild now, in the background."""
-        log.warning("search index damaged, it will be rebuilt: %r", exc)
+        log.warning("search index damaged, it will be rebuilt: %r", exc, exc_info=exc)
         self.rebuild_reason = "index files damaged"
         self.catch_up_in_background()
 

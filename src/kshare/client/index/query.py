@@ -227,28 +227,31 @@ class _Parser:
         if not terms:
             return None  # only common words such as "the"
         self.has_text = True
+        from .phrases import ExactPhrase  # Whoosh loads with the first search, not at start-up
+        from .words import WordOr, WordTerm
+
         text_fields = [f for f in fields if f != "tags"]
         if len(terms) > 1:
-            options = [q.Phrase(f, terms, boost=TEXT_FIELDS[f]) for f in text_fields]
+            options = [ExactPhrase(f, terms, boost=TEXT_FIELDS[f]) for f in text_fields]
             if "tags" in fields:
-                options.append(q.Term("tags", word.lower(), boost=TEXT_FIELDS["tags"]))
+                options.append(WordTerm("tags", word.lower(), boost=TEXT_FIELDS["tags"]))
             return q.Or(options) if len(options) > 1 else options[0]
         term = terms[0]
-        options = [q.Term(f, term, boost=TEXT_FIELDS[f]) for f in text_fields]
+        options = [WordTerm(f, term, boost=TEXT_FIELDS[f]) for f in text_fields]
         if "tags" in fields:
-            options.append(q.Term("tags", word.lower(), boost=TEXT_FIELDS["tags"]))
+            options.append(WordTerm("tags", word.lower(), boost=TEXT_FIELDS["tags"]))
         unknown = not phrase and not self.context.known(term)
         if fuzzy or unknown:
             # Forgiving typos: stems the index holds within an edit or two are looked for
             # too, and a word the index has never seen is offered back as "did you mean"
             for rank, alternative in enumerate(self.context.corrections(term)):
                 if alternative != term:
-                    options += [q.Term(f, alternative, boost=0.8) for f in text_fields]
+                    options += [WordTerm(f, alternative, boost=0.8) for f in text_fields]
                 if rank == 0 and unknown and not fuzzy:
                     surface = self.context.surface(alternative)
                     if surface:
                         self.corrected[word] = surface
-        return q.Or(options) if len(options) > 1 else options[0]
+        return WordOr(options) if len(options) > 1 else options[0]
 
     def _filter(self, token: _Token) -> Any | None:
         q = self.q

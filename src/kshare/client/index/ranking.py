@@ -17,6 +17,7 @@ import re
 import time
 from collections import Counter
 from collections.abc import Iterable
+from itertools import chain
 from typing import Any
 
 from .schema import SEP, TOKEN_PATTERN, stem_word
@@ -43,12 +44,22 @@ def matched_and_ranked(
 ) -> tuple[list[int], list[tuple[int, float]]]:
     """Every match (for the total and the facets) and the first ``upto`` in display order.
 
-    Up to ONE_PASS_MAX estimated matches, scoring all of them in one pass costs less
-    than finding them all and then searching again for the best (each pass builds
-    the matchers over every segment, phrases check positions per match, and the
-    top-N search of an OR of fields scored nearly every match anyway, measured at
-    20k posts); only very broad queries keep the two passes.
+    Most queries are evaluated a posting list at a time (:mod:`.collect`): every
+    match and its score at once, in a fraction of the time Whoosh's collector takes
+    to walk them. The rest take Whoosh's way: up to ONE_PASS_MAX estimated matches,
+    every match scored in one pass (cheaper than finding them all and then searching
+    again for the best, measured at 20k posts); very broad queries keep two passes.
     """
+    from .collect import scored_matches
+
+    found = scored_matches(reading.searcher, query)
+    if found is not None:
+        matched, scores = found
+        if sort != "relevance":
+            return matched, ranked(reading, query, matched, sort=sort, upto=upto)
+        # Whoosh's order: best score first, the lower document number on a tie
+        best = heapq.nlargest(_pool(upto), zip(scores, [-d for d in matched], strict=True))
+        return matched, _rescored(reading, [(-d, s) for s, d in best], upto)
     if sort == "relevance":
         try:
             estimate = query.estimate_size(reading.searcher.reader())
@@ -105,38 +116,63 @@ def _rescored(
 
 
 def facet_counts(
-    columns: dict[str, list[Any]], matched: list[int], now: float
+    reading: Reading, matched: list[int], now: float
 ) -> dict[str, list[tuple[str, int]]]:
-    """Counts per type, tag, author (id), group (id) and date range among all matches."""
+    """Counts per type, tag, author (id), group (id) and date range among all matches.
+
+    Each document's values are split out of the columns once per commit and its date
+    range once an hour, so counting is a handful of passes in C over the matches.
+    """
+    columns = reading.columns()
     kinds = Counter(map(columns["kind"].__getitem__, matched))
     facets: dict[str, list[tuple[str, int]]] = {
         "type": [(str(k), n) for k, n in kinds.most_common() if k]
     }
     for name, column in (("tag", "c_tags"), ("author", "c_author"), ("group", "c_groups")):
-        # count the distinct joined values first: far fewer than the matches
-        combos = Counter(map(columns[column].__getitem__, matched))
-        counts: Counter[str] = Counter()
-        for combo, n in combos.items():
-            if combo:
-                for value in dict.fromkeys(bytes(combo).decode().split(SEP)):
-                    if value:
-                        counts[value] += n
+        values = reading.index.memo(
+            reading, ("values", column), functools.partial(_split, columns[column])
+        )
+        counts = Counter(chain.from_iterable(map(values.__getitem__, matched)))
         facets[name] = counts.most_common(FACET_SIZE)
-    created = columns["created"]
+    hour = int(now // 3600)  # the ranges' edges move on at most an hour late
+    buckets = reading.index.memo(
+        reading, ("date buckets", hour), lambda: _date_buckets(columns["created"], now)
+    )
+    dates = Counter(map(buckets.__getitem__, matched))
+    labels = [label for label, _ in DATE_BUCKETS] + ["older"]
+    facets["date"] = [(label, dates[label]) for label in labels if dates[label]]
+    return facets
+
+
+def _split(column: list[Any]) -> list[tuple[str, ...]]:
+    """Each document's distinct values of a joined column (a few distinct joins repeat)."""
+    parsed: dict[bytes, tuple[str, ...]] = {}
+    out = []
+    for combo in column:
+        combo = bytes(combo or b"")
+        values = parsed.get(combo)
+        if values is None:
+            values = tuple(v for v in dict.fromkeys(combo.decode().split(SEP)) if v)
+            parsed[combo] = values
+        out.append(values)
+    return out
+
+
+def _date_buckets(created: list[int], now: float) -> list[str | None]:
+    """Each document's date range label (None for people and groups, which have no date)."""
     limits = [(label, now - days * 86400) for label, days in DATE_BUCKETS]
-    dates: Counter[str] = Counter()
-    for stamp in map(created.__getitem__, matched):
+    out: list[str | None] = []
+    for stamp in created:
         if stamp <= 0:
+            out.append(None)
             continue
         for label, limit in limits:
             if stamp >= limit:
-                dates[label] += 1
+                out.append(label)
                 break
         else:
-            dates["older"] += 1
-    facets["date"] = [(label, dates[label]) for label, _ in [*DATE_BUCKETS, ("older", 0)]]
-    facets["date"] = [(label, n) for label, n in facets["date"] if n]
-    return facets
+            out.append("older")
+    return out
 
 
 def highlight_terms(reading: Reading, query: Any) -> frozenset[str]:

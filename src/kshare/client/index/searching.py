@@ -158,7 +158,7 @@ def _search(
     offset = (page - 1) * limit
     # a few extra candidates stand in for any the cache has dropped since they were indexed
     matched, order = matched_and_ranked(reading, parsed.query, sort=sort, upto=offset + limit + 10)
-    facets_raw = facet_counts(reading.columns(), matched, time.time())
+    facets_raw = facet_counts(reading, matched, time.time())
     window = order[offset:]
     terms = highlight_terms(reading, parsed.query)
     with index.engine.connect() as conn:

@@ -1,0 +1,125 @@
+"""Every match of a query with its score, worked out a posting list at a time.
+
+Whoosh's collector walks a tree of matchers one document at a time, several
+Python calls per document and per tree node; for a word with thousands of
+matches that was most of a search. Here the query tree is evaluated bottom-up:
+words and phrases come scored in bulk from :mod:`.words` and :mod:`.phrases`,
+AND intersects, OR unites and AND NOT removes whole sets at once, with the
+scores Whoosh gives (a sum over the parts that match; the excluded side adds
+nothing). Parts this module does not know (prefixes, date ranges) are asked of
+their own Whoosh matcher, and a query it cannot evaluate at all gives None, so
+the caller falls back to Whoosh's collector.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from whoosh import query as q
+
+from .phrases import ExactPhrase
+from .postings import ScoredList
+from .words import WordOr, WordTerm
+
+Scores = dict[int, float]
+
+
+def scored_matches(searcher: Any, query: Any) -> tuple[list[int], list[float]] | None:
+    """Every live match and its score, in docnum order; None if Whoosh must answer."""
+    docnums: list[int] = []
+    scores: list[float] = []
+    for sub, offset in searcher.leaf_searchers():
+        found = _evaluate(query, sub)
+        if found is None:
+            return None
+        ids = sorted(found)
+        docnums.extend([d + offset for d in ids] if offset else ids)
+        scores.extend(map(found.__getitem__, ids))
+    return docnums, scores
+
+
+def _evaluate(node: Any, sub: Any) -> Scores | None:
+    if isinstance(node, (WordOr, WordTerm, ExactPhrase)):
+        return _from_matcher(node.matcher(sub, sub.context()))
+    if isinstance(node, q.Term):  # a filter such as type:question, scored as Whoosh does
+        return _from_matcher(WordTerm(node.fieldname, node.text, boost=node.boost).matcher(sub))
+    if node is q.NullQuery or isinstance(node, type(q.NullQuery)):
+        return {}
+    if isinstance(node, q.AndNot):
+        kept = _evaluate(node.a, sub)
+        if kept is None:
+            return None
+        if kept:
+            dropped = _evaluate(node.b, sub)
+            removed = set(node.b.docs(sub)) if dropped is None else dropped.keys()
+            kept = {d: s for d, s in kept.items() if d not in removed}
+        return _boosted(kept, node.boost)
+    if isinstance(node, q.And) and type(node) is q.And:
+        return _boosted(_intersection(node.subqueries, sub), node.boost)
+    if type(node) is q.Or and not node.minmatch and not node.scale:
+        return _boosted(_union(node.subqueries, sub), node.boost)
+    if isinstance(node, q.Every):
+        return None  # "everything but ...": Whoosh's own walk is as good
+    return _from_matcher(node.matcher(sub, sub.context()))
+
+
+def _from_matcher(matcher: Any) -> Scores:
+    if isinstance(matcher, ScoredList):
+        return dict(zip(*matcher.ids_and_scores(), strict=True))
+    if not matcher.is_active():
+        return {}
+    found = {}
+    while matcher.is_active():
+        found[matcher.id()] = matcher.score()
+        matcher.next()
+    return found
+
+
+def _intersection(parts: list[Any], sub: Any) -> Scores | None:
+    known: list[Scores] = []
+    others = []
+    for part in parts:
+        if isinstance(part, (q.NumericRange, q.Prefix, q.Wildcard, q.TermRange)):
+            others.append(part)  # walked only over the documents the rest allow
+            continue
+        scores = _evaluate(part, sub)
+        if scores is None:
+            return None
+        known.append(scores)
+    if not known:
+        return None  # only ranges and prefixes: nothing narrows the walk
+    smallest = min(known, key=len)
+    candidates = [d for d in smallest if all(d in k for k in known)]
+    totals = {d: 0.0 for d in candidates}
+    for part in others:
+        matcher = part.matcher(sub, sub.context())
+        present: Scores = {}
+        for docnum in sorted(totals):
+            if not matcher.is_active():
+                break
+            matcher.skip_to(docnum)
+            if matcher.is_active() and matcher.id() == docnum:
+                present[docnum] = matcher.score()
+        totals = {d: t + present[d] for d, t in totals.items() if d in present}
+    for scores in known:
+        for docnum in totals:
+            totals[docnum] += scores[docnum]
+    return totals
+
+
+def _union(parts: list[Any], sub: Any) -> Scores | None:
+    totals: Scores = {}
+    for part in parts:
+        scores = _evaluate(part, sub)
+        if scores is None:
+            return None
+        get = totals.get
+        for docnum, score in scores.items():
+            totals[docnum] = get(docnum, 0.0) + score
+    return totals
+
+
+def _boosted(scores: Scores | None, boost: float) -> Scores | None:
+    if scores is None or boost == 1.0:
+        return scores
+    return {d: s * boost for d, s in scores.items()}

@@ -1,0 +1,108 @@
+"""Exact phrases found from whole posting lists instead of Whoosh's span matchers.
+
+Whoosh matches ``"deploy pipeline"`` by walking an intersection of the words'
+postings one document at a time and building span objects for every position
+of every candidate; at 100k posts that was most of a phrase search's time.
+:class:`ExactPhrase` reads each word's postings a block at a time, intersects
+the document sets, decodes positions only for documents that hold every word,
+and hands the matches on as ordinary list matchers scored by the same BM25F
+scorers, so a phrase ranks exactly as Whoosh's own :class:`~whoosh.query.Phrase`
+would rank it (``tests/unit/test_phrases.py`` holds the two equal).
+
+Only the exact case (``slop=1``: the words one after another) takes this path;
+anything else is left to Whoosh.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from whoosh import matching
+from whoosh.matching.binary import IntersectionMatcher
+from whoosh.query import Phrase
+from whoosh.util import make_binary_tree
+
+from .postings import Postings, ScoredList, positions, read_postings
+
+
+def phrase_matches(lists: Sequence[Postings]) -> list[tuple[int, list[int]]]:
+    """Documents where the terms stand one after another, with each term's posting index.
+
+    ``lists[k]`` holds the postings of the phrase's k-th word. Returns ``(docnum,
+    [index into lists[k] for each k])`` in docnum order.
+    """
+    # intersect from the rarest word: every other list is only probed
+    order = sorted(range(len(lists)), key=lambda k: len(lists[k].ids))
+    first = order[0]
+    probes = [
+        (k, dict(zip(lists[k].ids, range(len(lists[k].ids)), strict=True))) for k in order[1:]
+    ]
+    found: list[tuple[int, list[int]]] = []
+    slots = [0] * len(lists)
+    for slot, docnum in enumerate(lists[first].ids):
+        slots[first] = slot
+        for k, where in probes:
+            at = where.get(docnum)
+            if at is None:
+                break
+            slots[k] = at
+        else:
+            starts: set[int] | None = None
+            for k in order:  # the rarest word first: its positions are the fewest
+                shifted = {p - k for p in positions(lists[k].values[slots[k]])}
+                starts = shifted if starts is None else starts & shifted
+                if not starts:
+                    break
+            if starts:
+                found.append((docnum, list(slots)))
+    return found
+
+
+class ExactPhrase(Phrase):  # type: ignore[misc]
+    """A :class:`~whoosh.query.Phrase` whose exact case matches by whole posting lists."""
+
+    def matcher(self, searcher: Any, context: Any = None) -> Any:
+        reader = searcher.reader()
+        fieldname = self.fieldname
+        if self.slop != 1 or len(self.words) < 2 or not reader.is_atomic():
+            return super().matcher(searcher, context)
+        if fieldname not in searcher.schema:
+            return matching.NullMatcher()
+        field = searcher.schema[fieldname]
+        if not field.format or not field.format.supports("positions"):
+            return super().matcher(searcher, context)  # Whoosh raises its own error
+        texts = []
+        for word in self.words:
+            try:
+                text = field.to_bytes(word)
+            except ValueError:
+                return matching.NullMatcher()
+            if (fieldname, text) not in reader:
+                return matching.NullMatcher()
+            texts.append(text)
+        # a repeated word ("bora bora") reads its postings once
+        read: dict[bytes, Postings] = {}
+        lists = [
+            read.get(t) or read.setdefault(t, read_postings(reader, fieldname, t)) for t in texts
+        ]
+        found = phrase_matches(lists)
+        if not found:
+            return matching.NullMatcher()
+        ids = [docnum for docnum, _ in found]
+        weighting = searcher.weighting
+        parts = []
+        for k, text in enumerate(texts):
+            # the same scorer and weights Whoosh's Term matcher would use, and the same
+            # tree of intersections, so each document scores exactly as the span matcher
+            # scored it; the sums are taken once, here, so no quality skipping inside the
+            # tree can drop one word's part of a score
+            scorer = weighting.scorer(searcher, fieldname, text)
+            weights = [lists[k].weights[slots[k]] for _, slots in found]
+            parts.append(matching.ListMatcher(ids, weights=weights, scorer=scorer))
+        tree = make_binary_tree(IntersectionMatcher, parts)
+        scores = []
+        while tree.is_active():
+            scores.append(tree.score() * self.boost if self.boost != 1.0 else tree.score())
+            tree.next()
+        return ScoredList(ids, scores)

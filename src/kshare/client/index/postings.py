@@ -1,0 +1,217 @@
+"""Whole posting lists read a block at a time, and matchers that carry finished scores.
+
+Whoosh's matchers step through postings one document at a time in Python, with
+several method calls per posting; for the few thousand postings of a word in a
+big cache that is most of a search's time. These helpers read Whoosh's own
+segment files (the W3 codec's blocks, the field-length columns) in bulk and
+score with the same BM25F formula, so the queries in :mod:`.phrases` and
+:mod:`.words` return what Whoosh would, only sooner. They use a few of the
+codec's internal names; where those are missing they fall back to the public,
+slower calls.
+"""
+
+from __future__ import annotations
+
+import threading
+from array import array
+from collections import OrderedDict
+from itertools import accumulate
+from pickle import loads
+from typing import Any
+
+from whoosh import matching
+from whoosh.matching.wrappers import FilterMatcher
+
+_INT_SIZE = 4  # a position value starts with the frequency as an unsigned int
+
+
+class Postings:
+    """One term's postings in one segment: parallel lists of docnums, weights and values."""
+
+    __slots__ = ("ids", "values", "weights")
+
+    def __init__(self) -> None:
+        self.ids: list[int] = []
+        self.weights: list[float] = []
+        self.values: list[Any] = []
+
+
+def read_postings(reader: Any, fieldname: str, text: bytes, *, values: bool = True) -> Postings:
+    """Every live posting of a term in an atomic (one-segment) reader, read block by block."""
+    out = Postings()
+    matcher = reader.postings(fieldname, text)
+    deleted: frozenset[int] = frozenset()
+    if isinstance(matcher, FilterMatcher):  # the segment has deleted documents
+        deleted = frozenset(matcher._ids)
+        matcher = matcher.child
+    if all(hasattr(matcher, name) for name in _BLOCK_API):
+        while matcher.is_active():
+            matcher._read_ids()
+            matcher._read_weights()
+            out.ids.extend(matcher._ids)
+            out.weights.extend(matcher._weights)
+            if values:
+                matcher._read_values()
+                out.values.extend(matcher._values)
+            matcher._next_block()
+    else:  # another codec: the public, slower way
+        while matcher.is_active():
+            out.ids.append(matcher.id())
+            out.weights.append(matcher.weight())
+            if values:
+                out.values.append(matcher.value())
+            matcher.next()
+    if deleted:
+        keep = [i for i, docnum in enumerate(out.ids) if docnum not in deleted]
+        out.ids = [out.ids[i] for i in keep]
+        out.weights = [out.weights[i] for i in keep]
+        if values:
+            out.values = [out.values[i] for i in keep]
+    return out
+
+
+_BLOCK_API = ("_read_ids", "_read_weights", "_read_values", "_next_block", "_ids", "_values")
+
+
+def positions(value: bytes) -> list[int]:
+    """The positions in a Whoosh ``Positions`` value (frequency, then pickled deltas)."""
+    if not value.endswith(b"."):
+        value += b"."
+    return list(accumulate(loads(value[_INT_SIZE:])))
+
+
+_LENGTHS: OrderedDict[tuple[str, str, int], Any] = OrderedDict()
+_LENGTHS_LOCK = threading.Lock()
+_LENGTHS_KEPT = 64  # segments x fields; a segment's lengths never change once written
+
+
+def field_lengths(reader: Any, fieldname: str) -> list[int] | None:
+    """Each document's length in ``fieldname`` as BM25 sees it, for one segment (or None)."""
+    from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
+    from whoosh.util.numeric import byte_to_length
+
+    try:
+        key = (reader.segment().segment_id(), fieldname, reader.doc_count_all())
+    except AttributeError:
+        return None
+    with _LENGTHS_LOCK:
+        cached: list[int] | None = _LENGTHS.get(key)
+        if cached is not None:
+            _LENGTHS.move_to_end(key)
+            return cached
+    perdoc = getattr(reader, "_perdoc", None)
+    lenfield = _lenfield(fieldname)
+    if perdoc is None or not perdoc.has_column(lenfield):
+        return None
+    table = [byte_to_length(b) for b in range(256)]
+    try:
+        # one byte a document, nothing else: read the column file whole
+        colfile, offset, length = perdoc._get_column_file(lenfield)
+        try:
+            raw = bytes(colfile.get(offset, length))
+        finally:
+            colfile.close()
+    except (AttributeError, OSError):
+        raw = b""
+    if len(raw) != key[2]:  # another layout: the column reader, value by value
+        raw = bytes(perdoc._cached_reader(lenfield, LENGTHS_COLUMN))
+    lengths = [table[b] for b in raw]
+    _remember(key, lengths)
+    return lengths
+
+
+def _remember(key: tuple[str, str, int], value: Any) -> None:
+    with _LENGTHS_LOCK:
+        _LENGTHS[key] = value
+        while len(_LENGTHS) > _LENGTHS_KEPT:
+            _LENGTHS.popitem(last=False)
+
+
+def _length_norms(
+    reader: Any, fieldname: str, avgfl: float, b: float, k1: float
+) -> array[float] | None:
+    """BM25's length part, ``k1 * ((1 - b) + b * length / avgfl)``, for each document."""
+    lengths = field_lengths(reader, fieldname)
+    if lengths is None:
+        return None
+    key = (reader.segment().segment_id(), f"{fieldname} norms {avgfl!r} {b!r} {k1!r}", len(lengths))
+    with _LENGTHS_LOCK:
+        cached = _LENGTHS.get(key)
+    if cached is None:
+        # an array of doubles: a fifth of the memory of a list of floats, as fast to index
+        cached = array("d", [k1 * ((1 - b) + b * length / avgfl) for length in lengths])
+        _remember(key, cached)
+    return cached
+
+
+def term_scores(searcher: Any, fieldname: str, text: bytes, boost: float) -> ScoredList | None:
+    """A term's postings in one segment, scored as Whoosh's BM25F would score them.
+
+    None when Whoosh should answer instead (another weighting, an unscored field).
+    """
+    from whoosh.scoring import BM25FScorer
+
+    reader = searcher.reader()
+    if not reader.is_atomic():
+        return None
+    scorer = searcher.weighting.scorer(searcher, fieldname, text)
+    if type(scorer) is not BM25FScorer:
+        return None
+    idf, avgfl, b, k1 = scorer.idf, scorer.avgfl, scorer.B, scorer.K1
+    norms = _length_norms(reader, fieldname, avgfl, b, k1)
+    if norms is None:
+        return None
+    found = read_postings(reader, fieldname, text, values=False)
+    if not found.ids:
+        return None
+    # whoosh.scoring.bm25 with its length part looked up: the same operations in the
+    # same order, so the scores agree to the bit
+    scores = [
+        idf * ((w * (k1 + 1)) / (w + norms[d]))
+        for d, w in zip(found.ids, found.weights, strict=True)
+    ]
+    if boost != 1.0:
+        scores = [s * boost for s in scores]
+    return ScoredList(found.ids, scores)
+
+
+class ScoredList(matching.ListMatcher):  # type: ignore[misc]
+    """Documents with final scores, as one block whose quality is its best score."""
+
+    _i: int
+    _ids: list[int]
+
+    def __init__(self, ids: list[int], scores: list[float], position: int = 0) -> None:
+        super().__init__(ids, weights=scores, position=position)
+        self._scores = scores
+        self._best = max(scores)
+
+    def copy(self) -> ScoredList:
+        return ScoredList(self._ids, self._scores, self._i)
+
+    def supports_block_quality(self) -> bool:
+        return True
+
+    def max_quality(self) -> float:
+        return self._best
+
+    def block_quality(self) -> float:
+        return self._best
+
+    def block_max_weight(self) -> float:
+        return self._best
+
+    def score(self) -> float:
+        return self._scores[self._i]
+
+    def ids_and_scores(self) -> tuple[list[int], list[float]]:
+        """The documents from the current one on, with their scores."""
+        if self._i == 0:
+            return list(self._ids), list(self._scores)
+        return list(self._ids[self._i :]), list(self._scores[self._i :])
+
+    def skip_to_quality(self, minquality: float) -> int:
+        if self._i < len(self._ids) and self._best <= minquality:
+            self._i = len(self._ids)  # one block, and nothing in it can reach the minimum
+            return 1
+        return 0
