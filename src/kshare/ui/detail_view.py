@@ -270,7 +270,7 @@ class DetailPane(QWidget):
 
         def load() -> tuple[ItemDetail | None, frozenset[str]]:
             detail = self._source.item(item_id)
-            mine = writer.my_reactions(item_id) if writer and detail else frozenset()
+            mine = writer.my_reactions(item_id) if writer is not None and detail else frozenset()
             return detail, mine
 
         self._runner.local(
