@@ -86,8 +86,8 @@ def _intersection(parts: list[Any], sub: Any) -> Scores | None:
         if scores is None:
             return None
         known.append(scores)
-    if not known:
-        return None  # only ranges and prefixes: nothing narrows the walk
+    if not known:  # only ranges and prefixes: the first is walked whole
+        known.append(_from_matcher(others.pop(0).matcher(sub, sub.context())))
     smallest = min(known, key=len)
     candidates = [d for d in smallest if all(d in k for k in known)]
     totals = {d: 0.0 for d in candidates}

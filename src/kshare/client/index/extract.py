@@ -204,16 +204,27 @@ def markdown_to_text(source: str) -> str:
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_TAG = re.compile(r"<[^>]{0,500}>")
 _MD_SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
-# list and heading markers at a line start; emphasis and code marks (an underscore only
-# at a word's edge, so snake_case survives)
-_MD_MARKS = re.compile(
-    r"(^|\s)(#{1,6}|>|[*+-]|\d+\.)\s+|[*`~]{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w)", re.MULTILINE
-)
+# list and heading markers at a line start (or after a space); emphasis and code marks;
+# underscores only at a word's edge, so snake_case survives. Three patterns rather than
+# one alternation: each runs only when its characters occur, and Python's regex engine
+# tries every alternative at every position
+_MD_MARKERS = re.compile(r"(^|\s)(#{1,6}|>|[*+-]|\d+\.)\s+", re.MULTILINE)
+_MD_EMPHASIS = re.compile(r"[*`~]{1,3}")
+_MD_UNDERSCORES = re.compile(r"(?<!\w)_{1,3}|_{1,3}(?!\w)")
 
 
 def strip_markdown(source: str) -> str:
     """Markdown as plain text, roughly and fast: for snippets of many results at once."""
-    text = _MD_SCRIPT.sub(" ", source)
-    text = _MD_LINK.sub(r"\1", text)
-    text = _MD_TAG.sub(" ", text)
-    return _MD_MARKS.sub(r"\1", text)
+    # each pattern scans every position: it runs only where it can match
+    markup = "<" in source
+    text = _MD_SCRIPT.sub(" ", source) if markup else source
+    if "](" in text:
+        text = _MD_LINK.sub(r"\1", text)
+    if markup:
+        text = _MD_TAG.sub(" ", text)
+    text = _MD_MARKERS.sub(r"\1", text)
+    if "*" in text or "`" in text or "~" in text:
+        text = _MD_EMPHASIS.sub("", text)
+    if "_" in text:
+        text = _MD_UNDERSCORES.sub("", text)
+    return text

@@ -121,8 +121,24 @@ class SearchIndex:
     def _catch_up_logged(self, progress: Progress | None) -> None:
         try:
             self.catch_up(progress)
+            self.warm()
         except Exception:  # a worker thread has no caller to raise to; the log must say why
             log.exception("updating the search index failed")
+
+    def warm(self) -> None:
+        """Load what the first search after a commit would otherwise wait for.
+
+        The facet columns (per commit) and each segment's word list for typo
+        suggestions (per segment) are read here, in the background after a catch-up.
+        """
+        from . import spelling
+
+        current = self._reading_index()
+        if current is None:
+            return
+        with current.searcher() as reading:
+            reading.columns()
+            spelling.warm(reading)
 
     # --- writing -----------------------------------------------------------------------------
 

@@ -16,14 +16,14 @@ anything else is left to Whoosh.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import accumulate
+from pickle import loads
 from typing import Any
 
 from whoosh import matching
-from whoosh.matching.binary import IntersectionMatcher
 from whoosh.query import Phrase
-from whoosh.util import make_binary_tree
 
-from .postings import Postings, ScoredList, positions, read_postings
+from .postings import Postings, ScoredList, read_postings, word_scores
 
 
 def phrase_matches(lists: Sequence[Postings]) -> list[tuple[int, list[int]]]:
@@ -40,6 +40,7 @@ def phrase_matches(lists: Sequence[Postings]) -> list[tuple[int, list[int]]]:
     ]
     found: list[tuple[int, list[int]]] = []
     slots = [0] * len(lists)
+    values = [p.values for p in lists]
     for slot, docnum in enumerate(lists[first].ids):
         slots[first] = slot
         for k, where in probes:
@@ -48,10 +49,14 @@ def phrase_matches(lists: Sequence[Postings]) -> list[tuple[int, list[int]]]:
                 break
             slots[k] = at
         else:
-            starts: set[int] | None = None
-            for k in order:  # the rarest word first: its positions are the fewest
-                shifted = {p - k for p in positions(lists[k].values[slots[k]])}
-                starts = shifted if starts is None else starts & shifted
+            # a Positions value is the frequency (4 bytes), then a pickled list of deltas
+            # without its stop mark (see positions()); decoded inline, this is the hot loop
+            k = first  # the rarest word first: its positions are the fewest
+            starts = {p - k for p in accumulate(loads(values[k][slots[k]][4:] + b"."))}
+            for k in order[1:]:
+                starts.intersection_update(
+                    [p - k for p in accumulate(loads(values[k][slots[k]][4:] + b"."))]
+                )
                 if not starts:
                     break
             if starts:
@@ -90,19 +95,24 @@ class ExactPhrase(Phrase):  # type: ignore[misc]
         if not found:
             return matching.NullMatcher()
         ids = [docnum for docnum, _ in found]
-        weighting = searcher.weighting
-        parts = []
+        per_word = []
         for k, text in enumerate(texts):
-            # the same scorer and weights Whoosh's Term matcher would use, and the same
-            # tree of intersections, so each document scores exactly as the span matcher
-            # scored it; the sums are taken once, here, so no quality skipping inside the
-            # tree can drop one word's part of a score
-            scorer = weighting.scorer(searcher, fieldname, text)
             weights = [lists[k].weights[slots[k]] for _, slots in found]
-            parts.append(matching.ListMatcher(ids, weights=weights, scorer=scorer))
-        tree = make_binary_tree(IntersectionMatcher, parts)
-        scores = []
-        while tree.is_active():
-            scores.append(tree.score() * self.boost if self.boost != 1.0 else tree.score())
-            tree.next()
-        return ScoredList(ids, scores)
+            scores = word_scores(searcher, fieldname, text, ids, weights)
+            if scores is None:  # another weighting: Whoosh's own phrase matcher
+                return super().matcher(searcher, context)
+            per_word.append(scores)
+        # summed in the shape of Whoosh's tree of intersections, so the floating-point
+        # additions, and the scores, come out exactly as the span matcher's
+        total = _tree_sum(per_word)
+        if self.boost != 1.0:
+            total = [s * self.boost for s in total]
+        return ScoredList(ids, total)
+
+
+def _tree_sum(parts: list[list[float]]) -> list[float]:
+    if len(parts) == 1:
+        return parts[0]
+    half = len(parts) // 2
+    left, right = _tree_sum(parts[:half]), _tree_sum(parts[half:])
+    return [a + b for a, b in zip(left, right, strict=True)]

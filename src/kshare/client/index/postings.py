@@ -144,32 +144,82 @@ def _length_norms(
     return cached
 
 
+def word_scores(
+    searcher: Any, fieldname: str, text: bytes, ids: list[int], weights: list[float]
+) -> list[float] | None:
+    """BM25F scores of a term for the given documents and term weights (None: not BM25F).
+
+    The expression of ``whoosh.scoring.bm25`` with its length part looked up: the
+    same operations in the same order, so the scores agree with Whoosh's to the bit.
+    """
+    from whoosh.scoring import BM25FScorer
+
+    scorer = searcher.weighting.scorer(searcher, fieldname, text)
+    if type(scorer) is not BM25FScorer:
+        return None
+    idf, avgfl, b, k1 = scorer.idf, scorer.avgfl, scorer.B, scorer.K1
+    norms = _length_norms(searcher.reader(), fieldname, avgfl, b, k1)
+    if norms is None:
+        return None
+    return [idf * ((w * (k1 + 1)) / (w + norms[d])) for d, w in zip(ids, weights, strict=True)]
+
+
+# Filters (type:, group:, author:, tag:) come back query after query, and their few
+# terms have long posting lists: their scored postings are kept per segment
+KEPT_FIELDS = frozenset({"kind", "groups", "author", "tags"})
+_SCORED: OrderedDict[tuple[Any, ...], tuple[list[int], list[float]]] = OrderedDict()
+_SCORED_KEPT = 48
+
+
 def term_scores(searcher: Any, fieldname: str, text: bytes, boost: float) -> ScoredList | None:
     """A term's postings in one segment, scored as Whoosh's BM25F would score them.
 
     None when Whoosh should answer instead (another weighting, an unscored field).
     """
-    from whoosh.scoring import BM25FScorer
+    if fieldname not in KEPT_FIELDS:
+        return _term_scores(searcher, fieldname, text, boost)
+    reader = searcher.reader()
+    try:
+        segment = reader.segment()
+        # the scores follow the global statistics (idf, average length), which commits
+        # change; deleted documents change the list (a purge rewrites the segment: a new id)
+        key = (
+            segment.segment_id(),
+            segment.deleted_count(),
+            fieldname,
+            text,
+            boost,
+            searcher.get_parent().idf(fieldname, text),
+            searcher.get_parent().avg_field_length(fieldname),
+        )
+    except AttributeError:
+        return _term_scores(searcher, fieldname, text, boost)
+    with _LENGTHS_LOCK:
+        kept = _SCORED.get(key)
+        if kept is not None:
+            _SCORED.move_to_end(key)
+    if kept is None:
+        found = _term_scores(searcher, fieldname, text, boost)
+        if found is None:
+            return None
+        kept = found.ids_and_scores()
+        with _LENGTHS_LOCK:
+            _SCORED[key] = kept
+            while len(_SCORED) > _SCORED_KEPT:
+                _SCORED.popitem(last=False)
+    return ScoredList(*kept)
 
+
+def _term_scores(searcher: Any, fieldname: str, text: bytes, boost: float) -> ScoredList | None:
     reader = searcher.reader()
     if not reader.is_atomic():
-        return None
-    scorer = searcher.weighting.scorer(searcher, fieldname, text)
-    if type(scorer) is not BM25FScorer:
-        return None
-    idf, avgfl, b, k1 = scorer.idf, scorer.avgfl, scorer.B, scorer.K1
-    norms = _length_norms(reader, fieldname, avgfl, b, k1)
-    if norms is None:
         return None
     found = read_postings(reader, fieldname, text, values=False)
     if not found.ids:
         return None
-    # whoosh.scoring.bm25 with its length part looked up: the same operations in the
-    # same order, so the scores agree to the bit
-    scores = [
-        idf * ((w * (k1 + 1)) / (w + norms[d]))
-        for d, w in zip(found.ids, found.weights, strict=True)
-    ]
+    scores = word_scores(searcher, fieldname, text, found.ids, found.weights)
+    if scores is None:
+        return None
     if boost != 1.0:
         scores = [s * boost for s in scores]
     return ScoredList(found.ids, scores)

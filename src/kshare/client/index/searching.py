@@ -17,7 +17,7 @@ from sqlalchemy import Connection, func, or_, select
 
 from kshare.client.views import DocumentMatch, SearchHit, SearchResults
 
-from . import source
+from . import source, spelling
 from .extract import strip_markdown
 from .query import QueryContext, parse
 from .ranking import (
@@ -56,14 +56,7 @@ def _context(index: SearchIndex, reading: Reading) -> QueryContext:
     def corrections(term: str) -> list[str]:
         if not 3 <= len(term) <= 30 or not term.isalpha():  # long "words" are not typos
             return []
-        maxdist = 2 if len(term) > 5 else 1
-        for fieldname in ("body", "title"):  # nearly every title word is in some body too
-            found = reading.searcher.corrector(fieldname).suggest(
-                term, limit=4, maxdist=maxdist, prefix=1
-            )
-            if found:
-                return list(found)
-        return []
+        return spelling.suggest(reading, term, maxdist=2 if len(term) > 5 else 1)
 
     def surface(stem: str) -> str | None:
         # the index holds stems ("certif"); "did you mean" needs a word as written, so
