@@ -66,3 +66,31 @@ def test_secret_work_never_makes_anyone_an_expert_for_outsiders(
     finally:
         for workspace in (carol, dan, bo):
             workspace.close()
+
+
+def test_a_sync_prepares_the_expert_finder_before_anyone_asks(
+    server: ServerProcess, tmp_path: Path
+) -> None:
+    """The aggregates are built in a worker after the index catches up, not at the first query."""
+    with AdminTools(server.data_dir) as admin:
+        admin.add_user("fay", "Fay Okafor", PASSWORD)
+    fay = signed_in(server, tmp_path / "fay", "fay")
+    try:
+        fay.publish(
+            title="Kiln firing schedules", body="Cone 6 firing, slow cooling.", tags=["kiln"]
+        )
+        fay.sync()
+        warming = fay._warming
+        if warming is not None:
+            warming.join(timeout=30)
+        finder = fay._experts
+        assert finder is not None, "the finder was made by the warm-up, not by a query"
+        assert finder._agg.seq > 0 and any(
+            facts.title == "Kiln firing schedules" for facts in finder._agg.items.values()
+        )
+        index = fay._search_index()
+        current = index._reading_index()
+        with current.searcher() as reading:
+            assert reading.version in current._columns, "facet columns loaded for this commit"
+    finally:
+        fay.close()

@@ -87,6 +87,8 @@ class Workspace:
         self._engine: SyncEngine | None = None
         self._index: Any = None
         self._experts: Any = None
+        self._warming: threading.Thread | None = None
+        self._warm_again = False
         self._account: Account | None = self._load_account()
 
     @classmethod
@@ -340,13 +342,54 @@ class Workspace:
         except FeatureUnavailable:
             return
         index.catch_up()
+        self._warm_in_background()
+
+    def _warm_in_background(self) -> None:
+        """After the index caught up, load in a worker what the next search and expert query need.
+
+        The expert finder's per-person aggregates took seconds to build at the first
+        query on a big cache; the index's facet columns and word lists a little less.
+        One worker at a time: a sync page that lands meanwhile asks for one more round.
+        """
+        with self._lock:
+            if self._warming is not None and self._warming.is_alive():
+                self._warm_again = True
+                return
+            self._warm_again = False
+            self._warming = threading.Thread(target=self._warm, name="kshare-warm", daemon=True)
+            self._warming.start()
+
+    def _warm(self) -> None:
+        while True:
+            try:
+                with self._lock:
+                    index = self._index  # never reopened here: a logout or wipe closed it
+                    finder = self._expert_finder() if index is not None else None
+                if index is None or finder is None:
+                    return
+                index.warm()
+                finder.warm()
+            except FeatureUnavailable:
+                return
+            except Exception:  # a worker has no caller to raise to; the log must say why
+                log.exception("preparing search and expert data failed")
+                return
+            with self._lock:
+                if not self._warm_again:
+                    self._warming = None
+                    return
+                self._warm_again = False
 
     def _close_index(self) -> None:
         with self._lock:
-            if self._index is not None:
-                self._index.close()
-                self._index = None
-                self._experts = None
+            index, self._index = self._index, None
+            self._experts = None
+            warming = self._warming
+        # a logout or a wipe removes the files next: the warm-up must be done reading them
+        if warming is not None and warming is not threading.current_thread():
+            warming.join(timeout=60)
+        if index is not None:
+            index.close()
 
     def search(
         self, query: str, *, limit: int = 20, page: int = 1, sort: str = "relevance"
@@ -354,7 +397,7 @@ class Workspace:
         index = self._search_index()
         return index.search(query, limit=limit, page=page, sort=sort)  # type: ignore[no-any-return]
 
-    def experts(self, topic: str, *, limit: int = 10) -> list[Expert]:
+    def _expert_finder(self) -> Any:
         with self._lock:
             if self._experts is None:
                 index = self._search_index()
@@ -366,7 +409,10 @@ class Workspace:
                         "Finding experts is not available in this installation of kshare."
                     ) from exc
                 self._experts = ExpertFinder(self.reader, index)
-            finder = self._experts
+            return self._experts
+
+    def experts(self, topic: str, *, limit: int = 10) -> list[Expert]:
+        finder = self._expert_finder()
         # The person asking is looking for someone else: never suggest them to themselves.
         account = self.account
         exclude = {account.user_id} if account is not None and account.user_id else set()

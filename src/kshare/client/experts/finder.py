@@ -86,6 +86,11 @@ class ExpertFinder:
     # --- public API -------------------------------------------------------------------
 
     @_serialised
+    def warm(self) -> None:
+        """Bring the aggregates up to date now (after a sync, in a worker), not at a query."""
+        self._refresh()
+
+    @_serialised
     def rank(
         self,
         topic: str,
