@@ -236,6 +236,7 @@ def make_queries(corpus: Corpus, per_kind: int) -> dict[str, list[tuple[str, str
 
 
 KIND_NAMES = ("single term", "two terms", "phrase", "filtered", "fuzzy", "faceted")
+PLAIN_KINDS = ("single term", "two terms", "phrase", "filtered")  # the 50 ms target
 
 
 def fts5_search(db: sqlite3.Connection, kind: str, match: str) -> int:
@@ -305,9 +306,11 @@ def main() -> int:
         )
 
         queries = make_queries(corpus, args.queries)
-        for text, _ in queries["single term"][:3]:  # warm caches and facet columns
+        index.warm()  # as the app does in the background after the index catches up
+        for text, _ in queries["single term"][:3]:  # and a few searches warm the OS caches
             index.search(text)
         everything: dict[str, list[float]] = {"whoosh": [], "fts5": []}
+        plain: dict[str, list[float]] = {"whoosh": [], "fts5": []}
         totals = []
         print(
             f"\n{'kind':12} {'engine':7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} "
@@ -330,6 +333,9 @@ def main() -> int:
             totals.append(statistics.mean(hits_w))
             everything["whoosh"] += whoosh
             everything["fts5"] += fts
+            if kind in PLAIN_KINDS:
+                plain["whoosh"] += whoosh
+                plain["fts5"] += fts
             for name, samples in (("whoosh", whoosh), ("fts5", fts)):
                 print(
                     f"{kind:12} {name:7} {percentile(samples, 0.5):8.1f} "
@@ -354,9 +360,15 @@ def main() -> int:
         db.close()
         engine.dispose()
 
+    p95 = percentile(plain["whoosh"], 0.95)
+    print(
+        f"\nplain queries ({', '.join(PLAIN_KINDS)}): whoosh p95 {p95:.1f} ms, "
+        f"fts5 p95 {percentile(plain['fts5'], 0.95):.1f} ms, "
+        f"ratio {p95 / percentile(plain['fts5'], 0.95):.1f}"
+    )
     w95 = percentile(everything["whoosh"], 0.95)
     f95 = percentile(everything["fts5"], 0.95)
-    print(f"\nall kinds: whoosh p95 {w95:.1f} ms, fts5 p95 {f95:.1f} ms")
+    print(f"all kinds: whoosh p95 {w95:.1f} ms, fts5 p95 {f95:.1f} ms")
     print(
         f"whoosh_p95_ms={w95:.1f} fts5_p95_ms={f95:.2f} ratio={w95 / f95:.1f} "
         f"index_docs_per_s={indexed / whoosh_build:.0f} posts={args.posts}"

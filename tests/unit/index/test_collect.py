@@ -106,7 +106,7 @@ def test_same_matches_and_scores_as_whoosh(ix: Any, text: str) -> None:
     with ix.searcher() as searcher:
         found = scored_matches(searcher, query)
         expected = _whoosh(searcher, query)
-        if found is None:  # left to Whoosh (only "everything but ..." queries)
+        if found is None:  # left to Whoosh: only "everything but ..."
             assert "NOT" in text or "-" in text
             return
         docnums, scores = found
