@@ -154,3 +154,22 @@ def test_bulk_upsert_stores_exactly_what_sqlalchemy_would(writer: Engine, tmp_pa
         assert mine.execute(query).fetchall() == theirs.execute(query).fetchall(), table
     mine.close()
     theirs.close()
+
+
+def test_a_reaction_taken_back_stays_away_while_its_removal_is_queued(writer: Engine) -> None:
+    """A page fetched before the removal reached the server must not bring the reaction back."""
+    post = item()
+    kept, taken_back = reaction(post.id, emoji="🎉"), reaction(post.id, emoji="👍")
+    with writer.begin() as conn:
+        repository.upsert(conn, [*upserts(post)])
+        outbox.add(conn, "delete_reaction", taken_back.id, {"item_id": post.id})
+        repository.upsert(conn, [ReactionUpsert(data=kept), ReactionUpsert(data=taken_back)])
+    with writer.connect() as conn:
+        ids = set(conn.execute(select(CachedReaction.id)).scalars())
+    assert ids == {kept.id}
+
+    with writer.begin() as conn:  # once the removal is sent, the server's word counts again
+        for entry in outbox.pending(conn):
+            outbox.discard(conn, entry.id)
+        repository.upsert(conn, [ReactionUpsert(data=taken_back)])
+    assert _count(writer, CachedReaction) == 2

@@ -253,10 +253,33 @@ def upsert(conn: Connection, upserts: Sequence[Any]) -> ChangeSet:
             changes.items.add(entry.data.item_id)  # the item's reaction counts changed
         else:  # a newer server may send kinds this client does not know: skip, do not fail
             log.warning("skipping an upsert of unknown type %r", getattr(entry, "type", entry))
+    if reactions:
+        reactions = _without_taken_back(conn, reactions)
     # Within a page the same id may appear twice; the later one is newer and must win.
     for table, rows in ((ITEMS, items), (PEOPLE, people), (GROUPS, groups), (REACTIONS, reactions)):
         _bulk_upsert(conn, table, list({row["id"]: row for row in rows}.values()))
     return changes
+
+
+def _without_taken_back(conn: Connection, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Reactions the person took back whose removal is still on its way stay removed.
+
+    A page fetched before the removal reached the server still lists them; written
+    back, the reaction would reappear and stay, as the removal was already queued.
+    """
+    outbox = OutboxEntry.__table__
+    taken_back: set[str] = set()
+    ids = [str(row["id"]) for row in rows]
+    for chunk in _chunks(ids):
+        found = conn.execute(
+            select(outbox.c.target_id).where(
+                outbox.c.operation == "delete_reaction",
+                outbox.c.state == "pending",
+                outbox.c.target_id.in_(chunk),
+            )
+        )
+        taken_back.update(found.scalars())
+    return [row for row in rows if row["id"] not in taken_back] if taken_back else rows
 
 
 def upsert_items(conn: Connection, items: Iterable[ItemOut]) -> ChangeSet:
