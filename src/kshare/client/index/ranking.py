@@ -217,28 +217,34 @@ def snippet(text: str, terms: Iterable[str], fallback_chars: int = 200) -> str:
     text = text[:SNIPPET_SOURCE_CHARS]
     termset = frozenset(terms)
     heads = frozenset(t[:3] for t in termset)
-    spans = []
+    spans: list[tuple[int, int]] = []
+    bounds: list[tuple[int, int]] = []  # the passages, at most two
+    cursor = 0
     if termset:
+        # the text is read only as far as the second passage reaches: a long document's
+        # first matches are all a snippet shows
         for match in _candidates(heads).finditer(text):
             word = match.group().lower()
-            if word[:3] in heads and stem_word(word) in termset:
-                spans.append(match.span())
+            if word[:3] not in heads or stem_word(word) not in termset:
+                continue
+            start = match.start()
+            if start >= cursor and len(bounds) == 2:
+                break
+            spans.append(match.span())
+            if start < cursor:
+                continue  # inside the passage already begun
+            begin = _word_start(text, max(start - SNIPPET_BEFORE, cursor))
+            finish = _word_end(text, min(begin + SNIPPET_WIDTH, len(text)))
+            bounds.append((begin, finish))
+            cursor = finish
     if not spans:
         plain = " ".join(text[: fallback_chars * 2].split())
         cut = plain[:fallback_chars]
         return sanitize(html.escape(cut + ("…" if len(plain) > fallback_chars else "")))
-    passages = []
-    cursor = 0
-    for start, _end in spans:
-        if start < cursor:
-            continue
-        begin = _word_start(text, max(start - SNIPPET_BEFORE, cursor))
-        finish = _word_end(text, min(begin + SNIPPET_WIDTH, len(text)))
-        inside = [(a, b) for a, b in spans if a >= begin and b <= finish]
-        passages.append(_mark(text, begin, finish, inside))
-        cursor = finish
-        if len(passages) == 2:
-            break
+    passages = [
+        _mark(text, begin, finish, [(a, b) for a, b in spans if a >= begin and b <= finish])
+        for begin, finish in bounds
+    ]
     return sanitize(" … ".join(passages))
 
 

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, func, or_, select
 
+from kshare.client.store import repository
+from kshare.client.store.models import SyncState
 from kshare.client.views import DocumentMatch, SearchHit, SearchResults
 
 from . import source, spelling
@@ -157,7 +159,7 @@ def _search(
     terms = highlight_terms(reading, parsed.query)
     with index.engine.connect() as conn:
         hits, gone = _hits(index, conn, reading, window, terms, limit)
-        facets = _named_facets(conn, facets_raw)
+        facets = _named_facets(reading, conn, facets_raw)
     return SearchResults(
         query=text,
         hits=tuple(hits),
@@ -201,13 +203,7 @@ def _hits(
     parents = source.rows_by_id(
         conn, source.ITEMS, [p for p in parent_ids if p != "None"], ("id", "title")
     )
-    author_ids = {str(items[i]["author_id"]) for i, _, _ in chosen if i in items}
-    names = {
-        pid: str(row["display_name"] or row["username"])
-        for pid, row in source.rows_by_id(
-            conn, source.PEOPLE, sorted(author_ids), ("id", "display_name", "username")
-        ).items()
-    }
+    names = {pid: display for pid, (display, _username) in _directory(reading, conn)[0].items()}
     hits = []
     for item_id, kind, score in chosen:
         if item_id in people:
@@ -264,20 +260,36 @@ def _hits(
 
 
 def _named_facets(
-    conn: Connection, raw: dict[str, list[tuple[str, int]]]
+    reading: Reading, conn: Connection, raw: dict[str, list[tuple[str, int]]]
 ) -> dict[str, tuple[tuple[str, int], ...]]:
     """Author and group facets by the names people type into ``author:`` and ``group:``."""
-    authors = [v for v, _ in raw.get("author", [])]
-    people = source.rows_by_id(conn, source.PEOPLE, authors, ("id", "username"))
-    groups = source.rows_by_id(
-        conn, source.GROUPS, [v for v, _ in raw.get("group", [])], ("id", "name")
-    )
+    people, groups = _directory(reading, conn)
     named = dict(raw)
-    named["author"] = [
-        (str(people[v]["username"]), n) for v, n in raw.get("author", []) if v in people
-    ]
-    named["group"] = [(str(groups[v]["name"]), n) for v, n in raw.get("group", []) if v in groups]
+    named["author"] = [(people[v][1], n) for v, n in raw.get("author", []) if v in people]
+    named["group"] = [(groups[v], n) for v, n in raw.get("group", []) if v in groups]
     return {key: tuple(values) for key, values in named.items()}
+
+
+def _directory(
+    reading: Reading, conn: Connection
+) -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
+    """Everyone's (display name, username) and every group's name, as the cache has them now.
+
+    Read whole (a company's people and groups are a few thousand rows) and kept until
+    the cache's change counter moves, so names of people and groups the cache no
+    longer has are never shown; two look-ups a search fewer.
+    """
+    seq = conn.execute(
+        select(SyncState.value).where(SyncState.key == repository.LOCAL_SEQ)
+    ).scalar()
+
+    def load() -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
+        people, groups = source.PEOPLE, source.GROUPS
+        rows = conn.execute(select(people.c.id, people.c.display_name, people.c.username))
+        named = {str(i): (str(d or u), str(u)) for i, d, u in rows}
+        return named, {str(i): str(n) for i, n in conn.execute(select(groups.c.id, groups.c.name))}
+
+    return reading.index.memo(reading, ("directory", seq), load)  # type: ignore[no-any-return]
 
 
 # what the page of hits and DocumentMatch read from the cache (not the JSON they do not need)
