@@ -132,12 +132,14 @@ class SearchIndex:
         suggestions (per segment) are read here, in the background after a catch-up.
         """
         from . import spelling
+        from .ranking import facet_values
 
         current = self._reading_index()
         if current is None:
             return
         with current.searcher() as reading:
-            reading.columns()
+            for column in ("c_tags", "c_author", "c_groups"):
+                facet_values(reading, column)  # loads the columns too
             spelling.warm(reading)
 
     # --- writing -----------------------------------------------------------------------------

@@ -129,9 +129,7 @@ def facet_counts(
         "type": [(str(k), n) for k, n in kinds.most_common() if k]
     }
     for name, column in (("tag", "c_tags"), ("author", "c_author"), ("group", "c_groups")):
-        values = reading.index.memo(
-            reading, ("values", column), functools.partial(_split, columns[column])
-        )
+        values = facet_values(reading, column)
         counts = Counter(chain.from_iterable(map(values.__getitem__, matched)))
         facets[name] = counts.most_common(FACET_SIZE)
     hour = int(now // 3600)  # the ranges' edges move on at most an hour late
@@ -142,6 +140,14 @@ def facet_counts(
     labels = [label for label, _ in DATE_BUCKETS] + ["older"]
     facets["date"] = [(label, dates[label]) for label in labels if dates[label]]
     return facets
+
+
+def facet_values(reading: Reading, column: str) -> list[tuple[str, ...]]:
+    """Each document's values of a joined facet column, split once per commit."""
+    columns = reading.columns()
+    return reading.index.memo(  # type: ignore[no-any-return]
+        reading, ("values", column), functools.partial(_split, columns[column])
+    )
 
 
 def _split(column: list[Any]) -> list[tuple[str, ...]]:

@@ -165,8 +165,13 @@ class OpenIndex:
             cached = self._columns.get(reading.version)
             if cached is not None:
                 return cached
-            reader = reading.searcher.reader()
-            loaded = {name: list(reader.column_reader(name)) for name in FACET_COLUMNS}
+            loaded: dict[str, list[Any]] = {name: [] for name in FACET_COLUMNS}
+            # segment by segment, in document-number order; a segment's values never change
+            # (deleting a document only marks it), so after a commit only new segments are read
+            for sub, _offset in reading.searcher.leaf_searchers():
+                values = _segment_columns(sub.reader())
+                for name in FACET_COLUMNS:
+                    loaded[name].extend(values[name])
             self._columns = {reading.version: loaded}  # older commits' readers are gone
             return loaded
 
@@ -193,6 +198,30 @@ class OpenIndex:
             self._version += 1
         for _version, searcher in pool:
             searcher.close()
+
+
+_SEGMENT_COLUMNS: dict[tuple[str, int], dict[str, list[Any]]] = {}
+_SEGMENT_COLUMNS_KEPT = 32  # segments; an index has a few dozen at most before merging
+
+
+def _segment_columns(reader: Any) -> dict[str, list[Any]]:
+    """One segment's facet columns, read once for as long as the segment lives."""
+    try:
+        key = (reader.segment().segment_id(), reader.doc_count_all())
+    except AttributeError:  # not a single segment: read it, do not keep it
+        return {name: list(reader.column_reader(name)) for name in FACET_COLUMNS}
+    with _SEGMENT_COLUMNS_LOCK:
+        cached = _SEGMENT_COLUMNS.get(key)
+    if cached is None:
+        cached = {name: list(reader.column_reader(name)) for name in FACET_COLUMNS}
+        with _SEGMENT_COLUMNS_LOCK:
+            _SEGMENT_COLUMNS[key] = cached
+            while len(_SEGMENT_COLUMNS) > _SEGMENT_COLUMNS_KEPT:
+                del _SEGMENT_COLUMNS[next(iter(_SEGMENT_COLUMNS))]  # the oldest read
+    return cached
+
+
+_SEGMENT_COLUMNS_LOCK = threading.Lock()
 
 
 def generation_folder(root: Path, generation: int) -> Path:
