@@ -22,7 +22,7 @@ from sqlalchemy import Engine
 from kshare.client.views import DocumentMatch, SearchResults
 
 from . import source
-from .schema import SCHEMA_VERSION
+from .schema import ITEM_KINDS, SCHEMA_VERSION
 from .store import (
     IndexState,
     OpenIndex,
@@ -132,7 +132,9 @@ class SearchIndex:
         suggestions (per segment) are read here, in the background after a catch-up.
         """
         from . import spelling
+        from .postings import warm_length_norms
         from .ranking import facet_values
+        from .searching import allowed_documents
 
         current = self._reading_index()
         if current is None:
@@ -141,6 +143,8 @@ class SearchIndex:
             for column in ("c_tags", "c_author", "c_groups"):
                 facet_values(reading, column)  # loads the columns too
             spelling.warm(reading)
+            warm_length_norms(reading.searcher)  # the average lengths moved with the commit
+            allowed_documents(reading, frozenset(ITEM_KINDS), None)  # what experts look in
 
     # --- writing -----------------------------------------------------------------------------
 

@@ -144,6 +144,20 @@ def _length_norms(
     return cached
 
 
+def warm_length_norms(searcher: Any, fields: tuple[str, ...] = ("title", "body", "tags")) -> None:
+    """Work out each segment's BM25 length norms for the current average lengths, ahead of use."""
+    from whoosh.scoring import BM25F
+
+    weighting = searcher.weighting
+    if type(weighting) is not BM25F:
+        return
+    for fieldname in fields:
+        avgfl = searcher.avg_field_length(fieldname) or 1  # as BM25FScorer takes it
+        b = weighting._field_B.get(fieldname, weighting.B)
+        for sub, _offset in searcher.leaf_searchers():
+            _length_norms(sub.reader(), fieldname, avgfl, b, weighting.K1)
+
+
 def word_scores(
     searcher: Any, fieldname: str, text: bytes, ids: list[int], weights: list[float]
 ) -> list[float] | None:

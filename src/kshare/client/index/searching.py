@@ -311,6 +311,26 @@ QUESTION_WORDS = frozenset(
 COMMON_SHARE = 0.05  # a term in more than 1 in 20 documents says little about a topic
 
 
+def allowed_documents(reading: Reading, kinds: frozenset[str], cutoff: int | None) -> set[int]:
+    """Documents of these kinds created before ``cutoff`` (seconds), worked out once per commit.
+
+    The expert finder asks about many topics with the same kinds and date.
+    """
+
+    def allowed() -> set[int]:
+        # a set, not a frozenset: Whoosh takes only those as a filter (never changed)
+        columns = reading.columns()
+        return set(
+            d
+            for d, (kind, created) in enumerate(
+                zip(columns["kind"], columns["created"], strict=True)
+            )
+            if kind in kinds and (cutoff is None or 0 < created < cutoff)
+        )
+
+    return reading.index.memo(reading, ("allow", kinds, cutoff), allowed)  # type: ignore[no-any-return]
+
+
 def run_matching_documents(
     index: SearchIndex,
     text: str,
@@ -358,21 +378,8 @@ def run_matching_documents(
             # Kinds and date are checked against the per-document columns: the expert
             # finder asks about many topics with the same kinds and date, so the set of
             # allowed documents is worked out once per commit
-            columns = reading.columns()
-            allowed_kinds = frozenset(wanted)
             cutoff = int(source.as_utc(before).timestamp()) if before is not None else None  # type: ignore[union-attr]
-
-            def allowed() -> set[int]:
-                # a set, not a frozenset: Whoosh takes only those as a filter (never changed)
-                return set(
-                    d
-                    for d, (kind, created) in enumerate(
-                        zip(columns["kind"], columns["created"], strict=True)
-                    )
-                    if kind in allowed_kinds and (cutoff is None or 0 < created < cutoff)
-                )
-
-            allow = reading.index.memo(reading, ("allow", allowed_kinds, cutoff), allowed)
+            allow = allowed_documents(reading, frozenset(wanted), cutoff)
             limit = max(1, min(limit, 5000))
             query = WordOr(options) if len(options) > 1 else options[0]
             every = scored_matches(reading.searcher, query)
