@@ -24,15 +24,20 @@ from .words import WordOr, WordTerm
 Scores = dict[int, float]
 
 
-def scored_matches(searcher: Any, query: Any) -> tuple[list[int], list[float]] | None:
-    """Every live match and its score, in docnum order; None if Whoosh must answer."""
+def scored_matches(
+    searcher: Any, query: Any, *, ordered: bool = True
+) -> tuple[list[int], list[float]] | None:
+    """Every live match and its score, in docnum order unless ``ordered`` is False.
+
+    None if Whoosh must answer.
+    """
     docnums: list[int] = []
     scores: list[float] = []
     for sub, offset in searcher.leaf_searchers():
         found = _evaluate(query, sub)
         if found is None:
             return None
-        ids = sorted(found)
+        ids = sorted(found) if ordered else list(found)
         docnums.extend([d + offset for d in ids] if offset else ids)
         scores.extend(map(found.__getitem__, ids))
     return docnums, scores

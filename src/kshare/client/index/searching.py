@@ -6,6 +6,7 @@ the cache no longer holds is never returned, even if the index lags behind.
 
 from __future__ import annotations
 
+import heapq
 import logging
 import re
 import time
@@ -382,18 +383,19 @@ def run_matching_documents(
             allow = allowed_documents(reading, frozenset(wanted), cutoff)
             limit = max(1, min(limit, 5000))
             query = WordOr(options) if len(options) > 1 else options[0]
-            every = scored_matches(reading.searcher, query)
+            every = scored_matches(reading.searcher, query, ordered=False)
             if every is None:  # not evaluable in bulk: Whoosh's own walk
                 results = reading.searcher.search(query, limit=limit, filter=allow)
                 found = [(hit["id"], hit.score) for hit in results]
             else:
                 # every match scored at once (a dozen words' postings read whole); the best
                 # of the allowed ones, ties to the lower document number as Whoosh orders them
-                # (sorting all of them in C beats a heap in Python at these sizes)
                 docnums, scores = every
                 kept = [(s, -d) for d, s in zip(docnums, scores, strict=True) if d in allow]
-                kept.sort(reverse=True)
-                best = kept[:limit]
+                if len(kept) > 8 * limit:  # a few best of many: a heap
+                    best = heapq.nlargest(limit, kept)
+                else:  # many of them: one sort in C
+                    best = sorted(kept, reverse=True)[:limit]
                 stored = reading.searcher.stored_fields
                 found = [(stored(-d)["id"], score) for score, d in best]
     except Exception as exc:  # see run_search: damaged files mean a rebuild, not a crash
