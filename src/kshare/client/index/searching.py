@@ -301,6 +301,10 @@ MATCH_COLUMNS = (
     *("id", "kind", "author_id", "created_at", "parent_id", "tags", "is_accepted", "title"),
 )
 MAX_TOPIC_TERMS = 12  # the rarest words of a question; more only add postings to score
+MIN_TOPIC_TERMS = 4
+# postings read for a question's words, at most (after the first MIN_TOPIC_TERMS): about
+# 100 ms of scoring; only questions of everyday words at 100k posts come near it
+MAX_TOPIC_POSTINGS = 40_000
 # how people phrase a question, not what it is about (the analyzer's stop list misses these)
 QUESTION_WORDS = frozenset(
     {
@@ -360,15 +364,27 @@ def run_matching_documents(
                 frequencies[term] = frequencies.get(term, 0) + 1
             scored: list[tuple[float, str]] = []
             common: list[tuple[float, str]] = []
+            postings: dict[str, int] = {}
             for term, count in frequencies.items():
-                df = max(reader.doc_frequency("body", term), reader.doc_frequency("title", term))
+                in_body = reader.doc_frequency("body", term)
+                in_title = reader.doc_frequency("title", term)
+                df = max(in_body, in_title)
                 if not df:
                     continue
+                postings[term] = in_body + in_title
                 weight = (count * (1.0 + (docs / df)) ** 0.5, term)
                 # small caches have no "common" words; in big ones they only add noise
                 (common if df > COMMON_SHARE * docs and df > 10 else scored).append(weight)
             scored = scored or common  # a topic made only of common words still finds something
-            terms = [t for _, t in sorted(scored, reverse=True)[:MAX_TOPIC_TERMS]]
+            terms: list[str] = []
+            budget = 0
+            for _, term in sorted(scored, reverse=True)[:MAX_TOPIC_TERMS]:
+                # a question made of everyday words would read a large share of the index;
+                # past the first few words, one that would overrun the budget is left out
+                if len(terms) >= MIN_TOPIC_TERMS and budget + postings[term] > MAX_TOPIC_POSTINGS:
+                    continue
+                terms.append(term)
+                budget += postings[term]
             words = {w.lower() for w in _WORD.findall(text[:20_000])}
             tag_terms = [w for w in words if reader.doc_frequency("tags", w)][:MAX_TOPIC_TERMS]
             if not terms and not tag_terms:
