@@ -94,3 +94,30 @@ def test_a_sync_prepares_the_expert_finder_before_anyone_asks(
             assert reading.version in current._columns, "facet columns loaded for this commit"
     finally:
         fay.close()
+
+
+def test_opening_the_app_prepares_search_and_experts_without_a_sync(
+    server: ServerProcess, tmp_path: Path
+) -> None:
+    """An offline start never syncs: the window asks for the warm-up itself."""
+    with AdminTools(server.data_dir) as admin:
+        admin.add_user("gus", "Gus Varga", PASSWORD)
+    gus = signed_in(server, tmp_path / "gus", "gus")
+    gus.publish(title="Glaze chemistry notes", body="Silica, alumina, flux.", tags=["glaze"])
+    gus.sync()
+    gus.close()
+
+    again = Workspace.open(tmp_path / "gus")  # no sync from here on
+    try:
+        assert again._experts is None
+        again.prepare_in_background()
+        warming = again._warming
+        assert warming is not None
+        warming.join(timeout=30)
+        finder = again._experts
+        assert finder is not None and any(
+            facts.title == "Glaze chemistry notes" for facts in finder._agg.items.values()
+        )
+        assert [hit.title for hit in again.search("glaze").hits] == ["Glaze chemistry notes"]
+    finally:
+        again.close()

@@ -344,7 +344,19 @@ class Workspace:
         index.catch_up()
         self._warm_in_background()
 
-    def _warm_in_background(self) -> None:
+    def prepare_in_background(self) -> None:
+        """At start-up: bring the index up to date and warm it and the expert finder, in a worker.
+
+        A sync does this after each page; an offline start never syncs, and its first
+        expert query would otherwise build everything while the person waits.
+        """
+        try:
+            self._search_index()
+        except FeatureUnavailable:
+            return
+        self._warm_in_background(catch_up=True)
+
+    def _warm_in_background(self, *, catch_up: bool = False) -> None:
         """After the index caught up, load in a worker what the next search and expert query need.
 
         The expert finder's per-person aggregates took seconds to build at the first
@@ -356,10 +368,12 @@ class Workspace:
                 self._warm_again = True
                 return
             self._warm_again = False
-            self._warming = threading.Thread(target=self._warm, name="kshare-warm", daemon=True)
+            self._warming = threading.Thread(
+                target=self._warm, args=(catch_up,), name="kshare-warm", daemon=True
+            )
             self._warming.start()
 
-    def _warm(self) -> None:
+    def _warm(self, catch_up: bool) -> None:
         while True:
             try:
                 with self._lock:
@@ -367,6 +381,9 @@ class Workspace:
                     finder = self._expert_finder() if index is not None else None
                 if index is None or finder is None:
                     return
+                if catch_up:
+                    index.catch_up()
+                    catch_up = False
                 index.warm()
                 finder.warm()
             except FeatureUnavailable:

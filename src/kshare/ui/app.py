@@ -125,6 +125,7 @@ class DesktopApp(QObject):
         self.window.show()
         self.window.feed.refresh()
         self.window.refresh_status()
+        self.workspace.prepare_in_background()  # offline too: search and experts ready sooner
         if self.auto_sync:
             self.sync.sync_now()
             self.sync.start_live_updates()
