@@ -12,15 +12,15 @@ slower calls.
 
 from __future__ import annotations
 
-import threading
 from array import array
-from collections import OrderedDict
 from itertools import accumulate
 from pickle import loads
 from typing import Any
 
 from whoosh import matching
 from whoosh.matching.wrappers import FilterMatcher
+
+from .kept import Kept, segment_key
 
 _INT_SIZE = 4  # a position value starts with the frequency as an unsigned int
 
@@ -80,25 +80,22 @@ def positions(value: bytes) -> list[int]:
     return list(accumulate(loads(value[_INT_SIZE:])))
 
 
-_LENGTHS: OrderedDict[tuple[str, str, int], Any] = OrderedDict()
-_LENGTHS_LOCK = threading.Lock()
-_LENGTHS_KEPT = 64  # segments x fields; a segment's lengths never change once written
+# a segment's lengths, and their norms for one set of BM25 statistics, per field
+_LENGTHS: Kept[tuple[str, int, str], Any] = Kept(64)
 
 
 def field_lengths(reader: Any, fieldname: str) -> list[int] | None:
     """Each document's length in ``fieldname`` as BM25 sees it, for one segment (or None)."""
+    segment = segment_key(reader)
+    if segment is None:
+        return None
+    return _LENGTHS.get((*segment, fieldname), lambda: _read_lengths(reader, fieldname))
+
+
+def _read_lengths(reader: Any, fieldname: str) -> list[int] | None:
     from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
     from whoosh.util.numeric import byte_to_length
 
-    try:
-        key = (reader.segment().segment_id(), fieldname, reader.doc_count_all())
-    except AttributeError:
-        return None
-    with _LENGTHS_LOCK:
-        cached: list[int] | None = _LENGTHS.get(key)
-        if cached is not None:
-            _LENGTHS.move_to_end(key)
-            return cached
     perdoc = getattr(reader, "_perdoc", None)
     lenfield = _lenfield(fieldname)
     if perdoc is None or not perdoc.has_column(lenfield):
@@ -113,18 +110,9 @@ def field_lengths(reader: Any, fieldname: str) -> list[int] | None:
             colfile.close()
     except (AttributeError, OSError):
         raw = b""
-    if len(raw) != key[2]:  # another layout: the column reader, value by value
+    if len(raw) != reader.doc_count_all():  # another layout: the column reader, value by value
         raw = bytes(perdoc._cached_reader(lenfield, LENGTHS_COLUMN))
-    lengths = [table[b] for b in raw]
-    _remember(key, lengths)
-    return lengths
-
-
-def _remember(key: tuple[str, str, int], value: Any) -> None:
-    with _LENGTHS_LOCK:
-        _LENGTHS[key] = value
-        while len(_LENGTHS) > _LENGTHS_KEPT:
-            _LENGTHS.popitem(last=False)
+    return [table[b] for b in raw]
 
 
 def _length_norms(
@@ -132,16 +120,15 @@ def _length_norms(
 ) -> array[float] | None:
     """BM25's length part, ``k1 * ((1 - b) + b * length / avgfl)``, for each document."""
     lengths = field_lengths(reader, fieldname)
-    if lengths is None:
+    segment = segment_key(reader)
+    if lengths is None or segment is None:
         return None
-    key = (reader.segment().segment_id(), f"{fieldname} norms {avgfl!r} {b!r} {k1!r}", len(lengths))
-    with _LENGTHS_LOCK:
-        cached = _LENGTHS.get(key)
-    if cached is None:
-        # an array of doubles: a fifth of the memory of a list of floats, as fast to index
-        cached = array("d", [k1 * ((1 - b) + b * length / avgfl) for length in lengths])
-        _remember(key, cached)
-    return cached
+    key = (*segment, f"{fieldname} norms {avgfl!r} {b!r} {k1!r}")
+    # an array of doubles: a fifth of the memory of a list of floats, as fast to index
+    norms: array[float] | None = _LENGTHS.get(
+        key, lambda: array("d", [k1 * ((1 - b) + b * length / avgfl) for length in lengths])
+    )
+    return norms
 
 
 def warm_length_norms(searcher: Any, fields: tuple[str, ...] = ("title", "body", "tags")) -> None:
@@ -181,8 +168,7 @@ def word_scores(
 # Filters (type:, group:, author:, tag:) come back query after query, and their few
 # terms have long posting lists: their scored postings are kept per segment
 KEPT_FIELDS = frozenset({"kind", "groups", "author", "tags"})
-_SCORED: OrderedDict[tuple[Any, ...], tuple[list[int], list[float]]] = OrderedDict()
-_SCORED_KEPT = 48
+_SCORED: Kept[tuple[Any, ...], tuple[list[int], list[float]]] = Kept(48)
 
 
 def term_scores(searcher: Any, fieldname: str, text: bytes, boost: float) -> ScoredList | None:
@@ -208,19 +194,14 @@ def term_scores(searcher: Any, fieldname: str, text: bytes, boost: float) -> Sco
         )
     except AttributeError:
         return _term_scores(searcher, fieldname, text, boost)
-    with _LENGTHS_LOCK:
-        kept = _SCORED.get(key)
-        if kept is not None:
-            _SCORED.move_to_end(key)
-    if kept is None:
+
+    def scored() -> tuple[list[int], list[float]] | None:
         found = _term_scores(searcher, fieldname, text, boost)
-        if found is None:
-            return None
-        kept = found.ids_and_scores()
-        with _LENGTHS_LOCK:
-            _SCORED[key] = kept
-            while len(_SCORED) > _SCORED_KEPT:
-                _SCORED.popitem(last=False)
+        return None if found is None else found.ids_and_scores()
+
+    kept = _SCORED.get(key, scored)
+    if kept is None:
+        return None
     return ScoredList(*kept)
 
 

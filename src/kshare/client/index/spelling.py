@@ -11,16 +11,15 @@ by how often the word is used, then alphabetically.
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict, defaultdict
+from collections import defaultdict
 from typing import Any
 
+from .kept import Kept, segment_key
 from .store import Reading
 
 FIELDS = ("title", "body")
-_SEGMENTS: OrderedDict[tuple[str, int], dict[str, list[str]]] = OrderedDict()
-_LOCK = threading.Lock()
-_KEPT = 32  # segments; an index has a few dozen at most before they are merged
+# segments; an index has a few dozen at most before they are merged
+_SEGMENTS: Kept[tuple[str, int], dict[str, list[str]]] = Kept(32)
 
 
 def suggest(reading: Reading, word: str, *, maxdist: int, limit: int = 4) -> list[str]:
@@ -56,21 +55,10 @@ def suggest(reading: Reading, word: str, *, maxdist: int, limit: int = 4) -> lis
 
 def segment_words(reader: Any) -> dict[str, list[str]]:
     """A segment's title and body terms by first letter, read once per segment."""
-    try:
-        key = (reader.segment().segment_id(), reader.doc_count_all())
-    except AttributeError:  # not one segment: read it, do not keep it
+    key = segment_key(reader)
+    if key is None:  # not one segment: read it, do not keep it
         return _read(reader)
-    with _LOCK:
-        cached = _SEGMENTS.get(key)
-        if cached is not None:
-            _SEGMENTS.move_to_end(key)
-            return cached
-    words = _read(reader)
-    with _LOCK:
-        _SEGMENTS[key] = words
-        while len(_SEGMENTS) > _KEPT:
-            _SEGMENTS.popitem(last=False)
-    return words
+    return _SEGMENTS.get(key, lambda: _read(reader)) or {}
 
 
 def _read(reader: Any) -> dict[str, list[str]]:
@@ -93,7 +81,5 @@ def warm(reading: Reading) -> None:
     for sub, _offset in reading.searcher.leaf_searchers():
         reader = sub.reader()
         segment_words(reader)
-        current.add(reader.segment().segment_id())
-    with _LOCK:
-        for key in [k for k in _SEGMENTS if k[0] not in current]:
-            del _SEGMENTS[key]
+        current.add(str(reader.segment().segment_id()))
+    _SEGMENTS.forget(lambda key: key[0] not in current)

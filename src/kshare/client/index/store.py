@@ -20,6 +20,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .kept import Kept, segment_key
 from .schema import FACET_COLUMNS, SCHEMA_VERSION
 
 log = logging.getLogger(__name__)
@@ -200,28 +201,20 @@ class OpenIndex:
             searcher.close()
 
 
-_SEGMENT_COLUMNS: dict[tuple[str, int], dict[str, list[Any]]] = {}
-_SEGMENT_COLUMNS_KEPT = 32  # segments; an index has a few dozen at most before merging
+# segments; an index has a few dozen at most before merging
+_SEGMENT_COLUMNS: Kept[tuple[str, int], dict[str, list[Any]]] = Kept(32)
 
 
 def _segment_columns(reader: Any) -> dict[str, list[Any]]:
     """One segment's facet columns, read once for as long as the segment lives."""
-    try:
-        key = (reader.segment().segment_id(), reader.doc_count_all())
-    except AttributeError:  # not a single segment: read it, do not keep it
+
+    def read() -> dict[str, list[Any]]:
         return {name: list(reader.column_reader(name)) for name in FACET_COLUMNS}
-    with _SEGMENT_COLUMNS_LOCK:
-        cached = _SEGMENT_COLUMNS.get(key)
-    if cached is None:
-        cached = {name: list(reader.column_reader(name)) for name in FACET_COLUMNS}
-        with _SEGMENT_COLUMNS_LOCK:
-            _SEGMENT_COLUMNS[key] = cached
-            while len(_SEGMENT_COLUMNS) > _SEGMENT_COLUMNS_KEPT:
-                del _SEGMENT_COLUMNS[next(iter(_SEGMENT_COLUMNS))]  # the oldest read
-    return cached
 
-
-_SEGMENT_COLUMNS_LOCK = threading.Lock()
+    key = segment_key(reader)
+    if key is None:  # not a single segment: read it, do not keep it
+        return read()
+    return _SEGMENT_COLUMNS.get(key, read) or read()
 
 
 def generation_folder(root: Path, generation: int) -> Path:
