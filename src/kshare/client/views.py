@@ -95,6 +95,38 @@ class Expert:
 
 
 @dataclass(frozen=True)
+class ExpertiseTopic:
+    """One topic on a person's expertise profile."""
+
+    name: str
+    strength: float  # 0..1, relative to the person's strongest topic
+    state: str  # "mined" (from what they wrote), "confirmed" (they stand by it)
+
+
+@dataclass(frozen=True)
+class ExpertiseProfile:
+    """A person's expertise as the viewer's cache shows it, and the person's own choices.
+
+    ``topics`` leaves out what the person hid; ``hidden`` lists those topics (for the
+    person themselves, so they can show them again).
+    """
+
+    person_id: str
+    display_name: str
+    title: str
+    department: str
+    ask_about: str
+    topics: tuple[ExpertiseTopic, ...]
+    skills: tuple[str, ...] = ()
+    ask_me_about: tuple[str, ...] = ()
+    endorsements: tuple[tuple[str, int], ...] = ()  # (skill, endorsers), most endorsed first
+    hidden: tuple[str, ...] = ()
+    opt_out: bool = False
+    is_me: bool = False
+    similar: tuple[Expert, ...] = ()
+
+
+@dataclass(frozen=True)
 class SyncStatus:
     """What the status bar and ``kshare sync`` say.
 
