@@ -7,8 +7,8 @@ words and phrases come scored in bulk from :mod:`.words` and :mod:`.phrases`,
 AND intersects, OR unites and AND NOT removes whole sets at once, with the
 scores Whoosh gives (a sum over the parts that match; the excluded side adds
 nothing). Parts this module does not know (prefixes, date ranges) are asked of
-their own Whoosh matcher, and a query it cannot evaluate at all gives None, so
-the caller falls back to Whoosh's collector.
+their own Whoosh matcher, and a query it cannot evaluate at all (an ``Every`` of
+one field) gives None, so the caller falls back to Whoosh's collector.
 """
 
 from __future__ import annotations
@@ -64,7 +64,12 @@ def _evaluate(node: Any, sub: Any) -> Scores | None:
     if type(node) is q.Or and not node.minmatch and not node.scale:
         return _boosted(_union(node.subqueries, sub), node.boost)
     if isinstance(node, q.Every):
-        return None  # "everything but ...": Whoosh's own walk is as good
+        if node.fieldname not in (None, "", "*"):
+            return None  # every document with some word in a field: Whoosh's own walk
+        # "everything but ...": each live document, scored as Whoosh's ListMatcher
+        # scores it (the boost, or 1.0 when the boost is 0)
+        score = node.boost or 1.0
+        return dict.fromkeys(sub.reader().all_doc_ids(), score)
     return _from_matcher(node.matcher(sub, sub.context()))
 
 
