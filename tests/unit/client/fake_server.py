@@ -46,6 +46,7 @@ class FakeServer:
     epoch: int = 0
     keys: dict[str, tuple[int, str]] = field(default_factory=dict)
     calls: list[str] = field(default_factory=list)
+    acked: list[str] = field(default_factory=list)  # ids of removals a desktop reported
     disabled: bool = False
     token_valid: bool = True
     info: dict[str, Any] = field(
@@ -112,6 +113,7 @@ class FakeServer:
             )
             return httpx.Response(200, content=listing.model_dump_json())
         if path == routes.PURGED:
+            self.acked += [r["id"] for r in json.loads(request.content)["removals"]]
             return httpx.Response(204)
         key = request.headers.get(routes.IDEMPOTENCY_HEADER)
         if key and key in self.keys:

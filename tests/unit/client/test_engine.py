@@ -288,3 +288,25 @@ def test_a_failing_background_catch_up_is_not_swallowed(
     with writer.connect() as conn:
         assert repository.get_cursor(conn) != ""
     assert calls
+
+
+def test_purge_acknowledgements_that_fail_are_sent_at_a_later_sync(writer: Engine) -> None:
+    server = FakeServer()
+    keep, first, second = (server.put(item(title=t)) for t in ("keep", "one", "two"))
+    engine = make_engine(writer, server)
+    engine.sync()
+    server.delete(first.id)
+    broken = FaultyTransport(
+        server.transport(),
+        plan=lambda r: "status_500" if r.url.path == "/api/v1/sync/purged" else None,
+    )
+    report = make_engine(writer, server, transport=broken).sync()
+    assert report.status.state == "idle", report.status.message  # the purge itself happened
+    assert first.id not in cached(writer) and broken.injected
+    assert server.acked == []
+    server.delete(second.id)
+    engine.sync()
+    assert server.acked == [first.id, second.id]  # the kept one first, then the new one
+    engine.sync()
+    assert server.acked == [first.id, second.id]  # reported once, then forgotten
+    assert set(cached(writer)) == {keep.id}

@@ -7,6 +7,7 @@ with its cursor, each outbox result with its cache change).
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
 import time
@@ -53,6 +54,10 @@ from kshare.protocol.schemas import BlobRef, FeedPage, Removal
 log = logging.getLogger(__name__)
 
 LAST_SUCCESS = "last_success"
+# removals this desktop dropped but could not yet report (the server audits them)
+UNACKED_PURGES = "unacked_purges"
+MAX_UNACKED = 20_000  # kept for a later sync; beyond this the oldest are only logged
+ACK_CHUNK = 5000
 STATUS_STATE = "status_state"
 STATUS_MESSAGE = "status_message"
 DISABLED_MESSAGE = (
@@ -217,14 +222,46 @@ class SyncEngine:
         return datetime.now(UTC) - datetime.fromisoformat(last) > self.options.reconcile_every
 
     def _acknowledge(self, removals: list[Removal], changes: ChangeSet) -> None:
-        """Tell the server this desktop dropped what it was told to (best effort, audited)."""
-        acked = [r for r in removals if r.id in changes.removed]
-        for start in range(0, len(acked), 5000):
+        """Tell the server this desktop dropped what it was told to (audited there).
+
+        What cannot be reported now (offline, a server error) is kept in the cache's
+        state and reported at a later sync, before anything new.
+        """
+        waiting = self._unacked() + [r for r in removals if r.id in changes.removed]
+        if not waiting:
+            return
+        if len(waiting) > MAX_UNACKED:
+            log.warning("%d old purge acknowledgements dropped", len(waiting) - MAX_UNACKED)
+            waiting = waiting[-MAX_UNACKED:]
+        sent = 0
+        while sent < len(waiting):
+            chunk = waiting[sent : sent + ACK_CHUNK]
             try:
-                self.api.ack_purged(self.options.device, acked[start : start + 5000])
+                self.api.ack_purged(self.options.device, chunk)
             except (Transient, ApiError) as exc:
-                log.info("could not acknowledge purges now: %s", exc)
-                return
+                log.info("could not acknowledge purges now (kept for later): %s", exc)
+                break
+            sent += len(chunk)
+        self._keep_unacked(waiting[sent:])
+
+    def _unacked(self) -> list[Removal]:
+        with self.writer.connect() as conn:
+            raw = repository.get_state(conn, UNACKED_PURGES)
+        if not raw:
+            return []
+        try:
+            return [Removal.model_validate(r) for r in json.loads(raw)]
+        except (ValueError, TypeError):
+            log.warning("unreadable list of unacknowledged purges dropped")
+            return []
+
+    def _keep_unacked(self, waiting: list[Removal]) -> None:
+        with self.writer.begin() as conn:
+            if waiting:
+                value = json.dumps([r.model_dump(mode="json") for r in waiting])
+                repository.set_state(conn, UNACKED_PURGES, value)
+            else:
+                repository.delete_state(conn, UNACKED_PURGES)
 
     def _after_pull(self, changes: ChangeSet) -> None:
         if not changes:  # the pull brought the index up to date itself
