@@ -40,8 +40,7 @@ def build_services(settings: Settings) -> Services:
     db = Database(settings.resolved_database_url)
     if settings.migrate_on_start:
         db.migrate()
-    with db.write() as session:
-        prune_tombstones(session, datetime.now(UTC) - settings.tombstone_window)
+    prune_old_tombstones(db, settings)
     nudges = Nudges()
     db.after_commit.append(nudges.fire_threadsafe)
     return Services(
@@ -53,6 +52,23 @@ def build_services(settings: Settings) -> Services:
         nudges=nudges,
         blobs=_blob_store(settings),
     )
+
+
+def prune_old_tombstones(db: Database, settings: Settings) -> int:
+    """Forget tombstones older than the window (clients further behind reconcile instead)."""
+    with db.write() as session:
+        return prune_tombstones(session, datetime.now(UTC) - settings.tombstone_window)
+
+
+async def _prune_periodically(svc: Services) -> None:
+    """Prune while the server runs: a server up for months must not keep every tombstone."""
+    every = max(svc.settings.prune_every.total_seconds(), 0.01)
+    while not svc.nudges.closed:
+        await asyncio.sleep(every)
+        try:
+            await anyio.to_thread.run_sync(prune_old_tombstones, svc.db, svc.settings)
+        except Exception:  # a database hiccup: try again next time
+            log.exception("could not prune old tombstones")
 
 
 async def _watch_changes(svc: Services) -> None:
@@ -78,14 +94,19 @@ def create_app(settings: Settings) -> FastAPI:
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         svc.nudges.closed = False
         svc.nudges.bind(asyncio.get_running_loop())
-        watcher = asyncio.create_task(_watch_changes(svc))
+        tasks = [
+            asyncio.create_task(_watch_changes(svc)),
+            asyncio.create_task(_prune_periodically(svc)),
+        ]
         try:
             yield
         finally:
             svc.nudges.close()
-            watcher.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await watcher
+            for task in tasks:
+                task.cancel()
+            for task in tasks:
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
             svc.db.dispose()
 
     app = FastAPI(

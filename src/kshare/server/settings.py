@@ -44,6 +44,7 @@ class Settings:
     max_blob_bytes: int = 100 * 1024 * 1024
     blob_store: str | None = None  # a folder or s3:// URL; default: ``blobs`` in the data dir
     tombstone_window: timedelta = timedelta(days=90)
+    prune_every: timedelta = timedelta(hours=6)  # how often a running server forgets old ones
     keepalive_seconds: float = 15.0
     change_poll_seconds: float = 0.25  # how often to notice commits made by other processes
     migrate_on_start: bool = True
