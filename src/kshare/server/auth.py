@@ -9,6 +9,7 @@ import secrets
 import threading
 import time
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -112,32 +113,56 @@ def authenticate(session: Session, authorization: str | None, address: str = "")
 
 
 class Throttle:
-    """Counts failed sign-ins per key in a sliding window (in memory: one server process)."""
+    """Counts failed sign-ins per key in a sliding window (in memory: one server process).
 
-    def __init__(self, window: timedelta, limit: int) -> None:
+    Keys whose failures have all aged out are forgotten, so a stream of made-up
+    usernames cannot grow the table without bound.
+    """
+
+    SWEEP_AT = 10_000  # keys held before a sweep of the aged-out ones
+
+    def __init__(
+        self, window: timedelta, limit: int, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         self.window = window.total_seconds()
         self.limit = limit
+        self._clock = clock
         self._failures: dict[str, deque[float]] = {}
         self._lock = threading.Lock()
 
-    def _prune(self, key: str, now: float) -> deque[float]:
-        failures = self._failures.setdefault(key, deque())
+    def __len__(self) -> int:
+        return len(self._failures)
+
+    def _recent(self, key: str, now: float) -> deque[float] | None:
+        failures = self._failures.get(key)
+        if failures is None:
+            return None
         while failures and failures[0] <= now - self.window:
             failures.popleft()
+        if not failures:
+            del self._failures[key]
+            return None
         return failures
 
     def retry_after(self, key: str) -> int:
         """Seconds until ``key`` may try again; 0 when it may try now."""
-        now = time.monotonic()
+        now = self._clock()
         with self._lock:
-            failures = self._prune(key, now)
-            if len(failures) < self.limit:
+            failures = self._recent(key, now)
+            if failures is None or len(failures) < self.limit:
                 return 0
             return max(1, math.ceil(failures[0] + self.window - now))
 
     def failed(self, key: str) -> None:
+        now = self._clock()
         with self._lock:
-            self._prune(key, time.monotonic()).append(time.monotonic())
+            if len(self._failures) >= self.SWEEP_AT:
+                for old in list(self._failures):
+                    self._recent(old, now)
+            failures = self._recent(key, now)
+            if failures is None:
+                failures = self._failures[key] = deque()
+            failures.append(now)
 
     def succeeded(self, key: str) -> None:
         with self._lock:
