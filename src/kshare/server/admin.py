@@ -14,7 +14,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from kshare.domain.audience import Audience, Principal, PrincipalKind
@@ -37,6 +37,7 @@ from kshare.server.tables import (
     AuditEntry,
     Group,
     Item,
+    JoinRequest,
     Membership,
     Person,
     ServerMeta,
@@ -143,8 +144,13 @@ class AdminTools:
             row = self._group(session, group)
             if row.visibility == visibility:
                 return
+            dropped = 0
             if visibility == "secret":
                 tombstone(session, "group", row.id, "access_revoked", ["org"])
+                # a secret group takes no requests; pending ones would come back to life,
+                # unasked, if it were ever made closed again
+                result = session.execute(delete(JoinRequest).where(JoinRequest.group_id == row.id))
+                dropped = int(result.rowcount or 0)
             row.visibility = visibility
             touch(session, row)
             audit(
@@ -153,6 +159,7 @@ class AdminTools:
                 target=row.id,
                 admin=True,
                 visibility=visibility,
+                join_requests_dropped=dropped,
             )
 
     def add_user(

@@ -178,6 +178,12 @@ def test_a_closed_group_turned_secret_takes_no_more_requests(org: Org) -> None:
     assert org.api.get(f"{GROUPS}/{finance}/requests", org.tokens["carol"]).json() == []
     approve = f"{GROUPS}/{finance}/requests/{org.ids['bob']}/approve"
     assert org.api.post(approve, org.tokens["carol"]).status_code == 404
+    # the request was dropped, not hidden: closed again, the group has nothing pending
+    org.admin.set_group_visibility("Finance", "closed")
+    assert org.api.get(f"{GROUPS}/{finance}/requests", org.tokens["carol"]).json() == []
+    assert org.api.post(approve, org.tokens["carol"]).status_code == 404
+    [changed, *_] = [e for e in _actions(org, "group_visibility_changed") if e["target"] == finance]
+    assert changed["detail"]["join_requests_dropped"] == 1
 
 
 def test_leaving_purges_the_group_and_the_last_owner_stays(org: Org) -> None:
