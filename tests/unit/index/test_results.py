@@ -159,3 +159,17 @@ def test_did_you_mean_keeps_the_rest_of_the_query(corpus: SearchIndex) -> None:
 
 def test_known_words_get_no_suggestion(corpus: SearchIndex) -> None:
     assert corpus.search("vpn").suggestion is None
+
+
+def test_nothing_found_reads_no_per_document_columns(corpus: SearchIndex, monkeypatch: Any) -> None:
+    """A query with no match answers at once: the columns are only read for matches."""
+    from kshare.client.index import store
+
+    def refuse(*_args: Any) -> None:
+        raise AssertionError("columns read for a query that matched nothing")
+
+    monkeypatch.setattr(store.OpenIndex, "columns", refuse)
+    empty = corpus.search("qwertyuiopnothing")
+    assert (empty.total, empty.hits, empty.facets, empty.error) == (0, (), {}, None)
+    for query in ("expense -expense", "type:question -type:question"):
+        assert corpus.search(query).total == 0

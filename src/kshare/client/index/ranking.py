@@ -106,6 +106,8 @@ def _rescored(
 
     ``scored`` is in Whoosh's order (best first); only its first pool is re-ranked.
     """
+    if not scored:
+        return []
     columns = reading.columns()
     created = columns["created"]
     boost = columns["c_boost"]

@@ -154,6 +154,8 @@ def _search(
     offset = (page - 1) * limit
     # a few extra candidates stand in for any the cache has dropped since they were indexed
     matched, order = matched_and_ranked(reading, parsed.query, sort=sort, upto=offset + limit + 10)
+    if not matched:  # nothing to count or show: no need to read the per-document columns
+        return SearchResults(text, (), 0, page, limit, {}, suggestion, " ".join(notes) or None)
     facets_raw = facet_counts(reading, matched, time.time())
     window = order[offset:]
     terms = highlight_terms(reading, parsed.query)
