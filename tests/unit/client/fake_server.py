@@ -17,6 +17,7 @@ import httpx
 from kshare.protocol import routes
 from kshare.protocol.schemas import (
     AudienceView,
+    EndorsementCreate,
     FeedPage,
     ItemCreate,
     ItemOut,
@@ -24,6 +25,7 @@ from kshare.protocol.schemas import (
     ItemUpsert,
     PersonOut,
     PersonUpsert,
+    ProfileUpdate,
     ReconcileList,
     Removal,
 )
@@ -81,6 +83,12 @@ class FakeServer:
 
     def add_person(self, person: PersonOut) -> None:
         self.people[person.id] = (person, self._next())
+
+    def change_person(self, person_id: str, **changes: Any) -> PersonOut:
+        person = self.people[person_id][0]
+        person = person.model_copy(update={**changes, "version": person.version + 1})
+        self.add_person(person)
+        return person
 
     def visible(self) -> dict[str, ItemOut]:
         return {
@@ -200,7 +208,38 @@ class FakeServer:
                 changes.pop("audience", None)
                 updated = self.edit(item_id, **changes)
                 return httpx.Response(200, content=updated.model_dump_json())
+        if request.method == "PUT" and path == routes.PROFILE:
+            change = ProfileUpdate.model_validate_json(request.content)
+            values = change.model_dump(exclude_none=True)
+            for name in ("skills", "ask_me_about", "expertise_confirmed", "expertise_hidden"):
+                if name in values:
+                    values[name] = _clean(values[name])
+            person = self.change_person(self.user_id, **values)
+            return httpx.Response(200, content=person.model_dump_json())
+        if request.method == "POST" and path.endswith("/endorsements"):
+            person_id = path.split("/")[-2]
+            if person_id not in self.people:
+                return _error(404, "not_found", "no such person")
+            if person_id == self.user_id:
+                return _error(422, "invalid", "You cannot endorse yourself.")
+            skill = " ".join(EndorsementCreate.model_validate_json(request.content).skill.split())
+            endorsements = {k: list(v) for k, v in self.people[person_id][0].endorsements.items()}
+            name = next((k for k in endorsements if k.casefold() == skill.casefold()), skill)
+            if self.user_id not in endorsements.setdefault(name, []):
+                endorsements[name].append(self.user_id)
+            person = self.change_person(person_id, endorsements=endorsements)
+            return httpx.Response(200, content=person.model_dump_json())
         return _error(404, "not_found", f"no route {request.method} {path}")
+
+
+def _clean(values: list[str]) -> list[str]:
+    """As the real server keeps declared topics: whitespace collapsed, case-insensitively once."""
+    seen: dict[str, str] = {}
+    for value in values:
+        text = " ".join(value.split())[:100]
+        if text:
+            seen.setdefault(text.casefold(), text)
+    return list(seen.values())
 
 
 def _error(status: int, code: str, message: str) -> httpx.Response:

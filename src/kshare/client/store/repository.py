@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import Connection, Table, bindparam, delete, select
 from sqlalchemy.dialects.sqlite import insert
 
+from kshare.client.store import declared
 from kshare.client.store.models import (
     CachedGroup,
     CachedItem,
@@ -255,6 +256,8 @@ def upsert(conn: Connection, upserts: Sequence[Any]) -> ChangeSet:
             log.warning("skipping an upsert of unknown type %r", getattr(entry, "type", entry))
     if reactions:
         reactions = _without_taken_back(conn, reactions)
+    if people:
+        people = _with_queued_choices(conn, people)
     # Within a page the same id may appear twice; the later one is newer and must win.
     for table, rows in ((ITEMS, items), (PEOPLE, people), (GROUPS, groups), (REACTIONS, reactions)):
         _bulk_upsert(conn, table, list({row["id"]: row for row in rows}.values()))
@@ -280,6 +283,72 @@ def _without_taken_back(conn: Connection, rows: list[dict[str, Any]]) -> list[di
         )
         taken_back.update(found.scalars())
     return [row for row in rows if row["id"] not in taken_back] if taken_back else rows
+
+
+# Writes about a person that the cache shows before the server has them.
+PERSON_WRITES = ("update_profile", "endorse")
+
+
+def _queued_person_writes(conn: Connection, ids: Sequence[str]) -> dict[str, list[Any]]:
+    """Pending profile changes and endorsements per person id, oldest first."""
+    outbox = OutboxEntry.__table__
+    found: dict[str, list[Any]] = {}
+    for chunk in _chunks(ids):
+        rows = conn.execute(
+            select(outbox.c.target_id, outbox.c.operation, outbox.c.payload)
+            .where(
+                outbox.c.operation.in_(PERSON_WRITES),
+                outbox.c.state == "pending",
+                outbox.c.target_id.in_(chunk),
+            )
+            .order_by(outbox.c.id)
+        )
+        for row in rows:
+            found.setdefault(row.target_id, []).append(row)
+    return found
+
+
+def _with_queued_choices(conn: Connection, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Person rows with the choices still on their way to the server applied over them.
+
+    A page fetched before a profile change or an endorsement reached the server
+    still holds the old row; written back as is, the person's choice would vanish
+    from this desktop (and from its expert rankings) until the next change of that row.
+    """
+    queued = _queued_person_writes(conn, [str(row["id"]) for row in rows])
+    if not queued:
+        return rows
+    result = []
+    for row in rows:
+        for write in queued.get(row["id"], ()):
+            row = declared.overlay(row, write.operation, write.payload or {})
+        result.append(row)
+    return result
+
+
+def person_columns(conn: Connection, person_id: str) -> dict[str, Any] | None:
+    row = conn.execute(select(PEOPLE).where(PEOPLE.c.id == person_id)).mappings().first()
+    return dict(row) if row is not None else None
+
+
+def update_person(
+    conn: Connection, person_id: str, values: dict[str, Any], *, reapply_queued: bool = False
+) -> ChangeSet:
+    """Change columns of a cached person on this desktop; a fresh ``local_seq`` tells the
+    index and the expert finder. With ``reapply_queued``, writes still queued for that
+    person are applied over ``values`` (used when one of them is taken back)."""
+    changes = ChangeSet()
+    row = person_columns(conn, person_id)
+    if row is None:
+        return changes
+    row.update(values)
+    if reapply_queued:
+        row = _with_queued_choices(conn, [row])[0]
+    changed = {k: row[k] for k in row if k not in ("id", "local_seq")}
+    changed["local_seq"] = take_local_seqs(conn, 1)
+    conn.execute(PEOPLE.update().where(PEOPLE.c.id == person_id).values(**changed))
+    changes.people.add(person_id)
+    return changes
 
 
 def upsert_items(conn: Connection, items: Iterable[ItemOut]) -> ChangeSet:

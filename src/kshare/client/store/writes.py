@@ -16,18 +16,20 @@ from pydantic import ValidationError
 from sqlalchemy import Connection, Engine, select, update
 
 from kshare.client.errors import NotSignedIn, UserFacingError
-from kshare.client.store import outbox, repository
+from kshare.client.store import declared, outbox, repository
 from kshare.client.store.repository import GROUPS, ITEMS, PEOPLE
 from kshare.domain.audience import Principal, PrincipalKind
 from kshare.protocol.schemas import (
     AudienceSpec,
     AudienceView,
     BlobRef,
+    EndorsementCreate,
     GroupRef,
     ItemCreate,
     ItemOut,
     ItemUpdate,
     PersonRef,
+    ProfileUpdate,
     ReactionCreate,
     ReactionOut,
     ReactionUpsert,
@@ -227,6 +229,62 @@ class LocalWrites:
             )
             repository.upsert(conn, [ReactionUpsert(data=local)])
         return reaction_id
+
+    def update_choices(
+        self, change: Callable[[declared.Choices], declared.Choices]
+    ) -> declared.Choices:
+        """Apply a change to the signed-in person's expertise choices and queue it.
+
+        The outbox entry carries the full resulting lists (the server replaces each
+        list it is given), and the person row shows them at once, in one transaction.
+        """
+        me = self._me()
+        with self.writer.begin() as conn:
+            row = repository.person_columns(conn, me)
+            if row is None:
+                # Full lists built from nothing would erase what the server knows.
+                raise UserFacingError(
+                    "Your profile is not on this computer yet: sync once, then try again."
+                )
+            before = declared.Choices.from_row(row)
+            try:
+                after = change(before)
+                body = ProfileUpdate(**after.columns())
+            except declared.ChoiceError as exc:
+                raise UserFacingError(str(exc)) from exc
+            except ValidationError as exc:
+                raise UserFacingError(f"This change cannot be saved: {_first_error(exc)}") from exc
+            if after.columns() == before.columns():
+                return after  # nothing changes: nothing to tell the server
+            payload = {
+                "profile": body.model_dump(mode="json", exclude_none=True),
+                "base": before.columns(),
+            }
+            outbox.add(conn, "update_profile", me, payload)
+            repository.update_person(conn, me, after.columns())
+        return after
+
+    def endorse(self, person_id: str, skill: str) -> bool:
+        """Queue an endorsement and show it at once; False when it was already there."""
+        me = self._me()
+        if person_id == me:
+            raise UserFacingError("You cannot endorse yourself.")
+        name = declared.clean_topic(skill)
+        try:
+            body = EndorsementCreate(skill=name)
+        except ValidationError as exc:
+            raise UserFacingError("Name the skill you endorse.") from exc
+        with self.writer.begin() as conn:
+            row = repository.person_columns(conn, person_id)
+            if row is None:
+                raise UserFacingError("That person is not on this computer (any more).")
+            if declared.endorsed_by(row["endorsements"], name, me):
+                return False
+            payload = {"skill": body.skill, "endorser_id": me}
+            outbox.add(conn, "endorse", person_id, payload)
+            endorsements = declared.with_endorsement(row["endorsements"], name, me)
+            repository.update_person(conn, person_id, {"endorsements": endorsements})
+        return True
 
     def resolve_conflict(self, entry_id: int, keep: str) -> None:
         if keep not in ("mine", "theirs"):

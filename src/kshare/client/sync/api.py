@@ -30,6 +30,7 @@ from kshare.client.sync.errors import (
 from kshare.protocol import routes
 from kshare.protocol.schemas import (
     BlobRef,
+    EndorsementCreate,
     ErrorBody,
     FeedPage,
     ItemCreate,
@@ -280,6 +281,12 @@ class ApiClient:
 
     def update_profile(self, body: ProfileUpdate, key: str) -> PersonOut:
         return self._write("PUT", routes.PROFILE, key, PersonOut, body)  # type: ignore[no-any-return]
+
+    def endorse(self, person_id: str, body: EndorsementCreate, key: str) -> PersonOut:
+        """Vouch for a colleague's skill; the answer is their row with the endorsement."""
+        return self._write(  # type: ignore[no-any-return]
+            "POST", f"{routes.PEOPLE}/{person_id}/endorsements", key, PersonOut, body
+        )
 
     def put_blob(self, sha256: str, data: bytes, key: str) -> BlobRef:
         return self.request(  # type: ignore[no-any-return]

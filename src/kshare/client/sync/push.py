@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import Engine, update
 
-from kshare.client.store import outbox, repository
+from kshare.client.store import declared, outbox, repository
 from kshare.client.store.outbox import OutboxOp
 from kshare.client.store.repository import ITEMS, ChangeSet
 from kshare.client.sync.api import ApiClient
@@ -31,6 +31,7 @@ from kshare.client.sync.errors import (
 )
 from kshare.client.sync.reconcile import FULL, RECONCILE_NEEDED
 from kshare.protocol.schemas import (
+    EndorsementCreate,
     ItemCreate,
     ItemOut,
     ItemUpdate,
@@ -116,6 +117,9 @@ class OutboxPusher:
             return self.api.delete_reaction(entry.target_id, key)
         if entry.operation == "update_profile":
             return self.api.update_profile(ProfileUpdate.model_validate(payload["profile"]), key)
+        if entry.operation == "endorse":
+            body = EndorsementCreate(skill=payload["skill"])
+            return self.api.endorse(entry.target_id, body, key)
         if entry.operation == "accept_answer":
             return self.api.accept_answer(entry.target_id, key)
         if entry.operation == "upload_blob":
@@ -174,4 +178,18 @@ class OutboxPusher:
         if entry.operation == "delete_item":
             # The item was hidden at once; ask the server for the truth on the next sync.
             repository.set_state(conn, RECONCILE_NEEDED, FULL)
+        if entry.operation == "update_profile" and entry.payload.get("base"):
+            # The choices as they were, with any later queued change still shown over them.
+            return repository.update_person(
+                conn, entry.target_id, entry.payload["base"], reapply_queued=True
+            )
+        if entry.operation == "endorse":
+            row = repository.person_columns(conn, entry.target_id)
+            if row is not None:
+                endorsements = declared.without_endorsement(
+                    row["endorsements"], entry.payload["skill"], entry.payload["endorser_id"]
+                )
+                return repository.update_person(
+                    conn, entry.target_id, {"endorsements": endorsements}, reapply_queued=True
+                )
         return ChangeSet()
