@@ -13,7 +13,7 @@ import platform
 import shutil
 import threading
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -30,10 +30,12 @@ from kshare.client.errors import (
     ServerUnreachable,
     UserFacingError,
 )
+from kshare.client.experts.profile_view import SIMILAR_LIMIT, TOPIC_LIMIT, build_profile
 from kshare.client.paths import ProfilePaths
 from kshare.client.settings import Settings
 from kshare.client.store import outbox, queries, repository
 from kshare.client.store.db import create_writer_engine, open_cache
+from kshare.client.store.declared import Choices, apply_choices, topic_variants
 from kshare.client.store.outbox import OutboxOp
 from kshare.client.store.writes import LocalWrites
 from kshare.client.sync.api import ApiClient
@@ -43,7 +45,15 @@ from kshare.client.sync.errors import ApiError, IncompatibleServer, SyncError, T
 from kshare.client.sync.reconcile import ALLOW_MASS_PURGE
 from kshare.client.sync.report import Changes, StatusTracker, SyncReport
 from kshare.client.sync.watch import watch as watch_events
-from kshare.client.views import Choice, Expert, ItemDetail, ItemSummary, SearchResults, SyncStatus
+from kshare.client.views import (
+    Choice,
+    Expert,
+    ExpertiseProfile,
+    ItemDetail,
+    ItemSummary,
+    SearchResults,
+    SyncStatus,
+)
 from kshare.protocol.schemas import BlobRef
 
 log = logging.getLogger(__name__)
@@ -434,6 +444,115 @@ class Workspace:
         account = self.account
         exclude = {account.user_id} if account is not None and account.user_id else set()
         return finder.rank(topic, limit=limit, exclude=exclude)  # type: ignore[no-any-return]
+
+    def _finder_or_none(self) -> Any:
+        try:
+            return self._expert_finder()
+        except FeatureUnavailable:
+            return None
+
+    def expertise_profile(self, person_id: str | None = None) -> ExpertiseProfile | None:
+        """A person's expertise as this cache shows it; without ``person_id``, the signed-in
+        person's own. None when the person is not in the cache (or no one is signed in).
+
+        Topics come from what the person wrote and what they confirmed, without what they
+        hid. Someone who opted out of expert listings shows no topics and no similar people
+        to others; the topics a person hides are listed for that person only.
+        """
+        account = self._account
+        me = account.user_id if account is not None else None
+        person_id = person_id or me
+        if not person_id:
+            return None
+        people = repository.PEOPLE
+        with self.reader.connect() as conn:
+            row = conn.execute(select(people).where(people.c.id == person_id)).first()
+        if row is None:
+            return None
+        is_me = person_id == me
+        choices = Choices.from_row(row)
+        found: list[tuple[str, float]] = []
+        similar: list[Expert] = []
+        if is_me or not choices.opt_out:
+            finder = self._finder_or_none()
+            if finder is not None:
+                found = finder.profile(person_id, limit=TOPIC_LIMIT + len(choices.confirmed))
+                similar = finder.similar_experts(person_id, limit=SIMILAR_LIMIT)
+        return build_profile(row, found=found, similar=similar, is_me=is_me)
+
+    def suggested_experts(self, item_id: str, *, limit: int = 5) -> list[Expert]:
+        """People to ask about a question in the cache (never its asker, its answerers or
+        the person asking for suggestions); [] for anything that is not a cached question."""
+        items = repository.ITEMS
+        with self.reader.connect() as conn:
+            kind = conn.execute(
+                select(items.c.kind).where(items.c.id == item_id)
+            ).scalar_one_or_none()
+        if kind != "question":
+            return []
+        finder = self._expert_finder()
+        account = self.account
+        exclude = {account.user_id} if account is not None and account.user_id else set()
+        return finder.suggest_for_question(  # type: ignore[no-any-return]
+            item_id, limit=limit, exclude=exclude
+        )
+
+    def update_expertise(
+        self,
+        *,
+        confirm: Iterable[str] = (),
+        hide: Iterable[str] = (),
+        unhide: Iterable[str] = (),
+        remove: Iterable[str] = (),
+        opt_out: bool | None = None,
+    ) -> ExpertiseProfile:
+        """Change how the signed-in person is shown as an expert; returns their new profile.
+
+        - ``confirm``: topics they stand by (shown even without activity; no longer hidden);
+        - ``hide``: topics never to list them for (no longer confirmed);
+        - ``unhide``: topics to list them for again;
+        - ``remove``: drop a topic from everything they declared (confirmed topics, skills,
+          "ask me about"). A topic mined from their own writing cannot be deleted, so
+          removing it hides it instead (also when it was declared as well);
+        - ``opt_out``: True never lists them as an expert at all, False lists them again.
+
+        Topics compare case-insensitively with whitespace collapsed, as the server does.
+        The change shows on this desktop at once (profile and rankings, offline too) and is
+        queued as one profile update carrying the full resulting lists, published at the
+        next sync. Raises ``NotSignedIn`` when no one is signed in.
+        """
+        account = self._account
+        if account is None:
+            raise NotSignedIn("Sign in first: kshare needs to know who is writing.")
+        me = account.user_id
+        confirm, hide, unhide, remove = (list(v) for v in (confirm, hide, unhide, remove))
+        mined_keys: set[str] = set()
+        finder = self._finder_or_none() if remove else None
+        if finder is not None:
+            for name, _strength in finder.mined_topics(me, limit=TOPIC_LIMIT):
+                mined_keys |= topic_variants(name)
+        self.writes.update_choices(
+            lambda current: apply_choices(
+                current,
+                confirm=confirm,
+                hide=hide,
+                unhide=unhide,
+                remove=remove,
+                opt_out=opt_out,
+                mined=lambda key: bool(topic_variants(key) & mined_keys),
+            )
+        )
+        profile = self.expertise_profile(me)
+        assert profile is not None  # the write above found the row
+        return profile
+
+    def endorse(self, person_id: str, skill: str) -> None:
+        """Vouch for a colleague's skill: shown here at once, sent at the next sync.
+
+        Endorsing yourself, someone not in the cache or an empty skill raises
+        ``UserFacingError`` before anything is queued; ``NotSignedIn`` when signed out.
+        """
+        self.writes.endorse(person_id, skill)
 
     # --- reading --------------------------------------------------------------------------------
 

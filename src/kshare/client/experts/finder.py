@@ -106,15 +106,18 @@ class ExpertFinder:
         return self._rank(topic, limit=limit, before=before, exclude=set(exclude))
 
     @_serialised
-    def suggest_for_question(self, item_id: str, *, limit: int = 5) -> list[Expert]:
-        """People to ask about a question: neither its asker nor anyone who already answered."""
+    def suggest_for_question(
+        self, item_id: str, *, limit: int = 5, exclude: Collection[str] = ()
+    ) -> list[Expert]:
+        """People to ask about a question: neither its asker nor anyone who already answered
+        (nor anyone in ``exclude``, such as the person asking for suggestions)."""
         self._refresh()
         question = self._agg.items.get(item_id)
         if question is None:
             return []
         text = self._profiles.item_text(item_id)
         tags = " ".join(question.tags)
-        already = {question.author_id}
+        already = {question.author_id, *exclude}
         already |= {
             self._agg.items[c].author_id
             for c in self._agg.children.get(item_id, ())
@@ -162,6 +165,17 @@ class ExpertFinder:
         activity = self._person_activity(person_id, None, datetime.now(UTC))[0]
         terms = self._profiles.salient_terms(self._agg, person_id, limit=limit)
         return ex.profile_topics(activity, terms, declared, limit)
+
+    @_serialised
+    def mined_topics(self, person_id: str, *, limit: int = 10) -> list[tuple[str, float]]:
+        """Like :meth:`profile`, from what the person wrote only: their confirmed topics
+        do not count, the ones they hide stay out."""
+        self._refresh()
+        facts = self._agg.people.get(person_id)
+        hidden = facts.declared.hidden if facts else ()
+        activity = self._person_activity(person_id, None, datetime.now(UTC))[0]
+        terms = self._profiles.salient_terms(self._agg, person_id, limit=limit)
+        return ex.profile_topics(activity, terms, ex.Declared(hidden=hidden), limit)
 
     # --- evidence ---------------------------------------------------------------------
 
