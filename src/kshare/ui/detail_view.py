@@ -28,9 +28,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kshare.client.views import ItemDetail
+from kshare.client.views import Expert, ItemDetail
 from kshare.ui.item_actions import ItemActions, ItemWriter
 from kshare.ui.operations import Failure, TaskRunner
+from kshare.ui.suggested_people import (
+    SUGGESTED,
+    SuggestedPeople,
+    SuggestionSource,
+    wants_suggestions,
+)
 from kshare.ui.text import full_time, kind_label
 
 log = logging.getLogger(__name__)
@@ -177,7 +183,9 @@ def shown_ids(detail: ItemDetail) -> frozenset[str]:
 
 class DetailPane(QWidget):
     item_link_clicked = Signal(str)
+    person_link_clicked = Signal(str)
     item_shown = Signal(str)
+    suggestions_shown = Signal(str, list)  # item id, the experts listed beside it
     written = Signal(str)  # the person changed this item here; the outbox will send it
 
     def __init__(
@@ -187,8 +195,10 @@ class DetailPane(QWidget):
         parent: QWidget | None = None,
         *,
         writer: ItemWriter | None = None,
+        experts: SuggestionSource | None = None,
     ):
-        """Without a ``writer`` the pane only reads: no buttons, no reactions."""
+        """Without a ``writer`` the pane only reads: no buttons, no reactions. With
+        ``experts``, an unanswered question lists people who might know."""
         super().__init__(parent)
         self.setObjectName("detailPane")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # let QSS paint it
@@ -199,6 +209,8 @@ class DetailPane(QWidget):
         self._shown: frozenset[str] = frozenset()
         self._shown_item: str | None = None
         self._request = 0
+        self._experts = experts
+        self._suggest_request = 0
 
         self._stack = QStackedWidget(self)
         self._empty = QLabel(
@@ -223,6 +235,8 @@ class DetailPane(QWidget):
         self.browser.item_link_clicked.connect(self.item_link_clicked)
         # Images are fetched while the text is laid out, after setHtml returns.
         self.browser.remote_resource_refused.connect(self._on_browser_remote_resource_refused)
+        self.suggestions = SuggestedPeople()
+        self.suggestions.person_clicked.connect(self.person_link_clicked)
         self.item_actions: ItemActions | None = None
         if writer is not None:
             self.item_actions = ItemActions(writer, runner)
@@ -247,6 +261,7 @@ class DetailPane(QWidget):
             layout.addWidget(self.item_actions)
         layout.addSpacing(6)
         layout.addWidget(self.browser, 1)
+        layout.addWidget(self.suggestions)
         if self.item_actions is not None:
             layout.addWidget(self.item_actions.reactions)
             layout.addWidget(self.item_actions.editor)
@@ -286,6 +301,7 @@ class DetailPane(QWidget):
         self._item_id = None
         self._shown = frozenset()
         self._shown_item = None
+        self._drop_suggestions()
         if self.item_actions is not None:
             self.item_actions.clear()
         self._empty.setText(message)
@@ -331,10 +347,50 @@ class DetailPane(QWidget):
         self._shown_item = item_id
         if self.item_actions is not None:
             self.item_actions.set_item(detail, mine)
+        self._suggest_for(detail, same_item)
         self._stack.setCurrentIndex(1)
         # Shown again after a change: stay where the reader was.
         self.browser.verticalScrollBar().setValue(scrolled if same_item else 0)
         self.item_shown.emit(item_id)
+
+    # -- people who might know --------------------------------------------------------
+
+    def _suggest_for(self, detail: ItemDetail, same_item: bool) -> None:
+        """Ask the expert finder, off the GUI thread, who could answer this question."""
+        if self._experts is None or not wants_suggestions(detail):
+            self._drop_suggestions()
+            return
+        if not same_item:
+            self._drop_suggestions()  # another question's people must not linger
+        self._suggest_request += 1
+        request = self._suggest_request
+        item_id = detail.summary.id
+        experts = self._experts
+        self._runner.local(
+            lambda: experts.suggested_experts(item_id, limit=SUGGESTED),
+            success=lambda found: self._on_suggestions_loaded(request, item_id, found),
+            failure=lambda failure: self._on_suggestions_failed(request, item_id, failure),
+            label="finding people who might know",
+            owner=self,
+        )
+
+    def _drop_suggestions(self) -> None:
+        self._suggest_request += 1  # a late answer for an earlier item is ignored
+        self.suggestions.clear()
+
+    def _current_suggestion(self, request: int, item_id: str) -> bool:
+        return request == self._suggest_request and self._item_id == self._shown_item == item_id
+
+    def _on_suggestions_loaded(self, request: int, item_id: str, experts: list[Expert]) -> None:
+        if not self._current_suggestion(request, item_id):
+            log.debug("dropping suggestions for %s: no longer shown", item_id)
+            return
+        self.suggestions.set_experts(experts)
+        self.suggestions_shown.emit(item_id, list(self.suggestions.experts))
+
+    def _on_suggestions_failed(self, request: int, item_id: str, failure: Failure) -> None:
+        if self._current_suggestion(request, item_id):
+            self.suggestions.show_failure(failure)
 
     @Slot(str)
     def _on_item_actions_written(self, item_id: str) -> None:
