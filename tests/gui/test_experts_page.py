@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit, QStackedWidget
 
 from kshare.client.views import Expert, ExpertReason
 from kshare.ui.experts_page import ExpertsPage
@@ -62,3 +64,44 @@ def test_no_experts_says_so(qtbot, runner):
         page.find("basket weaving")
     assert page.cards == []
     assert "No one stands out" in page.status.text()
+
+
+def test_a_name_opens_the_persons_profile(qtbot, runner):
+    page = ExpertsPage(Finder(), runner)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.experts_shown):
+        page.find("kubernetes")
+    name = page.cards[0].name
+    assert 'href="person:p-priya"' in name.text() and "Priya Raman" in name.text()
+    assert name.accessibleName() == "1. Priya Raman: open their profile"
+    with qtbot.waitSignal(page.person_activated) as blocker:
+        name.linkActivated.emit("person:p-priya")
+    assert blocker.args == ["p-priya"]
+
+
+def test_your_own_expertise_profile_is_one_click_away(qtbot, runner):
+    page = ExpertsPage(Finder(), runner)
+    qtbot.addWidget(page)
+    assert page.own_profile_button.text() == "Your expertise profile…"
+    with qtbot.waitSignal(page.manage_expertise_requested):
+        qtbot.mouseClick(page.own_profile_button, Qt.MouseButton.LeftButton)
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_the_topic_field_has_the_focus_when_the_page_is_shown(qtbot, runner):
+    stack = QStackedWidget()
+    other = QLineEdit()
+    page = ExpertsPage(Finder(), runner)
+    stack.addWidget(other)
+    stack.addWidget(page)
+    qtbot.addWidget(stack)
+    stack.show()
+    qtbot.waitExposed(stack)
+    stack.activateWindow()
+    qtbot.waitUntil(stack.isActiveWindow)
+    other.setFocus()
+    assert not page.topic.hasFocus()
+    stack.setCurrentWidget(page)
+    qtbot.waitUntil(page.topic.hasFocus)
+    qtbot.keyClicks(stack.focusWidget(), "postgres")
+    assert page.topic.text() == "postgres"

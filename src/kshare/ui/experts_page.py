@@ -7,6 +7,7 @@ import logging
 from typing import Protocol
 
 from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from kshare.client.views import Expert, ExpertReason
 from kshare.ui.operations import Failure, TaskRunner
+from kshare.ui.person_view import PERSON_SCHEME, link_label, person_link
 
 log = logging.getLogger(__name__)
 
@@ -43,12 +45,20 @@ def reason_html(reason: ExpertReason) -> str:
 
 class ExpertCard(QFrame):
     reason_clicked = Signal(str)  # item id
+    person_clicked = Signal(str)  # person id
 
     def __init__(self, rank: int, expert: Expert, best: float, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("expertCard")
         self.expert = expert
-        name = QLabel(f"{rank}. {expert.display_name}", objectName="expertName")
+        self.name = name = link_label(
+            f"{rank}. {person_link(expert.person_id, expert.display_name)}",
+            accessible=f"{rank}. {expert.display_name}: open their profile",
+            object_name="expertName",
+        )
+        name.setWordWrap(False)
+        name.setToolTip(f"See what {expert.display_name} knows")
+        name.linkActivated.connect(self._on_name_link_activated)
         role = QLabel(" · ".join(p for p in (expert.title, expert.department) if p))
         role.setObjectName("expertRole")
         strength = QProgressBar(maximum=100, textVisible=False)
@@ -82,9 +92,16 @@ class ExpertCard(QFrame):
         if link.startswith("item:"):
             self.reason_clicked.emit(link[len("item:") :])
 
+    @Slot(str)
+    def _on_name_link_activated(self, link: str) -> None:
+        if link.startswith(PERSON_SCHEME):
+            self.person_clicked.emit(link[len(PERSON_SCHEME) :])
+
 
 class ExpertsPage(QWidget):
     item_activated = Signal(str)
+    person_activated = Signal(str)
+    manage_expertise_requested = Signal()
     experts_shown = Signal(list)
 
     def __init__(self, source: ExpertSource, runner: TaskRunner, parent: QWidget | None = None):
@@ -95,6 +112,17 @@ class ExpertsPage(QWidget):
         self.cards: list[ExpertCard] = []
 
         title = QLabel("Experts", objectName="pageTitle")
+        self.own_profile_button = QPushButton("Your expertise profile…", objectName="link")
+        self.own_profile_button.setAccessibleName("Your expertise profile")
+        self.own_profile_button.setToolTip(
+            "See and choose what colleagues find about what you know"
+        )
+        self.own_profile_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.own_profile_button.clicked.connect(self.manage_expertise_requested)
+        heading = QHBoxLayout()
+        heading.addWidget(title)
+        heading.addStretch(1)
+        heading.addWidget(self.own_profile_button)
         subtitle = QLabel(
             "Who knows about a topic? Ranked from what colleagues wrote, answered and were "
             "endorsed for.",
@@ -102,9 +130,11 @@ class ExpertsPage(QWidget):
             wordWrap=True,
         )
         self.topic = QLineEdit(objectName="searchBox")
+        self.topic.setAccessibleName("Topic to find experts for")
         self.topic.setPlaceholderText("A topic, e.g. Kubernetes, expenses, GDPR")
         self.topic.returnPressed.connect(self._on_find_clicked)
         find = QPushButton("Find experts", objectName="primary")
+        find.setAccessibleName("Find experts")
         find.clicked.connect(self._on_find_clicked)
         row = QHBoxLayout()
         row.addWidget(self.topic, 1)
@@ -123,11 +153,16 @@ class ExpertsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.setSpacing(10)
-        layout.addWidget(title)
+        layout.addLayout(heading)
         layout.addWidget(subtitle)
         layout.addLayout(row)
         layout.addWidget(self.status)
         layout.addWidget(scroll, 1)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Shown from the navigation or Ctrl+E: the next keys typed are the topic.
+        self.topic.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def find(self, topic: str) -> None:
         topic = topic.strip()
@@ -164,6 +199,7 @@ class ExpertsPage(QWidget):
         for rank, expert in enumerate(experts, start=1):
             card = ExpertCard(rank, expert, best)
             card.reason_clicked.connect(self.item_activated)
+            card.person_clicked.connect(self.person_activated)
             self._cards_layout.insertWidget(self._cards_layout.count() - 1, card)
             self.cards.append(card)
         self.experts_shown.emit(list(experts))
