@@ -23,9 +23,11 @@ from PySide6.QtWidgets import (
 from kshare.client.views import SyncStatus
 from kshare.ui.composer import Composer
 from kshare.ui.detail_view import DetailPane
+from kshare.ui.expertise_dialog import ExpertiseDialog
 from kshare.ui.experts_page import ExpertsPage
 from kshare.ui.feed_page import FeedPage
 from kshare.ui.operations import Failure, TaskRunner
+from kshare.ui.person_view import PersonView
 from kshare.ui.resources import icon
 from kshare.ui.search_page import SearchPage
 from kshare.ui.status import SyncStatusBar
@@ -58,6 +60,7 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self._failure: Failure | None = None
         self.unpublished_dialog: UnpublishedDialog | None = None
+        self.expertise_dialog: ExpertiseDialog | None = None
         self.setWindowTitle("kshare")
         self.setWindowIcon(icon("kshare"))
 
@@ -86,16 +89,21 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         for page in (self.feed, self.search, self.experts, self.composer):
             self.pages.addWidget(page)
-        self.detail = DetailPane(workspace, runner, writer=workspace)
+        self.detail = DetailPane(workspace, runner, writer=workspace, experts=workspace)
+        self.person = PersonView(workspace, runner)
+        # The reading pane shows an item or a person, one at a time.
+        self.reading = QStackedWidget(objectName="readingPane")
+        self.reading.addWidget(self.detail)
+        self.reading.addWidget(self.person)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setHandleWidth(1)
-        for widget in (nav, self.pages, self.detail):
+        for widget in (nav, self.pages, self.reading):
             self.splitter.addWidget(widget)
         nav.setMinimumWidth(150)
         self.pages.setMinimumWidth(300)
-        self.detail.setMinimumWidth(300)
+        self.reading.setMinimumWidth(300)
         self.splitter.setSizes([200, 480, 560])
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 2)
@@ -153,11 +161,26 @@ class MainWindow(QMainWindow):
         for act in (self.feed_action, self.search_action, self.experts_action, self.compose_action):
             go_menu.addAction(act)
 
+        self.my_profile_action = action("&My profile", "", self._on_my_profile_action_triggered)
+        self.my_expertise_action = action(
+            "Manage my &expertise…", "", self._on_my_expertise_action_triggered
+        )
+        profile_menu = self.menuBar().addMenu("&Profile")
+        profile_menu.addAction(self.my_profile_action)
+        profile_menu.addAction(self.my_expertise_action)
+
     def _connect(self) -> None:
         self.navigation.currentRowChanged.connect(self._on_navigation_current_row_changed)
         for page in (self.feed, self.search, self.experts):
-            page.item_activated.connect(self.detail.show_item)
-        self.detail.item_link_clicked.connect(self.detail.show_item)
+            page.item_activated.connect(self.show_item)
+        self.detail.item_link_clicked.connect(self.show_item)
+        self.experts.person_activated.connect(self.show_person)
+        self.experts.manage_expertise_requested.connect(self.open_expertise)
+        self.detail.person_link_clicked.connect(self._on_detail_person_link_clicked)
+        self.person.person_link_clicked.connect(self.show_person)
+        self.person.back_requested.connect(self._on_person_back_requested)
+        self.person.manage_requested.connect(self.open_expertise)
+        self.person.endorsed.connect(self._on_person_endorsed)
         self.composer.published.connect(self._on_composer_published)
         self.detail.written.connect(self._on_detail_written)
         self.status.sync_requested.connect(self._sync.sync_now)
@@ -179,6 +202,32 @@ class MainWindow(QMainWindow):
     def start_compose(self) -> None:
         self.show_page(COMPOSE)
         self.composer.focus_title()
+
+    def show_item(self, item_id: str) -> None:
+        """Read an item in the reading pane."""
+        self.reading.setCurrentWidget(self.detail)
+        self.detail.show_item(item_id)
+
+    def show_person(self, person_id: str | None = None, *, back: str = "") -> None:
+        """Show a person's expertise profile where items are read; ``None`` is oneself.
+
+        ``back`` labels a way back to the item on show, when the person was opened from it.
+        """
+        self.person.set_back_available(bool(back) and self.detail.item_id is not None, back)
+        self.reading.setCurrentWidget(self.person)
+        self.person.show_person(person_id)
+
+    def open_expertise(self) -> ExpertiseDialog:
+        """The person's own choices about their expertise (one dialog, brought to the front)."""
+        if self.expertise_dialog is None:
+            self.expertise_dialog = ExpertiseDialog(self._workspace, self._runner, self)
+            self.expertise_dialog.changed.connect(self._on_expertise_dialog_changed)
+        self.expertise_dialog.clear_messages()
+        self.expertise_dialog.refresh()
+        self.expertise_dialog.show()
+        self.expertise_dialog.raise_()
+        self.expertise_dialog.activateWindow()
+        return self.expertise_dialog
 
     def show_status(self, status: SyncStatus) -> None:
         self.status.set_status(status)
@@ -236,7 +285,7 @@ class MainWindow(QMainWindow):
     def _on_navigation_current_row_changed(self, row: int) -> None:
         self.pages.setCurrentIndex(row)
         # Composing wants the room; the reading pane comes back for the other pages.
-        self.detail.setVisible(row != COMPOSE)
+        self.reading.setVisible(row != COMPOSE)
         if row == COMPOSE:
             self.composer.load_choices()
 
@@ -248,6 +297,7 @@ class MainWindow(QMainWindow):
     def _on_sync_changes_applied(self, changes: Any) -> None:
         self.feed.on_changes(changes)
         self.detail.on_changes(changes)
+        self.person.on_changes(changes)
         if changes.item_ids or changes.removed_ids:
             self.search.on_changes(changes)
 
@@ -256,7 +306,7 @@ class MainWindow(QMainWindow):
         self.show_page(FEED)
         self.feed.select_item(item_id)
         self.feed.refresh()
-        self.detail.show_item(item_id)
+        self.show_item(item_id)
         self.statusBar().showMessage(f"Saved. {audience}. Sending at the next sync…", 8000)
         self._runner.local(
             self._workspace.pending_count, success=self.status.set_pending, owner=self
@@ -270,6 +320,44 @@ class MainWindow(QMainWindow):
             self._workspace.pending_count, success=self.status.set_pending, owner=self
         )
         self._sync.sync_now()
+
+    @Slot(str)
+    def _on_detail_person_link_clicked(self, person_id: str) -> None:
+        self.show_person(person_id, back="← Back to the question")
+
+    @Slot()
+    def _on_person_back_requested(self) -> None:
+        self.reading.setCurrentWidget(self.detail)
+
+    @Slot(str, str)
+    def _on_person_endorsed(self, _person_id: str, _skill: str) -> None:
+        self._profile_written()
+
+    @Slot(object)
+    def _on_expertise_dialog_changed(self, profile: Any) -> None:
+        if self.reading.currentWidget() is self.person and self.person.person_id in (
+            None,
+            profile.person_id,
+        ):
+            self.person.show_profile(profile)
+        self._profile_written()
+
+    def _profile_written(self) -> None:
+        """A change to a profile waits in the outbox: count it and send it."""
+        self._runner.local(
+            self._workspace.pending_count, success=self.status.set_pending, owner=self
+        )
+        self._sync.sync_now()
+
+    @Slot()
+    def _on_my_profile_action_triggered(self) -> None:
+        if self.navigation.currentRow() == COMPOSE:
+            self.show_page(FEED)  # the reading pane is hidden while composing
+        self.show_person(None)
+
+    @Slot()
+    def _on_my_expertise_action_triggered(self) -> None:
+        self.open_expertise()
 
     @Slot(object)
     def _on_sync_sync_finished(self, _report: Any) -> None:
