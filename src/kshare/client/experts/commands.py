@@ -1,4 +1,7 @@
-"""``kshare experts TOPIC_OR_QUESTION``: who knows about this, from the local cache, offline."""
+"""``kshare experts TOPIC_OR_QUESTION``: who knows about this, from the local cache, offline.
+
+``kshare expertise`` (a person's profile and one's own choices) registers here too.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +12,7 @@ import sys
 from dataclasses import asdict
 from typing import Any
 
+from kshare.client.experts import expertise_command
 from kshare.client.paths import add_profile_option
 
 log = logging.getLogger(__name__)
@@ -28,6 +32,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--limit", type=int, default=10, metavar="N", help="at most N people")
     add_profile_option(parser)
     parser.set_defaults(func=run)
+    expertise_command.register(subparsers)
 
 
 def _print_text(experts: list[Any]) -> None:
