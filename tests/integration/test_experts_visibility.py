@@ -121,3 +121,78 @@ def test_opening_the_app_prepares_search_and_experts_without_a_sync(
         assert [hit.title for hit in again.search("glaze").hits] == ["Glaze chemistry notes"]
     finally:
         again.close()
+
+
+def test_people_choose_how_they_are_listed_and_colleagues_endorse_them(
+    server: ServerProcess, tmp_path: Path
+) -> None:
+    """Hiding a topic and opting out reach everyone's rankings and profiles through sync;
+    an endorsement goes the other way; the person's own view changes before any sync."""
+    with AdminTools(server.data_dir) as admin:
+        admin.add_user("ana", "Ana Souza", PASSWORD)
+        admin.add_user("bo", "Bo Lindqvist", PASSWORD)
+    ana = signed_in(server, tmp_path / "ana", "ana")
+    bo = signed_in(server, tmp_path / "bo", "bo")
+    try:
+        assert ana.account is not None
+        ana_id = ana.account.user_id
+        for n in range(2):
+            ana.publish(
+                title=f"Zephyrite assay notes {n + 1}",
+                body="Assaying zephyrite ore: sampling, zephyrite grades, lab checks.",
+                tags=["zephyrite"],
+            )
+            ana.publish(
+                title=f"Kiln firing schedule {n + 1}",
+                body="Cone 6 kiln firing with a slow cool; kiln shelves and cones.",
+                tags=["kiln"],
+            )
+        ana.sync()
+        bo.sync()
+
+        def listed_by_bo(topic: str) -> bool:
+            return ana_id in [e.person_id for e in bo.experts(topic)]
+
+        assert listed_by_bo("zephyrite assay") and listed_by_bo("kiln firing")
+
+        # Ana hides a topic: her own desktop shows it before anything is sent.
+        mine = ana.update_expertise(hide=["Zephyrite"])
+        assert "zephyrite" not in [t.name.casefold() for t in mine.topics]
+        assert mine.hidden == ("Zephyrite",) and ana.pending_count() == 1
+        again = ana.expertise_profile()
+        assert again is not None and again.hidden == ("Zephyrite",)
+        assert listed_by_bo("zephyrite assay")  # Bo has not synced yet
+
+        assert ana.sync().status.state == "idle"
+        assert ana.pending_count() == 0
+        bo.sync()
+        assert not listed_by_bo("zephyrite assay")
+        assert listed_by_bo("kiln firing")  # only that topic is hidden
+        seen = bo.expertise_profile(ana_id)
+        assert seen is not None and not seen.is_me
+        assert "zephyrite" not in [t.name.casefold() for t in seen.topics]
+        assert "kiln" in [t.name for t in seen.topics]
+        assert seen.hidden == ()  # what she hid is hers to know
+
+        # Then she opts out of expert listings altogether.
+        assert ana.update_expertise(opt_out=True).topics  # she still sees her own topics
+        ana.sync()
+        bo.sync()
+        assert not listed_by_bo("kiln firing")
+        seen = bo.expertise_profile(ana_id)
+        assert seen is not None and seen.opt_out and seen.topics == () and seen.similar == ()
+
+        # Bo vouches for her anyway; she sees it after both have synced.
+        bo.endorse(ana_id, "Kiln firing")
+        shown = bo.expertise_profile(ana_id)
+        assert shown is not None and shown.endorsements == (("Kiln firing", 1),)
+        assert bo.sync().status.state == "idle" and bo.pending_count() == 0
+        before = ana.expertise_profile()
+        assert before is not None and before.endorsements == ()
+        ana.sync()
+        after = ana.expertise_profile()
+        assert after is not None and after.endorsements == (("Kiln firing", 1),)
+        assert after.opt_out and after.hidden == ("Zephyrite",)
+    finally:
+        for workspace in (ana, bo):
+            workspace.close()
