@@ -169,7 +169,9 @@ def items_out(gate: Gate, judged: Sequence[Judged]) -> list[ItemOut]:
 
 def people_out(session: Session, people: Iterable[Person]) -> list[PersonOut]:
     people = list(people)
-    endorsed: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    # one entry per skill however endorsers spelled it ("Go", "go"), named as the person
+    # lists it among their skills, else as the first endorser wrote it
+    by_key: dict[str, dict[str, tuple[str, list[str]]]] = defaultdict(dict)
     if people:
         rows = session.scalars(
             select(Endorsement)
@@ -177,7 +179,15 @@ def people_out(session: Session, people: Iterable[Person]) -> list[PersonOut]:
             .order_by(Endorsement.created_at, Endorsement.endorser_id)
         )
         for row in rows:
-            endorsed[row.endorsee_id][row.skill].append(row.endorser_id)
+            by_key[row.endorsee_id].setdefault(row.skill_key, (row.skill, []))[1].append(
+                row.endorser_id
+            )
+    endorsed: dict[str, dict[str, list[str]]] = {}
+    for p in people:
+        own = {" ".join(s.split()).casefold(): s for s in p.skills}
+        endorsed[p.id] = {
+            own.get(key, name): endorsers for key, (name, endorsers) in by_key[p.id].items()
+        }
     return [
         PersonOut(
             id=p.id,
@@ -189,7 +199,7 @@ def people_out(session: Session, people: Iterable[Person]) -> list[PersonOut]:
             manager_id=p.manager_id,
             skills=list(p.skills),
             ask_me_about=list(p.ask_me_about),
-            endorsements={k: list(v) for k, v in endorsed[p.id].items()},
+            endorsements=endorsed[p.id],
             expertise_confirmed=list(p.expertise_confirmed),
             expertise_hidden=list(p.expertise_hidden),
             expert_opt_out=p.expert_opt_out,

@@ -166,6 +166,20 @@ def test_profile_and_endorsements(org: Org) -> None:
         f"/api/v1/people/{org.ids['bob']}/endorsements", org.tokens["ana"], json={"skill": "Go"}
     ).json()
     assert endorsed["endorsements"] == {"Go": [org.ids["ana"]]}
+    # another spelling of the same skill counts with it, under the name bob gave it
+    again = org.api.post(
+        f"/api/v1/people/{org.ids['bob']}/endorsements", org.tokens["carol"], json={"skill": "GO "}
+    ).json()
+    assert again["endorsements"] == {"Go": [org.ids["ana"], org.ids["carol"]]}
+    # a skill bob does not list keeps the first endorser's spelling
+    org.api.post(
+        f"/api/v1/people/{org.ids['bob']}/endorsements", org.tokens["ana"], json={"skill": "Rust"}
+    )
+    last = org.api.post(
+        f"/api/v1/people/{org.ids['bob']}/endorsements", org.tokens["carol"], json={"skill": "rust"}
+    ).json()
+    assert last["endorsements"]["Rust"] == [org.ids["ana"], org.ids["carol"]]
+    assert "rust" not in last["endorsements"]
     missing = org.api.post(
         "/api/v1/people/no-such-person/endorsements", org.tokens["ana"], json={"skill": "Go"}
     )
