@@ -128,3 +128,24 @@ def test_one_change_at_a_time(qtbot, dialog, fake):
     qtbot.waitUntil(lambda: not dialog.busy)
     assert [u["hide"] for u in fake.updates] == [("terraform",)]
     assert dialog.topic_rows["expenses"].hide_button.isEnabled()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_a_change_keeps_the_list_where_it_was_and_the_focus_on_the_next_topic(qtbot, runner, fake):
+    fake.people[ME].topics = {f"topic {n}": (1 - n / 40, "mined") for n in range(30)}
+    made = ExpertiseDialog(fake, runner)
+    qtbot.addWidget(made)
+    made.resize(620, 560)
+    made.show()
+    qtbot.waitExposed(made)
+    with qtbot.waitSignal(made.profile_shown):
+        made.refresh()
+    bar = made.scroll.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    row = made.topic_rows["topic 12"]
+    bar.setValue(row.y() - 80)
+    before = bar.value()
+    click(qtbot, made, row.hide_button)
+    assert "topic 12" in made.hidden_rows
+    assert made.focusWidget() is made.topic_rows["topic 13"].hide_button
+    assert bar.value() == before

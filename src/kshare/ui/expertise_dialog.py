@@ -183,9 +183,11 @@ class ExpertiseDialog(QDialog):
         body.addWidget(self.hidden_empty)
         body.addLayout(self._hidden)
         body.addStretch(1)
-        scroll = QScrollArea(objectName="expertResults", widgetResizable=True)
+        self.scroll = scroll = QScrollArea(objectName="expertResults", widgetResizable=True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self._body)
+        # Where the person was before a change: scroll, section, row, the kind of button.
+        self._place: tuple[int, QWidget | None, int, str] = (0, None, -1, "")
 
         self.opt_out = QCheckBox("Opt out of expert listings", objectName="optOut")
         self.opt_out.setAccessibleName("Opt out of expert listings")
@@ -250,6 +252,7 @@ class ExpertiseDialog(QDialog):
     def _update(self, done: str, **change: object) -> None:
         if self._busy:
             return
+        self._keep_place()
         self._set_busy(True)
         self.error.hide()
         source = self._source
@@ -281,11 +284,13 @@ class ExpertiseDialog(QDialog):
         self._render(profile)
         self.notice.setText(f"{done} {PUBLISHED_LATER}")
         self.notice.show()
+        self._restore_place()
         self.changed.emit(profile)
 
     def _on_update_failed(self, failure: Failure) -> None:
         self._set_busy(False)
         self._show_failure(failure)
+        self._restore_place()
         self.refresh()  # show what is really saved, the checkbox too
 
     def _render(self, profile: ExpertiseProfile) -> None:
@@ -322,6 +327,56 @@ class ExpertiseDialog(QDialog):
         self.opt_out.blockSignals(False)
         self._set_busy(self._busy)
         self.profile_shown.emit(profile)
+
+    def _rows_of(self, section: QWidget | None) -> list[QWidget]:
+        if section is self.hidden_heading:
+            return list(self.hidden_rows.values())
+        return list(self.topic_rows.values())
+
+    def _keep_place(self) -> None:
+        """Remember where the person is before the buttons are disabled: disabling the one
+        with the focus would walk the focus, and the list with it, down to the end."""
+        focus = self.focusWidget()
+        section: QWidget | None = None
+        index = -1
+        for heading in (self.topics_heading, self.hidden_heading):
+            for position, row in enumerate(self._rows_of(heading)):
+                if focus is not None and row.isAncestorOf(focus):
+                    section, index = heading, position
+        if focus is self.opt_out:
+            section = self.opt_out
+        kind = focus.objectName() if focus is not None else ""
+        self._place = (self.scroll.verticalScrollBar().value(), section, index, kind)
+        if focus is not None and (self._body.isAncestorOf(focus) or focus is self.opt_out):
+            self.scroll.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _restore_place(self) -> None:
+        """Back where the person was: the same scroll, and the focus on the row that took
+        the place of the one they acted on (or the last one)."""
+        scrolled, section, index, kind = self._place
+        self._place = (0, None, -1, "")
+        self._body.layout().activate()
+        self.scroll.verticalScrollBar().setValue(scrolled)
+        if section is self.opt_out:
+            self.opt_out.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        if section is None:
+            return
+        rows = self._rows_of(section) or self._rows_of(
+            self.topics_heading if section is self.hidden_heading else self.hidden_heading
+        )
+        if not rows:
+            return
+        row = rows[min(index, len(rows) - 1)]
+        buttons = row.buttons() if isinstance(row, TopicChoices) else (row.show_button,)
+        offered = [b for b in buttons if b.isVisibleTo(row)]
+        # The same button on the next row (Hide after Hide), else the row's first one.
+        target = next((b for b in offered if b.objectName() == kind), None) or next(
+            iter(offered), None
+        )
+        if target is not None:
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.scroll.ensureWidgetVisible(target)
 
     @staticmethod
     def _connect(button: QPushButton, act: Callable[[], None]) -> None:
