@@ -173,3 +173,22 @@ def test_nothing_found_reads_no_per_document_columns(corpus: SearchIndex, monkey
     assert (empty.total, empty.hits, empty.facets, empty.error) == (0, (), {}, None)
     for query in ("expense -expense", "type:question -type:question"):
         assert corpus.search(query).total == 0
+
+
+def test_an_empty_cache_searches_warms_and_finds_no_one(make_index: Any, cache: Any) -> None:
+    """Before the first sync (or after one that failed) nothing fails on an empty index."""
+    from kshare.client.experts.finder import ExpertFinder
+
+    index = make_index()
+    index.catch_up()
+    damaged: list[BaseException] = []
+    index.mark_damaged = damaged.append
+    index.warm()
+    for query in ("kubernetes", "-kubernetes", "type:question", "kubernets", '"a b"'):
+        found = index.search(query)
+        assert (found.total, found.error) == (0, None), query
+    assert index.matching_documents("kubernetes helm") == []
+    finder = ExpertFinder(cache, index)
+    finder.warm()
+    assert finder.rank("kubernetes") == []
+    assert damaged == []

@@ -81,5 +81,7 @@ def warm(reading: Reading) -> None:
     for sub, _offset in reading.searcher.leaf_searchers():
         reader = sub.reader()
         segment_words(reader)
-        current.add(str(reader.segment().segment_id()))
+        key = segment_key(reader)
+        if key is not None:  # an empty index has no segment
+            current.add(key[0])
     _SEGMENTS.forget(lambda key: key[0] not in current)

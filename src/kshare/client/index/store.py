@@ -209,6 +209,8 @@ def _segment_columns(reader: Any) -> dict[str, list[Any]]:
     """One segment's facet columns, read once for as long as the segment lives."""
 
     def read() -> dict[str, list[Any]]:
+        if not reader.doc_count_all():  # an empty index's reader has no columns at all
+            return {name: [] for name in FACET_COLUMNS}
         return {name: list(reader.column_reader(name)) for name in FACET_COLUMNS}
 
     key = segment_key(reader)
