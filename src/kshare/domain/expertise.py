@@ -136,7 +136,7 @@ _STOPWORD_TEXT = """
     own same she should so some such than that the their theirs them then there these they this
     those through to too under until up very was we were what when where which while who whom
     why will with would you your yours get got use using used way also any anyone know need want
-    one thing like work works working
+    one thing like work works working cannot
 """
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
@@ -366,7 +366,11 @@ def ask_about_line(tag_activity_: Mapping[str, float], declared: Declared, limit
 def salient_terms(
     counts: Mapping[str, int], doc_freq: Mapping[str, int], n_docs: int, limit: int
 ) -> list[tuple[str, float]]:
-    """A person's words that set them apart: tf-idf with a log-damped term frequency."""
+    """A person's words that set them apart: tf-idf with a log-damped term frequency.
+
+    ``counts`` says in how many of the person's texts each word appears; a word
+    from a single text is not taken for a topic.
+    """
     scored = []
     for term, tf in counts.items():
         df = doc_freq.get(term, 0)

@@ -211,3 +211,33 @@ def test_suggestions_for_an_unanswered_question_leave_out_the_asker(profile: Pro
     assert "alice" not in ids(suggested)
     assert ids(suggested)[0] == "bob"  # the other person who answered on vacuum
     assert profile.finder.suggest_for_question("missing") == []
+
+
+def test_mined_words_come_back_across_texts_not_from_one_long_one(profile: Profile) -> None:
+    """A word repeated in one long how-to is not a topic; one in several of their texts is."""
+    others = [
+        item(f"o{n}", "bob", days=n, title=f"Team note {n}", body="Lunch is at noon, as usual.")
+        for n in range(20)
+    ]
+    howto = item(
+        "howto",
+        "alice",
+        days=21,
+        title="How the dunning job stores a retry",
+        body="The retry is stored as a row; the stored row keeps the byte count. " * 20,
+    )
+    short = [
+        item(
+            f"d{n}",
+            "alice",
+            days=22 + n,
+            title=f"Dunning emails, step {n}",
+            body="Dunning 2.0, as Costa asked.",
+        )
+        for n in range(3)
+    ]
+    profile.put(*PEOPLE, *others, howto, *short)
+    topics = dict(profile.finder.profile("alice"))
+    assert "dunning" in topics
+    assert "stored" not in topics and "byte" not in topics
+    assert "costa" not in topics and "2.0" not in topics  # a colleague's name, a number

@@ -75,8 +75,16 @@ class ProfileMiner:
                     CachedItem.id.in_([f.id for f in mine])
                 )
             ).all()
+        # in how many of their texts a word appears, not how often: one long text that
+        # repeats a word ("stored", "byte" in a how-to) says less than a word that comes
+        # back across their questions, answers and posts
         counts: Counter[str] = Counter()
         for title, body in rows:
-            counts.update(ex.words(f"{title} {body[:MAX_CHARS]}"))
+            counts.update(set(ex.words(f"{title} {body[:MAX_CHARS]}")))
+        # colleagues' names (thanks, mentions) and bare numbers are not topics
+        names = {w for p in agg.people.values() for w in ex.words(p.display_name)}
+        for term in list(counts):
+            if term in names or not any(c.isalpha() for c in term):
+                del counts[term]
         df, n_docs = self._doc_freq()
         return ex.salient_terms(counts, df, n_docs, limit)
