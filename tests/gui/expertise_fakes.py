@@ -115,6 +115,7 @@ class FakeExpertise:
             topics=topics,
             skills=person.skills,
             endorsements=endorsements,
+            endorsed_by_me=tuple(s for p, s in self.endorsed if p == person_id),
             hidden=tuple(person.hidden) if is_me else (),
             opt_out=person.opt_out,
             is_me=is_me,

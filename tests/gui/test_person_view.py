@@ -144,3 +144,14 @@ def test_the_newest_request_wins(qtbot, view):
     with qtbot.waitSignal(view.profile_shown) as last:
         view.show_person("p-priya")
     assert last.args == ["p-priya"] and view.name.text() == "Priya Raman"
+
+
+def test_a_skill_endorsed_earlier_is_marked_in_a_new_window(qtbot, runner, fake):
+    """The profile says what the viewer endorsed, so a restart does not offer it again."""
+    fake.endorsed.append(("p-priya", "PostgreSQL"))
+    fresh = PersonView(fake, runner)
+    qtbot.addWidget(fresh)
+    open_profile(qtbot, fresh, "p-priya")
+    done = fresh.skill_rows["PostgreSQL"].endorse_button
+    assert done.text() == "Endorsed" and not done.isEnabled()
+    assert fresh.skill_rows["Alerting"].endorse_button.isEnabled()

@@ -478,7 +478,7 @@ class Workspace:
             if finder is not None:
                 found = finder.profile(person_id, limit=TOPIC_LIMIT + len(choices.confirmed))
                 similar = finder.similar_experts(person_id, limit=SIMILAR_LIMIT)
-        return build_profile(row, found=found, similar=similar, is_me=is_me)
+        return build_profile(row, found=found, similar=similar, is_me=is_me, viewer_id=me)
 
     def suggested_experts(self, item_id: str, *, limit: int = 5) -> list[Expert]:
         """People to ask about a question in the cache (never its asker, its answerers or

@@ -120,6 +120,7 @@ class ExpertiseProfile:
     skills: tuple[str, ...] = ()
     ask_me_about: tuple[str, ...] = ()
     endorsements: tuple[tuple[str, int], ...] = ()  # (skill, endorsers), most endorsed first
+    endorsed_by_me: tuple[str, ...] = ()  # the skills (as named above) the viewer endorsed
     hidden: tuple[str, ...] = ()
     opt_out: bool = False
     is_me: bool = False

@@ -358,13 +358,14 @@ class PersonView(QWidget):
             skill_row.hide()
             skill_row.deleteLater()
         self.skill_rows = {}
+        mine = {s.casefold() for s in profile.endorsed_by_me}
         for skill, count in skills_with_counts(profile):
             skill_row = SkillRow(
                 skill,
                 count,
                 person=profile.display_name,
                 can_endorse=not profile.is_me,
-                endorsed=(profile.person_id, skill) in self._endorsed,
+                endorsed=skill.casefold() in mine or (profile.person_id, skill) in self._endorsed,
             )
             skill_row.endorse_clicked.connect(self._on_skill_row_endorse_clicked)
             self._skills.addWidget(skill_row)

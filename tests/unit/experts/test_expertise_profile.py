@@ -279,9 +279,12 @@ def test_an_endorsement_shows_at_once_and_counts_in_rankings(make: Any) -> None:
     assert profile is not None and profile.endorsements == (("Erlang", 1),)
     erin = next(e for e in workspace._expert_finder().rank("erlang") if e.person_id == "erin")
     assert any(r.kind == "endorsement" for r in erin.reasons)
+    assert profile.endorsed_by_me == ("Erlang",)
     workspace.endorse("bob", "postgres")  # joins the existing spelling
     bob = workspace.expertise_profile("bob")
     assert bob is not None and dict(bob.endorsements)["Postgres"] == 2
+    assert bob.endorsed_by_me == ("Postgres",)  # named as the profile shows it
+    assert workspace.expertise_profile("dan").endorsed_by_me == ()  # type: ignore[union-attr]
     assert [(e.operation, e.target_id) for e in pending(workspace)] == [
         ("endorse", "erin"),
         ("endorse", "bob"),

@@ -10,7 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from kshare.client.store.declared import Choices, endorsement_counts, topic_key, topic_variants
+from kshare.client.store.declared import (
+    Choices,
+    endorsement_counts,
+    skills_endorsed_by,
+    topic_key,
+    topic_variants,
+)
 from kshare.client.views import Expert, ExpertiseProfile, ExpertiseTopic
 from kshare.domain import expertise as ex
 
@@ -72,6 +78,7 @@ def build_profile(
     found: Iterable[tuple[str, float]],
     similar: Sequence[Expert],
     is_me: bool,
+    viewer_id: str | None = None,
     limit: int = TOPIC_LIMIT,
 ) -> ExpertiseProfile:
     """The profile of the person in ``row`` (a cached person row).
@@ -94,6 +101,8 @@ def build_profile(
             hidden=choices.hidden,
         ),
     )
+    counts = endorsement_counts(row.endorsements)
+    mine = skills_endorsed_by(row.endorsements, viewer_id) if viewer_id else frozenset()
     return ExpertiseProfile(
         person_id=row.id,
         display_name=row.display_name,
@@ -103,7 +112,8 @@ def build_profile(
         topics=topics,
         skills=tuple(choices.skills),
         ask_me_about=tuple(choices.ask_me_about),
-        endorsements=endorsement_counts(row.endorsements),
+        endorsements=counts,
+        endorsed_by_me=tuple(name for name, _ in counts if viewer_id and name.casefold() in mine),
         hidden=tuple(choices.hidden) if is_me else (),
         opt_out=choices.opt_out,
         is_me=is_me,

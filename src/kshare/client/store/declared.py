@@ -241,6 +241,15 @@ def endorsement_counts(endorsements: object) -> tuple[tuple[str, int], ...]:
     return tuple(counts)
 
 
+def skills_endorsed_by(endorsements: object, endorser_id: str) -> frozenset[str]:
+    """The skills (case-folded) that ``endorser_id`` endorsed, from a cached endorsement map."""
+    return frozenset(
+        clean_topic(skill).casefold()
+        for skill, ids in _endorsement_map(endorsements).items()
+        if endorser_id in ids
+    )
+
+
 # --- queued choices over a pulled row ------------------------------------------------------
 
 
