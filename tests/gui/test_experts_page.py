@@ -29,6 +29,11 @@ class Finder:
                         3.0,
                     ),
                     ExpertReason("skill", "Lists Kubernetes as a skill"),
+                    ExpertReason(
+                        "tag",
+                        "Active in kubernetes (2 contributions)",
+                        items=(("item-9", "Draining <nodes>"), ("item-7", "How do we drain?")),
+                    ),
                 ),
                 ask_about="On-call; Alerting",
             ),
@@ -105,3 +110,24 @@ def test_the_topic_field_has_the_focus_when_the_page_is_shown(qtbot, runner):
     qtbot.waitUntil(page.topic.hasFocus)
     qtbot.keyClicks(stack.focusWidget(), "postgres")
     assert page.topic.text() == "postgres"
+
+
+def test_a_tag_reason_unfolds_the_contributions_behind_it(qtbot, runner):
+    page = ExpertsPage(Finder(), runner)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.experts_shown):
+        page.find("kubernetes")
+    card = page.cards[0]
+    tag = card.reason_labels[2]
+    assert 'href="unfold:2"' in tag.text()
+    listing = card.contribution_lists[2]
+    assert listing.isHidden()
+    assert "Draining &lt;nodes&gt;" in listing.text()  # titles are escaped
+    tag.linkActivated.emit("unfold:2")
+    assert not listing.isHidden()
+    with qtbot.waitSignal(page.item_activated) as blocker:
+        listing.linkActivated.emit("item:item-9")
+    assert blocker.args == ["item-9"]
+    tag.linkActivated.emit("unfold:2")  # a second click folds it away
+    assert listing.isHidden()
+    assert list(card.contribution_lists) == [2]  # only tag reasons with items unfold

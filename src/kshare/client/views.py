@@ -81,6 +81,8 @@ class ExpertReason:
     text: str
     item_id: str | None = None
     weight: float = 0.0
+    # behind a tag reason: (item id, thread title) of the person's contributions, newest first
+    items: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

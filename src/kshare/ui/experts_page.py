@@ -33,14 +33,28 @@ class ExpertSource(Protocol):
     def experts(self, topic: str, *, limit: int = 10) -> list[Expert]: ...
 
 
-def reason_html(reason: ExpertReason) -> str:
+def reason_html(reason: ExpertReason, index: int = 0) -> str:
     # The finder writes each reason as a whole phrase ("Answered “…”"), so it is
-    # shown as is; a reason about an item links to it.
+    # shown as is; a reason about an item links to it, and one about a tag unfolds
+    # the contributions behind it.
     text = html.escape(reason.text)
     if reason.item_id:
         target = html.escape(reason.item_id, quote=True)
         return f'<a href="item:{target}">{text}</a>'
+    if reason.items:
+        return f'<a href="{UNFOLD}{index}">{text}</a>'
     return text
+
+
+def contributions_html(items: tuple[tuple[str, str], ...]) -> str:
+    """The contributions behind a tag reason, one link a line."""
+    return "<br>".join(
+        f'<a href="item:{html.escape(item_id, quote=True)}">{html.escape(title)}</a>'
+        for item_id, title in items
+    )
+
+
+UNFOLD = "unfold:"
 
 
 class ExpertCard(QFrame):
@@ -79,16 +93,39 @@ class ExpertCard(QFrame):
             ask = QLabel(f"Ask me about: {expert.ask_about}", objectName="expertAsk", wordWrap=True)
             layout.addWidget(ask)
         self.reason_labels: list[QLabel] = []
-        for reason in expert.reasons[:REASONS_SHOWN]:
-            label = QLabel(f"• {reason_html(reason)}", wordWrap=True)
+        # the contributions behind a tag reason, by the reason's index: shown on a click
+        self.contribution_lists: dict[int, QLabel] = {}
+        links = (
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        for index, reason in enumerate(expert.reasons[:REASONS_SHOWN]):
+            label = QLabel(f"• {reason_html(reason, index)}", wordWrap=True)
             label.setTextFormat(Qt.TextFormat.RichText)
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+            label.setTextInteractionFlags(links)
             label.linkActivated.connect(self._on_reason_link_activated)
             layout.addWidget(label)
             self.reason_labels.append(label)
+            if reason.items:
+                label.setToolTip("Show these contributions")
+                listing = QLabel(contributions_html(reason.items), wordWrap=True)
+                listing.setObjectName("expertContributions")
+                listing.setAccessibleName(f"{expert.display_name}: {reason.text}")
+                listing.setTextFormat(Qt.TextFormat.RichText)
+                listing.setTextInteractionFlags(links)
+                listing.setContentsMargins(14, 0, 0, 2)
+                listing.linkActivated.connect(self._on_reason_link_activated)
+                listing.hide()
+                layout.addWidget(listing)
+                self.contribution_lists[index] = listing
 
     @Slot(str)
     def _on_reason_link_activated(self, link: str) -> None:
+        if link.startswith(UNFOLD):
+            listing = self.contribution_lists.get(int(link[len(UNFOLD) :]))
+            if listing is not None:
+                listing.setHidden(not listing.isHidden())
+            return
         if link.startswith("item:"):
             self.reason_clicked.emit(link[len("item:") :])
 

@@ -241,3 +241,17 @@ def test_mined_words_come_back_across_texts_not_from_one_long_one(profile: Profi
     assert "dunning" in topics
     assert "stored" not in topics and "byte" not in topics
     assert "costa" not in topics and "2.0" not in topics  # a colleague's name, a number
+
+
+def test_a_tag_reason_lists_the_contributions_behind_it(profile: Profile) -> None:
+    profile.put(*PEOPLE, *postgres_thread(), *postgres_thread("x", days=10), python_post())
+    alice = profile.finder.rank("postgres vacuum bloat")[0]
+    tag = next(r for r in alice.reasons if r.kind == "tag" and "postgresql" in r.text)
+    assert "(2 contributions)" in tag.text
+    title = "Autovacuum never finishes on a big postgres table"
+    assert tag.items == (("xa1", title), ("a1", title))  # her answers, newest first
+    assert all(r.items == () for r in alice.reasons if r.kind != "tag")
+    # ranked as of a moment in the past, what came later is not listed
+    earlier = profile.finder.rank("postgres vacuum bloat", before=T0 + timedelta(days=5))
+    tag = next(r for r in earlier[0].reasons if r.kind == "tag" and "postgresql" in r.text)
+    assert tag.items == (("a1", title),)

@@ -50,6 +50,7 @@ class PersonFacts:
     department: str
     active: bool
     declared: Declared
+    username: str = ""
 
 
 def _time(text: str) -> datetime:
@@ -185,6 +186,7 @@ class Aggregates:
             title=row.title or "",
             department=row.department or "",
             active=bool(row.active),
+            username=row.username or "",
             declared=Declared(
                 skills=tuple(row.skills or ()),
                 ask_me_about=tuple(row.ask_me_about or ()),

@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 MATCH_LIMIT = 100  # index hits read per query: 300 measured no better, and cost ~50 ms more
 TAG_CANDIDATES = 40  # most active people per topic tag considered besides text matches
 TOPIC_TAGS = 6  # topic tags used to find candidates
+TAG_ITEMS = 5  # contributions listed behind an "Active in <tag>" reason
 
 
 class DocumentSource(Protocol):
@@ -327,7 +328,36 @@ class ExpertFinder:
             tag: self._agg.tag_people.get(tag, Counter())[scored.person_id]
             for tag, _ in scored.top_tags
         }
-        return to_expert(facts, scored, activity, counts)
+        tags = {tag for tag, _ in scored.top_tags}
+        return to_expert(
+            facts,
+            scored,
+            activity,
+            counts,
+            tag_items=self._tag_items(scored.person_id, tags, before),
+        )
+
+    def _tag_items(
+        self, person_id: str, tags: set[str], before: datetime | None
+    ) -> dict[str, tuple[tuple[str, str], ...]]:
+        """The person's latest contributions under each tag, with their threads' titles."""
+        if not tags:
+            return {}
+        mine = [
+            self._agg.items[i]
+            for i in self._agg.by_person.get(person_id, ())
+            if i in self._agg.items
+        ]
+        mine.sort(key=lambda f: (f.created_at, f.id), reverse=True)
+        found: dict[str, list[tuple[str, str]]] = {tag: [] for tag in tags}
+        for facts in mine:
+            if before is not None and facts.created_at >= before:
+                continue
+            for tag in tags.intersection(facts.counted_tags):
+                if len(found[tag]) < TAG_ITEMS:
+                    title = facts.title or self._agg.root(facts).title or "untitled"
+                    found[tag].append((facts.id, title))
+        return {tag: tuple(items) for tag, items in found.items() if items}
 
     def _similar_expert(
         self, person_id: str, similarity: float, shared: Iterable[str], activity: dict[str, float]

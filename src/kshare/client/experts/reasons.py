@@ -43,13 +43,18 @@ def to_expert(
     tag_counts: Mapping[str, int],
     *,
     shared_tags: tuple[str, ...] = (),
+    tag_items: Mapping[str, tuple[tuple[str, str], ...]] | None = None,
 ) -> Expert:
-    """An ``Expert`` with its reasons: contributions, tags, declared skills, endorsements."""
+    """An ``Expert`` with its reasons: contributions, tags, declared skills, endorsements.
+
+    ``tag_items`` lists, per tag, the contributions a tag reason stands for.
+    """
     reasons = [_match_reason(c, w) for c, w in scored.top_matches]
     for tag, weight in scored.top_tags:
         count = tag_counts.get(tag, 0)
         text = f"Active in {tag}" + (f" ({_plural(count, 'contribution')})" if count else "")
-        reasons.append(ExpertReason(kind="tag", text=text, weight=round(weight, 4)))
+        items = (tag_items or {}).get(tag, ())
+        reasons.append(ExpertReason(kind="tag", text=text, weight=round(weight, 4), items=items))
     if shared_tags:
         reasons.append(
             ExpertReason(
