@@ -50,7 +50,6 @@ class PersonFacts:
     department: str
     active: bool
     declared: Declared
-    username: str = ""
 
 
 def _time(text: str) -> datetime:
@@ -186,7 +185,6 @@ class Aggregates:
             title=row.title or "",
             department=row.department or "",
             active=bool(row.active),
-            username=row.username or "",
             declared=Declared(
                 skills=tuple(row.skills or ()),
                 ask_me_about=tuple(row.ask_me_about or ()),
