@@ -54,6 +54,7 @@ def test_a_shared_pdf_reaches_members_verified_and_searchable_and_nobody_else(
     cy.sync()
     local = bo.attachment_path(doc_id)  # downloaded on demand and hash-checked
     assert local is not None and local.read_bytes() == copy.read_bytes()
+    assert local.name == "handbook.pdf"  # its own name: the desktop picks the PDF viewer
     bo.sync()  # the index picks up the text now that the file is here
     hits = bo.search(WORD_IN_PDF)
     assert [hit.id for hit in hits.hits] == [doc_id]
@@ -62,6 +63,13 @@ def test_a_shared_pdf_reaches_members_verified_and_searchable_and_nobody_else(
     assert cy.search(WORD_IN_PDF).total == 0
     assert files_containing(cy.paths.root, "Team handbook") == []
     assert not any(p.is_file() for p in cy.paths.blobs_dir.rglob("*"))
+
+    # deleted by its author: bo's copy, the one named for opening too, leaves his disk
+    ana.delete(doc_id)
+    ana.sync()
+    bo.sync()
+    assert bo.item(doc_id) is None
+    assert not any(p.is_file() for p in bo.paths.blobs_dir.rglob("*"))
 
 
 def test_an_oversized_file_is_refused_before_anything_is_queued(
@@ -98,4 +106,6 @@ def test_eager_download_reports_bytes_with_their_total(
     assert seen[-1] == (size, size)
     downloaded = [p for p in bo.paths.blobs_dir.rglob("*") if p.is_file()]
     assert [p.read_bytes() for p in downloaded] == [copy.read_bytes()]  # fetched by the sync
-    assert bo.attachment_path(doc_id) == downloaded[0]
+    opened = bo.attachment_path(doc_id)  # a named copy of what the sync fetched
+    assert opened is not None and opened.name == "guide.docx"
+    assert opened.read_bytes() == downloaded[0].read_bytes()

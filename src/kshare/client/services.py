@@ -570,7 +570,11 @@ class Workspace:
         return queries.audience_choices(self.reader, account.user_id if account else None)
 
     def attachment_path(self, item_id: str) -> Path | None:
-        """The local file of a document, downloading it now if needed (the "lazy" policy)."""
+        """The local file of a document, downloading it now if needed (the "lazy" policy).
+
+        It carries the document's own file name (a read-only copy of the verified
+        content), so the desktop opens it with the right application.
+        """
         detail = self.item(item_id)
         if detail is None:
             return None
@@ -581,7 +585,7 @@ class Workspace:
         blobs = self._sync_engine().blobs
         assert blobs is not None
         try:
-            return blobs.fetch(ref)
+            return blobs.named_copy(ref)
         except SyncError as exc:
             raise UserFacingError(f"Cannot download {ref.filename or 'the file'}: {exc}") from exc
 

@@ -12,7 +12,7 @@ import pytest
 
 from kshare.client.settings import Settings
 from kshare.client.sync.api import ApiClient
-from kshare.client.sync.blobs import BlobCorrupt, BlobStore
+from kshare.client.sync.blobs import BlobCorrupt, BlobStore, safe_filename
 from kshare.protocol.schemas import BlobRef
 
 DATA = bytes(range(256)) * 400  # 100 KiB
@@ -64,6 +64,57 @@ def test_eviction_is_least_recently_used_and_spares_unsent_uploads(tmp_path: Pat
     assert [store.has(s) for s in shas] == [True, False, False, True]
     store.collect(referenced=set())
     assert [store.has(s) for s in shas] == [True, False, False, False]
+
+
+def test_a_file_opens_as_a_read_only_copy_under_its_own_name(tmp_path: Path) -> None:
+    api = ApiClient("http://fake.invalid", "t", transport=blob_server(DATA, []))
+    store = BlobStore(tmp_path, api)
+    ref = BlobRef(sha256=SHA, size=len(DATA), mime="application/pdf", filename="Q3 plan.pdf")
+    opened = store.named_copy(ref)
+    assert opened.name == "Q3 plan.pdf" and opened.read_bytes() == DATA
+    assert not os.access(opened, os.W_OK) or os.geteuid() == 0  # read-only (root may write)
+    assert not opened.stat().st_mode & 0o222
+    assert store.named_copy(ref) == opened
+    opened.chmod(0o600)
+    opened.unlink()  # tidied away by someone: made again
+    assert store.named_copy(ref).read_bytes() == DATA
+    assert store.path(SHA).read_bytes() == DATA  # the verified content is untouched
+
+
+def test_named_copies_go_with_their_content(tmp_path: Path) -> None:
+    api = ApiClient("http://fake.invalid", "t", transport=blob_server(DATA, []))
+    store = BlobStore(tmp_path, api, budget_bytes=150_000)
+    opened = store.named_copy(BlobRef(sha256=SHA, size=len(DATA), filename="a.pdf"))
+    other = store.add_local(b"y" * 1000)
+    store.collect(referenced={SHA, other})
+    assert opened.is_file()
+    store.collect(referenced={other})  # revoked or deleted: nothing of it stays
+    assert not opened.exists() and not opened.parent.exists()
+    assert [p.name for p in tmp_path.rglob("*") if p.is_file()] == [other]
+    # evicted past the budget: its copy goes too
+    opened = store.named_copy(BlobRef(sha256=SHA, size=len(DATA), filename="a.pdf"))
+    os.utime(store.path(SHA), (1000, 1000))
+    store.add_local(b"z" * 60_000)
+    store.evict()
+    assert not store.has(SHA) and not opened.exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "mime", "expected"),
+    [
+        ("handbook.pdf", "application/pdf", "handbook.pdf"),
+        ("../../secrets/notes.txt", "text/plain", "notes.txt"),
+        ("C:\\Users\\ana\\plan.docx", "", "plan.docx"),
+        ('a<b>:c|d?.pdf', "application/pdf", "a_b_c_d_.pdf"),
+        ("", "application/pdf", "document.pdf"),
+        ("CON.txt", "text/plain", "document-CON.txt"),
+        ("README", "text/plain", "README.txt"),
+        ("...", "", "document"),
+        ("x" * 300 + ".pdf", "application/pdf", "x" * 116 + ".pdf"),
+    ],
+)
+def test_safe_file_names(name: str, mime: str, expected: str) -> None:
+    assert safe_filename(name, mime) == expected
 
 
 def test_policy_locks_beat_user_and_environment(

@@ -5,13 +5,21 @@ file only takes its final name once its hash matches. Least recently used
 files are evicted past the budget, never one that an unsent upload needs.
 Files no cached item refers to any more are deleted at once: revoked content
 must leave the disk.
+
+To open a file with the desktop's application, a read-only copy under its own
+name (``open/<sha>/<name>``) is made, so the right program is chosen by its
+extension; it goes when its content goes.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
+import mimetypes
 import os
+import re
+import shutil
+import stat
 import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -27,6 +35,9 @@ log = logging.getLogger(__name__)
 
 CHUNK = 256 * 1024
 PARALLEL_DOWNLOADS = 3
+OPENED = "open"  # named copies for opening, one folder per content hash
+_UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
+_RESERVED = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$", re.IGNORECASE)
 
 
 class BlobCorrupt(SyncError):
@@ -108,6 +119,35 @@ class BlobStore:
         self.evict()
         return path
 
+    def named_copy(self, ref: BlobRef) -> Path:
+        """A read-only copy of a fetched file under its own name, for opening in an app.
+
+        A copy, not a link: an application that saves in place must not change the
+        verified content. Made again when missing or no longer the same size.
+        """
+        source = self.fetch(ref)
+        target = self.folder / OPENED / ref.sha256 / safe_filename(ref.filename, ref.mime)
+        with self._lock:
+            if target.is_file() and target.stat().st_size == ref.size:
+                return target
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp = target.with_name(f".{target.name}.tmp")
+            shutil.copyfile(source, tmp)
+            os.chmod(tmp, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
+            if target.exists():
+                os.chmod(target, stat.S_IWUSR | stat.S_IRUSR)
+            tmp.replace(target)
+        return target
+
+    def _drop_named_copies(self, keep: set[str]) -> None:
+        opened = self.folder / OPENED
+        if not opened.is_dir():
+            return
+        for folder in opened.iterdir():
+            if folder.name not in keep:
+                # an app may still hold the file open (Windows): tried again next time
+                shutil.rmtree(folder, onerror=_make_writable_and_retry)
+
     def fetch_many(self, refs: Iterable[BlobRef]) -> list[Exception]:
         """Download several files, about three at a time; returns the failures."""
         wanted = {ref.sha256: ref for ref in refs if not self.has(ref.sha256)}
@@ -141,6 +181,7 @@ class BlobStore:
                     continue  # an upload not yet on the server: this is the only copy
                 path.unlink(missing_ok=True)
                 freed += size
+            self._drop_named_copies({p.name for p in self._files()})
             return freed
 
     def collect(self, referenced: set[str]) -> int:
@@ -152,7 +193,29 @@ class BlobStore:
                 if path.name.split(".")[0] not in keep:
                     path.unlink(missing_ok=True)
                     removed += 1
+            self._drop_named_copies({p.name for p in self._files()})
         return removed
+
+
+def safe_filename(name: str, mime: str = "") -> str:
+    """A file name that is safe on every desktop, keeping the extension that picks the app."""
+    base = _UNSAFE.sub("_", os.path.basename(name.replace("\\", "/"))).strip(" .")
+    if not base or _RESERVED.match(base):
+        base = "document" + (f"-{base}" if base else "")
+    stem, dot, ext = base.rpartition(".")
+    if not dot:
+        stem, ext = base, (mimetypes.guess_extension(mime or "") or "").lstrip(".")
+    ext = ext[:16]
+    stem = stem[: 119 - len(ext)] or "document"  # 120 characters in all
+    return f"{stem}.{ext}" if ext else stem
+
+
+def _make_writable_and_retry(function: Callable[..., object], path: str, _info: object) -> None:
+    try:
+        os.chmod(path, stat.S_IWUSR | stat.S_IRUSR)
+        function(path)
+    except OSError as exc:
+        log.info("cannot remove %s yet: %s", path, exc)
 
 
 def _sha256_of(path: Path) -> str:
