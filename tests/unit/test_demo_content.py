@@ -9,11 +9,13 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from kshare.domain.audience import Principal, PrincipalKind
+from kshare.server import demo_content
 from kshare.server.demo_content import (
     SECRET_GROUPS,
     DemoOrg,
     all_threads,
     build_demo_org,
+    open_questions,
 )
 
 NOW = datetime(2026, 11, 20, tzinfo=UTC)
@@ -174,18 +176,96 @@ def test_dates_are_aware_and_spread_over_about_eighteen_months(org: DemoOrg) -> 
     assert max(dates) - min(dates) >= timedelta(days=450)
 
 
-def test_questions_have_answers_and_at_most_one_is_accepted(org: DemoOrg) -> None:
+def _answers(org: DemoOrg) -> dict[str, list]:
+    """Each question's key with its answers."""
     answers: dict[str, list] = {item.key: [] for item in org.items if item.kind == "question"}
     for item in org.items:
         if item.kind == "answer":
             answers[item.parent].append(item)
-        elif item.accepted:
+    return answers
+
+
+def test_questions_have_answers_and_at_most_one_is_accepted(org: DemoOrg) -> None:
+    for item in org.items:
+        if item.accepted and item.kind != "answer":
             pytest.fail(f"{item.key} is accepted but not an answer")
+    answers = _answers(org)
     for key, replies in answers.items():
-        assert 1 <= len(replies) <= 4, key
+        assert len(replies) <= 4, key
         assert sum(reply.accepted for reply in replies) <= 1, key
     accepted = sum(any(reply.accepted for reply in replies) for replies in answers.values())
     assert accepted >= 0.8 * len(answers)
+
+
+def _open_questions(org: DemoOrg) -> dict[str, list]:
+    """Questions without an accepted answer, with their answers."""
+    return {
+        key: replies
+        for key, replies in _answers(org).items()
+        if not any(reply.accepted for reply in replies)
+    }
+
+
+def test_some_recent_questions_are_still_open(org: DemoOrg) -> None:
+    open_ = _open_questions(org)
+    assert set(open_) == {thread.key for thread in open_questions()}
+    assert sum(not replies for replies in open_.values()) >= 5
+    assert sum(bool(replies) for replies in open_.values()) >= 2
+
+
+@pytest.mark.parametrize("seed", [7, 8, 0])
+def test_open_questions_are_among_the_newest_content(seed: int) -> None:
+    other = build_demo_org(seed, now=NOW)
+    top = sorted(
+        (item for item in other.items if item.kind in TOP_LEVEL), key=lambda item: item.created_at
+    )
+    open_ = _open_questions(other)
+    newest = {item.key for item in top[-(len(open_) + 5) :]}
+    for item in top:
+        if item.key in open_:
+            assert NOW - item.created_at <= timedelta(days=21), item.key
+            assert item.key in newest, item.key
+
+
+def test_open_questions_share_tags_with_the_rest_of_the_demo(org: DemoOrg) -> None:
+    open_ = _open_questions(org)
+    elsewhere = {
+        tag.lower()
+        for item in org.items
+        if item.kind in TOP_LEVEL and item.key not in open_
+        for tag in item.tags
+    }
+    for item in org.items:
+        if item.key in open_:
+            assert {tag.lower() for tag in item.tags} & elsewhere, item.key
+
+
+def test_open_questions_are_about_what_someone_else_knows(org: DemoOrg) -> None:
+    """Somebody besides the asker and those who answered lists a skill the question is tagged
+    with, so the app has someone sensible to suggest."""
+    items = _by_key(org)
+    for key, replies in _open_questions(org).items():
+        question = items[key]
+        taken = {question.author} | {reply.author for reply in replies}
+        assert question.author not in {reply.author for reply in replies}, key
+        tags = {tag.lower() for tag in question.tags}
+        knowing = [
+            p.username
+            for p in org.people
+            if p.username not in taken
+            # "commission" fits "Commission plans"
+            and any(t in s.lower() for t in tags for s in p.skills + p.ask_me_about)
+        ]
+        assert knowing, key
+
+
+def test_open_questions_shift_nothing_else(monkeypatch: pytest.MonkeyPatch, org: DemoOrg) -> None:
+    """Dates, scores, comments and endorsements of the other threads stay as they were."""
+    monkeypatch.setattr(demo_content, "open_questions", list)
+    without = build_demo_org(7, now=NOW)
+    keys = {thread.key for thread in open_questions()}
+    assert [item for item in org.items if item.key.split("/")[0] not in keys] == without.items
+    assert org.endorsements == without.endorsements
 
 
 def test_accepted_answers_come_from_people_who_know_the_topic(org: DemoOrg) -> None:

@@ -70,16 +70,26 @@ __all__ = [
     "DemoPerson",
     "all_threads",
     "build_demo_org",
+    "open_questions",
 ]
 
 
-def all_threads() -> list[Thread]:
-    """Every hand-written thread, department by department."""
+def _threads(attribute: str) -> list[Thread]:
     return [
         replace(thread, tone=thread.tone or module.TONE)
         for module in _TOPIC_MODULES
-        for thread in module.THREADS
+        for thread in getattr(module, attribute, ())
     ]
+
+
+def open_questions() -> list[Thread]:
+    """Questions of the last days that nobody has settled: no answer, or none accepted."""
+    return _threads("OPEN_QUESTIONS")
+
+
+def all_threads() -> list[Thread]:
+    """Every hand-written thread, department by department, then the open questions."""
+    return _threads("THREADS") + open_questions()
 
 
 def build_demo_org(seed: int = 7, *, now: datetime | None = None) -> DemoOrg:
@@ -96,14 +106,19 @@ def build_demo_org(seed: int = 7, *, now: datetime | None = None) -> DemoOrg:
     people = build_people()
     groups = build_groups(people)
     writer = ItemWriter(rng, now, people, groups)
-    writer.add_threads(all_threads())
+    writer.add_threads(_threads("THREADS"))
+    history = list(writer.items)
+    # Each open question draws from its own stream: adding one changes nothing else.
+    for thread in open_questions():
+        writer.add_threads([thread], rng=random.Random(f"{seed}/{thread.key}"))
     items = sorted(writer.items, key=lambda item: (item.created_at, item.key))
     return DemoOrg(
         organisation=ORGANISATION,
         people=people,
         groups=groups,
         items=items,
-        endorsements=build_endorsements(rng, people, items),
+        # Endorsements grow from past conversations, not from this week's open questions.
+        endorsements=build_endorsements(rng, people, history),
         demo_user=DEMO_USER,
         demo_password=DEMO_PASSWORD,
     )

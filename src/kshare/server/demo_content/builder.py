@@ -59,9 +59,16 @@ class ItemWriter:
         self._bodies: set[str] = set()
         self.items: list[DemoItem] = []
 
-    def add_threads(self, threads: Iterable[Thread]) -> None:
-        for thread in threads:
-            self._add_thread(thread)
+    def add_threads(self, threads: Iterable[Thread], *, rng: random.Random | None = None) -> None:
+        """Add ``threads``; with ``rng`` they draw from that stream instead of the shared one,
+        so adding them shifts no dates, scores or comments of any other thread."""
+        shared = self._rng
+        self._rng = rng or shared
+        try:
+            for thread in threads:
+                self._add_thread(thread)
+        finally:
+            self._rng = shared
 
     # -- one thread -------------------------------------------------------------------
 

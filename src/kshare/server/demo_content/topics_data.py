@@ -478,3 +478,24 @@ THREADS = (
         extra_comments=1,
     ),
 )
+
+# Asked in the last days and not settled yet: the app suggests people who might know.
+OPEN_QUESTIONS = (
+    question(
+        "data-dunning-test-duration",
+        "lucas.moreau",
+        "How long must the dunning email test run to see a 2-point lift?",
+        """
+        We want to test a new dunning sequence (friendlier first email, card update link on
+        day 1 instead of day 3) against the current one. Today about 38 % of failed payments
+        are recovered within 14 days, and we see roughly 1,100 failed payments a month.
+
+        If the new sequence is worth having it should add at least 2 percentage points. What
+        sample size does that need, and so how many weeks, given that each payment only counts
+        once its 14-day window is over? Marketing would like results before the January price
+        change.
+        """,
+        tags=("A/B testing", "experimentation", "statistics", "dunning"),
+        days_ago=(3, 7),
+    ),
+)

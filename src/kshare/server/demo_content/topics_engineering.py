@@ -537,3 +537,25 @@ THREADS = (
         ),
     ),
 )
+
+# Asked in the last days and not settled yet: the app suggests people who might know.
+OPEN_QUESTIONS = (
+    question(
+        "eng-smartscreen-warning",
+        "valentina.romero",
+        "Windows SmartScreen warns customers about our installer. Is it signed?",
+        """
+        Three tickets this week, all from new customers on Windows 11: "Windows protected your
+        PC" when they run the 4.12 installer, and two of them stopped there and asked us
+        whether the file is safe. On macOS the signed and notarized build installs without
+        any warning.
+
+        Is the Windows installer signed with our certificate at all? If it is, is this the
+        SmartScreen reputation problem new signing certificates have, and would an EV
+        certificate make it go away? I would like to put a correct answer into our support
+        macro.
+        """,
+        tags=("code signing", "Windows", "macOS", "installers"),
+        days_ago=(1, 3),
+    ),
+)

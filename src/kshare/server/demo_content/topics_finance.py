@@ -345,3 +345,23 @@ THREADS = (
         ),
     ),
 )
+
+# Asked in the last days and not settled yet: the app suggests people who might know.
+OPEN_QUESTIONS = (
+    question(
+        "fin-research-incentives",
+        "ben.carter",
+        "How do I pay 50 EUR thank-you vouchers to interview participants in five countries?",
+        """
+        For the onboarding study I am interviewing 24 users from customer accounts in Germany,
+        the UK, Canada, Portugal and Poland, and I would like to give each a 50 EUR (or local
+        equivalent) voucher for their hour. Last year I bought Amazon vouchers on my own card
+        and the expense claim bounced because there was no invoice with VAT.
+
+        What is the right way this time: an expense claim, a purchase order with a voucher
+        provider, or something else? Do I need participants' addresses for the books?
+        """,
+        tags=("expenses", "user research", "VAT"),
+        days_ago=(4, 8),
+    ),
+)

@@ -374,3 +374,22 @@ THREADS = (
         audience=("private",),
     ),
 )
+
+# Asked in the last days and not settled yet: the app suggests people who might know.
+OPEN_QUESTIONS = (
+    question(
+        "hr-relocation-ghana-lisbon",
+        "kwame.mensah",
+        "Relocating from Accra to Lisbon as an existing employee: what does the company cover?",
+        """
+        My partner got a job offer in Lisbon, so I would like to move there in April and keep
+        my role. Today I work remotely from Ghana through the employer-of-record contract.
+
+        Does the relocation support we give new hires also apply when someone already on the
+        payroll moves? And would I switch to a Portuguese employment contract, with the
+        benefits and notice periods that come with it, or stay on the current one?
+        """,
+        tags=("relocation", "benefits", "Portugal"),
+        days_ago=(1, 4),
+    ),
+)

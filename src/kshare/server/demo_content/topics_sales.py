@@ -345,3 +345,49 @@ THREADS = (
         audience=("private",),
     ),
 )
+
+# Asked in the last days and not settled yet: the app suggests people who might know.
+OPEN_QUESTIONS = (
+    question(
+        "sales-quarterly-invoicing-renewal",
+        "linh.nguyen",
+        "Renewal customer wants quarterly instead of annual invoicing. Who changes that?",
+        """
+        Harbour Freight renews on 1 January (84,000 EUR a year) and their new CFO will only
+        sign if we invoice quarterly in advance instead of annually. The price stays the same.
+
+        Can sales ops change the billing schedule on the renewal opportunity in Salesforce,
+        or does it need a new order form? And does quarterly billing change how the renewal
+        counts for commission?
+        """,
+        tags=("renewals", "CRM", "commission"),
+        days_ago=(7, 12),
+        answers=(
+            answer(
+                "emma.wilson",
+                """
+                I had the same with a logistics customer two years ago. We put "billed
+                quarterly in advance" into the order form notes and finance handled the rest.
+                I think commission was not affected, but it was under the old plan.
+                """,
+            ),
+            answer(
+                "george.papadopoulos",
+                """
+                From the renewal side this is fine for us, and I would rather say yes than
+                risk the signature. Please keep the payment terms at 30 days, though.
+                """,
+            ),
+        ),
+        comments=(
+            comment(
+                "linh.nguyen",
+                """
+                Thanks both. Emma, do you remember if the notes field was enough for the
+                invoicing, or did someone have to change the schedule in Salesforce by hand?
+                """,
+                on=0,
+            ),
+        ),
+    ),
+)

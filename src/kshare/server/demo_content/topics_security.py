@@ -404,3 +404,46 @@ THREADS = (
         ),
     ),
 )
+
+# Asked in the last days and not settled yet: the app suggests people who might know.
+OPEN_QUESTIONS = (
+    question(
+        "sec-airflow-connections-vault",
+        "mateo.garcia",
+        "Should the warehouse passwords in Airflow connections move to Vault?",
+        """
+        Our Airflow has 41 connections, including the warehouse service account and the
+        Salesforce API user. Their passwords sit in the metadata database, encrypted with a
+        Fernet key that has not changed since 2023, and everyone with the Admin role in the
+        UI can read them.
+
+        Before the SOC 2 audit I would like to fix this properly. Is Vault the right place,
+        and who sets up the path and policy for the data team?
+        """,
+        tags=("secrets management", "Vault", "Airflow", "SOC 2"),
+        days_ago=(5, 10),
+        answers=(
+            answer(
+                "kwame.mensah",
+                """
+                Airflow can read connections straight from Vault: set
+                `secrets.backend` to
+                `airflow.providers.hashicorp.secrets.vault.VaultBackend` and point
+                `connections_path` at a KV mount. We did the same for the Terraform runner.
+                The Helm chart already has the values for it, commented out.
+                """,
+            ),
+        ),
+        comments=(
+            comment(
+                "mateo.garcia",
+                """
+                Thanks Kwame, the Airflow side looks simple. What I still do not know: who owns
+                the KV mount and policy for `data/`, and how do we rotate the warehouse
+                password without failing the DAGs that are running at that moment?
+                """,
+                on=0,
+            ),
+        ),
+    ),
+)

@@ -545,3 +545,64 @@ THREADS = (
         ),
     ),
 )
+
+# Asked in the last days and not settled yet: the app suggests people who might know.
+OPEN_QUESTIONS = (
+    question(
+        "sre-hpa-latency-metric",
+        "chloe.dubois",
+        "Can the churn model's pods autoscale on p95 latency instead of CPU?",
+        """
+        The churn scoring service runs on EKS with an HPA on 70 % CPU. On Monday mornings the
+        batch of renewal checks pushes p95 latency from 120 ms to 1.8 s while CPU sits at 45 %,
+        because most of the time goes into waiting on the feature store. So the HPA never
+        scales out.
+
+        We already export `http_request_duration_seconds` to Prometheus. Do we run the
+        Prometheus adapter or KEDA in the cluster, and is there an example of an HPA on a
+        custom metric I can copy? I would rather not invent our own pattern.
+        """,
+        tags=("kubernetes", "prometheus", "EKS", "model serving"),
+        days_ago=(2, 5),
+    ),
+    question(
+        "sre-replica-query-cancelled",
+        "hannah.schmidt",
+        "Looker queries on the reporting replica fail with 'conflict with recovery'",
+        """
+        Since last week about one in five runs of the revenue dashboard fails with:
+
+        ```text
+        ERROR: canceling statement due to conflict with recovery
+        DETAIL: User query might have needed to see row versions that must be removed.
+        ```
+
+        It only happens on the heavy tiles (the 13-month cohort view takes 4 to 6 minutes)
+        and only on weekday mornings. Looker points at `pg-reporting-replica`. Is there a
+        setting on the replica we can change, or should these queries go somewhere else?
+        """,
+        tags=("postgresql", "Looker", "dashboards"),
+        days_ago=(6, 9),
+        answers=(
+            answer(
+                "mateo.garcia",
+                """
+                I saw the same on the dbt runs last year. I believe turning on
+                `hot_standby_feedback` on the replica fixed it for us, but that was on the
+                old cluster before the Patroni move, so I am not sure it still applies.
+                """,
+            ),
+        ),
+        comments=(
+            comment(
+                "hannah.schmidt",
+                """
+                Thanks Mateo. I read that `hot_standby_feedback` can cause bloat on the
+                primary. Does anyone know if that is a risk for the billing tables, or is
+                there a delay setting that is safer?
+                """,
+                on=0,
+            ),
+        ),
+    ),
+)
