@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import Engine, select
 
 from kshare.client import credentials
+from kshare.client import groups as group_calls
 from kshare.client.errors import (
     FeatureUnavailable,
     KeyringUnavailable,
@@ -54,7 +55,7 @@ from kshare.client.views import (
     SearchResults,
     SyncStatus,
 )
-from kshare.protocol.schemas import BlobRef
+from kshare.protocol.schemas import BlobRef, GroupListing, JoinRequestOut
 
 log = logging.getLogger(__name__)
 
@@ -553,6 +554,72 @@ class Workspace:
         ``UserFacingError`` before anything is queued; ``NotSignedIn`` when signed out.
         """
         self.writes.endorse(person_id, skill)
+
+    # --- groups (online only) ----------------------------------------------------------------
+
+    def _online(self, what: str, call: Callable[[ApiClient], Any]) -> Any:
+        account = self._account
+        if account is None:
+            raise NotSignedIn("Sign in first: groups are kept on the server.")
+        token = self._token()
+        if not token:
+            raise NotSignedIn(f"Sign in again before {what}.")
+        return group_calls.online(
+            lambda: ApiClient(account.server_url, token, attempts=group_calls.ONLINE_ATTEMPTS),
+            what,
+            call,
+        )
+
+    def groups(self) -> list[GroupListing]:
+        """Every group the person may know, fresh from the server, by name.
+
+        Online only: raises ``NeedsConnection`` (a ``UserFacingError``) when the server
+        cannot be reached, ``NotSignedIn`` when no one is signed in.
+        """
+        result: list[GroupListing] = self._online("listing groups", lambda api: api.groups())
+        return result
+
+    def join_group(self, group_id: str) -> GroupListing:
+        """Join an open group, or ask the owners of a closed one (``request_pending``).
+
+        Nothing is queued: the server decides at once. When the answer says the person
+        is now a member, the group's content arrives with the next sync; start one.
+        """
+        key = str(uuid.uuid4())
+        result: GroupListing = self._online(
+            "joining the group", lambda api: api.join_group(group_id, key)
+        )
+        return result
+
+    def leave_group(self, group_id: str) -> None:
+        """Leave a group (or withdraw a pending request). The next sync removes from this
+        computer whatever the person may no longer see. The only owner cannot leave: the
+        ``UserFacingError`` carries the server's reason."""
+        key = str(uuid.uuid4())
+        self._online("leaving the group", lambda api: api.leave_group(group_id, key))
+
+    def join_requests(self, group_id: str) -> list[JoinRequestOut]:
+        """Pending requests to join a group the person owns, oldest first."""
+        result: list[JoinRequestOut] = self._online(
+            "reading the requests to join", lambda api: api.join_requests(group_id)
+        )
+        return result
+
+    def approve_request(self, group_id: str, person_id: str) -> None:
+        """Let a person who asked into a group the signed-in person owns."""
+        key = str(uuid.uuid4())
+        self._online(
+            "approving the request",
+            lambda api: api.answer_join_request(group_id, person_id, True, key),
+        )
+
+    def decline_request(self, group_id: str, person_id: str) -> None:
+        """Turn down a request to join; the person may ask again later."""
+        key = str(uuid.uuid4())
+        self._online(
+            "declining the request",
+            lambda api: api.answer_join_request(group_id, person_id, False, key),
+        )
 
     # --- reading --------------------------------------------------------------------------------
 

@@ -13,9 +13,10 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
+from urllib.parse import quote
 
 import httpx
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from kshare import API_VERSION, __version__
 from kshare.client.sync.backoff import REQUEST_ATTEMPTS, REQUEST_BACKOFF, Backoff
@@ -33,9 +34,11 @@ from kshare.protocol.schemas import (
     EndorsementCreate,
     ErrorBody,
     FeedPage,
+    GroupListing,
     ItemCreate,
     ItemOut,
     ItemUpdate,
+    JoinRequestOut,
     LoginRequest,
     LoginResponse,
     PersonOut,
@@ -63,6 +66,10 @@ def _retry_after(response: httpx.Response) -> float | None:
         return max(0.0, float(value))
     except ValueError:
         return None  # an HTTP date: rare enough to fall back to our own backoff
+
+
+def _group_path(group_id: str) -> str:
+    return f"{routes.GROUPS}/{quote(group_id, safe='')}"
 
 
 class ApiClient:
@@ -152,7 +159,7 @@ class ApiClient:
         method: str,
         path: str,
         *,
-        parse: Callable[[httpx.Response], M] | None = None,
+        parse: Callable[[httpx.Response], Any] | None = None,
         **kwargs: Any,
     ) -> Any:
         """Send with bounded retries for passing faults; parse inside the loop, so a garbled
@@ -180,6 +187,20 @@ class ApiClient:
             except ValidationError as exc:
                 raise ServerTrouble(
                     f"the server sent an answer kshare cannot read ({model.__name__})"
+                ) from exc
+
+        return parse
+
+    @staticmethod
+    def list_parser(model: type[M]) -> Callable[[httpx.Response], list[M]]:
+        adapter = TypeAdapter(list[model])  # type: ignore[valid-type]
+
+        def parse(response: httpx.Response) -> list[M]:
+            try:
+                return adapter.validate_json(response.content)
+            except ValidationError as exc:
+                raise ServerTrouble(
+                    f"the server sent an answer kshare cannot read (list of {model.__name__})"
                 ) from exc
 
         return parse
@@ -287,6 +308,37 @@ class ApiClient:
         return self._write(  # type: ignore[no-any-return]
             "POST", f"{routes.PEOPLE}/{person_id}/endorsements", key, PersonOut, body
         )
+
+    # Group membership is decided by the server at once, never queued: these calls are
+    # online only. Writes still carry a key, so a retried join files one request.
+
+    def groups(self) -> list[GroupListing]:
+        """Every group the signed-in person may know, with where they stand in each."""
+        return self.request(  # type: ignore[no-any-return]
+            "GET", routes.GROUPS, parse=self.list_parser(GroupListing)
+        )
+
+    def join_group(self, group_id: str, key: str) -> GroupListing:
+        """Open: joined. Closed: a request for the owners (``request_pending``)."""
+        return self._write(  # type: ignore[no-any-return]
+            "POST", f"{_group_path(group_id)}/join", key, GroupListing, None
+        )
+
+    def leave_group(self, group_id: str, key: str) -> None:
+        """Leave, or withdraw a pending request; 409 ``last_owner`` for the only owner."""
+        self._write("POST", f"{_group_path(group_id)}/leave", key, None, None)
+
+    def join_requests(self, group_id: str) -> list[JoinRequestOut]:
+        """Pending requests to join a group, oldest first (owners only)."""
+        return self.request(  # type: ignore[no-any-return]
+            "GET", f"{_group_path(group_id)}/requests", parse=self.list_parser(JoinRequestOut)
+        )
+
+    def answer_join_request(self, group_id: str, person_id: str, approve: bool, key: str) -> None:
+        """Approve (the person becomes a member) or decline a request (owners only)."""
+        verb = "approve" if approve else "decline"
+        path = f"{_group_path(group_id)}/requests/{quote(person_id, safe='')}/{verb}"
+        self._write("POST", path, key, None, None)
 
     def put_blob(self, sha256: str, data: bytes, key: str) -> BlobRef:
         return self.request(  # type: ignore[no-any-return]
