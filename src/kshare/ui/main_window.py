@@ -30,6 +30,7 @@ from kshare.ui.operations import Failure, TaskRunner
 from kshare.ui.person_view import PersonView
 from kshare.ui.resources import icon
 from kshare.ui.search_page import SearchPage
+from kshare.ui.settings_dialog import SettingsDialog, applied_message, preferences_shortcut
 from kshare.ui.status import SyncStatusBar
 from kshare.ui.sync_controller import SyncController
 from kshare.ui.unpublished_dialog import UnpublishedDialog
@@ -144,11 +145,16 @@ class MainWindow(QMainWindow):
         self.unpublished_action = action(
             "Could not &publish…", "", self._on_unpublished_action_triggered
         )
+        self.settings_action = action(
+            "Se&ttings…", preferences_shortcut(), self._on_settings_action_triggered
+        )
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.sign_out_action = action("Sign &out", "", self._on_sign_out_action_triggered)
         self.quit_action = action("&Quit", QKeySequence.StandardKey.Quit, self.close)
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addAction(self.sync_action)
         file_menu.addAction(self.unpublished_action)
+        file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
         file_menu.addAction(self.sign_out_action)
         file_menu.addAction(self.quit_action)
@@ -383,6 +389,20 @@ class MainWindow(QMainWindow):
     @Slot()
     def _on_sync_action_triggered(self) -> None:
         self._sync.sync_now()
+
+    @Slot()
+    def _on_settings_action_triggered(self) -> None:
+        self.open_settings()
+
+    def open_settings(self) -> SettingsDialog:
+        """The person's settings, as the organisation's policy lets them change them."""
+        dialog = SettingsDialog(self._workspace.settings, self._runner, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.applied.connect(
+            lambda keys: self.statusBar().showMessage(applied_message(dialog, keys), 8000)
+        )
+        dialog.open()
+        return dialog
 
     @Slot()
     def _on_sign_out_action_triggered(self) -> None:

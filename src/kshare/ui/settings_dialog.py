@@ -1,0 +1,321 @@
+"""Preferences: the desktop settings a person may change, each with what it does.
+
+The values come from :class:`kshare.client.settings.Settings`, read in layers
+(defaults < the organisation's policy < the person's choices < environment). A
+key the policy locks is shown with its value but cannot be changed; one an
+environment variable sets for this run is shown the same way, since choosing
+another value here would change nothing while it is set. OK writes only what
+the person changed, through :meth:`Settings.set` on the task runner's local
+worker; Cancel writes nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kshare.client.settings import BY_KEY, Setting
+from kshare.ui.operations import Failure, TaskRunner
+
+log = logging.getLogger(__name__)
+
+# When a change is used: the sync machinery reads most settings once, when it starts.
+RESTART, NEXT_SYNC = "restart", "sync"
+APPLIES = {
+    RESTART: "Takes effect the next time kshare starts.",
+    NEXT_SYNC: "Takes effect at the next sync.",
+}
+LOCKED_TEXT = "Set by your organisation"
+LOCKED_TIP = (
+    "Your organisation's managed policy sets this value and does not let it be changed here."
+)
+ENV_PREFIX = "KSHARE_"  # Settings reads KSHARE_<KEY> from the environment, see its docstring
+
+
+@dataclass(frozen=True)
+class Field:
+    """How one setting is offered: the words around it and the range of its control."""
+
+    key: str
+    label: str
+    explanation: str
+    applies: str = RESTART
+    unit: str = ""
+    minimum: int = 0
+    maximum: int = 1_000_000
+    step: int = 1
+    zero_text: str = ""  # what a spin box says at its minimum, when that means "off"
+    choice_labels: Mapping[str, str] = field(default_factory=dict)
+
+
+FIELDS: tuple[Field, ...] = (
+    Field(
+        "blob_policy",
+        "Download attached files",
+        "Files shared with you can be fetched with every sync, so they open offline, "
+        "or only when you open one, which saves space and bandwidth.",
+        choice_labels={
+            "eager": "With every sync",
+            "lazy": "When I open one",
+            "manual": "Only when I ask for one",
+        },
+    ),
+    Field(
+        "blob_cache_mb",
+        "Space for downloaded files",
+        "Downloaded files beyond this are removed, least recently used first; "
+        "they download again when you open them.",
+        unit=" MB",
+        minimum=100,
+        maximum=1_000_000,
+        step=256,
+    ),
+    Field(
+        "poll_interval_s",
+        "Check for changes every",
+        "Used only when the server cannot send live updates.",
+        unit=" s",
+        minimum=30,
+        maximum=86_400,
+        step=30,
+    ),
+    Field(
+        "reconcile_interval_h",
+        "Full safety check every",
+        "A complete comparison with the server that finds anything an ordinary sync missed.",
+        unit=" h",
+        minimum=1,
+        maximum=24 * 30,
+    ),
+    Field(
+        "wipe_after_offline_days",
+        "Remove company content when offline for",
+        "If this computer cannot sync for this long, its copy of shared content is removed "
+        "at start-up or at the next sync attempt. Your unsent writes are kept.",
+        applies=NEXT_SYNC,
+        unit=" days",
+        maximum=3650,
+        zero_text="Never",
+    ),
+)
+# Settings that are not the person's to choose here: the server comes with signing in,
+# and the number of changes fetched per request is a tuning knob for IT.
+NOT_OFFERED = frozenset({"server_url", "page_size"})
+
+
+class SettingsStore(Protocol):
+    """The part of :class:`kshare.client.settings.Settings` the dialog uses."""
+
+    locked: frozenset[str]
+
+    def get(self, key: str) -> Any: ...
+    def set(self, key: str, value: Any) -> None: ...
+
+
+def preferences_shortcut() -> QKeySequence:
+    """The platform's shortcut for preferences, or Ctrl+, where it has none."""
+    standard = QKeySequence(QKeySequence.StandardKey.Preferences)
+    return standard if not standard.isEmpty() else QKeySequence("Ctrl+,")
+
+
+def environment_variable(key: str) -> str:
+    return f"{ENV_PREFIX}{key.upper()}"
+
+
+def set_by_environment(settings: SettingsStore, key: str) -> bool:
+    """Does an environment variable decide this key for this run? (A locked key ignores it.)"""
+    return key not in settings.locked and environment_variable(key) in os.environ
+
+
+class SettingRow(QWidget):
+    """One setting: its label, its control, what it does, and who decides it."""
+
+    def __init__(self, spec: Field, setting: Setting, value: Any, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.spec = spec
+        self.setting = setting
+        self.setObjectName(f"setting_{spec.key}")
+        self.label = QLabel(spec.label, objectName="settingLabel")
+        self.control = self._make_control(value)
+        self.label.setBuddy(self.control)
+        self.control.setAccessibleName(spec.label)
+        self.explanation = QLabel(
+            f"{spec.explanation} {APPLIES[spec.applies]}", objectName="hint", wordWrap=True
+        )
+        self.source = QLabel(objectName="settingSource", wordWrap=True)
+        self.source.hide()
+        self.locked = False
+        self.initial = self.value()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 6)
+        layout.setSpacing(3)
+        if not isinstance(self.control, QCheckBox):  # a check box carries its own label
+            layout.addWidget(self.label)
+        else:
+            self.label.hide()
+        layout.addWidget(self.control)
+        layout.addWidget(self.explanation)
+        layout.addWidget(self.source)
+
+    def _make_control(self, value: Any) -> QWidget:
+        setting, spec = self.setting, self.spec
+        if setting.choices:
+            combo = QComboBox(objectName="settingControl")
+            for choice in setting.choices:
+                combo.addItem(spec.choice_labels.get(choice, choice), choice)
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+            return combo
+        if setting.type is bool:
+            return QCheckBox(spec.label, objectName="settingControl", checked=bool(value))
+        if setting.type is int:
+            spin = QSpinBox(objectName="settingControl")
+            # A value from a file outside the usual range is shown as it is, not clamped.
+            spin.setRange(min(spec.minimum, int(value)), max(spec.maximum, int(value)))
+            spin.setSingleStep(spec.step)
+            spin.setSuffix(spec.unit)
+            if spec.zero_text and spin.minimum() == 0:
+                spin.setSpecialValueText(spec.zero_text)
+            spin.setValue(int(value))
+            return spin
+        raise TypeError(f"no control for the setting {setting.key} of type {setting.type}")
+
+    def value(self) -> Any:
+        control = self.control
+        if isinstance(control, QComboBox):
+            return control.currentData()
+        if isinstance(control, QCheckBox):
+            return control.isChecked()
+        assert isinstance(control, QSpinBox)
+        return control.value()
+
+    @property
+    def changed(self) -> bool:
+        return not self.locked and self.value() != self.initial
+
+    def lock(self, text: str, tip: str) -> None:
+        """Show the value, but not as something the person can change."""
+        self.locked = True
+        self.control.setEnabled(False)
+        self.control.setToolTip(tip)
+        self.source.setText(text)
+        self.source.setToolTip(tip)
+        self.source.show()
+        self.control.setAccessibleDescription(f"{text}. {tip}")
+
+
+class SettingsDialog(QDialog):
+    applied = Signal(list)  # the keys OK wrote
+
+    def __init__(
+        self, settings: SettingsStore, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle("Settings")
+        self._settings = settings
+        self._runner = runner
+        self.rows: dict[str, SettingRow] = {}
+
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        for spec in FIELDS:
+            setting = BY_KEY.get(spec.key)
+            if setting is None:
+                continue
+            row = SettingRow(spec, setting, settings.get(spec.key))
+            if spec.key in settings.locked:
+                row.lock(LOCKED_TEXT, LOCKED_TIP)
+            elif set_by_environment(settings, spec.key):
+                variable = environment_variable(spec.key)
+                row.lock(
+                    f"Set by {variable} for this run",
+                    f"The environment variable {variable} decides this value while it is "
+                    "set; unset it to choose here.",
+                )
+            self.rows[spec.key] = row
+            layout.addWidget(row)
+        self.error = QLabel(objectName="errorText", wordWrap=True)
+        self.error.hide()
+        layout.addWidget(self.error)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self._on_buttons_accepted)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    def changes(self) -> dict[str, Any]:
+        """What the person changed; untouched values, locked or not, are never written."""
+        return {key: row.value() for key, row in self.rows.items() if row.changed}
+
+    def needs_restart(self, keys: list[str]) -> bool:
+        return any(self.rows[key].spec.applies == RESTART for key in keys)
+
+    def _apply(self, changes: dict[str, Any]) -> list[str]:
+        written: list[str] = []
+        for key, value in changes.items():
+            self._settings.set(key, value)  # refuses a locked key with PermissionError
+            written.append(key)
+        return written
+
+    def _set_busy(self, busy: bool) -> None:
+        for button in self.buttons.buttons():
+            button.setEnabled(not busy)
+
+    @Slot()
+    def _on_buttons_accepted(self) -> None:
+        changes = self.changes()
+        if not changes:
+            self.accept()
+            return
+        self._set_busy(True)
+        self.error.hide()
+        self._runner.local(
+            lambda: self._apply(changes),
+            success=self._on_applied,
+            failure=self._on_apply_failed,
+            label="saving your settings",
+            owner=self,
+        )
+
+    def _on_applied(self, written: list[str]) -> None:
+        self._set_busy(False)
+        self.applied.emit(written)
+        self.accept()
+
+    def _on_apply_failed(self, failure: Failure) -> None:
+        self._set_busy(False)
+        exc = failure.exception
+        if isinstance(exc, PermissionError) and exc.errno is None:
+            message = str(exc)  # Settings refused a locked key, in its own words
+        elif isinstance(exc, OSError):
+            message = f"Your settings could not be saved: {exc.strerror or exc}"
+        else:
+            message = failure.message
+        self.error.setText(message)
+        self.error.setToolTip("" if failure.user_facing else failure.details)
+        self.error.show()
+
+
+def applied_message(dialog: SettingsDialog, keys: list[str]) -> str:
+    """What the window says after OK."""
+    if dialog.needs_restart(keys):
+        return "Settings saved. Some take effect the next time kshare starts."
+    return "Settings saved."
