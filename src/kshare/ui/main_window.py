@@ -26,6 +26,7 @@ from kshare.ui.detail_view import DetailPane
 from kshare.ui.expertise_dialog import ExpertiseDialog
 from kshare.ui.experts_page import ExpertsPage
 from kshare.ui.feed_page import FeedPage
+from kshare.ui.groups_page import GroupsPage
 from kshare.ui.operations import Failure, TaskRunner
 from kshare.ui.person_view import PersonView
 from kshare.ui.resources import icon
@@ -37,8 +38,14 @@ from kshare.ui.unpublished_dialog import UnpublishedDialog
 
 log = logging.getLogger(__name__)
 
-FEED, SEARCH, EXPERTS, COMPOSE = range(4)
-PAGES = (("Feed", "feed"), ("Search", "search"), ("Experts", "experts"), ("Compose", "compose"))
+FEED, SEARCH, EXPERTS, GROUPS, COMPOSE = range(5)
+PAGES = (
+    ("Feed", "feed"),
+    ("Search", "search"),
+    ("Experts", "experts"),
+    ("Groups", "people"),
+    ("Compose", "compose"),
+)
 NOTICE_MS = 12_000
 
 
@@ -86,9 +93,10 @@ class MainWindow(QMainWindow):
         self.feed = FeedPage(workspace, runner)
         self.search = SearchPage(workspace, runner)
         self.experts = ExpertsPage(workspace, runner)
+        self.groups = GroupsPage(workspace, runner)
         self.composer = Composer(workspace, runner)
         self.pages = QStackedWidget()
-        for page in (self.feed, self.search, self.experts, self.composer):
+        for page in (self.feed, self.search, self.experts, self.groups, self.composer):
             self.pages.addWidget(page)
         self.detail = DetailPane(workspace, runner, writer=workspace, experts=workspace)
         self.person = PersonView(workspace, runner)
@@ -162,9 +170,16 @@ class MainWindow(QMainWindow):
         self.feed_action = action("&Feed", "Ctrl+1", lambda: self.show_page(FEED))
         self.search_action = action("&Search", QKeySequence.StandardKey.Find, self.start_search)
         self.experts_action = action("&Experts", "Ctrl+E", lambda: self.show_page(EXPERTS))
+        self.groups_action = action("&Groups", "Ctrl+G", lambda: self.show_page(GROUPS))
         self.compose_action = action("&Compose", QKeySequence.StandardKey.New, self.start_compose)
         go_menu = self.menuBar().addMenu("&Go")
-        for act in (self.feed_action, self.search_action, self.experts_action, self.compose_action):
+        for act in (
+            self.feed_action,
+            self.search_action,
+            self.experts_action,
+            self.groups_action,
+            self.compose_action,
+        ):
             go_menu.addAction(act)
 
         self.my_profile_action = action("&My profile", "", self._on_my_profile_action_triggered)
@@ -182,6 +197,7 @@ class MainWindow(QMainWindow):
         self.detail.item_link_clicked.connect(self.show_item)
         self.experts.person_activated.connect(self.show_person)
         self.experts.manage_expertise_requested.connect(self.open_expertise)
+        self.groups.membership_changed.connect(self._on_groups_membership_changed)
         self.detail.person_link_clicked.connect(self._on_detail_person_link_clicked)
         self.person.person_link_clicked.connect(self.show_person)
         self.person.back_requested.connect(self._on_person_back_requested)
@@ -194,6 +210,7 @@ class MainWindow(QMainWindow):
         self._sync.sync_failed.connect(self.show_failure)
         self._sync.changes_applied.connect(self._on_sync_changes_applied)
         self._sync.sync_finished.connect(self._on_sync_sync_finished)
+        self._sync.sync_finished.connect(self.groups.on_sync_finished)
         self._runner.failed.connect(self.show_failure)
 
     # -- what the app and the shortcuts call ------------------------------
@@ -325,6 +342,12 @@ class MainWindow(QMainWindow):
         self._runner.local(
             self._workspace.pending_count, success=self.status.set_pending, owner=self
         )
+        self._sync.sync_now()
+
+    @Slot(str)
+    def _on_groups_membership_changed(self, _group_id: str) -> None:
+        # Joining lets a group's content in, leaving takes it away: both arrive by sync.
+        self.statusBar().showMessage("Membership changed. Syncing what you may see…", 8000)
         self._sync.sync_now()
 
     @Slot(str)
