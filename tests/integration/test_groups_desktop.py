@@ -3,11 +3,13 @@ next sync, leaving takes it off the disk, owners answer requests, offline says s
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from kshare.cli import main
 from kshare.client.errors import NotSignedIn, UserFacingError
 from kshare.client.groups import NeedsConnection, find_group
 from kshare.client.services import Workspace
@@ -166,3 +168,44 @@ def test_offline_every_group_call_says_it_needs_a_connection(
     bob.logout()
     with pytest.raises(NotSignedIn):
         bob.groups()
+
+
+def test_the_command_line_lists_joins_and_leaves(
+    desktop: Callable[[str], Workspace],
+    server: ServerProcess,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    ana, bob = desktop("ana"), desktop("bob")
+    glaze = ana.publish(title="Glaze recipes", body="Celadon", audience=["group:Kiln guild"])
+    assert ana.sync().status.state == "idle"
+    bob.close()  # the commands open the profile themselves
+    profile = ["--profile", str(tmp_path / "profile-bob")]
+
+    assert main(["groups", *profile]) == 0
+    out = capsys.readouterr().out
+    assert "Kiln guild — community, open, 1 member\n   Pottery\n" in out
+    assert "Finance — department, closed, 1 member\n" in out
+
+    assert main(["join", "kiln guild", *profile]) == 0
+    assert "Joined Kiln guild. Synced: 1 item(s) arrived" in capsys.readouterr().out
+    assert main(["join", "Finance", *profile]) == 0
+    assert "Asked to join Finance" in capsys.readouterr().out
+    assert main(["groups", "--json", *profile]) == 0
+    listed = {g["name"]: g for g in json.loads(capsys.readouterr().out)}
+    assert listed["Kiln guild"]["is_member"] and listed["Finance"]["request_pending"]
+
+    again = Workspace.open(tmp_path / "profile-bob")
+    try:
+        assert again.item(glaze) is not None
+    finally:
+        again.close()
+
+    assert main(["leave", "Kiln guild", *profile]) == 0
+    assert "Left Kiln guild. Synced: 0 item(s) arrived, 1 removed." in capsys.readouterr().out
+    assert main(["leave", "Nope", *profile]) == 1
+    assert "No group called “Nope”" in capsys.readouterr().err
+
+    server.stop()
+    assert main(["groups", *profile]) == 1
+    assert "Groups need a connection to the server" in capsys.readouterr().err
