@@ -261,9 +261,8 @@ class GroupsPage(QWidget):
             card.show()
             self.cards[group.id] = card
         mine = sum(1 for r in rows if r.group.is_member)
-        self.status.setText(
-            f"{len(rows)} groups; you are in {mine}." if rows else "",
-        )
+        listed = "1 group" if len(rows) == 1 else f"{len(rows)} groups"
+        self.status.setText(f"{listed}; you are in {mine}." if rows else "")
         self.empty.setVisible(not rows)
         self.groups_shown.emit(len(rows))
 
