@@ -317,3 +317,43 @@ def test_a_file_that_cannot_be_fetched_says_so(
     assert message.text().startswith("Cannot download notes.txt")
     assert opened == []
     assert pane.item_actions.open_file_button.isEnabled()
+
+
+# A reply's reactions open in a popup, which the offscreen platform cannot raise or let grab.
+@pytest.mark.qt_log_ignore(
+    "does not support propagateSizeHints", "does not support raise", "does not support grabbing"
+)
+def test_commenting_on_an_answer_and_reacting_to_it_from_the_question(
+    qtbot, desktop_of: Desktops, window_for
+) -> None:
+    priya, ana = desktop_of("priya"), desktop_of("ana")
+    question = priya.publish(title="Which region for the new cluster?", body="", kind="question")
+    priya.sync()
+    answer = priya.publish(
+        title="", body="Frankfurt, for latency.", kind="answer", parent_id=question
+    )
+    priya.sync()
+    ana.sync()
+    window = window_for(ana)
+    pane = open_item(qtbot, window, question)
+    actions = pane.item_actions
+    assert actions is not None
+
+    pane.browser.anchorClicked.emit(QUrl(f"kshare:reply/comment/{answer}"))
+    assert actions.editor.heading.text() == "Your comment on Priya Raman's answer"
+    qtbot.keyClicks(actions.editor.body, "And the backups?")
+    with qtbot.waitSignal(pane.item_shown, timeout=TIMEOUT_MS):
+        click(qtbot, actions.editor.submit_button)
+    text = pane.browser.toPlainText()
+    assert text.index("Frankfurt, for latency.") < text.index("And the backups?")
+    assert pane.item_id == question
+
+    pane.browser.anchorClicked.emit(QUrl(f"kshare:reply/react/{answer}"))
+    qtbot.mouseClick(actions.reply_reactions.buttons["🙏"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "🙏 1" in pane.browser.toPlainText(), timeout=TIMEOUT_MS)
+    wait_until_sent(qtbot, ana)
+    priya.sync()
+    seen = priya.item(answer)
+    assert seen is not None and seen.reactions == (("🙏", 1),)
+    assert [c.body_markdown for c in seen.comments] == ["And the backups?"]
+    assert ana.my_reactions(question) == frozenset()

@@ -1,8 +1,10 @@
 """The reading pane: one item, its answers and comments, with no remote loads.
 
 Below the title sit the actions a person may take on it (see
-:mod:`kshare.ui.item_actions`); after one of them the pane shows the item
-again from the cache, where the change already is, marked as waiting to sync.
+:mod:`kshare.ui.item_actions`), and each answer and comment in the thread
+carries its own as links in its metadata line; after one of them the pane
+shows the item again from the cache, where the change already is, marked as
+waiting to sync.
 
 ``body_html`` comes from the façade rendered and sanitized, but it may still
 name remote images; :class:`SafeTextBrowser` refuses every resource that is
@@ -14,11 +16,12 @@ from __future__ import annotations
 
 import html
 import logging
+from collections.abc import Callable, Mapping
 from functools import cache
 from typing import Any, Protocol
 
 from PySide6.QtCore import Qt, QUrl, Signal, Slot
-from PySide6.QtGui import QColor, QDesktopServices, QImage, QPainter, QTextDocument
+from PySide6.QtGui import QColor, QCursor, QDesktopServices, QImage, QPainter, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -29,7 +32,13 @@ from PySide6.QtWidgets import (
 )
 
 from kshare.client.views import Expert, ItemDetail
-from kshare.ui.item_actions import ItemActions, ItemWriter
+from kshare.ui.item_actions import (
+    REPLY_ACTIONS,
+    ItemActions,
+    ItemWriter,
+    replies_of,
+    reply_actions,
+)
 from kshare.ui.operations import Failure, TaskRunner
 from kshare.ui.suggested_people import (
     SUGGESTED,
@@ -42,7 +51,9 @@ from kshare.ui.text import full_time, kind_label
 log = logging.getLogger(__name__)
 
 EXTERNAL_SCHEMES = frozenset({"http", "https", "mailto"})
-ITEM_SCHEME = "kshare"  # kshare:item/<id> links between items, kshare:attachment to open a file
+# kshare:item/<id> links between items, kshare:attachment to open a file,
+# kshare:reply/<action>/<id> for what a person does to a reply in the thread
+ITEM_SCHEME = "kshare"
 
 BODY_CSS = """
 body { font-size: 10.5pt; line-height: 140%; color: #1f2933; }
@@ -52,6 +63,8 @@ blockquote { color: #52606d; }
 a { color: #3461c1; }
 .reply { margin-top: 14px; }
 .reply-head { color: #616e7c; font-size: 9pt; }
+.nested { margin-left: 22px; }
+.reply-actions a { color: #52606d; text-decoration: none; }
 .accepted { color: #1b7f4b; font-weight: 600; }
 .section { color: #52606d; font-size: 9pt; font-weight: 600; margin-top: 22px; }
 .pending { color: #8a5300; }
@@ -67,6 +80,7 @@ class SafeTextBrowser(QTextBrowser):
 
     item_link_clicked = Signal(str)
     attachment_link_clicked = Signal()
+    reply_action_clicked = Signal(str, str)  # action, reply id
     remote_resource_refused = Signal(QUrl)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -107,6 +121,10 @@ class SafeTextBrowser(QTextBrowser):
             self.item_link_clicked.emit(url.path()[len("item/") :])
         elif scheme == ITEM_SCHEME and url.path() == "attachment":
             self.attachment_link_clicked.emit()
+        elif scheme == ITEM_SCHEME and url.path().startswith("reply/"):
+            action, _, reply_id = url.path()[len("reply/") :].partition("/")
+            if action in REPLY_ACTIONS and reply_id:
+                self.reply_action_clicked.emit(action, reply_id)
         elif scheme in EXTERNAL_SCHEMES:
             QDesktopServices.openUrl(url)
         else:
@@ -144,7 +162,28 @@ def _placeholder() -> QImage:
     return image
 
 
-def _reply_html(reply: ItemDetail, heading: str) -> str:
+ReplyLinks = Callable[[ItemDetail], str]  # the action links after a reply's "Open"
+
+
+def reply_links_html(reply: ItemDetail, account: object, mine: Mapping[str, frozenset[str]]) -> str:
+    """A reply's reactions and what the reader may do to it, for its metadata line."""
+    reply_id = html.escape(reply.summary.id)
+    own = mine.get(reply.summary.id, frozenset())
+    counts = " ".join(
+        f"<b>{html.escape(e)} {n}</b>" if e in own else f"{html.escape(e)} {n}"
+        for e, n in reply.reactions
+    )
+    what = html.escape(f"{reply.summary.author_name}'s {reply.summary.kind}")
+    links = [
+        f'<a href="{ITEM_SCHEME}:reply/{action}/{reply_id}" title="{label} · {what}">{label}</a>'
+        for action, label in reply_actions(reply, account)
+    ]
+    return "".join(f" · {part}" for part in (counts, *links) if part)
+
+
+def _reply_html(
+    reply: ItemDetail, heading: str, links: ReplyLinks | None, nested: bool = False
+) -> str:
     who = html.escape(reply.summary.author_name)
     when = html.escape(full_time(reply.summary.created_at))
     accepted = (
@@ -152,13 +191,18 @@ def _reply_html(reply: ItemDetail, heading: str) -> str:
     )
     pending = ' · <span class="pending">Waiting to sync</span>' if reply.pending else ""
     link = f'<a href="{ITEM_SCHEME}:item/{html.escape(reply.summary.id)}">Open</a>'
+    actions = f'<span class="reply-actions">{links(reply)}</span>' if links else ""
+    # An answer's own comments follow it, indented.
+    below = "".join(_reply_html(c, "", links, nested=True) for c in reply.comments)
+    classes = "reply nested" if nested else "reply"
     return (
-        f'<div class="reply"><div class="reply-head">{heading} {who} · {when}{accepted}'
-        f"{pending} · {link}</div>{reply.body_html}</div>"
+        f'<div class="{classes}"><div class="reply-head">{heading} {who} · {when}{accepted}'
+        f"{pending} · {link}{actions}</div>{reply.body_html}</div>{below}"
     )
 
 
-def detail_html(detail: ItemDetail) -> str:
+def detail_html(detail: ItemDetail, links: ReplyLinks | None = None) -> str:
+    """The item's text and its thread; ``links`` adds each reply's actions."""
     parts = [detail.body_html]
     if detail.attachment_name:
         name = html.escape(detail.attachment_name)
@@ -166,10 +210,10 @@ def detail_html(detail: ItemDetail) -> str:
     if detail.answers:
         count = len(detail.answers)
         parts.append(f'<p class="section">{count} ANSWER{"S" if count != 1 else ""}</p>')
-        parts += [_reply_html(a, "Answered by") for a in detail.answers]
+        parts += [_reply_html(a, "Answered by", links) for a in detail.answers]
     if detail.comments:
         parts.append('<p class="section">COMMENTS</p>')
-        parts += [_reply_html(c, "") for c in detail.comments]
+        parts += [_reply_html(c, "", links) for c in detail.comments]
     return "\n".join(parts)
 
 
@@ -244,6 +288,7 @@ class DetailPane(QWidget):
             self.item_actions.deleted.connect(self._on_item_actions_deleted)
             self.item_actions.parent_requested.connect(self.show_item)
             self.browser.attachment_link_clicked.connect(self.item_actions.open_attachment)
+            self.browser.reply_action_clicked.connect(self._on_browser_reply_action_clicked)
 
         badges = QHBoxLayout()
         badges.setSpacing(6)
@@ -283,10 +328,12 @@ class DetailPane(QWidget):
         self._item_id = item_id
         writer = self._writer
 
-        def load() -> tuple[ItemDetail | None, frozenset[str]]:
+        def load() -> tuple[ItemDetail | None, frozenset[str], dict[str, frozenset[str]]]:
             detail = self._source.item(item_id)
-            mine = writer.my_reactions(item_id) if writer is not None and detail else frozenset()
-            return detail, mine
+            if writer is None or detail is None:
+                return detail, frozenset(), {}
+            replies = {r.summary.id: writer.my_reactions(r.summary.id) for r in replies_of(detail)}
+            return detail, writer.my_reactions(item_id), replies
 
         self._runner.local(
             load,
@@ -322,7 +369,12 @@ class DetailPane(QWidget):
             self.show_item(self._item_id)
 
     def _on_item_loaded(
-        self, request: int, item_id: str, detail: ItemDetail | None, mine: frozenset[str]
+        self,
+        request: int,
+        item_id: str,
+        detail: ItemDetail | None,
+        mine: frozenset[str],
+        reply_mine: dict[str, frozenset[str]],
     ) -> None:
         if request != self._request:
             return
@@ -342,11 +394,15 @@ class DetailPane(QWidget):
         self._blocked.hide()
         same_item = self._shown_item == item_id
         scrolled = self.browser.verticalScrollBar().value()
-        self.browser.show_html(detail_html(detail))
+        links: ReplyLinks | None = None
+        if self._writer is not None:
+            account = self._writer.account
+            links = lambda reply: reply_links_html(reply, account, reply_mine)  # noqa: E731
+        self.browser.show_html(detail_html(detail, links))
         self._shown = shown_ids(detail)
         self._shown_item = item_id
         if self.item_actions is not None:
-            self.item_actions.set_item(detail, mine)
+            self.item_actions.set_item(detail, mine, reply_mine)
         self._suggest_for(detail, same_item)
         self._stack.setCurrentIndex(1)
         # Shown again after a change: stay where the reader was.
@@ -405,6 +461,11 @@ class DetailPane(QWidget):
         elif self._item_id is not None:
             self.show_item(self._item_id)
         self.written.emit(item_id)
+
+    @Slot(str, str)
+    def _on_browser_reply_action_clicked(self, action: str, reply_id: str) -> None:
+        if self.item_actions is not None:
+            self.item_actions.act_on_reply(action, reply_id, QCursor.pos())
 
     @Slot(QUrl)
     def _on_browser_remote_resource_refused(self, url: QUrl) -> None:

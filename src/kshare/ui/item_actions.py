@@ -1,26 +1,37 @@
 """What a person can do with the item in the reading pane: answer, comment, edit, delete,
-react, open its file.
+react, open its file; and, on each answer and comment shown in its thread, comment,
+react, edit and delete, without opening that reply alone.
 
 Every write goes through the façade to the local outbox, on the task runner's
 local worker, so it works offline and is sent at the next sync; a file is
 fetched on the network pool because it may be downloaded first. Edit and
-Delete are offered only on the person's own items.
+Delete are offered only on the person's own items. The actions on a reply are
+links in its metadata line (see :func:`reply_actions`); they use the same editor,
+confirmation and reaction bar as the item itself.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QUrl, Signal, Slot
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QPoint, Qt, QUrl, Signal, Slot
+from PySide6.QtGui import QCursor, QDesktopServices
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kshare.client.views import ItemDetail
 from kshare.ui.confirm import ask_to_confirm
-from kshare.ui.item_editor import ANSWER, COMMENT, EDIT, Draft, ItemEditor, content_of
+from kshare.ui.item_editor import (
+    ANSWER,
+    COMMENT,
+    EDIT,
+    HEADINGS,
+    Draft,
+    ItemEditor,
+    content_of,
+)
 from kshare.ui.operations import Failure, TaskRunner
 from kshare.ui.reactions import ReactionBar
 
@@ -63,8 +74,40 @@ class ItemWriter(Protocol):
     def attachment_path(self, item_id: str) -> Path | None: ...
 
 
+# What the links in a reply's metadata line do: kshare:reply/<action>/<reply id>.
+REPLY_COMMENT, REPLY_REACT, REPLY_EDIT, REPLY_DELETE = "comment", "react", "edit", "delete"
+REPLY_ACTIONS = (REPLY_COMMENT, REPLY_REACT, REPLY_EDIT, REPLY_DELETE)
+
+
 def is_own(detail: ItemDetail, account: Any) -> bool:
     return account is not None and detail.summary.author_id == account.user_id
+
+
+def replies_of(detail: ItemDetail) -> Iterator[ItemDetail]:
+    """Every answer and comment under an item, answers' comments too."""
+    for reply in (*detail.answers, *detail.comments):
+        yield reply
+        yield from replies_of(reply)
+
+
+def reply_actions(reply: ItemDetail, account: Any) -> tuple[tuple[str, str], ...]:
+    """The actions offered on a reply shown in a thread, as (action, label).
+
+    Like the item's own buttons: an answer takes comments, a comment does not;
+    Edit and Delete only on the person's own. (Accepting an answer is not offered:
+    the workspace has no way to queue it yet.)
+    """
+    actions = [(REPLY_COMMENT, "Comment")] if reply.summary.kind == "answer" else []
+    actions.append((REPLY_REACT, "React"))
+    if is_own(reply, account):
+        actions += [(REPLY_EDIT, "Edit"), (REPLY_DELETE, "Delete")]
+    return tuple(actions)
+
+
+def _whose(reply: ItemDetail, account: Any) -> str:
+    if is_own(reply, account):
+        return f"your {reply.summary.kind}"
+    return f"{reply.summary.author_name}'s {reply.summary.kind}"
 
 
 class ItemActions(QWidget):
@@ -83,8 +126,20 @@ class ItemActions(QWidget):
         self._detail: ItemDetail | None = None
         self._drafts: dict[str, Draft] = {}
         self._reacting = False  # a reaction is being saved: one change at a time
+        self._replies: dict[str, ItemDetail] = {}  # the replies on show, by id
+        self._reply_mine: Mapping[str, frozenset[str]] = {}
         self.reactions = ReactionBar()
         self.reactions.toggled.connect(self._on_reactions_toggled)
+        # A reply's reactions: the same bar, in a small popup opened from its "React" link.
+        self.reaction_popup = QFrame(self, Qt.WindowType.Popup)
+        self.reaction_popup.setObjectName("replyReactions")
+        self.reaction_popup.setFrameShape(QFrame.Shape.StyledPanel)
+        self.reply_reactions = ReactionBar(self.reaction_popup)
+        self.reply_reactions.toggled.connect(self._on_reply_reactions_toggled)
+        popup_layout = QHBoxLayout(self.reaction_popup)
+        popup_layout.setContentsMargins(6, 4, 6, 4)
+        popup_layout.addWidget(self.reply_reactions)
+        self._reaction_target: str | None = None
         self.editor = ItemEditor()
         self.editor.submitted.connect(self._on_editor_submitted)
 
@@ -144,14 +199,25 @@ class ItemActions(QWidget):
     def detail(self) -> ItemDetail | None:
         return self._detail
 
-    def set_item(self, detail: ItemDetail, mine: frozenset[str]) -> None:
-        """Offer what fits this item; an open editor for another item keeps its draft."""
+    def set_item(
+        self,
+        detail: ItemDetail,
+        mine: frozenset[str],
+        reply_mine: Mapping[str, frozenset[str]] | None = None,
+    ) -> None:
+        """Offer what fits this item; an open editor for another item keeps its draft.
+
+        ``reply_mine``: the person's own reactions on each reply on show, by reply id.
+        """
         previous = self._detail.summary.id if self._detail else None
         item_id = detail.summary.id
         if previous != item_id:
             self._stash_draft()
             self.message.hide()
+            self.reaction_popup.hide()
         self._detail = detail
+        self._replies = {reply.summary.id: reply for reply in replies_of(detail)}
+        self._reply_mine = dict(reply_mine or {})
         summary = detail.summary
         own = is_own(detail, self._writer.account)
         self.answer_button.setVisible(summary.kind == "question")
@@ -167,23 +233,89 @@ class ItemActions(QWidget):
         self.delete_button.setVisible(own)
         self.reactions.set_reactions(detail.reactions, mine)
         self.reactions.setEnabled(not self._reacting)
-        if previous != item_id and (draft := self._drafts.pop(item_id, None)) is not None:
-            self.editor.start_draft(draft)
+        if previous != item_id:
+            self._restore_draft(item_id)
+
+    def _restore_draft(self, item_id: str) -> None:
+        """Back on an item: reopen a draft kept for it, or else for one of its replies."""
+        for target in (item_id, *self._replies):
+            if (draft := self._drafts.pop(target, None)) is not None:
+                self.editor.start_draft(draft)
+                if target in self._replies:
+                    self._name_reply_draft(self._replies[target], draft.mode)
+                return
 
     def clear(self) -> None:
         self._stash_draft()
         self._detail = None
+        self._replies = {}
+        self._reply_mine = {}
+        self.reaction_popup.hide()
         self.message.hide()
+
+    def reply(self, reply_id: str) -> ItemDetail | None:
+        return self._replies.get(reply_id)
+
+    def act_on_reply(self, action: str, reply_id: str, at: QPoint | None = None) -> None:
+        """A link in a reply's metadata line was clicked; ``at`` places the reaction popup."""
+        reply = self._replies.get(reply_id)
+        if reply is None or action not in dict(reply_actions(reply, self._writer.account)):
+            log.info("ignored %r on a reply that is not on show or does not offer it", action)
+            return
+        if action == REPLY_COMMENT:
+            self._open_editor(reply, COMMENT)
+        elif action == REPLY_EDIT:
+            self._open_editor(reply, EDIT)
+        elif action == REPLY_DELETE:
+            self.confirm_delete(reply)
+        elif action == REPLY_REACT:
+            self.show_reply_reactions(reply_id, at)
+
+    def _open_editor(self, target: ItemDetail, mode: str) -> None:
+        """The one editor, on the item or on a reply: text typed for another is kept aside."""
+        target_id = target.summary.id
+        if self.editor.is_open and (self.editor.item_id, self.editor.mode) == (target_id, mode):
+            self.editor.body.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        self._stash_draft()
+        kept = self._drafts.get(target_id)
+        if kept is not None and kept.mode == mode:
+            self.editor.start_draft(self._drafts.pop(target_id))
+        elif mode == EDIT:
+            self.editor.start_edit(target)
+        else:
+            self.editor.start_reply(target_id, mode)
+        if target_id in self._replies:
+            self._name_reply_draft(target, mode)
+
+    def _name_reply_draft(self, target: ItemDetail, mode: str) -> None:
+        whose = _whose(target, self._writer.account)
+        self.editor.heading.setText(
+            f"Edit {whose}" if mode == EDIT else f"{HEADINGS[mode]} on {whose}"
+        )
+
+    def show_reply_reactions(self, reply_id: str, at: QPoint | None = None) -> None:
+        reply = self._replies.get(reply_id)
+        if reply is None:
+            return
+        self._reaction_target = reply_id
+        self.reply_reactions.set_reactions(
+            reply.reactions, self._reply_mine.get(reply_id, frozenset())
+        )
+        self.reply_reactions.setEnabled(not self._reacting)
+        self.reaction_popup.adjustSize()
+        self.reaction_popup.move(at if at is not None else QCursor.pos())
+        self.reaction_popup.show()
 
     # -- the work ------------------------------------------------------------------
 
     def start_reply(self, mode: str) -> None:
         if self._detail is not None:
-            self.editor.start_reply(self._detail.summary.id, mode)
+            self._open_editor(self._detail, mode)
 
     def start_edit(self) -> None:
         if self._detail is not None:
-            self.editor.start_edit(self._detail)
+            self._open_editor(self._detail, EDIT)
 
     def _save_reply(self, draft: Draft) -> None:
         def write() -> str:
@@ -249,6 +381,7 @@ class ItemActions(QWidget):
         # One change at a time, or a double click would react twice.
         self._reacting = True
         self.reactions.setEnabled(False)
+        self.reply_reactions.setEnabled(False)
         self._runner.local(
             write,
             success=lambda _none: self._on_reaction_saved(item_id),
@@ -315,18 +448,30 @@ class ItemActions(QWidget):
             self._show_failure(failure)  # the draft itself is kept for when they come back
 
     def _on_deleted(self, item_id: str) -> None:
-        self._drafts.pop(item_id, None)
-        self.editor.close_editor()
+        gone = {item_id}
+        if (reply := self._replies.get(item_id)) is not None:
+            gone |= {r.summary.id for r in replies_of(reply)}
+        elif self._detail is not None and self._detail.summary.id == item_id:
+            gone |= set(self._replies)
+        for target in gone:
+            self._drafts.pop(target, None)
+        if self.editor.item_id in gone or item_id == self._detail_id():
+            self.editor.close_editor()
         self.deleted.emit(item_id)
+
+    def _detail_id(self) -> str | None:
+        return self._detail.summary.id if self._detail is not None else None
 
     def _on_reaction_saved(self, item_id: str) -> None:
         self._reacting = False
         self.reactions.setEnabled(True)
+        self.reply_reactions.setEnabled(True)
         self.written.emit(item_id)
 
     def _on_reaction_failed(self, item_id: str, failure: Failure) -> None:
         self._reacting = False
         self.reactions.setEnabled(True)
+        self.reply_reactions.setEnabled(True)
         self._show_failure(failure)
         self.written.emit(item_id)  # show the reactions as they really are
 
@@ -369,10 +514,13 @@ class ItemActions(QWidget):
 
     @Slot()
     def _on_delete_button_clicked(self) -> None:
-        if self._detail is None:
-            return
-        item_id = self._detail.summary.id
-        what = self._detail.summary.kind
+        if self._detail is not None:
+            self.confirm_delete(self._detail)
+
+    def confirm_delete(self, target: ItemDetail) -> None:
+        """Ask first; delete the item or reply only if the person says so."""
+        item_id = target.summary.id
+        what = target.summary.kind
         ask_to_confirm(
             self,
             name="confirmDelete",
@@ -395,6 +543,13 @@ class ItemActions(QWidget):
     def _on_reactions_toggled(self, emoji: str, add: bool) -> None:
         if self._detail is not None:
             self._toggle_reaction(self._detail.summary.id, emoji, add)
+
+    @Slot(str, bool)
+    def _on_reply_reactions_toggled(self, emoji: str, add: bool) -> None:
+        target = self._reaction_target
+        self.reaction_popup.hide()
+        if target is not None and target in self._replies:
+            self._toggle_reaction(target, emoji, add)
 
     @Slot(object)
     def _on_editor_submitted(self, draft: Draft) -> None:
