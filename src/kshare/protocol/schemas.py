@@ -367,6 +367,8 @@ class GroupListing(Wire):
     is_member: bool = False
     is_owner: bool = False
     request_pending: bool = False  # the caller asked to join and no owner has answered yet
+    # for the group's owners: requests waiting for an answer (None: the server did not say)
+    pending_requests: int | None = None
 
 
 class JoinRequestOut(Wire):

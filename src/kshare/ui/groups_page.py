@@ -70,7 +70,9 @@ def load_groups(source: GroupSource) -> list[GroupRow]:
     for group in source.groups():
         waiting = 0
         if group.is_owner and group.visibility != "secret":
-            waiting = len(source.join_requests(group.id))
+            waiting = group.pending_requests
+            if waiting is None:  # a server that does not count them: ask for the list
+                waiting = len(source.join_requests(group.id))
         rows.append(GroupRow(group, waiting))
     return rows
 

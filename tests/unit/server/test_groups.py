@@ -77,6 +77,9 @@ def test_a_closed_group_takes_a_request_that_an_owner_approves(org: Org) -> None
     pending = org.api.get(f"{GROUPS}/{finance}/requests", org.tokens["carol"])
     assert pending.status_code == 200
     assert [r["person"]["username"] for r in pending.json()] == ["bob"]
+    # the owner's listing counts what waits; nobody else's says anything about it
+    assert _listing(org, "carol")["Finance"]["pending_requests"] == 1
+    assert all(_listing(org, who)["Finance"]["pending_requests"] is None for who in ("bob", "ana"))
     # Who asked is the owners' business only, not other members' or the asker's.
     for who in ("dave", "bob", "ana"):
         refused = org.api.get(f"{GROUPS}/{finance}/requests", org.tokens[who])
@@ -102,6 +105,7 @@ def test_a_closed_group_takes_a_request_that_an_owner_approves(org: Org) -> None
         2,
     )
     assert org.api.get(f"{GROUPS}/{finance}/requests", org.tokens["carol"]).json() == []
+    assert _listing(org, "carol")["Finance"]["pending_requests"] == 0
     [entry] = _actions(org, "group_join_approved")
     assert (entry["actor_id"], entry["target"]) == (org.ids["carol"], finance)
     assert entry["detail"]["person"] == org.ids["bob"]

@@ -100,6 +100,22 @@ def _listings(session: Session, caller: Caller, groups: Sequence[Group]) -> list
     asked = set(
         session.scalars(select(JoinRequest.group_id).where(JoinRequest.person_id == caller.id))
     )
+    owned = [g.id for g in groups if mine.get(g.id) and g.visibility != "secret"]
+    waiting: dict[str, int] = {}
+    if owned:
+        # as list_requests counts them: people an admin added meanwhile wait for nothing
+        already = select(Membership.person_id).where(
+            Membership.group_id == JoinRequest.group_id,
+            Membership.person_id == JoinRequest.person_id,
+        )
+        waiting = {
+            group_id: count
+            for group_id, count in session.execute(
+                select(JoinRequest.group_id, func.count())
+                .where(JoinRequest.group_id.in_(owned), ~already.exists())
+                .group_by(JoinRequest.group_id)
+            )
+        }
     return [
         GroupListing(
             id=g.id,
@@ -111,6 +127,7 @@ def _listings(session: Session, caller: Caller, groups: Sequence[Group]) -> list
             is_member=g.id in mine,
             is_owner=mine.get(g.id, False),
             request_pending=g.id not in mine and g.visibility == "closed" and g.id in asked,
+            pending_requests=waiting.get(g.id, 0) if g.id in owned else None,
         )
         for g in groups
     ]
