@@ -738,6 +738,10 @@ class Workspace:
     def react(self, item_id: str, emoji: str) -> str:
         return self.writes.react(item_id, emoji)
 
+    def accept_answer(self, answer_id: str) -> None:
+        """Accept an answer to one's own question: shown here at once, sent at the next sync."""
+        self.writes.accept_answer(answer_id)
+
     def my_reactions(self, item_id: str) -> frozenset[str]:
         """The emoji the signed-in person has put on an item."""
         account = self._account

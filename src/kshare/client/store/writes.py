@@ -197,6 +197,44 @@ class LocalWrites:
             values["tags"] = list(tags)
         conn.execute(update(ITEMS).where(ITEMS.c.id == item_id).values(**values))
 
+    def accept_answer(self, answer_id: str) -> None:
+        """Mark an answer as the accepted one of the signed-in person's question."""
+        me = self._me()
+        with self.writer.begin() as conn:
+            answer = self._row(conn, answer_id)
+            question = (
+                conn.execute(select(ITEMS).where(ITEMS.c.id == answer.parent_id)).first()
+                if answer.parent_id
+                else None
+            )
+            if answer.kind != "answer" or question is None or question.kind != "question":
+                raise UserFacingError("Only an answer to a question can be accepted.")
+            if question.author_id != me:
+                raise UserFacingError("Only the person who asked may accept an answer.")
+            if question.accepted_answer_id == answer_id:
+                return  # already the accepted one: nothing to send
+            outbox.add(conn, "accept_answer", answer_id, {"question_id": question.id})
+            # three rows change: the old accepted answer, the question and the new one
+            first = repository.take_local_seqs(conn, 3)
+            seqs = iter((first, first + 1, first + 2))
+            previous = question.accepted_answer_id
+            if previous:
+                conn.execute(
+                    update(ITEMS)
+                    .where(ITEMS.c.id == previous)
+                    .values(is_accepted=False, local_seq=next(seqs))
+                )
+            conn.execute(
+                update(ITEMS)
+                .where(ITEMS.c.id == question.id)
+                .values(accepted_answer_id=answer_id, local_seq=next(seqs))
+            )
+            conn.execute(
+                update(ITEMS)
+                .where(ITEMS.c.id == answer_id)
+                .values(is_accepted=True, local_seq=next(seqs))
+            )
+
     def delete(self, item_id: str) -> None:
         with self.writer.begin() as conn:
             self._row(conn, item_id)
