@@ -43,6 +43,7 @@ class Post:
     version: int = 1
     reactions: set[tuple[str, str]] = field(default_factory=set)  # (person, emoji)
     order: int = 0
+    accepted: bool = False
 
 
 class Thread:
@@ -79,6 +80,7 @@ class Thread:
                 author_name=NAMES[post.author_id],
                 created_at=NOW + timedelta(minutes=post.order),
                 updated_at=NOW + timedelta(minutes=post.order),
+                is_accepted=post.accepted,
             ),
             body_markdown=post.body,
             body_html=f"<p>{post.body}</p>",
@@ -108,6 +110,15 @@ class Thread:
         for child in [p.id for p in self.posts.values() if p.parent_id == item_id]:
             self.delete(child)
         del self.posts[item_id]
+
+    def accept_answer(self, answer_id: str) -> None:
+        self.writes.append(("accept", answer_id))
+        answer = self.posts[answer_id]
+        question = self.posts[answer.parent_id or ""]
+        assert question.author_id == self.account.user_id  # the workspace refuses others
+        for post in self.posts.values():
+            if post.parent_id == question.id:
+                post.accepted = post.id == answer_id
 
     def react(self, item_id: str, emoji: str) -> str:
         self.writes.append(("react", item_id))
@@ -187,7 +198,7 @@ def test_each_reply_offers_what_fits_it(qtbot, thread: Thread, runner):
     assert reply_links(pane, thread.mine) == {"comment", "react", "edit", "delete"}
     assert reply_links(pane, thread.theirs) == {"comment", "react"}  # not Ana's to change
     assert reply_links(pane, thread.remark) == {"react"}  # comments take no comments
-    assert not any("accept" in href for href in links(pane))  # nothing to queue it with
+    assert not any("accept" in href for href in links(pane))  # only the asker accepts
     assert f"kshare:item/{thread.mine}" in links(pane)  # "Open" is still there
 
 
@@ -365,3 +376,21 @@ def test_the_items_own_actions_still_act_on_the_item(qtbot, thread: Thread, runn
     # The comment begun on Kwame's answer was kept aside, not lost.
     act(qtbot, pane, "comment", thread.theirs)
     assert actions.editor.body.toPlainText() == "Kept for later"
+
+
+def test_the_asker_accepts_an_answer_from_the_thread(qtbot, thread: Thread, runner):
+    thread.account = Account("u-priya", "priya")  # Priya asked the question
+    pane = open_pane(qtbot, thread, runner)
+    assert "accept" in reply_links(pane, thread.mine)
+    assert "accept" in reply_links(pane, thread.theirs)
+    assert "accept" not in reply_links(pane, thread.remark)  # a comment is no answer
+    with qtbot.waitSignal(pane.item_shown):
+        act(qtbot, pane, "accept", thread.theirs)
+    assert thread.writes == [("accept", thread.theirs)]
+    assert "✓ Accepted answer" in pane.browser.toPlainText()
+    assert "accept" not in reply_links(pane, thread.theirs)  # already the accepted one
+    with qtbot.waitSignal(pane.item_shown):
+        act(qtbot, pane, "accept", thread.mine)  # changing one's mind moves the mark
+    assert thread.posts[thread.mine].accepted and not thread.posts[thread.theirs].accepted
+    assert "accept" in reply_links(pane, thread.theirs)
+    assert pane.browser.toPlainText().count("✓ Accepted answer") == 1

@@ -165,7 +165,12 @@ def _placeholder() -> QImage:
 ReplyLinks = Callable[[ItemDetail], str]  # the action links after a reply's "Open"
 
 
-def reply_links_html(reply: ItemDetail, account: object, mine: Mapping[str, frozenset[str]]) -> str:
+def reply_links_html(
+    reply: ItemDetail,
+    account: object,
+    mine: Mapping[str, frozenset[str]],
+    thread: ItemDetail | None = None,
+) -> str:
     """A reply's reactions and what the reader may do to it, for its metadata line."""
     reply_id = html.escape(reply.summary.id)
     own = mine.get(reply.summary.id, frozenset())
@@ -176,7 +181,7 @@ def reply_links_html(reply: ItemDetail, account: object, mine: Mapping[str, froz
     what = html.escape(f"{reply.summary.author_name}'s {reply.summary.kind}")
     links = [
         f'<a href="{ITEM_SCHEME}:reply/{action}/{reply_id}" title="{label} · {what}">{label}</a>'
-        for action, label in reply_actions(reply, account)
+        for action, label in reply_actions(reply, account, thread)
     ]
     return "".join(f" · {part}" for part in (counts, *links) if part)
 
@@ -397,7 +402,7 @@ class DetailPane(QWidget):
         links: ReplyLinks | None = None
         if self._writer is not None:
             account = self._writer.account
-            links = lambda reply: reply_links_html(reply, account, reply_mine)  # noqa: E731
+            links = lambda reply: reply_links_html(reply, account, reply_mine, detail)  # noqa: E731
         self.browser.show_html(detail_html(detail, links))
         self._shown = shown_ids(detail)
         self._shown_item = item_id

@@ -68,6 +68,7 @@ class ItemWriter(Protocol):
         tags: Sequence[str] | None = None,
     ) -> None: ...
     def delete(self, item_id: str) -> None: ...
+    def accept_answer(self, answer_id: str) -> None: ...
     def react(self, item_id: str, emoji: str) -> str: ...
     def unreact(self, item_id: str, emoji: str) -> None: ...
     def my_reactions(self, item_id: str) -> frozenset[str]: ...
@@ -76,7 +77,8 @@ class ItemWriter(Protocol):
 
 # What the links in a reply's metadata line do: kshare:reply/<action>/<reply id>.
 REPLY_COMMENT, REPLY_REACT, REPLY_EDIT, REPLY_DELETE = "comment", "react", "edit", "delete"
-REPLY_ACTIONS = (REPLY_COMMENT, REPLY_REACT, REPLY_EDIT, REPLY_DELETE)
+REPLY_ACCEPT = "accept"
+REPLY_ACTIONS = (REPLY_COMMENT, REPLY_REACT, REPLY_ACCEPT, REPLY_EDIT, REPLY_DELETE)
 
 
 def is_own(detail: ItemDetail, account: Any) -> bool:
@@ -90,15 +92,27 @@ def replies_of(detail: ItemDetail) -> Iterator[ItemDetail]:
         yield from replies_of(reply)
 
 
-def reply_actions(reply: ItemDetail, account: Any) -> tuple[tuple[str, str], ...]:
-    """The actions offered on a reply shown in a thread, as (action, label).
+def reply_actions(
+    reply: ItemDetail, account: Any, thread: ItemDetail | None = None
+) -> tuple[tuple[str, str], ...]:
+    """The actions offered on a reply shown in ``thread``, as (action, label).
 
     Like the item's own buttons: an answer takes comments, a comment does not;
-    Edit and Delete only on the person's own. (Accepting an answer is not offered:
-    the workspace has no way to queue it yet.)
+    Edit and Delete only on the person's own. The person who asked the question
+    may accept an answer that is not the accepted one yet.
     """
-    actions = [(REPLY_COMMENT, "Comment")] if reply.summary.kind == "answer" else []
+    kind = reply.summary.kind
+    actions = [(REPLY_COMMENT, "Comment")] if kind == "answer" else []
     actions.append((REPLY_REACT, "React"))
+    if (
+        kind == "answer"
+        and not reply.summary.is_accepted
+        and thread is not None
+        and thread.summary.kind == "question"
+        and any(a.summary.id == reply.summary.id for a in thread.answers)
+        and is_own(thread, account)
+    ):
+        actions.append((REPLY_ACCEPT, "Accept"))
     if is_own(reply, account):
         actions += [(REPLY_EDIT, "Edit"), (REPLY_DELETE, "Delete")]
     return tuple(actions)
@@ -259,10 +273,13 @@ class ItemActions(QWidget):
     def act_on_reply(self, action: str, reply_id: str, at: QPoint | None = None) -> None:
         """A link in a reply's metadata line was clicked; ``at`` places the reaction popup."""
         reply = self._replies.get(reply_id)
-        if reply is None or action not in dict(reply_actions(reply, self._writer.account)):
+        offered = reply_actions(reply, self._writer.account, self._detail) if reply else ()
+        if reply is None or action not in dict(offered):
             log.info("ignored %r on a reply that is not on show or does not offer it", action)
             return
-        if action == REPLY_COMMENT:
+        if action == REPLY_ACCEPT:
+            self._accept(reply_id)
+        elif action == REPLY_COMMENT:
             self._open_editor(reply, COMMENT)
         elif action == REPLY_EDIT:
             self._open_editor(reply, EDIT)
@@ -368,6 +385,15 @@ class ItemActions(QWidget):
             success=lambda _none: self._on_deleted(item_id),
             failure=self._show_failure,
             label="deleting the item",
+            owner=self,
+        )
+
+    def _accept(self, answer_id: str) -> None:
+        self._runner.local(
+            lambda: self._writer.accept_answer(answer_id),
+            success=lambda _none: self.written.emit(answer_id),
+            failure=self._show_failure,
+            label="accepting the answer",
             owner=self,
         )
 
