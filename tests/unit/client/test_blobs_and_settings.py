@@ -105,7 +105,7 @@ def test_named_copies_go_with_their_content(tmp_path: Path) -> None:
         ("handbook.pdf", "application/pdf", "handbook.pdf"),
         ("../../secrets/notes.txt", "text/plain", "notes.txt"),
         ("C:\\Users\\ana\\plan.docx", "", "plan.docx"),
-        ('a<b>:c|d?.pdf', "application/pdf", "a_b_c_d_.pdf"),
+        ("a<b>:c|d?.pdf", "application/pdf", "a_b_c_d_.pdf"),
         ("", "application/pdf", "document.pdf"),
         ("CON.txt", "text/plain", "document-CON.txt"),
         ("README", "text/plain", "README.txt"),
