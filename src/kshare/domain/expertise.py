@@ -364,17 +364,21 @@ def ask_about_line(tag_activity_: Mapping[str, float], declared: Declared, limit
 
 
 def salient_terms(
-    counts: Mapping[str, int], doc_freq: Mapping[str, int], n_docs: int, limit: int
+    counts: Mapping[str, int],
+    doc_freq: Mapping[str, int],
+    n_docs: int,
+    limit: int,
+    min_count: int = 2,
 ) -> list[tuple[str, float]]:
     """A person's words that set them apart: tf-idf with a log-damped term frequency.
 
     ``counts`` says in how many of the person's texts each word appears; a word
-    from a single text is not taken for a topic.
+    in fewer than ``min_count`` of them (at least two) is not taken for a topic.
     """
     scored = []
     for term, tf in counts.items():
         df = doc_freq.get(term, 0)
-        if tf < 2 or df == 0 or len(term) < 3 or term.isdigit():
+        if tf < max(min_count, 2) or df == 0 or len(term) < 3 or term.isdigit():
             continue
         scored.append((term, (1.0 + math.log(tf)) * math.log((1 + n_docs) / (1 + df))))
     scored.sort(key=lambda p: (-p[1], p[0]))

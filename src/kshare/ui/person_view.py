@@ -33,15 +33,6 @@ PERSON_SCHEME = "person:"
 EMPTY = "Select a colleague to see what they know."
 GONE = "This profile is not available to you."
 
-# The reading pane's look (white, a line on the left, grey section heads as in an item's
-# text), for the widgets of this view.
-PROFILE_CSS = """
-QWidget#personView { background: #ffffff; border-left: 1px solid #e4e7eb; }
-QScrollArea#personScroll, QWidget#personBody { background: transparent; border: none; }
-QLabel#profileSection { color: #52606d; font-size: 9pt; font-weight: 600; }
-QLabel#topicName, QLabel#skillName { font-weight: 600; }
-"""
-
 
 class ProfileSource(Protocol):
     """The part of :class:`kshare.client.services.Workspace` the profile uses."""
@@ -178,7 +169,6 @@ class PersonView(QWidget):
         super().__init__(parent)
         self.setObjectName("personView")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setStyleSheet(PROFILE_CSS)
         self._source = source
         self._runner = runner
         self._request = 0

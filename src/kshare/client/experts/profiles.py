@@ -71,20 +71,27 @@ class ProfileMiner:
             return []
         with self._engine.connect() as conn:
             rows = conn.execute(
-                select(CachedItem.title, CachedItem.body).where(
+                select(CachedItem.id, CachedItem.title, CachedItem.body).where(
                     CachedItem.id.in_([f.id for f in mine])
                 )
             ).all()
-        # in how many of their texts a word appears, not how often: one long text that
-        # repeats a word ("stored", "byte" in a how-to) says less than a word that comes
-        # back across their questions, answers and posts
+        # in how many of their threads a word appears, not how often: one long text that
+        # repeats a word ("stored", "byte" in a how-to), or one conversation that keeps
+        # coming back to it, says less than a word that recurs across separate threads
+        threads: dict[str, set[str]] = {}
+        for item_id, title, body in rows:
+            facts = agg.items.get(item_id)
+            thread = agg.root(facts).id if facts is not None else item_id
+            threads.setdefault(thread, set()).update(ex.words(f"{title} {body[:MAX_CHARS]}"))
         counts: Counter[str] = Counter()
-        for title, body in rows:
-            counts.update(set(ex.words(f"{title} {body[:MAX_CHARS]}")))
+        for found in threads.values():
+            counts.update(found)
         # colleagues' names (thanks, mentions) and bare numbers are not topics
         names = {w for p in agg.people.values() for w in ex.words(p.display_name)}
         for term in list(counts):
             if term in names or not any(c.isalpha() for c in term):
                 del counts[term]
         df, n_docs = self._doc_freq()
-        return ex.salient_terms(counts, df, n_docs, limit)
+        # someone who wrote a lot repeats everyday words by chance: ask more of a topic
+        least = max(2, len(threads) // 10)
+        return ex.salient_terms(counts, df, n_docs, limit, min_count=least)
