@@ -80,6 +80,7 @@ class ExpertFinder:
         # the people a page touched, so a query after a small page stays quick.
         self._activity: dict[str, tuple[dict[str, float], float]] = {}
         self._activity_key: tuple[datetime | None, int] | None = None
+        self._newest: dict[str, list[ItemFacts]] = {}  # a person's items, newest first
         self._profiles = ProfileMiner(cache_engine)
         # The in-memory aggregates are shared; a worker pool may ask from several threads.
         self._lock = threading.RLock()
@@ -184,6 +185,7 @@ class ExpertFinder:
         if self._agg.refresh(self._engine):
             for person_id in self._agg.touched:
                 self._activity.pop(person_id, None)
+                self._newest.pop(person_id, None)
 
     def _rank(
         self,
@@ -343,21 +345,29 @@ class ExpertFinder:
         """The person's latest contributions under each tag, with their threads' titles."""
         if not tags:
             return {}
-        mine = [
-            self._agg.items[i]
-            for i in self._agg.by_person.get(person_id, ())
-            if i in self._agg.items
-        ]
-        mine.sort(key=lambda f: (f.created_at, f.id), reverse=True)
         found: dict[str, list[tuple[str, str]]] = {tag: [] for tag in tags}
-        for facts in mine:
+        wanted = set(tags)
+        for facts in self._newest_first(person_id):
             if before is not None and facts.created_at >= before:
                 continue
-            for tag in tags.intersection(facts.counted_tags):
-                if len(found[tag]) < TAG_ITEMS:
-                    title = facts.title or self._agg.root(facts).title or "untitled"
-                    found[tag].append((facts.id, title))
+            for tag in wanted.intersection(facts.counted_tags):
+                title = facts.title or self._agg.root(facts).title or "untitled"
+                found[tag].append((facts.id, title))
+                if len(found[tag]) == TAG_ITEMS:
+                    wanted.discard(tag)
+            if not wanted:
+                break  # every tag has its few latest: the older rest need not be read
         return {tag: tuple(items) for tag, items in found.items() if items}
+
+    def _newest_first(self, person_id: str) -> list[ItemFacts]:
+        """What a person contributed, newest first; kept until a sync page touches them."""
+        kept = self._newest.get(person_id)
+        if kept is None:
+            items = self._agg.items
+            kept = [items[i] for i in self._agg.by_person.get(person_id, ()) if i in items]
+            kept.sort(key=lambda f: (f.created_at, f.id), reverse=True)
+            self._newest[person_id] = kept
+        return kept
 
     def _similar_expert(
         self, person_id: str, similarity: float, shared: Iterable[str], activity: dict[str, float]
