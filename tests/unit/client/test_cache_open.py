@@ -1,0 +1,54 @@
+"""Opening the cache: migrated when behind, fast when current, refused when newer or damaged."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from kshare.client.store import db
+from kshare.client.store.db import CacheError, CacheTooNewError, open_cache
+
+
+def test_the_known_head_is_alembics_head() -> None:
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(db._alembic_config())
+    assert script.get_current_head() == db.CACHE_HEAD, "update CACHE_HEAD with a new migration"
+
+
+def test_a_current_cache_opens_without_running_alembic(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "cache.sqlite3"
+    open_cache(path).dispose()  # created and migrated
+    calls: list[Path] = []
+    monkeypatch.setattr(db, "_migrate", lambda _engine, where: calls.append(where))
+    engine = open_cache(path)
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0003"
+    engine.dispose()
+    assert calls == []
+    # a file whose recorded version is not this one's goes through Alembic
+    with open_cache(path).begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '0002'"))
+    open_cache(path).dispose()
+    assert calls == [path]
+
+
+def test_a_cache_from_a_newer_kshare_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "cache.sqlite3"
+    engine = open_cache(path)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999_future'"))
+    engine.dispose()
+    with pytest.raises(CacheTooNewError, match="newer version of kshare"):
+        open_cache(path)
+
+
+def test_a_damaged_file_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "cache.sqlite3"
+    path.write_bytes(b"this is not a database at all" * 100)
+    with pytest.raises(CacheError, match="cannot be read"):
+        open_cache(path)
