@@ -205,3 +205,15 @@ def test_the_window_opens_settings_from_the_file_menu(qtbot, workspace: Workspac
         "poll_interval_s": 600
     }
     assert "next time kshare starts" in window.statusBar().currentMessage()
+
+
+def test_two_names_for_one_download_policy_are_offered_once(qtbot, tmp_path: Path, runner):
+    """ "manual" downloads as "lazy" does: kept when a file sets it, never offered beside it."""
+    plain = Settings(tmp_path / "plain" / "settings.json", tmp_path / "no-policy.json")
+    first = open_dialog(qtbot, plain, runner)
+    policy = first.rows["blob_policy"].control
+    assert [policy.itemData(i) for i in range(policy.count())] == ["eager", "lazy"]
+    plain.set("blob_policy", "manual")
+    second = open_dialog(qtbot, plain, runner)
+    policy = second.rows["blob_policy"].control
+    assert policy.currentData() == "manual" and policy.currentText() == "When I open one"

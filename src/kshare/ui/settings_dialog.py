@@ -62,6 +62,7 @@ class Field:
     step: int = 1
     zero_text: str = ""  # what a spin box says at its minimum, when that means "off"
     choice_labels: Mapping[str, str] = field(default_factory=dict)
+    hidden_choices: frozenset[str] = frozenset()  # accepted when set, never offered
 
 
 FIELDS: tuple[Field, ...] = (
@@ -70,11 +71,14 @@ FIELDS: tuple[Field, ...] = (
         "Download attached files",
         "Files shared with you can be fetched with every sync, so they open offline, "
         "or only when you open one, which saves space and bandwidth.",
+        # "manual" downloads exactly as "lazy" does (only when a file is opened): it is
+        # still read from older settings and policies, but not offered as a third way
         choice_labels={
             "eager": "With every sync",
             "lazy": "When I open one",
-            "manual": "Only when I ask for one",
+            "manual": "When I open one",
         },
+        hidden_choices=frozenset({"manual"}),
     ),
     Field(
         "blob_cache_mb",
@@ -179,6 +183,8 @@ class SettingRow(QWidget):
         if setting.choices:
             combo = QComboBox(objectName="settingControl")
             for choice in setting.choices:
+                if choice in spec.hidden_choices and choice != value:
+                    continue
                 combo.addItem(spec.choice_labels.get(choice, choice), choice)
             combo.setCurrentIndex(max(0, combo.findData(value)))
             return combo
