@@ -285,15 +285,22 @@ def test_an_owner_approves_and_declines_requests(qtbot, page, source):
         assert bo is not None and cy is not None
         assert bo.who.text() == "Bo Lindqvist (bo)"
         assert bo.approve_button.accessibleName() == "Approve Bo Lindqvist"
-        with qtbot.waitSignal(dialog.answered, timeout=TIMEOUT_MS) as answered:
+        with (
+            qtbot.waitSignal(dialog.answered, timeout=TIMEOUT_MS) as answered,
+            qtbot.waitSignal(page.membership_changed, timeout=TIMEOUT_MS) as changed,
+        ):
             click(qtbot, bo.approve_button)
         assert answered.args == ["g-sre", "u-bo", True]
+        assert changed.args == ["g-sre"]  # the window syncs: the member list follows
     assert "u-bo" in source.members["g-sre"]
     qtbot.waitUntil(lambda: list(dialog.rows) == ["u-cy"], timeout=TIMEOUT_MS)
     sre = card(page, "SRE")
     assert sre.requests_button.text() == "Requests (1)"
 
-    with qtbot.waitSignal(dialog.requests_shown, timeout=TIMEOUT_MS) as shown:
+    with (
+        qtbot.waitSignal(dialog.requests_shown, timeout=TIMEOUT_MS) as shown,
+        qtbot.assertNotEmitted(page.membership_changed),
+    ):
         click(qtbot, dialog.rows["u-cy"].decline_button)
     assert shown.args == [0]
     assert not dialog.empty.isHidden() and "u-cy" not in source.members["g-sre"]

@@ -361,8 +361,10 @@ class GroupsPage(QWidget):
         return dialog
 
     @Slot(str, str, bool)
-    def _on_requests_dialog_answered(self, _group_id: str, _person_id: str, _ok: bool) -> None:
+    def _on_requests_dialog_answered(self, group_id: str, _person_id: str, approved: bool) -> None:
         self.refresh()
+        if approved:  # a new member: a sync brings the group's member list up to date here
+            self.membership_changed.emit(group_id)
 
     @Slot()
     def _on_refresh_button_clicked(self) -> None:
