@@ -10,6 +10,7 @@ wrote into the cache is ever read: content the user may not see never gets here.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 from collections import Counter
@@ -58,6 +59,7 @@ def _time(text: str) -> datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
+@functools.lru_cache(maxsize=4096)  # a site has a few thousand combinations of tags at most
 def _tags(text: str | None) -> tuple[str, ...]:
     if not text or text == "[]":  # answers and comments: most rows
         return ()
@@ -135,19 +137,22 @@ class Aggregates:
             ).all()
         fresh_items = {row.id for row in item_rows}
         fresh_people: set[str] = set()
+        # plain tuples, unpacked: a first fill reads every item of the cache
         facts = [
             ItemFacts(
-                id=row.id,
-                kind=row.kind,
-                author_id=row.author_id,
-                parent_id=row.parent_id,
-                created_at=_time(row.created_at),
-                accepted=bool(row.is_accepted),
-                score=int(row.score or 0),
-                tags=_tags(row.tags),
-                title=row.title or "",
+                id=item_id,
+                kind=kind,
+                author_id=author_id,
+                parent_id=parent_id,
+                created_at=_time(created_at),
+                accepted=bool(accepted),
+                score=int(score or 0),
+                tags=_tags(tags),
+                title=title or "",
             )
-            for row in item_rows
+            for item_id, kind, author_id, parent_id, created_at, accepted, score, tags, title in (
+                tuple(row) for row in item_rows
+            )
         ]
         if self.items:
             for one in facts:
