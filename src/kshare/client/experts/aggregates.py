@@ -16,7 +16,7 @@ import logging
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Connection, Engine, Row, String, select, type_coerce
 
@@ -51,6 +51,10 @@ class PersonFacts:
     department: str
     active: bool
     declared: Declared
+
+
+# id, kind, author, parent, created (text), accepted, score, tags (JSON text), title
+_ItemRow = tuple[str, str, str, str | None, str, bool, int | None, str | None, str | None]
 
 
 def _time(text: str) -> datetime:
@@ -138,6 +142,7 @@ class Aggregates:
         fresh_items = {row.id for row in item_rows}
         fresh_people: set[str] = set()
         # plain tuples, unpacked: a first fill reads every item of the cache
+        rows = cast("list[_ItemRow]", [tuple(row) for row in item_rows])
         facts = [
             ItemFacts(
                 id=item_id,
@@ -151,7 +156,7 @@ class Aggregates:
                 title=title or "",
             )
             for item_id, kind, author_id, parent_id, created_at, accepted, score, tags, title in (
-                tuple(row) for row in item_rows
+                rows
             )
         ]
         if self.items:
