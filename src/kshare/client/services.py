@@ -38,7 +38,7 @@ from kshare.client.store import outbox, queries, repository
 from kshare.client.store.db import create_writer_engine, open_cache
 from kshare.client.store.declared import Choices, apply_choices, topic_variants
 from kshare.client.store.outbox import OutboxOp
-from kshare.client.store.writes import LocalWrites
+from kshare.client.store.writes import KEEP, LocalWrites, TimeChange
 from kshare.client.sync.api import ApiClient
 from kshare.client.sync.blobs import BlobStore
 from kshare.client.sync.engine import STATUS_MESSAGE, STATUS_STATE, EngineOptions, SyncEngine
@@ -667,8 +667,16 @@ class Workspace:
         audience: Sequence[str] = ("org",),
         kind: str = "post",
         parent_id: str | None = None,
+        editors: Sequence[str] = (),
+        publish_at: datetime | None = None,
+        visible_until: datetime | None = None,
     ) -> str:
-        """Queue a new item in the outbox and show it in the cache at once, as pending."""
+        """Queue a new item in the outbox and show it in the cache at once, as pending.
+
+        ``editors`` (``group:NAME``, ``person:USERNAME``) may change its text too and must
+        be among its audience; ``publish_at`` and ``visible_until`` bound when others see
+        it (a time without a zone is local time).
+        """
         return self.writes.publish(
             item_id=str(uuid.uuid4()),
             title=title,
@@ -677,6 +685,9 @@ class Workspace:
             audience=audience,
             kind=kind,
             parent_id=parent_id,
+            editors=editors,
+            publish_at=publish_at,
+            visible_until=visible_until,
         )
 
     def share_file(
@@ -729,8 +740,27 @@ class Workspace:
         title: str | None = None,
         body: str | None = None,
         tags: Sequence[str] | None = None,
+        audience: Sequence[str] | None = None,
+        editors: Sequence[str] | None = None,
+        publish_at: TimeChange = KEEP,
+        visible_until: TimeChange = KEEP,
     ) -> None:
-        self.writes.edit(item_id, title=title, body=body, tags=tags)
+        """Change an item; what is not given stays as it is.
+
+        ``audience``, ``editors`` and the times change who may see and edit one's own
+        item (``publish_at=None`` / ``visible_until=None`` clear a time). The cache shows
+        the change at once; people who lose access lose the item at their next sync.
+        """
+        self.writes.edit(
+            item_id,
+            title=title,
+            body=body,
+            tags=tags,
+            audience=audience,
+            editors=editors,
+            publish_at=publish_at,
+            visible_until=visible_until,
+        )
 
     def delete(self, item_id: str) -> None:
         self.writes.delete(item_id)

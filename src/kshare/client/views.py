@@ -31,6 +31,22 @@ class ItemSummary:
 
 
 @dataclass(frozen=True)
+class AudienceInfo:
+    """Who may see and edit an item, and when, in the forms ``publish`` and ``edit`` take.
+
+    ``audience``: ``org``, ``private``, ``group:NAME``, ``person:USERNAME``;
+    ``editors``: ``group:NAME``, ``person:USERNAME``; ``*_names`` say them for sentences.
+    """
+
+    audience: tuple[str, ...] = ("private",)
+    editors: tuple[str, ...] = ()
+    editor_names: tuple[str, ...] = ()
+    hidden_groups: int = 0  # secret groups the viewer is not in: only counted
+    publish_at: datetime | None = None
+    visible_until: datetime | None = None
+
+
+@dataclass(frozen=True)
 class ItemDetail:
     """Everything the detail pane shows; ``body_html`` is rendered and sanitized."""
 
@@ -46,6 +62,7 @@ class ItemDetail:
     reactions: tuple[tuple[str, int], ...] = ()  # (emoji, count)
     attachment_name: str = ""
     pending: bool = False  # written on this desktop, not yet on the server
+    audience: AudienceInfo = field(default_factory=AudienceInfo)
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Engine, and_, func, select
@@ -15,7 +16,7 @@ from sqlalchemy import Connection, Engine, and_, func, select
 from kshare.client.render import plain_excerpt, render_markdown
 from kshare.client.store import outbox
 from kshare.client.store.repository import GROUPS, ITEMS, PEOPLE, REACTIONS, as_utc
-from kshare.client.views import Choice, ItemDetail, ItemSummary
+from kshare.client.views import AudienceInfo, Choice, ItemDetail, ItemSummary
 
 TOP_LEVEL_KINDS = ("post", "article", "question", "document", "collection")
 
@@ -34,6 +35,38 @@ def audience_label(audience: dict[str, Any] | None) -> str:
         names = [p.get("display_name") or p.get("username", "?") for p in people]
         parts.append(", ".join(names[:3]) + (f" +{len(names) - 3}" if len(names) > 3 else ""))
     return ", ".join(parts) if parts else "Only me"
+
+
+def audience_info(audience: dict[str, Any] | None) -> AudienceInfo:
+    """An item's audience in the forms the composer and ``edit`` take."""
+    audience = audience or {}
+    if audience.get("org"):
+        keys: tuple[str, ...] = ("org",)
+    else:
+        keys = tuple(f"group:{g.get('name', '')}" for g in audience.get("groups", []))
+        keys += tuple(f"person:{p.get('username', '')}" for p in audience.get("people", []))
+        keys = keys or ("private",)
+    editor_groups = audience.get("editor_groups", [])
+    editor_people = audience.get("editor_people", [])
+    editors = tuple(f"group:{g.get('name', '')}" for g in editor_groups)
+    editors += tuple(f"person:{p.get('username', '')}" for p in editor_people)
+    names = tuple(str(g.get("name", "?")) for g in editor_groups)
+    names += tuple(str(p.get("display_name") or p.get("username", "?")) for p in editor_people)
+    return AudienceInfo(
+        audience=keys,
+        editors=editors,
+        editor_names=names,
+        hidden_groups=int(audience.get("hidden_groups", 0) or 0),
+        publish_at=_moment(audience.get("publish_at")),
+        visible_until=_moment(audience.get("visible_until")),
+    )
+
+
+def _moment(value: Any) -> datetime | None:
+    if not value:
+        return None
+    moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _top_level(kind: str | None) -> Any:
@@ -128,6 +161,7 @@ def _detail(conn: Connection, row: Any, children: bool) -> ItemDetail:
         reactions=reactions,
         attachment_name=attachment.get("filename", "") if attachment else "",
         pending=outbox.has_pending(conn, row.id, "create_item"),
+        audience=audience_info(row.audience),
     )
 
 

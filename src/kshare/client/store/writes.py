@@ -10,6 +10,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
+from enum import Enum
 from typing import Any, Protocol
 
 from pydantic import ValidationError
@@ -47,8 +48,48 @@ def _first_error(exc: ValidationError) -> str:
     return f"{where}: {error.get('msg', 'invalid')}" if where else str(error.get("msg"))
 
 
-def audience_spec(choices: Sequence[str]) -> AudienceSpec:
-    """Command-line audiences (org, private, group:NAME, person:NAME) as the wire spec."""
+class Keep(Enum):
+    """A time of an audience that an edit leaves as it is."""
+
+    KEEP = "keep"
+
+
+KEEP = Keep.KEEP
+TimeChange = datetime | None | Keep
+
+
+def as_utc(moment: datetime | None) -> datetime | None:
+    """A time as UTC; a time without a zone is read as this computer's local time."""
+    if moment is None:
+        return None
+    return moment.astimezone(UTC)  # a naive datetime is taken as local time
+
+
+def check_window(
+    publish_at: datetime | None, visible_until: datetime | None, now: datetime | None = None
+) -> None:
+    """The publication window a person may set: it ends after it starts, and in the future."""
+    now = now or datetime.now(UTC)
+    if visible_until is None:
+        return
+    if visible_until <= now:
+        raise UserFacingError(
+            "'Visible until' is in the past: choose a later time, or none to keep it visible."
+        )
+    if publish_at is not None and visible_until <= publish_at:
+        raise UserFacingError("'Visible until' must be later than 'Publish at'.")
+
+
+def audience_spec(
+    choices: Sequence[str],
+    editors: Sequence[str] = (),
+    publish_at: datetime | None = None,
+    visible_until: datetime | None = None,
+) -> AudienceSpec:
+    """Command-line audiences (org, private, group:NAME, person:NAME) as the wire spec.
+
+    ``editors`` take ``group:NAME`` and ``person:NAME``; times are sent in UTC.
+    """
     spec = AudienceSpec()
     for text in choices:
         try:
@@ -67,7 +108,32 @@ def audience_spec(choices: Sequence[str]) -> AudienceSpec:
         raise UserFacingError("'private' cannot be combined with other audiences")
     if not (spec.org or spec.private or spec.groups or spec.people):
         spec.private = True
+    for text in editors:
+        try:
+            principal = Principal.parse(text)
+        except ValueError as exc:
+            raise UserFacingError(f"editor: {exc}") from exc
+        if principal.kind is PrincipalKind.GROUP:
+            spec.editor_groups.append(principal.ref)
+        elif principal.kind is PrincipalKind.PERSON:
+            spec.editor_people.append(principal.ref)
+        else:
+            raise UserFacingError(
+                f"an editor is a group or a person (group:NAME or person:NAME), not {text!r}"
+            )
+    if spec.private and (spec.editor_groups or spec.editor_people):
+        raise UserFacingError(
+            "Only you can see this item, so nobody else can edit it: "
+            "add the editors to its audience first."
+        )
+    spec.publish_at = as_utc(publish_at)
+    spec.visible_until = as_utc(visible_until)
+    check_window(spec.publish_at, spec.visible_until)
     return spec
+
+
+def _key(name: str) -> str:
+    return " ".join(name.split()).casefold()
 
 
 class LocalWrites:
@@ -81,25 +147,78 @@ class LocalWrites:
             raise NotSignedIn("Sign in first: kshare needs to know who is writing.")
         return account.user_id
 
+    @staticmethod
+    def _group(conn: Connection, ref: str) -> Any:
+        return conn.execute(
+            select(GROUPS).where((GROUPS.c.name == ref) | (GROUPS.c.id == ref))
+        ).first()
+
+    @staticmethod
+    def _person(conn: Connection, ref: str) -> Any:
+        return conn.execute(
+            select(PEOPLE).where((PEOPLE.c.username == ref) | (PEOPLE.c.id == ref))
+        ).first()
+
     def _audience_view(self, conn: Connection, spec: AudienceSpec) -> AudienceView:
         """What the cache shows until the server answers: names resolved where we can."""
-        groups = []
-        for name in spec.groups:
-            row = conn.execute(
-                select(GROUPS).where((GROUPS.c.name == name) | (GROUPS.c.id == name))
-            ).first()
-            if row is not None:
-                groups.append(GroupRef(id=row.id, name=row.name, kind=row.kind))
-        people = []
-        for name in spec.people:
-            row = conn.execute(
-                select(PEOPLE).where((PEOPLE.c.username == name) | (PEOPLE.c.id == name))
-            ).first()
-            if row is not None:
-                people.append(
-                    PersonRef(id=row.id, username=row.username, display_name=row.display_name)
-                )
-        return AudienceView(org=spec.org, private=spec.private, groups=groups, people=people)
+
+        def groups(refs: list[str]) -> list[GroupRef]:
+            rows = (self._group(conn, ref) for ref in refs)
+            return [GroupRef(id=r.id, name=r.name, kind=r.kind) for r in rows if r is not None]
+
+        def people(refs: list[str]) -> list[PersonRef]:
+            rows = (self._person(conn, ref) for ref in refs)
+            return [
+                PersonRef(id=r.id, username=r.username, display_name=r.display_name)
+                for r in rows
+                if r is not None
+            ]
+
+        return AudienceView(
+            org=spec.org,
+            private=spec.private,
+            groups=groups(spec.groups),
+            people=people(spec.people),
+            editor_groups=groups(spec.editor_groups),
+            editor_people=people(spec.editor_people),
+            publish_at=spec.publish_at,
+            visible_until=spec.visible_until,
+        )
+
+    def _check_editors(self, conn: Connection, spec: AudienceSpec) -> None:
+        """An editor must be someone the item is shown to.
+
+        The server lets every editor see the item; asking for the editors to be in the
+        audience keeps the audience the author chose the one that is shown to them.
+        """
+        if spec.org or not (spec.editor_groups or spec.editor_people):
+            return
+        group_rows = [(ref, self._group(conn, ref)) for ref in spec.groups]
+        group_keys = {_key(ref) for ref, _ in group_rows}
+        group_keys |= {_key(r.id) for _, r in group_rows if r is not None}
+        group_keys |= {_key(r.name) for _, r in group_rows if r is not None}
+        members = {m for _, r in group_rows if r is not None for m in (r.member_ids or [])}
+        person_keys = {_key(ref) for ref in spec.people}
+        for ref in spec.people:
+            if (row := self._person(conn, ref)) is not None:
+                person_keys |= {_key(row.id), _key(row.username)}
+        outside: list[str] = []
+        for ref in spec.editor_groups:
+            row = self._group(conn, ref)
+            names = {_key(ref)} | ({_key(row.id), _key(row.name)} if row is not None else set())
+            if not names & group_keys:
+                outside.append(row.name if row is not None else ref)
+        for ref in spec.editor_people:
+            row = self._person(conn, ref)
+            names = {_key(ref)} | ({_key(row.id), _key(row.username)} if row is not None else set())
+            if not names & person_keys and (row is None or row.id not in members):
+                outside.append(row.display_name if row is not None else ref)
+        if outside:
+            raise UserFacingError(
+                f"An editor must be able to see the item: {', '.join(outside)} "
+                f"{'is' if len(outside) == 1 else 'are'} not in its audience. "
+                "Add them to the audience, or choose editors among those who can see it."
+            )
 
     def publish(
         self,
@@ -112,9 +231,15 @@ class LocalWrites:
         kind: str,
         parent_id: str | None,
         attachment: BlobRef | None = None,
+        editors: Sequence[str] = (),
+        publish_at: datetime | None = None,
+        visible_until: datetime | None = None,
     ) -> str:
         me = self._me()
-        spec = None if parent_id and kind in ("answer", "comment") else audience_spec(audience)
+        reply = bool(parent_id and kind in ("answer", "comment"))
+        if reply and (editors or publish_at or visible_until):
+            raise UserFacingError("Answers and comments follow their parent's audience.")
+        spec = None if reply else audience_spec(audience, editors, publish_at, visible_until)
         try:
             create = ItemCreate(
                 id=item_id,
@@ -130,6 +255,8 @@ class LocalWrites:
             raise UserFacingError(f"This cannot be published: {_first_error(exc)}") from exc
         now = datetime.now(UTC)
         with self.writer.begin() as conn:
+            if spec is not None:
+                self._check_editors(conn, spec)
             view = self._audience_view(conn, spec) if spec else AudienceView()
             local = ItemOut(
                 id=item_id,
@@ -163,22 +290,95 @@ class LocalWrites:
         title: str | None,
         body: str | None,
         tags: Sequence[str] | None,
+        audience: Sequence[str] | None = None,
+        editors: Sequence[str] | None = None,
+        publish_at: TimeChange = KEEP,
+        visible_until: TimeChange = KEEP,
     ) -> None:
+        """Queue a change of an item and show it at once; ``None`` (or KEEP) leaves a part as is.
+
+        Who may see or edit the item, and when, is the author's alone to change.
+        """
+        changes_audience = (
+            audience is not None
+            or editors is not None
+            or publish_at is not KEEP
+            or visible_until is not KEEP
+        )
+        if audience is not None and not audience:
+            raise UserFacingError("Choose who can see this item.")
         with self.writer.begin() as conn:
             row = self._row(conn, item_id)
+            account = self._account()
+            mine = account is not None and row.author_id == account.user_id
+            if account is not None and not mine and not row.can_edit:
+                raise UserFacingError(
+                    "Only its author and the editors they chose may change this item."
+                )
+            spec: AudienceSpec | None = None
+            if changes_audience:
+                if row.parent_id is not None:
+                    raise UserFacingError("Answers and comments follow their parent's audience.")
+                if not mine:
+                    raise UserFacingError("Only the author may change who sees this item.")
+                spec = self._changed_spec(row, audience, editors, publish_at, visible_until)
+                self._check_editors(conn, spec)
             try:
                 change = ItemUpdate(
                     base_version=max(row.version, 1),  # a pending create becomes version 1
                     title=title,
                     body=body,
                     tags=list(tags) if tags is not None else None,
+                    audience=spec,
                 )
             except ValidationError as exc:
                 raise UserFacingError(f"This edit cannot be saved: {_first_error(exc)}") from exc
-            base = {"title": row.title, "body": row.body, "tags": list(row.tags or [])}
-            payload = {"update": change.model_dump(mode="json", exclude_none=True), "base": base}
+            base: dict[str, Any] = {
+                "title": row.title,
+                "body": row.body,
+                "tags": list(row.tags or []),
+            }
+            payload: dict[str, Any] = {
+                "update": change.model_dump(mode="json", exclude_none=True),
+                "base": base,
+            }
+            shown: dict[str, Any] | None = None
+            if spec is not None:
+                base["audience"] = row.audience
+                shown = self._audience_view(conn, spec).model_dump(mode="json")
+                payload["shown_audience"] = shown
             outbox.add(conn, "update_item", item_id, payload)
-            self._show_edit(conn, item_id, title, body, tags)
+            self._show_edit(conn, item_id, title, body, tags, shown)
+
+    @staticmethod
+    def _changed_spec(
+        row: Any,
+        audience: Sequence[str] | None,
+        editors: Sequence[str] | None,
+        publish_at: TimeChange,
+        visible_until: TimeChange,
+    ) -> AudienceSpec:
+        """The whole new audience of an item: what the change names, the rest as it is now."""
+        current = AudienceView.model_validate(row.audience or {})
+        if audience is None:
+            if current.hidden_groups:
+                raise UserFacingError(
+                    "This item is also shown to groups you cannot see any more, so its "
+                    "audience cannot be kept as it is: name its whole audience."
+                )
+            if current.org:
+                audience = ["org"]
+            elif current.groups or current.people:
+                audience = [f"group:{g.name}" for g in current.groups]
+                audience += [f"person:{p.username}" for p in current.people]
+            else:
+                audience = ["private"]
+        if editors is None:
+            editors = [f"group:{g.name}" for g in current.editor_groups]
+            editors += [f"person:{p.username}" for p in current.editor_people]
+        start = current.publish_at if isinstance(publish_at, Keep) else publish_at
+        end = current.visible_until if isinstance(visible_until, Keep) else visible_until
+        return audience_spec(audience, editors, start, end)
 
     def _show_edit(
         self,
@@ -187,8 +387,11 @@ class LocalWrites:
         title: str | None,
         body: str | None,
         tags: Sequence[str] | None,
+        audience: dict[str, Any] | None = None,
     ) -> None:
         values: dict[str, Any] = {"local_seq": repository.take_local_seqs(conn, 1)}
+        if audience is not None:
+            values["audience"] = audience
         if title is not None:
             values["title"] = title
         if body is not None:
@@ -342,7 +545,12 @@ class LocalWrites:
             payload["update"] = change
             outbox.requeue(conn, entry_id, payload)
             self._show_edit(
-                conn, entry.target_id, change.get("title"), change.get("body"), change.get("tags")
+                conn,
+                entry.target_id,
+                change.get("title"),
+                change.get("body"),
+                change.get("tags"),
+                payload.get("shown_audience"),
             )
 
     @staticmethod
