@@ -1,4 +1,4 @@
-"""``kshare login | logout | sync | post | share | status``: the desktop client from a shell.
+"""``kshare login | logout | sync | post | share | audience | status``: kshare from a shell.
 
 Progress goes to stderr, a one-line result to stdout; a failure exits
 non-zero with a sentence that says what to do.
@@ -11,6 +11,7 @@ import logging
 import sys
 import threading
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +53,7 @@ def register(subparsers: Any) -> None:
         help="org | private | group:NAME | person:NAME (repeatable; default org)",
     )
     post.add_argument("--kind", default="post", choices=("post", "article", "question"))
+    _add_rights_options(post)
     add_profile_option(post)
     post.set_defaults(func=run_post)
 
@@ -71,9 +73,76 @@ def register(subparsers: Any) -> None:
     add_profile_option(share)
     share.set_defaults(func=run_share)
 
+    audience = subparsers.add_parser(
+        "audience",
+        help="change who may see or edit one of your items, and when (the rest stays as it is)",
+    )
+    audience.add_argument("item_id", help="the item's id, as `kshare post` printed it")
+    audience.add_argument(
+        "--audience",
+        action="append",
+        default=None,
+        help="org | private | group:NAME | person:NAME (repeatable; default: unchanged)",
+    )
+    _add_rights_options(audience, change=True)
+    add_profile_option(audience)
+    audience.set_defaults(func=run_audience)
+
     status = subparsers.add_parser("status", help="show the account and the last sync")
     add_profile_option(status)
     status.set_defaults(func=run_status)
+
+
+TIME_HELP = (
+    "an ISO date or date and time in this computer's local time, e.g. 2026-11-30 or "
+    "2026-11-30T18:00 (add +01:00 or Z for another zone); it is sent in UTC"
+)
+
+
+def _add_rights_options(parser: argparse.ArgumentParser, *, change: bool = False) -> None:
+    unchanged = "; default: unchanged" if change else ""
+    parser.add_argument(
+        "--editor",
+        action="append",
+        default=None,
+        metavar="group:NAME|person:USERNAME",
+        help="who may also edit it, among those who can see it (repeatable" + unchanged + ")",
+    )
+    parser.add_argument(
+        "--publish-at",
+        type=_time_option,
+        default=None,
+        metavar="ISO",
+        help="others see it from then on: " + TIME_HELP + ("; 'none' clears it" if change else ""),
+    )
+    parser.add_argument(
+        "--visible-until",
+        type=_time_option,
+        default=None,
+        metavar="ISO",
+        help="others stop seeing it then, and it is removed from their computers at their "
+        "next sync: " + TIME_HELP + ("; 'none' clears it" if change else ""),
+    )
+    if change:
+        parser.add_argument(
+            "--no-editors", action="store_true", help="nobody but you may edit it any more"
+        )
+
+
+CLEAR = "none"
+
+
+def _time_option(text: str) -> datetime | str:
+    """An ISO date or time; without a zone it is local time (``astimezone`` reads it so)."""
+    if text.strip().lower() == CLEAR:
+        return CLEAR
+    try:
+        moment = datetime.fromisoformat(text.strip())
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date or time: use e.g. 2026-11-30 or 2026-11-30T18:00"
+        ) from exc
+    return moment
 
 
 def _fail(message: str, code: int = 1) -> int:
@@ -192,6 +261,8 @@ def run_sync(args: argparse.Namespace) -> int:
 
 
 def run_post(args: argparse.Namespace) -> int:
+    if CLEAR in (args.publish_at, args.visible_until):
+        return _fail("'none' only clears a time of an existing item (kshare audience)", 2)
     return _publish_and_send(
         args,
         lambda workspace: workspace.publish(
@@ -200,8 +271,41 @@ def run_post(args: argparse.Namespace) -> int:
             tags=args.tag,
             audience=args.audience or ["org"],
             kind=args.kind,
+            editors=args.editor or (),
+            publish_at=args.publish_at,
+            visible_until=args.visible_until,
         ),
     )
+
+
+def run_audience(args: argparse.Namespace) -> int:
+    from kshare.client.store.writes import KEEP
+
+    if args.no_editors and args.editor:
+        return _fail("--no-editors and --editor cannot be used together", 2)
+    changes: dict[str, Any] = {}
+    if args.audience:
+        changes["audience"] = args.audience
+    if args.editor or args.no_editors:
+        changes["editors"] = args.editor or []
+    for name in ("publish_at", "visible_until"):
+        value = getattr(args, name)
+        changes[name] = KEEP if value is None else (None if value == CLEAR else value)
+    if (
+        not args.audience
+        and "editors" not in changes
+        and all(changes[name] is KEEP for name in ("publish_at", "visible_until"))
+    ):
+        return _fail(
+            "say what changes: --audience, --editor, --no-editors, --publish-at or --visible-until",
+            2,
+        )
+
+    def write(workspace: Any) -> str:
+        workspace.edit(args.item_id, **changes)
+        return str(args.item_id)
+
+    return _publish_and_send(args, write, done="Changed")
 
 
 def run_share(args: argparse.Namespace) -> int:
@@ -217,7 +321,9 @@ def run_share(args: argparse.Namespace) -> int:
     )
 
 
-def _publish_and_send(args: argparse.Namespace, write: Callable[[Any], str]) -> int:
+def _publish_and_send(
+    args: argparse.Namespace, write: Callable[[Any], str], done: str = "Published"
+) -> int:
     """Queue a write in the outbox, then try to send it at once; offline, it stays queued."""
     from kshare.client.services import UserFacingError
 
@@ -231,7 +337,7 @@ def _publish_and_send(args: argparse.Namespace, write: Callable[[Any], str]) -> 
             unpublished = [e for e in workspace.unpublished() if e.target_id == item_id]
             if unpublished:
                 return _fail(f"the server refused it: {unpublished[0].last_error}")
-            print(f"Published {item_id}")
+            print(f"{done} {item_id}")
             return 0
         if report.status.state in ("offline", "retrying"):
             print(f"Queued {item_id}: {report.status.message}; it is sent at the next sync.")
