@@ -1,0 +1,170 @@
+"""Editors, publication windows and audience changes against a real server: who may edit,
+when others see an item, and that a desktop drops what its person may no longer see."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from kshare.client.services import UserFacingError, Workspace
+from kshare.server.admin import AdminTools
+from tests.support.server import ServerProcess
+
+pytestmark = pytest.mark.integration
+PASSWORD = "correct horse battery"
+WINDOW = 3.0  # seconds ahead: long enough to sync before, short enough to wait for
+
+
+@pytest.fixture
+def people(server: ServerProcess, tmp_path: Path) -> Iterator[dict[str, Workspace]]:
+    with AdminTools(server.data_dir) as admin:
+        for user, name in (("ana", "Ana Souza"), ("bo", "Bo Lindqvist"), ("cy", "Cy Park")):
+            admin.add_user(user, name, PASSWORD)
+    opened = {}
+    for user in ("ana", "bo", "cy"):
+        workspace = Workspace.open(tmp_path / user)
+        workspace.login(server.url, user, PASSWORD)
+        opened[user] = workspace
+    for workspace in opened.values():
+        workspace.sync()  # everyone knows everyone: names resolve in the cache
+    yield opened
+    for workspace in opened.values():
+        workspace.close()
+
+
+def sync_all(*workspaces: Workspace) -> None:
+    for workspace in workspaces:
+        report = workspace.sync()
+        assert report.status.state == "idle", report.status.message
+
+
+def wait_until(moment: datetime) -> None:
+    delay = (moment - datetime.now(UTC)).total_seconds()
+    assert delay < 10, "the test waits a few seconds at most"
+    time.sleep(max(0.0, delay) + 0.3)
+
+
+def found(workspace: Workspace, word: str) -> list[str]:
+    return [hit.id for hit in workspace.search(word).hits]
+
+
+def test_a_named_editor_edits_the_text_and_a_viewer_cannot(people: dict[str, Workspace]) -> None:
+    ana, bo, cy = people["ana"], people["bo"], people["cy"]
+    item = ana.publish(
+        title="On-call rota",
+        body="Weekly.",
+        audience=["person:bo", "person:cy"],
+        editors=["person:bo"],
+    )
+    sync_all(ana, bo, cy)
+    for_bo, for_cy = bo.item(item), cy.item(item)
+    assert for_bo is not None and for_bo.can_edit
+    assert for_cy is not None and not for_cy.can_edit
+    assert for_cy.audience.editor_names == ("Bo Lindqvist",)
+
+    bo.edit(item, body="Weekly, handover on Mondays.")
+    sync_all(bo)
+    assert bo.pending_count() == 0 and bo.unpublished() == []
+    with pytest.raises(UserFacingError, match="Only the author"):
+        bo.edit(item, audience=["org"])
+    with pytest.raises(UserFacingError, match="editors they chose"):
+        cy.edit(item, body="Daily.")
+    assert cy.pending_count() == 0
+
+    sync_all(ana, cy)
+    for who in (ana, cy):
+        seen = who.item(item)
+        assert seen is not None and seen.body_markdown == "Weekly, handover on Mondays."
+
+
+def test_an_item_visible_until_a_time_leaves_the_viewers_cache_and_index(
+    people: dict[str, Workspace],
+) -> None:
+    ana, bo = people["ana"], people["bo"]
+    until = datetime.now(UTC) + timedelta(seconds=WINDOW)
+    item = ana.publish(
+        title="Quokka maintenance window",
+        body="Tonight only.",
+        audience=["person:bo"],
+        visible_until=until,
+    )
+    sync_all(ana, bo)
+    assert bo.item(item) is not None
+    assert found(bo, "quokka") == [item]
+
+    wait_until(until)
+    sync_all(bo)
+    assert bo.item(item) is None
+    assert found(bo, "quokka") == []
+    sync_all(ana)
+    assert ana.item(item) is not None  # the author keeps their own
+
+
+def test_an_item_scheduled_for_later_reaches_viewers_at_that_time(
+    people: dict[str, Workspace],
+) -> None:
+    ana, bo = people["ana"], people["bo"]
+    start = datetime.now(UTC) + timedelta(seconds=WINDOW)
+    item = ana.publish(
+        title="Wombat release notes", body="Out soon.", audience=["org"], publish_at=start
+    )
+    sync_all(ana, bo)
+    assert bo.item(item) is None
+    mine = ana.item(item)
+    assert mine is not None and mine.audience.publish_at is not None
+
+    wait_until(start)
+    sync_all(bo)
+    assert bo.item(item) is not None
+    assert found(bo, "wombat") == [item]
+
+
+def test_narrowing_an_audience_removes_the_item_from_those_left_out(
+    people: dict[str, Workspace],
+) -> None:
+    ana, bo, cy = people["ana"], people["bo"], people["cy"]
+    item = ana.publish(
+        title="Numbat budget", body="Draft figures.", audience=["person:bo", "person:cy"]
+    )
+    sync_all(ana, bo, cy)
+    assert bo.item(item) is not None and cy.item(item) is not None
+
+    ana.edit(item, audience=["person:cy"])
+    shown = ana.item(item)
+    assert shown is not None and shown.audience.audience == ("person:cy",)  # at once
+    sync_all(ana, bo, cy)
+    assert ana.unpublished() == []
+    assert bo.item(item) is None and found(bo, "numbat") == []
+    kept = cy.item(item)
+    assert kept is not None and kept.audience.audience == ("person:cy",)
+
+
+def test_what_cannot_be_published_or_changed_is_said_and_nothing_is_queued(
+    people: dict[str, Workspace],
+) -> None:
+    ana = people["ana"]
+    later = datetime.now(UTC) + timedelta(days=2)
+    cases = [
+        ({"visible_until": datetime.now(UTC) - timedelta(hours=1)}, "in the past"),
+        ({"publish_at": later, "visible_until": later - timedelta(days=1)}, "later than"),
+        ({"audience": ["person:bo"], "editors": ["person:cy"]}, "not in its audience"),
+        ({"audience": ["private"], "editors": ["person:bo"]}, "Only you can see"),
+        ({"editors": ["team-without-prefix"]}, "unknown audience"),
+    ]
+    for kwargs, message in cases:
+        with pytest.raises(UserFacingError, match=message):
+            ana.publish(title="Nope", body="Never sent.", **kwargs)  # type: ignore[arg-type]
+    assert ana.pending_count() == 0
+    assert ana.feed_count() == 0
+
+    item = ana.publish(title="Fine", body="Sent.", audience=["person:bo"])
+    sync_all(ana)
+    with pytest.raises(UserFacingError, match="not in its audience"):
+        ana.edit(item, editors=["person:cy"])
+    with pytest.raises(UserFacingError, match="in the past"):
+        ana.edit(item, visible_until=datetime.now(UTC) - timedelta(minutes=5))
+    assert ana.pending_count() == 0
