@@ -7,6 +7,7 @@ colleagues have read it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -151,6 +152,7 @@ class AudiencePicker(QWidget):
         self.list.setModel(self._proxy)
         self.list.setMinimumHeight(140)
         self.summary = QLabel(objectName="audienceSummary", wordWrap=True)
+        self._describe: Callable[[str], str] | None = None
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -182,7 +184,25 @@ class AudiencePicker(QWidget):
     def summary_text(self) -> str:
         mode = self._buttons.checkedId()
         labels = [short_label(c) for c in self.model.checked()]
-        return audience_summary(labels, org=mode == ORG, private=mode == PRIVATE)
+        text = audience_summary(labels, org=mode == ORG, private=mode == PRIVATE)
+        return self._describe(text) if self._describe is not None else text
+
+    def describe_with(self, describe: Callable[[str], str] | None) -> None:
+        """Let the summary line say more (editors, times) than who sees the item."""
+        self._describe = describe
+        self.refresh_summary()
+
+    def refresh_summary(self) -> None:
+        self.summary.setText(self.summary_text())
+
+    def set_audience(self, audience: tuple[str, ...] | list[str]) -> None:
+        """Show an existing audience: ``org``, ``private`` or groups and people."""
+        if "org" in audience:
+            self.everyone.setChecked(True)
+        elif "private" in audience or not audience:
+            self.only_me.setChecked(True)
+        else:
+            self.choose(set(audience))
 
     def reset(self) -> None:
         self.model.set_checked(set())

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+from datetime import datetime
 from typing import Any, Protocol
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from kshare.client.views import Choice
+from kshare.ui.audience_options import AudienceOptions
 from kshare.ui.audience_picker import AudiencePicker
 from kshare.ui.operations import Failure, TaskRunner
 
@@ -44,6 +46,9 @@ class PublishTarget(Protocol):
         audience: tuple[str, ...] | list[str] = ("org",),
         kind: str = "post",
         parent_id: str | None = None,
+        editors: tuple[str, ...] | list[str] = (),
+        publish_at: datetime | None = None,
+        visible_until: datetime | None = None,
     ) -> str: ...
 
 
@@ -85,6 +90,8 @@ class Composer(QWidget):
         self.tags = QLineEdit()
         self.tags.setPlaceholderText("kubernetes, on-call")
         self.audience = AudiencePicker()
+        self.options = AudienceOptions()
+        self.audience.describe_with(self.options.summary)
         self.error = QLabel(objectName="errorText", wordWrap=True)
         self.error.hide()
         self.publish_button = QPushButton("Publish", objectName="primary")
@@ -99,6 +106,7 @@ class Composer(QWidget):
         form.addRow("Text", self.body)
         form.addRow("Tags", self.tags)
         form.addRow("Audience", self.audience)
+        form.addRow("", self.options)
 
         self.publish_button.setMinimumWidth(130)
         actions = QHBoxLayout()
@@ -124,13 +132,15 @@ class Composer(QWidget):
         self.title.textChanged.connect(self._on_field_changed)
         self.body.textChanged.connect(self._on_field_changed)
         self.audience.audience_changed.connect(self._on_field_changed)
+        self.audience.audience_changed.connect(self._on_audience_changed)
+        self.options.changed.connect(self.audience.refresh_summary)
         self._update_button()
 
     def load_choices(self) -> None:
         """Fetch the groups and people for the picker; called whenever the page opens."""
         self._runner.local(
             self._target.audience_choices,
-            success=self.audience.set_choices,
+            success=self._on_choices_loaded,
             failure=self._show_failure,
             label="loading groups and people",
             owner=self,
@@ -148,13 +158,21 @@ class Composer(QWidget):
         audience = self.audience.audience()
         kind = str(self.kind.currentData())
         summary = self.audience.summary_text()
+        # Only what was chosen: "More options" left alone publishes as before.
+        rights: dict[str, Any] = {}
+        if editors := self.options.editors():
+            rights["editors"] = editors
+        if (publish_at := self.options.publish_at.value()) is not None:
+            rights["publish_at"] = publish_at
+        if (visible_until := self.options.visible_until.value()) is not None:
+            rights["visible_until"] = visible_until
         self._publishing = True
         self._update_button()
         self.error.hide()
 
         def write() -> str:
             return self._target.publish(
-                title=title, body=body, tags=tags, audience=audience, kind=kind
+                title=title, body=body, tags=tags, audience=audience, kind=kind, **rights
             )
 
         self._runner.local(
@@ -170,6 +188,7 @@ class Composer(QWidget):
         self.body.clear()
         self.tags.clear()
         self.audience.reset()
+        self.options.reset()
         self.kind.setCurrentIndex(0)
         self.error.hide()
 
@@ -208,3 +227,12 @@ class Composer(QWidget):
     @Slot()
     def _on_field_changed(self) -> None:
         self._update_button()
+
+    def _on_choices_loaded(self, choices: list[Choice]) -> None:
+        self.options.set_choices(choices)
+        self.audience.set_choices(choices)
+        self._on_audience_changed()
+
+    @Slot()
+    def _on_audience_changed(self) -> None:
+        self.options.set_visible_to(self.audience.audience(), self.audience.model.checked())

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from kshare.client.views import Expert, ItemDetail
+from kshare.ui.audience_options import audience_line
 from kshare.ui.item_actions import (
     REPLY_ACTIONS,
     ItemActions,
@@ -388,7 +389,15 @@ class DetailPane(QWidget):
             return
         summary = detail.summary
         self._kind.setText(kind_label(summary.kind))
-        self._audience.setText(detail.audience_label or summary.audience_label)
+        account = self._writer.account if self._writer is not None else None
+        is_author = account is not None and account.user_id == summary.author_id
+        self._audience.setText(
+            audience_line(
+                detail.audience_label or summary.audience_label,
+                detail.audience,
+                is_author=is_author,
+            )
+        )
         self._audience.setVisible(bool(self._audience.text()))
         self._pending.setVisible(detail.pending)
         self._title.setText(summary.title)

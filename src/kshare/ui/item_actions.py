@@ -4,10 +4,11 @@ react, edit and delete, without opening that reply alone.
 
 Every write goes through the façade to the local outbox, on the task runner's
 local worker, so it works offline and is sent at the next sync; a file is
-fetched on the network pool because it may be downloaded first. Edit and
-Delete are offered only on the person's own items. The actions on a reply are
-links in its metadata line (see :func:`reply_actions`); they use the same editor,
-confirmation and reaction bar as the item itself.
+fetched on the network pool because it may be downloaded first. Edit is
+offered on the person's own items and on those whose author named them an
+editor (who may change the text, never the audience); Delete only on their own.
+The actions on a reply are links in its metadata line (see :func:`reply_actions`);
+they use the same editor, confirmation and reaction bar as the item itself.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from PySide6.QtCore import QPoint, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QCursor, QDesktopServices
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from kshare.client.views import ItemDetail
+from kshare.client.views import AudienceInfo, Choice, ItemDetail
+from kshare.ui.audience_dialog import AudienceDialog
 from kshare.ui.confirm import ask_to_confirm
 from kshare.ui.item_editor import (
     ANSWER,
@@ -66,7 +68,9 @@ class ItemWriter(Protocol):
         title: str | None = None,
         body: str | None = None,
         tags: Sequence[str] | None = None,
+        **audience: Any,
     ) -> None: ...
+    def audience_choices(self) -> list[Choice]: ...
     def delete(self, item_id: str) -> None: ...
     def accept_answer(self, answer_id: str) -> None: ...
     def react(self, item_id: str, emoji: str) -> str: ...
@@ -156,6 +160,8 @@ class ItemActions(QWidget):
         self._reaction_target: str | None = None
         self.editor = ItemEditor()
         self.editor.submitted.connect(self._on_editor_submitted)
+        self.editor.audience_requested.connect(self._on_editor_audience_requested)
+        self.audience_dialog: AudienceDialog | None = None
 
         def button(text: str, name: str, accessible: str, slot: Any) -> QPushButton:
             made = QPushButton(text, objectName=name)
@@ -243,7 +249,7 @@ class ItemActions(QWidget):
         self.parent_button.setText(
             "Show the question" if summary.kind == "answer" else "Show the discussion"
         )
-        self.edit_button.setVisible(own)
+        self.edit_button.setVisible(own or (detail.can_edit and detail.parent_id is None))
         self.delete_button.setVisible(own)
         self.reactions.set_reactions(detail.reactions, mine)
         self.reactions.setEnabled(not self._reacting)
@@ -299,7 +305,7 @@ class ItemActions(QWidget):
         if kept is not None and kept.mode == mode:
             self.editor.start_draft(self._drafts.pop(target_id))
         elif mode == EDIT:
-            self.editor.start_edit(target)
+            self.editor.start_edit(target, is_own(target, self._writer.account))
         else:
             self.editor.start_reply(target_id, mode)
         if target_id in self._replies:
@@ -364,7 +370,19 @@ class ItemActions(QWidget):
                 and content_of(current) != draft.base_content
             ):
                 return current
-            if draft.top_level:
+            change = draft.audience_change
+            if draft.top_level and change is not None:
+                self._writer.edit(
+                    draft.item_id,
+                    title=draft.title,
+                    body=draft.body,
+                    tags=tags,
+                    audience=change.audience,
+                    editors=change.editors,
+                    publish_at=change.publish_at,
+                    visible_until=change.visible_until,
+                )
+            elif draft.top_level:
                 self._writer.edit(draft.item_id, title=draft.title, body=draft.body, tags=tags)
             else:
                 self._writer.edit(draft.item_id, body=draft.body)
@@ -576,6 +594,33 @@ class ItemActions(QWidget):
         self.reaction_popup.hide()
         if target is not None and target in self._replies:
             self._toggle_reaction(target, emoji, add)
+
+    @Slot(object)
+    def _on_editor_audience_requested(self, current: AudienceInfo) -> None:
+        item_id = self.editor.item_id
+        self._runner.local(
+            self._writer.audience_choices,
+            success=lambda choices: self._open_audience_dialog(item_id, current, choices),
+            failure=self._show_failure,
+            label="loading groups and people",
+            owner=self,
+        )
+
+    def _open_audience_dialog(
+        self, item_id: str, current: AudienceInfo, choices: list[Choice]
+    ) -> None:
+        if self.editor.item_id != item_id or self.editor.mode != EDIT:
+            return  # the person moved on meanwhile
+        if self.audience_dialog is not None:
+            self.audience_dialog.close()
+        dialog = self.audience_dialog = AudienceDialog(current, choices, self)
+
+        def applied() -> None:
+            if self.editor.item_id == item_id and self.editor.mode == EDIT:
+                self.editor.set_audience_change(dialog.change())
+
+        dialog.accepted.connect(applied)
+        dialog.open()
 
     @Slot(object)
     def _on_editor_submitted(self, draft: Draft) -> None:

@@ -1,4 +1,7 @@
-"""The inline editor under an item: write an answer or a comment, or edit your own item.
+"""The inline editor under an item: write an answer or a comment, or edit an item.
+
+Editing one's own item also offers "Audience…": who may see and edit it, and
+when, applied together with the edit.
 
 It only collects text; :mod:`kshare.ui.item_actions` saves it. What the person
 typed stays in the fields until the outbox has accepted it, and a failure is
@@ -20,7 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kshare.client.views import ItemDetail
+from kshare.client.views import AudienceInfo, ItemDetail
+from kshare.ui.audience_options import AudienceChange
 from kshare.ui.composer import parse_tags
 
 ANSWER, COMMENT, EDIT = "answer", "comment", "edit"
@@ -46,6 +50,8 @@ class Draft:
     base_version: int = 0  # the version an edit started from, and what it said then
     base_content: tuple[str, str, tuple[str, ...]] = ("", "", ())
     top_level: bool = True  # answers and comments have no title or tags of their own
+    audience: AudienceInfo | None = None  # the item's audience, when this person may change it
+    audience_change: AudienceChange | None = None  # the new one, applied with the edit
 
 
 def content_of(detail: ItemDetail) -> tuple[str, str, tuple[str, ...]]:
@@ -56,6 +62,7 @@ def content_of(detail: ItemDetail) -> tuple[str, str, tuple[str, ...]]:
 class ItemEditor(QWidget):
     submitted = Signal(object)  # Draft
     cancelled = Signal()
+    audience_requested = Signal(object)  # the AudienceInfo to start from
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,6 +72,8 @@ class ItemEditor(QWidget):
         self.base_version = 0
         self.base_content: tuple[str, str, tuple[str, ...]] = ("", "", ())
         self.top_level = True
+        self.audience: AudienceInfo | None = None
+        self.audience_change: AudienceChange | None = None
         self._busy = False
 
         self.heading = QLabel(objectName="editorHeading")
@@ -78,6 +87,10 @@ class ItemEditor(QWidget):
         self.tags = QLineEdit(objectName="editorTags")
         self.tags.setPlaceholderText("Tags: kubernetes, on-call")
         self.tags.setAccessibleName("Tags")
+        self.audience_button = QPushButton("Audience…", objectName="editorAudience")
+        self.audience_button.setToolTip("Change who can see and edit this, and when")
+        self.audience_button.clicked.connect(self._on_audience_button_clicked)
+        self.audience_label = QLabel(objectName="editorAudienceSummary", wordWrap=True)
         self.error = QLabel(objectName="errorText", wordWrap=True)
         self.error.hide()
         self.submit_button = QPushButton(objectName="primary")
@@ -99,6 +112,10 @@ class ItemEditor(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.body)
         layout.addWidget(self.tags)
+        audience_row = QHBoxLayout()
+        audience_row.addWidget(self.audience_button, 0)
+        audience_row.addWidget(self.audience_label, 1)
+        layout.addLayout(audience_row)
         layout.addLayout(buttons)
         self.hide()
 
@@ -106,7 +123,9 @@ class ItemEditor(QWidget):
         self._start(mode, item_id)
         self.body.setPlainText(body)
 
-    def start_edit(self, detail: ItemDetail) -> None:
+    def start_edit(self, detail: ItemDetail, can_change_audience: bool = False) -> None:
+        """``can_change_audience``: the author's own item (editors change the text only)."""
+        top_level = detail.parent_id is None
         self.start_draft(
             Draft(
                 EDIT,
@@ -116,7 +135,8 @@ class ItemEditor(QWidget):
                 ", ".join(detail.summary.tags),
                 detail.version,
                 content_of(detail),
-                detail.parent_id is None,
+                top_level,
+                detail.audience if can_change_audience and top_level else None,
             )
         )
 
@@ -127,6 +147,16 @@ class ItemEditor(QWidget):
         self.title.setText(draft.title)
         self.body.setPlainText(draft.body)
         self.tags.setText(draft.tags)
+        self.audience = draft.audience
+        self.set_audience_change(draft.audience_change)
+
+    def set_audience_change(self, change: AudienceChange | None) -> None:
+        """The audience to apply with the edit (None: unchanged)."""
+        self.audience_change = change
+        offered = self.mode == EDIT and self.audience is not None
+        self.audience_button.setVisible(offered)
+        self.audience_label.setVisible(offered and change is not None)
+        self.audience_label.setText(f"On save: {change.summary}" if change is not None else "")
 
     def draft(self) -> Draft:
         return Draft(
@@ -138,6 +168,8 @@ class ItemEditor(QWidget):
             self.base_version,
             self.base_content,
             self.top_level,
+            self.audience,
+            self.audience_change,
         )
 
     def tag_list(self) -> tuple[str, ...]:
@@ -154,6 +186,8 @@ class ItemEditor(QWidget):
         self.body.clear()
         self.title.clear()
         self.tags.clear()
+        self.audience = None
+        self.set_audience_change(None)
         self.error.hide()
         self.hide()
 
@@ -174,6 +208,8 @@ class ItemEditor(QWidget):
         self.base_version = 0
         self.top_level = top_level
         self._busy = False
+        self.audience = None
+        self.set_audience_change(None)
         editing = mode == EDIT and top_level
         self.heading.setText(HEADINGS[mode])
         self.title.setVisible(editing)
@@ -197,6 +233,7 @@ class ItemEditor(QWidget):
     def _update_buttons(self) -> None:
         self.submit_button.setEnabled(self.is_open and self._ready() and not self._busy)
         self.submit_button.setText("Saving…" if self._busy else SUBMIT_LABELS.get(self.mode, ""))
+        self.audience_button.setEnabled(not self._busy)
 
     @Slot()
     def _on_field_changed(self) -> None:
@@ -206,6 +243,11 @@ class ItemEditor(QWidget):
     def _on_submit_button_clicked(self) -> None:
         if self.is_open and self._ready() and not self._busy:
             self.submitted.emit(self.draft())
+
+    @Slot()
+    def _on_audience_button_clicked(self) -> None:
+        if self.audience is not None and not self._busy:
+            self.audience_requested.emit(self.audience)
 
     @Slot()
     def _on_cancel_button_clicked(self) -> None:
