@@ -168,3 +168,37 @@ def test_what_cannot_be_published_or_changed_is_said_and_nothing_is_queued(
     with pytest.raises(UserFacingError, match="in the past"):
         ana.edit(item, visible_until=datetime.now(UTC) - timedelta(minutes=5))
     assert ana.pending_count() == 0
+
+
+def test_the_command_line_posts_with_editors_and_a_window_and_changes_the_audience(
+    people: dict[str, Workspace], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kshare.cli import main
+
+    ana, bo, cy = people["ana"], people["bo"], people["cy"]
+    until = (datetime.now() + timedelta(days=2)).replace(microsecond=0)  # local time, no zone
+    profile = ["--profile", str(tmp_path / "ana")]
+    ana.close()  # the command opens the same profile
+    post = ["post", "--title", "Dingo runbook", "--body", "Steps."]
+    rights = ["--audience", "person:bo", "--audience", "person:cy", "--editor", "person:bo"]
+    code = main([*post, *rights, "--visible-until", until.isoformat(), *profile])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    item = out.split()[-1]
+    sync_all(bo, cy)
+    seen = bo.item(item)
+    assert seen is not None and seen.can_edit
+    assert seen.audience.visible_until == until.astimezone(UTC)
+
+    with pytest.raises(SystemExit):
+        main(["audience", item, "--visible-until", "yesterday", *profile])
+    assert "is not a date or time" in capsys.readouterr().err
+    assert main(["audience", item, "--visible-until", "2020-01-01", *profile]) == 1
+    assert "in the past" in capsys.readouterr().err
+    code = main(["audience", item, "--audience", "person:cy", "--no-editors", *profile])
+    assert code == 0, capsys.readouterr().err
+    sync_all(bo, cy)
+    assert bo.item(item) is None
+    kept = cy.item(item)
+    assert kept is not None and kept.audience.editors == ()
+    assert kept.audience.visible_until == until.astimezone(UTC)  # unchanged
