@@ -199,3 +199,23 @@ def test_audience_spec_reads_local_times_without_a_zone() -> None:
     spec = audience_spec(["org"], [], None, local)
     assert spec.visible_until is not None and spec.visible_until.tzinfo is not None
     assert spec.visible_until == local.astimezone(UTC)
+
+
+def test_keeping_mine_after_a_conflict_shows_my_audience_again(
+    writes: LocalWrites, writer: Engine
+) -> None:
+    with writer.begin() as conn:
+        repository.upsert_items(conn, [item("item-0001", author_id="p-ana", can_edit=True)])
+    writes.edit("item-0001", title=None, body=None, tags=None, audience=("group:SRE",))
+    with writer.begin() as conn:
+        [entry] = outbox.pending(conn)
+        server = item("item-0001", author_id="p-ana", version=2, can_edit=True)
+        outbox.mark_conflict(conn, entry.id, "changed", server.model_dump(mode="json"))
+        repository.upsert_items(conn, [server])  # what a conflict answer brings
+    assert shown(writer, "item-0001").org
+    writes.resolve_conflict(entry.id, "mine")
+    view = shown(writer, "item-0001")
+    assert not view.org and [g.name for g in view.groups] == ["SRE"]
+    with writer.connect() as conn:
+        [again] = outbox.pending(conn)
+    assert again.payload["update"]["base_version"] == 2
