@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 ItemKind = Literal["post", "article", "question", "answer", "comment", "document", "collection"]
 GroupKind = Literal["team", "department", "community"]
@@ -89,6 +89,12 @@ class AudienceSpec(Wire):
     editor_people: list[str] = Field(default_factory=list, max_length=500)
     publish_at: datetime | None = None
     visible_until: datetime | None = None
+
+    @model_validator(mode="after")
+    def _window_in_order(self) -> AudienceSpec:
+        if self.publish_at and self.visible_until and self.visible_until <= self.publish_at:
+            raise ValueError("visible_until must come after publish_at")
+        return self
 
 
 class AudienceView(Wire):

@@ -186,6 +186,31 @@ def test_profile_and_endorsements(org: Org) -> None:
     assert missing.status_code == 404
 
 
+def test_a_publication_window_must_be_in_order(org: Org) -> None:
+    start = "2030-01-02T00:00:00Z"
+    for window in (
+        {"publish_at": start, "visible_until": "2030-01-01T00:00:00Z"},
+        {"publish_at": start, "visible_until": start},
+    ):
+        refused = org.api.post(
+            "/api/v1/items",
+            org.tokens["ana"],
+            json={
+                "id": f"w-{len(window)}-{window['visible_until']}",
+                "title": "Plan",
+                "audience": {"org": True, **window},
+            },
+        )
+        assert refused.status_code == 422, refused.text
+        assert "visible_until must come after publish_at" in refused.text
+    made = org.item(
+        "ana",
+        title="Plan",
+        audience={"org": True, "publish_at": start, "visible_until": "2030-01-03T00:00:00Z"},
+    )
+    assert made["audience"]["visible_until"].startswith("2030-01-03")
+
+
 def test_audience_preview_counts_people(org: Org) -> None:
     preview = org.api.post(
         "/api/v1/audience/preview",
