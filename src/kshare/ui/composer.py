@@ -16,11 +16,13 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -115,7 +117,7 @@ class Composer(QWidget):
         actions.addWidget(self.publish_button, 0, Qt.AlignmentFlag.AlignRight)
 
         # A form wider than a line of reading text is harder to fill in.
-        column = QWidget()
+        column = QWidget(objectName="composerBody")
         column.setMaximumWidth(820)
         column_layout = QVBoxLayout(column)
         column_layout.setContentsMargins(0, 0, 0, 0)
@@ -123,11 +125,26 @@ class Composer(QWidget):
         column_layout.addWidget(title)
         column_layout.addWidget(subtitle)
         column_layout.addLayout(form, 1)
-        column_layout.addLayout(actions)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
-        layout.addWidget(column, 1)
-        layout.addStretch(0)
+        body = QWidget(objectName="composerBody")
+        row = QHBoxLayout(body)
+        row.setContentsMargins(24, 20, 24, 8)
+        row.addWidget(column, 1)
+        row.addStretch(0)
+        # The form scrolls when "More options" is open on a small screen; the Publish
+        # button stays in view below it.
+        self.scroll = QScrollArea(objectName="composerScroll", widgetResizable=True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(body)
+        footer = QWidget(objectName="composerBody")
+        footer.setMaximumWidth(820 + 48)
+        footer_layout = QHBoxLayout(footer)
+        footer_layout.setContentsMargins(24, 0, 24, 16)
+        footer_layout.addLayout(actions, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.scroll, 1)
+        layout.addWidget(footer)
 
         self.title.textChanged.connect(self._on_field_changed)
         self.body.textChanged.connect(self._on_field_changed)
