@@ -109,3 +109,28 @@ def test_eager_download_reports_bytes_with_their_total(
     opened = bo.attachment_path(doc_id)  # a named copy of what the sync fetched
     assert opened is not None and opened.name == "guide.docx"
     assert opened.read_bytes() == downloaded[0].read_bytes()
+
+
+def test_a_shared_file_takes_editors_and_a_window_and_a_refusal_queues_nothing(
+    desktops: dict[str, Workspace], tmp_path: Path
+) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    ana, bo, cy = desktops["ana"], desktops["bo"], desktops["cy"]
+    copy = tmp_path / "guide.docx"
+    shutil.copyfile(FIXTURES / "sample.docx", copy)
+    ana.sync()  # the groups and their members, as this computer knows them
+    with pytest.raises(UserFacingError, match="Cy Park"):  # cy cannot see it: no editor either
+        ana.share_file(copy, audience=["group:SRE"], editors=["person:cy"])
+    assert ana.pending_count() == 0  # not even the upload
+    until = datetime.now(UTC) + timedelta(hours=1)
+    doc_id = ana.share_file(
+        copy, audience=["group:SRE"], editors=["person:bo"], visible_until=until
+    )
+    assert ana.pending_count() == 2
+    ana.sync()
+    bo.sync()
+    cy.sync()
+    shared = bo.item(doc_id)
+    assert shared is not None and shared.can_edit
+    assert cy.item(doc_id) is None

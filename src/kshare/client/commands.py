@@ -70,6 +70,7 @@ def register(subparsers: Any) -> None:
         default=None,
         help="org | private | group:NAME | person:NAME (repeatable; default org)",
     )
+    _add_rights_options(share)
     add_profile_option(share)
     share.set_defaults(func=run_share)
 
@@ -309,6 +310,8 @@ def run_audience(args: argparse.Namespace) -> int:
 
 
 def run_share(args: argparse.Namespace) -> int:
+    if CLEAR in (args.publish_at, args.visible_until):
+        return _fail("'none' only clears a time of an existing item (kshare audience)", 2)
     return _publish_and_send(
         args,
         lambda workspace: workspace.share_file(
@@ -317,6 +320,9 @@ def run_share(args: argparse.Namespace) -> int:
             body=args.body or "",
             tags=args.tag,
             audience=args.audience or ["org"],
+            editors=args.editor or (),
+            publish_at=args.publish_at,
+            visible_until=args.visible_until,
         ),
     )
 

@@ -699,11 +699,16 @@ class Workspace:
         tags: Sequence[str] = (),
         audience: Sequence[str] = ("org",),
         parent_id: str | None = None,
+        editors: Sequence[str] = (),
+        publish_at: datetime | None = None,
+        visible_until: datetime | None = None,
     ) -> str:
         """Publish a file as a document: kept locally, uploaded, then announced, via the outbox.
 
-        The upload is queued before the document that refers to it, so the server
+        The upload is queued before the document that refers to it, in the same
+        transaction and only once the document passed its checks, so the server
         always has the bytes when the document arrives; either survives a restart.
+        ``editors`` and the window are as for :meth:`publish`.
         """
         source = Path(path)
         try:
@@ -719,9 +724,11 @@ class Workspace:
         mime = mimetypes.guess_type(source.name)[0] or "application/octet-stream"
         sha256 = BlobStore(self.paths.blobs_dir, None).add_local(data)
         ref = BlobRef(sha256=sha256, size=len(data), mime=mime, filename=source.name)
-        with self.writer.begin() as conn:
+
+        def queue_upload(conn: Any) -> None:
             if not outbox.has_pending(conn, sha256, "upload_blob"):
                 outbox.add(conn, "upload_blob", sha256, {"size": len(data)})
+
         return self.writes.publish(
             item_id=str(uuid.uuid4()),
             title=title or source.stem,
@@ -731,6 +738,10 @@ class Workspace:
             kind="document",
             parent_id=parent_id,
             attachment=ref,
+            editors=editors,
+            publish_at=publish_at,
+            visible_until=visible_until,
+            queue_first=queue_upload,
         )
 
     def edit(

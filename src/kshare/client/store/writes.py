@@ -234,7 +234,10 @@ class LocalWrites:
         editors: Sequence[str] = (),
         publish_at: datetime | None = None,
         visible_until: datetime | None = None,
+        queue_first: Callable[[Connection], None] | None = None,
     ) -> str:
+        """Queue a new item and show it at once; ``queue_first`` adds what must reach the
+        server before it (a file's upload) in the same transaction, once all is checked."""
         me = self._me()
         reply = bool(parent_id and kind in ("answer", "comment"))
         if reply and (editors or publish_at or visible_until):
@@ -273,6 +276,8 @@ class LocalWrites:
                 can_edit=True,
                 attachment=attachment,
             )
+            if queue_first is not None:
+                queue_first(conn)
             outbox.add(conn, "create_item", item_id, {"create": create.model_dump(mode="json")})
             repository.upsert_items(conn, [local])
         return item_id
