@@ -217,3 +217,32 @@ def test_entries_are_described_in_plain_words() -> None:
     )
     assert post.what == "Your new question “Why?”" and post.mine == "x"
     assert describe(entry("delete_item", {})).what == "Deleting an item"
+
+
+def test_a_change_of_audience_alone_says_what_it_was() -> None:
+    change = describe(
+        entry(
+            "update_item",
+            {
+                "update": {
+                    "base_version": 3,
+                    "audience": {
+                        "groups": ["SRE"],
+                        "people": ["bo"],
+                        "editor_people": ["bo"],
+                        "visible_until": "2026-12-31T23:00:00Z",
+                    },
+                },
+                "base": {"title": "Runbook", "body": "Restart it", "tags": []},
+            },
+            error="You may not change who can see this.",
+        )
+    )
+    assert change.what == "Your change of who can see “Runbook”"
+    assert change.mine == (
+        "Visible to: group SRE, person bo · can also edit: person bo · until 2026-12-31T23:00:00Z"
+    )
+    edit = describe(
+        entry("update_item", {"update": {"base_version": 3, "body": "New"}, "base": {"title": "R"}})
+    )
+    assert edit.what == "Your edit of “R”" and edit.mine == "New"

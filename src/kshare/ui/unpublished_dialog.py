@@ -62,6 +62,27 @@ def _quoted(title: str, body: str) -> str:
     return f"“{excerpt(title or body, 60)}”" if (title or body) else ""
 
 
+def audience_words(spec: dict[str, Any]) -> str:
+    """An audience as the outbox keeps it (the wire spec), in plain words."""
+    if spec.get("org"):
+        who = ["everyone in the company"]
+    elif spec.get("private"):
+        who = ["only you"]
+    else:
+        who = [f"group {g}" for g in spec.get("groups") or []]
+        who += [f"person {p}" for p in spec.get("people") or []]
+    parts = ["Visible to: " + (", ".join(who) or "only you")]
+    editors = [f"group {g}" for g in spec.get("editor_groups") or []]
+    editors += [f"person {p}" for p in spec.get("editor_people") or []]
+    if editors:
+        parts.append("can also edit: " + ", ".join(editors))
+    if spec.get("publish_at"):
+        parts.append(f"from {spec['publish_at']}")
+    if spec.get("visible_until"):
+        parts.append(f"until {spec['visible_until']}")
+    return " · ".join(parts)
+
+
 def describe(entry: Any) -> Description:
     payload: dict[str, Any] = entry.payload
     operation = entry.operation
@@ -79,7 +100,13 @@ def describe(entry: Any) -> Description:
         mine = str(update.get("body") or update.get("title") or "")
         theirs = str(server.get("body") or server.get("title") or "")
         title = str(update.get("title") or base.get("title") or "")
-        what = f"Your edit of {_quoted(title, str(base.get('body') or mine))}"
+        quoted = _quoted(title, str(base.get("body") or mine))
+        audience = update.get("audience")
+        if not mine and isinstance(audience, dict):  # only who may see or edit it changed
+            mine = audience_words(audience)
+            what = f"Your change of who can see {quoted}"
+        else:
+            what = f"Your edit of {quoted}"
     elif operation == "create_reaction":
         emoji = (payload.get("reaction") or {}).get("emoji", "")
         what = f"Your reaction {emoji}"
