@@ -3,33 +3,13 @@ after a sync; accepting another moves the mark; nobody else may accept."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
 from kshare.client.services import UserFacingError, Workspace
 from kshare.client.store import outbox
-from kshare.server.admin import AdminTools
 from tests.support.server import ServerProcess
 
 pytestmark = pytest.mark.integration
-PASSWORD = "correct horse battery"
-
-
-@pytest.fixture
-def people(server: ServerProcess, tmp_path: Path) -> Iterator[dict[str, Workspace]]:
-    with AdminTools(server.data_dir) as admin:
-        for user, name in (("ana", "Ana Souza"), ("bo", "Bo Lindqvist"), ("cy", "Cy Park")):
-            admin.add_user(user, name, PASSWORD)
-    opened = {}
-    for user in ("ana", "bo", "cy"):
-        workspace = Workspace.open(tmp_path / user)
-        workspace.login(server.url, user, PASSWORD)
-        opened[user] = workspace
-    yield opened
-    for workspace in opened.values():
-        workspace.close()
 
 
 def accepted(workspace: Workspace, question_id: str) -> list[str]:

@@ -4,36 +4,15 @@ when others see an item, and that a desktop drops what its person may no longer 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from kshare.client.services import UserFacingError, Workspace
-from kshare.server.admin import AdminTools
-from tests.support.server import ServerProcess
 
 pytestmark = pytest.mark.integration
-PASSWORD = "correct horse battery"
 WINDOW = 3.0  # seconds ahead: long enough to sync before, short enough to wait for
-
-
-@pytest.fixture
-def people(server: ServerProcess, tmp_path: Path) -> Iterator[dict[str, Workspace]]:
-    with AdminTools(server.data_dir) as admin:
-        for user, name in (("ana", "Ana Souza"), ("bo", "Bo Lindqvist"), ("cy", "Cy Park")):
-            admin.add_user(user, name, PASSWORD)
-    opened = {}
-    for user in ("ana", "bo", "cy"):
-        workspace = Workspace.open(tmp_path / user)
-        workspace.login(server.url, user, PASSWORD)
-        opened[user] = workspace
-    for workspace in opened.values():
-        workspace.sync()  # everyone knows everyone: names resolve in the cache
-    yield opened
-    for workspace in opened.values():
-        workspace.close()
 
 
 def sync_all(*workspaces: Workspace) -> None:
