@@ -97,19 +97,35 @@ class Settings:
         self.locked: frozenset[str] = frozenset(policy.get("locked", []))
         self.user: dict[str, Any] = _read_json(user_file)
 
+    @staticmethod
+    def environment_variable(key: str) -> str:
+        """The variable that decides ``key`` for one run (unless the policy locks it)."""
+        return f"KSHARE_{key.upper()}"
+
     def get(self, key: str) -> Any:
+        return self._resolve(key)[0]
+
+    def source(self, key: str) -> str:
+        """Where the value in effect comes from: "environment", "user", "policy" or "default"."""
+        return self._resolve(key)[1]
+
+    def _resolve(self, key: str) -> tuple[Any, str]:
         setting = BY_KEY[key]
-        layers: list[dict[str, Any]] = [self.policy]
+        layers: list[tuple[str, dict[str, Any]]] = [("policy", self.policy)]
         if key not in self.locked:
-            env = os.environ.get(f"KSHARE_{key.upper()}")
-            layers = [{key: env} if env is not None else {}, self.user, self.policy]
-        for layer in layers:
+            env = os.environ.get(self.environment_variable(key))
+            layers = [
+                ("environment", {key: env} if env is not None else {}),
+                ("user", self.user),
+                ("policy", self.policy),
+            ]
+        for name, layer in layers:
             if key in layer:
                 try:
-                    return _coerce(setting, layer[key])
+                    return _coerce(setting, layer[key]), name
                 except ValueError as exc:
                     log.warning("ignoring setting %s=%r: %s", key, layer[key], exc)
-        return setting.default
+        return setting.default, "default"
 
     def set(self, key: str, value: Any) -> None:
         """Change a user setting; a locked one raises PermissionError with a readable reason."""

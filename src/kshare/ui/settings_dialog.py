@@ -12,7 +12,6 @@ worker; Cancel writes nothing.
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -45,7 +44,6 @@ LOCKED_TEXT = "Set by your organisation"
 LOCKED_TIP = (
     "Your organisation's managed policy sets this value and does not let it be changed here."
 )
-ENV_PREFIX = "KSHARE_"  # Settings reads KSHARE_<KEY> from the environment, see its docstring
 
 
 @dataclass(frozen=True)
@@ -130,6 +128,8 @@ class SettingsStore(Protocol):
 
     def get(self, key: str) -> Any: ...
     def set(self, key: str, value: Any) -> None: ...
+    def source(self, key: str) -> str: ...
+    def environment_variable(self, key: str) -> str: ...
 
 
 def preferences_shortcut() -> QKeySequence:
@@ -138,13 +138,9 @@ def preferences_shortcut() -> QKeySequence:
     return standard if not standard.isEmpty() else QKeySequence("Ctrl+,")
 
 
-def environment_variable(key: str) -> str:
-    return f"{ENV_PREFIX}{key.upper()}"
-
-
 def set_by_environment(settings: SettingsStore, key: str) -> bool:
     """Does an environment variable decide this key for this run? (A locked key ignores it.)"""
-    return key not in settings.locked and environment_variable(key) in os.environ
+    return settings.source(key) == "environment"
 
 
 class SettingRow(QWidget):
@@ -249,7 +245,7 @@ class SettingsDialog(QDialog):
             if spec.key in settings.locked:
                 row.lock(LOCKED_TEXT, LOCKED_TIP)
             elif set_by_environment(settings, spec.key):
-                variable = environment_variable(spec.key)
+                variable = settings.environment_variable(spec.key)
                 row.lock(
                     f"Set by {variable} for this run",
                     f"The environment variable {variable} decides this value while it is "

@@ -131,3 +131,28 @@ def test_policy_locks_beat_user_and_environment(
     assert Settings(tmp_path / "settings.json", policy_file=policy).get("blob_cache_mb") == 10
     monkeypatch.setenv("KSHARE_BLOB_CACHE_MB", "20")
     assert settings.get("blob_cache_mb") == 20
+
+
+def test_settings_say_where_each_value_comes_from(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    policy = tmp_path / "policy.json"
+    policy.write_text(
+        json.dumps(
+            {"values": {"blob_policy": "eager", "blob_cache_mb": 512}, "locked": ["blob_policy"]}
+        )
+    )
+    settings = Settings(tmp_path / "user.json", policy)
+    for key in ("blob_policy", "blob_cache_mb", "poll_interval_s"):
+        monkeypatch.delenv(Settings.environment_variable(key), raising=False)
+    assert settings.source("blob_policy") == "policy"
+    assert settings.source("blob_cache_mb") == "policy"
+    assert settings.source("poll_interval_s") == "default"
+    settings.set("blob_cache_mb", 1024)
+    assert (settings.get("blob_cache_mb"), settings.source("blob_cache_mb")) == (1024, "user")
+    monkeypatch.setenv("KSHARE_BLOB_CACHE_MB", "64")
+    monkeypatch.setenv("KSHARE_BLOB_POLICY", "lazy")  # a locked key ignores the environment
+    assert (settings.get("blob_cache_mb"), settings.source("blob_cache_mb")) == (64, "environment")
+    assert (settings.get("blob_policy"), settings.source("blob_policy")) == ("eager", "policy")
+    monkeypatch.setenv("KSHARE_BLOB_CACHE_MB", "lots")  # unreadable: the next layer decides
+    assert (settings.get("blob_cache_mb"), settings.source("blob_cache_mb")) == (1024, "user")
