@@ -143,3 +143,19 @@ def test_a_state_from_before_shas_were_kept_still_finds_arrived_files(
 
     assert again.catch_up() == 1
     assert {hit.id for hit in again.search("zanzibar").hits} == {"doc"}
+
+
+def test_a_file_that_arrives_with_a_change_of_its_document_is_indexed_once(
+    filler: CacheFiller, make_index: Any
+) -> None:
+    """The row changed and its file came in the same catch-up: one document, not two."""
+    filler.item("doc", "document", title="Guide", attachment=filler.blob_ref("sample.pdf"))
+    index: SearchIndex = make_index()
+    index.catch_up()
+    assert index.search("Zanzibar").total == 0  # the file is not here yet
+    filler.blob("sample.pdf")  # downloaded ...
+    filler.item("doc", "document", title="Guide v2", attachment=filler.blob_ref("sample.pdf"))
+    index.catch_up()  # ... and the row changed too, before the index looked again
+    found = index.search("Zanzibar")
+    assert [hit.id for hit in found.hits] == ["doc"] and found.total == 1
+    assert index.search("guide").total == 1

@@ -246,7 +246,11 @@ class SearchIndex:
                     done += len(rows)
                     self._report(progress, done, total)
             if ready:
-                rows = list(source.rows_by_id(self.engine, source.ITEMS, ready).values())
+                # A document whose row also changed in this pass was just indexed with its
+                # file: a second put in the same writer would add it twice (a delete only
+                # reaches committed segments)
+                again = [i for i in ready if i not in writer.put_ids]
+                rows = list(source.rows_by_id(self.engine, source.ITEMS, again).values())
                 for item_id in ready:
                     awaiting.pop(item_id, None)
                 for document in self._documents(source.ITEMS, rows, awaiting):
@@ -384,6 +388,7 @@ class _Writer:
         self.writer: Any = None
         self.pending = 0
         self.purged = False
+        self.put_ids: set[str] = set()  # documents added since this pass began
 
     def _open(self) -> Any:
         if self.writer is None:
@@ -403,6 +408,7 @@ class _Writer:
         if not self.fresh_index:
             writer.delete_by_term("id", document["id"])
         writer.add_document(**document)
+        self.put_ids.add(str(document["id"]))
         self.pending += 1
         if self.pending >= COMMIT_EVERY:
             self.commit()
