@@ -134,3 +134,38 @@ def test_a_shared_file_takes_editors_and_a_window_and_a_refusal_queues_nothing(
     shared = bo.item(doc_id)
     assert shared is not None and shared.can_edit
     assert cy.item(doc_id) is None
+
+
+def test_a_new_version_of_the_file_reaches_members(
+    desktops: dict[str, Workspace], tmp_path: Path
+) -> None:
+    ana, bo = desktops["ana"], desktops["bo"]
+    first = tmp_path / "guide.docx"
+    shutil.copyfile(FIXTURES / "sample.docx", first)
+    doc_id = ana.share_file(first, title="Guide", audience=["group:SRE"])
+    ana.sync()
+    bo.sync()
+    opened = bo.attachment_path(doc_id)
+    assert opened is not None and opened.read_bytes() == first.read_bytes()
+
+    second = tmp_path / "guide-v2.pdf"
+    shutil.copyfile(FIXTURES / "sample.pdf", second)
+    with pytest.raises(UserFacingError, match="Only its author"):
+        bo.replace_file(doc_id, second)  # a member, not an editor
+    ana.replace_file(doc_id, second)
+    assert ana.item(doc_id).attachment_name == "guide-v2.pdf"  # type: ignore[union-attr]
+    assert ana.pending_count() == 2  # the new bytes, then the change that points at them
+    assert ana.sync().status.state == "idle" and ana.pending_count() == 0
+    bo.sync()
+    shared = bo.item(doc_id)
+    assert shared is not None and shared.attachment_name == "guide-v2.pdf"
+    assert shared.summary.title == "Guide"  # the rest of the document as it was
+    fresh = bo.attachment_path(doc_id)
+    assert fresh is not None and fresh.name == "guide-v2.pdf"
+    assert fresh.read_bytes() == second.read_bytes()
+    bo.sync()  # the index reads the new version's text now that it is here
+    assert [hit.id for hit in bo.search(WORD_IN_PDF).hits] == [doc_id]
+
+    post = ana.publish(title="Not a document", body="x")
+    with pytest.raises(UserFacingError, match="Only a shared document"):
+        ana.replace_file(post, second)

@@ -711,6 +711,32 @@ class Workspace:
         ``editors`` and the window are as for :meth:`publish`.
         """
         source = Path(path)
+        ref, queue_upload = self._local_file(source)
+        return self.writes.publish(
+            item_id=str(uuid.uuid4()),
+            title=title or source.stem,
+            body=body,
+            tags=tags,
+            audience=audience,
+            kind="document",
+            parent_id=parent_id,
+            attachment=ref,
+            editors=editors,
+            publish_at=publish_at,
+            visible_until=visible_until,
+            queue_first=queue_upload,
+        )
+
+    def replace_file(self, item_id: str, path: Path | str) -> None:
+        """A new version of a shared document's file: uploaded, then announced, via the
+        outbox (like :meth:`share_file`); the document keeps its title, text and audience."""
+        ref, queue_upload = self._local_file(Path(path))
+        self.writes.edit(
+            item_id, title=None, body=None, tags=None, attachment=ref, queue_first=queue_upload
+        )
+
+    def _local_file(self, source: Path) -> tuple[BlobRef, Callable[[Any], None]]:
+        """Keep a file to upload; returns its reference and what queues its upload."""
         try:
             size = source.stat().st_size
             if size > MAX_UPLOAD_BYTES:
@@ -729,20 +755,7 @@ class Workspace:
             if not outbox.has_pending(conn, sha256, "upload_blob"):
                 outbox.add(conn, "upload_blob", sha256, {"size": len(data)})
 
-        return self.writes.publish(
-            item_id=str(uuid.uuid4()),
-            title=title or source.stem,
-            body=body,
-            tags=tags,
-            audience=audience,
-            kind="document",
-            parent_id=parent_id,
-            attachment=ref,
-            editors=editors,
-            publish_at=publish_at,
-            visible_until=visible_until,
-            queue_first=queue_upload,
-        )
+        return ref, queue_upload
 
     def edit(
         self,

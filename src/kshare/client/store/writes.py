@@ -299,10 +299,14 @@ class LocalWrites:
         editors: Sequence[str] | None = None,
         publish_at: TimeChange = KEEP,
         visible_until: TimeChange = KEEP,
+        attachment: BlobRef | None = None,
+        queue_first: Callable[[Connection], None] | None = None,
     ) -> None:
         """Queue a change of an item and show it at once; ``None`` (or KEEP) leaves a part as is.
 
         Who may see or edit the item, and when, is the author's alone to change.
+        ``attachment`` is a new version of a document's file; ``queue_first`` queues its
+        upload in the same transaction, once the change passed its checks.
         """
         changes_audience = (
             audience is not None
@@ -335,9 +339,12 @@ class LocalWrites:
                     body=body,
                     tags=list(tags) if tags is not None else None,
                     audience=spec,
+                    attachment=attachment,
                 )
             except ValidationError as exc:
                 raise UserFacingError(f"This edit cannot be saved: {_first_error(exc)}") from exc
+            if attachment is not None and row.kind != "document":
+                raise UserFacingError("Only a shared document has a file to replace.")
             base: dict[str, Any] = {
                 "title": row.title,
                 "body": row.body,
@@ -352,8 +359,12 @@ class LocalWrites:
                 base["audience"] = row.audience
                 shown = self._audience_view(conn, spec).model_dump(mode="json")
                 payload["shown_audience"] = shown
+            if attachment is not None:
+                base["attachment"] = row.attachment
+            if queue_first is not None:
+                queue_first(conn)
             outbox.add(conn, "update_item", item_id, payload)
-            self._show_edit(conn, item_id, title, body, tags, shown)
+            self._show_edit(conn, item_id, title, body, tags, shown, attachment)
 
     @staticmethod
     def _changed_spec(
@@ -393,10 +404,13 @@ class LocalWrites:
         body: str | None,
         tags: Sequence[str] | None,
         audience: dict[str, Any] | None = None,
+        attachment: BlobRef | None = None,
     ) -> None:
         values: dict[str, Any] = {"local_seq": repository.take_local_seqs(conn, 1)}
         if audience is not None:
             values["audience"] = audience
+        if attachment is not None:
+            values["attachment"] = attachment.model_dump(mode="json")
         if title is not None:
             values["title"] = title
         if body is not None:
