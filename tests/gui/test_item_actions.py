@@ -290,6 +290,39 @@ def test_opening_a_shared_file_downloads_it_and_hands_it_to_the_system(
     qtbot.waitUntil(lambda: len(opened) == 2, timeout=TIMEOUT_MS)
 
 
+def test_the_author_shares_a_new_version_of_a_file(
+    qtbot, desktop_of: Desktops, window_for, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    priya, ana = desktop_of("priya"), desktop_of("ana")
+    first = tmp_path / "capacity-plan.csv"
+    first.write_bytes(b"service,cpu\ncheckout,12\n")
+    doc = priya.share_file(first, title="Capacity plan", audience=["org"])
+    priya.sync()
+    ana.sync()
+    window = window_for(priya)
+    pane = open_item(qtbot, window, doc)
+    actions = pane.item_actions
+    assert actions is not None and actions.replace_file_button.isVisibleTo(pane)
+    second = tmp_path / "capacity-plan-v2.csv"
+    second.write_bytes(b"service,cpu\ncheckout,14\nsearch,40\n")
+    monkeypatch.setattr(
+        "kshare.ui.item_actions.QFileDialog.getOpenFileName",
+        staticmethod(lambda *_args, **_kwargs: (str(second), "")),
+    )
+    click(qtbot, actions.replace_file_button)
+    qtbot.waitUntil(
+        lambda: actions.open_file_button.text() == "Open capacity-plan-v2.csv", timeout=TIMEOUT_MS
+    )
+    wait_until_sent(qtbot, priya)
+    ana.sync()
+    fresh = ana.attachment_path(doc)
+    assert fresh is not None and fresh.read_bytes() == second.read_bytes()
+    # a colleague who may only read it is offered no such button
+    reader = open_item(qtbot, window_for(ana), doc)
+    assert reader.item_actions is not None
+    assert not reader.item_actions.replace_file_button.isVisibleTo(reader)
+
+
 def test_a_file_that_cannot_be_fetched_says_so(
     qtbot,
     server: ServerProcess,

@@ -169,3 +169,25 @@ def test_a_new_version_of_the_file_reaches_members(
     post = ana.publish(title="Not a document", body="x")
     with pytest.raises(UserFacingError, match="Only a shared document"):
         ana.replace_file(post, second)
+
+
+def test_the_command_line_shares_a_new_version(
+    desktops: dict[str, Workspace], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kshare.cli import main
+
+    ana, bo = desktops["ana"], desktops["bo"]
+    first = tmp_path / "notes.txt"
+    first.write_text("first notes")
+    doc_id = ana.share_file(first, audience=["group:SRE"])
+    ana.sync()
+    ana.close()  # the command opens the same profile
+    profile = ["--profile", str(tmp_path / "ana")]
+    second = tmp_path / "notes-v2.txt"
+    second.write_text("second notes")
+    assert main(["share", str(second), "--replaces", doc_id, "--title", "x", *profile]) == 2
+    assert main(["share", str(second), "--replaces", doc_id, *profile]) == 0
+    assert f"Replaced the file of {doc_id}" in capsys.readouterr().out
+    bo.sync()
+    fresh = bo.attachment_path(doc_id)
+    assert fresh is not None and fresh.read_text() == "second notes"

@@ -70,6 +70,13 @@ def register(subparsers: Any) -> None:
         default=None,
         help="org | private | group:NAME | person:NAME (repeatable; default org)",
     )
+    share.add_argument(
+        "--replaces",
+        metavar="ITEM_ID",
+        default=None,
+        help="share FILE as the new version of this document of yours (it keeps its title, "
+        "text and audience)",
+    )
     _add_rights_options(share)
     add_profile_option(share)
     share.set_defaults(func=run_share)
@@ -310,6 +317,16 @@ def run_audience(args: argparse.Namespace) -> int:
 
 
 def run_share(args: argparse.Namespace) -> int:
+    if args.replaces:
+        others = ("title", "body", "audience", "editor", "publish_at", "visible_until")
+        if args.tag or any(getattr(args, name) is not None for name in others):
+            return _fail("--replaces changes only the file; kshare audience changes the rest", 2)
+
+        def replace(workspace: Any) -> str:
+            workspace.replace_file(args.replaces, args.file)
+            return str(args.replaces)
+
+        return _publish_and_send(args, replace, done="Replaced the file of")
     if CLEAR in (args.publish_at, args.visible_until):
         return _fail("'none' only clears a time of an existing item (kshare audience)", 2)
     return _publish_and_send(

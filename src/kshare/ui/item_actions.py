@@ -20,7 +20,15 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QPoint, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QCursor, QDesktopServices
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kshare.client.views import AudienceInfo, Choice, ItemDetail
 from kshare.ui.audience_dialog import AudienceDialog
@@ -77,6 +85,7 @@ class ItemWriter(Protocol):
     def unreact(self, item_id: str, emoji: str) -> None: ...
     def my_reactions(self, item_id: str) -> frozenset[str]: ...
     def attachment_path(self, item_id: str) -> Path | None: ...
+    def replace_file(self, item_id: str, path: Path | str) -> None: ...
 
 
 # What the links in a reply's metadata line do: kshare:reply/<action>/<reply id>.
@@ -181,6 +190,12 @@ class ItemActions(QWidget):
             "Open the attached file",
             self._on_open_file_button_clicked,
         )
+        self.replace_file_button = button(
+            "Replace file…",
+            "replaceFileButton",
+            "Replace the attached file with a new version",
+            self._on_replace_file_button_clicked,
+        )
         self.parent_button = button(
             "Show the question",
             "parentButton",
@@ -207,6 +222,7 @@ class ItemActions(QWidget):
         ):
             row.addWidget(made)
         row.addStretch(1)
+        row.addWidget(self.replace_file_button)
         row.addWidget(self.edit_button)
         row.addWidget(self.delete_button)
         layout = QVBoxLayout(self)
@@ -249,7 +265,13 @@ class ItemActions(QWidget):
         self.parent_button.setText(
             "Show the question" if summary.kind == "answer" else "Show the discussion"
         )
-        self.edit_button.setVisible(own or (detail.can_edit and detail.parent_id is None))
+        may_edit = own or (detail.can_edit and detail.parent_id is None)
+        self.edit_button.setVisible(may_edit)
+        self.replace_file_button.setVisible(may_edit and summary.kind == "document")
+        self.replace_file_button.setToolTip(
+            f"Share a new version of {detail.attachment_name or 'the file'}: everyone who "
+            "can see the document gets it at their next sync"
+        )
         self.delete_button.setVisible(own)
         self.reactions.set_reactions(detail.reactions, mine)
         self.reactions.setEnabled(not self._reacting)
@@ -449,6 +471,29 @@ class ItemActions(QWidget):
             owner=self,
         )
 
+    def replace_file(self, path: Path | str) -> None:
+        """Share ``path`` as the new version of the document on show (queued, then synced)."""
+        if self._detail is None:
+            return
+        item_id = self._detail.summary.id
+        self.replace_file_button.setEnabled(False)
+        self.message.hide()
+        self._runner.local(
+            lambda: self._writer.replace_file(item_id, path),
+            success=lambda _none: self._on_file_replaced(item_id),
+            failure=self._on_replace_failed,
+            label="sharing the new version",
+            owner=self,
+        )
+
+    def _on_file_replaced(self, item_id: str) -> None:
+        self.replace_file_button.setEnabled(True)
+        self.written.emit(item_id)
+
+    def _on_replace_failed(self, failure: Failure) -> None:
+        self.replace_file_button.setEnabled(True)
+        self._show_failure(failure)
+
     # -- outcomes, on the GUI thread -----------------------------------------------
 
     def _stash_draft(self) -> None:
@@ -573,6 +618,14 @@ class ItemActions(QWidget):
             accept_label="Delete",
             on_accept=lambda: self._delete(item_id),
         )
+
+    @Slot()
+    def _on_replace_file_button_clicked(self) -> None:
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self, "Choose the new version", "", "Documents (*.pdf *.docx *.md *.txt);;All files (*)"
+        )
+        if chosen:
+            self.replace_file(chosen)
 
     @Slot()
     def _on_open_file_button_clicked(self) -> None:
