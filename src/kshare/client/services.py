@@ -441,10 +441,13 @@ class Workspace:
 
     def experts(self, topic: str, *, limit: int = 10) -> list[Expert]:
         finder = self._expert_finder()
-        # The person asking is looking for someone else: never suggest them to themselves.
-        account = self.account
-        exclude = {account.user_id} if account is not None and account.user_id else set()
+        exclude = self._not_me()
         return finder.rank(topic, limit=limit, exclude=exclude)  # type: ignore[no-any-return]
+
+    def _not_me(self) -> set[str]:
+        """The person asking is looking for someone else: never suggest them to themselves."""
+        account = self.account
+        return {account.user_id} if account is not None and account.user_id else set()
 
     def _finder_or_none(self) -> Any:
         try:
@@ -492,8 +495,7 @@ class Workspace:
         if kind != "question":
             return []
         finder = self._expert_finder()
-        account = self.account
-        exclude = {account.user_id} if account is not None and account.user_id else set()
+        exclude = self._not_me()
         return finder.suggest_for_question(  # type: ignore[no-any-return]
             item_id, limit=limit, exclude=exclude
         )

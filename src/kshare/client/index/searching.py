@@ -147,15 +147,16 @@ def _search(
     parsed = parse(text, _context(index, reading))
     notes += parsed.notes
     suggestion = _suggestion(text, parsed.corrected)
+    nothing = SearchResults(text, (), 0, page, limit, {}, suggestion, " ".join(notes) or None)
     if parsed.query is None:
-        return SearchResults(text, (), 0, page, limit, {}, suggestion, " ".join(notes) or None)
+        return nothing
     if not parsed.has_text and sort == "relevance":
         sort = "newest"  # only filters: nothing to rank by but time
     offset = (page - 1) * limit
     # a few extra candidates stand in for any the cache has dropped since they were indexed
     matched, order = matched_and_ranked(reading, parsed.query, sort=sort, upto=offset + limit + 10)
     if not matched:  # nothing to count or show: no need to read the per-document columns
-        return SearchResults(text, (), 0, page, limit, {}, suggestion, " ".join(notes) or None)
+        return nothing
     facets_raw = facet_counts(reading, matched, time.time())
     window = order[offset:]
     terms = highlight_terms(reading, parsed.query)

@@ -174,14 +174,16 @@ class BlobStore:
                 return 0
             keep = self.protected()
             freed = 0
+            left = {path.name for _, _, path in files}
             for _, size, path in sorted(files):
                 if total - freed <= self.budget_bytes:
                     break
                 if path.name.split(".")[0] in keep:
                     continue  # an upload not yet on the server: this is the only copy
                 path.unlink(missing_ok=True)
+                left.discard(path.name)
                 freed += size
-            self._drop_named_copies({p.name for p in self._files()})
+            self._drop_named_copies(left)
             return freed
 
     def collect(self, referenced: set[str]) -> int:
@@ -189,11 +191,14 @@ class BlobStore:
         keep = referenced | self.protected()
         removed = 0
         with self._lock:
+            left: set[str] = set()
             for path in self._files():
-                if path.name.split(".")[0] not in keep:
+                if path.name.split(".")[0] in keep:
+                    left.add(path.name)
+                else:
                     path.unlink(missing_ok=True)
                     removed += 1
-            self._drop_named_copies({p.name for p in self._files()})
+            self._drop_named_copies(left)
         return removed
 
 
