@@ -15,12 +15,12 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from kshare.client.views import Expert, ExpertReason
+from kshare.ui.card_list import card_list
 from kshare.ui.operations import Failure, TaskRunner
 from kshare.ui.person_view import PERSON_SCHEME, link_label, person_link
 
@@ -178,14 +178,9 @@ class ExpertsPage(QWidget):
         row.addWidget(find)
         self.status = QLabel(objectName="pageSubtitle")
 
-        self._body = QWidget(objectName="expertResultsBody")
-        self._cards_layout = QVBoxLayout(self._body)
-        self._cards_layout.setContentsMargins(0, 0, 0, 0)
-        self._cards_layout.setSpacing(10)
-        self._cards_layout.addStretch(1)
-        scroll = QScrollArea(objectName="expertResults", widgetResizable=True)
-        scroll.setWidget(self._body)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll, self._body, self._cards_layout = card_list(
+            "expertResults", spacing=10, body_name="expertResultsBody"
+        )
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)

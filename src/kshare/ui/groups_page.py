@@ -20,13 +20,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from kshare.client.groups import standing
 from kshare.protocol.schemas import GroupListing, JoinRequestOut
+from kshare.ui.card_list import card_list
 from kshare.ui.confirm import ask_to_confirm
 from kshare.ui.join_requests_dialog import JoinRequestsDialog
 from kshare.ui.operations import Failure, TaskRunner
@@ -195,14 +195,9 @@ class GroupsPage(QWidget):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.hide()
 
-        self._body = QWidget(objectName="groupListBody")
-        self._list = QVBoxLayout(self._body)
-        self._list.setContentsMargins(0, 0, 0, 0)
-        self._list.setSpacing(8)
-        self._list.addStretch(1)
-        scroll = QScrollArea(objectName="groupList", widgetResizable=True)
-        scroll.setWidget(self._body)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll, self._body, self._list = card_list(
+            "groupList", spacing=8, body_name="groupListBody"
+        )
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)

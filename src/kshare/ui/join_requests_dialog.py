@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from kshare.protocol.schemas import JoinRequestOut
+from kshare.ui.card_list import card_list
 from kshare.ui.operations import Failure, TaskRunner
 from kshare.ui.text import full_time, relative_time
 
@@ -105,14 +105,7 @@ class JoinRequestsDialog(QDialog):
         self.empty = QLabel(EMPTY, objectName="emptyState", wordWrap=True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.hide()
-        self._body = QWidget()
-        self._list = QVBoxLayout(self._body)
-        self._list.setContentsMargins(0, 0, 0, 0)
-        self._list.setSpacing(6)
-        self._list.addStretch(1)
-        scroll = QScrollArea(objectName="joinRequestList", widgetResizable=True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(self._body)
+        scroll, self._body, self._list = card_list("joinRequestList", spacing=6)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
 

@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
+from kshare.ui.card_list import card_list
 from kshare.ui.confirm import ask_to_confirm
 from kshare.ui.operations import Failure, TaskRunner
 from kshare.ui.text import full_time, kind_label, relative_time
@@ -226,15 +226,7 @@ class UnpublishedDialog(QDialog):
         self.empty.hide()
         self.error = QLabel(objectName="errorText", wordWrap=True)
         self.error.hide()
-        self._body = QWidget()
-        self._list = QVBoxLayout(self._body)
-        self._list.setContentsMargins(0, 0, 0, 0)
-        self._list.setSpacing(8)
-        self._list.addStretch(1)
-        scroll = QScrollArea(objectName="unpublishedList")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(self._body)
+        scroll, self._body, self._list = card_list("unpublishedList", spacing=8)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
 
