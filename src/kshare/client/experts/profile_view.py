@@ -113,7 +113,7 @@ def build_profile(
         skills=tuple(choices.skills),
         ask_me_about=tuple(choices.ask_me_about),
         endorsements=counts,
-        endorsed_by_me=tuple(name for name, _ in counts if viewer_id and name.casefold() in mine),
+        endorsed_by_me=tuple(name for name, _ in counts if topic_key(name) in mine),
         hidden=tuple(choices.hidden) if is_me else (),
         opt_out=choices.opt_out,
         is_me=is_me,

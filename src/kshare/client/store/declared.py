@@ -242,9 +242,9 @@ def endorsement_counts(endorsements: object) -> tuple[tuple[str, int], ...]:
 
 
 def skills_endorsed_by(endorsements: object, endorser_id: str) -> frozenset[str]:
-    """The skills (case-folded) that ``endorser_id`` endorsed, from a cached endorsement map."""
+    """The skills (by ``topic_key``) that ``endorser_id`` endorsed, from a cached map."""
     return frozenset(
-        clean_topic(skill).casefold()
+        topic_key(skill)
         for skill, ids in _endorsement_map(endorsements).items()
         if endorser_id in ids
     )
