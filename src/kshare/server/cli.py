@@ -17,22 +17,32 @@ log = logging.getLogger(__name__)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    serve = subparsers.add_parser("serve", help="run the kshare server")
-    serve.add_argument("--data", type=Path, required=True, help="folder for the database and files")
-    serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
-    serve.add_argument("--port", type=int, default=8750, help="port (0 picks a free one)")
+    serve = subparsers.add_parser(
+        "serve",
+        help="run the kshare server",
+        description="Run the kshare server. Settings come from flags, KSHARE_SERVER_* "
+        "environment variables and a TOML file (--config or KSHARE_SERVER_CONFIG), in that "
+        "order; see docs/operations.md. Secrets never go on the command line.",
+    )
+    serve.add_argument("--config", type=Path, metavar="FILE", help="TOML configuration file")
+    serve.add_argument("--data", type=Path, help="folder for the database and files")
+    serve.add_argument("--host", help="address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, help="port (default 8750; 0 picks a free one)")
     serve.add_argument("--demo", action="store_true", help="load the demo organisation once")
-    serve.add_argument("--database-url", help="PostgreSQL URL instead of the embedded SQLite")
-    serve.add_argument("--organisation", default="", help="organisation name shown to clients")
+    serve.add_argument(
+        "--database-url",
+        help="PostgreSQL URL instead of the embedded SQLite (without a password: put "
+        "that in KSHARE_SERVER_DATABASE_URL or the configuration file)",
+    )
+    serve.add_argument("--organisation", help="organisation name shown to clients")
     serve.add_argument(
         "--blob-store",
         metavar="URL",
         help="where files live: a folder, or s3://BUCKET/PREFIX?endpoint_url=...&region=... "
         "for an S3-compatible store (default: blobs/ in the data folder)",
     )
-    serve.add_argument(
-        "--max-upload-mb", type=int, default=100, help="largest file people may share (MB)"
-    )
+    serve.add_argument("--max-upload-mb", type=int, help="largest file people may share (MB)")
+    serve.add_argument("--log-format", choices=("json", "text"), help="log lines (default json)")
     serve.set_defaults(func=run_serve)
 
     admin = subparsers.add_parser("admin", help="manage users and groups of a kshare server")
@@ -150,14 +160,30 @@ def _admin_action(tools, args: argparse.Namespace) -> int:  # type: ignore[no-un
 
 
 def run_serve(args: argparse.Namespace) -> int:
+    from kshare.server.ops.config import ConfigError, config_file_from, load_config, password_in_url
     from kshare.server.serve import serve
-    from kshare.server.settings import Settings
 
-    settings = Settings(
-        data_dir=args.data,
-        database_url=args.database_url,
-        organisation=args.organisation,
-        blob_store=args.blob_store,
-        max_blob_bytes=args.max_upload_mb * 1024 * 1024,
-    )
-    return serve(settings, host=args.host, port=args.port, demo=args.demo)
+    if args.database_url and password_in_url(args.database_url):
+        print(
+            "kshare serve: --database-url must not carry a password (anyone on this machine "
+            "can read a command line); set KSHARE_SERVER_DATABASE_URL or database_url_file",
+            file=sys.stderr,
+        )
+        return 2
+    try:
+        config = load_config(
+            config_file_from(args.config),
+            data_dir=args.data,
+            host=args.host,
+            port=args.port,
+            organisation=args.organisation,
+            database_url=args.database_url,
+            blob_store=args.blob_store,
+            max_upload_mb=args.max_upload_mb,
+            log_format=args.log_format,
+        )
+        settings = config.to_settings()
+    except ConfigError as exc:
+        print(f"kshare serve: {exc}", file=sys.stderr)
+        return 2
+    return serve(settings, config=config, demo=args.demo)
