@@ -29,7 +29,8 @@ from kshare.server.settings import Settings
 log = logging.getLogger(__name__)
 
 
-def _blob_store(settings: Settings) -> object | None:
+def blob_store_for(settings: Settings) -> Any:
+    """The blob store ``settings`` name (a folder, or an S3-compatible bucket)."""
     from kshare.server.blobstore import FilesystemBlobStore, blob_store_from_config
 
     if settings.blob_store:
@@ -53,7 +54,7 @@ def build_services(settings: Settings) -> Services:
         user_throttle=Throttle(settings.login_window, settings.login_max_failures_per_user),
         address_throttle=Throttle(settings.login_window, settings.login_max_failures_per_address),
         nudges=nudges,
-        blobs=_blob_store(settings),
+        blobs=blob_store_for(settings),
     )
 
 

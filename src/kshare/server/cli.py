@@ -46,8 +46,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     serve.set_defaults(func=run_serve)
 
     admin = subparsers.add_parser("admin", help="manage users and groups of a kshare server")
-    admin.add_argument("--data", type=Path, required=True, help="the server's data folder")
+    admin.add_argument("--config", type=Path, metavar="FILE", help="the server's TOML file")
+    admin.add_argument("--data", type=Path, help="the server's data folder")
     admin.add_argument("--database-url", help="PostgreSQL URL, when the server uses one")
+    admin.add_argument("--blob-store", metavar="URL", help="the server's blob store, if not data/")
     actions = admin.add_subparsers(dest="action", metavar="ACTION", required=True)
 
     p = actions.add_parser("add-group", help="create a group")
@@ -84,6 +86,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     actions.add_parser("list-groups", help="list groups")
     p = actions.add_parser("audit", help="print the audit log as JSON lines")
     p.add_argument("--since", type=datetime.fromisoformat, help="ISO time, e.g. 2026-11-01")
+    p = actions.add_parser(
+        "backup", help="write the database and the files, consistently, into a new folder"
+    )
+    p.add_argument("folder", type=Path, metavar="DIR")
+    p = actions.add_parser("restore", help="load a backup into an empty server")
+    p.add_argument("folder", type=Path, metavar="DIR")
     p = actions.add_parser("import-stackexchange", help="load a Stack Exchange data dump")
     p.add_argument("dump_dir", type=Path, metavar="DUMP_DIR", help="folder with Posts.xml")
     p.add_argument("--organisation", help="also set the organisation name shown to clients")
@@ -98,9 +106,36 @@ def _read_password() -> str:
     return password
 
 
+def _admin_config(args: argparse.Namespace) -> None:
+    """Fill ``--data``/``--database-url``/``--blob-store`` from the server's configuration,
+    so the admin command reaches the same database as the servers."""
+    from kshare.server.ops.config import ConfigError, config_file_from, load_config
+
+    config_file = config_file_from(args.config)
+    if config_file is None:
+        if args.data is None:
+            raise ConfigError("name the server's data folder (--data DIR) or its --config FILE")
+        return
+    config = load_config(config_file, data_dir=args.data)
+    settings = config.to_settings()
+    args.data = settings.data_dir
+    args.database_url = args.database_url or settings.database_url
+    args.blob_store = args.blob_store or settings.blob_store
+
+
 def run_admin(args: argparse.Namespace) -> int:
     from kshare.server.admin import AdminError, AdminTools
+    from kshare.server.ops.config import ConfigError
 
+    try:
+        _admin_config(args)
+    except ConfigError as exc:
+        print(f"kshare admin: {exc}", file=sys.stderr)
+        return 2
+    if args.action in ("backup", "restore"):
+        from kshare.server.ops.backup_command import run_backup_command
+
+        return run_backup_command(args)
     try:
         with AdminTools(args.data, args.database_url) as tools:
             return _admin_action(tools, args)
