@@ -152,3 +152,19 @@ def test_backup_wants_a_new_folder_and_restore_a_backup(sqlite_org: Org, tmp_pat
             restore(db, store, tmp_path / "used", max_blob_bytes=1)  # type: ignore[arg-type]
     finally:
         db.dispose()
+
+
+def test_the_admin_command_backs_up_and_restores(
+    sqlite_org: Org, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kshare.cli import main
+
+    _fill(sqlite_org)
+    folder = tmp_path / "nightly"
+    assert main(["admin", "--data", str(sqlite_org.data_dir), "backup", str(folder)]) == 0
+    assert "backed up" in capsys.readouterr().out
+    assert main(["admin", "--data", str(tmp_path / "new"), "restore", str(folder)]) == 0
+    assert "restored" in capsys.readouterr().out
+    # A second restore into the same server is refused with the reason, exit status 1.
+    assert main(["admin", "--data", str(tmp_path / "new"), "restore", str(folder)]) == 1
+    assert "already holds data" in capsys.readouterr().err
