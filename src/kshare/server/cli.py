@@ -86,6 +86,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     actions.add_parser("list-groups", help="list groups")
     p = actions.add_parser("audit", help="print the audit log as JSON lines")
     p.add_argument("--since", type=datetime.fromisoformat, help="ISO time, e.g. 2026-11-01")
+    from kshare.server.ops import directory_command
+
+    directory_command.register(actions)
     p = actions.add_parser(
         "backup", help="write the database and the files, consistently, into a new folder"
     )
@@ -145,7 +148,11 @@ def run_admin(args: argparse.Namespace) -> int:
 
 
 def _admin_action(tools, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    from kshare.server.ops import directory_command
+
     action = args.action
+    if action in directory_command.ACTIONS:
+        return directory_command.run(tools, args)
     if action == "add-group":
         print(tools.add_group(args.name, args.kind, args.visibility, args.description))
     elif action == "add-user":
