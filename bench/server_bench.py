@@ -2,8 +2,10 @@
 
 Starts ``kshare serve`` on 127.0.0.1 (SQLite, then PostgreSQL if reachable),
 loads a synthetic organisation with the admin tools, then has each client
-pull the whole feed page by page, repeatedly, for a fixed time. Prints
-figures; asserts nothing about speed.
+pull the whole feed page by page, repeatedly, for a fixed time. On PostgreSQL
+the same clients run again against two server processes sharing the database
+and the blob folder, and the scaling ratio is printed. Prints figures; asserts
+nothing about speed. Clients are bounded (64) and talk only to 127.0.0.1.
 
     .venv/bin/python bench/server_bench.py [--clients 8] [--items 2000] [--seconds 10]
 """
@@ -11,7 +13,7 @@ figures; asserts nothing about speed.
 from __future__ import annotations
 
 import argparse
-import statistics
+import os
 import sys
 import tempfile
 import threading
@@ -75,35 +77,59 @@ def pull(base: str, token: str, seconds: float, limit: int, out: list[float]) ->
                     break
 
 
+def measure(bases: list[str], tokens: list[str], args: argparse.Namespace) -> tuple[int, float]:
+    """Every client pulls for ``args.seconds``; clients are dealt round-robin to ``bases``."""
+    timings: list[list[float]] = [[] for _ in tokens]
+    threads = [
+        threading.Thread(
+            target=pull, args=(bases[i % len(bases)], t, args.seconds, args.limit, timings[i])
+        )
+        for i, t in enumerate(tokens)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    every = sorted(x for per in timings for x in per)
+    return len(every), every[int(0.95 * (len(every) - 1))] if every else float("nan")
+
+
+def report(name: str, servers: int, pages: int, p95: float, args: argparse.Namespace) -> float:
+    rate = pages / args.seconds
+    print(
+        f"[{name}] {servers} server(s), {args.clients} clients, limit {args.limit}: "
+        f"{pages} pages in {args.seconds:.0f} s = {rate:.1f} pages/s, p95 {p95 * 1000:.0f} ms"
+    )
+    return rate
+
+
 def run(name: str, url: str | None, args: argparse.Namespace) -> None:
     with tempfile.TemporaryDirectory(prefix="kshare-bench-") as tmp:
         data = Path(tmp)
         tokens = load_org(data, url, args.clients, args.items)
-        server = ServerProcess(data, extra_args=["--database-url", url] if url else [])
-        base = server.start().url
+        extra = ["--database-url", url] if url else []
+        first = ServerProcess(data, extra_args=extra)
+        base = first.start().url
+        second = None
         try:
             began = time.monotonic()
             publish(base, tokens, args.items)
             print(f"[{name}] published {args.items} items in {time.monotonic() - began:.1f} s")
-            timings: list[list[float]] = [[] for _ in tokens]
-            threads = [
-                threading.Thread(target=pull, args=(base, t, args.seconds, args.limit, timings[i]))
-                for i, t in enumerate(tokens)
-            ]
-            for thread in threads:
-                thread.start()
-            for thread in threads:
-                thread.join()
-            every = sorted(x for per in timings for x in per)
-            pages = len(every)
+            one = report(name, 1, *measure([base], tokens, args), args)
+            if url is None:
+                return  # SQLite is one machine's database: no second server to add
+            # A second server on the same database and blob folder, as behind a load balancer.
+            second = ServerProcess(data, extra_args=extra)
+            two = report(name, 2, *measure([base, second.start().url], tokens, args), args)
             print(
-                f"[{name}] {args.clients} clients, limit {args.limit}: {pages} pages in "
-                f"{args.seconds:.0f} s = {pages / args.seconds:.1f} pages/s; latency median "
-                f"{statistics.median(every) * 1000:.0f} ms, p95 "
-                f"{every[int(0.95 * (pages - 1))] * 1000:.0f} ms"
+                f"[{name}] scaling 1 -> 2 servers: x{two / one:.2f} "
+                f"(same clients, same pages; bounded by this machine's {os.cpu_count()} cores, "
+                "which also run the clients and the database)"
             )
         finally:
-            server.stop()
+            first.stop()
+            if second is not None:
+                second.stop()
 
 
 def main() -> int:

@@ -7,6 +7,7 @@ import contextlib
 import logging
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
+from typing import Any
 
 import anyio
 from fastapi import FastAPI
@@ -19,6 +20,8 @@ from kshare.server.changes import prune_tombstones
 from kshare.server.db import Database
 from kshare.server.events import Nudges
 from kshare.server.limits import BodyLimit
+from kshare.server.ops import probes
+from kshare.server.ops.observe import Metrics, Observe
 from kshare.server.routes import account, blobs, groups, items, sync
 from kshare.server.routes.deps import Services
 from kshare.server.settings import Settings
@@ -26,7 +29,8 @@ from kshare.server.settings import Settings
 log = logging.getLogger(__name__)
 
 
-def _blob_store(settings: Settings) -> object | None:
+def blob_store_for(settings: Settings) -> Any:
+    """The blob store ``settings`` name (a folder, or an S3-compatible bucket)."""
     from kshare.server.blobstore import FilesystemBlobStore, blob_store_from_config
 
     if settings.blob_store:
@@ -50,7 +54,7 @@ def build_services(settings: Settings) -> Services:
         user_throttle=Throttle(settings.login_window, settings.login_max_failures_per_user),
         address_throttle=Throttle(settings.login_window, settings.login_max_failures_per_address),
         nudges=nudges,
-        blobs=_blob_store(settings),
+        blobs=blob_store_for(settings),
     )
 
 
@@ -117,9 +121,11 @@ def create_app(settings: Settings) -> FastAPI:
         redoc_url=None,
     )
     app.state.services = svc
+    app.state.metrics = Metrics(lambda: _engines(svc.db))
     errors.install(app)
     for module in (account, items, sync, blobs, groups):
         app.include_router(module.router)
+    app.include_router(probes.router)
 
     def limit_for(method: str, path: str) -> int:
         if method == "PUT" and path.startswith(paths.BLOBS + "/"):
@@ -127,4 +133,12 @@ def create_app(settings: Settings) -> FastAPI:
         return settings.max_request_bytes
 
     app.add_middleware(BodyLimit, limit_for=limit_for)
+    # Outermost, so it sees the final status of every request, refusals included.
+    app.add_middleware(Observe, metrics=app.state.metrics, access=settings.access_log)
     return app
+
+
+def _engines(db: Database) -> list[tuple[str, Any]]:
+    if db.is_sqlite:
+        return [("write", db.write_engine), ("read", db.read_engine)]
+    return [("main", db.write_engine)]

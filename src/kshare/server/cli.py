@@ -17,27 +17,39 @@ log = logging.getLogger(__name__)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    serve = subparsers.add_parser("serve", help="run the kshare server")
-    serve.add_argument("--data", type=Path, required=True, help="folder for the database and files")
-    serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
-    serve.add_argument("--port", type=int, default=8750, help="port (0 picks a free one)")
+    serve = subparsers.add_parser(
+        "serve",
+        help="run the kshare server",
+        description="Run the kshare server. Settings come from flags, KSHARE_SERVER_* "
+        "environment variables and a TOML file (--config or KSHARE_SERVER_CONFIG), in that "
+        "order; see docs/operations.md. Secrets never go on the command line.",
+    )
+    serve.add_argument("--config", type=Path, metavar="FILE", help="TOML configuration file")
+    serve.add_argument("--data", type=Path, help="folder for the database and files")
+    serve.add_argument("--host", help="address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, help="port (default 8750; 0 picks a free one)")
     serve.add_argument("--demo", action="store_true", help="load the demo organisation once")
-    serve.add_argument("--database-url", help="PostgreSQL URL instead of the embedded SQLite")
-    serve.add_argument("--organisation", default="", help="organisation name shown to clients")
+    serve.add_argument(
+        "--database-url",
+        help="PostgreSQL URL instead of the embedded SQLite (without a password: put "
+        "that in KSHARE_SERVER_DATABASE_URL or the configuration file)",
+    )
+    serve.add_argument("--organisation", help="organisation name shown to clients")
     serve.add_argument(
         "--blob-store",
         metavar="URL",
         help="where files live: a folder, or s3://BUCKET/PREFIX?endpoint_url=...&region=... "
         "for an S3-compatible store (default: blobs/ in the data folder)",
     )
-    serve.add_argument(
-        "--max-upload-mb", type=int, default=100, help="largest file people may share (MB)"
-    )
+    serve.add_argument("--max-upload-mb", type=int, help="largest file people may share (MB)")
+    serve.add_argument("--log-format", choices=("json", "text"), help="log lines (default json)")
     serve.set_defaults(func=run_serve)
 
     admin = subparsers.add_parser("admin", help="manage users and groups of a kshare server")
-    admin.add_argument("--data", type=Path, required=True, help="the server's data folder")
+    admin.add_argument("--config", type=Path, metavar="FILE", help="the server's TOML file")
+    admin.add_argument("--data", type=Path, help="the server's data folder")
     admin.add_argument("--database-url", help="PostgreSQL URL, when the server uses one")
+    admin.add_argument("--blob-store", metavar="URL", help="the server's blob store, if not data/")
     actions = admin.add_subparsers(dest="action", metavar="ACTION", required=True)
 
     p = actions.add_parser("add-group", help="create a group")
@@ -74,6 +86,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     actions.add_parser("list-groups", help="list groups")
     p = actions.add_parser("audit", help="print the audit log as JSON lines")
     p.add_argument("--since", type=datetime.fromisoformat, help="ISO time, e.g. 2026-11-01")
+    from kshare.server.ops import directory_command
+
+    directory_command.register(actions)
+    p = actions.add_parser(
+        "backup", help="write the database and the files, consistently, into a new folder"
+    )
+    p.add_argument("folder", type=Path, metavar="DIR")
+    p = actions.add_parser("restore", help="load a backup into an empty server")
+    p.add_argument("folder", type=Path, metavar="DIR")
     p = actions.add_parser("import-stackexchange", help="load a Stack Exchange data dump")
     p.add_argument("dump_dir", type=Path, metavar="DUMP_DIR", help="folder with Posts.xml")
     p.add_argument("--organisation", help="also set the organisation name shown to clients")
@@ -88,9 +109,36 @@ def _read_password() -> str:
     return password
 
 
+def _admin_config(args: argparse.Namespace) -> None:
+    """Fill ``--data``/``--database-url``/``--blob-store`` from the server's configuration,
+    so the admin command reaches the same database as the servers."""
+    from kshare.server.ops.config import ConfigError, config_file_from, load_config
+
+    config_file = config_file_from(args.config)
+    if config_file is None:
+        if args.data is None:
+            raise ConfigError("name the server's data folder (--data DIR) or its --config FILE")
+        return
+    config = load_config(config_file, data_dir=args.data)
+    settings = config.to_settings()
+    args.data = settings.data_dir
+    args.database_url = args.database_url or settings.database_url
+    args.blob_store = args.blob_store or settings.blob_store
+
+
 def run_admin(args: argparse.Namespace) -> int:
     from kshare.server.admin import AdminError, AdminTools
+    from kshare.server.ops.config import ConfigError
 
+    try:
+        _admin_config(args)
+    except ConfigError as exc:
+        print(f"kshare admin: {exc}", file=sys.stderr)
+        return 2
+    if args.action in ("backup", "restore"):
+        from kshare.server.ops.backup_command import run_backup_command
+
+        return run_backup_command(args)
     try:
         with AdminTools(args.data, args.database_url) as tools:
             return _admin_action(tools, args)
@@ -100,7 +148,11 @@ def run_admin(args: argparse.Namespace) -> int:
 
 
 def _admin_action(tools, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    from kshare.server.ops import directory_command
+
     action = args.action
+    if action in directory_command.ACTIONS:
+        return directory_command.run(tools, args)
     if action == "add-group":
         print(tools.add_group(args.name, args.kind, args.visibility, args.description))
     elif action == "add-user":
@@ -150,14 +202,30 @@ def _admin_action(tools, args: argparse.Namespace) -> int:  # type: ignore[no-un
 
 
 def run_serve(args: argparse.Namespace) -> int:
+    from kshare.server.ops.config import ConfigError, config_file_from, load_config, password_in_url
     from kshare.server.serve import serve
-    from kshare.server.settings import Settings
 
-    settings = Settings(
-        data_dir=args.data,
-        database_url=args.database_url,
-        organisation=args.organisation,
-        blob_store=args.blob_store,
-        max_blob_bytes=args.max_upload_mb * 1024 * 1024,
-    )
-    return serve(settings, host=args.host, port=args.port, demo=args.demo)
+    if args.database_url and password_in_url(args.database_url):
+        print(
+            "kshare serve: --database-url must not carry a password (anyone on this machine "
+            "can read a command line); set KSHARE_SERVER_DATABASE_URL or database_url_file",
+            file=sys.stderr,
+        )
+        return 2
+    try:
+        config = load_config(
+            config_file_from(args.config),
+            data_dir=args.data,
+            host=args.host,
+            port=args.port,
+            organisation=args.organisation,
+            database_url=args.database_url,
+            blob_store=args.blob_store,
+            max_upload_mb=args.max_upload_mb,
+            log_format=args.log_format,
+        )
+        settings = config.to_settings()
+    except ConfigError as exc:
+        print(f"kshare serve: {exc}", file=sys.stderr)
+        return 2
+    return serve(settings, config=config, demo=args.demo)

@@ -8,6 +8,7 @@ and, thanks to WAL, never block writers.
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -19,7 +20,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util import CommandError
-from sqlalchemy import Engine, create_engine, event, select, update
+from sqlalchemy import Engine, create_engine, event, select, text, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from kshare.migrations import migrations_dir
@@ -67,11 +68,37 @@ def alembic_config() -> Config:
     return config
 
 
+# Any fixed 64-bit number: every kshare server taking it waits for the one migrating.
+MIGRATION_LOCK = 0x6B73686172650001
+
+
+@functools.cache
+def schema_head() -> str | None:
+    """The newest server schema this kshare knows."""
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def schema_is_current(engine: Engine) -> bool:
+    """Whether the database is at the newest schema this kshare knows (cheap enough for a
+    readiness probe: one small query, none of Alembic's start-up logging)."""
+    with engine.connect() as connection:
+        rows = connection.execute(text("SELECT version_num FROM alembic_version")).all()
+    return [row[0] for row in rows] == [schema_head()]
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Bring the schema to ``revision``, refusing a database written by a newer kshare."""
+    """Bring the schema to ``revision``, refusing a database written by a newer kshare.
+
+    On PostgreSQL the migration runs under an advisory lock held until its transaction
+    ends, so servers started at once on an empty database take turns: the first creates
+    the tables, the others find them current. (SQLite's writer lock, taken by
+    ``BEGIN IMMEDIATE``, already serialises them.)
+    """
     config = alembic_config()
     script = ScriptDirectory.from_config(config)
     with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
         current = MigrationContext.configure(connection).get_current_revision()
         if current is not None and not _known(script, current):
             raise DatabaseTooNewError(

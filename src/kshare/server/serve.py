@@ -10,6 +10,9 @@ from types import FrameType
 import uvicorn
 
 from kshare.server.app import create_app
+from kshare.server.db import DatabaseTooNewError
+from kshare.server.ops.config import ServerConfig
+from kshare.server.ops.logs import configure_logging
 from kshare.server.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -41,11 +44,15 @@ class _Server(uvicorn.Server):
             captured.clear()
 
 
-def serve(settings: Settings, *, host: str, port: int, demo: bool = False) -> int:
-    logging.basicConfig(
-        level=logging.INFO, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s"
-    )
-    app = create_app(settings)
+def serve(settings: Settings, *, config: ServerConfig, demo: bool = False) -> int:
+    configure_logging(config.log_format, config.log_level)
+    host, port = config.host, config.port
+    try:
+        app = create_app(settings)
+    except DatabaseTooNewError as exc:
+        log.error("%s", exc)
+        print(f"kshare serve: {exc}", file=sys.stderr)
+        return 1
     services = app.state.services
     if demo:
         from kshare.server.seed import is_seeded, seed_org

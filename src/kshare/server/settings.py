@@ -48,6 +48,8 @@ class Settings:
     keepalive_seconds: float = 15.0
     change_poll_seconds: float = 0.25  # how often to notice commits made by other processes
     migrate_on_start: bool = True
+    access_log: bool = True  # one log line per request
+    metrics_token: str | None = None  # bearer token /metrics asks for; None leaves it open
 
     @property
     def resolved_database_url(self) -> str:

@@ -1,0 +1,1 @@
+"""Running the server in production: configuration, probes, metrics and logs."""
