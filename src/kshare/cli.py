@@ -12,6 +12,7 @@ import importlib
 import logging
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from kshare import __version__
 
@@ -49,14 +50,56 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+GLOBAL_FLAGS = ("-v", "--verbose")
+GLOBAL_VALUES = ("--profile",)
+
+
+def split_globals(arguments: list[str]) -> tuple[list[str], dict[str, str | bool]]:
+    """Take the global options out of ``arguments`` wherever they stand, before or after
+    the command (``kshare --profile DIR sync`` and ``kshare sync --profile DIR`` alike).
+
+    Everything after ``--`` is left alone.
+    """
+    rest: list[str] = []
+    found: dict[str, str | bool] = {}
+    position = 0
+    while position < len(arguments):
+        argument = arguments[position]
+        if argument == "--":
+            rest.extend(arguments[position:])
+            break
+        name, equals, value = argument.partition("=")
+        if argument in GLOBAL_FLAGS:
+            found["verbose"] = True
+        elif name in GLOBAL_VALUES and equals:
+            found[name.lstrip("-")] = value
+        elif argument in GLOBAL_VALUES:
+            if position + 1 >= len(arguments):
+                raise SystemExit(f"kshare: {argument} needs a value")
+            found[argument.lstrip("-")] = arguments[position + 1]
+            position += 1
+        else:
+            rest.append(argument)
+        position += 1
+    return rest, found
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    arguments = list(sys.argv[1:] if argv is None else argv)
+    arguments, found = split_globals(list(sys.argv[1:] if argv is None else argv))
     parser = build_parser()
     if not any(a in arguments for a in ("-h", "--help", "--version")) and not any(
         not a.startswith("-") for a in arguments
     ):
         arguments = [*arguments, "gui"]  # plain ``kshare`` opens the desktop app
     args = parser.parse_args(arguments)
+    if found.get("verbose"):
+        args.verbose = True
+    if "profile" in found:
+        if not hasattr(args, "profile"):
+            parser.error(f"'kshare {args.command}' does not use a profile")
+        given = str(found["profile"])
+        # Commands with a folder default (the demo's) expect a Path; the rest take text.
+        args.profile = Path(given) if isinstance(args.profile, Path) else given
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
