@@ -11,7 +11,7 @@ import logging
 import sys
 import threading
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -125,7 +125,7 @@ def _add_rights_options(parser: argparse.ArgumentParser, *, change: bool = False
     )
     parser.add_argument(
         "--visible-until",
-        type=_time_option,
+        type=_until_option,
         default=None,
         metavar="ISO",
         help="others stop seeing it then, and it is removed from their computers at their "
@@ -150,6 +150,15 @@ def _time_option(text: str) -> datetime | str:
         raise argparse.ArgumentTypeError(
             f"{text!r} is not a date or time: use e.g. 2026-11-30 or 2026-11-30T18:00"
         ) from exc
+    return moment
+
+
+def _until_option(text: str) -> datetime | str:
+    """Like ``_time_option``, but a date alone means the end of that day: "visible until
+    2026-12-31" keeps the item visible on the 31st, up to local midnight."""
+    moment = _time_option(text)
+    if isinstance(moment, datetime) and len(text.strip()) == len("2026-12-31"):
+        return moment + timedelta(days=1)
     return moment
 
 
@@ -268,6 +277,13 @@ def run_sync(args: argparse.Namespace) -> int:
         workspace.close()
 
 
+def _scheduled(publish_at: datetime | None) -> str:
+    """The word the CLI reports a new item with: published now, or scheduled for later."""
+    if publish_at is None or publish_at.astimezone() <= datetime.now().astimezone():
+        return "Published"
+    return f"Scheduled for {publish_at.astimezone():%Y-%m-%d %H:%M %Z} (others see it then):"
+
+
 def run_post(args: argparse.Namespace) -> int:
     if CLEAR in (args.publish_at, args.visible_until):
         return _fail("'none' only clears a time of an existing item (kshare audience)", 2)
@@ -283,6 +299,7 @@ def run_post(args: argparse.Namespace) -> int:
             publish_at=args.publish_at,
             visible_until=args.visible_until,
         ),
+        done=_scheduled(args.publish_at),
     )
 
 
@@ -341,6 +358,7 @@ def run_share(args: argparse.Namespace) -> int:
             publish_at=args.publish_at,
             visible_until=args.visible_until,
         ),
+        done=_scheduled(args.publish_at),
     )
 
 
