@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "kshare.demo",  # demo
     "kshare.client.commands",  # login, logout, sync, post, status
     "kshare.client.group_commands",  # groups, join, leave
+    "kshare.client.unpublished_commands",  # unpublished
     "kshare.client.index.commands",  # search, reindex
     "kshare.client.experts.commands",  # experts
     "kshare.server.cli",  # serve, admin

@@ -234,17 +234,25 @@ def _size(count: int) -> str:
     return f"{count:.1f} GB"
 
 
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
+
+
 def _summary(report: Any) -> str:
+    """One line for a sync: what happened, then the counts that are not zero."""
     changes = report.changes
-    parts = [report.status.message]
     counts = [
-        f"{len(changes.item_ids)} item(s) updated",
-        f"{len(changes.removed_ids)} removed",
-        f"{report.pushed} sent",
+        _count(len(changes.item_ids), "item updated", "items updated"),
+        _count(len(changes.removed_ids), "removed", "removed"),
+        _count(report.pushed, "sent", "sent"),
     ]
     if report.status.pending_outbox:
         counts.append(f"{report.status.pending_outbox} waiting to be sent")
-    return f"{parts[0]}: " + ", ".join(counts)
+    message = str(report.status.message).rstrip()
+    if report.status.state != "idle":
+        shown = [c for c in counts if not c.startswith("0 ")]
+        return message + (f" ({', '.join(shown)})" if shown else "")
+    return f"{message.rstrip('.')}: " + ", ".join(counts)
 
 
 def run_sync(args: argparse.Namespace) -> int:
@@ -403,13 +411,18 @@ def run_status(args: argparse.Namespace) -> int:
             else "never"
         )
         print(f"Account: {who}")
-        print(f"Status: {status.state} — {status.message}")
+        problems = workspace.unpublished()
+        # The last sync's message counted what needed a look then; the line below counts now.
+        message = status.message.split(" — ")[0] if problems else status.message
+        print(f"Status: {status.state} — {message}")
         print(f"Last successful sync: {last}")
         print(f"Waiting to be sent: {status.pending_outbox}")
         print(f"Items on this computer: {workspace.feed_count()}")
-        problems = workspace.unpublished()
         if problems:
-            print(f"Need your attention: {len(problems)} (conflicts or refused changes)")
+            print(
+                f"Need your attention: {len(problems)} (conflicts or refused changes; "
+                "see kshare unpublished)"
+            )
         return 0
     finally:
         workspace.close()
