@@ -89,3 +89,34 @@ def test_the_audit_feed_reaches_a_syslog_collector(sqlite_org: Org, tmp_path: Pa
     assert sent == len(sqlite_org.admin.audit_log())
     assert all(line.startswith("<") and "kshare: {" in line for line in received)
     assert any('"action": "user_created"' in line for line in received)
+
+
+def test_deleting_a_group_revokes_what_it_gave(org: Org) -> None:
+    only_sre = org.item(
+        "ana", kind="post", title="SRE only", body="x", audience={"groups": ["SRE"]}
+    )
+    shared = org.item(
+        "ana",
+        kind="post",
+        title="SRE and carol",
+        body="y",
+        audience={"groups": ["SRE"], "people": ["carol"]},
+    )
+    before = org.feed_all("bob")
+    assert {only_sre["id"], shared["id"]} <= {
+        u["data"]["id"] for u in before["upserts"] if u["type"] == "item"
+    }
+    assert directory.delete_group(org.admin, "SRE") == 2
+    after = org.feed_all("bob", since=before["cursor"])
+    seen_again = org.feed_all("bob")
+    items = {u["data"]["id"] for u in seen_again["upserts"] if u["type"] == "item"}
+    assert only_sre["id"] not in items and shared["id"] not in items
+    assert after["reconcile"] or {r["id"] for r in after["removals"]} >= {only_sre["id"]}
+    groups = {u["data"]["name"] for u in seen_again["upserts"] if u["type"] == "group"}
+    assert "SRE" not in groups
+    # The author and the named person keep what was also theirs.
+    assert org.api.get(f"/api/v1/items/{shared['id']}", org.tokens["carol"]).status_code == 200
+    assert org.api.get(f"/api/v1/items/{only_sre['id']}", org.tokens["ana"]).status_code == 200
+    assert org.api.get(f"/api/v1/items/{only_sre['id']}", org.tokens["bob"]).status_code == 404
+    [entry] = [e for e in org.admin.audit_log() if e["action"] == "group_deleted"]
+    assert entry["detail"]["members"] == 3 and entry["detail"]["items"] == 2

@@ -1,4 +1,4 @@
-"""Admin operations IT runs on the directory: renaming groups, naming their owners,
+"""Admin operations IT runs on the directory: renaming and deleting groups, naming owners,
 granting the admin role, and feeding the audit log to a SIEM.
 
 Each change takes a fresh ``seq`` through the same helpers as the rest of the admin
@@ -14,13 +14,20 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from kshare.server.admin import AdminError, AdminTools
 from kshare.server.audience_io import name_key
 from kshare.server.audit import audit
-from kshare.server.changes import bump_epoch, set_membership, touch
-from kshare.server.tables import AuditEntry, Group, Membership
+from kshare.server.changes import (
+    bump_epoch,
+    current_former,
+    item_access_changed,
+    set_membership,
+    tombstone,
+    touch,
+)
+from kshare.server.tables import AudienceRow, AuditEntry, Group, Item, JoinRequest, Membership
 
 log = logging.getLogger(__name__)
 MAX_GROUP_NAME = 200
@@ -39,6 +46,56 @@ def rename_group(tools: AdminTools, group: str, new_name: str) -> None:
         row.name, row.name_key = clean, name_key(clean)
         touch(session, row)
         audit(session, "group_renamed", target=row.id, admin=True, old=old, new=clean)
+
+
+def delete_group(tools: AdminTools, group: str) -> int:
+    """Delete a group; returns how many items lost it from their audience.
+
+    Its members lose what they saw only through it, exactly as if each had been removed
+    (their desktops purge it at the next sync). Items shared with the group keep the rest
+    of their audience (at least their author), so nothing is deleted with it.
+    """
+    with tools.db.write() as session:
+        row = tools._group(session, group)
+        members = list(
+            session.scalars(select(Membership.person_id).where(Membership.group_id == row.id))
+        )
+        item_ids = sorted(
+            set(
+                session.scalars(
+                    select(AudienceRow.item_id).where(
+                        AudienceRow.kind == "group", AudienceRow.ref == row.id
+                    )
+                )
+            )
+        )
+        for item in session.scalars(select(Item).where(Item.id.in_(item_ids))):
+            former = current_former(session, item)
+            session.execute(
+                delete(AudienceRow).where(
+                    AudienceRow.item_id == item.id,
+                    AudienceRow.kind == "group",
+                    AudienceRow.ref == row.id,
+                )
+            )
+            touch(session, item)
+            item_access_changed(session, item, former)
+        session.execute(delete(JoinRequest).where(JoinRequest.group_id == row.id))
+        session.execute(delete(Membership).where(Membership.group_id == row.id))
+        former_group = ["org"] if row.visibility != "secret" else [f"person:{m}" for m in members]
+        tombstone(session, "group", row.id, "deleted", former_group)
+        bump_epoch(session, members)
+        audit(
+            session,
+            "group_deleted",
+            target=row.id,
+            admin=True,
+            name=row.name,
+            members=len(members),
+            items=len(item_ids),
+        )
+        session.delete(row)
+        return len(item_ids)
 
 
 def set_owner(tools: AdminTools, group: str, user: str, *, owner: bool = True) -> None:

@@ -6,13 +6,24 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-ACTIONS = ("rename-group", "set-owner", "grant-admin", "revoke-admin", "export-audit")
+ACTIONS = (
+    "delete-group",
+    "rename-group",
+    "set-owner",
+    "grant-admin",
+    "revoke-admin",
+    "export-audit",
+)
 
 
 def register(actions: Any) -> None:
     p = actions.add_parser("rename-group", help="rename a group (its content stays)")
     p.add_argument("group")
     p.add_argument("new_name", metavar="NEW_NAME")
+    p = actions.add_parser(
+        "delete-group", help="delete a group; its members lose what they saw only through it"
+    )
+    p.add_argument("group")
     p = actions.add_parser("set-owner", help="make a person an owner of a group (or --remove)")
     p.add_argument("group")
     p.add_argument("user")
@@ -49,7 +60,10 @@ def run(tools: Any, args: argparse.Namespace) -> int:
     from kshare.server.ops import directory
 
     action = args.action
-    if action == "rename-group":
+    if action == "delete-group":
+        changed = directory.delete_group(tools, args.group)
+        print(f"deleted; {changed} items no longer name it in their audience")
+    elif action == "rename-group":
         directory.rename_group(tools, args.group, args.new_name)
     elif action == "set-owner":
         directory.set_owner(tools, args.group, args.user, owner=not args.remove)
