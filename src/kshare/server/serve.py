@@ -70,7 +70,7 @@ def serve(settings: Settings, *, config: ServerConfig, demo: bool = False) -> in
         return 1
     bound_port = sock.getsockname()[1]
     shown = f"[{host}]" if ":" in host else host
-    config = uvicorn.Config(
+    server_config = uvicorn.Config(
         app,
         log_config=None,
         access_log=False,
@@ -78,7 +78,9 @@ def serve(settings: Settings, *, config: ServerConfig, demo: bool = False) -> in
         lifespan="on",
     )
     server = _Server(
-        config, LISTENING.format(host=shown, port=bound_port), services.nudges.fire_threadsafe_close
+        server_config,
+        LISTENING.format(host=shown, port=bound_port),
+        services.nudges.fire_threadsafe_close,
     )
     server.run(sockets=[sock])
     return 0
