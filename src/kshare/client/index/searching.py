@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, func, or_, select
 
-from kshare.client.store import repository
+from kshare.client.store import repository, tag_aliases
 from kshare.client.store.models import SyncState
+from kshare.client.store.tag_aliases import TagAliases
 from kshare.client.views import DocumentMatch, SearchHit, SearchResults
 
 from . import source, spelling
@@ -48,13 +49,18 @@ def analyze(text: str) -> list[str]:
     return [token.text for token in _ANALYZER(text)]
 
 
-def _context(index: SearchIndex, reading: Reading) -> QueryContext:
+def _context(index: SearchIndex, reading: Reading, aliases: TagAliases) -> QueryContext:
     from whoosh.query import Term
 
     reader = reading.searcher.reader()
 
     def known(term: str) -> bool:
-        return any(reader.doc_frequency(f, term) for f in ("title", "body"))
+        return any(reader.doc_frequency(f, term) for f in ("title", "body", "tags"))
+
+    def completions(term: str) -> list[str]:
+        if len(term) < 3 or not term.isalnum():
+            return []
+        return spelling.completions(reading, term)
 
     def corrections(term: str) -> list[str]:
         if not 3 <= len(term) <= 30 or not term.isalpha():  # long "words" are not typos
@@ -94,7 +100,9 @@ def _context(index: SearchIndex, reading: Reading) -> QueryContext:
         with index.engine.connect() as conn:
             return [str(i) for i in conn.execute(select(table.c.id).where(match)).scalars()]
 
-    return QueryContext(analyze, known, corrections, surface, authors, groups)
+    return QueryContext(
+        analyze, known, corrections, surface, authors, groups, aliases.names, completions
+    )
 
 
 def run_search(
@@ -144,7 +152,8 @@ def _search(
     sort: str,
     notes: list[str],
 ) -> SearchResults:
-    parsed = parse(text, _context(index, reading))
+    aliases = tag_aliases.read(index.engine)
+    parsed = parse(text, _context(index, reading, aliases))
     notes += parsed.notes
     suggestion = _suggestion(text, parsed.corrected)
     nothing = SearchResults(text, (), 0, page, limit, {}, suggestion, " ".join(notes) or None)
@@ -157,7 +166,7 @@ def _search(
     matched, order = matched_and_ranked(reading, parsed.query, sort=sort, upto=offset + limit + 10)
     if not matched:  # nothing to count or show: no need to read the per-document columns
         return nothing
-    facets_raw = facet_counts(reading, matched, time.time())
+    facets_raw = facet_counts(reading, matched, time.time(), aliases.to_tag)
     window = order[offset:]
     terms = highlight_terms(reading, parsed.query)
     with index.engine.connect() as conn:
@@ -356,6 +365,7 @@ def run_matching_documents(
     wanted = [k for k in (kinds or ITEM_KINDS) if k in ITEM_KINDS]
     if not wanted:
         return []
+    aliases = tag_aliases.read(index.engine)
     try:
         with current.searcher() as reading:
             reader = reading.searcher.reader()
@@ -389,7 +399,9 @@ def run_matching_documents(
                 terms.append(term)
                 budget += postings[term]
             words = {w.lower() for w in _WORD.findall(text[:20_000])}
-            tag_terms = [w for w in words if reader.doc_frequency("tags", w)][:MAX_TOPIC_TERMS]
+            # a tag is asked about by any of its names ("k8s" finds what is tagged kubernetes)
+            names = dict.fromkeys(n for w in sorted(words) for n in aliases.names(w))
+            tag_terms = [n for n in names if reader.doc_frequency("tags", n)][:MAX_TOPIC_TERMS]
             if not terms and not tag_terms:
                 return []
             options = [WordTerm("title", t, boost=1.5) for t in terms]
