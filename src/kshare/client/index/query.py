@@ -1,6 +1,7 @@
 """The query language people already know, turned into a Whoosh query. It never raises.
 
-Words (all must match), ``"exact phrases"``, ``AND``/``OR``/``NOT``, ``-word``,
+Words (all must match; when no item has them all, those with most of them are
+shown), ``"exact phrases"``, ``AND``/``OR``/``NOT``, ``-word``,
 parentheses, ``prefix*``, ``word~`` (typo-tolerant), and filters: ``tag:``,
 ``author:``, ``type:``, ``group:``, ``title:``, ``before:``/``after:`` (a day,
 month or year: ``before:2024-03`` means created before March 2024 began,
@@ -136,6 +137,7 @@ class _Parser:
         self.corrected: dict[str, str] = {}
         self.clauses = 0
         self.has_text = False
+        self.relaxed = False
 
     # --- grammar: or := and (OR and)* ; and := unary+ ; unary := NOT unary | atom
     def parse(self) -> Any | None:
@@ -158,11 +160,15 @@ class _Parser:
 
     def _and(self, depth: int) -> Any | None:
         parts: list[Any | None] = []
+        words: list[Any | None] = []  # plain words, when any of them may match (relaxed)
         while (token := self._peek()) is not None and token.kind not in ("or", "rparen"):
             if token.kind == "and":
                 self.pos += 1
                 continue
-            parts.append(self._unary(depth))
+            plain = self.relaxed and token.kind == "word" and not token.negated
+            (words if plain else parts).append(self._unary(depth))
+        if words:
+            parts.append(self._combine("or", words))
         return self._combine("and", parts)
 
     def _unary(self, depth: int) -> Any | None:
@@ -364,8 +370,19 @@ def parse_date(value: str) -> datetime | None:
         return None
 
 
-def parse(text: str, context: QueryContext) -> ParsedQuery:
-    """Read ``text`` as a query; odd input gives the best reading plus notes, never an exception."""
+def can_relax(text: str) -> bool:
+    """Whether ``text`` is two or more plain words and filters: no operators, phrases or groups."""
+    tokens, _notes = tokenize(text[:MAX_QUERY_CHARS])
+    words = [t for t in tokens if t.kind == "word" and not t.negated]
+    return len(words) >= 2 and all(t.kind in ("word", "field") for t in tokens)
+
+
+def parse(text: str, context: QueryContext, *, relaxed: bool = False) -> ParsedQuery:
+    """Read ``text`` as a query; odd input gives the best reading plus notes, never an exception.
+
+    ``relaxed``: plain words need not all match (any of them does; the more of them an
+    item has, the higher it scores), filters still must.
+    """
     notes: list[str] = []
     text = text.replace("\x00", " ")
     if len(text) > MAX_QUERY_CHARS:
@@ -373,6 +390,7 @@ def parse(text: str, context: QueryContext) -> ParsedQuery:
         notes.append(f"The query was cut to its first {MAX_QUERY_CHARS} characters.")
     tokens, token_notes = tokenize(text)
     parser = _Parser(tokens, context)
+    parser.relaxed = relaxed
     whoosh_query = parser.parse()
     if whoosh_query is not None and isinstance(whoosh_query, parser.q.Not):
         whoosh_query = parser.q.AndNot(parser.q.Every(), whoosh_query.query)

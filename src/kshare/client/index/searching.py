@@ -23,7 +23,7 @@ from kshare.client.views import DocumentMatch, SearchHit, SearchResults
 
 from . import source, spelling
 from .extract import strip_markdown
-from .query import QueryContext, parse
+from .query import QueryContext, can_relax, parse
 from .ranking import (
     SNIPPET_SOURCE_CHARS,
     facet_counts,
@@ -41,6 +41,7 @@ log = logging.getLogger(__name__)
 
 SORTS = ("relevance", "newest", "oldest")
 MAX_PAGE_SIZE = 100
+RELAX_BELOW = 1  # no item has every word: items with most of them are shown instead
 _ANALYZER = text_analyzer()
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -163,7 +164,17 @@ def _search(
         sort = "newest"  # only filters: nothing to rank by but time
     offset = (page - 1) * limit
     # a few extra candidates stand in for any the cache has dropped since they were indexed
-    matched, order = matched_and_ranked(reading, parsed.query, sort=sort, upto=offset + limit + 10)
+    upto = offset + limit + 10
+    matched, order = matched_and_ranked(reading, parsed.query, sort=sort, upto=upto)
+    if len(matched) < RELAX_BELOW and can_relax(text):
+        # A question in a person's own words rarely has every word of the item it is
+        # after: when no item has them all, the items with most of them are shown
+        # (words must all match whenever some item has them all)
+        relaxed = parse(text, _context(index, reading, aliases), relaxed=True)
+        if relaxed.query is not None:
+            matched, loose = matched_and_ranked(reading, relaxed.query, sort=sort, upto=upto)
+            strict = {d for d, _ in order}
+            order = order + [(d, s) for d, s in loose if d not in strict]
     if not matched:  # nothing to count or show: no need to read the per-document columns
         return nothing
     facets_raw = facet_counts(reading, matched, time.time(), aliases.to_tag)
