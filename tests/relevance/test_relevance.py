@@ -1,4 +1,4 @@
-"""Relevance of search on the demo company and a Stack Exchange site: nDCG@5 over queries people would type.
+"""Relevance of search on the demo company and a Stack Exchange site: nDCG@5 of real queries.
 
 The demo is seeded into a fresh server (and the coffee.stackexchange.com sample
 imported into another), a person's feed (with the tag aliases) is pulled into a
