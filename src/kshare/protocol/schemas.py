@@ -249,6 +249,9 @@ class FeedPage(Wire):
     more: bool = False
     reconcile: bool = False
     total_estimate: int | None = None  # upserts still to come, for honest progress
+    # Every tag alias (alias -> tag), whole, on the first page of a pass and whenever the
+    # list changed since the cursor; absent (None) when the client's copy is current.
+    tag_aliases: dict[str, str] | None = None
 
 
 class ReconcileList(Wire):

@@ -417,6 +417,31 @@ class AdminTools:
                 for e in session.scalars(query)
             ]
 
+    def set_tag_alias(self, alias: str, tag: str) -> str:
+        """Make ``alias`` another name of ``tag``; returns the tag it stands for."""
+        from kshare.server import tag_aliases
+
+        try:
+            with self.db.write() as session:
+                return tag_aliases.set_alias(session, alias, tag)
+        except tag_aliases.TagAliasError as exc:
+            raise AdminError(str(exc)) from exc
+
+    def remove_tag_alias(self, alias: str) -> bool:
+        from kshare.server import tag_aliases
+
+        try:
+            with self.db.write() as session:
+                return tag_aliases.remove_alias(session, alias)
+        except tag_aliases.TagAliasError as exc:
+            raise AdminError(str(exc)) from exc
+
+    def tag_aliases(self) -> dict[str, str]:
+        from kshare.server import tag_aliases
+
+        with self.db.read() as session:
+            return tag_aliases.current(session)
+
     def set_organisation(self, name: str) -> None:
         with self.db.write() as session:
             row = session.get(ServerMeta, "organisation")

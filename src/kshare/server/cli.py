@@ -95,6 +95,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     p.add_argument("folder", type=Path, metavar="DIR")
     p = actions.add_parser("restore", help="load a backup into an empty server")
     p.add_argument("folder", type=Path, metavar="DIR")
+    p = actions.add_parser("tag-alias", help="make ALIAS another name of TAG (or --remove it)")
+    p.add_argument("alias", metavar="ALIAS")
+    p.add_argument("tag", metavar="TAG", nargs="?")
+    p.add_argument("--remove", action="store_true", help="stop reading ALIAS as another tag")
+    actions.add_parser("list-tag-aliases", help="list tag aliases")
     p = actions.add_parser("import-stackexchange", help="load a Stack Exchange data dump")
     p.add_argument("dump_dir", type=Path, metavar="DUMP_DIR", help="folder with Posts.xml")
     p.add_argument("--organisation", help="also set the organisation name shown to clients")
@@ -194,6 +199,19 @@ def _admin_action(tools, args: argparse.Namespace) -> int:  # type: ignore[no-un
     elif action == "audit":
         for entry in tools.audit_log(args.since):
             print(json.dumps(entry, sort_keys=True))
+    elif action == "tag-alias":
+        if args.remove == (args.tag is not None):
+            print("kshare admin tag-alias: give either TAG or --remove", file=sys.stderr)
+            return 2
+        if args.remove:
+            if not tools.remove_tag_alias(args.alias):
+                print(f"kshare admin: “{args.alias}” is not a tag alias", file=sys.stderr)
+                return 1
+        else:
+            print(tools.set_tag_alias(args.alias, args.tag))
+    elif action == "list-tag-aliases":
+        for alias, tag in sorted(tools.tag_aliases().items()):
+            print(f"{alias}\t{tag}")
     elif action == "import-stackexchange":
         from kshare.server.importer.command import run_import
 

@@ -33,7 +33,7 @@ from kshare.protocol.schemas import (
     ReconcileList,
     Removal,
 )
-from kshare.server import serialize
+from kshare.server import serialize, tag_aliases
 from kshare.server.db import current_seq, horizon
 from kshare.server.errors import ApiError
 from kshare.server.policy import Gate, visible_groups_clause, visible_items_clause
@@ -187,6 +187,9 @@ class FeedBuilder:
             # Counted once per walk; later pages carry the figure forward in the cursor.
             sent = len(rows)
             left = max(0, cursor.left - sent) if cursor.left is not None else self._remaining(upto)
+        aliases = None
+        if start == 0 or tag_aliases.changed_after(session, start):
+            aliases = tag_aliases.current(session)
         return FeedPage(
             upserts=upserts,
             removals=unique,
@@ -194,6 +197,7 @@ class FeedBuilder:
             more=more,
             reconcile=reconcile,
             total_estimate=left,
+            tag_aliases=aliases,
         )
 
     def _upserts(self, items: list[Item], rows: list, extra_reactions: list[Reaction]):  # type: ignore[no-untyped-def,type-arg]

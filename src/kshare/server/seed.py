@@ -13,6 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from kshare.domain.audience import Audience, Principal, PrincipalKind
+from kshare.server import tag_aliases
 from kshare.server.audience_io import audience_rows, name_key
 from kshare.server.audit import audit
 from kshare.server.auth import Passwords
@@ -108,6 +109,8 @@ def seed_org(db: Database, passwords: Passwords, org: Any) -> bool:
                 session.add(
                     Endorsement(endorser_id=pk[0], endorsee_id=pk[1], skill_key=key, skill=skill)
                 )
+        for alias, tag in tag_aliases.DEMO_ALIASES.items():
+            tag_aliases.set_alias(session, alias, tag)
         session.add(ServerMeta(name=DEMO_MARKER, text="1"))
         org_row = session.get(ServerMeta, "organisation")
         if org_row is None:

@@ -297,6 +297,22 @@ class Tombstone(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
 
 
+class TagAlias(Base):
+    """Another name of a tag (``k8s`` for ``kubernetes``); see :mod:`kshare.server.tag_aliases`.
+
+    A removed alias keeps its row (``removed``) with a fresh ``seq``, so the feed can
+    tell devices that the list changed.
+    """
+
+    __tablename__ = "tag_aliases"
+
+    alias: Mapped[str] = mapped_column(String(64), primary_key=True)
+    tag: Mapped[str] = mapped_column(String(64))
+    removed: Mapped[bool] = mapped_column(Boolean, default=False)
+    seq: Mapped[int] = mapped_column(BigInteger, index=True)
+    changed_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class ServerMeta(Base):
     """Named text settings the server keeps about itself (organisation name, demo seeded)."""
 

@@ -20,7 +20,9 @@ from typing import Any, cast
 
 from sqlalchemy import Connection, Engine, Row, String, select, type_coerce
 
+from kshare.client.store import tag_aliases
 from kshare.client.store.models import CachedItem, CachedPerson, Purge, SyncState
+from kshare.client.store.tag_aliases import TagAliases
 from kshare.domain.expertise import Declared
 
 log = logging.getLogger(__name__)
@@ -107,6 +109,8 @@ class Aggregates:
     people: dict[str, PersonFacts] = field(default_factory=dict)
     declared_topics: dict[str, set[str]] = field(default_factory=dict)  # topic → people
     touched: set[str] = field(default_factory=set)  # people whose facts the last refresh changed
+    # the synced tag aliases: every tag is counted under the tag it stands for
+    aliases: TagAliases = field(default_factory=TagAliases)
 
     # --- keeping up with the cache --------------------------------------------------
 
@@ -114,9 +118,13 @@ class Aggregates:
         """Apply what changed in the cache since the last call; True when something did."""
         with engine.connect() as conn:
             seq = current_seq(conn)
-            if seq == self.seq:
+            aliases = tag_aliases.read(conn)
+            if seq == self.seq and aliases == self.aliases:
                 return False
-            since = self.seq
+            # other aliases: every item is read again, so its tags are counted anew
+            since = self.seq if aliases == self.aliases else -1
+            self.aliases = aliases
+            canonical = aliases.canonical
             self.touched = set()
             item_rows = conn.execute(
                 select(
@@ -152,7 +160,7 @@ class Aggregates:
                 created_at=_time(created_at),
                 accepted=bool(accepted),
                 score=int(score or 0),
-                tags=_tags(tags),
+                tags=tuple(dict.fromkeys(map(canonical, _tags(tags)))),
                 title=title or "",
             )
             for item_id, kind, author_id, parent_id, created_at, accepted, score, tags, title in (
@@ -295,6 +303,10 @@ class Aggregates:
                 return current
             current = parent
         return current
+
+    def canonical(self, tag: str) -> str:
+        """The tag ``tag`` stands for ("k8s" -> "kubernetes")."""
+        return self.aliases.canonical(tag)
 
     def thread_tags(self, facts: ItemFacts) -> tuple[str, ...]:
         """An item's own tags, or else its thread's (answers and comments carry none)."""

@@ -208,7 +208,7 @@ class ExpertFinder:
         relevance = ex.sharpen((h.score for h in hits), self.weights.relevance_power)
         threads = self._thread_relevance(hits, relevance)
         terms = frozenset(ex.words(topic))
-        named = [t for t in terms if t in self._agg.tag_people]
+        named = [c for c in map(self._agg.canonical, terms) if c in self._agg.tag_people]
         tags = ex.topic_tags(
             named,
             ((self._agg.thread_tags(self._agg.items[i]), r) for i, r in threads.items()),

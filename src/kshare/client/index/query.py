@@ -1,6 +1,7 @@
 """The query language people already know, turned into a Whoosh query. It never raises.
 
-Words (all must match), ``"exact phrases"``, ``AND``/``OR``/``NOT``, ``-word``,
+Words (all must match; when no item has them all, those with most of them are
+shown), ``"exact phrases"``, ``AND``/``OR``/``NOT``, ``-word``,
 parentheses, ``prefix*``, ``word~`` (typo-tolerant), and filters: ``tag:``,
 ``author:``, ``type:``, ``group:``, ``title:``, ``before:``/``after:`` (a day,
 month or year: ``before:2024-03`` means created before March 2024 began,
@@ -22,6 +23,7 @@ from .schema import ITEM_KINDS, TEXT_FIELDS, day_number
 MAX_QUERY_CHARS = 1000
 MAX_CLAUSES = 40
 MAX_DEPTH = 12
+SYNONYM_WEIGHT = 0.9  # "k8s" finds "kubernetes" in the texts, a little below "k8s" itself
 FILTERS = frozenset({"tag", "tags", "author", "type", "kind", "group", "title", "before", "after"})
 KIND_ALIASES = {
     **{kind: kind for kind in (*ITEM_KINDS, "person", "group")},
@@ -46,6 +48,11 @@ class QueryContext:
     surface: Callable[[str], str | None]  # an index term (a stem) -> a word as people write it
     authors: Callable[[str], list[str]]  # a name, username or id -> person ids
     groups: Callable[[str], list[str]]  # a group name or id -> group ids
+    # a tag as typed -> the tag it stands for, then its other names ("postgres" ->
+    # ("postgresql", "postgres")); a tag with no aliases gives itself alone
+    tag_names: Callable[[str], tuple[str, ...]] = lambda tag: (tag.lower(),)
+    # an index term -> longer index terms that begin with it ("autosc" -> "autoscal")
+    completions: Callable[[str], list[str]] = lambda _term: []
 
 
 @dataclass
@@ -130,6 +137,7 @@ class _Parser:
         self.corrected: dict[str, str] = {}
         self.clauses = 0
         self.has_text = False
+        self.relaxed = False
 
     # --- grammar: or := and (OR and)* ; and := unary+ ; unary := NOT unary | atom
     def parse(self) -> Any | None:
@@ -152,11 +160,15 @@ class _Parser:
 
     def _and(self, depth: int) -> Any | None:
         parts: list[Any | None] = []
+        words: list[Any | None] = []  # plain words, when any of them may match (relaxed)
         while (token := self._peek()) is not None and token.kind not in ("or", "rparen"):
             if token.kind == "and":
                 self.pos += 1
                 continue
-            parts.append(self._unary(depth))
+            plain = self.relaxed and token.kind == "word" and not token.negated
+            (words if plain else parts).append(self._unary(depth))
+        if words:
+            parts.append(self._combine("or", words))
         return self._combine("and", parts)
 
     def _unary(self, depth: int) -> Any | None:
@@ -228,19 +240,30 @@ class _Parser:
             return None  # only common words such as "the"
         self.has_text = True
         from .phrases import ExactPhrase  # Whoosh loads with the first search, not at start-up
-        from .words import WordOr, WordTerm
+        from .words import WordTerm
 
         text_fields = [f for f in fields if f != "tags"]
+        lowered = word.lower()
+        names = self.context.tag_names(lowered) if "tags" in fields else (lowered,)
+        tag_options = [WordTerm("tags", n, boost=TEXT_FIELDS["tags"]) for n in names]
+        synonyms = self._synonyms(lowered, names, text_fields)
         if len(terms) > 1:
             options = [ExactPhrase(f, terms, boost=TEXT_FIELDS[f]) for f in text_fields]
-            if "tags" in fields:
-                options.append(WordTerm("tags", word.lower(), boost=TEXT_FIELDS["tags"]))
-            return q.Or(options) if len(options) > 1 else options[0]
+            return _any([*options, *tag_options, *synonyms])
         term = terms[0]
         options = [WordTerm(f, term, boost=TEXT_FIELDS[f]) for f in text_fields]
-        if "tags" in fields:
-            options.append(WordTerm("tags", word.lower(), boost=TEXT_FIELDS["tags"]))
-        unknown = not phrase and not self.context.known(term)
+        options += tag_options
+        # a word that is another name of a tag is known, whatever the texts call it
+        unknown = not phrase and not synonyms and not self.context.known(term)
+        if unknown and not fuzzy:
+            # The start of longer words ("autosc" of "autoscaling" when the texts say
+            # "autoscaler", "postgr" of "postgresql") is what the person meant: those
+            # words are looked for, and nothing is offered instead
+            longer = self.context.completions(term)
+            if longer:
+                every = [*text_fields, "tags"] if "tags" in fields else text_fields
+                options += [WordTerm(f, t, boost=0.8) for t in longer for f in every]
+                return _any(options)
         if fuzzy or unknown:
             # Forgiving typos: stems the index holds within an edit or two are looked for
             # too, and a word the index has never seen is offered back as "did you mean"
@@ -251,7 +274,25 @@ class _Parser:
                     surface = self.context.surface(alternative)
                     if surface:
                         self.corrected[word] = surface
-        return WordOr(options) if len(options) > 1 else options[0]
+        return _any([*options, *synonyms])
+
+    def _synonyms(self, word: str, names: tuple[str, ...], fields: list[str]) -> list[Any]:
+        """The other names of a tag, looked for in the texts a little below the word typed."""
+        from .phrases import ExactPhrase
+        from .words import WordTerm
+
+        found: list[Any] = []
+        for name in names:
+            if name == word:
+                continue
+            terms = self.context.analyze(name.replace("-", " "))
+            for f in fields:
+                boost = TEXT_FIELDS[f] * SYNONYM_WEIGHT
+                if len(terms) == 1:
+                    found.append(WordTerm(f, terms[0], boost=boost))
+                elif terms:
+                    found.append(ExactPhrase(f, terms, boost=boost))
+        return found
 
     def _filter(self, token: _Token) -> Any | None:
         q = self.q
@@ -262,7 +303,11 @@ class _Parser:
         if name in ("tag", "tags"):
             if value.endswith("*") and len(value) > 2:
                 return q.Prefix("tags", value.rstrip("*").lower())
-            return q.Term("tags", value.lower())
+            # tag:postgres finds what is tagged postgresql, and the other way round
+            names = self.context.tag_names(value.lower())
+            if len(names) == 1:
+                return q.Term("tags", names[0])
+            return q.Or([q.Term("tags", n) for n in names])
         if name in ("type", "kind"):
             kind = KIND_ALIASES.get(value.lower())
             if kind is None:
@@ -297,6 +342,18 @@ class _Parser:
         return q.NumericRange("day", day, None)
 
 
+def _any(options: list[Any]) -> Any:
+    from whoosh import query as q
+
+    from .words import WordOr, WordTerm
+
+    if len(options) == 1:
+        return options[0]
+    if all(isinstance(o, WordTerm) for o in options):
+        return WordOr(options)
+    return q.Or(options)
+
+
 def _example(name: str) -> str:
     return {"before": "2024-01-31", "after": "2024-01", "type": "question"}.get(name, "word")
 
@@ -313,8 +370,19 @@ def parse_date(value: str) -> datetime | None:
         return None
 
 
-def parse(text: str, context: QueryContext) -> ParsedQuery:
-    """Read ``text`` as a query; odd input gives the best reading plus notes, never an exception."""
+def can_relax(text: str) -> bool:
+    """Whether ``text`` is two or more plain words and filters: no operators, phrases or groups."""
+    tokens, _notes = tokenize(text[:MAX_QUERY_CHARS])
+    words = [t for t in tokens if t.kind == "word" and not t.negated]
+    return len(words) >= 2 and all(t.kind in ("word", "field") for t in tokens)
+
+
+def parse(text: str, context: QueryContext, *, relaxed: bool = False) -> ParsedQuery:
+    """Read ``text`` as a query; odd input gives the best reading plus notes, never an exception.
+
+    ``relaxed``: plain words need not all match (any of them does; the more of them an
+    item has, the higher it scores), filters still must.
+    """
     notes: list[str] = []
     text = text.replace("\x00", " ")
     if len(text) > MAX_QUERY_CHARS:
@@ -322,6 +390,7 @@ def parse(text: str, context: QueryContext) -> ParsedQuery:
         notes.append(f"The query was cut to its first {MAX_QUERY_CHARS} characters.")
     tokens, token_notes = tokenize(text)
     parser = _Parser(tokens, context)
+    parser.relaxed = relaxed
     whoosh_query = parser.parse()
     if whoosh_query is not None and isinstance(whoosh_query, parser.q.Not):
         whoosh_query = parser.q.AndNot(parser.q.Every(), whoosh_query.query)

@@ -16,7 +16,7 @@ import math
 import re
 import time
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from itertools import chain
 from typing import Any
 
@@ -118,12 +118,17 @@ def _rescored(
 
 
 def facet_counts(
-    reading: Reading, matched: list[int], now: float
+    reading: Reading,
+    matched: list[int],
+    now: float,
+    tag_aliases: Mapping[str, str] | None = None,
 ) -> dict[str, list[tuple[str, int]]]:
     """Counts per type, tag, author (id), group (id) and date range among all matches.
 
     Each document's values are split out of the columns once per commit and its date
     range once an hour, so counting is a handful of passes in C over the matches.
+    Tags are counted under the tag they stand for (``tag_aliases``: alias -> tag), once
+    per document even when it carries both names.
     """
     columns = reading.columns()
     kinds = Counter(map(columns["kind"].__getitem__, matched))
@@ -132,6 +137,8 @@ def facet_counts(
     }
     for name, column in (("tag", "c_tags"), ("author", "c_author"), ("group", "c_groups")):
         values = facet_values(reading, column)
+        if name == "tag" and tag_aliases:
+            values = _canonical_values(reading, values, tag_aliases)
         counts = Counter(chain.from_iterable(map(values.__getitem__, matched)))
         facets[name] = counts.most_common(FACET_SIZE)
     hour = int(now // 3600)  # the ranges' edges move on at most an hour late
@@ -150,6 +157,26 @@ def facet_values(reading: Reading, column: str) -> list[tuple[str, ...]]:
     return reading.index.memo(  # type: ignore[no-any-return]
         reading, ("values", column), functools.partial(_split, columns[column])
     )
+
+
+def _canonical_values(
+    reading: Reading, values: list[tuple[str, ...]], aliases: Mapping[str, str]
+) -> list[tuple[str, ...]]:
+    """Each document's tags with aliases replaced by their tag, worked out once per commit."""
+
+    def mapped() -> list[tuple[str, ...]]:
+        done: dict[tuple[str, ...], tuple[str, ...]] = {}
+        out = []
+        for tags in values:
+            canonical = done.get(tags)
+            if canonical is None:
+                canonical = tuple(dict.fromkeys(aliases.get(t, t) for t in tags))
+                done[tags] = canonical
+            out.append(canonical)
+        return out
+
+    key = ("canonical tags", tuple(sorted(aliases.items())))
+    return reading.index.memo(reading, key, mapped)  # type: ignore[no-any-return]
 
 
 def _split(column: list[Any]) -> list[tuple[str, ...]]:

@@ -16,13 +16,14 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, func, or_, select
 
-from kshare.client.store import repository
+from kshare.client.store import repository, tag_aliases
 from kshare.client.store.models import SyncState
+from kshare.client.store.tag_aliases import TagAliases
 from kshare.client.views import DocumentMatch, SearchHit, SearchResults
 
 from . import source, spelling
 from .extract import strip_markdown
-from .query import QueryContext, parse
+from .query import QueryContext, can_relax, parse
 from .ranking import (
     SNIPPET_SOURCE_CHARS,
     facet_counts,
@@ -40,6 +41,7 @@ log = logging.getLogger(__name__)
 
 SORTS = ("relevance", "newest", "oldest")
 MAX_PAGE_SIZE = 100
+RELAX_BELOW = 1  # no item has every word: items with most of them are shown instead
 _ANALYZER = text_analyzer()
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -48,13 +50,18 @@ def analyze(text: str) -> list[str]:
     return [token.text for token in _ANALYZER(text)]
 
 
-def _context(index: SearchIndex, reading: Reading) -> QueryContext:
+def _context(index: SearchIndex, reading: Reading, aliases: TagAliases) -> QueryContext:
     from whoosh.query import Term
 
     reader = reading.searcher.reader()
 
     def known(term: str) -> bool:
-        return any(reader.doc_frequency(f, term) for f in ("title", "body"))
+        return any(reader.doc_frequency(f, term) for f in ("title", "body", "tags"))
+
+    def completions(term: str) -> list[str]:
+        if len(term) < 3 or not term.isalnum():
+            return []
+        return spelling.completions(reading, term)
 
     def corrections(term: str) -> list[str]:
         if not 3 <= len(term) <= 30 or not term.isalpha():  # long "words" are not typos
@@ -94,7 +101,9 @@ def _context(index: SearchIndex, reading: Reading) -> QueryContext:
         with index.engine.connect() as conn:
             return [str(i) for i in conn.execute(select(table.c.id).where(match)).scalars()]
 
-    return QueryContext(analyze, known, corrections, surface, authors, groups)
+    return QueryContext(
+        analyze, known, corrections, surface, authors, groups, aliases.names, completions
+    )
 
 
 def run_search(
@@ -144,7 +153,8 @@ def _search(
     sort: str,
     notes: list[str],
 ) -> SearchResults:
-    parsed = parse(text, _context(index, reading))
+    aliases = tag_aliases.read(index.engine)
+    parsed = parse(text, _context(index, reading, aliases))
     notes += parsed.notes
     suggestion = _suggestion(text, parsed.corrected)
     nothing = SearchResults(text, (), 0, page, limit, {}, suggestion, " ".join(notes) or None)
@@ -154,10 +164,20 @@ def _search(
         sort = "newest"  # only filters: nothing to rank by but time
     offset = (page - 1) * limit
     # a few extra candidates stand in for any the cache has dropped since they were indexed
-    matched, order = matched_and_ranked(reading, parsed.query, sort=sort, upto=offset + limit + 10)
+    upto = offset + limit + 10
+    matched, order = matched_and_ranked(reading, parsed.query, sort=sort, upto=upto)
+    if len(matched) < RELAX_BELOW and can_relax(text):
+        # A question in a person's own words rarely has every word of the item it is
+        # after: when no item has them all, the items with most of them are shown
+        # (words must all match whenever some item has them all)
+        relaxed = parse(text, _context(index, reading, aliases), relaxed=True)
+        if relaxed.query is not None:
+            matched, loose = matched_and_ranked(reading, relaxed.query, sort=sort, upto=upto)
+            strict = {d for d, _ in order}
+            order = order + [(d, s) for d, s in loose if d not in strict]
     if not matched:  # nothing to count or show: no need to read the per-document columns
         return nothing
-    facets_raw = facet_counts(reading, matched, time.time())
+    facets_raw = facet_counts(reading, matched, time.time(), aliases.to_tag)
     window = order[offset:]
     terms = highlight_terms(reading, parsed.query)
     with index.engine.connect() as conn:
@@ -356,6 +376,7 @@ def run_matching_documents(
     wanted = [k for k in (kinds or ITEM_KINDS) if k in ITEM_KINDS]
     if not wanted:
         return []
+    aliases = tag_aliases.read(index.engine)
     try:
         with current.searcher() as reading:
             reader = reading.searcher.reader()
@@ -389,7 +410,9 @@ def run_matching_documents(
                 terms.append(term)
                 budget += postings[term]
             words = {w.lower() for w in _WORD.findall(text[:20_000])}
-            tag_terms = [w for w in words if reader.doc_frequency("tags", w)][:MAX_TOPIC_TERMS]
+            # a tag is asked about by any of its names ("k8s" finds what is tagged kubernetes)
+            names = dict.fromkeys(n for w in sorted(words) for n in aliases.names(w))
+            tag_terms = [n for n in names if reader.doc_frequency("tags", n)][:MAX_TOPIC_TERMS]
             if not terms and not tag_terms:
                 return []
             options = [WordTerm("title", t, boost=1.5) for t in terms]

@@ -6,11 +6,15 @@ typo at 100k posts, most of a fuzzy search's time). Here each segment's
 title and body words are read once, grouped by first letter, and kept for as
 long as the segment lives (a segment's term list never changes); the distances
 are computed by rapidfuzz in C. Suggestions are ranked by edit distance, then
-by how often the word is used, then alphabetically.
+by how close their length is to the word typed, then by how often the word is
+used, then alphabetically: frequency alone made "post" the answer to "postgres".
+A word cut short by two letters or more ("auto" for "autosc") is never a
+suggestion: the person typed more than that on purpose.
 """
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from typing import Any
 
@@ -42,6 +46,9 @@ def suggest(reading: Reading, word: str, *, maxdist: int, limit: int = 4) -> lis
         ):
             distances[found] = min(distance, distances.get(found, maxdist))
     distances.pop(word, None)
+    # (one letter less is a stem's doing: "certifc" of "certifcate" is "certif" misspelt)
+    for truncated in [t for t in distances if word.startswith(t) and len(t) < len(word) - 1]:
+        del distances[truncated]
     if not distances:
         return []
     reader = searcher.reader()
@@ -49,8 +56,37 @@ def suggest(reading: Reading, word: str, *, maxdist: int, limit: int = 4) -> lis
     def frequency(term: str) -> float:
         return float(sum(reader.frequency(f, term) for f in FIELDS))
 
-    ranked = sorted(distances, key=lambda term: (distances[term], -frequency(term), term))
-    return ranked[:limit]
+    def rank(term: str) -> tuple[int, int, float, str]:
+        return (distances[term], abs(len(term) - len(word)), -frequency(term), term)
+
+    return sorted(distances, key=rank)[:limit]
+
+
+def completions(reading: Reading, start: str, *, limit: int = 8) -> list[str]:
+    """Up to ``limit`` index terms (texts and tags) that begin with ``start``, most used first."""
+    if not start:
+        return []
+    searcher = reading.searcher
+    found: set[str] = set()
+    for sub, _offset in searcher.leaf_searchers():
+        words = segment_words(sub.reader()).get(start[0], [])
+        at = bisect.bisect_left(words, start)
+        while at < len(words) and words[at].startswith(start):
+            if words[at] != start:
+                found.add(words[at])
+            at += 1
+    reader = searcher.reader()
+    for tag in reader.expand_prefix("tags", start):
+        tag = tag.decode("utf-8") if isinstance(tag, bytes) else str(tag)
+        if tag != start:
+            found.add(tag)
+        if len(found) > 4 * limit:
+            break
+
+    def used(term: str) -> int:
+        return -int(sum(reader.doc_frequency(f, term) for f in (*FIELDS, "tags")))
+
+    return sorted(found, key=lambda t: (used(t), t))[:limit]
 
 
 def segment_words(reader: Any) -> dict[str, list[str]]:

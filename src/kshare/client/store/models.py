@@ -128,6 +128,15 @@ class SyncState(CacheBase):
     value: Mapped[str] = mapped_column(Text)
 
 
+class CachedTagAlias(CacheBase):
+    """Another name for a tag (``k8s`` for ``kubernetes``), as the server's curators keep them."""
+
+    __tablename__ = "tag_aliases"
+
+    alias: Mapped[str] = mapped_column(String(64), primary_key=True)
+    tag: Mapped[str] = mapped_column(String(64))
+
+
 class OutboxEntry(CacheBase):
     """A write made on the desktop, kept until the server has applied it exactly once."""
 

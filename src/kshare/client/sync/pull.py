@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Engine
 
-from kshare.client.store import repository
+from kshare.client.store import repository, tag_aliases
 from kshare.client.store.repository import ChangeSet
 from kshare.client.sync.api import ApiClient
 from kshare.client.sync.errors import Cancelled, ResyncRequired
@@ -243,6 +243,8 @@ class FeedPuller:
         with self.writer.begin() as conn:
             changes = repository.upsert(conn, page.upserts)
             changes.merge(repository.purge(conn, [(r.type, r.id) for r in page.removals]))
+            if page.tag_aliases is not None:
+                tag_aliases.replace(conn, page.tag_aliases)
             repository.set_cursor(conn, page.cursor)
             if page.reconcile:  # recorded with the page, so a crash cannot lose the request
                 repository.set_state(conn, RECONCILE_NEEDED, DROP_ABSENT)
