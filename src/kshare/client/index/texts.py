@@ -23,6 +23,8 @@ from typing import Any
 
 from sqlalchemy.engine import RowMapping
 
+from kshare.client.filenames import display_name
+
 from .extract import MISSING
 from .source import DocumentText
 from .worker import Extractor, shared_extractor
@@ -57,7 +59,8 @@ class ExtractedTexts:
         """The text of a document item's blob: from the sidecar if current, else extracted now."""
         attachment: dict[str, Any] = row["attachment"] or {}
         sha = str(attachment.get("sha256") or "")
-        filename = str(attachment.get("filename") or "")
+        # the sender's name, cleaned: it ends up in messages shown in the reading pane
+        filename = display_name(str(attachment.get("filename") or ""))
         if not sha:
             return DocumentText("", MISSING, f"{filename or row['id']}: no file attached.")
         saved = self._read(str(row["id"]), sha)
