@@ -80,7 +80,12 @@ class Extractor:
         except OSError:
             pass  # the worker says what is wrong with it
         with self._lock:
-            return self._extract(path, mime, name)
+            try:
+                return self._extract(path, mime, name)
+            except (RuntimeError, OSError) as exc:
+                # not the file's fault: it is not marked, and is read at a later catch-up
+                log.warning("cannot start the file reader for %s: %s", name, exc)
+                return ExtractResult("", MISSING, f"{name}: not read yet.")
 
     @property
     def worker_pid(self) -> int | None:
