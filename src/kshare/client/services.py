@@ -14,7 +14,7 @@ import shutil
 import threading
 import uuid
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -632,7 +632,20 @@ class Workspace:
         return queries.feed_page(self.reader, offset, limit, kind)
 
     def item(self, item_id: str) -> ItemDetail | None:
-        return queries.item_detail(self.reader, item_id)
+        detail = queries.item_detail(self.reader, item_id)
+        if detail is not None and detail.attachment_name:
+            detail = replace(detail, attachment_note=self._attachment_note(item_id))
+        return detail
+
+    def _attachment_note(self, item_id: str) -> str:
+        """Why a document's file is not searchable, as its text extraction ended."""
+        try:
+            found = self._search_index().extraction_status(item_id)
+        except FeatureUnavailable:
+            return ""
+        if found is None or found[0] in ("ok", "missing"):
+            return ""
+        return str(found[1])
 
     def audience_choices(self) -> list[Choice]:
         account = self._account

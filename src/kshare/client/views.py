@@ -60,7 +60,8 @@ class ItemDetail:
     answers: tuple[ItemDetail, ...] = ()
     comments: tuple[ItemDetail, ...] = ()
     reactions: tuple[tuple[str, int], ...] = ()  # (emoji, count)
-    attachment_name: str = ""
+    attachment_name: str = ""  # cleaned for display (see kshare.client.filenames)
+    attachment_note: str = ""  # why its text is not searchable ("too large to index", ...)
     pending: bool = False  # written on this desktop, not yet on the server
     audience: AudienceInfo = field(default_factory=AudienceInfo)
 

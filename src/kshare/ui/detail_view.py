@@ -69,6 +69,7 @@ a { color: #3461c1; }
 .accepted { color: #1b7f4b; font-weight: 600; }
 .section { color: #52606d; font-size: 9pt; font-weight: 600; margin-top: 22px; }
 .pending { color: #8a5300; }
+.attachment-note { color: #8a5300; font-size: 9pt; }
 """
 
 
@@ -213,6 +214,9 @@ def detail_html(detail: ItemDetail, links: ReplyLinks | None = None) -> str:
     if detail.attachment_name:
         name = html.escape(detail.attachment_name)
         parts.append(f'<p>📎 <a href="{ITEM_SCHEME}:attachment">{name}</a></p>')
+        if detail.attachment_note:  # "too large to index", "damaged": not in search results
+            note = html.escape(detail.attachment_note)
+            parts.append(f'<p class="attachment-note">{note}</p>')
     if detail.answers:
         count = len(detail.answers)
         parts.append(f'<p class="section">{count} ANSWER{"S" if count != 1 else ""}</p>')

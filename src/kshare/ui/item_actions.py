@@ -14,6 +14,7 @@ they use the same editor, confirmation and reaction bar as the item itself.
 from __future__ import annotations
 
 import logging
+import shutil
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Protocol
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kshare.client.filenames import program_kind_of_file
 from kshare.client.views import AudienceInfo, Choice, ItemDetail
 from kshare.ui.audience_dialog import AudienceDialog
 from kshare.ui.confirm import ask_to_confirm
@@ -43,6 +45,7 @@ from kshare.ui.item_editor import (
     content_of,
 )
 from kshare.ui.operations import Failure, TaskRunner
+from kshare.ui.program_warning import warn_before_running
 from kshare.ui.reactions import ReactionBar
 
 log = logging.getLogger(__name__)
@@ -464,8 +467,8 @@ class ItemActions(QWidget):
         self.open_file_button.setText(f"Fetching {name}…")
         self.message.hide()
         self._runner.network(
-            lambda: self._writer.attachment_path(item_id),
-            success=lambda path: self._on_attachment_fetched(name, path),
+            lambda: _with_program_kind(self._writer.attachment_path(item_id), name),
+            success=lambda fetched: self._on_attachment_fetched(name, *fetched),
             failure=self._on_attachment_failed,
             label=f"fetching {name}",
             owner=self,
@@ -564,13 +567,35 @@ class ItemActions(QWidget):
         self._show_failure(failure)
         self.written.emit(item_id)  # show the reactions as they really are
 
-    def _on_attachment_fetched(self, name: str, path: Path | None) -> None:
+    def _on_attachment_fetched(self, name: str, path: Path | None, program: str | None) -> None:
         self._reset_open_button()
         if path is None:
             self.message.setText(f"{name} is not available on this computer.")
             self.message.show()
-        elif not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+        elif program is not None:  # opening it would run it: say so, offer a copy instead
+            warn_before_running(
+                self,
+                name=name,
+                kind=program,
+                on_open=lambda: self._open_file(name, path),
+                on_save=lambda: self._save_copy(name, path),
+            )
+        else:
+            self._open_file(name, path)
+
+    def _open_file(self, name: str, path: Path) -> None:
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
             self.message.setText(f"No application on this computer could open {name}.")
+            self.message.show()
+
+    def _save_copy(self, name: str, path: Path) -> None:
+        chosen, _filter = QFileDialog.getSaveFileName(self, f"Save {name}", name)
+        if not chosen:
+            return
+        try:
+            shutil.copyfile(path, chosen)
+        except OSError as exc:
+            self.message.setText(f"Cannot save {name}: {exc.strerror}.")
             self.message.show()
 
     def _on_attachment_failed(self, failure: Failure) -> None:
@@ -681,3 +706,8 @@ class ItemActions(QWidget):
             self._save_reply(draft)
         elif draft.mode == EDIT:
             self._save_edit(draft)
+
+
+def _with_program_kind(path: Path | None, name: str) -> tuple[Path | None, str | None]:
+    """The fetched file and, if opening it would run it, what kind of program it is."""
+    return path, program_kind_of_file(path, name) if path is not None else None

@@ -1,8 +1,11 @@
 """Plain text out of the files people share: PDF, DOCX, Markdown, HTML and plain text.
 
-A file that cannot be read (corrupt, encrypted, an unknown format) gives an
+A file that cannot be read (corrupt, encrypted, an unknown format, too large
+for the :class:`~kshare.client.index.limits.Limits`) gives an
 :class:`ExtractResult` with a status and a sentence saying why; it never raises,
-so one bad attachment can never fail a sync or a rebuild of the index.
+so one bad attachment can never fail a sync or a rebuild of the index. The
+index reads files through :mod:`kshare.client.index.worker`, which runs this in
+a separate process bounded in time and memory.
 """
 
 from __future__ import annotations
@@ -13,11 +16,22 @@ import zipfile
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
+
+from .limits import (
+    DEFAULT_LIMITS,
+    Damaged,
+    Limits,
+    TooLarge,
+    check_docx_package,
+    check_file_size,
+    check_pdf_pages,
+)
 
 log = logging.getLogger(__name__)
 
 MAX_TEXT_CHARS = 500_000  # per item, as Zotero does: enough for any real document
-MAX_PDF_PAGES = 2_000
+MAX_PDF_PAGES = DEFAULT_LIMITS.pdf_pages
 
 OK = "ok"
 EMPTY = "empty"  # readable, but holds no text (a scan, an empty file)
@@ -25,6 +39,7 @@ ENCRYPTED = "encrypted"
 CORRUPT = "corrupt"
 UNSUPPORTED = "unsupported"
 MISSING = "missing"  # the blob has not been downloaded (yet)
+TOO_LARGE = "too_large"  # past a limit of size, pages, time or memory: never tried again
 
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc, and password-protected .docx
@@ -35,6 +50,15 @@ class ExtractResult:
     text: str
     status: str
     message: str = ""
+    limit: str = ""  # for TOO_LARGE: which limit stopped reading ("time", "memory", ...)
+
+
+def too_large(name: str, limit: str, detail: str) -> ExtractResult:
+    return ExtractResult("", TOO_LARGE, f"{name}: too large to index ({detail}).", limit)
+
+
+def damaged(name: str) -> ExtractResult:
+    return ExtractResult("", CORRUPT, f"{name}: the file is damaged and cannot be read.")
 
 
 def file_format(mime: str, filename: str) -> str | None:
@@ -54,8 +78,14 @@ def file_format(mime: str, filename: str) -> str | None:
     return None
 
 
-def extract_text(path: Path, mime: str = "", filename: str = "") -> ExtractResult:
-    """The text of the file at ``path`` (capped at :data:`MAX_TEXT_CHARS`) and how reading went."""
+def extract_text(
+    path: Path, mime: str = "", filename: str = "", limits: Limits = DEFAULT_LIMITS
+) -> ExtractResult:
+    """The text of the file at ``path`` (capped at :data:`MAX_TEXT_CHARS`) and how reading went.
+
+    This checks sizes before parsing but cannot stop a parser that runs away:
+    untrusted files go through :class:`kshare.client.index.worker.Extractor`.
+    """
     name = filename or path.name
     if not path.is_file():
         return ExtractResult("", MISSING, f"{name}: the file has not been downloaded.")
@@ -63,10 +93,11 @@ def extract_text(path: Path, mime: str = "", filename: str = "") -> ExtractResul
     if kind is None:
         return ExtractResult("", UNSUPPORTED, f"{name}: this file type is not searchable.")
     try:
+        check_file_size(path, limits)
         if kind == "pdf":
-            result = _pdf(path, name)
+            result = _pdf(path, name, limits)
         elif kind == "docx":
-            result = _docx(path, name)
+            result = _docx(path, name, limits)
         else:
             raw = _read_text(path)
             if kind == "markdown":
@@ -77,10 +108,18 @@ def extract_text(path: Path, mime: str = "", filename: str = "") -> ExtractResul
     except OSError as exc:
         log.warning("cannot read %s: %s", path, exc)
         return ExtractResult("", CORRUPT, f"{name}: the file cannot be read ({exc.strerror}).")
+    except TooLarge as exc:
+        log.info("not indexing %s: %s", name, exc.detail)
+        return too_large(name, exc.limit, exc.detail)
+    except MemoryError:
+        return too_large(name, "memory", "reading it needs too much memory")
+    except Damaged as exc:
+        log.info("damaged %s: %s", name, exc)
+        return damaged(name)
     except Exception as exc:
         # parsers of untrusted files fail in many ways; one file must not stop indexing
         log.warning("cannot extract text from %s (%s): %r", name, kind, exc)
-        return ExtractResult("", CORRUPT, f"{name}: the file is damaged and cannot be read.")
+        return damaged(name)
     return result
 
 
@@ -92,7 +131,8 @@ def _finish(text: str, name: str) -> ExtractResult:
 
 
 def _read_text(path: Path) -> str:
-    data = path.read_bytes()[: MAX_TEXT_CHARS * 4]  # 4 bytes per character at most in UTF-8
+    with path.open("rb") as handle:  # only what can be indexed, however long the file
+        data = handle.read(MAX_TEXT_CHARS * 4)  # 4 bytes per character at most in UTF-8
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -103,12 +143,18 @@ def _read_text(path: Path) -> str:
             return data.decode("latin-1")
 
 
-def _pdf(path: Path, name: str) -> ExtractResult:
+# pypdf's own caps: streams that inflate too far, page trees too deep or too wide
+_PDF_LIMIT = "it holds more than a PDF reader may unpack"
+
+
+def _pdf(path: Path, name: str, limits: Limits) -> ExtractResult:
     from pypdf import PasswordType, PdfReader
-    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+    from pypdf.errors import DependencyError, FileNotDecryptedError, LimitReachedError, PdfReadError
 
     try:
         reader = PdfReader(path)
+    except LimitReachedError as exc:  # pypdf's own caps on inflating streams
+        raise TooLarge("structure", _PDF_LIMIT) from exc
     except PdfReadError as exc:
         log.info("unreadable PDF %s: %s", name, exc)
         return ExtractResult("", CORRUPT, f"{name}: the PDF is damaged and cannot be read.")
@@ -122,18 +168,23 @@ def _pdf(path: Path, name: str) -> ExtractResult:
         if not opened:
             message = f"{name}: the PDF is password-protected, so its text is not searchable."
             return ExtractResult("", ENCRYPTED, message)
-    parts: list[str] = []
-    size = 0
-    for number, page in enumerate(reader.pages):
-        if number >= MAX_PDF_PAGES or size >= MAX_TEXT_CHARS:
-            break
-        text = page.extract_text() or ""
-        parts.append(text)
-        size += len(text)
+    try:
+        catalog: Any = reader.trailer["/Root"]
+        check_pdf_pages(catalog["/Pages"].get("/Count", 0), limits)
+        parts: list[str] = []
+        size = 0
+        for number, page in enumerate(reader.pages):
+            if number >= limits.pdf_pages or size >= MAX_TEXT_CHARS:
+                break
+            text = page.extract_text() or ""
+            parts.append(text)
+            size += len(text)
+    except LimitReachedError as exc:
+        raise TooLarge("structure", _PDF_LIMIT) from exc
     return _finish("\n".join(parts), name)
 
 
-def _docx(path: Path, name: str) -> ExtractResult:
+def _docx(path: Path, name: str, limits: Limits) -> ExtractResult:
     with path.open("rb") as handle:
         magic = handle.read(8)
     if magic == _OLE_MAGIC:
@@ -142,6 +193,7 @@ def _docx(path: Path, name: str) -> ExtractResult:
         )
     if not zipfile.is_zipfile(path):
         return ExtractResult("", CORRUPT, f"{name}: the document is damaged and cannot be read.")
+    check_docx_package(path, limits)
     import docx
 
     document = docx.Document(str(path))

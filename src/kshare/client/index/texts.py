@@ -3,7 +3,12 @@
 It is derived data under the index folder: one file per document item, named
 by a hash of the item id, dropped when the item is purged. Each file starts
 with a one-line JSON header (the blob's SHA-256, the status, the message), so a
-new version of the document is noticed and extracted again.
+new version of the document is noticed and extracted again. Every outcome but
+"missing" is kept, a file "too large to index" or "damaged" included: it is
+not read again until its content changes.
+
+Files are read by a worker process (:mod:`kshare.client.index.worker`) bounded
+in time and memory, since they come from other desktops.
 """
 
 from __future__ import annotations
@@ -18,8 +23,11 @@ from typing import Any
 
 from sqlalchemy.engine import RowMapping
 
-from .extract import MISSING, extract_text
+from kshare.client.filenames import display_name
+
+from .extract import MISSING
 from .source import DocumentText
+from .worker import Extractor, shared_extractor
 
 log = logging.getLogger(__name__)
 
@@ -32,9 +40,16 @@ def blob_path(blobs_dir: Path, sha256: str) -> Path:
 
 
 class ExtractedTexts:
-    def __init__(self, folder: Path, blobs_dir: Path) -> None:
+    def __init__(self, folder: Path, blobs_dir: Path, extractor: Extractor | None = None) -> None:
         self.folder = folder
         self.blobs_dir = blobs_dir
+        self._extractor = extractor
+
+    @property
+    def extractor(self) -> Extractor:
+        if self._extractor is None:
+            self._extractor = shared_extractor()  # one worker for every index in the process
+        return self._extractor
 
     def _file(self, item_id: str) -> Path:
         digest = hashlib.sha256(item_id.encode()).hexdigest()
@@ -44,13 +59,14 @@ class ExtractedTexts:
         """The text of a document item's blob: from the sidecar if current, else extracted now."""
         attachment: dict[str, Any] = row["attachment"] or {}
         sha = str(attachment.get("sha256") or "")
-        filename = str(attachment.get("filename") or "")
+        # the sender's name, cleaned: it ends up in messages shown in the reading pane
+        filename = display_name(str(attachment.get("filename") or ""))
         if not sha:
             return DocumentText("", MISSING, f"{filename or row['id']}: no file attached.")
         saved = self._read(str(row["id"]), sha)
         if saved is not None:
             return saved
-        result = extract_text(
+        result = self.extractor.extract(
             blob_path(self.blobs_dir, sha), str(attachment.get("mime") or ""), filename
         )
         document = DocumentText(result.text, result.status, result.message)

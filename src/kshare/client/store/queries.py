@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, and_, func, select
 
+from kshare.client.filenames import display_name
 from kshare.client.render import plain_excerpt, render_markdown
 from kshare.client.store import outbox
 from kshare.client.store.repository import GROUPS, ITEMS, PEOPLE, REACTIONS, as_utc
@@ -159,10 +160,16 @@ def _detail(conn: Connection, row: Any, children: bool) -> ItemDetail:
         answers=answers,
         comments=comments,
         reactions=reactions,
-        attachment_name=attachment.get("filename", "") if attachment else "",
+        attachment_name=_shown_name(attachment),
         pending=outbox.has_pending(conn, row.id, "create_item"),
         audience=audience_info(row.audience),
     )
+
+
+def _shown_name(attachment: dict[str, Any] | None) -> str:
+    if not attachment:
+        return ""
+    return display_name(str(attachment.get("filename") or "")) or "document"
 
 
 def item_detail(engine: Engine, item_id: str) -> ItemDetail | None:

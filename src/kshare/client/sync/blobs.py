@@ -8,16 +8,15 @@ must leave the disk.
 
 To open a file with the desktop's application, a read-only copy under its own
 name (``open/<sha>/<name>``) is made, so the right program is chosen by its
-extension; it goes when its content goes.
+extension; it goes when its content goes. The name is the sender's, cleaned
+by :func:`kshare.client.filenames.safe_filename` (no bidi overrides, no paths).
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
-import mimetypes
 import os
-import re
 import shutil
 import stat
 import threading
@@ -27,17 +26,18 @@ from pathlib import Path
 
 import httpx
 
+from kshare.client.filenames import safe_filename
 from kshare.client.sync.api import ApiClient
 from kshare.client.sync.errors import Offline, ServerTrouble, SyncError
 from kshare.protocol.schemas import BlobRef
+
+__all__ = ["BlobCorrupt", "BlobStore", "safe_filename"]
 
 log = logging.getLogger(__name__)
 
 CHUNK = 256 * 1024
 PARALLEL_DOWNLOADS = 3
 OPENED = "open"  # named copies for opening, one folder per content hash
-_UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
-_RESERVED = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$", re.IGNORECASE)
 
 
 class BlobCorrupt(SyncError):
@@ -200,19 +200,6 @@ class BlobStore:
                     removed += 1
             self._drop_named_copies(left)
         return removed
-
-
-def safe_filename(name: str, mime: str = "") -> str:
-    """A file name that is safe on every desktop, keeping the extension that picks the app."""
-    base = _UNSAFE.sub("_", os.path.basename(name.replace("\\", "/"))).strip(" .")
-    if not base or _RESERVED.match(base):
-        base = "document" + (f"-{base}" if base else "")
-    stem, dot, ext = base.rpartition(".")
-    if not dot:
-        stem, ext = base, (mimetypes.guess_extension(mime or "") or "").lstrip(".")
-    ext = ext[:16]
-    stem = stem[: 119 - len(ext)] or "document"  # 120 characters in all
-    return f"{stem}.{ext}" if ext else stem
 
 
 def _make_writable_and_retry(function: Callable[..., object], path: str, _info: object) -> None:
