@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
@@ -9,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kshare.domain.audience import Audience, PrincipalKind
-from kshare.domain.expertise import seal_topic
+from kshare.domain.expertise import SEALED, seal_topic
 from kshare.domain.visibility import Viewer
 from kshare.protocol.schemas import (
     AudienceView,
@@ -170,6 +171,9 @@ def items_out(gate: Gate, judged: Sequence[Judged]) -> list[ItemOut]:
     return out
 
 
+SEALED_BUCKET = 4
+
+
 def topic_salt(session: Session) -> str:
     row = session.get(ServerMeta, "topic_salt")
     return row.text if row is not None and row.text else "kshare"
@@ -179,7 +183,16 @@ def _hidden_for(viewer: Viewer, person: Person, salt: str) -> list[str]:
     if sees_private_fields(viewer, person.id):
         return list(person.expertise_hidden)
     # Colleagues' desktops must still leave the person out for these topics: sealed.
-    return sorted({seal_topic(salt, topic) for topic in person.expertise_hidden})
+    sealed = {seal_topic(salt, topic) for topic in person.expertise_hidden}
+    # Padded to a multiple of SEALED_BUCKET with stand-ins, so the count says little:
+    # digests of no topic's key (finding one would take a SHA-256 preimage), the same
+    # on every sync so they never show up as a change.
+    n = 0
+    while sealed and len(sealed) % SEALED_BUCKET:
+        stand_in = hashlib.sha256(f"stand-in\0{salt}\0{person.id}\0{n}".encode()).hexdigest()
+        sealed.add(f"{SEALED}{salt}:{stand_in}")
+        n += 1
+    return sorted(sealed)
 
 
 def people_out(session: Session, people: Iterable[Person], viewer: Viewer) -> list[PersonOut]:

@@ -123,7 +123,9 @@ def test_hidden_topics_reach_their_owner_alone(org: Org) -> None:
         assert marker not in text and marker.casefold() not in text.casefold(), who
         assert "payroll" not in text.casefold(), who
         sealed = _person(feed, ana)["expertise_hidden"]
-        assert len(sealed) == 2 and all(s.startswith(ex.SEALED) for s in sealed)
+        # Two topics, padded to four entries: the count is only a bucket.
+        assert len(sealed) == 4 and all(s.startswith(ex.SEALED) for s in sealed)
+        assert sealed == _person(org.feed_all(who), ana)["expertise_hidden"]  # stable
         # What their desktop needs still works: ana is left out for the topic, unnamed.
         hidden = ex.HiddenTopics(sealed)
         assert "payroll" in hidden and "Layoffs plan" not in hidden
