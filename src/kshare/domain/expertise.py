@@ -22,11 +22,14 @@ shapes with ``bench/expertise_eval.py`` (see its docstring for the figures).
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
+from itertools import combinations
 
 DEFAULT_KIND_WEIGHTS: Mapping[str, float] = {
     "answer": 1.0,
@@ -170,6 +173,85 @@ def mentions(
     return len(parts) > 1 and all(p in terms for p in parts)
 
 
+# --- hidden topics -----------------------------------------------------------------
+#
+# What a person hides is theirs to know, yet every colleague's desktop must leave them
+# out for it. Colleagues therefore receive each hidden topic sealed: a salted SHA-256
+# of its words, which answers "is this person hidden for the topic asked?" (what the
+# rankings show anyway) and never names the topic. The salt is the server's own.
+
+SEALED = "sealed:"
+_SEALED_TRIPLES_UP_TO = 16  # query words beyond which word triples are not tried
+
+
+def _seal_key(topic: str) -> str:
+    # Order-free and hyphen-free, as mentions() matches words in any order.
+    return " ".join(sorted(set(normalise_topic(topic).replace("-", " ").split())))
+
+
+def _digest(salt: str, key: str) -> str:
+    return hashlib.sha256(f"{salt}\n{key}".encode()).hexdigest()
+
+
+def seal_topic(salt: str, topic: str) -> str:
+    """A hidden topic as the person's colleagues receive it."""
+    return f"{SEALED}{salt}:{_digest(salt, _seal_key(topic))}"
+
+
+def _spellings(topic: str) -> set[str]:
+    loose = " ".join(topic.split()).casefold()[:100]
+    keys = (loose, normalise_topic(topic))
+    return {v for k in keys for v in (k, k.replace(" ", "-"), k.replace("-", " ")) if v}
+
+
+@lru_cache(maxsize=256)
+def _asked_digests(salt: str, terms: frozenset[str], tags: frozenset[str]) -> frozenset[str]:
+    """Digests of every topic a question mentions: its tags, words, pairs and triples."""
+    keys = {_seal_key(t) for t in tags} | {_seal_key(t) for t in terms}
+    ordered = sorted(terms)
+    keys |= {_seal_key(" ".join(pair)) for pair in combinations(ordered, 2)}
+    if len(ordered) <= _SEALED_TRIPLES_UP_TO:
+        keys |= {_seal_key(" ".join(three)) for three in combinations(ordered, 3)}
+    return frozenset(_digest(salt, k) for k in keys if k)
+
+
+class HiddenTopics:
+    """A person's hidden topics, plain (their own) or sealed (a colleague's), for ``in``."""
+
+    def __init__(self, hidden: Iterable[str]) -> None:
+        self.names: list[str] = []
+        self._plain: set[str] = set()
+        self._sealed: dict[str, set[str]] = {}
+        for entry in hidden:
+            if entry.startswith(SEALED):
+                salt, _, digest = entry[len(SEALED) :].rpartition(":")
+                self._sealed.setdefault(salt, set()).add(digest)
+            else:
+                self.names.append(entry)
+                self._plain |= _spellings(entry)
+
+    def __bool__(self) -> bool:
+        return bool(self._plain or self._sealed)
+
+    def __contains__(self, topic: object) -> bool:
+        if not isinstance(topic, str):
+            return False
+        if self._plain & _spellings(topic):
+            return True
+        key = _seal_key(topic) if self._sealed else ""
+        return bool(key) and any(_digest(s, key) in d for s, d in self._sealed.items())
+
+    def mentioned_in(self, topic: Topic, min_share: float) -> bool:
+        """Whether the question asks about any of these topics (see :func:`mentions`)."""
+        if any(mentions(h, topic.terms, topic.tags, min_share) for h in self.names):
+            return True
+        tags = frozenset(t for t, share in topic.tags.items() if share > min_share)
+        return any(
+            digests & _asked_digests(salt, topic.terms, tags)
+            for salt, digests in self._sealed.items()
+        )
+
+
 # --- evidence ------------------------------------------------------------------------
 
 
@@ -230,8 +312,7 @@ def tag_activity(
     contributions: Iterable[Contribution], now: datetime, w: Weights, hidden: Iterable[str] = ()
 ) -> dict[str, float]:
     """Decayed, weighted activity per tag; topics a person hides are left out."""
-    skip = {normalise_topic(h) for h in hidden}
-    skip |= {s.replace(" ", "-") for s in skip}
+    skip = HiddenTopics(hidden)
     result: dict[str, float] = {}
     for c in contributions:
         if not c.tags:
@@ -282,9 +363,7 @@ def declared_affinity(declared: Declared, topic: Topic) -> tuple[float, list[tup
 
 def hides(declared: Declared, topic: Topic) -> bool:
     """Whether the person asked never to be listed for this topic (or at all)."""
-    return declared.opt_out or any(
-        mentions(h, topic.terms, topic.tags, HIDDEN_SHARE) for h in declared.hidden
-    )
+    return declared.opt_out or HiddenTopics(declared.hidden).mentioned_in(topic, HIDDEN_SHARE)
 
 
 def text_evidence(
@@ -352,7 +431,7 @@ def rank(candidates: Iterable[Candidate], topic: Topic, now: datetime, w: Weight
 
 def ask_about_line(tag_activity_: Mapping[str, float], declared: Declared, limit: int = 3) -> str:
     """A short "ask about" line: confirmed and asked-about topics first, then busiest tags."""
-    hidden = {normalise_topic(h) for h in declared.hidden}
+    hidden = HiddenTopics(declared.hidden)
     chosen: list[str] = []
     for name in (*declared.confirmed, *declared.ask_me_about):
         if normalise_topic(name) not in hidden and name not in chosen:
@@ -392,7 +471,7 @@ def profile_topics(
     limit: int,
 ) -> list[tuple[str, float]]:
     """Top topics of a person: tags and salient words on one 0..1 scale, hidden ones left out."""
-    hidden = {normalise_topic(h) for h in declared.hidden}
+    hidden = HiddenTopics(declared.hidden)
     # Hidden topics leave before scaling, so they cannot shrink what is shown.
     shown = {t: v for t, v in tag_activity_.items() if normalise_topic(t) not in hidden}
     merged: dict[str, float] = {}

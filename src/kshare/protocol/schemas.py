@@ -8,10 +8,10 @@ never make a second copy).
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 ItemKind = Literal["post", "article", "question", "answer", "comment", "document", "collection"]
 GroupKind = Literal["team", "department", "community"]
@@ -23,6 +23,33 @@ MAX_TAGS = 20
 
 class Wire(BaseModel):
     model_config = ConfigDict(extra="ignore", frozen=False)
+
+
+# --- times sent in by clients ---------------------------------------------------------
+
+EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
+LATEST = datetime(9999, 12, 31, 23, 59, 59, tzinfo=UTC)
+TIME_RANGE = (
+    "An ISO 8601 time; one without an offset is taken as UTC. After conversion to UTC it "
+    "must lie between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59Z (else 422)."
+)
+
+
+def in_time_range(value: datetime) -> datetime:
+    """``value`` in UTC, or a ValueError that names the range (never an overflow later)."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    try:
+        value = value.astimezone(UTC)
+    except OverflowError:  # e.g. 0001-01-01T00:00:00+14:00 falls before year 1 in UTC
+        value = None  # type: ignore[assignment]
+    if value is None or not EARLIEST <= value <= LATEST:
+        raise ValueError("must be between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59Z in UTC")
+    return value
+
+
+# Every time a client sends: checked and converted to UTC where it is parsed.
+InputTime = Annotated[datetime, AfterValidator(in_time_range), Field(description=TIME_RANGE)]
 
 
 # --- server identity and errors -------------------------------------------------
@@ -87,8 +114,8 @@ class AudienceSpec(Wire):
     private: bool = False
     editor_groups: list[str] = Field(default_factory=list, max_length=100)
     editor_people: list[str] = Field(default_factory=list, max_length=500)
-    publish_at: datetime | None = None
-    visible_until: datetime | None = None
+    publish_at: InputTime | None = None
+    visible_until: InputTime | None = None
 
     @model_validator(mode="after")
     def _window_in_order(self) -> AudienceSpec:
@@ -172,6 +199,14 @@ class ReactionOut(Wire):
 
 
 class PersonOut(Wire):
+    """A person as a viewer receives them.
+
+    Every field goes to every signed-in colleague except those whose schema says
+    ``x-audience: self``: the person alone receives them as they are. Colleagues get
+    ``expertise_hidden`` sealed (``sealed:SALT:SHA256`` entries), which lets their
+    desktop leave the person out for a topic without ever naming it.
+    """
+
     id: str
     username: str
     display_name: str
@@ -183,7 +218,12 @@ class PersonOut(Wire):
     ask_me_about: list[str] = Field(default_factory=list)
     endorsements: dict[str, list[str]] = Field(default_factory=dict)  # skill -> endorser ids
     expertise_confirmed: list[str] = Field(default_factory=list)  # topics they stand by
-    expertise_hidden: list[str] = Field(default_factory=list)  # topics never to list them for
+    expertise_hidden: list[str] = Field(
+        default_factory=list,
+        description="Topics never to list them for (hidden or removed): as written for the "
+        "person, sealed for everyone else.",
+        json_schema_extra={"x-audience": "self"},
+    )
     expert_opt_out: bool = False  # never list them as an expert at all
     active: bool = True
     version: int

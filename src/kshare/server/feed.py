@@ -205,7 +205,7 @@ class FeedBuilder:
         by_id = {o.id: o for o in serialize.items_out(self.gate, [judged[i.id] for i in items])}
         people = [r[2] for r in rows if r[1] == "person"]
         groups = [r[2] for r in rows if r[1] == "group"]
-        people_out = {p.id: p for p in serialize.people_out(self.session, people)}
+        people_out = {p.id: p for p in serialize.people_out(self.session, people, self.viewer)}
         groups_out = {g.id: g for g in serialize.groups_out(self.session, groups)}
         upserts: list = []  # type: ignore[type-arg]
         in_rows = {r[2].id for r in rows if r[1] == "item"}

@@ -158,6 +158,16 @@ class Gate:
         return judged if self.sees(judged) else None
 
 
+def sees_private_fields(viewer: Viewer, person_id: str) -> bool:
+    """Whether the viewer may receive what a person keeps to themselves.
+
+    The fields marked ``x-audience: self`` in the wire schemas (hidden and removed
+    expertise topics): only the person, signed in and active, gets them. Everyone
+    else gets the sealed form (see :func:`kshare.domain.expertise.seal_topic`).
+    """
+    return viewer.active and viewer.user_id == person_id
+
+
 def _root_visible(
     root_id: ColumnElement[str], viewer: Viewer, now: datetime
 ) -> ColumnElement[bool]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
@@ -9,6 +10,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kshare.domain.audience import Audience, PrincipalKind
+from kshare.domain.expertise import SEALED, seal_topic
+from kshare.domain.visibility import Viewer
 from kshare.protocol.schemas import (
     AudienceView,
     BlobRef,
@@ -20,7 +23,7 @@ from kshare.protocol.schemas import (
     PersonRef,
     ReactionOut,
 )
-from kshare.server.policy import Gate, Judged, visible_items_clause
+from kshare.server.policy import Gate, Judged, sees_private_fields, visible_items_clause
 from kshare.server.tables import (
     CollectionEntryRow,
     Endorsement,
@@ -30,6 +33,7 @@ from kshare.server.tables import (
     Mention,
     Person,
     Reaction,
+    ServerMeta,
 )
 
 
@@ -167,8 +171,34 @@ def items_out(gate: Gate, judged: Sequence[Judged]) -> list[ItemOut]:
     return out
 
 
-def people_out(session: Session, people: Iterable[Person]) -> list[PersonOut]:
+SEALED_BUCKET = 4
+
+
+def topic_salt(session: Session) -> str:
+    row = session.get(ServerMeta, "topic_salt")
+    return row.text if row is not None and row.text else "kshare"
+
+
+def _hidden_for(viewer: Viewer, person: Person, salt: str) -> list[str]:
+    if sees_private_fields(viewer, person.id):
+        return list(person.expertise_hidden)
+    # Colleagues' desktops must still leave the person out for these topics: sealed.
+    sealed = {seal_topic(salt, topic) for topic in person.expertise_hidden}
+    # Padded to a multiple of SEALED_BUCKET with stand-ins, so the count says little:
+    # digests of no topic's key (finding one would take a SHA-256 preimage), the same
+    # on every sync so they never show up as a change.
+    n = 0
+    while sealed and len(sealed) % SEALED_BUCKET:
+        stand_in = hashlib.sha256(f"stand-in\0{salt}\0{person.id}\0{n}".encode()).hexdigest()
+        sealed.add(f"{SEALED}{salt}:{stand_in}")
+        n += 1
+    return sorted(sealed)
+
+
+def people_out(session: Session, people: Iterable[Person], viewer: Viewer) -> list[PersonOut]:
+    """People as ``viewer`` may receive them: private fields only for the person."""
     people = list(people)
+    salt = topic_salt(session) if any(p.expertise_hidden for p in people) else ""
     # one entry per skill however endorsers spelled it ("Go", "go"), named as the person
     # lists it among their skills, else as the first endorser wrote it
     by_key: dict[str, dict[str, tuple[str, list[str]]]] = defaultdict(dict)
@@ -201,7 +231,7 @@ def people_out(session: Session, people: Iterable[Person]) -> list[PersonOut]:
             ask_me_about=list(p.ask_me_about),
             endorsements=endorsed[p.id],
             expertise_confirmed=list(p.expertise_confirmed),
-            expertise_hidden=list(p.expertise_hidden),
+            expertise_hidden=_hidden_for(viewer, p, salt),
             expert_opt_out=p.expert_opt_out,
             active=p.active,
             version=p.version,

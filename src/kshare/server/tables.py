@@ -264,6 +264,24 @@ class IdempotencyKey(Base):
     status_code: Mapped[int] = mapped_column(Integer)
     body: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # SHA-256 of method, path and body: the same key with another request is refused
+    # instead of replaying an answer to something the client did not ask this time.
+    # Empty on rows stored before it was kept (those compare by method and path only).
+    request_hash: Mapped[str] = mapped_column(String(64), default="")
+
+
+class BlobUpload(Base):
+    """Who uploaded which file: attaching a blob is theirs, or that of people who see it in use.
+
+    Knowing a file's SHA-256 is not the same as holding the file; without this
+    record anyone with the hash could attach it to an item of their own and read it.
+    """
+
+    __tablename__ = "blob_uploads"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    person_id: Mapped[str] = mapped_column(ForeignKey("people.id"), primary_key=True, index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class AuditEntry(Base):

@@ -33,9 +33,10 @@ from kshare.server.changes import (
 )
 from kshare.server.db import next_seq
 from kshare.server.errors import ApiError, not_found
-from kshare.server.policy import Gate, Judged
+from kshare.server.policy import Gate, Judged, visible_items_clause
 from kshare.server.tables import (
     AudienceRow,
+    BlobUpload,
     CollectionEntryRow,
     Item,
     ItemRevision,
@@ -98,10 +99,33 @@ def _visible_or_404(gate: Gate, item_id: str, what: str = "item") -> Judged:
     return judged
 
 
-def _set_attachment(item: Item, blob: BlobRef | None, blob_exists: BlobCheck | None) -> None:
+def may_attach(gate: Gate, sha256: str) -> bool:
+    """Whether the viewer holds this file: they uploaded it, or see an item that uses it.
+
+    Knowing a hash proves nothing; without this rule attaching a colleague's file to
+    one's own private item would hand out its bytes.
+    """
+    session, viewer = gate.session, gate.viewer
+    uploaded = session.get(BlobUpload, (sha256, viewer.user_id)) is not None
+    if uploaded:
+        return True
+    in_use = session.scalar(
+        select(Item.id)
+        .where(Item.blob_sha256 == sha256, visible_items_clause(viewer, gate.now))
+        .limit(1)
+    )
+    return in_use is not None
+
+
+def _set_attachment(
+    gate: Gate, item: Item, blob: BlobRef | None, blob_exists: BlobCheck | None
+) -> None:
     if blob is None:
         return
-    if blob_exists is not None and not blob_exists(blob.sha256):
+    # One answer for "no such file" and "not yours": the hash must not tell which.
+    if not may_attach(gate, blob.sha256) or (
+        blob_exists is not None and not blob_exists(blob.sha256)
+    ):
         raise ApiError(422, "blob_missing", "Upload the file before publishing the document.")
     item.blob_sha256 = blob.sha256
     item.blob_size = blob.size
@@ -186,7 +210,7 @@ def create_item(
         audience = resolved.audience
         if body.quote_of:
             item.quote_of, audience = _derived_audience(gate, audience, body.quote_of)
-    _set_attachment(item, body.attachment, blob_exists)
+    _set_attachment(gate, item, body.attachment, blob_exists)
     item.seq = next_seq(session)
     session.add(item)
     session.flush()
@@ -235,7 +259,7 @@ def update_item(
         item.body = body.body
     if body.tags is not None:
         item.tags = canonical_tags(body.tags)
-    _set_attachment(item, body.attachment, blob_exists)
+    _set_attachment(gate, item, body.attachment, blob_exists)
     if body.entries is not None:
         if item.kind != "collection":
             raise ApiError(422, "invalid", "Only collections have entries.")

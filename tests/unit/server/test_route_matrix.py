@@ -24,11 +24,15 @@ SECRET_BYTES = b"QUOKKA-TERM-SHEET-" + bytes(range(256)) * 4
 SECRET_GROUP = "Project Falcon"
 
 # Who sees what. bob is in SRE but not in the secret group; carol is in neither;
-# dave is only in the secret group; erin is disabled.
-VIEWERS = ("carol", "erin", "nobody", "forged", "bob", "dave", "ana")
+# dave is only in the secret group; erin is disabled; fred was in SRE and was removed.
+VIEWERS = ("carol", "erin", "fred", "nobody", "forged", "bob", "dave", "ana")
 SEES_ITEM = {"ana", "bob", "dave"}
 KNOWS_SECRET_GROUP = {"ana", "dave"}  # ana is not a member, but see the note in setup
 REQUESTERS = ("bob", "ana")  # waiting to join Finance, which only carol owns
+# A marker in every field a person keeps to themselves (``x-audience: self`` in the
+# OpenAPI document): only ana, whose fields they are, may ever receive one.
+PRIVATE_MARKER = "Orca-Marker-5e2b"
+PLANTED = {("PersonOut", "expertise_hidden"): {"expertise_hidden": [PRIVATE_MARKER]}}
 
 
 class Scene:
@@ -40,6 +44,11 @@ class Scene:
         # ana may not name the secret group (she is not in it), so the admin widens it.
         org.admin.add_member(SECRET_GROUP, "ana")
         tokens["ana"] = org.admin.issue_token("ana")
+        org.ids["fred"] = org.admin.add_user("fred", "Fred Former", PASSWORD, groups=["SRE"])
+        tokens["fred"] = org.admin.issue_token("fred")
+        for fields in PLANTED.values():
+            planted = api.put("/api/v1/me/profile", tokens["ana"], json=fields)
+            assert planted.status_code == 200 and PRIVATE_MARKER in planted.text
         self.question = org.item(
             "ana",
             kind="question",
@@ -66,6 +75,10 @@ class Scene:
             tokens["bob"],
             json={"id": str(uuid.uuid4()), "emoji": "🦓"},
         ).json()
+        # fred held all of it before he was removed from SRE.
+        held = org.feed_all("fred")
+        assert SECRET_TITLE in str(held["upserts"])
+        org.admin.remove_member("SRE", "fred")
         self.secret_group_id = org.groups["falcon"]
         self.secrets = [SECRET_TITLE, SECRET_BODY, SECRET_COMMENT, "QUOKKA", "Quokka"]
         # For the group routes: dave alone owns the secret group; carol owns closed
@@ -223,24 +236,40 @@ NOT_THEIRS = {
 # outsiders may not tell from no group; requests, approve, decline: closed Finance.
 GROUP_ROUTES: dict[tuple[str, str], dict[str, int]] = {
     ("GET", "/api/v1/groups"): {},
-    ("POST", "/api/v1/groups/{group_id}/join"): {"bob": 404, "carol": 404},
-    ("POST", "/api/v1/groups/{group_id}/leave"): {"bob": 404, "carol": 404, "dave": 409},
-    ("GET", "/api/v1/groups/{group_id}/requests"): {"bob": 403, "ana": 403, "dave": 403},
+    ("POST", "/api/v1/groups/{group_id}/join"): {"bob": 404, "carol": 404, "fred": 404},
+    ("POST", "/api/v1/groups/{group_id}/leave"): {
+        "bob": 404,
+        "carol": 404,
+        "fred": 404,
+        "dave": 409,
+    },
+    ("GET", "/api/v1/groups/{group_id}/requests"): {
+        "bob": 403,
+        "ana": 403,
+        "dave": 403,
+        "fred": 403,
+    },
     ("POST", "/api/v1/groups/{group_id}/requests/{person_id}/approve"): {
         "bob": 403,
         "ana": 403,
         "dave": 403,
+        "fred": 403,
     },
     ("POST", "/api/v1/groups/{group_id}/requests/{person_id}/decline"): {
         "bob": 403,
         "ana": 403,
         "dave": 403,
+        "fred": 403,
     },
 }
 
 
+# A disabled account's calls are refused: 403 today, 401 once disabling revokes its tokens.
+DISABLED = -1
+
+
 def expected_status(who: str, method: str, path: str) -> int | None:
-    """The status ``who`` must get, or None for "any success"."""
+    """The status ``who`` must get, None for "any success", DISABLED for 401 or 403."""
     key = (method, path)
     if key == ("POST", "/api/v1/auth/login"):
         return {"nobody": 401, "forged": 401, "erin": 403}.get(who)
@@ -249,7 +278,7 @@ def expected_status(who: str, method: str, path: str) -> int | None:
     if who in ("nobody", "forged"):
         return 401
     if who == "erin":
-        return 403
+        return DISABLED
     if key in GROUP_ROUTES:
         return GROUP_ROUTES[key].get(who)
     if key in ABOUT_THE_ITEM and who not in SEES_ITEM:
@@ -263,10 +292,29 @@ def test_the_matrix_covers_every_route(sqlite_org: Org) -> None:
     assert in_schema == set(ROUTES), "add new routes to ROUTES (and their expectations)"
 
 
+def _self_only_fields(schema: dict[str, Any]) -> set[tuple[str, str]]:
+    found = set()
+    for name, component in schema["components"]["schemas"].items():
+        for field, spec in component.get("properties", {}).items():
+            if spec.get("x-audience") == "self":
+                found.add((name, field))
+    return found
+
+
+def test_every_private_field_of_every_schema_carries_a_marker(sqlite_org: Org) -> None:
+    private = _self_only_fields(sqlite_org.app.openapi())
+    assert private, "the schemas mark what is private with x-audience: self"
+    assert private == set(PLANTED), "plant a marker in every new private field"
+
+
 def _check_no_leak(
     scene: Scene, who: str, route: tuple[str, str], response: httpx.Response
 ) -> None:
     text = response.content.decode("utf-8", "replace")
+    if who != "ana":
+        assert PRIVATE_MARKER.casefold() not in text.casefold(), f"{who} got ana's private field"
+    elif route == ("GET", "/api/v1/me"):
+        assert PRIVATE_MARKER in text  # the positive control: the owner does get hers
     if who not in SEES_ITEM:
         for secret in scene.secrets:
             assert secret not in text, f"{who} got {secret!r} from {route}"
@@ -293,6 +341,8 @@ def test_every_route_for_every_viewer(org: Org, who: str) -> None:
         want = expected_status(who, *route)
         if want is None:
             assert response.status_code < 400, (who, route, response.status_code, response.text)
+        elif want == DISABLED:
+            assert response.status_code in (401, 403), (who, route, response.text)
         else:
             assert response.status_code == want, (who, route, response.status_code, response.text)
         if response.status_code >= 400:

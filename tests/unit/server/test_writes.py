@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 
 from tests.unit.server.support import Org
@@ -14,9 +15,20 @@ def test_repeated_idempotency_key_replays_the_original(org: Org) -> None:
     again = org.api.post("/api/v1/items", org.tokens["ana"], json=body, headers=headers)
     assert first.status_code == again.status_code == 201
     assert first.json() == again.json()
+    # The same request spelled differently (key order, spacing) is still the same request.
+    respelled = org.api.post(
+        "/api/v1/items",
+        org.tokens["ana"],
+        content=json.dumps(dict(reversed(list(body.items()))), indent=2),
+        headers={**headers, "Content-Type": "application/json"},
+    )
+    assert respelled.status_code == 201 and respelled.json() == first.json()
     other = dict(body, id=str(uuid.uuid4()))
-    replay = org.api.post("/api/v1/items", org.tokens["ana"], json=other, headers=headers)
-    assert replay.json()["id"] == body["id"]  # same key, same answer: nothing new created
+    reused = org.api.post("/api/v1/items", org.tokens["ana"], json=other, headers=headers)
+    # Same key, another body: refused, never answered with the first item.
+    assert reused.status_code == 422, reused.text
+    assert reused.json()["code"] == "idempotency_key_reused"
+    assert "different request" in reused.json()["message"]
     listing = org.api.get("/api/v1/reconcile", org.tokens["ana"]).json()
     assert other["id"] not in listing["items"]
     # The key belongs to its user: bob's identical key is a different operation.

@@ -318,8 +318,8 @@ class ExpertFinder:
 
     @staticmethod
     def _visible_tags(activity: dict[str, float], declared: ex.Declared) -> dict[str, float]:
-        hidden = {ex.normalise_topic(h) for h in declared.hidden}
-        return {t: v for t, v in activity.items() if ex.normalise_topic(t) not in hidden}
+        hidden = ex.HiddenTopics(declared.hidden)
+        return {t: v for t, v in activity.items() if t not in hidden}
 
     # --- results ----------------------------------------------------------------------
 

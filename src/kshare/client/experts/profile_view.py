@@ -15,7 +15,6 @@ from kshare.client.store.declared import (
     endorsement_counts,
     skills_endorsed_by,
     topic_key,
-    topic_variants,
 )
 from kshare.client.views import Expert, ExpertiseProfile, ExpertiseTopic
 from kshare.domain import expertise as ex
@@ -27,16 +26,13 @@ CONFIRMED = "confirmed"
 MINED = "mined"
 
 
-def _hidden_keys(hidden: Iterable[str]) -> set[str]:
-    keys: set[str] = set()
-    for name in hidden:
-        keys |= topic_variants(name)
-        keys.add(ex.normalise_topic(name))
-    return keys
+def _hidden_keys(hidden: Iterable[str]) -> ex.HiddenTopics:
+    # A colleague's hidden topics arrive sealed; HiddenTopics matches both forms.
+    return ex.HiddenTopics(hidden)
 
 
-def is_hidden(name: str, hidden_keys: set[str]) -> bool:
-    return bool((topic_variants(name) | {ex.normalise_topic(name)}) & hidden_keys)
+def is_hidden(name: str, hidden_keys: ex.HiddenTopics) -> bool:
+    return name in hidden_keys
 
 
 def expertise_topics(

@@ -124,7 +124,7 @@ def me(caller: CallerDep, svc: ServicesDep) -> PersonOut:
     with svc.db.read() as session:
         person = session.get(Person, caller.id)
         assert person is not None  # authenticate() just loaded it
-        return serialize.people_out(session, [person])[0]
+        return serialize.people_out(session, [person], caller.viewer)[0]
 
 
 def _clean(values: list[str]) -> list[str]:
@@ -154,9 +154,9 @@ def update_profile(
             person.expert_opt_out = body.expert_opt_out
         touch(session, person)
         session.flush()
-        return serialize.people_out(session, [person])[0]
+        return serialize.people_out(session, [person], caller.viewer)[0]
 
-    return idempotent(svc, caller, request, 200, work)
+    return idempotent(svc, caller, request, 200, work, body)
 
 
 @router.post(f"{paths.PEOPLE}/{{person_id}}/endorsements", response_model=PersonOut)
@@ -185,6 +185,6 @@ def endorse(
             )
             touch(session, person)
             session.flush()
-        return serialize.people_out(session, [person])[0]
+        return serialize.people_out(session, [person], caller.viewer)[0]
 
-    return idempotent(svc, caller, request, 200, work)
+    return idempotent(svc, caller, request, 200, work, body)

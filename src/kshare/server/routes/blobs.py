@@ -11,6 +11,7 @@ import anyio
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import StreamingResponse
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from kshare.protocol import routes as paths
 from kshare.protocol.schemas import BlobRef
@@ -19,7 +20,7 @@ from kshare.server.errors import ApiError, not_found
 from kshare.server.policy import visible_items_clause
 from kshare.server.routes.account import ERRORS
 from kshare.server.routes.deps import CallerDep, Services, ServicesDep
-from kshare.server.tables import Item
+from kshare.server.tables import BlobUpload, Item
 
 log = logging.getLogger(__name__)
 
@@ -58,9 +59,21 @@ async def upload_blob(
             raise ApiError(413, "too_large", f"Files may be at most {limit} bytes.") from exc
         except blob_errors.BlobStoreFull as exc:
             raise ApiError(507, "storage_full", "The server has no room for this file.") from exc
+    # Whoever sent the bytes holds the file and may attach it; recorded after the
+    # content matched its name, so a hash alone never makes anyone an uploader.
+    await anyio.to_thread.run_sync(_record_upload, svc, stored.sha256, caller.id)
     log.info("blob %s stored (%s bytes) by %s", sha256, stored.size, caller.id)
     mime = request.headers.get("content-type", "application/octet-stream")[:200]
     return BlobRef(sha256=stored.sha256, size=stored.size, mime=mime)
+
+
+def _record_upload(svc: Services, sha256: str, person_id: str) -> None:
+    try:
+        with svc.db.write() as session:
+            if session.get(BlobUpload, (sha256, person_id)) is None:
+                session.add(BlobUpload(sha256=sha256, person_id=person_id))
+    except IntegrityError:
+        pass  # the same person sent the same file twice at once: one record is enough
 
 
 def _parse_range(header: str | None, size: int) -> tuple[int, int | None] | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 from collections.abc import Callable
@@ -70,30 +71,39 @@ def idempotent(
     request: Request,
     status: int,
     work: Callable[[Session], BaseModel | None],
+    body: BaseModel | None = None,
 ) -> Response:
     """Run ``work`` in one transaction; a repeated Idempotency-Key replays the first answer.
 
     The answer is stored in the same transaction as the change, so a retry
-    after a lost response can never apply the change twice.
+    after a lost response can never apply the change twice. The key is bound to
+    the request it first answered (method, path, query and parsed ``body``): the
+    same key with anything else is refused, never answered with another write's result.
     """
     key = request.headers.get(IDEMPOTENCY_HEADER, "").strip()
     if len(key) > MAX_KEY:
         raise ApiError(422, "invalid", f"{IDEMPOTENCY_HEADER} is longer than {MAX_KEY} characters.")
     path = request.url.path
+    digest = request_hash(request.method, path, request.url.query, body)
     try:
         with svc.db.write() as session:
             if key:
                 stored = session.get(IdempotencyKey, (caller.id, key))
                 if stored is not None:
-                    if stored.method != request.method or stored.path != path:
+                    if (
+                        stored.method != request.method
+                        or stored.path != path
+                        or (stored.request_hash and stored.request_hash != digest)
+                    ):
                         raise ApiError(
                             422,
                             "idempotency_key_reused",
-                            f"This {IDEMPOTENCY_HEADER} was already used for another request.",
+                            f"This {IDEMPOTENCY_HEADER} was already used for a different "
+                            "request (method, path or body); use a new key for a new write.",
                         )
                     return _replay(stored)
             result = work(session)
-            body = "" if result is None else result.model_dump_json()
+            answer = "" if result is None else result.model_dump_json()
             if key:
                 session.add(
                     IdempotencyKey(
@@ -102,16 +112,23 @@ def idempotent(
                         method=request.method,
                         path=path,
                         status_code=status,
-                        body=body,
+                        body=answer,
+                        request_hash=digest,
                     )
                 )
     except IntegrityError as exc:
         # Two requests with the same key raced; the loser tells the client to retry.
         log.info("write conflict on %s: %s", path, exc.orig)
         raise ApiError(409, "conflict", "A concurrent request changed this; try again.") from exc
-    if not body:
+    if not answer:
         return Response(status_code=status)
-    return Response(body, status_code=status, media_type="application/json")
+    return Response(answer, status_code=status, media_type="application/json")
+
+
+def request_hash(method: str, path: str, query: str, body: BaseModel | None) -> str:
+    """What makes two writes the same request: the parsed body, not its JSON spelling."""
+    text = "" if body is None else body.model_dump_json()
+    return hashlib.sha256("\n".join((method, path, query, text)).encode()).hexdigest()
 
 
 def _replay(stored: IdempotencyKey) -> Response:

@@ -45,6 +45,7 @@ def create_item(
         request,
         201,
         lambda session: writes.create_item(session, caller, body, _blob_check(svc)),
+        body,
     )
 
 
@@ -68,6 +69,7 @@ def update_item(
         request,
         200,
         lambda session: writes.update_item(session, caller, item_id, body, _blob_check(svc)),
+        body,
     )
 
 
@@ -122,6 +124,7 @@ def add_reaction(
         request,
         201,
         lambda session: writes.add_reaction(session, caller, item_id, body),
+        body,
     )
 
 
