@@ -33,6 +33,26 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     serve.add_argument(
         "--max-upload-mb", type=int, default=100, help="largest file people may share (MB)"
     )
+    serve.add_argument(
+        "--trusted-proxy",
+        action="append",
+        default=[],
+        metavar="ADDRESS",
+        help="a load balancer's address or network (CIDR) whose X-Forwarded-For is believed "
+        "(repeatable; default: none, the connecting address is the client's)",
+    )
+    serve.add_argument(
+        "--token-minutes",
+        type=int,
+        default=60,
+        help="lifetime of an access token (renewed silently)",
+    )
+    serve.add_argument(
+        "--idle-days", type=int, default=30, help="a device unused this long must sign in again"
+    )
+    serve.add_argument(
+        "--min-password-length", type=int, default=12, help="shortest password people may set"
+    )
     serve.set_defaults(func=run_serve)
 
     admin = subparsers.add_parser("admin", help="manage users and groups of a kshare server")
@@ -150,10 +170,25 @@ def _admin_action(tools, args: argparse.Namespace) -> int:  # type: ignore[no-un
 
 
 def run_serve(args: argparse.Namespace) -> int:
+    from datetime import timedelta
+
+    from kshare.server.identity.addresses import parse_networks
     from kshare.server.serve import serve
     from kshare.server.settings import Settings
 
+    try:
+        parse_networks(args.trusted_proxy)
+    except ValueError as exc:
+        print(f"kshare serve: --trusted-proxy: {exc}", file=sys.stderr)
+        return 2
+    if min(args.token_minutes, args.idle_days, args.min_password_length) < 1:
+        print("kshare serve: lifetimes and lengths must be at least 1", file=sys.stderr)
+        return 2
     settings = Settings(
+        trusted_proxies=tuple(args.trusted_proxy),
+        token_ttl=timedelta(minutes=args.token_minutes),
+        session_idle_timeout=timedelta(days=args.idle_days),
+        password_min_length=args.min_password_length,
         data_dir=args.data,
         database_url=args.database_url,
         organisation=args.organisation,

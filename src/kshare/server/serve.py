@@ -69,6 +69,8 @@ def serve(settings: Settings, *, host: str, port: int, demo: bool = False) -> in
         access_log=False,
         timeout_graceful_shutdown=5,
         lifespan="on",
+        # the app decides whose X-Forwarded-For to believe (settings.trusted_proxies)
+        proxy_headers=False,
     )
     server = _Server(
         config, LISTENING.format(host=shown, port=bound_port), services.nudges.fire_threadsafe_close
