@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "kshare.demo",  # demo
     "kshare.client.commands",  # login, logout, sync, post, status
     "kshare.client.group_commands",  # groups, join, leave
+    "kshare.client.account.commands",  # devices, password
     "kshare.client.index.commands",  # search, reindex
     "kshare.client.experts.commands",  # experts
     "kshare.server.cli",  # serve, admin

@@ -51,7 +51,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "--idle-days", type=int, default=30, help="a device unused this long must sign in again"
     )
     serve.add_argument(
-        "--min-password-length", type=int, default=12, help="shortest password people may set"
+        "--min-password-length", type=int, default=10, help="shortest password people may set"
     )
     serve.set_defaults(func=run_serve)
 
@@ -90,6 +90,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     p = actions.add_parser("set-password", help="set a password (read from stdin)")
     p.add_argument("user")
     p.add_argument("--password-stdin", action="store_true", required=True)
+    p = actions.add_parser("devices", help="list a user's device sessions")
+    p.add_argument("user")
+    p.add_argument("--json", action="store_true", help="one JSON object per line")
+    p = actions.add_parser("revoke-device", help="sign one device session out")
+    p.add_argument("session_id", metavar="SESSION_ID")
+    p = actions.add_parser(
+        "wipe-device", help="sign a device out and remove kshare's data from it at next contact"
+    )
+    p.add_argument("session_id", metavar="SESSION_ID")
+    p = actions.add_parser(
+        "transfer", help="hand a leaver's items and groups to someone else (FROM TO)"
+    )
+    p.add_argument("source", metavar="FROM")
+    p.add_argument("target", metavar="TO")
     actions.add_parser("list-users", help="list accounts")
     actions.add_parser("list-groups", help="list groups")
     p = actions.add_parser("audit", help="print the audit log as JSON lines")
@@ -124,11 +138,13 @@ def _admin_action(tools, args: argparse.Namespace) -> int:  # type: ignore[no-un
     if action == "add-group":
         print(tools.add_group(args.name, args.kind, args.visibility, args.description))
     elif action == "add-user":
+        password = _read_password()
+        tools.check_new_password(args.name, password)
         print(
             tools.add_user(
                 args.name,
                 args.display_name,
-                _read_password(),
+                password,
                 groups=args.groups,
                 title=args.title,
                 department=args.department,
@@ -144,7 +160,26 @@ def _admin_action(tools, args: argparse.Namespace) -> int:  # type: ignore[no-un
     elif action == "enable-user":
         tools.enable_user(args.user)
     elif action == "set-password":
-        tools.set_password(args.user, _read_password())
+        password = _read_password()
+        tools.check_new_password(args.user, password)
+        tools.set_password(args.user, password)
+    elif action == "devices":
+        for device in tools.devices(args.user):
+            if args.json:
+                print(json.dumps(device, sort_keys=True))
+            else:
+                print(
+                    f"{device['id']}\t{device['host_name'] or '-'}\t{device['platform'] or '-'}\t"
+                    f"{device['app_version'] or '-'}\tlast seen {device['last_seen_at']}\t"
+                    f"{device['state']}"
+                )
+    elif action == "revoke-device":
+        tools.revoke_device(args.session_id)
+    elif action == "wipe-device":
+        tools.wipe_device(args.session_id)
+    elif action == "transfer":
+        moved = tools.transfer(args.source, args.target)
+        print(f"{moved['items']} item(s) and {moved['groups']} group(s) handed to {args.target}")
     elif action == "list-users":
         for user in tools.list_users():
             state = "active" if user["active"] else "disabled"

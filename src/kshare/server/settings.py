@@ -45,7 +45,7 @@ class Settings:
     # Addresses or networks (CIDR) of the load balancers in front of this server: only
     # their X-Forwarded-For is believed. Empty: the connecting address is the client.
     trusted_proxies: tuple[str, ...] = ()
-    password_min_length: int = 12
+    password_min_length: int = 10
     clock: Callable[[], datetime] = utc_now
     hash_params: HashParams = field(
         default_factory=lambda: HashParams.fast() if _fast_hash_requested() else HashParams()
