@@ -44,9 +44,16 @@ def refresh(body: RefreshRequest, request: Request, svc: ServicesDep) -> LoginRe
     address = client_address(request)
     with svc.db.write() as session:
         issued = refresh_session(session, body.refresh_token, svc.settings, address)
-        person = session.get(Person, issued.row.person_id)
-        assert person is not None  # a session's person is never deleted
-        ref = serialize.person_ref(person)
+        if isinstance(issued, ApiError):
+            refused = issued
+        else:
+            refused = None
+            person = session.get(Person, issued.row.person_id)
+            assert person is not None  # a session's person is never deleted
+            ref = serialize.person_ref(person)
+    if refused is not None:
+        raise refused  # the session's end is committed first
+    assert not isinstance(issued, ApiError)
     return LoginResponse(
         token=issued.access_token,
         expires_at=issued.expires_at,

@@ -124,11 +124,13 @@ def expired(row: DeviceSession, now: datetime, settings: Settings) -> bool:
 
 def refresh_session(
     session: Session, refresh_token: str, settings: Settings, address: str = ""
-) -> IssuedSession:
+) -> IssuedSession | ApiError:
     """Rotate a session's refresh token and issue a fresh access token.
 
     An old refresh token that comes back long after it was replaced means two
-    copies exist — one was stolen — so the whole session ends.
+    copies exist — one was stolen — so the whole session ends. Where the session
+    ends here, the refusal is returned rather than raised, so that the ending
+    commits before the caller answers with it.
     """
     now = settings.clock()
     digest = token_digest(refresh_token)
@@ -152,14 +154,14 @@ def refresh_session(
         log.warning("a replaced refresh token was used again: ending session %s", replaced.id)
         end_session(session, replaced, "refresh_reused", now)
         audit(session, "session_reuse_detected", actor_id=replaced.person_id, target=replaced.id)
-        raise ApiError(401, "unauthenticated", "Sign in again.")
+        return ApiError(401, "unauthenticated", "Sign in again.")
     person = session.get(Person, row.person_id)
     refuse_ended(row, person)
     if person is None or not person.active:
         raise ApiError(403, "account_disabled", "This account has been disabled.")
     if expired(row, now, settings):
         end_session(session, row, "expired", now)
-        raise ApiError(401, "session_expired", "Your sign-in has expired; sign in again.")
+        return ApiError(401, "session_expired", "Your sign-in has expired; sign in again.")
     plain = secrets.token_urlsafe(TOKEN_BYTES)
     row.previous_refresh_hash, row.refresh_hash = row.refresh_hash, token_digest(plain)
     row.refreshed_at = row.last_seen_at = now
