@@ -107,12 +107,14 @@ class DevicesSection(QGroupBox):
         self._account = account
         self._runner = runner
         layout = QVBoxLayout(self)
-        self.list = QListWidget(objectName="devicesList")
+        self.list = QListWidget()
+        self.list.setObjectName("devicesList")
         self.list.setAccessibleName("Computers you are signed in on")
         self.list.itemSelectionChanged.connect(self._on_list_item_selection_changed)
         layout.addWidget(self.list)
         buttons = QHBoxLayout()
-        self.sign_out = QPushButton("Sign out this device", enabled=False)
+        self.sign_out = QPushButton("Sign out this device")
+        self.sign_out.setEnabled(False)
         self.sign_out.clicked.connect(self._on_sign_out_clicked)
         self.password = QPushButton("Change password…")
         self.password.clicked.connect(self._on_password_clicked)
@@ -120,7 +122,9 @@ class DevicesSection(QGroupBox):
         buttons.addStretch(1)
         buttons.addWidget(self.password)
         layout.addLayout(buttons)
-        self.message = QLabel(objectName="devicesMessage", wordWrap=True)
+        self.message = QLabel()
+        self.message.setObjectName("devicesMessage")
+        self.message.setWordWrap(True)
         layout.addWidget(self.message)
         self.reload()
 

@@ -117,7 +117,7 @@ class SignInThrottle:
         result = session.execute(
             delete(SignInAttempt).where(SignInAttempt.at <= self._clock() - self.window)
         )
-        return int(result.rowcount or 0)
+        return int(getattr(result, "rowcount", 0) or 0)
 
 
 def _seconds_until(moment: datetime, now: datetime) -> int:
