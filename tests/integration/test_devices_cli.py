@@ -69,8 +69,9 @@ def test_devices_and_password_from_the_command_line(
     admin_args = ["admin", "--data", str(server.data_dir)]
     shown = kshare(subprocess_env, *admin_args, "devices", "ana")
     assert shown.returncode == 0 and session_id in shown.stdout and "active" in shown.stdout
+    common = "qwerty123456\n"
     weak_admin = kshare(
-        subprocess_env, *admin_args, "set-password", "ana", "--password-stdin", stdin="qwerty123456\n"
+        subprocess_env, *admin_args, "set-password", "ana", "--password-stdin", stdin=common
     )
     assert weak_admin.returncode == 1 and "most common" in weak_admin.stderr
     wiped = kshare(subprocess_env, *admin_args, "wipe-device", session_id)
