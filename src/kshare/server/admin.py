@@ -32,6 +32,7 @@ from kshare.server.changes import (
     touch,
 )
 from kshare.server.db import Database, next_seq
+from kshare.server.identity.leavers import devices_of, hand_over
 from kshare.server.identity.password_policy import WeakPassword, check_password
 from kshare.server.identity.sessions import end_all_sessions, end_session
 from kshare.server.settings import HashParams, Settings
@@ -330,30 +331,12 @@ class AdminTools:
             audit(session, "token_issued", target=person.id, admin=True, by=self.actor)
             return token.plain  # type: ignore[attr-defined,no-any-return]
 
-    # --- devices -------------------------------------------------------------------------
+    # --- devices and leavers --------------------------------------------------------------
 
     def devices(self, user: str) -> list[dict[str, Any]]:
         """A person's device sessions, newest contact first, with where each stands."""
         with self.db.read() as session:
-            person = self._person(session, user)
-            rows = session.scalars(
-                select(DeviceSession)
-                .where(DeviceSession.person_id == person.id)
-                .order_by(DeviceSession.last_seen_at.desc())
-            ).all()
-            return [
-                {
-                    "id": row.id,
-                    "host_name": row.host_name,
-                    "platform": row.platform,
-                    "app_version": row.app_version,
-                    "created_at": row.created_at.isoformat(),
-                    "last_seen_at": row.last_seen_at.isoformat(),
-                    "address": row.address,
-                    "state": _device_state(row),
-                }
-                for row in rows
-            ]
+            return devices_of(session, self._person(session, user).id)
 
     def _end_device(self, session_id: str, *, wipe: bool) -> None:
         with self.db.write() as session:
@@ -379,54 +362,13 @@ class AdminTools:
         """Sign one device out and have it remove its cache, index and files at next contact."""
         self._end_device(session_id, wipe=True)
 
-    # --- leavers ----------------------------------------------------------------------------
-
     def transfer(self, source: str, target: str) -> dict[str, int]:
-        """Hand a leaver's items and groups to ``target``.
-
-        The items stay attributed to their author (history keeps who wrote what);
-        ``target`` may see and edit each of them from now on, and becomes an owner
-        of every group ``source`` owned. Each changed item and group syncs again.
-        """
+        """Hand a leaver's items and groups to ``target`` (see :func:`hand_over`)."""
         with self.db.write() as session:
             old, new = self._person(session, source), self._person(session, target)
             if old.id == new.id:
                 raise AdminError("transfer needs two different people")
-            items = session.scalars(
-                select(Item).where(
-                    Item.author_id == old.id, Item.deleted.is_(False), Item.root_id == Item.id
-                )
-            ).all()
-            for item in items:
-                have = {
-                    row.right
-                    for row in session.scalars(
-                        select(AudienceRow).where(
-                            AudienceRow.item_id == item.id,
-                            AudienceRow.kind == "person",
-                            AudienceRow.ref == new.id,
-                        )
-                    )
-                }
-                for right in ("view", "edit"):
-                    if right not in have:
-                        session.add(
-                            AudienceRow(item_id=item.id, kind="person", ref=new.id, right=right)
-                        )
-                touch(session, item)
-            owned = session.scalars(
-                select(Membership).where(
-                    Membership.person_id == old.id, Membership.is_owner.is_(True)
-                )
-            ).all()
-            groups = 0
-            for membership in owned:
-                group = session.get(Group, membership.group_id)
-                assert group is not None
-                set_membership(session, group, new, member=True, owner=True)
-                membership.is_owner = False
-                touch(session, group)
-                groups += 1
+            moved = hand_over(session, old, new)
             audit(
                 session,
                 "ownership_transferred",
@@ -434,10 +376,9 @@ class AdminTools:
                 admin=True,
                 by=self.actor,
                 to=new.id,
-                items=len(items),
-                groups=groups,
+                **moved,
             )
-            return {"items": len(items), "groups": groups}
+            return moved
 
     def user_id(self, username: str) -> str:
         with self.db.read() as session:
@@ -517,6 +458,7 @@ class AdminTools:
                 raise AdminError(f"no such item: {item_id}")
             if not item.deleted:
                 mark_deleted(session, item, actor_id=None)
+                audit(session, "item_deleted_by_admin", target=item.id, admin=True, by=self.actor)
 
     # --- listings ----------------------------------------------------------------
 
@@ -578,14 +520,7 @@ class AdminTools:
                 session.add(ServerMeta(name="organisation", text=name))
             else:
                 row.text = name
-
-
-def _device_state(row: DeviceSession) -> str:
-    if row.wipe_requested_at is not None:
-        return "wiped" if row.wiped_at is not None else "wipe pending"
-    if row.revoked_at is not None:
-        return f"signed out ({row.revoke_reason})" if row.revoke_reason else "signed out"
-    return "active"
+            audit(session, "organisation_named", admin=True, by=self.actor, name=name[:200])
 
 
 def _os_user() -> str:
