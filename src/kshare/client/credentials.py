@@ -8,6 +8,7 @@ variable so IT can point it at a backend that exists there.
 
 from __future__ import annotations
 
+import json
 import logging
 
 import keyring
@@ -53,11 +54,17 @@ def store_token(server_url: str, username: str, token: str) -> None:
         raise _unavailable(exc) from exc
 
 
-def load_token(server_url: str, username: str) -> str | None:
+def load_token_entry(server_url: str, username: str) -> str | None:
     try:
         return _backend().get_password(SERVICE, credential_key(server_url, username))
     except keyring.errors.KeyringError as exc:
         raise _unavailable(exc) from exc
+
+
+def load_token(server_url: str, username: str) -> str | None:
+    """The current access token, or None when signed out."""
+    pair = load_session(server_url, username)
+    return pair[0] if pair else None
 
 
 def delete_token(server_url: str, username: str) -> None:
@@ -73,3 +80,46 @@ def delete_token(server_url: str, username: str) -> None:
 def ensure_available() -> None:
     """Raise :class:`KeyringUnavailable` now, before a token is made that could not be kept."""
     _backend()
+
+
+# A sign-in is a pair: a short-lived access token and the refresh token that renews it.
+# Both travel together in the one keyring entry (as JSON); an entry holding a bare token
+# (from an earlier kshare) reads as an access token without a refresh token.
+
+
+def store_session(server_url: str, username: str, access: str, refresh: str) -> None:
+    store_token(server_url, username, json.dumps({"access": access, "refresh": refresh}))
+
+
+def load_session(server_url: str, username: str) -> tuple[str, str] | None:
+    """``(access, refresh)`` or None when signed out; refresh is "" for an old entry."""
+    raw = load_token_entry(server_url, username)
+    if not raw:
+        return None
+    if raw.startswith("{"):
+        try:
+            value = json.loads(raw)
+            return str(value.get("access", "")), str(value.get("refresh", ""))
+        except (ValueError, AttributeError):
+            log.warning("the keyring entry of this account is unreadable")
+            return None
+    return raw, ""
+
+
+def device_key_name(server_url: str, username: str) -> str:
+    return credential_key(server_url, username) + "|device"
+
+
+def store_device_key(server_url: str, username: str, key: str) -> None:
+    """The key that makes this desktop a known device at its next sign-in (kept on sign-out)."""
+    try:
+        _backend().set_password(SERVICE, device_key_name(server_url, username), key)
+    except keyring.errors.KeyringError as exc:
+        raise _unavailable(exc) from exc
+
+
+def load_device_key(server_url: str, username: str) -> str:
+    try:
+        return _backend().get_password(SERVICE, device_key_name(server_url, username)) or ""
+    except keyring.errors.KeyringError as exc:
+        raise _unavailable(exc) from exc

@@ -23,6 +23,8 @@ from sqlalchemy import Engine, select
 
 from kshare.client import credentials
 from kshare.client import groups as group_calls
+from kshare.client.account import api as account_api
+from kshare.client.account.session_auth import SessionAuth
 from kshare.client.errors import (
     FeatureUnavailable,
     KeyringUnavailable,
@@ -55,7 +57,7 @@ from kshare.client.views import (
     SearchResults,
     SyncStatus,
 )
-from kshare.protocol.schemas import BlobRef, GroupListing, JoinRequestOut
+from kshare.protocol.schemas import BlobRef, DeviceOut, GroupListing, JoinRequestOut
 
 log = logging.getLogger(__name__)
 
@@ -129,7 +131,8 @@ class Workspace:
         api = ApiClient(server_url, attempts=2)
         try:
             api.info()
-            answer = api.login(username, password, device=_device_name())
+            known = credentials.load_device_key(server_url, username)
+            answer = account_api.sign_in(api, username, password, known)
         except Transient as exc:
             raise ServerUnreachable(f"Cannot reach {server_url}: {exc}.") from exc
         except IncompatibleServer as exc:
@@ -154,7 +157,11 @@ class Workspace:
             ):
                 log.info("another account signs in on this profile: forgetting the old cache")
                 self._wipe_everything()
-            credentials.store_token(server_url, account.username, answer.token)
+            credentials.store_session(
+                server_url, account.username, answer.token, answer.refresh_token
+            )
+            if answer.device_key:
+                credentials.store_device_key(server_url, account.username, answer.device_key)
             with self.writer.begin() as conn:
                 value = json.dumps(asdict(account))
                 repository.set_state(conn, ACCOUNT_KEY, value)
@@ -176,7 +183,7 @@ class Workspace:
             return
         token = credentials.load_token(account.server_url, account.username)
         if token:
-            api = ApiClient(account.server_url, token, attempts=1)
+            api = ApiClient(account.server_url, attempts=1, auth=self._auth(account))
             try:
                 api.logout()
             except SyncError as exc:
@@ -196,11 +203,15 @@ class Workspace:
         account = self._account
         return credentials.load_token(account.server_url, account.username) if account else None
 
+    @staticmethod
+    def _auth(account: Account) -> SessionAuth:
+        return SessionAuth(account.server_url, account.username)
+
     def _api(self, **kwargs: Any) -> ApiClient:
         account = self._account
         if account is None:
             raise NotSignedIn("Sign in first.")
-        return ApiClient(account.server_url, self._token(), **kwargs)
+        return ApiClient(account.server_url, auth=self._auth(account), **kwargs)
 
     def _sync_engine(self) -> SyncEngine:
         with self._lock:
@@ -567,7 +578,11 @@ class Workspace:
         if not token:
             raise NotSignedIn(f"Sign in again before {what}.")
         return group_calls.online(
-            lambda: ApiClient(account.server_url, token, attempts=group_calls.ONLINE_ATTEMPTS),
+            lambda: ApiClient(
+                account.server_url,
+                attempts=group_calls.ONLINE_ATTEMPTS,
+                auth=self._auth(account),
+            ),
             what,
             call,
         )
@@ -621,6 +636,25 @@ class Workspace:
         self._online(
             "declining the request",
             lambda api: api.answer_join_request(group_id, person_id, False, key),
+        )
+
+    # --- devices and password (online only) ---------------------------------------------
+
+    def devices(self) -> list[DeviceOut]:
+        """The person's signed-in devices, this one marked ``current``."""
+        result: list[DeviceOut] = self._online("listing your devices", account_api.devices)
+        return result
+
+    def sign_out_device(self, session_id: str) -> None:
+        """Sign one of the person's devices out; it must sign in again to sync."""
+        self._online(
+            "signing the device out", lambda api: account_api.sign_out_device(api, session_id)
+        )
+
+    def change_password(self, current: str, new: str) -> None:
+        """Change the person's password; their other devices are signed out."""
+        self._online(
+            "changing your password", lambda api: account_api.change_password(api, current, new)
         )
 
     # --- reading --------------------------------------------------------------------------------

@@ -3,14 +3,19 @@
 Every response except ``/info`` and ``/auth/login`` needs ``Authorization:
 Bearer TOKEN``. Writes take an ``Idempotency-Key`` header (a repeated key
 answers with the original result). Errors are :class:`ErrorBody` with 4xx/5xx:
-401 ``unauthenticated`` (sign in again), 403 ``forbidden`` / ``account_disabled``,
+401 ``unauthenticated`` (sign in again; ``token_expired``: refresh first),
+403 ``forbidden`` / ``account_disabled`` / ``device_wiped`` (forget this device's data),
 404 ``not_found`` (also for things that exist but the viewer may not see),
 409 ``resync_required``, 412 ``version_conflict`` (``current`` holds the item),
 413 ``too_large``, 422 ``invalid``, 429 ``throttled`` (with ``Retry-After``).
 
     GET    /api/v1/info                      ServerInfo
     POST   /api/v1/auth/login                LoginRequest -> LoginResponse
-    POST   /api/v1/auth/logout               revoke this token
+    POST   /api/v1/auth/logout               end this device session
+    POST   /api/v1/auth/refresh              RefreshRequest -> LoginResponse (rotated)
+    GET    /api/v1/me/devices                list of DeviceOut (own sessions)
+    DELETE /api/v1/me/devices/{id}           204: sign that device out
+    PUT    /api/v1/me/password               PasswordChange -> 204 (other sessions end)
     GET    /api/v1/me                        PersonOut
     PUT    /api/v1/me/profile                ProfileUpdate -> PersonOut
     GET    /api/v1/feed?since=C&limit=N      FeedPage (limit 1..500, default 200)
@@ -41,6 +46,9 @@ PREFIX = "/api/v1"
 INFO = f"{PREFIX}/info"
 LOGIN = f"{PREFIX}/auth/login"
 LOGOUT = f"{PREFIX}/auth/logout"
+REFRESH = f"{PREFIX}/auth/refresh"
+DEVICES = f"{PREFIX}/me/devices"
+PASSWORD = f"{PREFIX}/me/password"
 ME = f"{PREFIX}/me"
 PROFILE = f"{PREFIX}/me/profile"
 FEED = f"{PREFIX}/feed"

@@ -82,6 +82,12 @@ class LoginRequest(Wire):
     username: str = Field(min_length=1, max_length=150)
     password: str = Field(min_length=1, max_length=1024)
     device: str = Field(default="", max_length=200)
+    # What the desktop says about itself, shown in "Devices" (all optional).
+    host_name: str = Field(default="", max_length=200)
+    platform: str = Field(default="", max_length=100)
+    app_version: str = Field(default="", max_length=50)
+    # The key a desktop got at an earlier successful sign-in: its own sign-in budget.
+    device_key: str = Field(default="", max_length=200)
 
 
 class PersonRef(Wire):
@@ -97,9 +103,39 @@ class GroupRef(Wire):
 
 
 class LoginResponse(Wire):
+    """A new device session: a short-lived ``token`` and the ``refresh_token`` that renews it."""
+
     token: str
     expires_at: datetime
     user: PersonRef
+    refresh_token: str = ""
+    session_id: str = ""
+    device_key: str = ""
+
+
+class RefreshRequest(Wire):
+    """``POST /api/v1/auth/refresh``: the refresh token is replaced at every use."""
+
+    refresh_token: str = Field(min_length=1, max_length=200)
+
+
+class DeviceOut(Wire):
+    """One device session of a person (``GET /api/v1/me/devices``)."""
+
+    id: str
+    host_name: str
+    platform: str
+    app_version: str
+    created_at: datetime
+    last_seen_at: datetime
+    current: bool = False  # the session making this request
+
+
+class PasswordChange(Wire):
+    """``PUT /api/v1/me/password``: the other sessions of the person end."""
+
+    current_password: str = Field(min_length=1, max_length=1024)
+    new_password: str = Field(min_length=1, max_length=1024)
 
 
 # --- audiences ----------------------------------------------------------------------

@@ -7,14 +7,15 @@ wholesale), so running servers and devices pick it up through the feed.
 
 from __future__ import annotations
 
+import getpass
 import logging
 import uuid
 from collections.abc import Iterable
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from kshare.domain.audience import Audience, Principal, PrincipalKind
@@ -31,17 +32,20 @@ from kshare.server.changes import (
     touch,
 )
 from kshare.server.db import Database, next_seq
+from kshare.server.identity.leavers import devices_of, hand_over
+from kshare.server.identity.password_policy import WeakPassword, check_password
+from kshare.server.identity.sessions import end_all_sessions, end_session
 from kshare.server.settings import HashParams, Settings
 from kshare.server.tables import (
     AudienceRow,
     AuditEntry,
+    DeviceSession,
     Group,
     Item,
     JoinRequest,
     Membership,
     Person,
     ServerMeta,
-    Token,
 )
 from kshare.server.writes import mark_deleted
 
@@ -64,11 +68,14 @@ class AdminTools:
         database_url: str | None = None,
         *,
         hash_params: HashParams | None = None,
+        actor: str | None = None,
     ) -> None:
         self.settings = Settings(data_dir=Path(data_dir), database_url=database_url)
         self.db = Database(self.settings.resolved_database_url)
         self.db.migrate()
         self.passwords = Passwords(hash_params or self.settings.hash_params)
+        # Who is running the admin command; written on every audit entry it makes.
+        self.actor = actor or f"admin-cli:{_os_user()}"
 
     def close(self) -> None:
         self.db.dispose()
@@ -132,6 +139,7 @@ class AdminTools:
                 "group_created",
                 target=group.id,
                 admin=True,
+                by=self.actor,
                 name=clean,
                 visibility=visibility,
             )
@@ -158,6 +166,7 @@ class AdminTools:
                 "group_visibility_changed",
                 target=row.id,
                 admin=True,
+                by=self.actor,
                 visibility=visibility,
                 join_requests_dropped=dropped,
             )
@@ -214,7 +223,9 @@ class AdminTools:
             session.flush()
             for group in groups:
                 set_membership(session, self._group(session, group), person, member=True)
-            audit(session, "user_created", target=person.id, admin=True, username=clean)
+            audit(
+                session, "user_created", target=person.id, admin=True, by=self.actor, username=clean
+            )
             return person.id
 
     def add_member(self, group: str, user: str, *, owner: bool = False) -> bool:
@@ -227,6 +238,7 @@ class AdminTools:
                     "member_added",
                     target=row.id,
                     admin=True,
+                    by=self.actor,
                     person=person.id,
                     owner=owner,
                 )
@@ -237,7 +249,14 @@ class AdminTools:
             row, person = self._group(session, group), self._person(session, user)
             changed = set_membership(session, row, person, member=False)
             if changed:
-                audit(session, "member_removed", target=row.id, admin=True, person=person.id)
+                audit(
+                    session,
+                    "member_removed",
+                    target=row.id,
+                    admin=True,
+                    by=self.actor,
+                    person=person.id,
+                )
             return changed
 
     def _set_active(self, user: str, active: bool) -> None:
@@ -246,10 +265,22 @@ class AdminTools:
             if person.active == active:
                 return
             person.active = active
+            ended = 0
+            if not active:
+                # Every token ends at once, and every desktop of theirs forgets its copy at
+                # its next contact; enabling again brings no old token back.
+                ended = end_all_sessions(
+                    session, person.id, "account_disabled", self.settings.clock(), wipe=True
+                )
             touch(session, person)
             bump_epoch(session, [person.id])
             audit(
-                session, "user_enabled" if active else "user_disabled", target=person.id, admin=True
+                session,
+                "user_enabled" if active else "user_disabled",
+                target=person.id,
+                admin=True,
+                by=self.actor,
+                sessions_ended=ended,
             )
 
     def disable_user(self, user: str) -> None:
@@ -263,7 +294,23 @@ class AdminTools:
             person = self._person(session, user)
             person.is_admin = is_admin
             bump_epoch(session, [person.id])
-            audit(session, "role_changed", target=person.id, admin=True, is_admin=is_admin)
+            audit(
+                session,
+                "role_changed",
+                target=person.id,
+                admin=True,
+                by=self.actor,
+                is_admin=is_admin,
+            )
+
+    def check_new_password(self, username: str, password: str) -> None:
+        """Raise AdminError when ``password`` breaks the password policy."""
+        try:
+            check_password(
+                password, min_length=self.settings.password_min_length, username=username
+            )
+        except WeakPassword as exc:
+            raise AdminError(str(exc)) from exc
 
     def set_password(self, user: str, password: str, *, revoke_tokens: bool = True) -> None:
         if not password:
@@ -273,20 +320,65 @@ class AdminTools:
             person = self._person(session, user)
             person.password_hash = password_hash
             if revoke_tokens:
-                session.execute(
-                    update(Token)
-                    .where(Token.person_id == person.id, Token.revoked_at.is_(None))
-                    .values(revoked_at=datetime.now(UTC))
-                )
-            audit(session, "password_set", target=person.id, admin=True)
+                end_all_sessions(session, person.id, "password_set", self.settings.clock())
+            audit(session, "password_set", target=person.id, admin=True, by=self.actor)
 
     def issue_token(self, username: str, ttl: timedelta = timedelta(days=1)) -> str:
         """A bearer token for ``username`` without a password (tests only)."""
         with self.db.write() as session:
             person = self._person(session, username)
             token = issue_token(session, person, ttl, "admin-issued")
-            audit(session, "token_issued", target=person.id, admin=True)
+            audit(session, "token_issued", target=person.id, admin=True, by=self.actor)
             return token.plain  # type: ignore[attr-defined,no-any-return]
+
+    # --- devices and leavers --------------------------------------------------------------
+
+    def devices(self, user: str) -> list[dict[str, Any]]:
+        """A person's device sessions, newest contact first, with where each stands."""
+        with self.db.read() as session:
+            return devices_of(session, self._person(session, user).id)
+
+    def _end_device(self, session_id: str, *, wipe: bool) -> None:
+        with self.db.write() as session:
+            row = session.get(DeviceSession, session_id)
+            if row is None:
+                raise AdminError(f"no such device session: {session_id}")
+            reason = "wiped by an administrator" if wipe else "revoked by an administrator"
+            end_session(session, row, reason, self.settings.clock(), wipe=wipe)
+            audit(
+                session,
+                "device_wiped" if wipe else "device_revoked",
+                target=row.id,
+                admin=True,
+                by=self.actor,
+                person=row.person_id,
+            )
+
+    def revoke_device(self, session_id: str) -> None:
+        """Sign one device out: its tokens stop working at once."""
+        self._end_device(session_id, wipe=False)
+
+    def wipe_device(self, session_id: str) -> None:
+        """Sign one device out and have it remove its cache, index and files at next contact."""
+        self._end_device(session_id, wipe=True)
+
+    def transfer(self, source: str, target: str) -> dict[str, int]:
+        """Hand a leaver's items and groups to ``target`` (see :func:`hand_over`)."""
+        with self.db.write() as session:
+            old, new = self._person(session, source), self._person(session, target)
+            if old.id == new.id:
+                raise AdminError("transfer needs two different people")
+            moved = hand_over(session, old, new)
+            audit(
+                session,
+                "ownership_transferred",
+                target=old.id,
+                admin=True,
+                by=self.actor,
+                to=new.id,
+                **moved,
+            )
+            return moved
 
     def user_id(self, username: str) -> str:
         with self.db.read() as session:
@@ -339,6 +431,7 @@ class AdminTools:
                 "audience_changed",
                 target=item.id,
                 admin=True,
+                by=self.actor,
                 before=before,
                 after=former_audience(item.author_id, audience),
             )
@@ -354,7 +447,9 @@ class AdminTools:
             item.publish_at, item.visible_until = publish_at, visible_until
             touch(session, item)
             item_access_changed(session, item, before)
-            audit(session, "audience_changed", target=item.id, admin=True, window=True)
+            audit(
+                session, "audience_changed", target=item.id, admin=True, by=self.actor, window=True
+            )
 
     def delete_item(self, item_id: str) -> None:
         with self.db.write() as session:
@@ -363,6 +458,7 @@ class AdminTools:
                 raise AdminError(f"no such item: {item_id}")
             if not item.deleted:
                 mark_deleted(session, item, actor_id=None)
+                audit(session, "item_deleted_by_admin", target=item.id, admin=True, by=self.actor)
 
     # --- listings ----------------------------------------------------------------
 
@@ -449,3 +545,11 @@ class AdminTools:
                 session.add(ServerMeta(name="organisation", text=name))
             else:
                 row.text = name
+            audit(session, "organisation_named", admin=True, by=self.actor, name=name[:200])
+
+
+def _os_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no name for this uid (containers)
+        return "unknown"

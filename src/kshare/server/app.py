@@ -15,10 +15,12 @@ from fastapi import FastAPI
 from kshare import __version__
 from kshare.protocol import routes as paths
 from kshare.server import errors
-from kshare.server.auth import Passwords, Throttle
+from kshare.server.auth import Passwords
 from kshare.server.changes import prune_tombstones
 from kshare.server.db import Database
 from kshare.server.events import Nudges
+from kshare.server.identity import routes as identity
+from kshare.server.identity.throttle import SignInThrottle
 from kshare.server.limits import BodyLimit
 from kshare.server.ops import probes
 from kshare.server.ops.observe import Metrics, Observe
@@ -51,8 +53,7 @@ def build_services(settings: Settings) -> Services:
         settings=settings,
         db=db,
         passwords=Passwords(settings.hash_params),
-        user_throttle=Throttle(settings.login_window, settings.login_max_failures_per_user),
-        address_throttle=Throttle(settings.login_window, settings.login_max_failures_per_address),
+        sign_in=SignInThrottle(settings.login_window, settings.clock),
         nudges=nudges,
         blobs=blob_store_for(settings),
     )
@@ -61,6 +62,8 @@ def build_services(settings: Settings) -> Services:
 def prune_old_tombstones(db: Database, settings: Settings) -> int:
     """Forget tombstones older than the window (clients further behind reconcile instead)."""
     with db.write() as session:
+        # sign-in attempts that aged out go too: made-up names must not pile up
+        SignInThrottle(settings.login_window, settings.clock).sweep(session)
         return prune_tombstones(session, datetime.now(UTC) - settings.tombstone_window)
 
 
@@ -123,7 +126,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.services = svc
     app.state.metrics = Metrics(lambda: _engines(svc.db))
     errors.install(app)
-    for module in (account, items, sync, blobs, groups):
+    for module in (account, identity, items, sync, blobs, groups):
         app.include_router(module.router)
     app.include_router(probes.router)
 

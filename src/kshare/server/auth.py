@@ -1,15 +1,13 @@
-"""Passwords (argon2id), bearer tokens (stored as SHA-256) and sign-in throttling."""
+"""Passwords (argon2id) and bearer tokens (stored as SHA-256): who is calling.
+
+Sign-in budgets live in :mod:`kshare.server.identity.throttle`, device sessions
+in :mod:`kshare.server.identity.sessions`.
+"""
 
 from __future__ import annotations
 
-import hashlib
 import logging
-import math
 import secrets
-import threading
-import time
-from collections import deque
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -20,13 +18,19 @@ from sqlalchemy.orm import Session
 
 from kshare.domain.visibility import Viewer
 from kshare.server.errors import ApiError
+from kshare.server.identity.sessions import expired, refuse_ended
+from kshare.server.identity.tokens import TOKEN_BYTES, token_digest
 from kshare.server.policy import viewer_for
-from kshare.server.settings import HashParams
-from kshare.server.tables import Person, Token
+from kshare.server.settings import HashParams, Settings
+from kshare.server.tables import DeviceSession, Person, Token
 
 log = logging.getLogger(__name__)
 
-TOKEN_BYTES = 32
+__all__ = ["TOKEN_BYTES", "Caller", "Passwords", "authenticate", "token_digest"]
+# RFC 6750: tells the desktop an access token ran out and may be refreshed silently.
+EXPIRED_CHALLENGE = {
+    "WWW-Authenticate": 'Bearer error="invalid_token", error_description="expired"'
+}
 
 
 class Passwords:
@@ -52,10 +56,6 @@ class Passwords:
         except (InvalidHashError, VerificationError):
             log.warning("a stored password hash could not be checked")
             return False
-
-
-def token_digest(token: str) -> str:
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
 def issue_token(session: Session, person: Person, ttl: timedelta, device: str = "") -> Token:
@@ -85,85 +85,56 @@ class Caller:
     viewer: Viewer
     token_id: int
     address: str = ""
+    session_id: str | None = None
+    last_seen_at: datetime | None = None
 
     @property
     def id(self) -> str:
         return self.person.id
 
 
-def authenticate(session: Session, authorization: str | None, address: str = "") -> Caller:
-    """Resolve ``Authorization: Bearer TOKEN`` to a caller, or raise 401/403."""
+def authenticate(
+    session: Session,
+    authorization: str | None,
+    address: str = "",
+    settings: Settings | None = None,
+) -> Caller:
+    """Resolve ``Authorization: Bearer TOKEN`` to a caller, or raise 401/403.
+
+    A token of a wiped device answers 403 ``device_wiped`` for good (never a plain
+    401), so the desktop always learns to forget its data, however late it calls.
+    """
     scheme, _, token = (authorization or "").partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         raise ApiError(401, "unauthenticated", "Sign in to continue.")
     row = session.scalars(
         select(Token).where(Token.token_hash == token_digest(token.strip()))
     ).one_or_none()
-    now = datetime.now(UTC)
-    if row is None or row.revoked_at is not None or row.expires_at <= now:
+    if row is None:
         raise ApiError(401, "unauthenticated", "Your sign-in has expired; sign in again.")
+    now = settings.clock() if settings is not None else datetime.now(UTC)
     person = session.get(Person, row.person_id)
+    if person is not None and not person.active:
+        # every token of a disabled person says so, revoked or not: its desktop wipes itself
+        raise ApiError(403, "account_disabled", "This account has been disabled.")
+    device = session.get(DeviceSession, row.session_id) if row.session_id else None
+    if device is not None:
+        refuse_ended(device, person)
+    if row.revoked_at is not None:
+        raise ApiError(401, "unauthenticated", "Your sign-in has expired; sign in again.")
+    if row.expires_at <= now:
+        raise ApiError(
+            401, "token_expired", "Your sign-in needs renewing.", headers=EXPIRED_CHALLENGE
+        )
+    if device is not None and settings is not None and expired(device, now, settings):
+        raise ApiError(401, "session_expired", "Your sign-in has expired; sign in again.")
     if person is None:
         raise ApiError(401, "unauthenticated", "Sign in to continue.")
-    if not person.active:
-        raise ApiError(403, "account_disabled", "This account has been disabled.")
     return Caller(
-        person=person, viewer=viewer_for(session, person), token_id=row.id, address=address
+        person=person,
+        viewer=viewer_for(session, person),
+        token_id=row.id,
+        address=address,
+        session_id=device.id if device else None,
+        last_seen_at=device.last_seen_at if device else None,
     )
-
-
-class Throttle:
-    """Counts failed sign-ins per key in a sliding window (in memory: one server process).
-
-    Keys whose failures have all aged out are forgotten, so a stream of made-up
-    usernames cannot grow the table without bound.
-    """
-
-    SWEEP_AT = 10_000  # keys held before a sweep of the aged-out ones
-
-    def __init__(
-        self, window: timedelta, limit: int, clock: Callable[[], float] = time.monotonic
-    ) -> None:
-        self.window = window.total_seconds()
-        self.limit = limit
-        self._clock = clock
-        self._failures: dict[str, deque[float]] = {}
-        self._lock = threading.Lock()
-
-    def __len__(self) -> int:
-        return len(self._failures)
-
-    def _recent(self, key: str, now: float) -> deque[float] | None:
-        failures = self._failures.get(key)
-        if failures is None:
-            return None
-        while failures and failures[0] <= now - self.window:
-            failures.popleft()
-        if not failures:
-            del self._failures[key]
-            return None
-        return failures
-
-    def retry_after(self, key: str) -> int:
-        """Seconds until ``key`` may try again; 0 when it may try now."""
-        now = self._clock()
-        with self._lock:
-            failures = self._recent(key, now)
-            if failures is None or len(failures) < self.limit:
-                return 0
-            return max(1, math.ceil(failures[0] + self.window - now))
-
-    def failed(self, key: str) -> None:
-        now = self._clock()
-        with self._lock:
-            if len(self._failures) >= self.SWEEP_AT:
-                for old in list(self._failures):
-                    self._recent(old, now)
-            failures = self._recent(key, now)
-            if failures is None:
-                failures = self._failures[key] = deque()
-            failures.append(now)
-
-    def succeeded(self, key: str) -> None:
-        with self._lock:
-            self._failures.pop(key, None)

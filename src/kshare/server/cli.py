@@ -43,6 +43,25 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     )
     serve.add_argument("--max-upload-mb", type=int, help="largest file people may share (MB)")
     serve.add_argument("--log-format", choices=("json", "text"), help="log lines (default json)")
+    serve.add_argument(
+        "--trusted-proxy",
+        action="append",
+        default=[],
+        metavar="ADDRESS",
+        help="a load balancer's address or network (CIDR) whose X-Forwarded-For is believed "
+        "(repeatable; default: none, the connecting address is the client's)",
+    )
+    serve.add_argument(
+        "--token-minutes",
+        type=int,
+        help="lifetime of an access token, renewed silently (default 60)",
+    )
+    serve.add_argument(
+        "--idle-days", type=int, help="a device unused this long must sign in again (default 30)"
+    )
+    serve.add_argument(
+        "--min-password-length", type=int, help="shortest password people may set (default 10)"
+    )
     serve.set_defaults(func=run_serve)
 
     admin = subparsers.add_parser("admin", help="manage users and groups of a kshare server")
@@ -82,6 +101,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     p = actions.add_parser("set-password", help="set a password (read from stdin)")
     p.add_argument("user")
     p.add_argument("--password-stdin", action="store_true", required=True)
+    p = actions.add_parser("devices", help="list a user's device sessions")
+    p.add_argument("user")
+    p.add_argument("--json", action="store_true", help="one JSON object per line")
+    p = actions.add_parser("revoke-device", help="sign one device session out")
+    p.add_argument("session_id", metavar="SESSION_ID")
+    p = actions.add_parser(
+        "wipe-device", help="sign a device out and remove kshare's data from it at next contact"
+    )
+    p.add_argument("session_id", metavar="SESSION_ID")
+    p = actions.add_parser(
+        "transfer", help="hand a leaver's items and groups to someone else (FROM TO)"
+    )
+    p.add_argument("source", metavar="FROM")
+    p.add_argument("target", metavar="TO")
     actions.add_parser("list-users", help="list accounts")
     actions.add_parser("list-groups", help="list groups")
     p = actions.add_parser("audit", help="print the audit log as JSON lines")
@@ -161,11 +194,13 @@ def _admin_action(tools, args: argparse.Namespace) -> int:  # type: ignore[no-un
     if action == "add-group":
         print(tools.add_group(args.name, args.kind, args.visibility, args.description))
     elif action == "add-user":
+        password = _read_password()
+        tools.check_new_password(args.name, password)
         print(
             tools.add_user(
                 args.name,
                 args.display_name,
-                _read_password(),
+                password,
                 groups=args.groups,
                 title=args.title,
                 department=args.department,
@@ -181,7 +216,26 @@ def _admin_action(tools, args: argparse.Namespace) -> int:  # type: ignore[no-un
     elif action == "enable-user":
         tools.enable_user(args.user)
     elif action == "set-password":
-        tools.set_password(args.user, _read_password())
+        password = _read_password()
+        tools.check_new_password(args.user, password)
+        tools.set_password(args.user, password)
+    elif action == "devices":
+        for device in tools.devices(args.user):
+            if args.json:
+                print(json.dumps(device, sort_keys=True))
+            else:
+                print(
+                    f"{device['id']}\t{device['host_name'] or '-'}\t{device['platform'] or '-'}\t"
+                    f"{device['app_version'] or '-'}\tlast seen {device['last_seen_at']}\t"
+                    f"{device['state']}"
+                )
+    elif action == "revoke-device":
+        tools.revoke_device(args.session_id)
+    elif action == "wipe-device":
+        tools.wipe_device(args.session_id)
+    elif action == "transfer":
+        moved = tools.transfer(args.source, args.target)
+        print(f"{moved['items']} item(s) and {moved['groups']} group(s) handed to {args.target}")
     elif action == "list-users":
         for user in tools.list_users():
             state = "active" if user["active"] else "disabled"
@@ -220,7 +274,13 @@ def _admin_action(tools, args: argparse.Namespace) -> int:  # type: ignore[no-un
 
 
 def run_serve(args: argparse.Namespace) -> int:
-    from kshare.server.ops.config import ConfigError, config_file_from, load_config, password_in_url
+    from kshare.server.identity.addresses import parse_networks
+    from kshare.server.ops.config import (
+        ConfigError,
+        config_file_from,
+        load_config,
+        password_in_url,
+    )
     from kshare.server.serve import serve
 
     if args.database_url and password_in_url(args.database_url):
@@ -229,6 +289,11 @@ def run_serve(args: argparse.Namespace) -> int:
             "can read a command line); set KSHARE_SERVER_DATABASE_URL or database_url_file",
             file=sys.stderr,
         )
+        return 2
+    try:
+        parse_networks(args.trusted_proxy)
+    except ValueError as exc:
+        print(f"kshare serve: --trusted-proxy: {exc}", file=sys.stderr)
         return 2
     try:
         config = load_config(
@@ -241,6 +306,10 @@ def run_serve(args: argparse.Namespace) -> int:
             blob_store=args.blob_store,
             max_upload_mb=args.max_upload_mb,
             log_format=args.log_format,
+            trusted_proxies=args.trusted_proxy or None,
+            token_minutes=args.token_minutes,
+            idle_days=args.idle_days,
+            min_password_length=args.min_password_length,
         )
         settings = config.to_settings()
     except ConfigError as exc:

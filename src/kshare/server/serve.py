@@ -76,6 +76,8 @@ def serve(settings: Settings, *, config: ServerConfig, demo: bool = False) -> in
         access_log=False,
         timeout_graceful_shutdown=5,
         lifespan="on",
+        # the app decides whose X-Forwarded-For to believe (settings.trusted_proxies)
+        proxy_headers=False,
     )
     server = _Server(
         server_config,

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 
@@ -27,12 +28,25 @@ class HashParams:
         return cls(time_cost=1, memory_cost=1024, parallelism=1)
 
 
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
 @dataclass(frozen=True)
 class Settings:
     data_dir: Path
     database_url: str | None = None
     organisation: str = ""
-    token_ttl: timedelta = timedelta(days=30)
+    # An access token lives this long and is then refreshed without the person noticing;
+    # a device session unused for the idle timeout, or older than its lifetime, ends.
+    token_ttl: timedelta = timedelta(hours=1)
+    session_idle_timeout: timedelta = timedelta(days=30)
+    session_lifetime: timedelta = timedelta(days=180)
+    # Addresses or networks (CIDR) of the load balancers in front of this server: only
+    # their X-Forwarded-For is believed. Empty: the connecting address is the client.
+    trusted_proxies: tuple[str, ...] = ()
+    password_min_length: int = 10
+    clock: Callable[[], datetime] = utc_now
     hash_params: HashParams = field(
         default_factory=lambda: HashParams.fast() if _fast_hash_requested() else HashParams()
     )

@@ -238,6 +238,61 @@ class Reaction(Base):
     seq: Mapped[int] = mapped_column(BigInteger, index=True)
 
 
+class DeviceSession(Base):
+    """One sign-in of one person on one desktop: what "Devices" lists and an admin revokes.
+
+    Its access tokens live in ``tokens``; the refresh token is kept here as its
+    SHA-256, with the one it replaced so a replayed old one can be recognised.
+    A wiped session answers every later contact with "wipe", never with a plain 401.
+    """
+
+    __tablename__ = "device_sessions"
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    person_id: Mapped[str] = mapped_column(ForeignKey("people.id"), index=True)
+    host_name: Mapped[str] = mapped_column(String(200), default="")
+    platform: Mapped[str] = mapped_column(String(100), default="")
+    app_version: Mapped[str] = mapped_column(String(50), default="")
+    method: Mapped[str] = mapped_column(String(16), default="password")
+    address: Mapped[str] = mapped_column(String(100), default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_seen_at: Mapped[datetime] = mapped_column(default=utcnow)
+    refresh_hash: Mapped[str | None] = mapped_column(String(64), unique=True, default=None)
+    previous_refresh_hash: Mapped[str | None] = mapped_column(String(64), index=True, default=None)
+    refreshed_at: Mapped[datetime | None] = mapped_column(default=None)
+    revoked_at: Mapped[datetime | None] = mapped_column(default=None)
+    revoke_reason: Mapped[str] = mapped_column(String(32), default="")
+    wipe_requested_at: Mapped[datetime | None] = mapped_column(default=None)
+    wiped_at: Mapped[datetime | None] = mapped_column(default=None)
+
+
+class KnownDevice(Base):
+    """A desktop that once signed in with the right password: it gets its own sign-in
+    budget, so a stranger's guesses cannot lock the owner out of their own computer."""
+
+    __tablename__ = "known_devices"
+
+    key_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    person_id: Mapped[str] = mapped_column(ForeignKey("people.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    last_used_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class SignInAttempt(Base):
+    """A sign-in counted against a budget (``user:NAME``, ``addr:IP``, ``device:HASH``).
+
+    Counted before the password is checked, in the shared database, so parallel
+    requests and several server processes all see the same count.
+    """
+
+    __tablename__ = "sign_in_attempts"
+    __table_args__ = (Index("ix_sign_in_attempts_scope_at", "scope", "at"),)
+
+    id: Mapped[int] = mapped_column(AutoId, primary_key=True, autoincrement=True)
+    scope: Mapped[str] = mapped_column(String(200))
+    at: Mapped[datetime] = mapped_column(index=True)
+
+
 class Token(Base):
     """A bearer token, stored only as its SHA-256."""
 
@@ -246,6 +301,9 @@ class Token(Base):
     id: Mapped[int] = mapped_column(AutoId, primary_key=True, autoincrement=True)
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     person_id: Mapped[str] = mapped_column(ForeignKey("people.id"), index=True)
+    session_id: Mapped[str | None] = mapped_column(
+        ForeignKey("device_sessions.id"), index=True, default=None
+    )
     device: Mapped[str] = mapped_column(String(200), default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     expires_at: Mapped[datetime] = mapped_column()

@@ -419,7 +419,8 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> SettingsDialog:
         """The person's settings, as the organisation's policy lets them change them."""
-        dialog = SettingsDialog(self._workspace.settings, self._runner, self)
+        account = self._workspace if self._workspace.account is not None else None
+        dialog = SettingsDialog(self._workspace.settings, self._runner, self, account=account)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.applied.connect(
             lambda keys: self.statusBar().showMessage(applied_message(dialog, keys), 8000)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from kshare.client.settings import BY_KEY, Setting
+from kshare.ui.devices_section import DeviceAccount, DevicesSection
 from kshare.ui.operations import Failure, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -226,7 +227,11 @@ class SettingsDialog(QDialog):
     applied = Signal(list)  # the keys OK wrote
 
     def __init__(
-        self, settings: SettingsStore, runner: TaskRunner, parent: QWidget | None = None
+        self,
+        settings: SettingsStore,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+        account: DeviceAccount | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
@@ -253,6 +258,10 @@ class SettingsDialog(QDialog):
                 )
             self.rows[spec.key] = row
             layout.addWidget(row)
+        self.devices: DevicesSection | None = None
+        if account is not None:  # signed in: the person's devices and password
+            self.devices = DevicesSection(account, runner, self)
+            layout.addWidget(self.devices)
         self.error = QLabel(objectName="errorText", wordWrap=True)
         self.error.hide()
         layout.addWidget(self.error)

@@ -37,7 +37,7 @@ def test_file_environment_and_flags_layer(tmp_path: Path, monkeypatch: pytest.Mo
     config_file = write(
         tmp_path / "server.toml",
         f'data_dir = "{tmp_path / "data"}"\nport = 9000\norganisation = "Acme"\n'
-        "token_ttl_days = 7\nmax_upload_mb = 20\n",
+        "token_minutes = 7\nmax_upload_mb = 20\n",
     )
     monkeypatch.setenv("KSHARE_SERVER_PORT", "9100")
     config = load_config(config_file, organisation="Acme Corp", port=None)
@@ -45,7 +45,7 @@ def test_file_environment_and_flags_layer(tmp_path: Path, monkeypatch: pytest.Mo
     assert config.organisation == "Acme Corp"  # a flag beats both
     settings = config.to_settings()
     assert settings.data_dir == tmp_path / "data"
-    assert settings.token_ttl == timedelta(days=7)
+    assert settings.token_ttl == timedelta(minutes=7)
     assert settings.max_blob_bytes == 20 * 1024 * 1024
 
 

@@ -89,6 +89,9 @@ class Scene:
         for asker in REQUESTERS:
             asked = api.post(f"/api/v1/groups/{self.finance_id}/join", tokens[asker])
             assert asked.json()["request_pending"], asked.text
+        # A device session of ana's, which only she may sign out.
+        signed_in = api.post("/api/v1/auth/login", json={"username": "ana", "password": PASSWORD})
+        self.ana_device = signed_in.json()["session_id"]
 
     def token(self, who: str) -> str | None:
         if who == "nobody":
@@ -140,6 +143,18 @@ ROUTES: dict[tuple[str, str], Call] = {
         "/api/v1/auth/logout", s.fresh_token(w)
     ),
     ("GET", "/api/v1/me"): lambda s, w: s.org.api.get("/api/v1/me", s.token(w)),
+    ("POST", "/api/v1/auth/refresh"): lambda s, w: s.org.api.post(
+        "/api/v1/auth/refresh", json={"refresh_token": f"made-up-{w}"}
+    ),
+    ("GET", "/api/v1/me/devices"): lambda s, w: s.org.api.get("/api/v1/me/devices", s.token(w)),
+    ("DELETE", "/api/v1/me/devices/{session_id}"): lambda s, w: s.org.api.delete(
+        f"/api/v1/me/devices/{s.ana_device}", s.token(w)
+    ),
+    ("PUT", "/api/v1/me/password"): lambda s, w: s.org.api.put(
+        "/api/v1/me/password",
+        s.token(w),
+        json={"current_password": "not it", "new_password": "a much longer phrase"},
+    ),
     ("PUT", "/api/v1/me/profile"): lambda s, w: s.org.api.put(
         "/api/v1/me/profile", s.token(w), json={"title": "Engineer"}
     ),
@@ -273,6 +288,8 @@ def expected_status(who: str, method: str, path: str) -> int | None:
     key = (method, path)
     if key == ("POST", "/api/v1/auth/login"):
         return {"nobody": 401, "forged": 401, "erin": 403}.get(who)
+    if key == ("POST", "/api/v1/auth/refresh"):
+        return 401  # a made-up refresh token renews nobody's sign-in
     if key in OPEN_ROUTES:
         return None
     if who in ("nobody", "forged"):
@@ -281,6 +298,10 @@ def expected_status(who: str, method: str, path: str) -> int | None:
         return DISABLED
     if key in GROUP_ROUTES:
         return GROUP_ROUTES[key].get(who)
+    if key == ("PUT", "/api/v1/me/password"):
+        return 403  # the current password is wrong
+    if key == ("DELETE", "/api/v1/me/devices/{session_id}"):
+        return None if who == "ana" else 404  # another person's device is "no such device"
     if key in ABOUT_THE_ITEM and who not in SEES_ITEM:
         return 404
     return NOT_THEIRS.get((who, method, path))

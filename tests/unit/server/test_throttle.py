@@ -1,52 +1,96 @@
-"""Sign-in throttling: a sliding window per key, and no unbounded memory for made-up names."""
+"""Sign-in budgets in the database: a sliding window per budget, all-or-nothing, swept.
+
+The clock is injected; nothing here waits.
+"""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
-from kshare.server.auth import Throttle
+import pytest
+from sqlalchemy import func, select
+
+from kshare.server.db import Database
+from kshare.server.identity.throttle import Budget, SignInThrottle, Throttled
+from kshare.server.tables import SignInAttempt
 
 
 class Clock:
     def __init__(self) -> None:
-        self.now = 1000.0
+        self.now = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 
-    def __call__(self) -> float:
+    def __call__(self) -> datetime:
         return self.now
 
+    def advance(self, seconds: float) -> None:
+        self.now += timedelta(seconds=seconds)
 
-def test_too_many_failures_wait_until_the_oldest_ages_out() -> None:
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[Database]:
+    database = Database(f"sqlite:///{tmp_path / 'throttle.sqlite3'}")
+    database.migrate()
+    yield database
+    database.dispose()
+
+
+def attempt(db: Database, throttle: SignInThrottle, *budgets: Budget) -> int:
+    """0 when the attempt may go ahead (and is counted), else the seconds to wait."""
+    try:
+        with db.write() as session:
+            throttle.reserve(session, budgets)
+    except Throttled as exc:
+        return exc.retry_after
+    return 0
+
+
+def test_too_many_attempts_wait_until_the_oldest_ages_out(db: Database) -> None:
     clock = Clock()
-    throttle = Throttle(timedelta(seconds=60), 3, clock=clock)
+    throttle = SignInThrottle(timedelta(seconds=60), clock)
+    ana, bob = Budget("user:ana", 3), Budget("user:bob", 3)
     for _ in range(3):
-        assert throttle.retry_after("ana") == 0
-        throttle.failed("ana")
-        clock.now += 10
-    assert throttle.retry_after("ana") == 30  # the first failure leaves the window at 1060
-    assert throttle.retry_after("bob") == 0  # another key is not affected
-    clock.now += 30
-    assert throttle.retry_after("ana") == 0
+        assert attempt(db, throttle, ana) == 0
+        clock.advance(10)
+    assert attempt(db, throttle, ana) == 30  # the first attempt leaves the window at +60
+    assert attempt(db, throttle, bob) == 0  # another budget is not affected
+    clock.advance(30)
+    assert attempt(db, throttle, ana) == 0
 
 
-def test_success_clears_the_count() -> None:
-    throttle = Throttle(timedelta(seconds=60), 2, clock=Clock())
-    throttle.failed("ana")
-    throttle.failed("ana")
-    assert throttle.retry_after("ana") > 0
-    throttle.succeeded("ana")
-    assert throttle.retry_after("ana") == 0
+def test_a_refund_gives_the_attempt_back(db: Database) -> None:
+    throttle = SignInThrottle(timedelta(seconds=60), Clock())
+    ana = Budget("user:ana", 2)
+    assert attempt(db, throttle, ana) == 0
+    with db.write() as session:
+        right_password = throttle.reserve(session, [ana])
+    assert attempt(db, throttle, ana) > 0
+    with db.write() as session:
+        throttle.refund(session, right_password)
+    assert attempt(db, throttle, ana) == 0
 
 
-def test_aged_out_keys_are_forgotten() -> None:
+def test_an_exhausted_budget_takes_nothing_from_the_others(db: Database) -> None:
+    throttle = SignInThrottle(timedelta(seconds=60), Clock())
+    user, address = Budget("user:ana", 1), Budget("addr:10.0.0.9", 5)
+    assert attempt(db, throttle, user, address) == 0
+    for _ in range(4):
+        assert attempt(db, throttle, user, address) > 0
+    with db.read() as session:
+        assert throttle.retry_after(session, address) == 0
+        count = session.scalar(select(func.count()).where(SignInAttempt.scope == "addr:10.0.0.9"))
+    assert count == 1  # the refused attempts did not count against the address
+
+
+def test_aged_out_attempts_are_swept(db: Database) -> None:
     clock = Clock()
-    throttle = Throttle(timedelta(seconds=60), 5, clock=clock)
-    throttle.SWEEP_AT = 100
+    throttle = SignInThrottle(timedelta(seconds=60), clock)
     for n in range(100):
-        throttle.failed(f"made-up-{n}")
-    assert len(throttle) == 100
-    clock.now += 61
-    throttle.failed("one more")  # the table is full: the aged-out keys are swept first
-    assert len(throttle) == 1
-    assert throttle.retry_after("one more") == 0 and len(throttle) == 1
-    clock.now += 61
-    assert throttle.retry_after("one more") == 0 and len(throttle) == 0
+        assert attempt(db, throttle, Budget(f"user:made-up-{n}", 5)) == 0
+    clock.advance(61)
+    assert attempt(db, throttle, Budget("user:one-more", 5)) == 0
+    with db.write() as session:
+        assert throttle.sweep(session) == 100
+    with db.read() as session:
+        assert session.scalar(select(func.count()).select_from(SignInAttempt)) == 1

@@ -85,6 +85,7 @@ class ApiClient:
         attempts: int = REQUEST_ATTEMPTS,
         backoff: Backoff = REQUEST_BACKOFF,
         sleep: Callable[[float], None] | None = None,
+        auth: httpx.Auth | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.attempts = attempts
@@ -101,6 +102,7 @@ class ApiClient:
             timeout=timeout,
             transport=transport,
             follow_redirects=False,
+            auth=auth,  # renews an expired access token (kshare.client.account)
         )
 
     def close(self) -> None:

@@ -29,6 +29,7 @@ from kshare.client.sync.errors import (
     ApiError,
     AuthRequired,
     Cancelled,
+    DeviceWiped,
     IncompatibleServer,
     Offline,
     Transient,
@@ -148,9 +149,11 @@ class SyncEngine:
         except AuthRequired:
             message = "Your sign-in has expired. Sign in again to keep syncing."
             return self._finish(changes, "auth_required", message, pushed, conflicts, failed)
-        except AccountDisabled:
+        except AccountDisabled as exc:
             self.wipe()
-            return self._finish(ChangeSet(), "signed_out", DISABLED_MESSAGE, 0, 0, 0)
+            # a wiped device says why in the server's words; a disabled account in ours
+            message = str(exc) if isinstance(exc, DeviceWiped) else DISABLED_MESSAGE
+            return self._finish(ChangeSet(), "signed_out", message, 0, 0, 0)
         except MassPurgeRefused as exc:
             return self._finish(changes, "error", str(exc), pushed, conflicts, failed)
         except ApiError as exc:

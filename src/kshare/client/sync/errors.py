@@ -63,6 +63,10 @@ class AccountDisabled(ApiError):
     """403 ``account_disabled``: this desktop must forget everything it cached."""
 
 
+class DeviceWiped(AccountDisabled):
+    """403 ``device_wiped``: an administrator had this desktop's data removed."""
+
+
 class Forbidden(ApiError):
     pass
 
@@ -85,6 +89,8 @@ def api_error(status: int, code: str, message: str, current: dict[str, Any] | No
         return AuthRequired(status, code, message, current)
     if status == 403 and code == "account_disabled":
         return AccountDisabled(status, code, message, current)
+    if status == 403 and code == "device_wiped":
+        return DeviceWiped(status, code, message, current)
     kinds: dict[int, type[ApiError]] = {
         403: Forbidden,
         404: NotFound,

@@ -56,7 +56,14 @@ class ServerConfig(BaseSettings):
         None, description="a folder, or s3://BUCKET/PREFIX?endpoint_url=... (default: data_dir)"
     )
     max_upload_mb: int = Field(100, ge=1, le=10_240, description="largest shared file, in MB")
-    token_ttl_days: float = Field(30, gt=0, le=3650, description="how long a sign-in lasts")
+    token_minutes: int = Field(60, ge=1, le=24 * 60, description="access token lifetime")
+    idle_days: int = Field(
+        30, ge=1, le=3650, description="a device unused this long signs in again"
+    )
+    min_password_length: int = Field(10, ge=1, le=200, description="shortest password allowed")
+    trusted_proxies: list[str] = Field(
+        default_factory=list, description="load balancers whose X-Forwarded-For is believed"
+    )
     tombstone_window_days: float = Field(
         90, gt=0, le=3650, description="how long deletions are kept in the change feed"
     )
@@ -123,7 +130,10 @@ class ServerConfig(BaseSettings):
             organisation=self.organisation,
             blob_store=self.blob_store,
             max_blob_bytes=self.max_upload_mb * 1024 * 1024,
-            token_ttl=timedelta(days=self.token_ttl_days),
+            token_ttl=timedelta(minutes=self.token_minutes),
+            session_idle_timeout=timedelta(days=self.idle_days),
+            password_min_length=self.min_password_length,
+            trusted_proxies=tuple(self.trusted_proxies),
             tombstone_window=timedelta(days=self.tombstone_window_days),
             migrate_on_start=self.migrate_on_start,
             access_log=self.access_log,

@@ -23,11 +23,14 @@ from kshare.protocol.schemas import (
 from kshare.server import serialize
 from kshare.server.audience_io import name_key
 from kshare.server.audit import audit
-from kshare.server.auth import issue_token, revoke_token
+from kshare.server.auth import revoke_token
 from kshare.server.changes import touch
 from kshare.server.errors import ApiError, not_found
+from kshare.server.identity.devices import known_device, remember_device, sign_in_budgets
+from kshare.server.identity.sessions import DeviceInfo, end_session, open_session
+from kshare.server.identity.throttle import Throttled
 from kshare.server.routes.deps import CallerDep, ServicesDep, client_address, idempotent
-from kshare.server.tables import Endorsement, Person, ServerMeta
+from kshare.server.tables import DeviceSession, Endorsement, Person, ServerMeta
 
 log = logging.getLogger(__name__)
 
@@ -51,24 +54,33 @@ def info(svc: ServicesDep) -> ServerInfo:
 
 @router.post(paths.LOGIN, response_model=LoginResponse)
 def login(body: LoginRequest, request: Request, svc: ServicesDep) -> LoginResponse:
+    """Password sign-in: budgets are taken before the password is checked, then given back
+    if it was right; a desktop that signed in before draws on a budget of its own."""
     address = client_address(request)
-    user_key = f"user:{name_key(body.username)}"
-    address_key = f"addr:{address}"
-    wait = max(
-        svc.user_throttle.retry_after(user_key), svc.address_throttle.retry_after(address_key)
-    )
-    if wait:
+    settings = svc.settings
+    username_key = name_key(body.username)
+    try:
+        with svc.db.write() as session:
+            person = session.scalars(
+                select(Person).where(Person.username_key == username_key)
+            ).one_or_none()
+            known = known_device(session, person, body.device_key)
+            budgets = sign_in_budgets(settings, username_key, address, known)
+            reservation = svc.sign_in.reserve(session, budgets)
+    except Throttled as exc:
+        log.info("sign-in throttled for %s from %s", body.username[:150], address)
         raise ApiError(
             429,
             "throttled",
-            f"Too many failed sign-ins; try again in {wait} seconds.",
-            headers={"Retry-After": str(wait)},
-        )
-    with svc.db.read() as session:
-        person = session.scalars(
-            select(Person).where(Person.username_key == name_key(body.username))
-        ).one_or_none()
+            f"Too many failed sign-ins; try again in {exc.retry_after} seconds.",
+            headers={"Retry-After": str(exc.retry_after)},
+        ) from exc
     ok = svc.passwords.verify(person.password_hash if person else None, body.password)
+    device = DeviceInfo(
+        host_name=body.host_name or body.device,
+        platform=body.platform,
+        app_version=body.app_version,
+    )
     with svc.db.write() as session:
         if not ok or person is None:
             audit(
@@ -77,8 +89,10 @@ def login(body: LoginRequest, request: Request, svc: ServicesDep) -> LoginRespon
                 actor_id=person.id if person else None,
                 target=body.username[:150],
                 address=address,
+                known_device=known is not None,
             )
         elif not person.active:
+            svc.sign_in.refund(session, reservation)
             audit(
                 session,
                 "sign_in_refused",
@@ -88,33 +102,40 @@ def login(body: LoginRequest, request: Request, svc: ServicesDep) -> LoginRespon
                 reason="account_disabled",
             )
         else:
-            token = issue_token(session, person, svc.settings.token_ttl, body.device)
+            svc.sign_in.refund(session, reservation)
+            issued = open_session(session, person, device, settings, address=address)
+            device_key = remember_device(session, person, known, settings.clock())
             audit(
                 session,
                 "sign_in",
                 actor_id=person.id,
                 target=person.username,
                 address=address,
-                device=body.device,
+                device=device.host_name,
+                device_session=issued.row.id,
             )
     if not ok or person is None:
-        svc.user_throttle.failed(user_key)
-        svc.address_throttle.failed(address_key)
         raise ApiError(401, "unauthenticated", "Wrong username or password.")
     if not person.active:
         raise ApiError(403, "account_disabled", "This account has been disabled.")
-    svc.user_throttle.succeeded(user_key)
     return LoginResponse(
-        token=token.plain,  # type: ignore[attr-defined]
-        expires_at=token.expires_at,
+        token=issued.access_token,
+        expires_at=issued.expires_at,
         user=serialize.person_ref(person),
+        refresh_token=issued.refresh_token,
+        session_id=issued.row.id,
+        device_key=device_key,
     )
 
 
 @router.post(paths.LOGOUT, status_code=204, response_class=Response)
 def logout(caller: CallerDep, svc: ServicesDep) -> Response:
     with svc.db.write() as session:
-        revoke_token(session, caller.token_id)
+        row = session.get(DeviceSession, caller.session_id) if caller.session_id else None
+        if row is not None:
+            end_session(session, row, "signed_out", svc.settings.clock())
+        else:
+            revoke_token(session, caller.token_id)
         audit(session, "sign_out", actor_id=caller.id, address=caller.address)
     return Response(status_code=204)
 

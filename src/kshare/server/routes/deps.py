@@ -7,6 +7,7 @@ import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Annotated
 
 from fastapi import Depends, Request, Security
@@ -17,16 +18,21 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from kshare.protocol.routes import IDEMPOTENCY_HEADER
-from kshare.server.auth import Caller, Passwords, Throttle, authenticate
+from kshare.server.auth import Caller, Passwords, authenticate
 from kshare.server.db import Database
 from kshare.server.errors import ApiError
 from kshare.server.events import Nudges
+from kshare.server.identity import addresses
+from kshare.server.identity.sessions import note_contact
+from kshare.server.identity.throttle import SignInThrottle
 from kshare.server.settings import Settings
 from kshare.server.tables import IdempotencyKey
 
 log = logging.getLogger(__name__)
 
 MAX_KEY = 200
+# "Last seen" moves in steps of this, so a busy desktop does not write on every request.
+LAST_SEEN_STEP = timedelta(minutes=1)
 bearer = HTTPBearer(auto_error=False, description="The token from /api/v1/auth/login")
 
 
@@ -37,8 +43,7 @@ class Services:
     settings: Settings
     db: Database
     passwords: Passwords
-    user_throttle: Throttle
-    address_throttle: Throttle
+    sign_in: SignInThrottle
     nudges: Nudges
     blobs: object | None = None  # kshare.server.blobstore.BlobStore when available
 
@@ -48,7 +53,10 @@ def services(request: Request) -> Services:
 
 
 def client_address(request: Request) -> str:
-    return request.client.host if request.client else ""
+    """The client's address; X-Forwarded-For counts only from the configured proxies."""
+    peer = request.client.host if request.client else ""
+    trusted = services(request).settings.trusted_proxies
+    return addresses.client_address(peer, request.headers.getlist("x-forwarded-for"), trusted)
 
 
 def current_caller(
@@ -57,8 +65,20 @@ def current_caller(
 ) -> Caller:
     svc = services(request)
     header = f"Bearer {credentials.credentials}" if credentials else None
-    with svc.db.read() as session:
-        return authenticate(session, header, client_address(request))
+    address = client_address(request)
+    try:
+        with svc.db.read() as session:
+            caller = authenticate(session, header, address, svc.settings)
+    except ApiError as exc:
+        if exc.code in ("device_wiped", "account_disabled") and header:
+            with svc.db.write() as session:  # record that the device has been told
+                note_contact(session, header, svc.settings, address, told=exc.code)
+        raise
+    seen = caller.last_seen_at
+    if caller.session_id and seen is not None and svc.settings.clock() - seen > LAST_SEEN_STEP:
+        with svc.db.write() as session:
+            note_contact(session, header or "", svc.settings, address)
+    return caller
 
 
 CallerDep = Annotated[Caller, Depends(current_caller)]
