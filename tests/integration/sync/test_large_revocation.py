@@ -12,7 +12,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from sqlalchemy import delete
 
+from kshare.server.changes import bump_epoch
+from kshare.server.tables import AudienceRow, Item
 from tests.integration.sync.conftest import PASSWORD, Org, kshare_env
 from tests.integration.sync.seeding import seed_items
 from tests.support.disk import files_containing
@@ -119,3 +122,31 @@ def test_leaving_a_large_group_takes_its_content_off_the_computer(org: Org, caro
     left = carol.run("leave", "incident")
     assert left.returncode == 0, left.stderr + left.stdout
     _assert_all_gone(org, carol)
+
+
+def test_an_unexplained_mass_disappearance_waits_for_confirm_removal(
+    org: Org, subprocess_env: dict[str, str], tmp_path: Path
+) -> None:
+    seeded = seed_items(org.server.data_dir, "alice", GROUP_ITEMS, body_size=200, marker=MARKER)
+    bob = Desktop(org, subprocess_env, tmp_path / "bob-profile", "bob")
+    bob.login()
+    assert bob.run("sync").returncode == 0
+    assert bob.search_total(MARKER) == GROUP_ITEMS
+    # The server loses the rows without a word (a restore from an old backup, say) and
+    # asks the desktop to reconcile: absence is all it has to go on.
+    with org.admin.db.write() as session:
+        session.execute(delete(AudienceRow).where(AudienceRow.item_id.in_(seeded)))
+        session.execute(delete(Item).where(Item.id.in_(seeded)))
+        bump_epoch(session, [org.ids["bob"]])
+
+    refused = bob.run("sync")
+    assert refused.returncode == 1
+    assert "kshare sync --confirm-removal" in refused.stderr
+    assert bob.search_total(MARKER) == GROUP_ITEMS  # nothing deleted on a guess
+
+    confirmed = bob.run("sync", "--confirm-removal")
+    assert confirmed.returncode == 0, confirmed.stderr
+    assert bob.search_total(MARKER) == 0
+    assert files_containing(bob.profile, MARKER) == []
+    receipts = _purge_receipts(org)
+    assert sum(int(r["detail"]["counts"].get("item", 0)) for r in receipts) == GROUP_ITEMS  # type: ignore[index,union-attr]
