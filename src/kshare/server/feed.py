@@ -80,10 +80,6 @@ class Cursor:
         return cls(seq, epoch, issued, numbers[3] if len(numbers) == 4 else None)
 
 
-def head_cursor(session: Session, person: Person) -> str:
-    return Cursor(current_seq(session), person.membership_epoch, datetime.now(UTC)).encode()
-
-
 def _matches_former(viewer: Viewer, former: list[str]) -> bool:
     for entry in former:
         kind, _, ref = entry.partition(":")
@@ -359,6 +355,23 @@ class FeedBuilder:
             Removal(type="item", id=i, reason="access_revoked")  # type: ignore[arg-type]
             for i in gone
         ] + self._reactions_of(gone, "access_revoked")
+
+    def changed_since(self, seq: int) -> bool:
+        """Whether this viewer's feed has anything after global change ``seq``.
+
+        The live stream asks this before nudging, so a nudge never tells anyone that
+        something they may not see has happened.
+        """
+        s, v = self.session, self.viewer
+        probes = (
+            select(Item.id).where(Item.seq > seq, self.visible).limit(1),
+            select(Person.id).where(Person.seq > seq).limit(1),
+            select(Group.id).where(Group.seq > seq, visible_groups_clause(v)).limit(1),
+            select(Reaction.id).where(Reaction.seq > seq, self.reaction_visible).limit(1),
+        )
+        if any(s.scalar(probe) is not None for probe in probes):
+            return True
+        return bool(self._removals(seq, current_seq(s)))
 
     def _remaining(self, upto: int) -> int:
         s, v = self.session, self.viewer
