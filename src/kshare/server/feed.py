@@ -35,6 +35,7 @@ from kshare.protocol.schemas import (
 )
 from kshare.server import serialize
 from kshare.server.changes import MEMBERSHIP
+from kshare.server.cursors import PREFIX, CursorSeal
 from kshare.server.db import current_seq, horizon
 from kshare.server.errors import ApiError
 from kshare.server.policy import Gate, visible_groups_clause, visible_items_clause
@@ -93,8 +94,11 @@ def _matches_former(viewer: Viewer, former: list[str]) -> bool:
 
 
 class FeedBuilder:
-    def __init__(self, session: Session, person: Person, viewer: Viewer) -> None:
+    def __init__(
+        self, session: Session, person: Person, viewer: Viewer, seal: CursorSeal | None = None
+    ) -> None:
         self.session = session
+        self.seal = seal
         self.person = person
         self.viewer = viewer
         self.now = datetime.now(UTC)
@@ -112,11 +116,13 @@ class FeedBuilder:
         session, viewer = self.session, self.viewer
         head = current_seq(session)
         epoch = self.person.membership_epoch
-        cursor = Cursor.parse(since) if since else Cursor(0, epoch)
+        cursor, trusted = self._read_cursor(since) if since else (Cursor(0, epoch), True)
         reconcile = False
         explained: list[Removal] = []
         oldest = horizon(session)
-        if since and (cursor.epoch != epoch or cursor.seq > head or (0 < cursor.seq < oldest)):
+        if since and (
+            not trusted or cursor.epoch != epoch or cursor.seq > head or 0 < cursor.seq < oldest
+        ):
             log.info("feed for %s restarts with reconcile (cursor %s)", self.person.id, since)
             reconcile = True
             if 0 < cursor.seq <= head:
@@ -191,11 +197,29 @@ class FeedBuilder:
         return FeedPage(
             upserts=upserts,
             removals=unique,
-            cursor=Cursor(upto, epoch, self.now, left if more else None).encode(),
+            cursor=self._write_cursor(Cursor(upto, epoch, self.now, left if more else None)),
             more=more,
             reconcile=reconcile,
             total_estimate=left,
         )
+
+    def _read_cursor(self, since: str) -> tuple[Cursor, bool]:
+        """The cursor, and whether this server sealed it for this viewer.
+
+        An unsealed (older) cursor is read but not trusted: trusting it would let anyone
+        probe for the global change count by guessing one.
+        """
+        if self.seal is None or not since.startswith(PREFIX):
+            return Cursor.parse(since), self.seal is None
+        plain = self.seal.open(since, self.person.id)
+        if plain is None:
+            log.info("feed cursor of %s did not open: restarting with reconcile", self.person.id)
+            return Cursor(0, self.person.membership_epoch), False
+        return Cursor.parse(plain), True
+
+    def _write_cursor(self, cursor: Cursor) -> str:
+        plain = cursor.encode()
+        return plain if self.seal is None else self.seal.seal(plain, self.person.id)
 
     def _upserts(self, items: list[Item], rows: list, extra_reactions: list[Reaction]):  # type: ignore[no-untyped-def,type-arg]
         judged = self.gate.judge(items)
@@ -412,5 +436,5 @@ class FeedBuilder:
             reactions=reactions,
             # Restarting from zero re-sends what became visible while the device was
             # away; the listing above is what it may keep.
-            cursor=Cursor(0, self.person.membership_epoch, now).encode(),
+            cursor=self._write_cursor(Cursor(0, self.person.membership_epoch, now)),
         )

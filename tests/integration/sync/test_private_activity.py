@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from kshare.client.services import Workspace
+from kshare.client.sync.api import ApiClient
 from kshare.server.db import current_seq
 from kshare.server.feed import FeedBuilder
 from kshare.server.policy import viewer_for
@@ -57,3 +58,20 @@ def test_a_removal_in_a_secret_group_nudges_no_outsider(
     assert alice.sync().status.state == "idle"
     assert _news_since(org, "carol", before)
     assert not _news_since(org, "bob", before)
+
+
+def test_feed_cursors_say_nothing_about_others_activity(org: Org) -> None:
+    bob_api = ApiClient(org.server.url, org.admin.issue_token("bob"))
+    alice_api = ApiClient(org.server.url, org.admin.issue_token("alice"))
+    try:
+        first = bob_api.feed("", 200).cursor
+        assert first.startswith("v2.") and "v1." not in first  # no readable change count
+        again = bob_api.feed(first, 200)
+        assert again.cursor != first and not again.reconcile  # sealed afresh, still valid
+        # Someone else's cursor, or one with a flipped character, is not accepted as such.
+        assert alice_api.feed(again.cursor, 200).reconcile
+        tampered = again.cursor[:-2] + ("A" if again.cursor[-2] != "A" else "B") + again.cursor[-1]
+        assert bob_api.feed(tampered, 200).reconcile
+    finally:
+        bob_api.close()
+        alice_api.close()

@@ -16,6 +16,7 @@ from kshare.protocol import routes as paths
 from kshare.protocol.schemas import FeedPage, PurgeAck, ReconcileList
 from kshare.server.audit import audit
 from kshare.server.auth import authenticate
+from kshare.server.cursors import MAX_SEALED, seal_for
 from kshare.server.db import current_seq
 from kshare.server.errors import ApiError
 from kshare.server.feed import FeedBuilder
@@ -31,11 +32,12 @@ router = APIRouter(responses=ERRORS)
 def feed(
     caller: CallerDep,
     svc: ServicesDep,
-    since: Annotated[str | None, Query(max_length=100)] = None,
+    since: Annotated[str | None, Query(max_length=MAX_SEALED)] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 200,
 ) -> Response:
     with svc.db.read() as session:
-        page = FeedBuilder(session, caller.person, caller.viewer).page(since, limit)
+        seal = seal_for(svc.settings.data_dir)
+        page = FeedBuilder(session, caller.person, caller.viewer, seal).page(since, limit)
     # Serialised here, once, in this worker thread: returning the model would have FastAPI
     # validate the whole page again in another thread hop before dumping it. The page was
     # built from validated models, and ``response_model`` still documents the shape.
@@ -45,7 +47,8 @@ def feed(
 @router.get(paths.RECONCILE, response_model=ReconcileList)
 def reconcile(caller: CallerDep, svc: ServicesDep) -> ReconcileList:
     with svc.db.read() as session:
-        return FeedBuilder(session, caller.person, caller.viewer).reconcile()
+        seal = seal_for(svc.settings.data_dir)
+        return FeedBuilder(session, caller.person, caller.viewer, seal).reconcile()
 
 
 @router.post(paths.PURGED, status_code=204, response_class=Response)
