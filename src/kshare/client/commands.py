@@ -39,6 +39,11 @@ def register(subparsers: Any) -> None:
 
     sync = subparsers.add_parser("sync", help="send your changes and fetch everyone else's")
     sync.add_argument("--watch", action="store_true", help="keep syncing on changes until Ctrl-C")
+    sync.add_argument(
+        "--confirm-removal",
+        action="store_true",
+        help="let this sync delete what the server stopped listing without saying why",
+    )
     add_profile_option(sync)
     sync.set_defaults(func=run_sync)
 
@@ -200,12 +205,20 @@ def run_logout(args: argparse.Namespace) -> int:
 
     workspace = _open(args)
     try:
+        account = workspace.account
+        waiting = workspace.pending_count() if account is not None else 0
         workspace.logout()
     except UserFacingError as exc:
         return _fail(str(exc))
     finally:
         workspace.close()
     print("Signed out")
+    if waiting:
+        print(
+            f"kshare: warning: {waiting} change(s) not sent yet are kept on this computer; "
+            f"they are sent when you sign in again as {account.username}.",
+            file=sys.stderr,
+        )
     return 0
 
 
@@ -258,8 +271,13 @@ def _summary(report: Any) -> str:
 def run_sync(args: argparse.Namespace) -> int:
     workspace = _open(args)
     try:
-        report = workspace.sync(progress=_Progress())
+        report = workspace.sync(progress=_Progress(), confirm_removal=args.confirm_removal)
         print(_summary(report), flush=True)
+        if report.removal_to_confirm:
+            print(
+                "kshare: if that is expected, run: kshare sync --confirm-removal",
+                file=sys.stderr,
+            )
         if not args.watch:
             return 0 if report.status.state in OK_STATES else _fail(report.status.message)
         stop = threading.Event()

@@ -251,9 +251,15 @@ class Workspace:
         self,
         progress: Callable[[SyncStatus], None] | None = None,
         cancel: threading.Event | None = None,
+        *,
+        confirm_removal: bool = False,
     ) -> SyncReport:
         """Push the outbox, pull the feed, bring the index up to date. Never raises for
-        network or server trouble: the report's status says what happened."""
+        network or server trouble: the report's status says what happened.
+
+        ``confirm_removal``: the person agreed that what the server stopped listing without
+        a reason may go (``SyncReport.removal_to_confirm`` asked). It holds for this sync only.
+        """
         if self._account is None:
             return SyncReport(self.tracker.set(SyncStatus("signed_out", "Not signed in")))
         try:
@@ -263,7 +269,14 @@ class Workspace:
         if not token:
             status = SyncStatus("auth_required", "Sign in again to sync.")
             return SyncReport(self.tracker.set(status))
-        report = self._sync_engine().sync(progress, cancel)
+        if confirm_removal:
+            self.confirm_mass_removal()
+        try:
+            report = self._sync_engine().sync(progress, cancel)
+        finally:
+            if confirm_removal:  # a later, different disappearance must ask again
+                with self.writer.begin() as conn:
+                    repository.delete_state(conn, ALLOW_MASS_PURGE)
         if report.status.state == "signed_out":  # the account was disabled and wiped
             self._account = None
             self._drop_engine()

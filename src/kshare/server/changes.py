@@ -29,6 +29,11 @@ from kshare.server.tables import (
 
 log = logging.getLogger(__name__)
 
+# A tombstone of this entity records that the person in ``former`` left the group
+# ``entity_id``. Kept past the tombstone window: one row per departure, and it lets even a
+# desktop that was away for months be told exactly what to drop.
+MEMBERSHIP = "membership"
+
 
 def former_audience(author_id: str, audience: Audience) -> list[str]:
     """Who could see an item before a change, in the tombstone's string form."""
@@ -126,6 +131,9 @@ def set_membership(
         if row is None:
             return False
         session.delete(row)
+        # The feed expands this into explicit removals of what the group showed the person,
+        # so their desktops drop it however much it is (see feed.FeedBuilder).
+        tombstone(session, MEMBERSHIP, group.id, "access_revoked", [f"person:{person.id}"])
         if group.visibility == "secret":
             tombstone(session, "group", group.id, "access_revoked", [f"person:{person.id}"])
     session.flush()
@@ -144,7 +152,9 @@ def prune_tombstones(session: Session, window_start: datetime) -> int:
     )
     if newest_old is None:
         return 0
-    result = session.execute(delete(Tombstone).where(Tombstone.seq <= newest_old))
+    result = session.execute(
+        delete(Tombstone).where(Tombstone.seq <= newest_old, Tombstone.entity != MEMBERSHIP)
+    )
     session.execute(update(ServerState).where(ServerState.name == HORIZON).values(value=newest_old))
     log.info("pruned %s tombstones up to seq %s", result.rowcount, newest_old)
     return int(result.rowcount or 0)

@@ -20,7 +20,7 @@ import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import exists, func, not_, or_, select
 from sqlalchemy.orm import Session
 
 from kshare.domain.visibility import Viewer, can_view
@@ -34,10 +34,12 @@ from kshare.protocol.schemas import (
     Removal,
 )
 from kshare.server import serialize, tag_aliases
+from kshare.server.changes import MEMBERSHIP
+from kshare.server.cursors import PREFIX, CursorSeal
 from kshare.server.db import current_seq, horizon
 from kshare.server.errors import ApiError
 from kshare.server.policy import Gate, visible_groups_clause, visible_items_clause
-from kshare.server.tables import Group, Item, Person, Reaction, Tombstone
+from kshare.server.tables import AudienceRow, Group, Item, Person, Reaction, Tombstone
 
 log = logging.getLogger(__name__)
 
@@ -79,10 +81,6 @@ class Cursor:
         return cls(seq, epoch, issued, numbers[3] if len(numbers) == 4 else None)
 
 
-def head_cursor(session: Session, person: Person) -> str:
-    return Cursor(current_seq(session), person.membership_epoch, datetime.now(UTC)).encode()
-
-
 def _matches_former(viewer: Viewer, former: list[str]) -> bool:
     for entry in former:
         kind, _, ref = entry.partition(":")
@@ -96,8 +94,11 @@ def _matches_former(viewer: Viewer, former: list[str]) -> bool:
 
 
 class FeedBuilder:
-    def __init__(self, session: Session, person: Person, viewer: Viewer) -> None:
+    def __init__(
+        self, session: Session, person: Person, viewer: Viewer, seal: CursorSeal | None = None
+    ) -> None:
         self.session = session
+        self.seal = seal
         self.person = person
         self.viewer = viewer
         self.now = datetime.now(UTC)
@@ -115,13 +116,19 @@ class FeedBuilder:
         session, viewer = self.session, self.viewer
         head = current_seq(session)
         epoch = self.person.membership_epoch
-        cursor = Cursor.parse(since) if since else Cursor(0, epoch)
+        cursor, trusted = self._read_cursor(since) if since else (Cursor(0, epoch), True)
         reconcile = False
+        explained: list[Removal] = []
+        oldest = horizon(session)
         if since and (
-            cursor.epoch != epoch or cursor.seq > head or (0 < cursor.seq < horizon(session))
+            not trusted or cursor.epoch != epoch or cursor.seq > head or 0 < cursor.seq < oldest
         ):
             log.info("feed for %s restarts with reconcile (cursor %s)", self.person.id, since)
             reconcile = True
+            if 0 < cursor.seq <= head:
+                # What the server can still explain since that cursor goes out as explicit
+                # removals, applied in full; the reconcile after them infers only the rest.
+                explained = self._removals(cursor.seq, head, departures_only=cursor.seq < oldest)
             cursor = Cursor(0, epoch)
         start = cursor.seq
         visible = self.visible
@@ -157,9 +164,9 @@ class FeedBuilder:
         upto = rows[-1][0] if more else head
 
         windowed: list[Item] = []
-        removals: list[Removal] = []
+        removals: list[Removal] = explained
         if start > 0:
-            removals = self._removals(start, upto)
+            removals += self._removals(start, upto)
             if cursor.issued is not None:
                 windowed = self._newly_published(cursor.issued, start)
                 removals += self._expired(cursor.issued)
@@ -193,12 +200,30 @@ class FeedBuilder:
         return FeedPage(
             upserts=upserts,
             removals=unique,
-            cursor=Cursor(upto, epoch, self.now, left if more else None).encode(),
+            cursor=self._write_cursor(Cursor(upto, epoch, self.now, left if more else None)),
             more=more,
             reconcile=reconcile,
             total_estimate=left,
             tag_aliases=aliases,
         )
+
+    def _read_cursor(self, since: str) -> tuple[Cursor, bool]:
+        """The cursor, and whether this server sealed it for this viewer.
+
+        An unsealed (older) cursor is read but not trusted: trusting it would let anyone
+        probe for the global change count by guessing one.
+        """
+        if self.seal is None or not since.startswith(PREFIX):
+            return Cursor.parse(since), self.seal is None
+        plain = self.seal.open(since, self.person.id)
+        if plain is None:
+            log.info("feed cursor of %s did not open: restarting with reconcile", self.person.id)
+            return Cursor(0, self.person.membership_epoch), False
+        return Cursor.parse(plain), True
+
+    def _write_cursor(self, cursor: Cursor) -> str:
+        plain = cursor.encode()
+        return plain if self.seal is None else self.seal.seal(plain, self.person.id)
 
     def _upserts(self, items: list[Item], rows: list, extra_reactions: list[Reaction]):  # type: ignore[no-untyped-def,type-arg]
         judged = self.gate.judge(items)
@@ -223,18 +248,34 @@ class FeedBuilder:
                 upserts.append(ReactionUpsert(data=serialize.reaction_out(row)))
         return upserts
 
-    def _removals(self, start: int, upto: int) -> list[Removal]:
-        """Tombstoned things in (start, upto] the viewer may have held and may not see now."""
-        stones = list(
-            self.session.scalars(
-                select(Tombstone)
-                .where(Tombstone.seq > start, Tombstone.seq <= upto)
-                .order_by(Tombstone.seq)
+    def _removals(self, start: int, upto: int, *, departures_only: bool = False) -> list[Removal]:
+        """Tombstoned things in (start, upto] the viewer may have held and may not see now.
+
+        A departure from a group (``membership`` tombstone) expands into everything the
+        group showed the viewer. ``departures_only`` is for cursors older than the tombstone
+        window: only departures are kept that long.
+        """
+        query = select(Tombstone).where(Tombstone.seq > start, Tombstone.seq <= upto)
+        if departures_only:
+            query = query.where(Tombstone.entity == MEMBERSHIP)
+        stones = list(self.session.scalars(query.order_by(Tombstone.seq)))
+        me = f"person:{self.viewer.user_id}"
+        departures = [s for s in stones if s.entity == MEMBERSHIP and me in s.former]
+        left_at = {d.entity_id: d.seq for d in departures}  # the latest departure wins
+
+        def held(stone: Tombstone) -> bool:
+            if _matches_former(self.viewer, stone.former):
+                return True
+            # Recorded while the viewer was still in one of the groups it names.
+            return any(
+                entry.startswith("group:") and left_at.get(entry[6:], -1) > stone.seq
+                for entry in stone.former
             )
-        )
-        stones = [s for s in stones if _matches_former(self.viewer, s.former)]
+
+        stones = [s for s in stones if s.entity != MEMBERSHIP and held(s)]
+        out = self._departure_removals(departures)
         if not stones:
-            return []
+            return out
         item_ids = {s.entity_id for s in stones if s.entity == "item"}
         still = set(
             self.session.scalars(select(Item.id).where(Item.id.in_(item_ids), self.visible))
@@ -251,7 +292,6 @@ class FeedBuilder:
                 select(Reaction.id).where(Reaction.id.in_(reaction_ids), self.reaction_visible)
             )
         )
-        out: list[Removal] = []
         gone_items: list[str] = []
         for stone in stones:
             alive = {"item": still, "group": groups_still, "reaction": reactions_still}.get(
@@ -263,6 +303,39 @@ class FeedBuilder:
             if stone.entity == "item":
                 gone_items.append(stone.entity_id)
         out += self._reactions_of(gone_items, "access_revoked")
+        return out
+
+    def _departure_removals(self, departures: list[Tombstone]) -> list[Removal]:
+        """What the groups the viewer left showed them and no longer do (explicit removals).
+
+        Only items that existed when the viewer left: what came later they never held,
+        and its ids are none of their business.
+        """
+        out: list[Removal] = []
+        for stone in departures:
+            if stone.entity_id in self.viewer.group_ids:
+                continue  # back in the group since
+            roots = select(AudienceRow.item_id).where(
+                AudienceRow.kind == "group", AudienceRow.ref == stone.entity_id
+            )
+            original = ITEMS.alias()
+            quoted = select(original.c.id).where(original.c.root_id.in_(roots))
+            hidden = list(
+                self.session.scalars(
+                    select(Item.id)
+                    .where(
+                        or_(Item.root_id.in_(roots), Item.quote_of.in_(quoted)),
+                        Item.created_at <= stone.created_at,
+                        not_(self.visible),
+                    )
+                    .order_by(Item.seq)
+                )
+            )
+            out += [
+                Removal(type="item", id=i, reason="access_revoked")  # type: ignore[arg-type]
+                for i in hidden
+            ]
+            out += self._reactions_of(hidden, "access_revoked")
         return out
 
     def _reactions_of(self, item_ids: list[str], reason: str) -> list[Removal]:
@@ -311,6 +384,23 @@ class FeedBuilder:
             for i in gone
         ] + self._reactions_of(gone, "access_revoked")
 
+    def changed_since(self, seq: int) -> bool:
+        """Whether this viewer's feed has anything after global change ``seq``.
+
+        The live stream asks this before nudging, so a nudge never tells anyone that
+        something they may not see has happened.
+        """
+        s, v = self.session, self.viewer
+        probes = (
+            select(Item.id).where(Item.seq > seq, self.visible).limit(1),
+            select(Person.id).where(Person.seq > seq).limit(1),
+            select(Group.id).where(Group.seq > seq, visible_groups_clause(v)).limit(1),
+            select(Reaction.id).where(Reaction.seq > seq, self.reaction_visible).limit(1),
+        )
+        if any(s.scalar(probe) is not None for probe in probes):
+            return True
+        return bool(self._removals(seq, current_seq(s)))
+
     def _remaining(self, upto: int) -> int:
         s, v = self.session, self.viewer
         items = s.scalar(
@@ -350,5 +440,5 @@ class FeedBuilder:
             reactions=reactions,
             # Restarting from zero re-sends what became visible while the device was
             # away; the listing above is what it may keep.
-            cursor=Cursor(0, self.person.membership_epoch, now).encode(),
+            cursor=self._write_cursor(Cursor(0, self.person.membership_epoch, now)),
         )

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from kshare.client.views import SyncStatus
 from kshare.ui.composer import Composer
+from kshare.ui.confirm import ask_to_confirm
 from kshare.ui.detail_view import DetailPane
 from kshare.ui.expertise_dialog import ExpertiseDialog
 from kshare.ui.experts_page import ExpertsPage
@@ -210,6 +211,7 @@ class MainWindow(QMainWindow):
         self._sync.sync_failed.connect(self.show_failure)
         self._sync.changes_applied.connect(self._on_sync_changes_applied)
         self._sync.sync_finished.connect(self._on_sync_sync_finished)
+        self._sync.removal_confirmation_needed.connect(self._on_sync_removal_confirmation_needed)
         self._sync.sync_finished.connect(self.groups.on_sync_finished)
         self._runner.failed.connect(self.show_failure)
 
@@ -394,6 +396,25 @@ class MainWindow(QMainWindow):
         if self.unpublished_dialog is not None and self.unpublished_dialog.isVisible():
             self.unpublished_dialog.refresh()
 
+    @Slot(int)
+    def _on_sync_removal_confirmation_needed(self, count: int) -> None:
+        self.ask_to_confirm_removal(count)
+
+    def ask_to_confirm_removal(self, count: int) -> QMessageBox:
+        """The server stopped listing ``count`` things without a reason: delete them?"""
+        return ask_to_confirm(
+            self,
+            name="confirmRemovalBox",
+            question=f"The server no longer lists {count} things this computer holds.",
+            consequence=(
+                "It did not say why, so kshare kept them. If you expected this (you left a "
+                "large group, say), remove them from this computer now. Otherwise keep them "
+                "and ask IT whether the server is all right; kshare asks again at every sync."
+            ),
+            accept_label=f"Remove {count} from this computer",
+            on_accept=self._sync.confirm_removal_and_sync,
+        )
+
     @Slot(str)
     def _on_unpublished_dialog_resolved(self, target_id: str) -> None:
         self.refresh_unpublished()
@@ -430,7 +451,27 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_sign_out_action_triggered(self) -> None:
-        self.sign_out_requested.emit()
+        self.sign_out()
+
+    def sign_out(self) -> QMessageBox | None:
+        """Sign out; with writes still waiting to be sent, say so first (they are kept)."""
+        waiting = self._workspace.pending_count()
+        if not waiting:
+            self.sign_out_requested.emit()
+            return None
+        account = self._workspace.account
+        who = f" as {account.username}" if account is not None else ""
+        return ask_to_confirm(
+            self,
+            name="signOutWithWritesBox",
+            question=f"{waiting} change(s) of yours have not been sent to the server yet.",
+            consequence=(
+                "They stay on this computer and are sent when you sign in again"
+                f"{who}. To send them now, cancel and sync first."
+            ),
+            accept_label="Sign out and keep them",
+            on_accept=self.sign_out_requested.emit,
+        )
 
     @Slot(str)
     def _on_notice_link_activated(self, _link: str) -> None:

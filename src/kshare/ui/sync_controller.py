@@ -28,6 +28,8 @@ class SyncController(QObject):
     sync_finished = Signal(object)  # SyncReport
     sync_failed = Signal(object)  # Failure
     changes_applied = Signal(object)  # Changes: what the last sync (or a local write) touched
+    # The server stopped listing this many things without saying why: ask the person.
+    removal_confirmation_needed = Signal(int)
 
     # Emitted from worker threads; Qt queues them to the slots below on the GUI thread.
     _progressed = Signal(object)
@@ -41,6 +43,7 @@ class SyncController(QObject):
         self._thread: threading.Thread | None = None
         self._cancel = threading.Event()
         self._again = False
+        self._confirm_removal = False
         self._watch_thread: threading.Thread | None = None
         self._watch_stop = threading.Event()
         self._stopped = False
@@ -63,9 +66,17 @@ class SyncController(QObject):
             self._again = True
             return
         self._cancel.clear()
-        self._thread = threading.Thread(target=self._run, name="kshare-sync", daemon=True)
+        confirm, self._confirm_removal = self._confirm_removal, False
+        self._thread = threading.Thread(
+            target=self._run, args=(confirm,), name="kshare-sync", daemon=True
+        )
         self.sync_started.emit()
         self._thread.start()
+
+    def confirm_removal_and_sync(self) -> None:
+        """The person agreed the unexplained removal is expected: the next sync carries it out."""
+        self._confirm_removal = True
+        self.sync_now()
 
     def start_periodic(self, interval_ms: int) -> None:
         """A safety net beside live updates: sync every so often anyway."""
@@ -104,9 +115,12 @@ class SyncController(QObject):
 
     # -- worker threads -------------------------------------------------
 
-    def _run(self) -> None:
+    def _run(self, confirm_removal: bool) -> None:
         try:
-            report = self._workspace.sync(progress=self._progressed.emit, cancel=self._cancel)
+            extra = {"confirm_removal": True} if confirm_removal else {}
+            report = self._workspace.sync(
+                progress=self._progressed.emit, cancel=self._cancel, **extra
+            )
         except Exception as exc:  # the GUI thread decides how to show it
             self._crashed.emit(describe_failure(exc, "syncing"))
         else:
@@ -151,6 +165,8 @@ class SyncController(QObject):
             (changes.item_ids, changes.person_ids, changes.group_ids, changes.removed_ids)
         ):
             self.changes_applied.emit(changes)
+        if report.removal_to_confirm:
+            self.removal_confirmation_needed.emit(report.removal_to_confirm)
         self._finish_run()
 
     @Slot(object)

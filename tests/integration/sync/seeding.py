@@ -37,8 +37,13 @@ def seed_items(
     kind: str = "post",
     batch: int = 5000,
     documents: bool = False,
+    group: str | None = None,
+    marker: str = "",
 ) -> list[str]:
-    """Insert ``count`` org-wide items by ``author`` (a username); returns their ids."""
+    """Insert ``count`` items by ``author`` (a username); returns their ids.
+
+    They are org-wide unless ``group`` (a group id) is given; ``marker`` ends every body.
+    """
     settings = Settings(data_dir=Path(data_dir))
     db = Database(settings.resolved_database_url)
     ids: list[str] = []
@@ -70,7 +75,7 @@ def seed_items(
                         "quote_of": None,
                         "author_id": author_id,
                         "title": f"{kind.title()} number {n}",
-                        "body": body_of(n, body_size),
+                        "body": body_of(n, body_size) + (f" {marker}" if marker else ""),
                         "tags": ["bench", f"t{n % 50}"],
                         "created_at": when,
                         "updated_at": when,
@@ -90,7 +95,15 @@ def seed_items(
                             "blob_filename": f"doc-{n}.txt",
                         }
                     items.append(row)
-                    audience.append({"item_id": item_id, "kind": "org", "ref": "", "right": "view"})
+                    kind_ref = ("group", group) if group else ("org", "")
+                    audience.append(
+                        {
+                            "item_id": item_id,
+                            "kind": kind_ref[0],
+                            "ref": kind_ref[1],
+                            "right": "view",
+                        }
+                    )
                 session.execute(insert(Item), items)
                 session.execute(insert(AudienceRow), audience)
     finally:

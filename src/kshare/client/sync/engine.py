@@ -12,7 +12,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Engine, select
@@ -155,7 +155,8 @@ class SyncEngine:
             message = str(exc) if isinstance(exc, DeviceWiped) else DISABLED_MESSAGE
             return self._finish(ChangeSet(), "signed_out", message, 0, 0, 0)
         except MassPurgeRefused as exc:
-            return self._finish(changes, "error", str(exc), pushed, conflicts, failed)
+            report = self._finish(changes, "error", str(exc), pushed, conflicts, failed)
+            return replace(report, removal_to_confirm=exc.doomed)
         except ApiError as exc:
             log.warning("sync stopped by the server: %s %s", exc.status, exc.code)
             message = f"The server refused the sync: {exc}"

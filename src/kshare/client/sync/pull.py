@@ -151,6 +151,7 @@ class FeedPuller:
                             self.api, self.writer, fetch_missing=mode != DROP_ABSENT
                         )
                         result.changes.merge(outcome.changes)
+                        result.removals += outcome.removals
                     except MassPurgeRefused as exc:
                         # Keep pulling: explicit removals must still apply. The request to
                         # reconcile stays recorded until the person confirms.
@@ -171,6 +172,7 @@ class FeedPuller:
             try:
                 outcome = reconcile(self.api, self.writer, fetch_missing=mode != DROP_ABSENT)
                 result.changes.merge(outcome.changes)
+                result.removals += outcome.removals
                 refused = None
             except MassPurgeRefused as exc:
                 refused = exc

@@ -10,7 +10,7 @@ cache stops and asks instead (explicit removals in the feed always apply).
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from sqlalchemy import Engine, select
@@ -19,7 +19,7 @@ from kshare.client.store import outbox, repository
 from kshare.client.store.repository import TABLES, ChangeSet
 from kshare.client.sync.api import ApiClient
 from kshare.client.sync.errors import NotFound, SyncError
-from kshare.protocol.schemas import ItemOut, ReconcileList
+from kshare.protocol.schemas import ItemOut, ReconcileList, Removal
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +48,8 @@ class MassPurgeRefused(SyncError):
 class ReconcileOutcome:
     changes: ChangeSet
     full_repull: bool
+    # What was dropped by absence, in the form the device acknowledges (audited there).
+    removals: list[Removal] = field(default_factory=list)
 
 
 def _local_versions(engine: Engine) -> dict[str, dict[str, int]]:
@@ -115,4 +117,9 @@ def reconcile(api: ApiClient, writer: Engine, *, fetch_missing: bool = True) -> 
         len(fetched),
         full_repull,
     )
-    return ReconcileOutcome(changes=changes, full_repull=full_repull)
+    removals = [
+        Removal(type=entity_type, id=entity_id, reason="access_revoked")  # type: ignore[arg-type]
+        for entity_type, entity_id in absent
+        if entity_id in changes.removed
+    ]
+    return ReconcileOutcome(changes=changes, full_repull=full_repull, removals=removals)

@@ -40,6 +40,8 @@ class SyncReport:
     pushed: int = 0
     conflicts: int = 0
     failed: int = 0
+    # Things the server stopped listing without saying why; kept until the person confirms.
+    removal_to_confirm: int = 0
 
 
 ProgressCallback = Callable[[SyncStatus], None]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from typing import Annotated
 
 import anyio
@@ -14,8 +16,10 @@ from kshare.protocol import routes as paths
 from kshare.protocol.schemas import FeedPage, PurgeAck, ReconcileList
 from kshare.server.audit import audit
 from kshare.server.auth import authenticate
+from kshare.server.cursors import MAX_SEALED, seal_for
+from kshare.server.db import current_seq
 from kshare.server.errors import ApiError
-from kshare.server.feed import FeedBuilder, head_cursor
+from kshare.server.feed import FeedBuilder
 from kshare.server.routes.account import ERRORS
 from kshare.server.routes.deps import CallerDep, Services, ServicesDep
 
@@ -28,11 +32,12 @@ router = APIRouter(responses=ERRORS)
 def feed(
     caller: CallerDep,
     svc: ServicesDep,
-    since: Annotated[str | None, Query(max_length=100)] = None,
+    since: Annotated[str | None, Query(max_length=MAX_SEALED)] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 200,
 ) -> Response:
     with svc.db.read() as session:
-        page = FeedBuilder(session, caller.person, caller.viewer).page(since, limit)
+        seal = seal_for(svc.settings.data_dir)
+        page = FeedBuilder(session, caller.person, caller.viewer, seal).page(since, limit)
     # Serialised here, once, in this worker thread: returning the model would have FastAPI
     # validate the whole page again in another thread hop before dumping it. The page was
     # built from validated models, and ``response_model`` still documents the shape.
@@ -42,7 +47,8 @@ def feed(
 @router.get(paths.RECONCILE, response_model=ReconcileList)
 def reconcile(caller: CallerDep, svc: ServicesDep) -> ReconcileList:
     with svc.db.read() as session:
-        return FeedBuilder(session, caller.person, caller.viewer).reconcile()
+        seal = seal_for(svc.settings.data_dir)
+        return FeedBuilder(session, caller.person, caller.viewer, seal).reconcile()
 
 
 @router.post(paths.PURGED, status_code=204, response_class=Response)
@@ -63,14 +69,29 @@ def purged(body: PurgeAck, caller: CallerDep, svc: ServicesDep) -> Response:
     return Response(status_code=204)
 
 
-def _still_allowed(svc: Services, authorization: str | None, address: str) -> str | None:
-    """The caller's current head cursor, or None once their sign-in is no longer valid."""
+@dataclass(frozen=True)
+class _Seen:
+    """How far a stream's viewer has been told: the global change and their epoch."""
+
+    seq: int
+    epoch: int
+
+
+def _news_for(
+    svc: Services, authorization: str | None, address: str, seen: _Seen | None
+) -> tuple[_Seen, bool] | None:
+    """Where the viewer stands now and whether their own feed changed since ``seen``;
+    None once their sign-in is no longer valid."""
     with svc.db.read() as session:
         try:
             caller = authenticate(session, authorization, address)
         except ApiError:
             return None
-        return head_cursor(session, caller.person)
+        now = _Seen(current_seq(session), caller.person.membership_epoch)
+        if seen is None or seen.epoch != now.epoch:
+            return now, True
+        builder = FeedBuilder(session, caller.person, caller.viewer)
+        return now, now.seq > seen.seq and builder.changed_since(seen.seq)
 
 
 @router.get(
@@ -79,39 +100,48 @@ def _still_allowed(svc: Services, authorization: str | None, address: str) -> st
     responses={200: {"content": {"text/event-stream": {}}, "description": "nudges"}},
 )
 async def events(request: Request, caller: CallerDep, svc: ServicesDep) -> StreamingResponse:
-    """Server-sent events: ``data: CURSOR`` whenever the caller's feed may have changed.
+    """Server-sent events: ``data: sync`` whenever the caller's own feed changed.
 
-    Any message means "pull the feed"; the first comes at once on connecting.
-    Comments (``: keep-alive``) only keep proxies from closing the connection.
-    The stream ends when the sign-in ends or the server stops.
+    Any message means "pull the feed"; the first comes at once on connecting. A change
+    the caller may not see sends nothing, so the stream cannot be used to watch how busy
+    a group one is not in is. Comments (``: keep-alive``) only keep proxies from closing
+    the connection. The stream ends when the sign-in ends or the server stops.
     """
     authorization = request.headers.get("authorization")
     nudges = svc.nudges
     keepalive = svc.settings.keepalive_seconds
 
     async def stream() -> AsyncIterator[str]:
-        seen = nudges.generation
+        generation = nudges.generation
         yield "retry: 2000\n: connected\n\n"
         # A change committed between the client's last sync and this connection was
         # announced to nobody: greet every new stream with a nudge so it catches up.
-        cursor = await anyio.to_thread.run_sync(_still_allowed, svc, authorization, caller.address)
-        if cursor is None:
+        news = await anyio.to_thread.run_sync(_news_for, svc, authorization, caller.address, None)
+        if news is None:
             return
-        yield f"data: {cursor}\n\n"
+        seen = news[0]
+        yield "data: sync\n\n"
+        spoke = time.monotonic()
         while not nudges.closed:
-            generation = await nudges.wait(seen, keepalive)
+            wait = max(0.0, keepalive - (time.monotonic() - spoke))
+            latest = await nudges.wait(generation, wait)
             if nudges.closed:
                 break
-            if generation == seen:
+            if latest != generation:
+                generation = latest
+                news = await anyio.to_thread.run_sync(
+                    _news_for, svc, authorization, caller.address, seen
+                )
+                if news is None:
+                    break
+                seen, changed = news
+                if changed:
+                    yield "data: sync\n\n"
+                    spoke = time.monotonic()
+                    continue
+            if time.monotonic() - spoke >= keepalive:
                 yield ": keep-alive\n\n"
-                continue
-            seen = generation
-            cursor = await anyio.to_thread.run_sync(
-                _still_allowed, svc, authorization, caller.address
-            )
-            if cursor is None:
-                break
-            yield f"data: {cursor}\n\n"
+                spoke = time.monotonic()
 
     return StreamingResponse(
         stream(),
