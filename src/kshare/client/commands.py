@@ -25,7 +25,12 @@ OK_STATES = ("idle",)
 
 def register(subparsers: Any) -> None:
     login = subparsers.add_parser("login", help="sign in to a kshare server")
-    login.add_argument("url", help="server address, e.g. https://kshare.example.com")
+    login.add_argument(
+        "url",
+        nargs="?",
+        default="",
+        help="server address, e.g. https://kshare.example.com (default: the policy's server)",
+    )
     login.add_argument("--user", required=True, help="your user name")
     login.add_argument(
         "--password-stdin", action="store_true", help="read the password from standard input"

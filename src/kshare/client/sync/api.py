@@ -28,6 +28,7 @@ from kshare.client.sync.errors import (
     Transient,
     api_error,
 )
+from kshare.client.sync.transport import NetworkPolicy, client_options, describe
 from kshare.protocol import routes
 from kshare.protocol.schemas import (
     BlobRef,
@@ -85,7 +86,10 @@ class ApiClient:
         attempts: int = REQUEST_ATTEMPTS,
         backoff: Backoff = REQUEST_BACKOFF,
         sleep: Callable[[float], None] | None = None,
+        network: NetworkPolicy | None = None,
     ) -> None:
+        """``network`` decides trust, proxy and plain http (the organisation's policy); an
+        injected ``transport`` (tests, fault hooks) replaces the network altogether."""
         self.base_url = base_url.rstrip("/")
         self.attempts = attempts
         self.backoff = backoff
@@ -95,12 +99,16 @@ class ApiClient:
         headers = {"User-Agent": f"kshare-desktop/{__version__}", "Accept": "application/json"}
         if token:
             headers["Authorization"] = f"Bearer {token}"
+        options: dict[str, Any] = {"transport": transport}
+        if transport is None:
+            options = client_options(self.base_url, network or NetworkPolicy())
+        self.proxy: str | None = options.get("proxy")
         self.http = httpx.Client(
             base_url=self.base_url,
             headers=headers,
             timeout=timeout,
-            transport=transport,
             follow_redirects=False,
+            **options,
         )
 
     def close(self) -> None:
@@ -133,10 +141,8 @@ class ApiClient:
     def _send_once(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
         try:
             response = self.http.request(method, path, **kwargs)
-        except httpx.TimeoutException as exc:
-            raise Offline(f"the server did not answer in time ({type(exc).__name__})") from exc
         except httpx.TransportError as exc:
-            raise Offline(f"cannot reach the server ({type(exc).__name__})") from exc
+            raise describe(exc, self.base_url, self.proxy) from exc
         if response.status_code == 429 or response.status_code >= 500:
             raise ServerTrouble(
                 f"the server is busy or failing (HTTP {response.status_code})",
@@ -380,4 +386,5 @@ class ApiClient:
         except httpx.TimeoutException as exc:
             raise Offline("the event stream went quiet") from exc
         except httpx.TransportError as exc:
-            raise Offline(f"the event stream broke ({type(exc).__name__})") from exc
+            problem = describe(exc, self.base_url, self.proxy)
+            raise Offline(f"the event stream broke: {problem}") from exc
