@@ -205,14 +205,14 @@ def describe(exc: httpx.TransportError, url: str, proxy: str | None) -> NetworkP
             )
         if isinstance(cause, ssl.SSLCertVerificationError):
             issuer = None if proxy else issuer_of(host, port)
-            reason = cause.verify_message or cause.reason or "not trusted"
+            reason = cause.verify_message or getattr(cause, "reason", None) or "not trusted"
             issued = f"; it was issued by {issuer}" if issuer else ""
             return NetworkProblem(
                 f"the certificate of {host} is not trusted ({reason}){issued}",
                 "certificate_untrusted",
             )
         if isinstance(cause, ssl.SSLError):
-            text = f"{cause.reason or ''} {cause}".upper()
+            text = f"{getattr(cause, 'reason', '') or ''} {cause}".upper()
             if "WRONG_VERSION_NUMBER" in text or "RECORD_LAYER_FAILURE" in text:
                 return NetworkProblem(
                     f"{host}:{port} does not answer with TLS (is it an http:// address?)",
