@@ -394,6 +394,9 @@ def run_status(args: argparse.Namespace) -> int:
         print(f"Last successful sync: {last}")
         print(f"Waiting to be sent: {status.pending_outbox}")
         print(f"Items on this computer: {workspace.feed_count()}")
+        update = workspace.update_notice()
+        if update:
+            print(f"Update: {update}")
         problems = workspace.unpublished()
         if problems:
             print(f"Need your attention: {len(problems)} (conflicts or refused changes)")

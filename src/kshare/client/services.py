@@ -6,6 +6,7 @@ values it returns are immutable snapshots (:mod:`kshare.client.views`).
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import mimetypes
@@ -21,7 +22,7 @@ from typing import Any
 
 from sqlalchemy import Engine, select
 
-from kshare.client import credentials
+from kshare.client import credentials, updates
 from kshare.client import groups as group_calls
 from kshare.client.errors import (
     FeatureUnavailable,
@@ -58,7 +59,7 @@ from kshare.client.views import (
     SearchResults,
     SyncStatus,
 )
-from kshare.protocol.schemas import BlobRef, GroupListing, JoinRequestOut
+from kshare.protocol.schemas import BlobRef, GroupListing, JoinRequestOut, ServerInfo
 
 log = logging.getLogger(__name__)
 
@@ -146,7 +147,9 @@ class Workspace:
         except Transient as exc:
             raise ServerUnreachable(f"Cannot reach {server_url}: {exc}.") from exc
         except IncompatibleServer as exc:
-            raise ServerUnreachable(str(exc)) from exc
+            url = str(self.settings.get("download_url"))
+            where = f" Get it from {url}." if url and exc.state == "client_too_old" else ""
+            raise ServerUnreachable(f"{exc}.{where}") from exc
         except ApiError as exc:
             log.info("sign-in refused: %s %s", exc.status, exc.code)
             raise LoginFailed(
@@ -207,6 +210,20 @@ class Workspace:
             self.require_feature(
                 "publish_to_organisation_enabled", "Publishing to the whole organisation"
             )
+
+    def _note_versions(self, info: ServerInfo | None) -> None:
+        if info is None:
+            return
+        with self.writer.begin() as conn:
+            repository.set_state(conn, updates.VERSIONS_STATE, updates.Advertised.of(info).dumps())
+
+    def update_notice(self) -> str:
+        """What to tell the person about updating kshare ("" when nothing)."""
+        with self.reader.connect() as conn:
+            advertised = updates.Advertised.loads(
+                repository.get_state(conn, updates.VERSIONS_STATE)
+            )
+        return updates.notice(advertised, str(self.settings.get("download_url")))
 
     def _previous_account(self) -> Account | None:
         with self.reader.connect() as conn:
@@ -309,6 +326,13 @@ class Workspace:
             message = str(exc) if isinstance(exc, ServerNotAllowed) else f"{exc}."
             return SyncReport(self.tracker.set(SyncStatus("error", message)))
         report = engine.sync(progress, cancel)
+        self._note_versions(engine.api.last_info)
+        update = self.update_notice()
+        if update and report.status.state in ("idle", "client_too_old"):
+            # the status line the app and `kshare sync` show carries the company's download page
+            first = report.status.message if report.status.state == "idle" else ""
+            status = SyncStatus(**{**asdict(report.status), "message": f"{first} {update}".strip()})
+            report = dataclasses.replace(report, status=self.tracker.set(status))
         if report.status.state == "signed_out":  # the account was disabled and wiped
             self._account = None
             self._drop_engine()

@@ -33,6 +33,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     serve.add_argument(
         "--max-upload-mb", type=int, default=100, help="largest file people may share (MB)"
     )
+    serve.add_argument(
+        "--min-client-version", default="", help="desktops older than this must update"
+    )
+    serve.add_argument(
+        "--recommended-client-version", default="", help="desktops older than this are told"
+    )
     serve.set_defaults(func=run_serve)
 
     admin = subparsers.add_parser("admin", help="manage users and groups of a kshare server")
@@ -159,5 +165,7 @@ def run_serve(args: argparse.Namespace) -> int:
         organisation=args.organisation,
         blob_store=args.blob_store,
         max_blob_bytes=args.max_upload_mb * 1024 * 1024,
+        min_client_version=args.min_client_version,
+        recommended_client_version=args.recommended_client_version,
     )
     return serve(settings, host=args.host, port=args.port, demo=args.demo)

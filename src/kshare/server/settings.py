@@ -48,6 +48,10 @@ class Settings:
     keepalive_seconds: float = 15.0
     change_poll_seconds: float = 0.25  # how often to notice commits made by other processes
     migrate_on_start: bool = True
+    # Desktop versions this server advertises: older than the minimum must update, older
+    # than the recommended one is told about it ("" advertises nothing).
+    min_client_version: str = ""
+    recommended_client_version: str = ""
 
     @property
     def resolved_database_url(self) -> str:

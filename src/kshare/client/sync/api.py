@@ -19,6 +19,7 @@ import httpx
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from kshare import API_VERSION, __version__
+from kshare.client import updates
 from kshare.client.sync.backoff import REQUEST_ATTEMPTS, REQUEST_BACKOFF, Backoff
 from kshare.client.sync.errors import (
     Cancelled,
@@ -96,6 +97,7 @@ class ApiClient:
         self.cancel: threading.Event | None = None
         self._sleep = sleep
         self._live_socket: socket.socket | None = None
+        self.last_info: ServerInfo | None = None  # what the server said it accepts, last time
         headers = {"User-Agent": f"kshare-desktop/{__version__}", "Accept": "application/json"}
         if token:
             headers["Authorization"] = f"Bearer {token}"
@@ -243,10 +245,11 @@ class ApiClient:
                 f"the server (kshare {info.server_version}, API {info.api_version}) is too old "
                 f"for this desktop (API {API_VERSION}); ask IT to update it"
             )
-        if info.min_client_api > API_VERSION:
+        self.last_info = info
+        if info.min_client_api > API_VERSION or updates.too_old(info):
             raise IncompatibleServer(
-                f"this kshare is too old for the server (it needs API {info.min_client_api}); "
-                "update kshare",
+                f"this kshare ({__version__}) is too old for the server (it needs "
+                f"{info.min_client_version or f'API {info.min_client_api}'}); update kshare",
                 state="client_too_old",
             )
         return info
