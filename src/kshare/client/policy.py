@@ -158,7 +158,8 @@ def read_registry_policy() -> Policy:
                     name, value, _kind = winreg.EnumValue(key, index)
                 except OSError:
                     break
-                found[name] = value
+                if value not in ("", None):  # an installer writes "" for a property not given
+                    found[name] = value
                 index += 1
         return found
 
