@@ -174,3 +174,30 @@ def test_features_turned_off_by_the_policy_are_refused(locked_workspace: Workspa
         locked_workspace.experts("kubernetes")
     with pytest.raises(TurnedOffByPolicy, match="whole organisation"):
         locked_workspace.publish(title="t", body="b", audience=["org"])
+
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def test_the_group_policy_template_offers_every_setting_it_manages() -> None:
+    import xml.etree.ElementTree as ET
+
+    from kshare.client.settings import BY_KEY
+
+    admx = ET.parse(ROOT / "packaging" / "windows" / "admx" / "kshare.admx")
+    names = {el.get("name") for el in admx.iter() if el.tag.endswith("}policy")}
+    tuning = {"poll_interval_s", "reconcile_interval_h", "page_size"}
+    assert names == set(BY_KEY) - tuning
+    adml = (ROOT / "packaging" / "windows" / "admx" / "en-US" / "kshare.adml").read_text()
+    assert all(f'<string id="{name}">' in adml for name in names)
+
+
+def test_the_example_configuration_profile_reads_as_a_locked_policy(tmp_path: Path) -> None:
+    profile = plistlib.loads((ROOT / "packaging/macos/kshare.mobileconfig.example").read_bytes())
+    managed = tmp_path / "io.kshare.Desktop.plist"
+    managed.write_bytes(plistlib.dumps(profile["PayloadContent"][0]))
+    from kshare.client.policy import read_plist_policy
+
+    settings = Settings(tmp_path / "s.json", policy=read_plist_policy(managed))
+    assert "server_url" in settings.locked and "blob_cache_mb" not in settings.locked
+    assert settings.get("wipe_after_offline_days") == 30
