@@ -201,3 +201,11 @@ def test_the_example_configuration_profile_reads_as_a_locked_policy(tmp_path: Pa
     settings = Settings(tmp_path / "s.json", policy=read_plist_policy(managed))
     assert "server_url" in settings.locked and "blob_cache_mb" not in settings.locked
     assert settings.get("wipe_after_offline_days") == 30
+
+
+def test_the_example_policy_file_is_valid(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    example = read_json_policy(ROOT / "packaging" / "policy" / "policy.example.json")
+    with caplog.at_level(logging.WARNING):
+        settings = Settings(tmp_path / "s.json", policy=example)
+    assert caplog.text == ""
+    assert settings.locked == {"server_url", "wipe_after_offline_days", "proxy"}
