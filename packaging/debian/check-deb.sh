@@ -20,7 +20,7 @@ mirror() {
     [ -n "${DEBIAN_MIRROR:-}" ] && { echo "$DEBIAN_MIRROR"; return; }
     { grep -h '^URIs:' /etc/apt/sources.list.d/*.sources 2>/dev/null | awk '{print $2}'
       grep -h '^deb ' /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null \
-        | awk '{print $2}'; } | grep -v security | head -n1
+        | awk '{print $2}'; } | { grep -v security || true; } | head -n1
 }
 
 DEB="${1:-}"
