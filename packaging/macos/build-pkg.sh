@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Build a signed-ready macOS installer package from the PyInstaller .app bundle.
-# IT deploys it with MDM; a managed policy goes to /Library/Application Support/kshare/policy.json.
+# IT deploys it with MDM, with a configuration profile (kshare.mobileconfig.example) or a
+# policy file at /Library/Application Support/kshare/policy.json.
 #   packaging/macos/build-pkg.sh VERSION [SIGNING_IDENTITY]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"

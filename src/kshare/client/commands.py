@@ -25,7 +25,12 @@ OK_STATES = ("idle",)
 
 def register(subparsers: Any) -> None:
     login = subparsers.add_parser("login", help="sign in to a kshare server")
-    login.add_argument("url", help="server address, e.g. https://kshare.example.com")
+    login.add_argument(
+        "url",
+        nargs="?",
+        default="",
+        help="server address, e.g. https://kshare.example.com (default: the policy's server)",
+    )
     login.add_argument("--user", required=True, help="your user name")
     login.add_argument(
         "--password-stdin", action="store_true", help="read the password from standard input"
@@ -436,6 +441,9 @@ def run_status(args: argparse.Namespace) -> int:
         print(f"Last successful sync: {last}")
         print(f"Waiting to be sent: {status.pending_outbox}")
         print(f"Items on this computer: {workspace.feed_count()}")
+        update = workspace.update_notice()
+        if update:
+            print(f"Update: {update}")
         if problems:
             print(
                 f"Need your attention: {len(problems)} (conflicts or refused changes; "

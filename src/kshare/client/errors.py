@@ -25,3 +25,11 @@ class NotSignedIn(UserFacingError):
 
 class FeatureUnavailable(UserFacingError):
     """A part of kshare (search, experts) is missing or broken in this installation."""
+
+
+class ServerNotAllowed(UserFacingError):
+    """The organisation's policy names the one server this desktop may use."""
+
+
+class TurnedOffByPolicy(UserFacingError):
+    """The organisation turned this part of kshare off."""

@@ -6,6 +6,7 @@ values it returns are immutable snapshots (:mod:`kshare.client.views`).
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import mimetypes
@@ -21,7 +22,7 @@ from typing import Any
 
 from sqlalchemy import Engine, select
 
-from kshare.client import credentials
+from kshare.client import credentials, updates
 from kshare.client import groups as group_calls
 from kshare.client.account import api as account_api
 from kshare.client.account.session_auth import SessionAuth
@@ -30,7 +31,9 @@ from kshare.client.errors import (
     KeyringUnavailable,
     LoginFailed,
     NotSignedIn,
+    ServerNotAllowed,
     ServerUnreachable,
+    TurnedOffByPolicy,
     UserFacingError,
 )
 from kshare.client.experts.profile_view import SIMILAR_LIMIT, TOPIC_LIMIT, build_profile
@@ -47,6 +50,7 @@ from kshare.client.sync.engine import STATUS_MESSAGE, STATUS_STATE, EngineOption
 from kshare.client.sync.errors import ApiError, IncompatibleServer, SyncError, Transient
 from kshare.client.sync.reconcile import ALLOW_MASS_PURGE
 from kshare.client.sync.report import Changes, StatusTracker, SyncReport
+from kshare.client.sync.transport import InsecureServer, NetworkPolicy
 from kshare.client.sync.watch import watch as watch_events
 from kshare.client.views import (
     Choice,
@@ -57,7 +61,7 @@ from kshare.client.views import (
     SearchResults,
     SyncStatus,
 )
-from kshare.protocol.schemas import BlobRef, DeviceOut, GroupListing, JoinRequestOut
+from kshare.protocol.schemas import BlobRef, DeviceOut, GroupListing, JoinRequestOut, ServerInfo
 
 log = logging.getLogger(__name__)
 
@@ -125,10 +129,20 @@ class Workspace:
         return self._account
 
     def login(self, server_url: str, username: str, password: str) -> Account:
-        """Sign in; the token goes to the keyring. Another account's cache is forgotten first."""
-        server_url = server_url.rstrip("/")
+        """Sign in; the token goes to the keyring. Another account's cache is forgotten first.
+
+        An empty ``server_url`` means the organisation's server from the policy; a policy
+        that locks the server refuses every other one before anything is sent.
+        """
+        server_url = (server_url or str(self.settings.get("server_url"))).strip().rstrip("/")
+        if not server_url:
+            raise ServerUnreachable("Give the address of your company's kshare server.")
+        self.check_server(server_url)
         credentials.ensure_available()
-        api = ApiClient(server_url, attempts=2)
+        try:
+            api = ApiClient(server_url, attempts=2, network=self.network())
+        except InsecureServer as exc:
+            raise ServerUnreachable(f"{exc}.") from exc
         try:
             api.info()
             known = credentials.load_device_key(server_url, username)
@@ -136,7 +150,9 @@ class Workspace:
         except Transient as exc:
             raise ServerUnreachable(f"Cannot reach {server_url}: {exc}.") from exc
         except IncompatibleServer as exc:
-            raise ServerUnreachable(str(exc)) from exc
+            url = str(self.settings.get("download_url"))
+            where = f" Get it from {url}." if url and exc.state == "client_too_old" else ""
+            raise ServerUnreachable(f"{exc}.{where}") from exc
         except ApiError as exc:
             log.info("sign-in refused: %s %s", exc.status, exc.code)
             raise LoginFailed(
@@ -171,6 +187,51 @@ class Workspace:
             self.tracker.set(SyncStatus("idle", "Signed in; not synced yet"))
         return account
 
+    # --- the organisation's policy -----------------------------------------------------------
+
+    def network(self) -> NetworkPolicy:
+        return NetworkPolicy.from_settings(self.settings)
+
+    def ask_for_help(self) -> str:
+        """Who to ask, in a sentence, when the policy names a support contact."""
+        contact = str(self.settings.get("support_contact"))
+        return f" For help, contact {contact}." if contact else ""
+
+    def check_server(self, server_url: str) -> None:
+        """A locked server address means no other server: not to sign in, not to sync."""
+        if not self.settings.server_allowed(server_url):
+            allowed = self.settings.get("server_url") or "none"
+            raise ServerNotAllowed(
+                f"Your organisation's policy allows only the kshare server {allowed}, "
+                f"not {server_url}.{self.ask_for_help()}"
+            )
+
+    def require_feature(self, key: str, what: str) -> None:
+        if not self.settings.feature(key):
+            raise TurnedOffByPolicy(
+                f"{what} is turned off by your organisation.{self.ask_for_help()}"
+            )
+
+    def _check_audience(self, audience: Sequence[str] | None) -> None:
+        if audience and any(choice.strip().lower() == "org" for choice in audience):
+            self.require_feature(
+                "publish_to_organisation_enabled", "Publishing to the whole organisation"
+            )
+
+    def _note_versions(self, info: ServerInfo | None) -> None:
+        if info is None:
+            return
+        with self.writer.begin() as conn:
+            repository.set_state(conn, updates.VERSIONS_STATE, updates.Advertised.of(info).dumps())
+
+    def update_notice(self) -> str:
+        """What to tell the person about updating kshare ("" when nothing)."""
+        with self.reader.connect() as conn:
+            advertised = updates.Advertised.loads(
+                repository.get_state(conn, updates.VERSIONS_STATE)
+            )
+        return updates.notice(advertised, str(self.settings.get("download_url")))
+
     def _previous_account(self) -> Account | None:
         with self.reader.connect() as conn:
             raw = repository.get_state(conn, PREVIOUS_ACCOUNT_KEY)
@@ -182,8 +243,16 @@ class Workspace:
         if account is None:
             return
         token = credentials.load_token(account.server_url, account.username)
-        if token:
-            api = ApiClient(account.server_url, attempts=1, auth=self._auth(account))
+        if token and self.settings.server_allowed(account.server_url):
+            try:
+                api = ApiClient(
+                    account.server_url,
+                    attempts=1,
+                    auth=self._auth(account),
+                    network=self.network(),
+                )
+            except InsecureServer as exc:
+                raise ServerUnreachable(f"{exc}.") from exc
             try:
                 api.logout()
             except SyncError as exc:
@@ -211,7 +280,10 @@ class Workspace:
         account = self._account
         if account is None:
             raise NotSignedIn("Sign in first.")
-        return ApiClient(account.server_url, auth=self._auth(account), **kwargs)
+        self.check_server(account.server_url)
+        return ApiClient(
+            account.server_url, auth=self._auth(account), network=self.network(), **kwargs
+        )
 
     def _sync_engine(self) -> SyncEngine:
         with self._lock:
@@ -228,7 +300,10 @@ class Workspace:
                     device=_device_name(),
                     page_size=int(self.settings.get("page_size")),
                     reconcile_every=timedelta(hours=int(self.settings.get("reconcile_interval_h"))),
-                    blob_policy=str(self.settings.get("blob_policy")),
+                    # no document downloads at all: nothing is fetched ahead either
+                    blob_policy=str(self.settings.get("blob_policy"))
+                    if self.settings.feature("downloads_enabled")
+                    else "manual",
                 )
                 self._engine = SyncEngine(
                     api,
@@ -269,14 +344,26 @@ class Workspace:
         if not token:
             status = SyncStatus("auth_required", "Sign in again to sync.")
             return SyncReport(self.tracker.set(status))
+        try:
+            engine = self._sync_engine()
+        except (ServerNotAllowed, InsecureServer) as exc:
+            message = str(exc) if isinstance(exc, ServerNotAllowed) else f"{exc}."
+            return SyncReport(self.tracker.set(SyncStatus("error", message)))
         if confirm_removal:
             self.confirm_mass_removal()
         try:
-            report = self._sync_engine().sync(progress, cancel)
+            report = engine.sync(progress, cancel)
         finally:
             if confirm_removal:  # a later, different disappearance must ask again
                 with self.writer.begin() as conn:
                     repository.delete_state(conn, ALLOW_MASS_PURGE)
+        self._note_versions(engine.api.last_info)
+        update = self.update_notice()
+        if update and report.status.state in ("idle", "client_too_old"):
+            # the status line the app and `kshare sync` show carries the company's download page
+            first = report.status.message if report.status.state == "idle" else ""
+            status = SyncStatus(**{**asdict(report.status), "message": f"{first} {update}".strip()})
+            report = dataclasses.replace(report, status=self.tracker.set(status))
         if report.status.state == "signed_out":  # the account was disabled and wiped
             self._account = None
             self._drop_engine()
@@ -306,6 +393,11 @@ class Workspace:
 
     def watch(self, on_nudge: Callable[[], None], stop: threading.Event) -> None:
         """Block, calling ``on_nudge`` when the server signals a change (or a poll is due)."""
+        account = self._account
+        if account is not None and not self.settings.server_allowed(account.server_url):
+            log.warning("no live updates: the policy does not allow %s", account.server_url)
+            stop.wait()
+            return
         watch_events(
             lambda: self._api(attempts=1),
             on_nudge,
@@ -464,6 +556,7 @@ class Workspace:
             return self._experts
 
     def experts(self, topic: str, *, limit: int = 10) -> list[Expert]:
+        self.require_feature("experts_enabled", "Finding experts")
         finder = self._expert_finder()
         exclude = self._not_me()
         return finder.rank(topic, limit=limit, exclude=exclude)  # type: ignore[no-any-return]
@@ -516,7 +609,7 @@ class Workspace:
             kind = conn.execute(
                 select(items.c.kind).where(items.c.id == item_id)
             ).scalar_one_or_none()
-        if kind != "question":
+        if kind != "question" or not self.settings.feature("experts_enabled"):
             return []
         finder = self._expert_finder()
         exclude = self._not_me()
@@ -591,11 +684,7 @@ class Workspace:
         if not token:
             raise NotSignedIn(f"Sign in again before {what}.")
         return group_calls.online(
-            lambda: ApiClient(
-                account.server_url,
-                attempts=group_calls.ONLINE_ATTEMPTS,
-                auth=self._auth(account),
-            ),
+            lambda: self._api(attempts=group_calls.ONLINE_ATTEMPTS),
             what,
             call,
         )
@@ -711,6 +800,7 @@ class Workspace:
             ref = self.writes.attachment_of(conn, item_id)
         if ref is None:
             return None
+        self.require_feature("downloads_enabled", "Downloading shared documents")
         blobs = self._sync_engine().blobs
         assert blobs is not None
         try:
@@ -739,6 +829,7 @@ class Workspace:
         be among its audience; ``publish_at`` and ``visible_until`` bound when others see
         it (a time without a zone is local time).
         """
+        self._check_audience(audience)
         return self.writes.publish(
             item_id=str(uuid.uuid4()),
             title=title,
@@ -772,6 +863,7 @@ class Workspace:
         always has the bytes when the document arrives; either survives a restart.
         ``editors`` and the window are as for :meth:`publish`.
         """
+        self._check_audience(audience)
         source = Path(path)
         ref, queue_upload = self._local_file(source)
         return self.writes.publish(
@@ -837,6 +929,7 @@ class Workspace:
         item (``publish_at=None`` / ``visible_until=None`` clear a time). The cache shows
         the change at once; people who lose access lose the item at their next sync.
         """
+        self._check_audience(audience)
         self.writes.edit(
             item_id,
             title=title,

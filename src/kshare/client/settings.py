@@ -1,10 +1,10 @@
 """Desktop settings: one declared schema, read in layers.
 
-Defaults < the system-wide managed policy file IT installs < the user's
-``settings.json`` in the profile < environment variables (``KSHARE_<KEY>``).
-A key the policy lists under ``locked`` keeps the policy's value whatever the
-user or the environment says. Secrets are never settings: they live in the
-keyring.
+Defaults < the organisation's managed policy (:mod:`kshare.client.policy`) < the
+user's ``settings.json`` in the profile < environment variables (``KSHARE_<KEY>``).
+A key the policy locks keeps the policy's value whatever the user or the
+environment says. A policy value that does not fit the schema is logged and the
+default is used instead. Secrets are never settings: they live in the keyring.
 """
 
 from __future__ import annotations
@@ -12,17 +12,40 @@ from __future__ import annotations
 import json
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
-import platformdirs
-
-from kshare.client.paths import APP_NAME
+from kshare.client.policy import POLICY_ENV, Policy, effective_policy, read_json_policy
 
 log = logging.getLogger(__name__)
 
-POLICY_ENV = "KSHARE_POLICY_FILE"
+__all__ = ["BY_KEY", "POLICY_ENV", "SCHEMA", "Setting", "Settings"]
+
+
+def _check_url(value: str) -> None:
+    if not value:
+        return
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError("must be an http:// or https:// address with a host name")
+
+
+def _check_proxy(value: str) -> None:
+    if value in ("", "system", "none"):
+        return
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https", "socks5") or not parts.hostname:
+        raise ValueError("must be 'system', 'none' or a proxy address such as http://proxy:3128")
+
+
+def _check_pins(value: str) -> None:
+    for pin in filter(None, (part.strip() for part in value.split(","))):
+        digits = pin.removeprefix("sha256:").replace(":", "")
+        if len(digits) != 64 or any(c not in "0123456789abcdefABCDEF" for c in digits):
+            raise ValueError("each pin must be a SHA-256 fingerprint (64 hexadecimal digits)")
 
 
 @dataclass(frozen=True)
@@ -32,10 +55,13 @@ class Setting:
     default: Any
     label: str
     choices: tuple[str, ...] = ()
+    check: Callable[[Any], None] | None = None
+    # Only the organisation decides it: neither settings.json nor the environment can.
+    policy_only: bool = False
 
 
 SCHEMA: tuple[Setting, ...] = (
-    Setting("server_url", str, "", "Company kshare server"),
+    Setting("server_url", str, "", "Company kshare server", check=_check_url),
     Setting(
         "blob_policy",
         str,
@@ -53,15 +79,34 @@ SCHEMA: tuple[Setting, ...] = (
         0,
         "Remove cached company content after this many days without a sync (0: never)",
     ),
+    # Parts of kshare the organisation may turn off; the app and the command line honour each.
+    Setting("downloads_enabled", bool, True, "Download shared documents", policy_only=True),
+    Setting(
+        "publish_to_organisation_enabled",
+        bool,
+        True,
+        "Publish to the whole organisation",
+        policy_only=True,
+    ),
+    Setting("experts_enabled", bool, True, "Find experts", policy_only=True),
+    # Networks: "system" follows the operating system's proxy settings, "none" goes direct.
+    Setting("proxy", str, "system", "Proxy", check=_check_proxy),
+    Setting("ca_bundle", str, "", "Extra trusted certificates (PEM file)", policy_only=True),
+    Setting(
+        "certificate_pins",
+        str,
+        "",
+        "Pinned server certificates (SHA-256)",
+        check=_check_pins,
+        policy_only=True,
+    ),
+    Setting("allow_plain_http", bool, False, "Allow unencrypted http:// servers", policy_only=True),
+    # Help and updates.
+    Setting("support_contact", str, "", "Support contact", policy_only=True),
+    Setting("update_channel", str, "stable", "Update channel", choices=("stable", "beta")),
+    Setting("download_url", str, "", "Where to get kshare", check=_check_url, policy_only=True),
 )
 BY_KEY = {setting.key: setting for setting in SCHEMA}
-
-
-def default_policy_file() -> Path:
-    override = os.environ.get(POLICY_ENV)
-    if override:
-        return Path(override)
-    return Path(platformdirs.site_config_dir(APP_NAME, appauthor=False)) / "policy.json"
 
 
 def _coerce(setting: Setting, value: Any) -> Any:
@@ -69,11 +114,35 @@ def _coerce(setting: Setting, value: Any) -> Any:
         value = int(value)
     elif setting.type is bool:
         value = value if isinstance(value, bool) else str(value).lower() in ("1", "true", "yes")
+    elif isinstance(value, list) and setting.key == "certificate_pins":
+        value = ",".join(str(part) for part in value)
+    elif isinstance(value, dict | list):
+        raise ValueError("must be a single value")
     else:
         value = str(value)
     if setting.choices and value not in setting.choices:
         raise ValueError(f"{setting.key} must be one of {', '.join(setting.choices)}")
+    if setting.check is not None:
+        setting.check(value)
     return value
+
+
+def _validated(policy: Policy) -> tuple[dict[str, Any], frozenset[str]]:
+    """Values that fit the schema; anything else is logged once and left at its default."""
+    values: dict[str, Any] = {}
+    for key, raw in policy.values.items():
+        setting = BY_KEY.get(key)
+        if setting is None:
+            log.warning("policy: unknown setting %r ignored", key)
+            continue
+        try:
+            values[key] = _coerce(setting, raw)
+        except (TypeError, ValueError) as exc:
+            log.error("policy: %s=%r is invalid (%s); the default is used", key, raw, exc)
+    unknown = sorted(key for key in policy.locked if key not in BY_KEY)
+    if unknown:
+        log.warning("policy: unknown locked settings ignored: %s", ", ".join(unknown))
+    return values, frozenset(key for key in policy.locked if key in BY_KEY)
 
 
 def _read_json(path: Path) -> dict[str, Any]:
@@ -90,11 +159,16 @@ def _read_json(path: Path) -> dict[str, Any]:
 class Settings:
     """The effective settings of one profile."""
 
-    def __init__(self, user_file: Path, policy_file: Path | None = None) -> None:
+    def __init__(
+        self, user_file: Path, policy_file: Path | None = None, *, policy: Policy | None = None
+    ) -> None:
+        """``policy_file`` reads exactly that file (tools, tests); otherwise the policy in
+        force on this computer applies (:func:`kshare.client.policy.effective_policy`)."""
         self.user_file = user_file
-        policy = _read_json(policy_file or default_policy_file())
-        self.policy: dict[str, Any] = dict(policy.get("values", {}))
-        self.locked: frozenset[str] = frozenset(policy.get("locked", []))
+        if policy is None:
+            policy = read_json_policy(policy_file) if policy_file else effective_policy()
+        self.origins = policy.origins
+        self.policy, self.locked = _validated(policy)
         self.user: dict[str, Any] = _read_json(user_file)
 
     @staticmethod
@@ -112,7 +186,7 @@ class Settings:
     def _resolve(self, key: str) -> tuple[Any, str]:
         setting = BY_KEY[key]
         layers: list[tuple[str, dict[str, Any]]] = [("policy", self.policy)]
-        if key not in self.locked:
+        if key not in self.locked and not setting.policy_only:
             env = os.environ.get(self.environment_variable(key))
             layers = [
                 ("environment", {key: env} if env is not None else {}),
@@ -123,16 +197,43 @@ class Settings:
             if key in layer:
                 try:
                     return _coerce(setting, layer[key]), name
-                except ValueError as exc:
+                except (TypeError, ValueError) as exc:
                     log.warning("ignoring setting %s=%r: %s", key, layer[key], exc)
         return setting.default, "default"
 
     def set(self, key: str, value: Any) -> None:
         """Change a user setting; a locked one raises PermissionError with a readable reason."""
-        if key in self.locked:
+        if key in self.locked or BY_KEY[key].policy_only:
             raise PermissionError(f"{BY_KEY[key].label} is set by your organisation")
         self.user[key] = _coerce(BY_KEY[key], value)
         self.user_file.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.user_file.with_suffix(".tmp")
         tmp.write_text(json.dumps(self.user, indent=2), encoding="utf-8")
         tmp.replace(self.user_file)
+
+    def server_allowed(self, url: str) -> bool:
+        """A locked server address means no other server."""
+        if "server_url" not in self.locked:
+            return True
+        return _same_server(url, str(self.get("server_url")))
+
+    def feature(self, key: str) -> bool:
+        return bool(self.get(key))
+
+
+def _same_server(a: str, b: str) -> bool:
+    def norm(url: str) -> tuple[str, str, int | None, str]:
+        parts = urlsplit(url.strip())
+        try:
+            port = parts.port
+        except ValueError:
+            port = -1
+        default = {"http": 80, "https": 443}.get(parts.scheme.lower())
+        return (
+            parts.scheme.lower(),
+            (parts.hostname or "").lower(),
+            port if port != default else None,
+            parts.path.rstrip("/"),
+        )
+
+    return bool(a and b) and norm(a) == norm(b)

@@ -63,6 +63,9 @@ class ServerInfo(Wire):
     api_version: int
     min_client_api: int = 1
     organisation: str = ""
+    # Desktop releases (PEP 440 versions); "" when the server does not say.
+    min_client_version: str = ""
+    recommended_client_version: str = ""
 
 
 class ErrorBody(Wire):

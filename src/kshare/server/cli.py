@@ -62,6 +62,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     serve.add_argument(
         "--min-password-length", type=int, help="shortest password people may set (default 10)"
     )
+    serve.add_argument("--min-client-version", help="desktops older than this must update")
+    serve.add_argument("--recommended-client-version", help="desktops older than this are told")
     serve.set_defaults(func=run_serve)
 
     admin = subparsers.add_parser("admin", help="manage users and groups of a kshare server")
@@ -310,6 +312,8 @@ def run_serve(args: argparse.Namespace) -> int:
             token_minutes=args.token_minutes,
             idle_days=args.idle_days,
             min_password_length=args.min_password_length,
+            min_client_version=args.min_client_version,
+            recommended_client_version=args.recommended_client_version,
         )
         settings = config.to_settings()
     except ConfigError as exc:

@@ -64,6 +64,10 @@ class Settings:
     migrate_on_start: bool = True
     access_log: bool = True  # one log line per request
     metrics_token: str | None = None  # bearer token /metrics asks for; None leaves it open
+    # Desktop versions this server advertises: older than the minimum must update, older
+    # than the recommended one is told about it ("" advertises nothing).
+    min_client_version: str = ""
+    recommended_client_version: str = ""
 
     @property
     def resolved_database_url(self) -> str:

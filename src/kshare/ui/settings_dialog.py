@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QLineEdit,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -117,9 +118,43 @@ FIELDS: tuple[Field, ...] = (
         zero_text="Never",
     ),
 )
+FIELDS += (
+    Field(
+        "proxy",
+        "Proxy",
+        "“system” follows this computer's proxy settings, “none” connects directly; "
+        "or give an address such as http://proxy.example.com:3128.",
+        applies=RESTART,
+    ),
+    Field(
+        "update_channel",
+        "Updates",
+        "Which releases your organisation offers you.",
+        choice_labels={"stable": "Stable releases", "beta": "Early releases (beta)"},
+    ),
+    # Parts of kshare only the organisation turns on or off: shown so nobody wonders why.
+    Field("downloads_enabled", "Download shared documents", "Opening shared files."),
+    Field(
+        "publish_to_organisation_enabled",
+        "Publish to the whole organisation",
+        "Choosing “Everyone” as the audience.",
+    ),
+    Field("experts_enabled", "Find experts", "Expert search and suggestions."),
+)
 # Settings that are not the person's to choose here: the server comes with signing in,
-# and the number of changes fetched per request is a tuning knob for IT.
-NOT_OFFERED = frozenset({"server_url", "page_size"})
+# the number of changes fetched per request is a tuning knob for IT, and the rest are
+# the organisation's network and support choices, read from its policy only.
+NOT_OFFERED = frozenset(
+    {
+        "server_url",
+        "page_size",
+        "ca_bundle",
+        "certificate_pins",
+        "allow_plain_http",
+        "support_contact",
+        "download_url",
+    }
+)
 
 
 class SettingsStore(Protocol):
@@ -197,6 +232,8 @@ class SettingRow(QWidget):
                 spin.setSpecialValueText(spec.zero_text)
             spin.setValue(int(value))
             return spin
+        if setting.type is str:
+            return QLineEdit(str(value), objectName="settingControl")
         raise TypeError(f"no control for the setting {setting.key} of type {setting.type}")
 
     def value(self) -> Any:
@@ -205,6 +242,8 @@ class SettingRow(QWidget):
             return control.currentData()
         if isinstance(control, QCheckBox):
             return control.isChecked()
+        if isinstance(control, QLineEdit):
+            return control.text().strip()
         assert isinstance(control, QSpinBox)
         return control.value()
 
@@ -247,7 +286,7 @@ class SettingsDialog(QDialog):
             if setting is None:
                 continue
             row = SettingRow(spec, setting, settings.get(spec.key))
-            if spec.key in settings.locked:
+            if spec.key in settings.locked or setting.policy_only:
                 row.lock(LOCKED_TEXT, LOCKED_TIP)
             elif set_by_environment(settings, spec.key):
                 variable = settings.environment_variable(spec.key)

@@ -19,6 +19,7 @@ import httpx
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from kshare import API_VERSION, __version__
+from kshare.client import updates
 from kshare.client.sync.backoff import REQUEST_ATTEMPTS, REQUEST_BACKOFF, Backoff
 from kshare.client.sync.errors import (
     Cancelled,
@@ -28,6 +29,7 @@ from kshare.client.sync.errors import (
     Transient,
     api_error,
 )
+from kshare.client.sync.transport import NetworkPolicy, client_options, describe
 from kshare.protocol import routes
 from kshare.protocol.schemas import (
     BlobRef,
@@ -86,23 +88,31 @@ class ApiClient:
         backoff: Backoff = REQUEST_BACKOFF,
         sleep: Callable[[float], None] | None = None,
         auth: httpx.Auth | None = None,
+        network: NetworkPolicy | None = None,
     ) -> None:
+        """``network`` decides trust, proxy and plain http (the organisation's policy); an
+        injected ``transport`` (tests, fault hooks) replaces the network altogether."""
         self.base_url = base_url.rstrip("/")
         self.attempts = attempts
         self.backoff = backoff
         self.cancel: threading.Event | None = None
         self._sleep = sleep
         self._live_socket: socket.socket | None = None
+        self.last_info: ServerInfo | None = None  # what the server said it accepts, last time
         headers = {"User-Agent": f"kshare-desktop/{__version__}", "Accept": "application/json"}
         if token:
             headers["Authorization"] = f"Bearer {token}"
+        options: dict[str, Any] = {"transport": transport}
+        if transport is None:
+            options = client_options(self.base_url, network or NetworkPolicy())
+        self.proxy: str | None = options.get("proxy")
         self.http = httpx.Client(
             base_url=self.base_url,
             headers=headers,
             timeout=timeout,
-            transport=transport,
             follow_redirects=False,
             auth=auth,  # renews an expired access token (kshare.client.account)
+            **options,
         )
 
     def close(self) -> None:
@@ -135,10 +145,8 @@ class ApiClient:
     def _send_once(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
         try:
             response = self.http.request(method, path, **kwargs)
-        except httpx.TimeoutException as exc:
-            raise Offline(f"the server did not answer in time ({type(exc).__name__})") from exc
         except httpx.TransportError as exc:
-            raise Offline(f"cannot reach the server ({type(exc).__name__})") from exc
+            raise describe(exc, self.base_url, self.proxy) from exc
         if response.status_code == 429 or response.status_code >= 500:
             raise ServerTrouble(
                 f"the server is busy or failing (HTTP {response.status_code})",
@@ -239,10 +247,11 @@ class ApiClient:
                 f"the server (kshare {info.server_version}, API {info.api_version}) is too old "
                 f"for this desktop (API {API_VERSION}); ask IT to update it"
             )
-        if info.min_client_api > API_VERSION:
+        self.last_info = info
+        if info.min_client_api > API_VERSION or updates.too_old(info):
             raise IncompatibleServer(
-                f"this kshare is too old for the server (it needs API {info.min_client_api}); "
-                "update kshare",
+                f"this kshare ({__version__}) is too old for the server (it needs "
+                f"{info.min_client_version or f'API {info.min_client_api}'}); update kshare",
                 state="client_too_old",
             )
         return info
@@ -382,4 +391,5 @@ class ApiClient:
         except httpx.TimeoutException as exc:
             raise Offline("the event stream went quiet") from exc
         except httpx.TransportError as exc:
-            raise Offline(f"the event stream broke ({type(exc).__name__})") from exc
+            problem = describe(exc, self.base_url, self.proxy)
+            raise Offline(f"the event stream broke: {problem}") from exc

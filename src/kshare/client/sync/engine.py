@@ -313,7 +313,8 @@ class SyncEngine:
         self.failures += 1
         wait = describe_wait(delay)
         if isinstance(exc, Offline):
-            state, message = "offline", f"Offline — retrying in {wait}"
+            # name the cause (proxy, certificate, DNS…): "offline" alone sends IT guessing
+            state, message = "offline", f"Offline — retrying in {wait}: {exc}"
         else:
             state, message = "retrying", f"The server is having trouble — retrying in {wait}"
         log.info("sync failed (%s); next try in %.0f s", exc, delay)

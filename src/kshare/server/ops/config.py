@@ -61,6 +61,12 @@ class ServerConfig(BaseSettings):
         30, ge=1, le=3650, description="a device unused this long signs in again"
     )
     min_password_length: int = Field(10, ge=1, le=200, description="shortest password allowed")
+    min_client_version: str = Field(
+        "", max_length=40, description="desktops older than this must update"
+    )
+    recommended_client_version: str = Field(
+        "", max_length=40, description="desktops older than this are told to update"
+    )
     trusted_proxies: list[str] = Field(
         default_factory=list, description="load balancers whose X-Forwarded-For is believed"
     )
@@ -134,6 +140,8 @@ class ServerConfig(BaseSettings):
             session_idle_timeout=timedelta(days=self.idle_days),
             password_min_length=self.min_password_length,
             trusted_proxies=tuple(self.trusted_proxies),
+            min_client_version=self.min_client_version,
+            recommended_client_version=self.recommended_client_version,
             tombstone_window=timedelta(days=self.tombstone_window_days),
             migrate_on_start=self.migrate_on_start,
             access_log=self.access_log,

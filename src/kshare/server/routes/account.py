@@ -48,7 +48,11 @@ def info(svc: ServicesDep) -> ServerInfo:
             row = session.get(ServerMeta, "organisation")
             organisation = row.text if row else ""
     return ServerInfo(
-        server_version=__version__, api_version=API_VERSION, organisation=organisation
+        server_version=__version__,
+        api_version=API_VERSION,
+        organisation=organisation,
+        min_client_version=svc.settings.min_client_version,
+        recommended_client_version=svc.settings.recommended_client_version,
     )
 
 
