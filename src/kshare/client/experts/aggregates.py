@@ -107,6 +107,8 @@ class Aggregates:
     people: dict[str, PersonFacts] = field(default_factory=dict)
     declared_topics: dict[str, set[str]] = field(default_factory=dict)  # topic → people
     touched: set[str] = field(default_factory=set)  # people whose facts the last refresh changed
+    _timeline: list[tuple[datetime, str]] = field(default_factory=list)
+    _timeline_seq: int = -2
 
     # --- keeping up with the cache --------------------------------------------------
 
@@ -310,6 +312,15 @@ class Aggregates:
             found += nxt
             frontier = nxt
         return found
+
+    def timeline(self) -> list[tuple[datetime, str]]:
+        """(time, author) of every contribution but questions, oldest first; rebuilt per seq."""
+        if self._timeline_seq != self.seq:
+            self._timeline = sorted(
+                (f.created_at, f.author_id) for f in self.items.values() if f.kind != "question"
+            )
+            self._timeline_seq = self.seq
+        return self._timeline
 
     def thread_title(self, facts: ItemFacts) -> str:
         return self.root(facts).title or facts.title
