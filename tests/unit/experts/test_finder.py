@@ -255,3 +255,22 @@ def test_a_tag_reason_lists_the_contributions_behind_it(profile: Profile) -> Non
     earlier = profile.finder.rank("postgres vacuum bloat", before=T0 + timedelta(days=5))
     tag = next(r for r in earlier[0].reasons if r.kind == "tag" and "postgresql" in r.text)
     assert tag.items == (("a1", title),)
+
+
+def test_asking_about_a_topic_does_not_make_an_expert(profile: Profile) -> None:
+    # Carol asked about vacuum today and twice before; Alice and Bob answered.
+    profile.put(*PEOPLE, *postgres_thread(), *postgres_thread("x", days=10))
+    profile.put(
+        item(
+            "q9",
+            "carol",
+            days=12,
+            kind="question",
+            title="Vacuum again: postgres autovacuum stuck",
+            body="Autovacuum on postgres is stuck again on the orders table.",
+            tags=["postgresql", "vacuum"],
+        )
+    )
+    experts = ids(profile.finder.rank("postgres autovacuum vacuum", before=T0 + timedelta(days=13)))
+    assert experts[:2] == ["alice", "bob"]
+    assert "carol" not in experts
