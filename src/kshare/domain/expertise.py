@@ -163,6 +163,30 @@ def words(text: str) -> list[str]:
     return [w for w in (m.group(0).lower() for m in _WORD.finditer(text)) if w not in STOPWORDS]
 
 
+_CLAUSE = re.compile(r"[.!?;:,()\[\]{}\"'\n]+")
+
+
+def phrases(text: str, longest: int = 3) -> set[str]:
+    """Runs of two to ``longest`` content words standing together in a clause.
+
+    Stopwords and punctuation end a run, so "rolling restart of the cluster"
+    gives "rolling restart" but never "restart cluster".
+    """
+    found: set[str] = set()
+    for clause in _CLAUSE.split(text.lower()):
+        run: list[str] = []
+        for match in _WORD.finditer(clause):
+            token = match.group(0)
+            if token in STOPWORDS or not token.isalpha() or len(token) < 2:
+                run = []
+                continue
+            run.append(token)
+            for size in range(2, longest + 1):
+                if len(run) >= size:
+                    found.add(" ".join(run[-size:]))
+    return found
+
+
 def normalise_topic(topic: str) -> str:
     return " ".join(words(topic)) or topic.strip().lower()
 
@@ -442,10 +466,15 @@ def rank(candidates: Iterable[Candidate], topic: Topic, now: datetime, w: Weight
 
 
 def _still_active(recent: tuple[float, ...], top: list[float], floor: float) -> float:
-    """Geometric mean over the time scales of activity relative to the most active (floor..1+)."""
+    """Geometric mean over the time scales of activity relative to the most active (0..1).
+
+    ``floor`` is in units of contributions: at a scale where even the most active
+    person did next to nothing (a day's scale in a quiet month), everyone is alike
+    and that scale tells nobody apart.
+    """
     if not top or len(recent) != len(top):
         return 1.0  # nothing known about anyone's recent activity: no one is favoured
-    logs = [math.log(floor + (r / t if t > 0 else 0.0)) for r, t in zip(recent, top, strict=True)]
+    logs = [math.log((r + floor) / (t + floor)) for r, t in zip(recent, top, strict=True)]
     return math.exp(sum(logs) / len(logs))
 
 
@@ -487,16 +516,29 @@ def salient_terms(
     return scored[:limit]
 
 
+MIN_THREADS = 2  # a topic must come back in this many separate threads: one post never makes it
+
+
 def profile_topics(
     tag_activity_: Mapping[str, float],
     terms: Iterable[tuple[str, float]],
     declared: Declared,
     limit: int,
+    tag_threads: Mapping[str, int] | None = None,
 ) -> list[tuple[str, float]]:
-    """Top topics of a person: tags and salient words on one 0..1 scale, hidden ones left out."""
+    """Top topics of a person: tags and salient phrases on one 0..1 scale, hidden ones left out.
+
+    With ``tag_threads`` (in how many separate threads the person used each tag), a
+    tag of fewer than ``MIN_THREADS`` threads is not a topic of theirs.
+    """
     hidden = {normalise_topic(h) for h in declared.hidden}
     # Hidden topics leave before scaling, so they cannot shrink what is shown.
-    shown = {t: v for t, v in tag_activity_.items() if normalise_topic(t) not in hidden}
+    shown = {
+        t: v
+        for t, v in tag_activity_.items()
+        if normalise_topic(t) not in hidden
+        and (tag_threads is None or tag_threads.get(t, 0) >= MIN_THREADS)
+    }
     merged: dict[str, float] = {}
     top_tag = max(shown.values(), default=0.0)
     for tag, value in shown.items():
@@ -506,7 +548,7 @@ def profile_topics(
     top_term = max((v for _, v in term_list), default=0.0)
     for term, value in term_list:
         if top_term > 0 and term not in merged:
-            merged[term] = 0.6 * value / top_term  # words are noisier than tags
+            merged[term] = 0.6 * value / top_term  # mined phrases are noisier than tags
     for name in declared.confirmed:
         merged[name] = max(merged.get(name, 0.0), 1.0)
     result = [(t, v) for t, v in merged.items() if normalise_topic(t) not in hidden]

@@ -174,7 +174,7 @@ class ExpertFinder:
         declared = facts.declared if facts else ex.Declared()
         activity = self._person_activity(person_id, None, datetime.now(UTC))[0]
         terms = self._profiles.salient_terms(self._agg, person_id, limit=limit)
-        return ex.profile_topics(activity, terms, declared, limit)
+        return ex.profile_topics(activity, terms, declared, limit, self._tag_threads(person_id))
 
     @_serialised
     def mined_topics(self, person_id: str, *, limit: int = 10) -> list[tuple[str, float]]:
@@ -185,7 +185,20 @@ class ExpertFinder:
         hidden = facts.declared.hidden if facts else ()
         activity = self._person_activity(person_id, None, datetime.now(UTC))[0]
         terms = self._profiles.salient_terms(self._agg, person_id, limit=limit)
-        return ex.profile_topics(activity, terms, ex.Declared(hidden=hidden), limit)
+        threads = self._tag_threads(person_id)
+        return ex.profile_topics(activity, terms, ex.Declared(hidden=hidden), limit, threads)
+
+    def _tag_threads(self, person_id: str) -> dict[str, int]:
+        """In how many separate threads the person contributed under each tag."""
+        seen: dict[str, set[str]] = {}
+        for item_id in self._agg.by_person.get(person_id, ()):
+            facts = self._agg.items.get(item_id)
+            if facts is None or not facts.counted_tags:
+                continue
+            root = self._agg.root(facts).id
+            for tag in facts.counted_tags:
+                seen.setdefault(tag, set()).add(root)
+        return {tag: len(roots) for tag, roots in seen.items()}
 
     # --- evidence ---------------------------------------------------------------------
 
