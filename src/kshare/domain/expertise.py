@@ -1,23 +1,34 @@
 """Expertise scoring: who knows about a topic, and why. Pure functions over plain data.
 
-The model combines the two families of the expert-search literature:
+Five kinds of evidence about each person are fused:
 
-- document-centred evidence (Balog et al.'s Model 2): every item that matches
-  the topic lends its relevance to the people associated with it — its author,
-  and for a question the people who answered or commented in the thread, an
-  accepted answer counting most (the answerer-recommendation finding from
-  community Q&A: the thread, not the answer's own words, says what was asked);
-- candidate-centred evidence (Model 1), over tags rather than words: a
-  person's decayed activity per tag, matched against the tags the topic
-  implies (tags named in the text, and tags of the best-matching items);
+- thread evidence (Balog et al.'s Model 2): every thread that matches the
+  topic lends its relevance to the people who answered or commented in it, an
+  accepted answer counting most (the thread, not the answer's own words, says
+  what was asked);
+- candidate text (Model 1): how well the person's own writing matches;
+- tag activity: how much more of their decayed activity falls in the topic's
+  tags than the pool's does (a smoothed lift, so a specialist of a rare tag
+  stands out and a busy generalist does not);
+- what they declare (skills, "ask me about", confirmed topics) and what
+  colleagues endorse;
+- a still-active prior: their recent activity relative to the most active
+  person, at several time scales at once (1, 3, 14 and 90 days), averaged in
+  log space. In community Q&A the next answer comes, above all, from someone
+  who answered lately; using every scale alike avoids choosing one per site.
 
-plus what people declare (skills, "ask me about", confirmed topics) and what
-colleagues endorse, all faded by age, and a bounded activity prior that can
-lift an active person by at most ``1 + prior`` — so a generalist with weak
-topical evidence never outranks a specialist with strong evidence.
+Asking is interest, not knowledge: a question counts for none of these (it
+counts, as interest, only for "people with similar topics").
 
-The default weights were chosen by replaying synthetic sites of different
-shapes with ``bench/expertise_eval.py`` (see its docstring for the figures).
+The score is a weighted geometric mean of the parts, each normalised to the
+best candidate and floored (``Weights.floor``) so that a missing part costs a
+bounded amount instead of vetoing a person: exponents 1 (threads), 1 (own
+text), 2 (tags), 2 (declared) and 4 (still active). The ratios are round on
+purpose — a quarter each for the two kinds of text, half for tags, all of it
+for recency — and were chosen once for every site by replaying the Stack
+Exchange samples with ``bench/expertise_eval.py`` (see its docstring); no
+part was tuned per site. Multiplying, rather than adding, means a person must
+be both on topic and still around to come first.
 """
 
 from __future__ import annotations
@@ -36,7 +47,7 @@ DEFAULT_KIND_WEIGHTS: Mapping[str, float] = {
     "post": 1.0,
     "article": 1.2,  # long-form, curated writing says more than a quick post
     "document": 1.0,
-    "question": 0.2,  # asking shows interest, not yet knowledge
+    "question": 0.0,  # asking shows interest, not knowledge: it never makes an expert
     "comment": 0.15,
 }
 
@@ -57,14 +68,18 @@ class Weights:
     half_life_days: float = 180.0  # expertise fades: half the weight after this long
     relevance_power: float = 2.0  # sharpens index scores, so weak OR-matches add little
     per_person: int = 8  # only a person's strongest matching threads count (anti-spam)
-    specialist_norm: float = 0.0  # divide text evidence by activity ** this (Model 2 p(d|ca))
-    text: float = 1.0
-    tags: float = 1.0
-    declared: float = 0.5
-    prior: float = 0.3  # an active person gains at most this fraction
+    text: float = 1.0  # thread evidence
+    tags: float = 2.0
+    declared: float = 2.0
     tag_saturation: float = 2.0  # activity at which a tag is half "known"
     explicit_tag_share: float = 0.5  # tags named in the text vs tags of matching items
     topic_tags: int = 10  # a topic's strongest tags; the tail is noise and costs time per person
+    # --- fusion (see the module docstring): exponents of a weighted geometric mean
+    own_text: float = 1.0  # the person's own matching writing (candidate text)
+    recent: float = 4.0  # the still-active prior
+    recent_half_lives: tuple[float, ...] = (1.0, 3.0, 14.0, 90.0)  # days, each scale counts alike
+    tag_smoothing: float = 20.0  # background activity mixed into a person's tag shares
+    floor: float = 0.02  # a missing part lowers the score by a bounded amount, never to zero
 
 
 @dataclass(frozen=True)
@@ -80,6 +95,7 @@ class Contribution:
     tags: tuple[str, ...] = ()
     title: str = ""
     thread: str = ""  # the question or post it belongs to; one thread counts once per person
+    own_relevance: float = 0.0  # 0..1, how well this item's own text matches the topic
 
 
 @dataclass(frozen=True)
@@ -111,6 +127,7 @@ class Candidate:
     tag_activity: Mapping[str, float]  # decayed, weighted activity per tag
     activity: float  # decayed, weighted count of everything they contributed
     declared: Declared = field(default_factory=Declared)
+    recent: tuple[float, ...] = ()  # activity decayed at each of ``Weights.recent_half_lives``
 
 
 @dataclass(frozen=True)
@@ -147,6 +164,30 @@ STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 def words(text: str) -> list[str]:
     """Lower-case words of ``text``, keeping tag-like tokens (``c#``, ``python-3.x``) whole."""
     return [w for w in (m.group(0).lower() for m in _WORD.finditer(text)) if w not in STOPWORDS]
+
+
+_CLAUSE = re.compile(r"[.!?;:,()\[\]{}\"'\n]+")
+
+
+def phrases(text: str, longest: int = 3) -> set[str]:
+    """Runs of two to ``longest`` content words standing together in a clause.
+
+    Stopwords and punctuation end a run, so "rolling restart of the cluster"
+    gives "rolling restart" but never "restart cluster".
+    """
+    found: set[str] = set()
+    for clause in _CLAUSE.split(text.lower()):
+        run: list[str] = []
+        for match in _WORD.finditer(clause):
+            token = match.group(0)
+            if token in STOPWORDS or not token.isalpha() or len(token) < 2:
+                run = []
+                continue
+            run.append(token)
+            for size in range(2, longest + 1):
+                if len(run) >= size:
+                    found.add(" ".join(run[-size:]))
+    return found
 
 
 def normalise_topic(topic: str) -> str:
@@ -380,35 +421,110 @@ def text_evidence(
     return sum(v for _, v in ranked), ranked
 
 
-def activity_prior(activity: float, most: float) -> float:
-    """0..1: log-scaled activity relative to the most active candidate."""
-    if most <= 0 or activity <= 0:
-        return 0.0
-    return math.log1p(activity) / math.log1p(most)
+def own_text_evidence(matches: Iterable[Contribution], now: datetime, w: Weights) -> float:
+    """Model 1 over text: how well the person's own writing matches, strongest few items."""
+    values = sorted(
+        (c.own_relevance * contribution_weight(c, now, w) for c in matches if c.own_relevance > 0),
+        reverse=True,
+    )
+    return sum(values[: max(w.per_person, 1)])
+
+
+def recent_activity(
+    contributions: Iterable[Contribution], now: datetime, w: Weights
+) -> tuple[float, ...]:
+    """A person's activity decayed at each half-life of ``w.recent_half_lives``.
+
+    Only what shows knowledge counts (answers, posts, comments by their kind
+    weights; asking counts nothing), and neither votes nor acceptance: this
+    says whether the person is still around, not how good they are.
+    """
+    totals = [0.0] * len(w.recent_half_lives)
+    for c in contributions:
+        kind = w.kinds.get(c.kind, 0.5)
+        if kind <= 0:
+            continue
+        for n, half_life in enumerate(w.recent_half_lives):
+            totals[n] += kind * recency(c.created_at, now, half_life)
+    return tuple(totals)
+
+
+def tag_lift(
+    activity: Mapping[str, float],
+    tags: Mapping[str, float],
+    background: Mapping[str, float],
+    smoothing: float,
+) -> float:
+    """How much more of a person's activity falls in the topic's tags than the pool's does.
+
+    Each tag's share of the person's activity, smoothed towards the pool's share
+    with ``smoothing`` units of background activity (Dirichlet smoothing), over
+    the pool's share: 1 is "as anyone", a specialist of the tags scores far more.
+    """
+    total = sum(activity.values())
+    lift = 0.0
+    for tag, weight in tags.items():
+        share = background.get(tag, 0.0)
+        if share <= 0:
+            lift += weight
+            continue
+        own = (activity.get(tag, 0.0) + smoothing * share) / (total + smoothing)
+        lift += weight * own / share
+    return lift
+
+
+def _pool_shares(rows: Iterable[Mapping[str, float]], tags: Iterable[str]) -> dict[str, float]:
+    """The share of each tag in the activity of everyone considered."""
+    wanted = set(tags)
+    sums = dict.fromkeys(wanted, 0.0)
+    total = 0.0
+    for activity in rows:
+        total += sum(activity.values())
+        for tag in wanted.intersection(activity):
+            sums[tag] += activity[tag]
+    return {t: (v + 0.5) / (total + 1.0) for t, v in sums.items()} if total > 0 else {}
 
 
 def rank(candidates: Iterable[Candidate], topic: Topic, now: datetime, w: Weights) -> list[Scored]:
-    """Score and order people for a topic; people who opted out or hide it are never listed."""
+    """Score and order people for a topic; people who opted out or hide it are never listed.
+
+    Only someone with evidence on the topic (thread, own text, tags or what they
+    declared) is listed; how recently they were active orders them, it never
+    lists them on its own.
+    """
     rows = []
     for cand in candidates:
         if hides(cand.declared, topic):
             continue
         text, top = text_evidence(cand.matches, now, w)
-        if w.specialist_norm > 0 and text > 0:
-            text /= max(cand.activity, 1.0) ** w.specialist_norm
+        own = own_text_evidence(cand.matches, now, w)
         tags, tag_parts = tag_affinity(cand.tag_activity, topic.tags, w.tag_saturation)
         declared, hits = declared_affinity(cand.declared, topic)
-        if text <= 0 and tags <= 0 and declared <= 0:
+        if text <= 0 and own <= 0 and tags <= 0 and declared <= 0:
             continue
-        rows.append((cand, text, top, tags, tag_parts, declared, hits))
+        rows.append((cand, text, top, own, tags, tag_parts, declared, hits))
     top_text = max((r[1] for r in rows), default=0.0)
-    most_active = max((r[0].activity for r in rows), default=0.0)
+    top_own = max((r[3] for r in rows), default=0.0)
+    scales = len(w.recent_half_lives)
+    top_recent = [
+        max((r[0].recent[n] for r in rows if len(r[0].recent) == scales), default=0.0)
+        for n in range(scales)
+    ]
+    background = _pool_shares((r[0].tag_activity for r in rows), topic.tags)
+    floor = w.floor
     scored = []
-    for cand, text, top, tags, tag_parts, declared, hits in rows:
+    for cand, text, top, own, tags, tag_parts, declared, hits in rows:
         text_n = text / top_text if top_text > 0 else 0.0
-        prior = activity_prior(cand.activity, most_active)
-        relevance = w.text * text_n + w.tags * tags + w.declared * declared
-        score = relevance * (1.0 + w.prior * prior)
+        own_n = own / top_own if top_own > 0 else 0.0
+        still_active = _still_active(cand.recent, top_recent, floor)
+        lift = tag_lift(cand.tag_activity, topic.tags, background, w.tag_smoothing)
+        score = (
+            w.text * math.log(floor + text_n)
+            + w.own_text * math.log(floor + own_n)
+            + w.tags * math.log(max(lift, floor))
+            + w.declared * math.log(floor + declared)
+            + w.recent * math.log(still_active)
+        )
         scored.append(
             Scored(
                 person_id=cand.person_id,
@@ -416,14 +532,29 @@ def rank(candidates: Iterable[Candidate], topic: Topic, now: datetime, w: Weight
                 text=text_n,
                 tags=tags,
                 declared=declared,
-                prior=prior,
+                prior=still_active,
                 top_matches=tuple(top[:3]),
                 top_tags=tuple(tag_parts[:3]),
                 declared_hits=tuple(hits),
             )
         )
-    scored.sort(key=lambda s: (-s.score, s.person_id))
+    # equal scores: the busier person first, then a stable order
+    activity = {r[0].person_id: r[0].activity for r in rows}
+    scored.sort(key=lambda s: (-s.score, -activity[s.person_id], s.person_id))
     return scored
+
+
+def _still_active(recent: tuple[float, ...], top: list[float], floor: float) -> float:
+    """Geometric mean over the time scales of activity relative to the most active (0..1).
+
+    ``floor`` is in units of contributions: at a scale where even the most active
+    person did next to nothing (a day's scale in a quiet month), everyone is alike
+    and that scale tells nobody apart.
+    """
+    if not top or len(recent) != len(top):
+        return 1.0  # nothing known about anyone's recent activity: no one is favoured
+    logs = [math.log((r + floor) / (t + floor)) for r, t in zip(recent, top, strict=True)]
+    return math.exp(sum(logs) / len(logs))
 
 
 # --- profiles --------------------------------------------------------------------------
@@ -464,16 +595,29 @@ def salient_terms(
     return scored[:limit]
 
 
+MIN_THREADS = 2  # a topic must come back in this many separate threads: one post never makes it
+
+
 def profile_topics(
     tag_activity_: Mapping[str, float],
     terms: Iterable[tuple[str, float]],
     declared: Declared,
     limit: int,
+    tag_threads: Mapping[str, int] | None = None,
 ) -> list[tuple[str, float]]:
-    """Top topics of a person: tags and salient words on one 0..1 scale, hidden ones left out."""
+    """Top topics of a person: tags and salient phrases on one 0..1 scale, hidden ones left out.
+
+    With ``tag_threads`` (in how many separate threads the person used each tag), a
+    tag of fewer than ``MIN_THREADS`` threads is not a topic of theirs.
+    """
     hidden = HiddenTopics(declared.hidden)
     # Hidden topics leave before scaling, so they cannot shrink what is shown.
-    shown = {t: v for t, v in tag_activity_.items() if normalise_topic(t) not in hidden}
+    shown = {
+        t: v
+        for t, v in tag_activity_.items()
+        if normalise_topic(t) not in hidden
+        and (tag_threads is None or tag_threads.get(t, 0) >= MIN_THREADS)
+    }
     merged: dict[str, float] = {}
     top_tag = max(shown.values(), default=0.0)
     for tag, value in shown.items():
@@ -483,7 +627,7 @@ def profile_topics(
     top_term = max((v for _, v in term_list), default=0.0)
     for term, value in term_list:
         if top_term > 0 and term not in merged:
-            merged[term] = 0.6 * value / top_term  # words are noisier than tags
+            merged[term] = 0.6 * value / top_term  # mined phrases are noisier than tags
     for name in declared.confirmed:
         merged[name] = max(merged.get(name, 0.0), 1.0)
     result = [(t, v) for t, v in merged.items() if normalise_topic(t) not in hidden]

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from kshare.cli import main
+from kshare.client.services import ACCOUNT_KEY
 from kshare.client.store import repository
 from kshare.client.store.db import create_writer_engine, open_cache
 from kshare.protocol.schemas import ItemUpsert, PersonUpsert
@@ -53,3 +54,21 @@ def test_an_empty_profile_says_to_sync_first(
 ) -> None:
     assert main(["experts", "postgres", "--profile", str(profile_dir)]) == 1
     assert "kshare sync" in capsys.readouterr().err
+
+
+def test_the_person_asking_is_never_in_their_own_answer(
+    synced: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    account = {
+        "server_url": "http://127.0.0.1:1",
+        "username": "alice",
+        "user_id": "alice",
+        "display_name": "Alice Berg",
+    }
+    writer = create_writer_engine(synced / "cache.sqlite3")
+    with writer.begin() as conn:
+        repository.set_state(conn, ACCOUNT_KEY, json.dumps(account))
+    writer.dispose()
+    assert main(["experts", "postgres", "vacuum", "--json", "--profile", str(synced)]) == 0
+    experts = [e["person_id"] for e in json.loads(capsys.readouterr().out)]
+    assert "alice" not in experts and experts[0] == "bob"

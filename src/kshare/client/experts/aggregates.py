@@ -111,6 +111,8 @@ class Aggregates:
     touched: set[str] = field(default_factory=set)  # people whose facts the last refresh changed
     # the synced tag aliases: every tag is counted under the tag it stands for
     aliases: TagAliases = field(default_factory=TagAliases)
+    _timeline: list[tuple[datetime, str]] = field(default_factory=list)
+    _timeline_seq: int = -2
 
     # --- keeping up with the cache --------------------------------------------------
 
@@ -322,6 +324,15 @@ class Aggregates:
             found += nxt
             frontier = nxt
         return found
+
+    def timeline(self) -> list[tuple[datetime, str]]:
+        """(time, author) of every contribution but questions, oldest first; rebuilt per seq."""
+        if self._timeline_seq != self.seq:
+            self._timeline = sorted(
+                (f.created_at, f.author_id) for f in self.items.values() if f.kind != "question"
+            )
+            self._timeline_seq = self.seq
+        return self._timeline
 
     def thread_title(self, facts: ItemFacts) -> str:
         return self.root(facts).title or facts.title

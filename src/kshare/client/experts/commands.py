@@ -17,6 +17,10 @@ from kshare.client.paths import add_profile_option
 
 log = logging.getLogger(__name__)
 
+# where the workspace keeps the signed-in account (``services.ACCOUNT_KEY``); read here
+# directly, so that a one-shot query does not load the sync machinery
+ACCOUNT_STATE = "account"
+
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
@@ -48,6 +52,20 @@ def _print_text(experts: list[Any]) -> None:
             print(f"   · {reason.text}")
 
 
+def _signed_in_person(engine: Any) -> set[str]:
+    """The person asking is looking for someone else: never list them to themselves."""
+    from kshare.client.store import repository
+
+    with engine.connect() as conn:
+        raw = repository.get_state(conn, ACCOUNT_STATE)
+    try:
+        user_id = json.loads(raw).get("user_id") if raw else None
+    except (ValueError, AttributeError):
+        log.warning("the stored account is unreadable; nobody is left out of the answer")
+        return set()
+    return {str(user_id)} if user_id else set()
+
+
 def run(args: argparse.Namespace) -> int:
     # Heavy imports wait until the command runs, so `kshare --help` stays fast.
     from kshare.client.experts.finder import ExpertFinder
@@ -71,9 +89,12 @@ def run(args: argparse.Namespace) -> int:
         print(str(exc), file=sys.stderr)
         return 1
     try:
+        me = _signed_in_person(engine)
         index = SearchIndex(paths.index_dir, engine)
         index.catch_up()
-        experts = ExpertFinder(engine, index).rank(" ".join(args.topic), limit=args.limit)
+        experts = ExpertFinder(engine, index).rank(
+            " ".join(args.topic), limit=args.limit, exclude=me
+        )
     finally:
         engine.dispose()
     if args.json:

@@ -8,6 +8,8 @@ ignored, so nothing purged can lend anyone credit. Scoring itself lives in
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import functools
 import logging
 import threading
@@ -30,6 +32,8 @@ MATCH_LIMIT = 100  # index hits read per query: 300 measured no better, and cost
 TAG_CANDIDATES = 40  # most active people per topic tag considered besides text matches
 TOPIC_TAGS = 6  # topic tags used to find candidates
 TAG_ITEMS = 5  # contributions listed behind an "Active in <tag>" reason
+ASKING_INTEREST = 0.2  # a question's weight as interest, for people with similar topics
+RECENT_ITEMS = 200  # latest contributions whose authors are considered as still active
 
 
 class DocumentSource(Protocol):
@@ -75,10 +79,12 @@ class ExpertFinder:
         self._index = index
         self.weights = weights or ex.Weights()
         self.match_limit = match_limit
+        kinds = {**self.weights.kinds, "question": ASKING_INTEREST}
+        self._interest_weights = dataclasses.replace(self.weights, kinds=kinds)
         self._agg = Aggregates()
         # Per-person activity for one (before, day): kept across sync pages, except for
         # the people a page touched, so a query after a small page stays quick.
-        self._activity: dict[str, tuple[dict[str, float], float]] = {}
+        self._activity: dict[str, tuple[dict[str, float], float, tuple[float, ...]]] = {}
         self._activity_key: tuple[datetime | None, int] | None = None
         self._newest: dict[str, list[ItemFacts]] = {}  # a person's items, newest first
         self._profiles = ProfileMiner(cache_engine)
@@ -129,10 +135,12 @@ class ExpertFinder:
 
     @_serialised
     def similar_experts(self, person_id: str, *, limit: int = 5) -> list[Expert]:
-        """People whose topics overlap most with this person's (by tag activity)."""
+        """People whose topics overlap most with this person's (by tag activity, where what
+        they asked about counts as interest)."""
         self._refresh()
-        now = datetime.now(UTC)
-        target = self._person_activity(person_id, None, now)[0]
+        # to the hour, so that asking twice gives the same answer
+        now = datetime.now(UTC).replace(minute=0, second=0, microsecond=0)
+        target = self._interests(person_id, now)
         me = self._agg.people.get(person_id)
         if me is not None:
             target = self._visible_tags(target, me.declared)
@@ -147,7 +155,7 @@ class ExpertFinder:
             facts = self._agg.people.get(other)
             if facts is None or not facts.active or facts.declared.opt_out:
                 continue
-            theirs = self._visible_tags(self._person_activity(other, None, now)[0], facts.declared)
+            theirs = self._visible_tags(self._interests(other, now), facts.declared)
             similarity = ex.cosine(target, theirs)
             if similarity > 0:
                 results.append((similarity, other, theirs))
@@ -166,7 +174,7 @@ class ExpertFinder:
         declared = facts.declared if facts else ex.Declared()
         activity = self._person_activity(person_id, None, datetime.now(UTC))[0]
         terms = self._profiles.salient_terms(self._agg, person_id, limit=limit)
-        return ex.profile_topics(activity, terms, declared, limit)
+        return ex.profile_topics(activity, terms, declared, limit, self._tag_threads(person_id))
 
     @_serialised
     def mined_topics(self, person_id: str, *, limit: int = 10) -> list[tuple[str, float]]:
@@ -177,7 +185,20 @@ class ExpertFinder:
         hidden = facts.declared.hidden if facts else ()
         activity = self._person_activity(person_id, None, datetime.now(UTC))[0]
         terms = self._profiles.salient_terms(self._agg, person_id, limit=limit)
-        return ex.profile_topics(activity, terms, ex.Declared(hidden=hidden), limit)
+        threads = self._tag_threads(person_id)
+        return ex.profile_topics(activity, terms, ex.Declared(hidden=hidden), limit, threads)
+
+    def _tag_threads(self, person_id: str) -> dict[str, int]:
+        """In how many separate threads the person contributed under each tag."""
+        seen: dict[str, set[str]] = {}
+        for item_id in self._agg.by_person.get(person_id, ()):
+            facts = self._agg.items.get(item_id)
+            if facts is None or not facts.counted_tags:
+                continue
+            root = self._agg.root(facts).id
+            for tag in facts.counted_tags:
+                seen.setdefault(tag, set()).add(root)
+        return {tag: len(roots) for tag, roots in seen.items()}
 
     # --- evidence ---------------------------------------------------------------------
 
@@ -207,6 +228,7 @@ class ExpertFinder:
         ]
         relevance = ex.sharpen((h.score for h in hits), self.weights.relevance_power)
         threads = self._thread_relevance(hits, relevance)
+        own = {h.id: r for h, r in zip(hits, relevance, strict=True) if r > 0}
         terms = frozenset(ex.words(topic))
         named = [c for c in map(self._agg.canonical, terms) if c in self._agg.tag_people]
         tags = ex.topic_tags(
@@ -215,14 +237,16 @@ class ExpertFinder:
             self.weights,
         )
         query = ex.Topic(terms=terms, tags=tags)
-        matches = self._thread_contributions(threads, before, skip)
+        matches = self._thread_contributions(threads, own, before, skip)
         people = set(matches) | self._tag_candidates(tags) | self._declared_candidates(query)
+        # the people active lately, whose (weaker) topical evidence the tags may still show
+        people |= self._recently_active(now)
         candidates = []
         for person_id in people - exclude:
             facts = self._agg.people.get(person_id)
             if facts is None or not facts.active or facts.declared.opt_out:
                 continue  # unknown to this cache, left the company, or asked not to be listed
-            activity, total = self._person_activity(person_id, before, now)
+            activity, total, recent = self._person_activity(person_id, before, now)
             candidates.append(
                 ex.Candidate(
                     person_id=person_id,
@@ -230,6 +254,7 @@ class ExpertFinder:
                     tag_activity=activity,
                     activity=total,
                     declared=facts.declared,
+                    recent=recent,
                 )
             )
         ranked = ex.rank(candidates, query, now, self.weights)[:limit]
@@ -248,9 +273,14 @@ class ExpertFinder:
         return threads
 
     def _thread_contributions(
-        self, threads: dict[str, float], before: datetime | None, skip: Collection[str]
+        self,
+        threads: dict[str, float],
+        own: dict[str, float],
+        before: datetime | None,
+        skip: Collection[str],
     ) -> dict[str, list[ex.Contribution]]:
-        """Everyone who wrote in a matching thread, with that thread's relevance."""
+        """Everyone who wrote in a matching thread, with that thread's relevance and how
+        well their own item matched."""
         found: dict[str, list[ex.Contribution]] = {}
         for root_id, value in threads.items():
             root = self._agg.items[root_id]
@@ -259,12 +289,20 @@ class ExpertFinder:
                 if item_id in skip or (before is not None and facts.created_at >= before):
                     continue
                 found.setdefault(facts.author_id, []).append(
-                    self._contribution(facts, value, thread=root.id, title=root.title)
+                    self._contribution(
+                        facts, value, thread=root.id, title=root.title, own=own.get(item_id, 0.0)
+                    )
                 )
         return found
 
     def _contribution(
-        self, facts: ItemFacts, relevance: float, *, thread: str = "", title: str = ""
+        self,
+        facts: ItemFacts,
+        relevance: float,
+        *,
+        thread: str = "",
+        title: str = "",
+        own: float = 0.0,
     ) -> ex.Contribution:
         return ex.Contribution(
             item_id=facts.id,
@@ -276,6 +314,7 @@ class ExpertFinder:
             tags=facts.counted_tags,
             title=title or facts.title,
             thread=thread,
+            own_relevance=own,
         )
 
     def _tag_candidates(self, tags: dict[str, float]) -> set[str]:
@@ -293,11 +332,21 @@ class ExpertFinder:
                 found |= holders
         return found
 
+    def _recently_active(self, now: datetime) -> set[str]:
+        """Authors of the latest contributions before ``now`` that show knowledge."""
+        timeline = self._agg.timeline()
+        end = bisect.bisect_left(timeline, (now,))
+        found: set[str] = set()
+        for _, author in reversed(timeline[max(0, end - RECENT_ITEMS) : end]):
+            found.add(author)
+        return found
+
     def _person_activity(
         self, person_id: str, before: datetime | None, now: datetime
-    ) -> tuple[dict[str, float], float]:
-        """Decayed tag activity and total activity of a person, cached per ``before`` and day."""
-        key = (before, int(now.timestamp() // 86400))
+    ) -> tuple[dict[str, float], float, tuple[float, ...]]:
+        """Decayed tag activity, total activity and recent activity of a person, cached per
+        ``before`` and (without ``before``) per hour."""
+        key = (before, int(now.timestamp() // 3600))
         if key != self._activity_key:
             self._activity = {}
             self._activity_key = key
@@ -313,8 +362,20 @@ class ExpertFinder:
         hidden = facts.declared.hidden if facts else ()
         activity = ex.tag_activity(contributions, now, self.weights, hidden)
         total = sum(ex.contribution_weight(c, now, self.weights) for c in contributions)
-        self._activity[person_id] = (activity, total)
-        return activity, total
+        recent = ex.recent_activity(contributions, now, self.weights)
+        self._activity[person_id] = (activity, total, recent)
+        return activity, total, recent
+
+    def _interests(self, person_id: str, now: datetime) -> dict[str, float]:
+        """Tag activity where asking counts too: what a person works on, known or not."""
+        w = self._interest_weights
+        contributions = [
+            self._contribution(self._agg.items[i], 0.0)
+            for i in self._agg.by_person.get(person_id, ())
+            if i in self._agg.items
+        ]
+        facts = self._agg.people.get(person_id)
+        return ex.tag_activity(contributions, now, w, facts.declared.hidden if facts else ())
 
     @staticmethod
     def _visible_tags(activity: dict[str, float], declared: ex.Declared) -> dict[str, float]:

@@ -1,8 +1,13 @@
-"""Words that set a person apart, mined from the text they wrote in the cache.
+"""Phrases that set a person apart, mined from the text they wrote in the cache.
+
+A single word is never a topic ("balance", "go", "files" say nothing of what
+someone knows); a topic is a run of two or three content words that the
+company's writing uses as a term — it recurs in several texts of the corpus —
+and that comes back in several separate threads of the person.
 
 Bodies are read only when a profile is asked for, and document frequencies
 come from an evenly spread sample of the cache: a profile stays quick on a
-large cache, and the rarity of a word needs no exact count to rank terms.
+large cache, and the rarity of a phrase needs no exact count to rank terms.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ log = logging.getLogger(__name__)
 SAMPLE = 4000  # items read to estimate how common a word is
 PERSON_ITEMS = 400  # a person's most recent items mined for their words
 MAX_CHARS = 4000  # of one body: the opening says what a text is about
+CORPUS_MIN = 2  # texts of the sample a phrase must appear in to count as a term
 
 
 class ProfileMiner:
@@ -50,11 +56,12 @@ class ProfileMiner:
             ).all()
         df: Counter[str] = Counter()
         for title, body in rows:
-            df.update(set(ex.words(f"{title} {body[:MAX_CHARS]}")))
+            df.update(ex.phrases(f"{title}. {body[:MAX_CHARS]}"))
         sampled = max(len(rows), 1)
         # Scale the sample back to the whole cache so idf has the right magnitude.
         scale = total / sampled
-        self._df = {t: max(1, round(c * scale)) for t, c in df.items()}
+        # a phrase seen once in the sample is a chance pairing of words, not a term
+        self._df = {t: max(1, round(c * scale)) for t, c in df.items() if c >= CORPUS_MIN}
         self._n_docs = total
         self._df_seq = seq
         return self._df, self._n_docs
@@ -82,16 +89,16 @@ class ProfileMiner:
         for item_id, title, body in rows:
             facts = agg.items.get(item_id)
             thread = agg.root(facts).id if facts is not None else item_id
-            threads.setdefault(thread, set()).update(ex.words(f"{title} {body[:MAX_CHARS]}"))
+            threads.setdefault(thread, set()).update(ex.phrases(f"{title}. {body[:MAX_CHARS]}"))
         counts: Counter[str] = Counter()
         for found in threads.values():
             counts.update(found)
         # colleagues' names (thanks, mentions) and bare numbers are not topics
         names = {w for p in agg.people.values() for w in ex.words(p.display_name)}
         for term in list(counts):
-            if term in names or not any(c.isalpha() for c in term):
+            if names.intersection(term.split()):
                 del counts[term]
         df, n_docs = self._doc_freq()
         # someone who wrote a lot repeats everyday words by chance: ask more of a topic
-        least = max(2, len(threads) // 10)
+        least = max(ex.MIN_THREADS, len(threads) // 10)
         return ex.salient_terms(counts, df, n_docs, limit, min_count=least)
