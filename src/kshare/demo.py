@@ -93,7 +93,7 @@ def _has_display() -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kshare.server.demo_content import build_demo_org
+    from kshare.demo_seed import build_demo_org
 
     org = build_demo_org()
     username = args.user or org.demo_user

@@ -160,4 +160,5 @@ def run_serve(args: argparse.Namespace) -> int:
         blob_store=args.blob_store,
         max_blob_bytes=args.max_upload_mb * 1024 * 1024,
     )
-    return serve(settings, host=args.host, port=args.port, demo=args.demo)
+    seed = getattr(args, "demo_org", None) if args.demo else None
+    return serve(settings, host=args.host, port=args.port, seed=seed)

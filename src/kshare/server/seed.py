@@ -1,6 +1,6 @@
 """Load the demo organisation into a server database, once.
 
-The loader reads the shape described in :mod:`kshare.server.demo_content.model`
+The loader reads the shape described in :mod:`kshare.demo_seed.model`
 (any object with the same attributes works, so tests can seed a tiny org).
 Item ids derive from the demo keys, so a second run changes nothing.
 """

@@ -5,7 +5,9 @@ from __future__ import annotations
 import logging
 import socket
 import sys
+from collections.abc import Callable
 from types import FrameType
+from typing import Any
 
 import uvicorn
 
@@ -41,19 +43,20 @@ class _Server(uvicorn.Server):
             captured.clear()
 
 
-def serve(settings: Settings, *, host: str, port: int, demo: bool = False) -> int:
+def serve(
+    settings: Settings, *, host: str, port: int, seed: Callable[[], Any] | None = None
+) -> int:
+    """Serve until stopped; ``seed`` builds an organisation to load into an empty database."""
     logging.basicConfig(
         level=logging.INFO, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s"
     )
     app = create_app(settings)
     services = app.state.services
-    if demo:
+    if seed is not None:
         from kshare.server.seed import is_seeded, seed_org
 
         if not is_seeded(services.db):  # building the demo org is not free: check first
-            from kshare.server.demo_content import build_demo_org
-
-            seed_org(services.db, services.passwords, build_demo_org())
+            seed_org(services.db, services.passwords, seed())
     sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
