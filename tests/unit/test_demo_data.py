@@ -114,3 +114,14 @@ def _long_literals(tree: ast.AST, longest: int) -> list[int]:
         and len(node.value) > longest
         and id(node) not in docstrings
     ]
+
+
+def test_the_demo_prints_how_to_sign_in_as_someone_else(capsys: pytest.CaptureFixture[str]) -> None:
+    from kshare.demo import _print_credentials
+    from kshare.demo_seed import build_demo_org
+
+    org = build_demo_org()
+    _print_credentials(org, org.demo_user)
+    out = capsys.readouterr().out
+    assert "'demo-password'" in out
+    assert "helena.marsh" in out and org.demo_user not in out
