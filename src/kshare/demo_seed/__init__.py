@@ -17,12 +17,21 @@ imports this package: the demo and seed commands build the organisation and hand
 from __future__ import annotations
 
 import random
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
+from kshare.demo_seed import data
 from kshare.demo_seed.builder import ItemWriter
 from kshare.demo_seed.endorsements import build_endorsements
 from kshare.demo_seed.groups import FALCON, REORG, SECRET_GROUPS, build_groups
-from kshare.demo_seed.model import DemoGroup, DemoItem, DemoOrg, DemoPerson, Thread
+from kshare.demo_seed.model import (
+    DemoDocument,
+    DemoFile,
+    DemoGroup,
+    DemoItem,
+    DemoOrg,
+    DemoPerson,
+    Thread,
+)
 from kshare.demo_seed.people import DEMO_PASSWORD, DEPARTMENTS, build_people
 from kshare.demo_seed.threads import history_threads, open_question_threads
 
@@ -87,4 +96,28 @@ def build_demo_org(seed: int = 7, *, now: datetime | None = None) -> DemoOrg:
         endorsements=build_endorsements(rng, people, history),
         demo_user=DEMO_USER,
         demo_password=DEMO_PASSWORD,
+        documents=build_documents(now),
     )
+
+
+def build_documents(now: datetime) -> list[DemoDocument]:
+    """The shared PDF and DOCX files, each with its versions, oldest first."""
+    documents = []
+    for index, entry in enumerate(data.documents().documents):
+        versions = []
+        for name in entry.versions:
+            mime, content = data.document_file(name)
+            versions.append(DemoFile(filename=name, mime=mime, data=content))
+        documents.append(
+            DemoDocument(
+                key=entry.key,
+                author=entry.author,
+                title=entry.title,
+                body=entry.body,
+                tags=list(entry.tags),
+                audience=list(entry.audience),
+                created_at=now - timedelta(days=120 - 20 * index),
+                versions=versions,
+            )
+        )
+    return documents

@@ -71,6 +71,27 @@ class Chatter(_Strict):
     tones: dict[str, TonePools]
 
 
+class DocumentEntry(_Strict):
+    key: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    author: str
+    title: str = Field(min_length=1)
+    body: str
+    tags: list[str] = []
+    audience: list[str] = ["org"]
+    versions: list[str] = Field(min_length=1)
+
+
+class Documents(_Strict):
+    documents: list[DocumentEntry]
+
+
+MIME_TYPES = {
+    ".pdf": "application/pdf",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+MAX_DOCUMENT_BYTES = 2 * 1024 * 1024
+
+
 def read_yaml(path: Path, model: type[M]) -> M:
     """Load and check one data file."""
     try:
@@ -94,3 +115,22 @@ def groups() -> Groups:
 @cache
 def chatter() -> Chatter:
     return read_yaml(DEMO_DIR / "chatter.yaml", Chatter)
+
+
+@cache
+def documents() -> Documents:
+    return read_yaml(DEMO_DIR / "documents" / "documents.yaml", Documents)
+
+
+def document_file(name: str) -> tuple[str, bytes]:
+    """The MIME type and bytes of one committed demo file."""
+    path = DEMO_DIR / "documents" / "files" / name
+    mime = MIME_TYPES.get(path.suffix)
+    if mime is None or path.name != name:
+        raise DemoContentError(f"{path}: a demo document is a .pdf or .docx file")
+    try:
+        if path.stat().st_size > MAX_DOCUMENT_BYTES:
+            raise DemoContentError(f"{path}: larger than {MAX_DOCUMENT_BYTES} bytes")
+        return mime, path.read_bytes()
+    except OSError as exc:
+        raise DemoContentError(f"{path}: {exc}") from exc

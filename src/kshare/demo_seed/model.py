@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 
@@ -56,6 +56,29 @@ class DemoItem:
 
 
 @dataclass(frozen=True)
+class DemoFile:
+    """One version of a shared document's file."""
+
+    filename: str
+    mime: str
+    data: bytes
+
+
+@dataclass(frozen=True)
+class DemoDocument:
+    """A shared document: the first version is shared, each later one replaces it."""
+
+    key: str
+    author: str
+    title: str
+    body: str
+    tags: list[str]
+    audience: list[str]
+    created_at: datetime
+    versions: list[DemoFile]
+
+
+@dataclass(frozen=True)
 class DemoOrg:
     """Everything the demo seed loads into a fresh server."""
 
@@ -66,6 +89,7 @@ class DemoOrg:
     endorsements: list[tuple[str, str, str]]  # (endorser, endorsee, skill)
     demo_user: str
     demo_password: str
+    documents: list[DemoDocument] = field(default_factory=list)
 
 
 # What the topic modules write: a thread is a post, article or question together with

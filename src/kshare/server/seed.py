@@ -16,8 +16,10 @@ from kshare.domain.audience import Audience, Principal, PrincipalKind
 from kshare.server.audience_io import audience_rows, name_key
 from kshare.server.audit import audit
 from kshare.server.auth import Passwords
+from kshare.server.blobstore.base import BlobStore
 from kshare.server.changes import set_membership
 from kshare.server.db import Database, next_seq
+from kshare.server.seed_documents import seed_documents
 from kshare.server.tables import Endorsement, Group, Item, ItemRevision, Person, ServerMeta
 from kshare.server.writes import canonical_tags, set_mentions
 
@@ -36,8 +38,11 @@ def is_seeded(db: Database) -> bool:
         return session.get(ServerMeta, DEMO_MARKER) is not None
 
 
-def seed_org(db: Database, passwords: Passwords, org: Any) -> bool:
-    """Load ``org`` unless a demo was already loaded; True when it loaded now."""
+def seed_org(db: Database, passwords: Passwords, org: Any, blobs: BlobStore | None = None) -> bool:
+    """Load ``org`` unless a demo was already loaded; True when it loaded now.
+
+    Its shared documents (``org.documents``) need ``blobs`` for their files.
+    """
     if is_seeded(db):
         log.info("demo organisation already loaded")
         return False
@@ -101,6 +106,9 @@ def seed_org(db: Database, passwords: Passwords, org: Any) -> bool:
                     owner=member in owners,
                 )
         _seed_items(session, org, people, groups)
+        if blobs is not None and getattr(org, "documents", None):
+            session.flush()
+            seed_documents(session, blobs, org.documents, people, demo_id)
         for endorser, endorsee, skill in org.endorsements:
             key = skill.casefold()
             pk = (people[name_key(endorser)].id, people[name_key(endorsee)].id, key)

@@ -56,7 +56,7 @@ def serve(
         from kshare.server.seed import is_seeded, seed_org
 
         if not is_seeded(services.db):  # building the demo org is not free: check first
-            seed_org(services.db, services.passwords, seed())
+            seed_org(services.db, services.passwords, seed(), services.blobs)
     sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
