@@ -7,7 +7,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from kshare.client.errors import LoginFailed
-from kshare.ui.operations import Failure, Operation, QueryOp, TaskRunner
+from kshare.ui.operations import Failure, Operation, TaskRunner
+from kshare.ui.query_ops import QueryOp
 
 pytestmark = pytest.mark.gui
 

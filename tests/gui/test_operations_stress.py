@@ -15,7 +15,8 @@ import pytest
 import shiboken6
 from PySide6.QtWidgets import QWidget
 
-from kshare.ui.operations import Failure, QueryOp
+from kshare.ui.operations import Failure
+from kshare.ui.query_ops import QueryOp
 
 pytestmark = pytest.mark.gui
 

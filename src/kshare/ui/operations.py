@@ -12,7 +12,7 @@ off the GUI thread — a rare hang inside ``QObject::disconnect``.)
 An :class:`Operation` is a plain record of a function and its callbacks. It
 stays on the GUI side (in the runner's table of running work) until its
 outcome is delivered, so a worker is never the last holder of anything a
-callback refers to. :class:`QueryOp` reads, :class:`CollectionOp` writes; both
+callback refers to. :mod:`kshare.ui.query_ops` builds reads and writes on top; all
 run on the :class:`TaskRunner`'s lanes. Work on the local cache goes to a
 single worker so it stays in order; network work (signing in and out) goes to a
 small separate lane so a slow server never holds up reading. Sync and live
@@ -33,7 +33,7 @@ import weakref
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
@@ -41,8 +41,6 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 from kshare.client.errors import UserFacingError
 
 log = logging.getLogger(__name__)
-
-T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -284,7 +282,7 @@ class TaskRunner(QObject):
         return self.run("local", Operation(fn, **kwargs))
 
     def write(self, fn: Callable[[], Any], **kwargs: Any) -> Operation:
-        """Change the local cache, in order with every local job (a :class:`CollectionOp`).
+        """Change the local cache, in order with every local job (like a ``CollectionOp``).
 
         A failed write is shown even when its page was closed meanwhile.
         """
@@ -410,61 +408,3 @@ class TaskRunner(QObject):
 
 
 _stragglers: list[Operation] = []
-
-
-# -- builders in the shape pages use them -----------------------------------------
-
-
-class QueryOp(Generic[T]):
-    """Read something in the background and hand it to a page on the GUI thread.
-
-    ``parent`` is the page: once it is deleted, the result is dropped.
-    """
-
-    _lane = "local"
-    _writes = False
-
-    def __init__(
-        self, *, parent: QObject | None, op: Callable[[], T], success: Callable[[T], None]
-    ) -> None:
-        self._parent = parent
-        self._op = op
-        self._success = success
-        self._failure: Callable[[Failure], None] | None = None
-        self._label = ""
-        self._shown = False
-
-    def failure(self, callback: Callable[[Failure], None]) -> QueryOp[T]:
-        self._failure = callback
-        return self
-
-    def with_progress(self, label: str) -> QueryOp[T]:
-        """Show ``label`` as the window's activity while the work runs."""
-        self._label = label
-        self._shown = True
-        return self
-
-    def over_network(self) -> QueryOp[T]:
-        self._lane = "network"
-        return self
-
-    def run_in_background(self, runner: TaskRunner) -> Operation:
-        operation = Operation(
-            self._op,
-            success=self._success,
-            failure=self._failure,
-            label=self._label,
-            owner=self._parent,
-            report_failure_without_owner=self._writes,
-        )
-        return runner.run(self._lane, operation, shown=self._shown)
-
-
-class CollectionOp(QueryOp[T]):
-    """Change the local cache in the background, in order with every other local job.
-
-    Unlike a query, a failed write is shown even when its page was closed: the
-    user must learn that what they did was not saved.
-    """
-
-    _writes = True
