@@ -52,8 +52,8 @@ def timed(args: list[str], env: dict[str, str], runs: int) -> float:
 def prepare_profile(root: Path, env: dict[str, str]) -> Path:
     """Sync the demo company into a fresh profile, through a real server process."""
     from kshare.demo import _ensure_keyring
+    from kshare.demo_seed import build_demo_org
     from kshare.local_server import LocalServer
-    from kshare.server.demo_content import build_demo_org
 
     _ensure_keyring()
     org = build_demo_org()

@@ -110,6 +110,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.DEBUG if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
+    if getattr(args, "demo", False) is True and getattr(args, "demo_org", None) is None:
+        # `kshare serve --demo`: the server only knows how to load an organisation;
+        # the demo company comes from its own package, composed here.
+        from kshare.demo_seed import build_demo_org
+
+        args.demo_org = build_demo_org
     func = getattr(args, "func", None)
     if func is None:
         parser.print_help()

@@ -14,6 +14,7 @@ import signal
 import sys
 import threading
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 
@@ -93,7 +94,7 @@ def _has_display() -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kshare.server.demo_content import build_demo_org
+    from kshare.demo_seed import build_demo_org
 
     org = build_demo_org()
     username = args.user or org.demo_user
@@ -116,12 +117,20 @@ def run(args: argparse.Namespace) -> int:
     try:
         url = server.start(timeout=300).url
         print(f"kshare demo: server at {url}; signing in as {username} ({org.organisation})")
+        _print_credentials(org, username)
         return _run_client(args, url, username, people[username].password)
     except ServerStartError as exc:
         print(f"kshare demo: {exc}", file=sys.stderr)
         return 1
     finally:
         server.stop()
+
+
+def _print_credentials(org: Any, username: str) -> None:
+    """Who else one can sign in as: every demo employee shares one password."""
+    others = [p.username for p in org.people if p.username != username][:4]
+    print(f"kshare demo: every demo employee signs in with the password {org.demo_password!r}")
+    print(f"kshare demo: for example {', '.join(others)} (kshare demo --user NAME)")
 
 
 def _run_client(args: argparse.Namespace, url: str, username: str, password: str) -> int:

@@ -89,5 +89,5 @@ def test_a_live_nudge_starts_a_sync_and_stop_joins_the_watcher(qtbot, engine_and
     with qtbot.waitSignal(controller.sync_finished):
         controller.start_live_updates()
     controller.stop(10)
-    assert controller._watch_thread is None
+    assert not controller.watching
     assert not any(t.name == "kshare-watch" for t in threading.enumerate())

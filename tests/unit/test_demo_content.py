@@ -8,15 +8,15 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from kshare.domain.audience import Principal, PrincipalKind
-from kshare.server import demo_content
-from kshare.server.demo_content import (
+from kshare import demo_seed as demo_content
+from kshare.demo_seed import (
     SECRET_GROUPS,
     DemoOrg,
     all_threads,
     build_demo_org,
     open_questions,
 )
+from kshare.domain.audience import Principal, PrincipalKind
 
 NOW = datetime(2026, 11, 20, tzinfo=UTC)
 TOP_LEVEL = {"post", "article", "question"}

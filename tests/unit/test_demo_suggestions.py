@@ -16,10 +16,10 @@ from kshare.client.experts.finder import ExpertFinder
 from kshare.client.index import SearchIndex
 from kshare.client.store import repository
 from kshare.client.store.db import create_writer_engine, open_cache
+from kshare.demo_seed import DemoOrg, build_demo_org, open_questions
 from kshare.protocol import routes
 from kshare.protocol.schemas import FeedPage
 from kshare.server.app import create_app
-from kshare.server.demo_content import DemoOrg, build_demo_org, open_questions
 from kshare.server.seed import demo_id, seed_org
 from kshare.server.settings import HashParams, Settings
 from tests.unit.server.support import Api

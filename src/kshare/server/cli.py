@@ -319,4 +319,5 @@ def run_serve(args: argparse.Namespace) -> int:
     except ConfigError as exc:
         print(f"kshare serve: {exc}", file=sys.stderr)
         return 2
-    return serve(settings, config=config, demo=args.demo)
+    seed = getattr(args, "demo_org", None) if args.demo else None
+    return serve(settings, config=config, seed=seed)

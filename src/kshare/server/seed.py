@@ -1,6 +1,6 @@
 """Load the demo organisation into a server database, once.
 
-The loader reads the shape described in :mod:`kshare.server.demo_content.model`
+The loader reads the shape described in :mod:`kshare.demo_seed.model`
 (any object with the same attributes works, so tests can seed a tiny org).
 Item ids derive from the demo keys, so a second run changes nothing.
 """
@@ -17,8 +17,10 @@ from kshare.server import tag_aliases
 from kshare.server.audience_io import audience_rows, name_key
 from kshare.server.audit import audit
 from kshare.server.auth import Passwords
+from kshare.server.blobstore.base import BlobStore
 from kshare.server.changes import set_membership
 from kshare.server.db import Database, next_seq
+from kshare.server.seed_documents import seed_documents
 from kshare.server.tables import Endorsement, Group, Item, ItemRevision, Person, ServerMeta
 from kshare.server.writes import canonical_tags, set_mentions
 
@@ -37,8 +39,11 @@ def is_seeded(db: Database) -> bool:
         return session.get(ServerMeta, DEMO_MARKER) is not None
 
 
-def seed_org(db: Database, passwords: Passwords, org: Any) -> bool:
-    """Load ``org`` unless a demo was already loaded; True when it loaded now."""
+def seed_org(db: Database, passwords: Passwords, org: Any, blobs: BlobStore | None = None) -> bool:
+    """Load ``org`` unless a demo was already loaded; True when it loaded now.
+
+    Its shared documents (``org.documents``) need ``blobs`` for their files.
+    """
     if is_seeded(db):
         log.info("demo organisation already loaded")
         return False
@@ -102,6 +107,9 @@ def seed_org(db: Database, passwords: Passwords, org: Any) -> bool:
                     owner=member in owners,
                 )
         _seed_items(session, org, people, groups)
+        if blobs is not None and getattr(org, "documents", None):
+            session.flush()
+            seed_documents(session, blobs, org.documents, people, demo_id)
         for endorser, endorsee, skill in org.endorsements:
             key = skill.casefold()
             pk = (people[name_key(endorser)].id, people[name_key(endorsee)].id, key)

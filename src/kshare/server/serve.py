@@ -5,7 +5,9 @@ from __future__ import annotations
 import logging
 import socket
 import sys
+from collections.abc import Callable
 from types import FrameType
+from typing import Any
 
 import uvicorn
 
@@ -44,7 +46,10 @@ class _Server(uvicorn.Server):
             captured.clear()
 
 
-def serve(settings: Settings, *, config: ServerConfig, demo: bool = False) -> int:
+def serve(
+    settings: Settings, *, config: ServerConfig, seed: Callable[[], Any] | None = None
+) -> int:
+    """Serve until stopped; ``seed`` builds an organisation to load into an empty database."""
     configure_logging(config.log_format, config.log_level)
     host, port = config.host, config.port
     try:
@@ -54,13 +59,11 @@ def serve(settings: Settings, *, config: ServerConfig, demo: bool = False) -> in
         print(f"kshare serve: {exc}", file=sys.stderr)
         return 1
     services = app.state.services
-    if demo:
+    if seed is not None:
         from kshare.server.seed import is_seeded, seed_org
 
         if not is_seeded(services.db):  # building the demo org is not free: check first
-            from kshare.server.demo_content import build_demo_org
-
-            seed_org(services.db, services.passwords, build_demo_org())
+            seed_org(services.db, services.passwords, seed(), services.blobs)
     sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:

@@ -192,7 +192,7 @@ class Composer(QWidget):
                 title=title, body=body, tags=tags, audience=audience, kind=kind, **rights
             )
 
-        self._runner.local(
+        self._runner.write(
             write,
             success=lambda item_id: self._on_published(item_id, summary),
             failure=self._on_publish_failed,

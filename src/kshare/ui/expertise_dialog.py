@@ -260,7 +260,7 @@ class ExpertiseDialog(QDialog):
         def write() -> ExpertiseProfile:
             return source.update_expertise(**change)  # type: ignore[arg-type]
 
-        self._runner.local(
+        self._runner.write(
             write,
             success=lambda profile: self._on_updated(done, profile),
             failure=self._on_update_failed,

@@ -372,7 +372,7 @@ class ItemActions(QWidget):
             )
 
         self.editor.set_busy(True)
-        self._runner.local(
+        self._runner.write(
             write,
             success=lambda _reply_id: self._on_saved(draft),
             failure=lambda failure: self._on_save_failed(draft, failure),
@@ -414,7 +414,7 @@ class ItemActions(QWidget):
             return None
 
         self.editor.set_busy(True)
-        self._runner.local(
+        self._runner.write(
             write,
             success=lambda newer: self._on_edit_answered(draft, newer),
             failure=lambda failure: self._on_save_failed(draft, failure),
@@ -423,7 +423,7 @@ class ItemActions(QWidget):
         )
 
     def _delete(self, item_id: str) -> None:
-        self._runner.local(
+        self._runner.write(
             lambda: self._writer.delete(item_id),
             success=lambda _none: self._on_deleted(item_id),
             failure=self._show_failure,
@@ -432,7 +432,7 @@ class ItemActions(QWidget):
         )
 
     def _accept(self, answer_id: str) -> None:
-        self._runner.local(
+        self._runner.write(
             lambda: self._writer.accept_answer(answer_id),
             success=lambda _none: self.written.emit(answer_id),
             failure=self._show_failure,
@@ -451,7 +451,7 @@ class ItemActions(QWidget):
         self._reacting = True
         self.reactions.setEnabled(False)
         self.reply_reactions.setEnabled(False)
-        self._runner.local(
+        self._runner.write(
             write,
             success=lambda _none: self._on_reaction_saved(item_id),
             failure=lambda failure: self._on_reaction_failed(item_id, failure),
@@ -481,7 +481,7 @@ class ItemActions(QWidget):
         item_id = self._detail.summary.id
         self.replace_file_button.setEnabled(False)
         self.message.hide()
-        self._runner.local(
+        self._runner.write(
             lambda: self._writer.replace_file(item_id, path),
             success=lambda _none: self._on_file_replaced(item_id),
             failure=self._on_replace_failed,

@@ -397,7 +397,7 @@ class PersonView(QWidget):
         person_id, name = profile.person_id, profile.display_name
         row.set_busy()
         self.message.hide()
-        self._runner.local(
+        self._runner.write(
             lambda: self._source.endorse(person_id, skill),
             success=lambda _none: self._on_endorsed(person_id, skill),
             failure=lambda failure: self._on_endorse_failed(person_id, skill, name, failure),

@@ -337,7 +337,7 @@ class SettingsDialog(QDialog):
             return
         self._set_busy(True)
         self.error.hide()
-        self._runner.local(
+        self._runner.write(
             lambda: self._apply(changes),
             success=self._on_applied,
             failure=self._on_apply_failed,

@@ -1,4 +1,4 @@
-"""Sync on its own thread, live updates on another, and the "what changed" broadcast.
+"""Sync on its own lane, live updates on another, and the "what changed" broadcast.
 
 Only one sync runs at a time; asking while one runs queues exactly one more, so
 a burst of server nudges costs one extra pass. After each sync the controller
@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from kshare.client.views import SyncStatus
-from kshare.ui.operations import Failure, describe_failure
+from kshare.ui.operations import Failure, Operation, TaskRunner
 
 log = logging.getLogger(__name__)
 
@@ -31,47 +31,56 @@ class SyncController(QObject):
     # The server stopped listing this many things without saying why: ask the person.
     removal_confirmation_needed = Signal(int)
 
-    # Emitted from worker threads; Qt queues them to the slots below on the GUI thread.
-    _progressed = Signal(object)
-    _completed = Signal(object)
-    _crashed = Signal(object)
-    _nudged = Signal()
-
-    def __init__(self, workspace: Any, parent: QObject | None = None) -> None:
+    def __init__(
+        self, workspace: Any, parent: QObject | None = None, *, tasks: TaskRunner | None = None
+    ) -> None:
         super().__init__(parent)
         self._workspace = workspace
-        self._thread: threading.Thread | None = None
+        # Sync and live updates run through the same task runner as every other
+        # background job, each on a lane of its own so they never wait for reading.
+        self._owns_tasks = tasks is None
+        self._tasks = tasks if tasks is not None else TaskRunner(self)
+        self._tasks.add_lane("sync", 1)
+        self._tasks.add_lane("watch", 1, patience_s=0.0)  # stop() gives it its own wait
+        self._sync: Operation | None = None
+        self._watcher: Operation | None = None
         self._cancel = threading.Event()
         self._again = False
         self._confirm_removal = False
-        self._watch_thread: threading.Thread | None = None
         self._watch_stop = threading.Event()
         self._stopped = False
         self._periodic = QTimer(self)
         self._periodic.timeout.connect(self._on_periodic_timeout)
-        self._progressed.connect(self._on_self_progressed)
-        self._completed.connect(self._on_self_completed)
-        self._crashed.connect(self._on_self_crashed)
-        self._nudged.connect(self._on_self_nudged)
 
     @property
     def running(self) -> bool:
-        return self._thread is not None
+        return self._sync is not None
+
+    @property
+    def watching(self) -> bool:
+        return self._watcher is not None
 
     @Slot()
     def sync_now(self) -> None:
         if self._stopped:
             return
-        if self._thread is not None:
+        if self._sync is not None:
             self._again = True
             return
         self._cancel.clear()
         confirm, self._confirm_removal = self._confirm_removal, False
-        self._thread = threading.Thread(
-            target=self._run, args=(confirm,), name="kshare-sync", daemon=True
+        extra = {"confirm_removal": True} if confirm else {}
+        workspace, cancel = self._workspace, self._cancel
+        self._sync = Operation(
+            lambda report: workspace.sync(progress=report, cancel=cancel, **extra),
+            success=self._on_sync_completed,
+            failure=self._on_sync_crashed,
+            progress=self.status_changed.emit,
+            label="syncing",
+            owner=self,
         )
         self.sync_started.emit()
-        self._thread.start()
+        self._tasks.run("sync", self._sync)
 
     def confirm_removal_and_sync(self) -> None:
         """The person agreed the unexplained removal is expected: the next sync carries it out."""
@@ -83,81 +92,51 @@ class SyncController(QObject):
         self._periodic.start(interval_ms)
 
     def start_live_updates(self) -> None:
-        if self._watch_thread is not None or self._stopped:
+        if self._watcher is not None or self._stopped:
             return
         self._watch_stop.clear()
-        self._watch_thread = threading.Thread(target=self._watch, name="kshare-watch", daemon=True)
-        self._watch_thread.start()
+        workspace, stop = self._workspace, self._watch_stop
+        self._watcher = Operation(
+            lambda nudge: _watch(workspace, nudge, stop),
+            success=self._on_watch_ended,
+            failure=self._on_watch_ended,
+            progress=self._on_nudged,
+            label="listening for live updates",
+            owner=self,
+        )
+        self._tasks.run("watch", self._watcher)
 
     def stop(self, timeout_s: float = 30.0, watch_timeout_s: float = 2.0) -> None:
         """Cancel and join the workers; call before the workspace closes.
 
-        The sync thread writes to the cache, so it is always waited for. The
-        live-updates thread only reads an HTTP stream and may sit in a blocking
-        read until the server's next keep-alive (measured: about 15 s); it gets
-        a short wait and is otherwise left to end on its own (it is a daemon and
-        touches nothing once ``stop`` is set), so quitting never hangs on it.
+        The sync writes to the cache, so it is always waited for. Live updates
+        only read an HTTP stream and may sit in a blocking read until the
+        server's next keep-alive (measured: about 15 s); they get a short wait
+        and are otherwise left to end on their own (a daemon thread that touches
+        nothing once ``stop`` is set), so quitting never hangs on them.
         """
         self._stopped = True
         self._periodic.stop()
         self._cancel.set()
         self._watch_stop.set()
-        if self._thread is not None:
-            self._thread.join(timeout_s)
-            if self._thread.is_alive():
-                log.warning("the sync did not stop within %.0f s", timeout_s)
-        if self._watch_thread is not None:
-            self._watch_thread.join(watch_timeout_s)
-            if self._watch_thread.is_alive():
-                log.info("live updates will end when the server's stream next speaks")
-        self._thread = None
-        self._watch_thread = None
-
-    # -- worker threads -------------------------------------------------
-
-    def _run(self, confirm_removal: bool) -> None:
-        try:
-            extra = {"confirm_removal": True} if confirm_removal else {}
-            report = self._workspace.sync(
-                progress=self._progressed.emit, cancel=self._cancel, **extra
-            )
-        except Exception as exc:  # the GUI thread decides how to show it
-            self._crashed.emit(describe_failure(exc, "syncing"))
-        else:
-            self._completed.emit(report)
-
-    def _watch(self) -> None:
-        attempt = 0
-        while not self._watch_stop.is_set():
-            try:
-                self._workspace.watch(self._nudged.emit, self._watch_stop)
-                attempt = 0
-            except Exception as exc:  # offline or server gone: keep trying, slowly
-                delay = WATCH_RETRY_S[min(attempt, len(WATCH_RETRY_S) - 1)]
-                log.info("live updates interrupted (%s); retrying in %.0f s", exc, delay)
-                attempt += 1
-                self._watch_stop.wait(delay)
-            else:
-                # watch() returned without being stopped: wait a little before
-                # reconnecting so a server that closes at once is not hammered.
-                self._watch_stop.wait(WATCH_RETRY_S[0])
+        if not self._tasks.wait_idle("sync", timeout_s):
+            log.warning("the sync did not stop within %.0f s", timeout_s)
+        if not self._tasks.wait_idle("watch", watch_timeout_s):
+            log.info("live updates will end when the server's stream next speaks")
+        if self._owns_tasks:
+            self._tasks.shutdown(0)
+        self._sync = None
+        self._watcher = None
 
     # -- back on the GUI thread -----------------------------------------
 
     def _finish_run(self) -> None:
-        thread, self._thread = self._thread, None
-        if thread is not None:
-            thread.join()  # it has already emitted its last signal; this is instant
+        self._sync = None
         if self._again and not self._stopped:
             self._again = False
             self.sync_now()
 
-    @Slot(object)
-    def _on_self_progressed(self, status: SyncStatus) -> None:
-        self.status_changed.emit(status)
-
-    @Slot(object)
-    def _on_self_completed(self, report: Any) -> None:
+    def _on_sync_completed(self, report: Any) -> None:
         self.status_changed.emit(report.status)
         self.sync_finished.emit(report)
         changes = report.changes
@@ -169,15 +148,36 @@ class SyncController(QObject):
             self.removal_confirmation_needed.emit(report.removal_to_confirm)
         self._finish_run()
 
-    @Slot(object)
-    def _on_self_crashed(self, failure: Failure) -> None:
+    def _on_sync_crashed(self, failure: Failure) -> None:
         self.sync_failed.emit(failure)
         self._finish_run()
 
-    @Slot()
-    def _on_self_nudged(self) -> None:
+    def _on_nudged(self, _nudge: object) -> None:
         self.sync_now()
+
+    def _on_watch_ended(self, outcome: object) -> None:
+        if isinstance(outcome, Failure):
+            log.warning("live updates stopped: %s", outcome.message)
+        self._watcher = None
 
     @Slot()
     def _on_periodic_timeout(self) -> None:
         self.sync_now()
+
+
+def _watch(workspace: Any, nudge: Callable[[object], None], stop: threading.Event) -> None:
+    """On the watch lane: follow the server's live stream until stopped."""
+    attempt = 0
+    while not stop.is_set():
+        try:
+            workspace.watch(lambda: nudge(None), stop)
+            attempt = 0
+        except Exception as exc:  # offline or server gone: keep trying, slowly
+            delay = WATCH_RETRY_S[min(attempt, len(WATCH_RETRY_S) - 1)]
+            log.info("live updates interrupted (%s); retrying in %.0f s", exc, delay)
+            attempt += 1
+            stop.wait(delay)
+        else:
+            # watch() returned without being stopped: wait a little before
+            # reconnecting so a server that closes at once is not hammered.
+            stop.wait(WATCH_RETRY_S[0])

@@ -302,7 +302,7 @@ class UnpublishedDialog(QDialog):
         if (card := self.cards.get(entry_id)) is not None:
             card.set_busy(True)
         self.error.hide()
-        self._runner.local(
+        self._runner.write(
             work,
             success=lambda _none: self._on_done(target_id),
             failure=self._on_failed,
