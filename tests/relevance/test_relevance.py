@@ -25,7 +25,7 @@ from kshare.protocol import routes
 from kshare.protocol.schemas import FeedPage
 from kshare.server.admin import AdminTools
 from kshare.server.app import create_app
-from kshare.server.demo_content import build_demo_org
+from kshare.demo_seed import build_demo_org
 from kshare.server.importer import import_stackexchange
 from kshare.server.importer.site import Site
 from kshare.server.seed import demo_id, seed_org
