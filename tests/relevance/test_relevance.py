@@ -21,11 +21,11 @@ import pytest
 from kshare.client.index import SearchIndex
 from kshare.client.store import repository, tag_aliases
 from kshare.client.store.db import create_writer_engine, open_cache
+from kshare.demo_seed import build_demo_org
 from kshare.protocol import routes
 from kshare.protocol.schemas import FeedPage
 from kshare.server.admin import AdminTools
 from kshare.server.app import create_app
-from kshare.demo_seed import build_demo_org
 from kshare.server.importer import import_stackexchange
 from kshare.server.importer.site import Site
 from kshare.server.seed import demo_id, seed_org
