@@ -17,7 +17,7 @@ from kshare.server.audience_io import name_key
 from kshare.server.auth import Caller
 from kshare.server.blobstore.base import BlobStore
 from kshare.server.policy import viewer_for
-from kshare.server.tables import Item, Person
+from kshare.server.tables import BlobUpload, Item, Person
 from kshare.server.writes import create_item, update_item
 
 
@@ -41,6 +41,10 @@ def seed_documents(
         refs = []
         for version in document.versions:
             info = blobs.put(io.BytesIO(version.data), None, len(version.data))
+            # The author uploaded it, as through the API: only then may it be attached.
+            if session.get(BlobUpload, (info.sha256, author.id)) is None:
+                session.add(BlobUpload(sha256=info.sha256, person_id=author.id))
+                session.flush()
             refs.append(
                 BlobRef(
                     sha256=info.sha256, size=info.size, mime=version.mime, filename=version.filename
