@@ -1,0 +1,110 @@
+"""The one source of time for kshare.
+
+Everything that needs "now" — the server stamping a change, the client deciding whether a
+scheduled post is visible, a throttle window, an idle timeout — asks a :class:`Clock`
+instead of calling ``datetime.now`` or ``time.time`` itself. Production code receives
+:data:`SYSTEM`; tests hand in a :class:`ManualClock` and move it forward explicitly, so no
+test ever waits on, or asserts, elapsed wall-clock time.
+
+Only this module reads the operating system's clocks.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from datetime import UTC, datetime, timedelta
+from typing import Protocol, runtime_checkable
+
+__all__ = ["SYSTEM", "Clock", "ManualClock", "SystemClock", "utc_now"]
+
+
+@runtime_checkable
+class Clock(Protocol):
+    """What kshare needs to know about time."""
+
+    def now(self) -> datetime:
+        """The current instant, timezone-aware, in UTC."""
+        ...
+
+    def monotonic(self) -> float:
+        """Seconds on a clock that never goes backwards (for durations and deadlines)."""
+        ...
+
+    def sleep(self, seconds: float) -> None:
+        """Wait ``seconds``; a test clock advances instead of waiting."""
+        ...
+
+
+class SystemClock:
+    """The operating system's clocks."""
+
+    def now(self) -> datetime:
+        return datetime.now(UTC)
+
+    def monotonic(self) -> float:
+        return time.monotonic()
+
+    def sleep(self, seconds: float) -> None:
+        if seconds > 0:
+            time.sleep(seconds)
+
+    def __repr__(self) -> str:
+        return "SystemClock()"
+
+
+class ManualClock:
+    """A clock that moves only when told to; safe to share between threads.
+
+    ``sleep`` advances the clock by the requested amount and returns at once, so code that
+    waits between retries runs instantly under test while still seeing time pass.
+    """
+
+    def __init__(self, start: datetime | None = None, monotonic_start: float = 1_000.0) -> None:
+        if start is None:
+            start = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
+        if start.tzinfo is None:
+            raise ValueError("ManualClock needs a timezone-aware start")
+        self._lock = threading.Lock()
+        self._now = start.astimezone(UTC)
+        self._mono = monotonic_start
+
+    def now(self) -> datetime:
+        with self._lock:
+            return self._now
+
+    def monotonic(self) -> float:
+        with self._lock:
+            return self._mono
+
+    def sleep(self, seconds: float) -> None:
+        if seconds > 0:
+            self.advance(seconds)
+
+    def advance(self, seconds: float = 0.0, **delta: float) -> datetime:
+        """Move forward by ``seconds`` (and/or ``timedelta`` keywords); returns the new now."""
+        step = timedelta(seconds=seconds, **delta)
+        if step < timedelta(0):
+            raise ValueError("a clock does not go backwards; use set() for a jump")
+        with self._lock:
+            self._now += step
+            self._mono += step.total_seconds()
+            return self._now
+
+    def set(self, when: datetime) -> None:
+        """Jump the wall clock to ``when`` (the monotonic clock is left alone)."""
+        if when.tzinfo is None:
+            raise ValueError("ManualClock needs timezone-aware datetimes")
+        with self._lock:
+            self._now = when.astimezone(UTC)
+
+    def __repr__(self) -> str:
+        return f"ManualClock({self.now().isoformat()})"
+
+
+SYSTEM: Clock = SystemClock()
+
+
+def utc_now(clock: Clock | None = None) -> datetime:
+    """``clock.now()``, or the system's when no clock was handed in."""
+    return (clock or SYSTEM).now()
