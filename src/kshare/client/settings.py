@@ -101,6 +101,8 @@ SCHEMA: tuple[Setting, ...] = (
         policy_only=True,
     ),
     Setting("allow_plain_http", bool, False, "Allow unencrypted http:// servers", policy_only=True),
+    # How the app looks: "system" follows the desktop's light or dark mode.
+    Setting("appearance", str, "system", "Appearance", choices=("system", "light", "dark")),
     # Help and updates.
     Setting("support_contact", str, "", "Support contact", policy_only=True),
     Setting("update_channel", str, "stable", "Update channel", choices=("stable", "beta")),

@@ -15,15 +15,15 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, Signal, Slot
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QDialog
 
 from kshare import __version__
-from kshare.ui import crash
+from kshare.ui import crash, theme
 from kshare.ui.login_dialog import LoginDialog
 from kshare.ui.main_window import MainWindow
 from kshare.ui.operations import Failure, TaskRunner
-from kshare.ui.resources import icon, stylesheet
+from kshare.ui.resources import icon
 from kshare.ui.settings import ui_settings
 from kshare.ui.sync_controller import SyncController
 
@@ -45,12 +45,8 @@ def configure_application(app: QApplication) -> None:
     if font.pointSizeF() < 10:
         font.setPointSizeF(10)
         app.setFont(font)
-    palette = app.palette()
-    palette.setColor(QPalette.ColorRole.Link, QColor("#3461c1"))
-    palette.setColor(QPalette.ColorRole.Highlight, QColor("#c9dafb"))
-    palette.setColor(QPalette.ColorRole.HighlightedText, QColor("#1f2933"))
-    app.setPalette(palette)
-    app.setStyleSheet(stylesheet())
+    # Palette and stylesheet, light or dark as the system asks until the settings are read.
+    theme.ThemeWatcher.install(app)
 
 
 def add_log_file(log_dir: Path) -> None:
@@ -205,6 +201,7 @@ def run_app(
 
     owns_workspace = not isinstance(workspace_or_profile, Workspace)
     workspace = Workspace.open(workspace_or_profile) if owns_workspace else workspace_or_profile
+    theme.ThemeWatcher.install(app, str(workspace.settings.get("appearance")))
     add_log_file(workspace.paths.log_dir)
     uninstall = crash.install(workspace.paths.log_dir, quit_app=app.quit)
     desktop = DesktopApp(workspace, server_url=server_url, auto_sync=auto_sync)

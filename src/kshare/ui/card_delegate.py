@@ -12,6 +12,8 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from kshare.ui import theme
+
 
 class Role(IntEnum):
     ITEM = Qt.ItemDataRole.UserRole + 1  # the value object behind the row
@@ -25,17 +27,22 @@ class Role(IntEnum):
 
 
 PAD_X, PAD_Y, GAP = 16, 11, 4
-TITLE = QColor("#1f2933")
-META = QColor("#7b8794")
-SNIPPET = QColor("#3e4c59")
-ACCENT = QColor("#3461c1")
-CHIP_BG = QColor("#eef1f5")
-CHIP_TEXT = QColor("#52606d")
-PENDING_BG = QColor("#fff4e0")
-PENDING_TEXT = QColor("#8a5300")
-SELECTED_BG = QColor("#eaf1fe")
-HOVER_BG = QColor("#f7f9fc")
-RULE = QColor("#eef0f3")
+# Light colours; painted through the theme in effect (kshare.ui.theme), so dark mode works.
+TITLE = "#1f2933"
+META = "#7b8794"
+SNIPPET = "#3e4c59"
+ACCENT = "#3461c1"
+CHIP_BG = "#eef1f5"
+CHIP_TEXT = "#52606d"
+PENDING_BG = "#fff4e0"
+PENDING_TEXT = "#8a5300"
+SELECTED_BG = "#eaf1fe"
+HOVER_BG = "#f7f9fc"
+RULE = "#eef0f3"
+
+
+def _c(light: str) -> QColor:
+    return theme.current().color(light)
 
 
 class CardDelegate(QStyledItemDelegate):
@@ -79,10 +86,10 @@ class CardDelegate(QStyledItemDelegate):
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         hovered = bool(option.state & QStyle.StateFlag.State_MouseOver)
         if selected or hovered:
-            painter.fillRect(rect, SELECTED_BG if selected else HOVER_BG)
+            painter.fillRect(rect, _c(SELECTED_BG if selected else HOVER_BG))
         if selected:
-            painter.fillRect(rect.x(), rect.y(), 3, rect.height(), ACCENT)
-        painter.setPen(QPen(RULE))
+            painter.fillRect(rect.x(), rect.y(), 3, rect.height(), _c(ACCENT))
+        painter.setPen(QPen(_c(RULE)))
         painter.drawLine(rect.left() + PAD_X, rect.bottom(), rect.right() - PAD_X, rect.bottom())
 
         x, y = rect.x() + PAD_X, rect.y() + PAD_Y
@@ -92,28 +99,28 @@ class CardDelegate(QStyledItemDelegate):
         # Badge line: kind, and the outbox marker for what has not reached the server.
         painter.setFont(small)
         badge = str(index.data(Role.BADGE) or "").upper()
-        painter.setPen(ACCENT)
+        painter.setPen(_c(ACCENT))
         painter.drawText(x, y + small_m.ascent(), badge)
         if index.data(Role.PENDING):
             label = "Waiting to sync"
             left = x + small_m.horizontalAdvance(badge) + 10
             chip = QRectF(left, y - 1, small_m.horizontalAdvance(label) + 14, small_m.height() + 2)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(PENDING_BG)
+            painter.setBrush(_c(PENDING_BG))
             painter.drawRoundedRect(chip, 7, 7)
-            painter.setPen(PENDING_TEXT)
+            painter.setPen(_c(PENDING_TEXT))
             painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, label)
         y += small_m.height() + GAP
 
         painter.setFont(title_font)
-        painter.setPen(TITLE)
+        painter.setPen(_c(TITLE))
         title_m = QFontMetrics(title_font)
         title = title_m.elidedText(str(index.data() or ""), Qt.TextElideMode.ElideRight, width)
         painter.drawText(x, y + title_m.ascent(), title)
         y += title_m.height() + GAP
 
         painter.setFont(small)
-        painter.setPen(META)
+        painter.setPen(_c(META))
         meta = small_m.elidedText(
             str(index.data(Role.META) or ""), Qt.TextElideMode.ElideRight, width
         )
@@ -128,13 +135,13 @@ class CardDelegate(QStyledItemDelegate):
             doc.setDefaultFont(base)
             doc.setDocumentMargin(0)
             doc.setTextWidth(width)
-            doc.setDefaultStyleSheet(f"body {{ color: {SNIPPET.name()}; }}")
+            doc.setDefaultStyleSheet(f"body {{ color: {_c(SNIPPET).name()}; }}")
             body = snippet if is_html else html.escape(snippet)
             doc.setHtml(f"<body>{body}</body>")
             painter.save()
             painter.translate(x, y)
             painter.setClipRect(QRectF(0, 0, width, lines))
-            painter.setPen(SNIPPET)
+            painter.setPen(_c(SNIPPET))
             doc.drawContents(painter, QRectF(0, 0, width, lines))
             painter.restore()
             y += lines
@@ -151,9 +158,9 @@ class CardDelegate(QStyledItemDelegate):
                     break
                 chip = QRectF(left, y, chip_w, small_m.height() + 3)
                 painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(CHIP_BG)
+                painter.setBrush(_c(CHIP_BG))
                 painter.drawRoundedRect(chip, 7, 7)
-                painter.setPen(CHIP_TEXT)
+                painter.setPen(_c(CHIP_TEXT))
                 painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, text)
                 left += chip_w + 6
         painter.restore()

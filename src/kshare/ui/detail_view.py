@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from kshare.client.views import Expert, ItemDetail
+from kshare.ui import theme
 from kshare.ui.audience_options import audience_line
 from kshare.ui.item_actions import (
     REPLY_ACTIONS,
@@ -91,7 +92,7 @@ class SafeTextBrowser(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.refused: list[QUrl] = []
         self.anchorClicked.connect(self._on_self_anchor_clicked)
-        self.document().setDefaultStyleSheet(BODY_CSS)
+        self.document().setDefaultStyleSheet(theme.current().css(BODY_CSS))
 
     def loadResource(self, kind: int, url: QUrl | str) -> Any:
         url = QUrl(url)
@@ -107,6 +108,8 @@ class SafeTextBrowser(QTextBrowser):
 
     def show_html(self, body: str) -> None:
         self.refused = []
+        # The theme may have changed since the last item: its colours apply from here.
+        self.document().setDefaultStyleSheet(theme.current().css(BODY_CSS))
         self.setHtml(body)
         # Ask for every image now rather than at the first paint, so the notice
         # is right at once, and put a placeholder in place of each refused one.
@@ -114,7 +117,9 @@ class SafeTextBrowser(QTextBrowser):
         for name in _image_names(document):
             url = QUrl(name)
             if self.loadResource(QTextDocument.ResourceType.ImageResource, url) is None:
-                document.addResource(QTextDocument.ResourceType.ImageResource, url, _placeholder())
+                document.addResource(
+                    QTextDocument.ResourceType.ImageResource, url, _placeholder(theme.current())
+                )
 
     @Slot(QUrl)
     def _on_self_anchor_clicked(self, url: QUrl) -> None:
@@ -149,16 +154,16 @@ def _image_names(document: QTextDocument) -> list[str]:
 
 
 @cache
-def _placeholder() -> QImage:
+def _placeholder(look: theme.Theme) -> QImage:
     """What stands where a remote image would have been."""
     image = QImage(220, 44, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(QColor(0, 0, 0, 0))
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(QColor("#cbd2d9"))
-    painter.setBrush(QColor("#f5f7fa"))
+    painter.setPen(look.color("#cbd2d9"))
+    painter.setBrush(look.color("#f5f7fa"))
     painter.drawRoundedRect(image.rect().adjusted(0, 0, -1, -1), 6, 6)
-    painter.setPen(QColor("#7b8794"))
+    painter.setPen(look.color("#7b8794"))
     painter.drawText(image.rect(), Qt.AlignmentFlag.AlignCenter, "Remote image not loaded")
     painter.end()
     return image

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from kshare.client.views import SyncStatus
+from kshare.ui import theme
 from kshare.ui.composer import Composer
 from kshare.ui.confirm import ask_to_confirm
 from kshare.ui.detail_view import DetailPane
@@ -446,8 +448,15 @@ class MainWindow(QMainWindow):
         dialog.applied.connect(
             lambda keys: self.statusBar().showMessage(applied_message(dialog, keys), 8000)
         )
+        dialog.applied.connect(self._on_settings_applied)
         dialog.open()
         return dialog
+
+    def _on_settings_applied(self, keys: list[str]) -> None:
+        if "appearance" in keys:
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                theme.ThemeWatcher.install(app, str(self._workspace.settings.get("appearance")))
 
     @Slot()
     def _on_sign_out_action_triggered(self) -> None:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from kshare.client.views import Expert, ExpertiseProfile
+from kshare.ui import theme
 from kshare.ui.operations import Failure, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -381,7 +382,8 @@ class PersonView(QWidget):
         role = role_of(expert.title, expert.department)
         text = person_link(expert.person_id, expert.display_name)
         if role:
-            text += f' <span style="color:#616e7c">· {html.escape(role)}</span>'
+            quiet = theme.current().hex("#616e7c")
+            text += f' <span style="color:{quiet}">· {html.escape(role)}</span>'
         label = link_label(
             text, accessible=f"Open {expert.display_name}'s profile", object_name="similarPerson"
         )

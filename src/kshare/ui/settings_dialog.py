@@ -37,10 +37,11 @@ from kshare.ui.operations import Failure, TaskRunner
 log = logging.getLogger(__name__)
 
 # When a change is used: the sync machinery reads most settings once, when it starts.
-RESTART, NEXT_SYNC = "restart", "sync"
+RESTART, NEXT_SYNC, AT_ONCE = "restart", "sync", "now"
 APPLIES = {
     RESTART: "Takes effect the next time kshare starts.",
     NEXT_SYNC: "Takes effect at the next sync.",
+    AT_ONCE: "Takes effect at once.",
 }
 LOCKED_TEXT = "Set by your organisation"
 LOCKED_TIP = (
@@ -119,6 +120,13 @@ FIELDS: tuple[Field, ...] = (
     ),
 )
 FIELDS += (
+    Field(
+        "appearance",
+        "Appearance",
+        "Light or dark; “Follow the system” changes with your desktop's dark mode.",
+        applies=AT_ONCE,
+        choice_labels={"system": "Follow the system", "light": "Light", "dark": "Dark"},
+    ),
     Field(
         "proxy",
         "Proxy",

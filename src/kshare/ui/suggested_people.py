@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from kshare.client.views import Expert, ItemDetail
+from kshare.ui import theme
 from kshare.ui.operations import Failure
 from kshare.ui.person_view import PERSON_SCHEME, link_label, person_link
 
@@ -36,10 +37,11 @@ def wants_suggestions(detail: ItemDetail) -> bool:
 def suggestion_html(expert: Expert) -> str:
     text = f"<b>{person_link(expert.person_id, expert.display_name)}</b>"
     if role := expert.title or expert.department:
-        text += f' <span style="color:#616e7c">· {html.escape(role)}</span>'
+        quiet = theme.current().hex("#616e7c")
+        text += f' <span style="color:{quiet}">· {html.escape(role)}</span>'
     if expert.reasons:
         reason = html.escape(expert.reasons[0].text)
-        text += f'<br><span style="color:#7b8794">{reason}</span>'
+        text += f'<br><span style="color:{theme.current().hex("#7b8794")}">{reason}</span>'
     return text
 
 
