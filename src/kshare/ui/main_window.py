@@ -30,6 +30,7 @@ from kshare.ui.expertise_dialog import ExpertiseDialog
 from kshare.ui.experts_page import ExpertsPage
 from kshare.ui.feed_page import FeedPage
 from kshare.ui.groups_page import GroupsPage
+from kshare.ui.help_dialogs import AboutDialog, AboutFacts, ShortcutsDialog, shortcuts_of
 from kshare.ui.operations import Failure, TaskRunner
 from kshare.ui.person_view import PersonView
 from kshare.ui.resources import icon
@@ -192,6 +193,15 @@ class MainWindow(QMainWindow):
         profile_menu = self.menuBar().addMenu("&Profile")
         profile_menu.addAction(self.my_profile_action)
         profile_menu.addAction(self.my_expertise_action)
+
+        self.shortcuts_action = action(
+            "&Keyboard shortcuts", "Ctrl+/", self._on_shortcuts_action_triggered
+        )
+        self.about_action = action("&About kshare", "", self._on_about_action_triggered)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(self.shortcuts_action)
+        help_menu.addAction(self.about_action)
 
     def _connect(self) -> None:
         self.navigation.currentRowChanged.connect(self._on_navigation_current_row_changed)
@@ -449,6 +459,40 @@ class MainWindow(QMainWindow):
             lambda keys: self.statusBar().showMessage(applied_message(dialog, keys), 8000)
         )
         dialog.applied.connect(self._on_settings_applied)
+        dialog.open()
+        return dialog
+
+    @Slot()
+    def _on_shortcuts_action_triggered(self) -> None:
+        self.open_shortcuts()
+
+    def open_shortcuts(self) -> ShortcutsDialog:
+        """Every shortcut of the window, read from its menus."""
+        menus = [
+            (menu_action.text(), menu_action.menu().actions())
+            for menu_action in self.menuBar().actions()
+            if menu_action.menu() is not None
+        ]
+        dialog = ShortcutsDialog(shortcuts_of(menus), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    @Slot()
+    def _on_about_action_triggered(self) -> None:
+        self.open_about()
+
+    def open_about(self) -> AboutDialog:
+        account = self._workspace.account
+        settings = self._workspace.settings
+        facts = AboutFacts(
+            server_url=account.server_url if account else str(settings.get("server_url")),
+            username=account.username if account else "",
+            support_contact=str(settings.get("support_contact")),
+            download_url=str(settings.get("download_url")),
+        )
+        dialog = AboutDialog(facts, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 
