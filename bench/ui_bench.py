@@ -237,7 +237,8 @@ def main() -> int:
             shutil.rmtree(folder, ignore_errors=True)
 
     rss = max(float(rss_mb), paint_rss)
-    print(f"items synced by the desktop: {synced} of {args.items} (first sync {float(sync_s):.0f} s)")
+    took = float(sync_s)
+    print(f"items synced by the desktop: {synced} of {args.items} (first sync {took:.0f} s)")
     print(f"{'what':<46}{'value':>10}{'reference':>11}{'ratio':>8}")
     print(f"{'first paint of feed cards (s, median)':<46}{paint_s:>10.2f}{empty_s:>11.2f}"
           f"{paint_s / empty_s:>8.2f}")  # fmt: skip
