@@ -291,6 +291,7 @@ class DetailPane(QWidget):
         )
         self.browser = SafeTextBrowser()
         self.browser.setObjectName("detailBody")
+        self.browser.setAccessibleName("Reading pane")
         self.browser.item_link_clicked.connect(self.item_link_clicked)
         # Images are fetched while the text is laid out, after setHtml returns.
         self.browser.remote_resource_refused.connect(self._on_browser_remote_resource_refused)

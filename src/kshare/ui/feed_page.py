@@ -44,6 +44,7 @@ class FeedPage(QWidget):
         title = QLabel("Feed", objectName="pageTitle")
         self.count = QLabel(objectName="pageSubtitle")
         self.kind = QComboBox()
+        self.kind.setAccessibleName("Show")
         for label, value in KIND_FILTERS:
             self.kind.addItem(label, value)
         self.kind.currentIndexChanged.connect(self._on_kind_current_index_changed)
@@ -55,6 +56,7 @@ class FeedPage(QWidget):
         header.addWidget(self.kind)
 
         self.list = QListView(objectName="cards")
+        self.list.setAccessibleName("Feed")
         self.list.setModel(self.model)
         self.list.setItemDelegate(CardDelegate(self.list))
         self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)

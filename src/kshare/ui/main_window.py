@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(icon("kshare"))
 
         self.navigation = QListWidget(objectName="navigation")
+        self.navigation.setAccessibleName("Pages")
         self.navigation.setIconSize(QSize(20, 20))
         for label, icon_name in PAGES:
             QListWidgetItem(icon(icon_name), label, self.navigation)
@@ -130,6 +131,7 @@ class MainWindow(QMainWindow):
         self._notice_timer = QTimer(self, singleShot=True, interval=NOTICE_MS)
         self._notice_timer.timeout.connect(self.notice.hide)
         self.unpublished_button = QToolButton(objectName="unpublishedButton")
+        self.unpublished_button.setAccessibleName("Could not publish")
         self.unpublished_button.setToolTip("Writes the server did not take: choose what to do")
         self.unpublished_button.clicked.connect(self._on_unpublished_button_clicked)
         self.unpublished_button.hide()

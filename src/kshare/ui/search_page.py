@@ -59,6 +59,7 @@ class SearchPage(QWidget):
 
         title = QLabel("Search", objectName="pageTitle")
         self.box = QLineEdit(objectName="searchBox")
+        self.box.setAccessibleName("Search")
         self.box.setPlaceholderText("Search posts, questions and documents — works offline")
         self.box.setClearButtonEnabled(True)
         self.box.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
@@ -71,6 +72,7 @@ class SearchPage(QWidget):
 
         self.model = SearchResultsModel(self)
         self.list = QListView(objectName="cards")
+        self.list.setAccessibleName("Results")
         self.list.setModel(self.model)
         self.list.setItemDelegate(CardDelegate(self.list))
         self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
