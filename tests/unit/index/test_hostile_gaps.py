@@ -111,7 +111,8 @@ def test_no_hostile_file_is_ever_read_twice_by_the_index(
 
     def counted(path: Path, mime: str = "", filename: str = "") -> ExtractResult:
         reads.append(filename)
-        return real(path, mime, filename)
+        result: ExtractResult = real(path, mime, filename)
+        return result
 
     index.texts._extractor = SimpleNamespace(extract=counted)
 
