@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Build the kshare AppDir from the PyInstaller bundle, and pack it as an AppImage.
 #   packaging/appimage/build-appimage.sh     -> build/appimage/kshare.AppDir, dist/kshare-VERSION-ARCH.AppImage
-# Packing needs `appimagetool` (with its type-2 runtime) on PATH: neither Debian nor PyPI
-# ships a packer that works offline (python-appimage and appimage-builder download
-# appimagetool and the runtime at build time), so without it the script stops after
-# checking the AppDir, and says so.
+# Packing needs `appimagetool` (with its type-2 runtime) on PATH. No Debian, PyPI or npm
+# package ships that runtime: python-appimage, appimage, pyproject-appimage and
+# appimage-builder (PyPI) and the Electron makers (npm) all download appimagetool and the
+# runtime from GitHub while building; Debian has squashfs-tools and libappimage (a reader)
+# but no runtime. Without appimagetool the script checks the AppDir, and says so.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
@@ -35,10 +36,24 @@ HERE="$(dirname "$(readlink -f "$0")")"
 exec "$HERE/usr/lib-kshare/kshare" "$@"
 RUN
 chmod 755 "$APPDIR/AppRun"
-QT_QPA_PLATFORM=offscreen "$APPDIR/AppRun" --help >/dev/null || { echo "AppRun does not start" >&2; exit 1; }
+fail() { echo "build-appimage: FAILED: $*" >&2; exit 1; }
+QT_QPA_PLATFORM=offscreen "$APPDIR/AppRun" --version | grep -qx "kshare $VERSION" \
+    || fail "AppRun --version does not answer kshare $VERSION"
+# the menu's start, headless, in a fresh profile: it must stay up until stopped
+PROFILE="$(mktemp -d)"
+rc=0
+QT_QPA_PLATFORM=offscreen timeout 15 "$APPDIR/AppRun" gui --profile "$PROFILE" --no-sync \
+    >/dev/null 2>&1 || rc=$?
+rm -rf "$PROFILE"
+[ "$rc" -eq 124 ] || fail "the app exited with $rc instead of running"
 if ! command -v appimagetool >/dev/null; then
     echo "AppDir ready at $APPDIR; install appimagetool to pack it (none is available here)" >&2
     exit 0
 fi
 mkdir -p dist
-ARCH="$(uname -m)" appimagetool --no-appstream "$APPDIR" "dist/kshare-${VERSION}-$(uname -m).AppImage"
+IMAGE="dist/kshare-${VERSION}-$(uname -m).AppImage"
+ARCH="$(uname -m)" appimagetool --no-appstream "$APPDIR" "$IMAGE"
+# extract-and-run needs no FUSE, as in containers and on locked-down desktops
+APPIMAGE_EXTRACT_AND_RUN=1 QT_QPA_PLATFORM=offscreen "$IMAGE" --version | grep -qx "kshare $VERSION" \
+    || fail "the AppImage does not start with --appimage-extract-and-run"
+echo "built and started $IMAGE" >&2

@@ -18,10 +18,18 @@ fail() { say "FAILED: $*"; exit 1; }
 command -v debootstrap >/dev/null || fail "install debootstrap"
 mirror() {
     [ -n "${DEBIAN_MIRROR:-}" ] && { echo "$DEBIAN_MIRROR"; return; }
-    { grep -h '^URIs:' /etc/apt/sources.list.d/*.sources 2>/dev/null | awk '{print $2}'
+    # each source may be missing: an empty answer is handled by the caller, not by set -e
+    { grep -h '^URIs:' /etc/apt/sources.list.d/*.sources 2>/dev/null | awk '{print $2}' || true
       grep -h '^deb ' /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null \
-        | awk '{print $2}'; } | { grep -v security || true; } | head -n1
+        | awk '{print $2}' || true; } | { grep -v security || true; } | head -n1
 }
+reachable() {  # debootstrap needs the mirror; say so plainly when this machine is offline
+    local release="$1/dists/$SUITE/Release"
+    if command -v curl >/dev/null; then curl -fsS -o /dev/null --max-time 20 "$release"
+    else python3 -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=20)' "$release"
+    fi
+}
+STARTED="$(date +%s)"
 
 DEB="${1:-}"
 if [ -z "$DEB" ]; then
@@ -34,7 +42,10 @@ DEPENDS="$(dpkg-deb -f "$DEB" Depends | sed 's/([^)]*)//g; s/,/ /g; s/|[^ ]*//g'
 # 1. A clean system with the package's dependencies, cached (dpkg -i alone must then work).
 TARBALL="$CACHE/$SUITE-$(echo "$DEPENDS" | sha256sum | cut -c1-12).tar"
 if [ ! -f "$TARBALL" ]; then
-    MIRROR="$(mirror)"; [ -n "$MIRROR" ] || fail "set DEBIAN_MIRROR"
+    MIRROR="$(mirror)"; [ -n "$MIRROR" ] || fail "no Debian mirror in apt's sources: set DEBIAN_MIRROR"
+    reachable "$MIRROR" || fail "offline: the Debian mirror $MIRROR cannot be reached, and \
+debootstrap needs it once to make the clean system (or set KSHARE_CHROOT_CACHE to a folder \
+holding $(basename "$TARBALL") made on a connected machine)"
     say "creating a clean $SUITE system from $MIRROR (once)"
     BASE="$(mktemp -d)"
     debootstrap --variant=minbase "$SUITE" "$BASE" "$MIRROR" >/dev/null
@@ -93,4 +104,5 @@ in_jail dpkg -r kshare >/dev/null || fail "dpkg -r"
 [ -d "$JAIL$PROFILE" ] || fail "removal deleted the user's profile"
 in_jail dpkg -P kshare >/dev/null || fail "dpkg -P"
 in_jail dpkg-query -W kshare >/dev/null 2>&1 && fail "still known to dpkg after purge"
-say "OK: $DEB installs, starts from its menu entry, upgrades and uninstalls cleanly"
+say "OK: $DEB installs, starts from its menu entry, upgrades and uninstalls cleanly" \
+    "($(( $(date +%s) - STARTED )) s)"

@@ -11,10 +11,11 @@ import logging
 import sys
 import threading
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from kshare.client.dates import parse_user_time
 from kshare.client.paths import add_profile_option
 from kshare.client.views import SyncStatus
 
@@ -113,7 +114,8 @@ def register(subparsers: Any) -> None:
 
 TIME_HELP = (
     "an ISO date or date and time in this computer's local time, e.g. 2026-11-30 or "
-    "2026-11-30T18:00 (add +01:00 or Z for another zone); it is sent in UTC"
+    "2026-11-30T18:00 (add +01:00 or Z for another zone); it is sent in UTC and must lie between "
+    "1970-01-01 and 9999-12-31"
 )
 
 
@@ -151,25 +153,25 @@ CLEAR = "none"
 
 
 def _time_option(text: str) -> datetime | str:
-    """An ISO date or time; without a zone it is local time (``astimezone`` reads it so)."""
+    """An ISO date or time; without a zone it is local time (``astimezone`` reads it so).
+    Outside 1970..9999 (UTC) it is refused here, as the server would refuse it."""
     if text.strip().lower() == CLEAR:
         return CLEAR
     try:
-        moment = datetime.fromisoformat(text.strip())
+        return parse_user_time(text)
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(
-            f"{text!r} is not a date or time: use e.g. 2026-11-30 or 2026-11-30T18:00"
-        ) from exc
-    return moment
+        raise argparse.ArgumentTypeError(str(exc)) from exc
 
 
 def _until_option(text: str) -> datetime | str:
     """Like ``_time_option``, but a date alone means the end of that day: "visible until
     2026-12-31" keeps the item visible on the 31st, up to local midnight."""
-    moment = _time_option(text)
-    if isinstance(moment, datetime) and len(text.strip()) == len("2026-12-31"):
-        return moment + timedelta(days=1)
-    return moment
+    if text.strip().lower() == CLEAR:
+        return CLEAR
+    try:
+        return parse_user_time(text, end_of_day=True)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
 
 
 def _fail(message: str, code: int = 1) -> int:

@@ -41,6 +41,14 @@ def _check_proxy(value: str) -> None:
         raise ValueError("must be 'system', 'none' or a proxy address such as http://proxy:3128")
 
 
+def _check_pac_url(value: str) -> None:
+    if not value:
+        return
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https", "file") or not (parts.hostname or parts.path):
+        raise ValueError("must be an http://, https:// or file:// address of a PAC script")
+
+
 def _check_pins(value: str) -> None:
     for pin in filter(None, (part.strip() for part in value.split(","))):
         digits = pin.removeprefix("sha256:").replace(":", "")
@@ -91,6 +99,8 @@ SCHEMA: tuple[Setting, ...] = (
     Setting("experts_enabled", bool, True, "Find experts", policy_only=True),
     # Networks: "system" follows the operating system's proxy settings, "none" goes direct.
     Setting("proxy", str, "system", "Proxy", check=_check_proxy),
+    # A proxy auto-config script; with proxy "system" it decides which proxy each address uses.
+    Setting("proxy_pac_url", str, "", "Proxy auto-config (PAC) address", check=_check_pac_url),
     Setting("ca_bundle", str, "", "Extra trusted certificates (PEM file)", policy_only=True),
     Setting(
         "certificate_pins",

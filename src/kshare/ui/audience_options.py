@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kshare.client.dates import FIRST_PICKABLE_DAY, LAST_PICKABLE_DAY
 from kshare.client.views import AudienceInfo, Choice
 from kshare.ui.audience_picker import AudienceChoicesModel, audience_key, short_label
 
@@ -133,6 +134,10 @@ class TimeField(QWidget):
         self.check = QCheckBox(label)
         self.edit = QDateTimeEdit(calendarPopup=True)
         self.edit.setDisplayFormat(DATE_FORMAT)
+        # the server's range (1970..9999 UTC), narrowed by a day so any time zone fits
+        first, last = FIRST_PICKABLE_DAY, LAST_PICKABLE_DAY
+        self.edit.setMinimumDate(QDate(first.year, first.month, first.day))
+        self.edit.setMaximumDate(QDate(last.year, last.month, last.day))
         self.edit.setAccessibleName(label)
         self.edit.setToolTip("Local time")
         self.edit.setEnabled(False)

@@ -135,6 +135,13 @@ FIELDS += (
         applies=RESTART,
     ),
     Field(
+        "proxy_pac_url",
+        "Proxy auto-config (PAC)",
+        "The address of your organisation's PAC script; with proxy “system” it decides "
+        "which proxy each connection uses.",
+        applies=RESTART,
+    ),
+    Field(
         "update_channel",
         "Updates",
         "Which releases your organisation offers you.",

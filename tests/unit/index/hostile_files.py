@@ -175,3 +175,40 @@ def sparse_file(path: Path, size: int) -> Path:
     with path.open("wb") as handle:
         handle.truncate(size)
     return path
+
+
+def many_parts_docx(path: Path, parts: int) -> Path:
+    """A .docx with ``parts`` tiny extra parts: a zip directory built to be walked forever."""
+    docx(path, body(paragraph("Parts")))
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_STORED) as archive:
+        for n in range(parts):
+            archive.writestr(f"customXml/item{n}.bin", b"")
+    return path
+
+
+def truncated(source: Path, path: Path, keep: float = 0.5) -> Path:
+    """The first ``keep`` of a real file, as a download cut short leaves it."""
+    data = source.read_bytes()
+    path.write_bytes(data[: int(len(data) * keep)])
+    return path
+
+
+def password_pdf(path: Path, password: str = "s3cret") -> Path:
+    """A real PDF with text, encrypted with AES-256 under a password nobody gave us."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(200, 200)
+    writer.encrypt(password, algorithm="AES-256")
+    with path.open("wb") as out:
+        writer.write(out)
+    return path
+
+
+def one_line_file(path: Path, megabytes: int, unit: bytes = b"lorem ipsum ") -> Path:
+    """``megabytes`` of text and not one line break, written for real (not sparse)."""
+    block = unit * (MB // len(unit))
+    with path.open("wb") as out:
+        for _ in range(megabytes):
+            out.write(block)
+    return path

@@ -222,7 +222,7 @@ def test_progress_estimate_counts_down_across_a_walk(org: Org) -> None:
     assert estimates == sorted(estimates, reverse=True) and estimates[-1] == 0
     # The final cursor carries no estimate, so the next sync counts afresh (sealed: opened
     # here with the server's own key).
-    plain = seal_for(org.data_dir).open(cursor, org.ids["bob"])
+    plain = seal_for(org.app.state.services.db).open(cursor, org.ids["bob"])
     assert plain is not None and plain.count(".") == 3
 
 

@@ -23,10 +23,23 @@ SECRET_COMMENT = "Quokka diligence notes: term sheet attached"
 SECRET_BYTES = b"QUOKKA-TERM-SHEET-" + bytes(range(256)) * 4
 SECRET_GROUP = "Project Falcon"
 
-# Who sees what. bob is in SRE but not in the secret group; carol is in neither;
+# Who sees what. ana wrote the item; eddie may edit it and vera see it, both named in its
+# audience and in no group; bob is in SRE but not in the secret group; carol is in neither;
 # dave is only in the secret group; erin is disabled; fred was in SRE and was removed.
-VIEWERS = ("carol", "erin", "fred", "nobody", "forged", "bob", "dave", "ana")
-SEES_ITEM = {"ana", "bob", "dave"}
+KINDS = {
+    "owner": "ana",
+    "editor": "eddie",
+    "viewer": "vera",
+    "group member": "bob",
+    "secret group member": "dave",
+    "outsider": "carol",
+    "removed member": "fred",
+    "disabled user": "erin",
+    "anonymous": "nobody",
+    "forged token": "forged",
+}
+VIEWERS = ("carol", "erin", "fred", "nobody", "forged", "bob", "dave", "eddie", "vera", "ana")
+SEES_ITEM = {"ana", "bob", "dave", "eddie", "vera"}
 KNOWS_SECRET_GROUP = {"ana", "dave"}  # ana is not a member, but see the note in setup
 REQUESTERS = ("bob", "ana")  # waiting to join Finance, which only carol owns
 # A marker in every field a person keeps to themselves (``x-audience: self`` in the
@@ -46,6 +59,9 @@ class Scene:
         tokens["ana"] = org.admin.issue_token("ana")
         org.ids["fred"] = org.admin.add_user("fred", "Fred Former", PASSWORD, groups=["SRE"])
         tokens["fred"] = org.admin.issue_token("fred")
+        for name, full in (("eddie", "Eddie Editor"), ("vera", "Vera Viewer")):
+            org.ids[name] = org.admin.add_user(name, full, PASSWORD, groups=[])
+            tokens[name] = org.admin.issue_token(name)
         for fields in PLANTED.values():
             planted = api.put("/api/v1/me/profile", tokens["ana"], json=fields)
             assert planted.status_code == 200 and PRIVATE_MARKER in planted.text
@@ -54,7 +70,11 @@ class Scene:
             kind="question",
             title=SECRET_TITLE,
             body=SECRET_BODY,
-            audience={"groups": ["SRE", SECRET_GROUP]},
+            audience={
+                "groups": ["SRE", SECRET_GROUP],
+                "people": ["vera"],
+                "editor_people": ["eddie"],
+            },
         )
         self.answer = org.item("bob", kind="answer", parent_id=self.question["id"], body="ok")
         org.item("bob", kind="comment", parent_id=self.question["id"], body=SECRET_COMMENT)
@@ -244,6 +264,14 @@ NOT_THEIRS = {
     ("dave", "POST", "/api/v1/items/{item_id}/accept"): 403,
     ("dave", "DELETE", "/api/v1/reactions/{reaction_id}"): 403,
     ("ana", "DELETE", "/api/v1/reactions/{reaction_id}"): 403,  # it is bob's
+    # eddie may change the item (the PUT succeeds), not delete it or answer for its author
+    ("eddie", "DELETE", "/api/v1/items/{item_id}"): 403,
+    ("eddie", "POST", "/api/v1/items/{item_id}/accept"): 403,
+    ("eddie", "DELETE", "/api/v1/reactions/{reaction_id}"): 403,
+    ("vera", "PUT", "/api/v1/items/{item_id}"): 403,
+    ("vera", "DELETE", "/api/v1/items/{item_id}"): 403,
+    ("vera", "POST", "/api/v1/items/{item_id}/accept"): 403,
+    ("vera", "DELETE", "/api/v1/reactions/{reaction_id}"): 403,
     ("ana", "POST", "/api/v1/people/{person_id}/endorsements"): 422,  # herself
 }
 
@@ -251,11 +279,19 @@ NOT_THEIRS = {
 # outsiders may not tell from no group; requests, approve, decline: closed Finance.
 GROUP_ROUTES: dict[tuple[str, str], dict[str, int]] = {
     ("GET", "/api/v1/groups"): {},
-    ("POST", "/api/v1/groups/{group_id}/join"): {"bob": 404, "carol": 404, "fred": 404},
+    ("POST", "/api/v1/groups/{group_id}/join"): {
+        "bob": 404,
+        "carol": 404,
+        "fred": 404,
+        "eddie": 404,
+        "vera": 404,
+    },
     ("POST", "/api/v1/groups/{group_id}/leave"): {
         "bob": 404,
         "carol": 404,
         "fred": 404,
+        "eddie": 404,
+        "vera": 404,
         "dave": 409,
     },
     ("GET", "/api/v1/groups/{group_id}/requests"): {
@@ -263,18 +299,24 @@ GROUP_ROUTES: dict[tuple[str, str], dict[str, int]] = {
         "ana": 403,
         "dave": 403,
         "fred": 403,
+        "eddie": 403,
+        "vera": 403,
     },
     ("POST", "/api/v1/groups/{group_id}/requests/{person_id}/approve"): {
         "bob": 403,
         "ana": 403,
         "dave": 403,
         "fred": 403,
+        "eddie": 403,
+        "vera": 403,
     },
     ("POST", "/api/v1/groups/{group_id}/requests/{person_id}/decline"): {
         "bob": 403,
         "ana": 403,
         "dave": 403,
         "fred": 403,
+        "eddie": 403,
+        "vera": 403,
     },
 }
 
@@ -311,6 +353,49 @@ def test_the_matrix_covers_every_route(sqlite_org: Org) -> None:
     schema = sqlite_org.app.openapi()
     in_schema = {(m.upper(), p) for p, ops in schema["paths"].items() for m in ops}
     assert in_schema == set(ROUTES), "add new routes to ROUTES (and their expectations)"
+
+
+ISSUE_KINDS = (
+    "owner",
+    "editor",
+    "viewer",
+    "group member",
+    "outsider",
+    "removed member",
+    "disabled user",
+    "anonymous",
+)
+
+
+def test_every_kind_of_viewer_is_walked() -> None:
+    assert set(ISSUE_KINDS) <= set(KINDS)
+    assert sorted(KINDS.values()) == sorted(VIEWERS)
+
+
+def test_an_editor_may_change_the_item_but_not_who_sees_it(org: Org) -> None:
+    scene = Scene(org)
+    flags = {
+        who: org.api.get(_q(scene), org.tokens[who]).json()["can_edit"]
+        for who in ("ana", "eddie", "vera", "bob", "dave")
+    }
+    assert flags == {"ana": True, "eddie": True, "vera": False, "bob": False, "dave": False}
+
+    edited = org.api.put(
+        _q(scene), org.tokens["eddie"], json={"base_version": _version(scene), "body": "Edited"}
+    )
+    assert edited.status_code == 200, edited.text
+    assert SECRET_GROUP not in edited.text and scene.secret_group_id not in edited.text
+    assert edited.json()["audience"]["hidden_groups"] == 1
+    widened = org.api.put(
+        _q(scene),
+        org.tokens["eddie"],
+        json={"base_version": _version(scene), "audience": {"org": True}},
+    )
+    assert widened.status_code == 403, widened.text
+    seen = org.api.get(_q(scene), org.tokens["carol"])
+    assert seen.status_code == 404  # still hidden from an outsider
+    history = org.api.get(_q(scene) + "/history", org.tokens["vera"]).json()
+    assert SECRET_GROUP not in str(history)
 
 
 def _self_only_fields(schema: dict[str, Any]) -> set[tuple[str, str]]:

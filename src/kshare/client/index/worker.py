@@ -3,11 +3,13 @@
 A parser fed a hostile file can run for minutes or allocate gigabytes before
 any check inside it notices; only another process can stop it for sure. One
 worker process is started on first use and reused for every file (starting
-one per file would make indexing slow); it reads one file at a time, with its
-address space capped (``RLIMIT_AS``) where the platform has that. The
-desktop waits at most :attr:`Limits.seconds` for an answer; a worker past its
-deadline, or past its memory where ``RLIMIT_AS`` is missing and the desktop
-can watch its size, is killed and a new one is started for the next file.
+one per file would make indexing slow); it reads one file at a time. Its memory
+is bounded twice: on Linux its address space is capped (``RLIMIT_AS``, which
+macOS accepts but does not enforce and Windows lacks), and on every platform the
+desktop watches its size (:class:`MemoryWatch`, psutil) while it reads and kills
+it past :attr:`Limits.memory_bytes`. The desktop waits at most
+:attr:`Limits.seconds` for an answer; a worker past its deadline or its memory is
+killed and a new one is started for the next file.
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ class Extractor:
     """:func:`~kshare.client.index.extract.extract_text` in a worker it can kill.
 
     Thread-safe: files are read one at a time. ``use_rlimit=False`` stands for a
-    platform without ``RLIMIT_AS`` (the desktop then watches the worker's size).
+    platform without ``RLIMIT_AS``; the desktop watches the worker's size either way.
     ``clock`` is injectable so the deadline can be tested without waiting.
     """
 
@@ -65,7 +67,7 @@ class Extractor:
         self._lock = threading.Lock()
         self._process: Any = None
         self._conn: Connection | None = None
-        self._base_bytes = 0  # the worker's size when it was ready, before any file
+        self._watch: MemoryWatch | None = None
 
     def extract(self, path: Path, mime: str = "", filename: str = "") -> ExtractResult:
         name = filename or path.name
@@ -167,7 +169,7 @@ class Extractor:
             process.join()
             raise RuntimeError(f"the file reader did not start ({process.exitcode})") from exc
         self._process, self._conn = process, ours
-        self._base_bytes = _resident_bytes(process.pid) or 0
+        self._watch = MemoryWatch(process.pid)
         self.started += 1
         _running.add(self)
         return ours
@@ -192,10 +194,45 @@ class Extractor:
         process.close()
 
     def _over_memory(self) -> bool:
-        if self.use_rlimit:
-            return False  # the worker's own address-space cap stops it
-        size = _resident_bytes(self._process.pid)
-        return size is not None and size - self._base_bytes > self.limits.memory_bytes
+        return self._watch is not None and self._watch.grown() > self.limits.memory_bytes
+
+
+class MemoryWatch:
+    """How much a process has grown since it was first looked at (psutil; no answer: 0)."""
+
+    def __init__(self, pid: int | None) -> None:
+        self.pid = pid
+        self._process = _psutil_process(pid)
+        self.base = self.size() or 0
+
+    def size(self) -> int | None:
+        """Its memory now: resident set, or private bytes where larger (Windows)."""
+        if self._process is not None:
+            import psutil
+
+            try:
+                info = self._process.memory_info()
+            except (psutil.NoSuchProcess, psutil.AccessDenied, psutil.ZombieProcess):
+                return None
+            return max(int(info.rss), int(getattr(info, "private", 0)))
+        return _resident_bytes(self.pid)
+
+    def grown(self) -> int:
+        size = self.size()
+        return 0 if size is None else size - self.base
+
+
+def _psutil_process(pid: int | None) -> Any:
+    if pid is None:
+        return None
+    try:
+        import psutil
+    except ImportError:  # the platform fallbacks below answer instead
+        return None
+    try:
+        return psutil.Process(pid)
+    except (psutil.NoSuchProcess, psutil.AccessDenied):
+        return None
 
 
 _running: set[Extractor] = set()
@@ -304,7 +341,7 @@ def _address_space() -> int | None:
 
 
 def _resident_bytes(pid: int | None) -> int | None:
-    """How much memory a process holds now, where the platform tells; None elsewhere."""
+    """How much memory a process holds now, without psutil, where the platform tells."""
     if pid is None:
         return None
     if sys.platform == "linux":

@@ -16,10 +16,11 @@ from typing import Any, TypeVar
 from urllib.parse import quote
 
 import httpx
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import BaseModel, ValidationError
 
 from kshare import API_VERSION, __version__
 from kshare.client import updates
+from kshare.client.sync import replies
 from kshare.client.sync.backoff import REQUEST_ATTEMPTS, REQUEST_BACKOFF, Backoff
 from kshare.client.sync.errors import (
     Cancelled,
@@ -68,6 +69,10 @@ def _retry_after(response: httpx.Response) -> float | None:
         return max(0.0, float(value))
     except ValueError:
         return None  # an HTTP date: rare enough to fall back to our own backoff
+
+
+def _feed_page(response: httpx.Response) -> FeedPage:
+    return replies.parse_feed_page(response.content)
 
 
 def _group_path(group_id: str) -> str:
@@ -192,26 +197,15 @@ class ApiClient:
     @staticmethod
     def parser(model: type[M]) -> Callable[[httpx.Response], M]:
         def parse(response: httpx.Response) -> M:
-            try:
-                return model.model_validate_json(response.content)
-            except ValidationError as exc:
-                raise ServerTrouble(
-                    f"the server sent an answer kshare cannot read ({model.__name__})"
-                ) from exc
+            return replies.parse_record(model, response.content)
 
         return parse
 
     @staticmethod
+    @staticmethod
     def list_parser(model: type[M]) -> Callable[[httpx.Response], list[M]]:
-        adapter = TypeAdapter(list[model])  # type: ignore[valid-type]
-
         def parse(response: httpx.Response) -> list[M]:
-            try:
-                return adapter.validate_json(response.content)
-            except ValidationError as exc:
-                raise ServerTrouble(
-                    f"the server sent an answer kshare cannot read (list of {model.__name__})"
-                ) from exc
+            return replies.parse_records(model, response.content)
 
         return parse
 
@@ -274,7 +268,7 @@ class ApiClient:
 
     def feed(self, since: str, limit: int) -> FeedPage:
         params = {"since": since, "limit": limit}
-        return self.request("GET", routes.FEED, params=params, parse=self.parser(FeedPage))  # type: ignore[no-any-return]
+        return self.request("GET", routes.FEED, params=params, parse=_feed_page)  # type: ignore[no-any-return]
 
     def reconcile(self) -> ReconcileList:
         return self.request("GET", routes.RECONCILE, parse=self.parser(ReconcileList))  # type: ignore[no-any-return]

@@ -98,3 +98,13 @@ def api_error(status: int, code: str, message: str, current: dict[str, Any] | No
         412: VersionConflict,
     }
     return kinds.get(status, ApiError)(status, code, message, current)
+
+
+class UnreadableRecord(SyncError):
+    """One record of a server reply holds a time outside 1970..9999 (UTC): it is refused,
+    the rest of the reply is used, and the cached copy (if any) is kept."""
+
+    def __init__(self, what: str, fields: list[str]) -> None:
+        super().__init__(f"{what}: {', '.join(fields)} out of range (1970..9999 UTC)")
+        self.what = what
+        self.fields = fields

@@ -18,7 +18,7 @@ from sqlalchemy import Engine, select
 from kshare.client.store import outbox, repository
 from kshare.client.store.repository import TABLES, ChangeSet
 from kshare.client.sync.api import ApiClient
-from kshare.client.sync.errors import NotFound, SyncError
+from kshare.client.sync.errors import NotFound, SyncError, UnreadableRecord
 from kshare.protocol.schemas import ItemOut, ReconcileList, Removal
 
 log = logging.getLogger(__name__)
@@ -100,6 +100,8 @@ def reconcile(api: ApiClient, writer: Engine, *, fetch_missing: bool = True) -> 
                 fetched.append(api.get_item(item_id))
             except NotFound:
                 log.info("item %s vanished while reconciling", item_id)
+            except UnreadableRecord as exc:  # its cached copy, if any, stays as it was
+                log.warning("refused %s from the server while reconciling", exc)
     changes = ChangeSet()
     with writer.begin() as conn:
         changes.merge(repository.purge(conn, absent))

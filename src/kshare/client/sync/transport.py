@@ -5,8 +5,9 @@
   extra PEM bundle and SHA-256 certificate pins the policy may add.
 - The proxy is the policy's, or the system's: ``urllib.request.getproxies()``
   reads the environment (``https_proxy``, ``no_proxy``…) on Linux, the Internet
-  Settings on Windows and the network configuration on macOS. A PAC script is
-  not evaluated (see the README's deployment section).
+  Settings on Windows and the network configuration on macOS. A proxy
+  auto-config (PAC) script, named by the policy (``proxy_pac_url``) or by the
+  system's settings on Windows and macOS, decides first (:mod:`.pac`).
 - Plain ``http://`` is refused except to this computer unless the policy allows it.
 - A failure is named by its cause (proxy, certificate and its issuer, DNS, TLS
   version, time-out), not as a bare "offline".
@@ -27,6 +28,7 @@ from urllib.parse import urlsplit
 import httpx
 import truststore
 
+from kshare.client.sync import pac
 from kshare.client.sync.errors import Offline, SyncError
 
 log = logging.getLogger(__name__)
@@ -57,6 +59,7 @@ class NetworkPolicy:
     ca_bundle: str = ""
     pins: frozenset[str] = frozenset()
     allow_plain_http: bool = False
+    pac_url: str = ""  # a proxy auto-config script: it decides unless the proxy is explicit
 
     @classmethod
     def from_settings(cls, settings: Any) -> NetworkPolicy:
@@ -66,6 +69,7 @@ class NetworkPolicy:
             ca_bundle=str(settings.get("ca_bundle") or ""),
             pins=frozenset(_pin(part) for part in pins.split(",") if part.strip()),
             allow_plain_http=bool(settings.get("allow_plain_http")),
+            pac_url=str(settings.get("proxy_pac_url") or ""),
         )
 
 
@@ -107,6 +111,12 @@ def proxy_for(url: str, policy: NetworkPolicy) -> str | None:
     host = parts.hostname or ""
     if is_loopback(host):
         return None
+    pac_url = policy.pac_url or pac.system_pac_url()
+    if pac_url:
+        try:
+            return pac.script_for(pac_url, lambda: ssl_context(policy)).proxy_for(url)
+        except pac.PacError as exc:
+            log.warning("%s; using the system's fixed proxy settings", exc)
     proxies = urllib.request.getproxies()
     if proxies and urllib.request.proxy_bypass(host):
         return None

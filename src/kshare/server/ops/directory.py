@@ -10,12 +10,15 @@ from __future__ import annotations
 import json
 import logging
 import logging.handlers
+import signal
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import delete, select
 
+from kshare.clock import SYSTEM, Clock
 from kshare.server.admin import AdminError, AdminTools
 from kshare.server.audience_io import name_key
 from kshare.server.audit import audit
@@ -45,7 +48,9 @@ def rename_group(tools: AdminTools, group: str, new_name: str) -> None:
         old = row.name
         row.name, row.name_key = clean, name_key(clean)
         touch(session, row)
-        audit(session, "group_renamed", target=row.id, admin=True, old=old, new=clean)
+        audit(
+            session, "group_renamed", target=row.id, admin=True, by=tools.actor, old=old, new=clean
+        )
 
 
 def delete_group(tools: AdminTools, group: str) -> int:
@@ -90,6 +95,7 @@ def delete_group(tools: AdminTools, group: str) -> int:
             "group_deleted",
             target=row.id,
             admin=True,
+            by=tools.actor,
             name=row.name,
             members=len(members),
             items=len(item_ids),
@@ -123,6 +129,7 @@ def set_owner(tools: AdminTools, group: str, user: str, *, owner: bool = True) -
                 "owner_added" if owner else "owner_removed",
                 target=row.id,
                 admin=True,
+                by=tools.actor,
                 person=person.id,
             )
 
@@ -135,7 +142,14 @@ def set_admin(tools: AdminTools, user: str, *, is_admin: bool) -> None:
         person.is_admin = is_admin
         touch(session, person)
         bump_epoch(session, [person.id])
-        audit(session, "role_changed", target=person.id, admin=True, is_admin=is_admin)
+        audit(
+            session,
+            "role_changed",
+            target=person.id,
+            admin=True,
+            by=tools.actor,
+            is_admin=is_admin,
+        )
 
 
 def _entries(tools: AdminTools, after_id: int, limit: int) -> list[dict[str, Any]]:
@@ -149,6 +163,8 @@ def _entries(tools: AdminTools, after_id: int, limit: int) -> list[dict[str, Any
                 "at": e.at.isoformat(),
                 "action": e.action,
                 "actor_id": e.actor_id,
+                # who did it: the person signed in, or the operator of an admin command
+                "actor": e.actor_id or str((e.detail or {}).get("by", "")) or "system",
                 "target": e.target,
                 "address": e.address,
                 "detail": e.detail,
@@ -200,6 +216,22 @@ class AuditExport:
         self._remember(last)
         return sent
 
+    def follow(
+        self,
+        output: Path | None,
+        syslog: str | None,
+        interval: float,
+        stop: threading.Event,
+        clock: Clock = SYSTEM,
+    ) -> int:
+        """Send new entries every ``interval`` seconds until ``stop`` is set; the count sent."""
+        sent = 0
+        while True:
+            sent += self.to_file(output) if output else self.to_syslog(syslog or "/dev/log")
+            if stop.is_set():
+                return sent
+            clock.sleep(max(0.5, interval))
+
     def to_syslog(self, address: str = "/dev/log") -> int:
         target: str | tuple[str, int] = address
         if ":" in address and not address.startswith("/"):
@@ -226,3 +258,15 @@ class AuditExport:
             handler.close()
         self._remember(last)
         return sent
+
+
+def stop_on_signals() -> threading.Event:
+    """An event set by SIGTERM or Ctrl+C, so a following export ends after its current round."""
+    stop = threading.Event()
+
+    def _stop(_signum: int, _frame: object) -> None:
+        stop.set()
+
+    signal.signal(signal.SIGTERM, _stop)
+    signal.signal(signal.SIGINT, _stop)
+    return stop

@@ -13,6 +13,7 @@ ACTIONS = (
     "grant-admin",
     "revoke-admin",
     "export-audit",
+    "import-csv",
 )
 
 
@@ -54,6 +55,27 @@ def register(actions: Any) -> None:
         required=True,
         help="remembers the last entry sent, so each is sent once",
     )
+    p.add_argument(
+        "--follow",
+        action="store_true",
+        help="keep running and send new entries as they are written (stop with Ctrl+C/SIGTERM)",
+    )
+    p.add_argument(
+        "--interval",
+        type=float,
+        default=5.0,
+        metavar="SECONDS",
+        help="with --follow: how often to look for new entries (default 5)",
+    )
+    p = actions.add_parser(
+        "import-csv",
+        help="create or update groups or people from a CSV file (idempotent; all or nothing)",
+    )
+    p.add_argument("kind", choices=("groups", "people"))
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument(
+        "--dry-run", action="store_true", help="report what would change, change nothing"
+    )
 
 
 def run(tools: Any, args: argparse.Namespace) -> int:
@@ -71,6 +93,29 @@ def run(tools: Any, args: argparse.Namespace) -> int:
         directory.set_admin(tools, args.user, is_admin=action == "grant-admin")
     elif action == "export-audit":
         export = directory.AuditExport(tools, args.state)
-        sent = export.to_file(args.output) if args.output else export.to_syslog(args.syslog)
+        if args.follow:
+            stop = directory.stop_on_signals()
+            sent = export.follow(args.output, args.syslog, args.interval, stop)
+        else:
+            sent = export.to_file(args.output) if args.output else export.to_syslog(args.syslog)
         print(f"{sent} audit entries sent")
+    elif action == "import-csv":
+        return _import_csv(tools, args)
+    return 0
+
+
+def _import_csv(tools: Any, args: argparse.Namespace) -> int:
+    import sys
+
+    from kshare.server.ops.people_csv import import_csv
+
+    report = import_csv(tools, args.kind, args.file, dry_run=args.dry_run)
+    for error in report.errors:
+        print(f"{args.file.name}: {error}", file=sys.stderr)
+    if report.errors:
+        print(f"{args.file.name}: nothing imported ({len(report.errors)} errors)", file=sys.stderr)
+        return 1
+    for line in report.lines:
+        print(line)
+    print(report.summary() + (" (dry run: nothing changed)" if report.dry_run else ""))
     return 0

@@ -35,8 +35,8 @@ def feed(
     since: Annotated[str | None, Query(max_length=MAX_SEALED)] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 200,
 ) -> Response:
+    seal = seal_for(svc.db, svc.settings.data_dir)  # before the read: making it writes
     with svc.db.read() as session:
-        seal = seal_for(svc.settings.data_dir)
         page = FeedBuilder(session, caller.person, caller.viewer, seal).page(since, limit)
     # Serialised here, once, in this worker thread: returning the model would have FastAPI
     # validate the whole page again in another thread hop before dumping it. The page was
@@ -46,8 +46,8 @@ def feed(
 
 @router.get(paths.RECONCILE, response_model=ReconcileList)
 def reconcile(caller: CallerDep, svc: ServicesDep) -> ReconcileList:
+    seal = seal_for(svc.db, svc.settings.data_dir)  # before the read: making it writes
     with svc.db.read() as session:
-        seal = seal_for(svc.settings.data_dir)
         return FeedBuilder(session, caller.person, caller.viewer, seal).reconcile()
 
 
