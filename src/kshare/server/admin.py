@@ -71,7 +71,7 @@ class AdminTools:
         actor: str | None = None,
     ) -> None:
         self.settings = Settings(data_dir=Path(data_dir), database_url=database_url)
-        self.db = Database(self.settings.resolved_database_url)
+        self.db = Database(self.settings.resolved_database_url, self.settings.clock)
         self.db.migrate()
         self.passwords = Passwords(hash_params or self.settings.hash_params)
         # Who is running the admin command; written on every audit entry it makes.
@@ -270,7 +270,7 @@ class AdminTools:
                 # Every token ends at once, and every desktop of theirs forgets its copy at
                 # its next contact; enabling again brings no old token back.
                 ended = end_all_sessions(
-                    session, person.id, "account_disabled", self.settings.clock(), wipe=True
+                    session, person.id, "account_disabled", self.settings.clock.now(), wipe=True
                 )
             touch(session, person)
             bump_epoch(session, [person.id])
@@ -320,14 +320,14 @@ class AdminTools:
             person = self._person(session, user)
             person.password_hash = password_hash
             if revoke_tokens:
-                end_all_sessions(session, person.id, "password_set", self.settings.clock())
+                end_all_sessions(session, person.id, "password_set", self.settings.clock.now())
             audit(session, "password_set", target=person.id, admin=True, by=self.actor)
 
     def issue_token(self, username: str, ttl: timedelta = timedelta(days=1)) -> str:
         """A bearer token for ``username`` without a password (tests only)."""
         with self.db.write() as session:
             person = self._person(session, username)
-            token = issue_token(session, person, ttl, "admin-issued")
+            token = issue_token(session, person, ttl, self.settings.clock.now(), "admin-issued")
             audit(session, "token_issued", target=person.id, admin=True, by=self.actor)
             return token.plain  # type: ignore[attr-defined,no-any-return]
 
@@ -344,7 +344,7 @@ class AdminTools:
             if row is None:
                 raise AdminError(f"no such device session: {session_id}")
             reason = "wiped by an administrator" if wipe else "revoked by an administrator"
-            end_session(session, row, reason, self.settings.clock(), wipe=wipe)
+            end_session(session, row, reason, self.settings.clock.now(), wipe=wipe)
             audit(
                 session,
                 "device_wiped" if wipe else "device_revoked",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import delete, or_, select, update
 from sqlalchemy.orm import Session
@@ -158,7 +158,3 @@ def prune_tombstones(session: Session, window_start: datetime) -> int:
     session.execute(update(ServerState).where(ServerState.name == HORIZON).values(value=newest_old))
     log.info("pruned %s tombstones up to seq %s", result.rowcount, newest_old)
     return int(result.rowcount or 0)
-
-
-def now() -> datetime:
-    return datetime.now(UTC)

@@ -36,7 +36,7 @@ from kshare.protocol.schemas import (
 from kshare.server import serialize, tag_aliases
 from kshare.server.changes import MEMBERSHIP
 from kshare.server.cursors import PREFIX, CursorSeal
-from kshare.server.db import current_seq, horizon
+from kshare.server.db import current_seq, horizon, session_clock
 from kshare.server.errors import ApiError
 from kshare.server.policy import Gate, visible_groups_clause, visible_items_clause
 from kshare.server.tables import AudienceRow, Group, Item, Person, Reaction, Tombstone
@@ -95,13 +95,18 @@ def _matches_former(viewer: Viewer, former: list[str]) -> bool:
 
 class FeedBuilder:
     def __init__(
-        self, session: Session, person: Person, viewer: Viewer, seal: CursorSeal | None = None
+        self,
+        session: Session,
+        person: Person,
+        viewer: Viewer,
+        seal: CursorSeal | None = None,
+        now: datetime | None = None,
     ) -> None:
         self.session = session
         self.seal = seal
         self.person = person
         self.viewer = viewer
-        self.now = datetime.now(UTC)
+        self.now = now or session_clock(session).now()
         self.gate = Gate(session, viewer, self.now)
         # Built once per request: assembling the clause (Core aliases, IN lists) costs more
         # than running it on a page, and a page uses it in several statements.

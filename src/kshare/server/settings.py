@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
+
+from kshare.clock import SYSTEM, Clock
 
 
 def _fast_hash_requested() -> bool:
@@ -28,10 +29,6 @@ class HashParams:
         return cls(time_cost=1, memory_cost=1024, parallelism=1)
 
 
-def utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
 @dataclass(frozen=True)
 class Settings:
     data_dir: Path
@@ -46,7 +43,8 @@ class Settings:
     # their X-Forwarded-For is believed. Empty: the connecting address is the client.
     trusted_proxies: tuple[str, ...] = ()
     password_min_length: int = 10
-    clock: Callable[[], datetime] = utc_now
+    # Where every "now" of the server comes from: tests hand in a ManualClock.
+    clock: Clock = SYSTEM
     hash_params: HashParams = field(
         default_factory=lambda: HashParams.fast() if _fast_hash_requested() else HashParams()
     )
