@@ -43,6 +43,7 @@ from kshare.client.index import SearchIndex
 from kshare.client.store.db import open_cache
 from kshare.client.store.models import CachedGroup, CachedItem, CachedPerson, SyncState
 from kshare.client.sync.blobs import BlobStore
+from kshare.clock import SYSTEM
 
 SYLLABLES = [
     *("ka", "to", "ri", "mu", "sel", "ver", "dan", "lo", "pi", "nor", "ex", "tra", "gon", "vi"),
@@ -278,7 +279,7 @@ def fts5_search(db: sqlite3.Connection, kind: str, match: str) -> int:
         "SELECT tag, count(*) FROM doc_tags JOIN hits USING (doc) GROUP BY tag "
         "ORDER BY 2 DESC LIMIT 15"
     ).fetchall()
-    now = time.time()
+    now = SYSTEM.now().timestamp()
     db.execute(
         "SELECT sum(created >= ?), sum(created >= ?), sum(created >= ?), count(*) FROM docs "
         "WHERE rowid IN (SELECT doc FROM hits)",

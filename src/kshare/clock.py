@@ -6,7 +6,15 @@ instead of calling ``datetime.now`` or ``time.time`` itself. Production code rec
 :data:`SYSTEM`; tests hand in a :class:`ManualClock` and move it forward explicitly, so no
 test ever waits on, or asserts, elapsed wall-clock time.
 
-Only this module reads the operating system's clocks.
+Only this module reads the operating system's wall clock (``tests/unit/test_clock.py``
+checks it). How the pieces get their clock: the server's ``Settings.clock`` reaches the
+database (column defaults), every request (``Caller.now``), the throttle, the blob stores,
+backups and imports; the desktop's ``Workspace(clock=...)`` reaches the outbox, local writes,
+sync, the index and the expert finder, mostly through its database engines
+(``kshare.client.store.db.use_clock``).
+
+The benchmarks under ``bench/`` measure their own figures with ``time.perf_counter`` and
+``time.monotonic``: they time real work, so a clock that tests can move has no place there.
 """
 
 from __future__ import annotations

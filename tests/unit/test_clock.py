@@ -1,4 +1,6 @@
+import re
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -33,3 +35,20 @@ def test_both_clocks_satisfy_the_protocol() -> None:
     assert utc_now().tzinfo is UTC
     clock = ManualClock()
     assert utc_now(clock) == clock.now()
+
+
+ROOT = Path(__file__).resolve().parents[2]
+WALL_CLOCK = re.compile(r"datetime\.now|time\.time\(\)|utcnow")
+
+
+def test_only_the_clock_module_reads_the_wall_clock() -> None:
+    sources = [*(ROOT / "src" / "kshare").rglob("*.py"), *(ROOT / "bench").rglob("*.py")]
+    assert len(sources) > 100  # the tree was found
+    readers = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in sources
+        if path.name != "clock.py" or path.parent.name != "kshare"
+        for number, line in enumerate(path.read_text("utf-8").splitlines(), 1)
+        if WALL_CLOCK.search(line)
+    ]
+    assert readers == []
