@@ -7,12 +7,22 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 
-from kshare.clock import SYSTEM, Clock
+from kshare.clock import SYSTEM, Clock, ShiftedClock
 
 
 def _fast_hash_requested() -> bool:
     # Test harnesses start many servers; full-strength argon2 (~130 ms) would dominate them.
     return os.environ.get("KSHARE_TEST_FAST_HASH", "") not in ("", "0")
+
+
+CLOCK_FILE_ENV = "KSHARE_TEST_CLOCK_FILE"
+
+
+def _clock_from_environment() -> Clock:
+    # Test harnesses that start a server process move its time through a file they share
+    # with it (``ShiftedClock``); a real server has no such variable and reads the system.
+    shift_file = os.environ.get(CLOCK_FILE_ENV, "")
+    return ShiftedClock(Path(shift_file)) if shift_file else SYSTEM
 
 
 @dataclass(frozen=True)
@@ -44,7 +54,7 @@ class Settings:
     trusted_proxies: tuple[str, ...] = ()
     password_min_length: int = 10
     # Where every "now" of the server comes from: tests hand in a ManualClock.
-    clock: Clock = SYSTEM
+    clock: Clock = field(default_factory=_clock_from_environment)
     hash_params: HashParams = field(
         default_factory=lambda: HashParams.fast() if _fast_hash_requested() else HashParams()
     )
