@@ -13,9 +13,9 @@ import uuid
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, select
+from sqlalchemy import CursorResult, delete, select
 from sqlalchemy.orm import Session
 
 from kshare.domain.audience import Audience, Principal, PrincipalKind
@@ -157,7 +157,10 @@ class AdminTools:
                 tombstone(session, "group", row.id, "access_revoked", ["org"])
                 # a secret group takes no requests; pending ones would come back to life,
                 # unasked, if it were ever made closed again
-                result = session.execute(delete(JoinRequest).where(JoinRequest.group_id == row.id))
+                result = cast(
+                    "CursorResult[Any]",
+                    session.execute(delete(JoinRequest).where(JoinRequest.group_id == row.id)),
+                )
                 dropped = int(result.rowcount or 0)
             row.visibility = visibility
             touch(session, row)
@@ -369,6 +372,7 @@ class AdminTools:
             if old.id == new.id:
                 raise AdminError("transfer needs two different people")
             moved = hand_over(session, old, new)
+            counts: dict[str, Any] = dict(moved)
             audit(
                 session,
                 "ownership_transferred",
@@ -376,7 +380,7 @@ class AdminTools:
                 admin=True,
                 by=self.actor,
                 to=new.id,
-                **moved,
+                **counts,
             )
             return moved
 

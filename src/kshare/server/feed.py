@@ -19,6 +19,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import cast
 
 from sqlalchemy import exists, func, not_, or_, select
 from sqlalchemy.orm import Session
@@ -175,7 +176,7 @@ class FeedBuilder:
             if cursor.issued is not None:
                 windowed = self._newly_published(cursor.issued, start)
                 removals += self._expired(cursor.issued)
-        items = [r[2] for r in rows if r[1] == "item"]
+        items = [cast(Item, r[2]) for r in rows if r[1] == "item"]
         extra_reactions: list[Reaction] = []
         if windowed:
             known = {i.id for i in items}
@@ -336,10 +337,7 @@ class FeedBuilder:
                     .order_by(Item.seq)
                 )
             )
-            out += [
-                Removal(type="item", id=i, reason="access_revoked")  # type: ignore[arg-type]
-                for i in hidden
-            ]
+            out += [Removal(type="item", id=i, reason="access_revoked") for i in hidden]
             out += self._reactions_of(hidden, "access_revoked")
         return out
 
@@ -385,8 +383,7 @@ class FeedBuilder:
             if can_view(self.viewer, j.access, before) and not self.gate.sees(j):
                 gone.append(item.id)
         return [
-            Removal(type="item", id=i, reason="access_revoked")  # type: ignore[arg-type]
-            for i in gone
+            Removal(type="item", id=i, reason="access_revoked") for i in gone
         ] + self._reactions_of(gone, "access_revoked")
 
     def changed_since(self, seq: int) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import ColumnElement, and_, exists, false, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import QueryableAttribute, Session
 
 from kshare.clock import utc_now
 from kshare.domain.audience import Audience, Principal, PrincipalKind
@@ -171,7 +171,7 @@ def sees_private_fields(viewer: Viewer, person_id: str) -> bool:
 
 
 def _root_visible(
-    root_id: ColumnElement[str], viewer: Viewer, now: datetime
+    root_id: ColumnElement[str] | QueryableAttribute[str], viewer: Viewer, now: datetime
 ) -> ColumnElement[bool]:
     # Core aliases, not ORM ones: this clause is built on every feed request and ORM
     # adaptation made it the most expensive part of a page.

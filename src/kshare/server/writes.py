@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from kshare.domain.audience import Audience
 from kshare.protocol.schemas import (
+    AudienceSpec,
     BlobRef,
     CollectionEntry,
     ItemCreate,
@@ -202,7 +203,7 @@ def create_item(
             raise ApiError(422, "invalid", f"A {body.kind} needs a parent_id.")
         item.root_id = item.id
         resolved = audience_io.resolve(
-            session, caller.viewer, body.audience or audience_io.AudienceSpec(private=True)
+            session, caller.viewer, body.audience or AudienceSpec(private=True)
         )
         if resolved.unknown:
             raise ApiError(422, "invalid", f"Unknown audience: {', '.join(resolved.unknown[:5])}")
