@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from kshare.clock import SYSTEM, Clock, ManualClock, utc_now
+from kshare.clock import SYSTEM, Clock, ManualClock, ShiftedClock, utc_now
 
 
 def test_manual_clock_moves_only_when_told() -> None:
@@ -52,3 +52,17 @@ def test_only_the_clock_module_reads_the_wall_clock() -> None:
         if WALL_CLOCK.search(line)
     ]
     assert readers == []
+
+
+def test_a_shifted_clock_moves_every_reader_of_its_file(tmp_path: Path) -> None:
+    shared = tmp_path / "clock"
+    test_side, server_side = ShiftedClock(shared), ShiftedClock(shared)
+    assert test_side.offset() == server_side.offset() == 0.0  # no file: no shift
+    test_side.advance(hours=1)
+    assert server_side.offset() == 3600
+    test_side.advance(90)
+    assert server_side.offset() == 3690
+    with pytest.raises(ValueError):
+        test_side.advance(-1)
+    assert server_side.offset() == 3690
+    assert isinstance(server_side, Clock)
