@@ -17,6 +17,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -55,10 +56,10 @@ def main() -> int:
         topics = sorted({t for c in cases[-args.queries :] for t in c.question.tags})
         print(f"first query (builds aggregates): {timed(lambda: finder.rank(texts[0])):.0f} ms")
         runs = {
-            "question": [timed(lambda t=t: finder.rank(t)) for t in texts],
-            "topic": [timed(lambda t=t: finder.rank(t)) for t in topics],
+            "question": [timed(partial(finder.rank, t)) for t in texts],
+            "topic": [timed(partial(finder.rank, t)) for t in topics],
             "index only": [
-                timed(lambda t=t: replay.index.matching_documents(t, limit=300)) for t in texts
+                timed(partial(replay.index.matching_documents, t, limit=300)) for t in texts
             ],
         }
         for name, values in runs.items():

@@ -34,6 +34,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +44,7 @@ from kshare.client.index import SearchIndex
 from kshare.client.store.db import open_cache
 from kshare.client.store.models import CachedGroup, CachedItem, CachedPerson, SyncState
 from kshare.client.sync.blobs import BlobStore
+from kshare.clock import SYSTEM
 
 SYLLABLES = [
     *("ka", "to", "ri", "mu", "sel", "ver", "dan", "lo", "pi", "nor", "ex", "tra", "gon", "vi"),
@@ -278,7 +280,7 @@ def fts5_search(db: sqlite3.Connection, kind: str, match: str) -> int:
         "SELECT tag, count(*) FROM doc_tags JOIN hits USING (doc) GROUP BY tag "
         "ORDER BY 2 DESC LIMIT 15"
     ).fetchall()
-    now = time.time()
+    now = SYSTEM.now().timestamp()
     db.execute(
         "SELECT sum(created >= ?), sum(created >= ?), sum(created >= ?), count(*) FROM docs "
         "WHERE rowid IN (SELECT doc FROM hits)",
@@ -290,6 +292,10 @@ def fts5_search(db: sqlite3.Connection, kind: str, match: str) -> int:
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def _keep(out: list[Any], call: Callable[[str], Any], text: str) -> None:
+    out.append(call(text))
 
 
 def timed(run: Callable[[], Any], repeat: int) -> list[float]:
@@ -351,14 +357,12 @@ def main() -> int:
             hits_f: list[int] = []
             for text, match in queries[kind]:
                 results: list[Any] = []
-                whoosh += timed(
-                    lambda t=text, out=results: out.append(index.search(t)), args.repeat
-                )
+                whoosh += timed(partial(_keep, results, index.search, text), args.repeat)
                 hits_w.append(results[-1].total)
                 errors = [r.error for r in results if r.error]
                 if errors:
                     print(f"  note for {text!r}: {errors[0]}")
-                fts += timed(lambda k=kind, m=match: fts5_search(db, k, m), args.repeat)
+                fts += timed(partial(fts5_search, db, kind, match), args.repeat)
                 hits_f.append(fts5_search(db, kind, match))
             totals.append(statistics.mean(hits_w))
             everything["whoosh"] += whoosh
@@ -382,7 +386,7 @@ def main() -> int:
         matching = [
             sample
             for text in topics
-            for sample in timed(lambda t=text: index.matching_documents(t, limit=500), 2)
+            for sample in timed(partial(index.matching_documents, text, limit=500), 2)
         ]
         print(
             f"\nmatching_documents (a 25-word question, 500 items): "

@@ -95,7 +95,7 @@ def measure(bases: list[str], tokens: list[str], args: argparse.Namespace) -> tu
 
 
 def report(name: str, servers: int, pages: int, p95: float, args: argparse.Namespace) -> float:
-    rate = pages / args.seconds
+    rate = pages / float(args.seconds)
     print(
         f"[{name}] {servers} server(s), {args.clients} clients, limit {args.limit}: "
         f"{pages} pages in {args.seconds:.0f} s = {rate:.1f} pages/s, p95 {p95 * 1000:.0f} ms"

@@ -6,7 +6,15 @@ instead of calling ``datetime.now`` or ``time.time`` itself. Production code rec
 :data:`SYSTEM`; tests hand in a :class:`ManualClock` and move it forward explicitly, so no
 test ever waits on, or asserts, elapsed wall-clock time.
 
-Only this module reads the operating system's clocks.
+Only this module reads the operating system's wall clock (``tests/unit/test_clock.py``
+checks it). How the pieces get their clock: the server's ``Settings.clock`` reaches the
+database (column defaults), every request (``Caller.now``), the throttle, the blob stores,
+backups and imports; the desktop's ``Workspace(clock=...)`` reaches the outbox, local writes,
+sync, the index and the expert finder, mostly through its database engines
+(``kshare.client.store.db.use_clock``).
+
+The benchmarks under ``bench/`` measure their own figures with ``time.perf_counter`` and
+``time.monotonic``: they time real work, so a clock that tests can move has no place there.
 """
 
 from __future__ import annotations
@@ -14,9 +22,10 @@ from __future__ import annotations
 import threading
 import time
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Protocol, runtime_checkable
 
-__all__ = ["SYSTEM", "Clock", "ManualClock", "SystemClock", "utc_now"]
+__all__ = ["SYSTEM", "Clock", "ManualClock", "ShiftedClock", "SystemClock", "utc_now"]
 
 
 @runtime_checkable
@@ -100,6 +109,48 @@ class ManualClock:
 
     def __repr__(self) -> str:
         return f"ManualClock({self.now().isoformat()})"
+
+
+class ShiftedClock:
+    """The system clock moved forward by a number of seconds kept in a file.
+
+    For tests that drive a separate process (a server started by the test suite): the
+    process and the test read the same file, and :meth:`advance` moves both at once, so a
+    publication window can pass without waiting for it. A missing file means no shift.
+    ``monotonic`` and ``sleep`` are the system's: only the wall clock is moved.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+
+    def offset(self) -> float:
+        try:
+            return float(self.path.read_text("utf-8").strip() or 0)
+        except FileNotFoundError:
+            return 0.0
+
+    def now(self) -> datetime:
+        return datetime.now(UTC) + timedelta(seconds=self.offset())
+
+    def monotonic(self) -> float:
+        return time.monotonic()
+
+    def sleep(self, seconds: float) -> None:
+        if seconds > 0:
+            time.sleep(seconds)
+
+    def advance(self, seconds: float = 0.0, **delta: float) -> datetime:
+        """Move forward by ``seconds`` (and/or ``timedelta`` keywords); returns the new now."""
+        step = timedelta(seconds=seconds, **delta).total_seconds()
+        if step < 0:
+            raise ValueError("a clock does not go backwards")
+        temporary = self.path.with_suffix(".tmp")
+        temporary.write_text(repr(self.offset() + step), "utf-8")
+        temporary.replace(self.path)  # readers see the old or the new offset, never half
+        return self.now()
+
+    def __repr__(self) -> str:
+        return f"ShiftedClock({str(self.path)!r}, +{self.offset():g} s)"
 
 
 SYSTEM: Clock = SystemClock()

@@ -14,12 +14,17 @@ import signal
 import sys
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
 
 from kshare.client.paths import APP_NAME
 from kshare.local_server import LocalServer, ServerStartError
+
+if TYPE_CHECKING:  # imported where used: the demo starts before the desktop loads
+    from keyring.backend import KeyringBackend
+
+    from kshare.client.services import Workspace
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +47,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parser.set_defaults(func=run)
 
 
+def _sync_quietly(workspace: Workspace) -> None:
+    """Sync on a nudge; the status bar of the window (or the next line) tells how it went."""
+    workspace.sync()
+
+
 def _ensure_keyring() -> None:
     """Use the OS keyring; on a machine without one, keep the demo token in memory only."""
     import keyring
@@ -57,17 +67,17 @@ def _ensure_keyring() -> None:
     )
 
 
-def _process_memory_keyring() -> object:
+def _process_memory_keyring() -> KeyringBackend:
     from keyring.backend import KeyringBackend
     from keyring.errors import PasswordDeleteError
 
     class ProcessMemoryKeyring(KeyringBackend):
         """Holds secrets in this process only; used by the demo where no OS keyring exists."""
 
-        priority = 0  # type: ignore[assignment]
+        priority = 0
 
         def __init__(self) -> None:
-            super().__init__()
+            super().__init__()  # type: ignore[no-untyped-call]  # keyring leaves it unannotated
             self._secrets: dict[tuple[str, str], str] = {}
 
         def get_password(self, service: str, username: str) -> str | None:
@@ -145,7 +155,7 @@ def _run_client(args: argparse.Namespace, url: str, username: str, password: str
             print("kshare demo: the server keeps running; press Ctrl-C to stop.")
             stop = threading.Event()
             try:
-                workspace.watch(lambda: workspace.sync(), stop)
+                workspace.watch(lambda: _sync_quietly(workspace), stop)
             except KeyboardInterrupt:
                 stop.set()
             return 0

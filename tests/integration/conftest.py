@@ -23,7 +23,7 @@ def people(server: ServerProcess, tmp_path: Path) -> Iterator[dict[str, Workspac
             admin.add_user(user, name, PASSWORD)
     opened = {}
     for user, _name in COLLEAGUES:
-        workspace = Workspace.open(tmp_path / user)
+        workspace = Workspace.open(tmp_path / user, clock=server.clock)  # one time for all
         workspace.login(server.url, user, PASSWORD)
         opened[user] = workspace
     for workspace in opened.values():

@@ -17,7 +17,7 @@ from keyring.errors import PasswordDeleteError
 
 
 class FileKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
+    priority = 1
 
     @property
     def _file(self) -> Path:
@@ -25,7 +25,8 @@ class FileKeyring(KeyringBackend):
 
     def _load(self) -> dict[str, str]:
         try:
-            return json.loads(self._file.read_text())
+            data: dict[str, str] = json.loads(self._file.read_text())
+            return data
         except FileNotFoundError:
             return {}
 
@@ -47,10 +48,10 @@ class FileKeyring(KeyringBackend):
 class MemoryKeyring(KeyringBackend):
     """In-process keyring for tests that stay in one process."""
 
-    priority = 1  # type: ignore[assignment]
+    priority = 1
 
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__()  # type: ignore[no-untyped-call]  # keyring leaves it unannotated
         self.secrets: dict[tuple[str, str], str] = {}
 
     def get_password(self, service: str, username: str) -> str | None:

@@ -18,6 +18,7 @@ from typing import Any
 from kshare.client.dates import parse_user_time
 from kshare.client.paths import add_profile_option
 from kshare.client.views import SyncStatus
+from kshare.clock import SYSTEM, Clock
 
 log = logging.getLogger(__name__)
 
@@ -310,9 +311,9 @@ def run_sync(args: argparse.Namespace) -> int:
         workspace.close()
 
 
-def _scheduled(publish_at: datetime | None) -> str:
+def _scheduled(publish_at: datetime | None, clock: Clock = SYSTEM) -> str:
     """The word the CLI reports a new item with: published now, or scheduled for later."""
-    if publish_at is None or publish_at.astimezone() <= datetime.now().astimezone():
+    if publish_at is None or publish_at.astimezone() <= clock.now():
         return "Published"
     return f"Scheduled for {publish_at.astimezone():%Y-%m-%d %H:%M %Z} (others see it then):"
 

@@ -16,7 +16,7 @@ import threading
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, replace
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +40,7 @@ from kshare.client.experts.profile_view import SIMILAR_LIMIT, TOPIC_LIMIT, build
 from kshare.client.paths import ProfilePaths
 from kshare.client.settings import Settings
 from kshare.client.store import outbox, queries, repository
-from kshare.client.store.db import create_writer_engine, open_cache
+from kshare.client.store.db import create_writer_engine, open_cache, use_clock
 from kshare.client.store.declared import Choices, apply_choices, topic_variants
 from kshare.client.store.outbox import OutboxOp
 from kshare.client.store.writes import KEEP, LocalWrites, TimeChange
@@ -61,6 +61,7 @@ from kshare.client.views import (
     SearchResults,
     SyncStatus,
 )
+from kshare.clock import SYSTEM, Clock
 from kshare.protocol.schemas import BlobRef, DeviceOut, GroupListing, JoinRequestOut, ServerInfo
 
 log = logging.getLogger(__name__)
@@ -93,13 +94,18 @@ class Account:
 class Workspace:
     """One profile: its cache, its account, its sync engine, its search index."""
 
-    def __init__(self, paths: ProfilePaths, reader: Engine, writer: Engine) -> None:
+    def __init__(
+        self, paths: ProfilePaths, reader: Engine, writer: Engine, clock: Clock = SYSTEM
+    ) -> None:
         self.paths = paths
-        self.reader = reader
-        self.writer = writer
+        # The one clock of this profile: the engines carry it to the outbox, the store's
+        # writes, sync, the index and the expert finder (``use_clock``).
+        self.clock = clock
+        self.reader = use_clock(reader, clock)
+        self.writer = use_clock(writer, clock)
         self.settings = Settings(paths.settings_file)
         self.tracker = StatusTracker(self._stored_status())
-        self.writes = LocalWrites(writer, lambda: self.account)
+        self.writes = LocalWrites(writer, lambda: self.account, clock)
         self._lock = threading.RLock()
         self._engine: SyncEngine | None = None
         self._index: Any = None
@@ -109,11 +115,11 @@ class Workspace:
         self._account: Account | None = self._load_account()
 
     @classmethod
-    def open(cls, profile: Path | str | None = None) -> Workspace:
+    def open(cls, profile: Path | str | None = None, clock: Clock = SYSTEM) -> Workspace:
         """Open (creating if needed) a profile: the cache is migrated, the index opens lazily."""
         paths = ProfilePaths.at(profile).ensure()
         reader = open_cache(paths.cache_db)
-        workspace = cls(paths, reader, create_writer_engine(paths.cache_db))
+        workspace = cls(paths, reader, create_writer_engine(paths.cache_db), clock)
         workspace._enforce_offline_limit()
         return workspace
 
@@ -140,7 +146,7 @@ class Workspace:
         self.check_server(server_url)
         credentials.ensure_available()
         try:
-            api = ApiClient(server_url, attempts=2, network=self.network())
+            api = ApiClient(server_url, attempts=2, network=self.network(), clock=self.clock)
         except InsecureServer as exc:
             raise ServerUnreachable(f"{exc}.") from exc
         try:
@@ -282,7 +288,11 @@ class Workspace:
             raise NotSignedIn("Sign in first.")
         self.check_server(account.server_url)
         return ApiClient(
-            account.server_url, auth=self._auth(account), network=self.network(), **kwargs
+            account.server_url,
+            auth=self._auth(account),
+            network=self.network(),
+            clock=self.clock,
+            **kwargs,
         )
 
     def _sync_engine(self) -> SyncEngine:
@@ -313,6 +323,7 @@ class Workspace:
                     index_catch_up=self._index_catch_up,
                     on_wipe=self._after_wipe,
                     tracker=self.tracker,
+                    clock=self.clock,
                 )
             return self._engine
 
@@ -403,6 +414,7 @@ class Workspace:
             on_nudge,
             stop,
             poll_interval=float(self.settings.get("poll_interval_s")),
+            clock=self.clock,
         )
 
     def confirm_mass_removal(self) -> None:
@@ -418,7 +430,9 @@ class Workspace:
         shutil.rmtree(self.paths.index_dir, ignore_errors=True)
 
     def _wipe_everything(self, *, keep_writes: bool = False) -> None:
-        engine = self._engine or SyncEngine(ApiClient("http://127.0.0.1:9"), self.writer)
+        engine = self._engine or SyncEngine(
+            ApiClient("http://127.0.0.1:9"), self.writer, clock=self.clock
+        )
         engine.blobs = BlobStore(self.paths.blobs_dir, None, protected=self._unsent_uploads)
         engine.on_wipe = self._after_wipe
         engine.wipe(keep_writes=keep_writes)
@@ -429,7 +443,7 @@ class Workspace:
         """IT may decide that company content must not outlive N days without a sync."""
         days = int(self.settings.get("wipe_after_offline_days"))
         last = self._stored_last_success()
-        if days <= 0 or last is None or datetime.now(UTC) - last < timedelta(days=days):
+        if days <= 0 or last is None or self.clock.now() - last < timedelta(days=days):
             return
         log.warning("no sync for more than %d days: removing cached content by policy", days)
         self._wipe_everything(keep_writes=True)
@@ -459,7 +473,10 @@ class Workspace:
                         "Search is not available in this installation of kshare."
                     ) from exc
                 self._index = SearchIndex(
-                    self.paths.index_dir, self.reader, blobs_dir=self.paths.blobs_dir
+                    self.paths.index_dir,
+                    self.reader,
+                    blobs_dir=self.paths.blobs_dir,
+                    clock=self.clock,
                 )
             return self._index
 
@@ -552,7 +569,7 @@ class Workspace:
                     raise FeatureUnavailable(
                         "Finding experts is not available in this installation of kshare."
                     ) from exc
-                self._experts = ExpertFinder(self.reader, index)
+                self._experts = ExpertFinder(self.reader, index, clock=self.clock)
             return self._experts
 
     def experts(self, topic: str, *, limit: int = 10) -> list[Expert]:
@@ -1017,7 +1034,3 @@ class Workspace:
 
 def _device_name() -> str:
     return f"kshare desktop on {platform.node() or 'this computer'}"[:200]
-
-
-def now_utc() -> datetime:
-    return datetime.now(UTC)

@@ -17,8 +17,9 @@ imports this package: the demo and seed commands build the organisation and hand
 from __future__ import annotations
 
 import random
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
+from kshare.clock import SYSTEM, Clock
 from kshare.demo_seed import data
 from kshare.demo_seed.builder import ItemWriter
 from kshare.demo_seed.endorsements import build_endorsements
@@ -67,14 +68,16 @@ def all_threads() -> list[Thread]:
     return list(history_threads()) + open_questions()
 
 
-def build_demo_org(seed: int = 7, *, now: datetime | None = None) -> DemoOrg:
+def build_demo_org(
+    seed: int = 7, *, now: datetime | None = None, clock: Clock = SYSTEM
+) -> DemoOrg:
     """Build the demo organisation; the same ``seed`` and ``now`` give the same result.
 
-    Items are dated over the ~18 months before ``now`` (default: midnight UTC today, so
-    repeated calls on one day agree).
+    Items are dated over the ~18 months before ``now`` (default: midnight UTC of ``clock``'s
+    today, so repeated calls on one day agree).
     """
     if now is None:
-        now = datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+        now = clock.now().replace(hour=0, minute=0, second=0, microsecond=0)
     elif now.tzinfo is None:
         raise ValueError("now must be timezone-aware")
     rng = random.Random(seed)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from kshare.clock import utc_now
 from kshare.domain.audience import Audience, PrincipalKind
 
 
@@ -68,7 +69,7 @@ def can_view(viewer: Viewer, item: Access, now: datetime | None = None) -> bool:
         return False
     if item.author_id == viewer.user_id:
         return True
-    if not _in_window(item.audience, now or datetime.now(UTC)):
+    if not _in_window(item.audience, now or utc_now()):
         return False
     return _matches(viewer, item, item.audience.viewers | item.audience.editors)
 
@@ -79,7 +80,7 @@ def can_edit(viewer: Viewer, item: Access, now: datetime | None = None) -> bool:
         return False
     if item.author_id == viewer.user_id:
         return True
-    if not _in_window(item.audience, now or datetime.now(UTC)):
+    if not _in_window(item.audience, now or utc_now()):
         return False
     return _matches(viewer, item, item.audience.editors)
 

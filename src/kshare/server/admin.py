@@ -13,9 +13,9 @@ import uuid
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, select
+from sqlalchemy import CursorResult, delete, select
 from sqlalchemy.orm import Session
 
 from kshare.domain.audience import Audience, Principal, PrincipalKind
@@ -71,7 +71,7 @@ class AdminTools:
         actor: str | None = None,
     ) -> None:
         self.settings = Settings(data_dir=Path(data_dir), database_url=database_url)
-        self.db = Database(self.settings.resolved_database_url)
+        self.db = Database(self.settings.resolved_database_url, self.settings.clock)
         self.db.migrate()
         self.passwords = Passwords(hash_params or self.settings.hash_params)
         # Who is running the admin command; written on every audit entry it makes.
@@ -157,7 +157,10 @@ class AdminTools:
                 tombstone(session, "group", row.id, "access_revoked", ["org"])
                 # a secret group takes no requests; pending ones would come back to life,
                 # unasked, if it were ever made closed again
-                result = session.execute(delete(JoinRequest).where(JoinRequest.group_id == row.id))
+                result = cast(
+                    "CursorResult[Any]",
+                    session.execute(delete(JoinRequest).where(JoinRequest.group_id == row.id)),
+                )
                 dropped = int(result.rowcount or 0)
             row.visibility = visibility
             touch(session, row)
@@ -270,7 +273,7 @@ class AdminTools:
                 # Every token ends at once, and every desktop of theirs forgets its copy at
                 # its next contact; enabling again brings no old token back.
                 ended = end_all_sessions(
-                    session, person.id, "account_disabled", self.settings.clock(), wipe=True
+                    session, person.id, "account_disabled", self.settings.clock.now(), wipe=True
                 )
             touch(session, person)
             bump_epoch(session, [person.id])
@@ -320,14 +323,14 @@ class AdminTools:
             person = self._person(session, user)
             person.password_hash = password_hash
             if revoke_tokens:
-                end_all_sessions(session, person.id, "password_set", self.settings.clock())
+                end_all_sessions(session, person.id, "password_set", self.settings.clock.now())
             audit(session, "password_set", target=person.id, admin=True, by=self.actor)
 
     def issue_token(self, username: str, ttl: timedelta = timedelta(days=1)) -> str:
         """A bearer token for ``username`` without a password (tests only)."""
         with self.db.write() as session:
             person = self._person(session, username)
-            token = issue_token(session, person, ttl, "admin-issued")
+            token = issue_token(session, person, ttl, self.settings.clock.now(), "admin-issued")
             audit(session, "token_issued", target=person.id, admin=True, by=self.actor)
             return token.plain  # type: ignore[attr-defined,no-any-return]
 
@@ -344,7 +347,7 @@ class AdminTools:
             if row is None:
                 raise AdminError(f"no such device session: {session_id}")
             reason = "wiped by an administrator" if wipe else "revoked by an administrator"
-            end_session(session, row, reason, self.settings.clock(), wipe=wipe)
+            end_session(session, row, reason, self.settings.clock.now(), wipe=wipe)
             audit(
                 session,
                 "device_wiped" if wipe else "device_revoked",
@@ -369,6 +372,7 @@ class AdminTools:
             if old.id == new.id:
                 raise AdminError("transfer needs two different people")
             moved = hand_over(session, old, new)
+            counts: dict[str, Any] = dict(moved)
             audit(
                 session,
                 "ownership_transferred",
@@ -376,7 +380,7 @@ class AdminTools:
                 admin=True,
                 by=self.actor,
                 to=new.id,
-                **moved,
+                **counts,
             )
             return moved
 

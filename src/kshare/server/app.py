@@ -6,7 +6,6 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime
 from typing import Any
 
 import anyio
@@ -36,14 +35,14 @@ def blob_store_for(settings: Settings) -> Any:
     from kshare.server.blobstore import FilesystemBlobStore, blob_store_from_config
 
     if settings.blob_store:
-        return blob_store_from_config(settings.blob_store)
-    return FilesystemBlobStore(settings.blob_dir)
+        return blob_store_from_config(settings.blob_store, settings.clock)
+    return FilesystemBlobStore(settings.blob_dir, clock=settings.clock)
 
 
 def build_services(settings: Settings) -> Services:
     """Open (and migrate) the database and build what requests share."""
     settings.data_dir.mkdir(parents=True, exist_ok=True)
-    db = Database(settings.resolved_database_url)
+    db = Database(settings.resolved_database_url, settings.clock)
     if settings.migrate_on_start:
         db.migrate()
     prune_old_tombstones(db, settings)
@@ -64,7 +63,7 @@ def prune_old_tombstones(db: Database, settings: Settings) -> int:
     with db.write() as session:
         # sign-in attempts that aged out go too: made-up names must not pile up
         SignInThrottle(settings.login_window, settings.clock).sweep(session)
-        return prune_tombstones(session, datetime.now(UTC) - settings.tombstone_window)
+        return prune_tombstones(session, settings.clock.now() - settings.tombstone_window)
 
 
 async def _prune_periodically(svc: Services) -> None:

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import logging
 import secrets
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from kshare.clock import SYSTEM, Clock
 from kshare.domain.visibility import Viewer
 from kshare.server.errors import ApiError
 from kshare.server.identity.sessions import expired, refuse_ended
@@ -58,14 +59,16 @@ class Passwords:
             return False
 
 
-def issue_token(session: Session, person: Person, ttl: timedelta, device: str = "") -> Token:
+def issue_token(
+    session: Session, person: Person, ttl: timedelta, now: datetime, device: str = ""
+) -> Token:
     """Create a token row; the plain token is returned once, on ``row.plain``, never stored."""
     plain = secrets.token_urlsafe(TOKEN_BYTES)
     row = Token(
         token_hash=token_digest(plain),
         person_id=person.id,
         device=device,
-        expires_at=datetime.now(UTC) + ttl,
+        expires_at=now + ttl,
     )
     session.add(row)
     session.flush()
@@ -73,8 +76,8 @@ def issue_token(session: Session, person: Person, ttl: timedelta, device: str = 
     return row
 
 
-def revoke_token(session: Session, token_id: int) -> None:
-    session.execute(update(Token).where(Token.id == token_id).values(revoked_at=datetime.now(UTC)))
+def revoke_token(session: Session, token_id: int, now: datetime) -> None:
+    session.execute(update(Token).where(Token.id == token_id).values(revoked_at=now))
 
 
 @dataclass(frozen=True)
@@ -87,6 +90,8 @@ class Caller:
     address: str = ""
     session_id: str | None = None
     last_seen_at: datetime | None = None
+    # The request's one instant: every visibility window and stamp of the request uses it.
+    now: datetime = field(default_factory=lambda: SYSTEM.now())
 
     @property
     def id(self) -> str:
@@ -98,11 +103,14 @@ def authenticate(
     authorization: str | None,
     address: str = "",
     settings: Settings | None = None,
+    clock: Clock | None = None,
 ) -> Caller:
     """Resolve ``Authorization: Bearer TOKEN`` to a caller, or raise 401/403.
 
     A token of a wiped device answers 403 ``device_wiped`` for good (never a plain
     401), so the desktop always learns to forget its data, however late it calls.
+    ``settings`` also checks the device session's age; "now" comes from ``clock``, else
+    from the settings' clock.
     """
     scheme, _, token = (authorization or "").partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
@@ -112,7 +120,7 @@ def authenticate(
     ).one_or_none()
     if row is None:
         raise ApiError(401, "unauthenticated", "Your sign-in has expired; sign in again.")
-    now = settings.clock() if settings is not None else datetime.now(UTC)
+    now = (clock or (settings.clock if settings is not None else SYSTEM)).now()
     person = session.get(Person, row.person_id)
     if person is not None and not person.active:
         # every token of a disabled person says so, revoked or not: its desktop wipes itself
@@ -137,4 +145,5 @@ def authenticate(
         address=address,
         session_id=device.id if device else None,
         last_seen_at=device.last_seen_at if device else None,
+        now=now,
     )

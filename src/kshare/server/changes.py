@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import datetime
+from typing import Any, cast
 
-from sqlalchemy import delete, or_, select, update
+from sqlalchemy import CursorResult, delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from kshare.domain.audience import Audience
@@ -152,13 +153,12 @@ def prune_tombstones(session: Session, window_start: datetime) -> int:
     )
     if newest_old is None:
         return 0
-    result = session.execute(
-        delete(Tombstone).where(Tombstone.seq <= newest_old, Tombstone.entity != MEMBERSHIP)
+    result = cast(
+        "CursorResult[Any]",
+        session.execute(
+            delete(Tombstone).where(Tombstone.seq <= newest_old, Tombstone.entity != MEMBERSHIP)
+        ),
     )
     session.execute(update(ServerState).where(ServerState.name == HORIZON).values(value=newest_old))
     log.info("pruned %s tombstones up to seq %s", result.rowcount, newest_old)
     return int(result.rowcount or 0)
-
-
-def now() -> datetime:
-    return datetime.now(UTC)

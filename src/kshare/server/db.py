@@ -23,8 +23,9 @@ from alembic.util import CommandError
 from sqlalchemy import Engine, create_engine, event, select, text, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from kshare.clock import SYSTEM, Clock
 from kshare.migrations import migrations_dir
-from kshare.server.tables import ServerState
+from kshare.server.tables import CLOCK_OPTION, ServerState
 
 log = logging.getLogger(__name__)
 
@@ -119,10 +120,14 @@ def _known(script: ScriptDirectory, revision: str) -> bool:
 
 
 class Database:
-    """The server's database: a write and a read session factory and the change counter."""
+    """The server's database: a write and a read session factory and the change counter.
 
-    def __init__(self, url: str) -> None:
+    ``clock`` stamps the rows whose time the code does not set itself (column defaults).
+    """
+
+    def __init__(self, url: str, clock: Clock = SYSTEM) -> None:
         self.url = url
+        self.clock = clock
         self.is_sqlite = url.startswith("sqlite")
         if self.is_sqlite and url.startswith("sqlite:///"):
             Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
@@ -130,6 +135,9 @@ class Database:
         self.read_engine = (
             _make_engine(url, immediate=False) if self.is_sqlite else self.write_engine
         )
+        for engine in {self.write_engine, self.read_engine}:
+            # column defaults ("created_at" and the like) stamp rows with this clock
+            engine.update_execution_options(**{CLOCK_OPTION: clock})
         self._write = sessionmaker(self.write_engine, expire_on_commit=False)
         self._read = sessionmaker(self.read_engine, expire_on_commit=False)
         self.after_commit: list[Callable[[], None]] = []
@@ -158,6 +166,13 @@ class Database:
         self.write_engine.dispose()
         if self.read_engine is not self.write_engine:
             self.read_engine.dispose()
+
+
+def session_clock(session: Session) -> Clock:
+    """The clock of the :class:`Database` that opened ``session``."""
+    bind = session.get_bind()
+    clock: Clock = bind.get_execution_options().get(CLOCK_OPTION, SYSTEM)
+    return clock
 
 
 def next_seq(session: Session) -> int:

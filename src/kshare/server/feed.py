@@ -19,6 +19,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import cast
 
 from sqlalchemy import exists, func, not_, or_, select
 from sqlalchemy.orm import Session
@@ -36,7 +37,7 @@ from kshare.protocol.schemas import (
 from kshare.server import serialize, tag_aliases
 from kshare.server.changes import MEMBERSHIP
 from kshare.server.cursors import PREFIX, CursorSeal
-from kshare.server.db import current_seq, horizon
+from kshare.server.db import current_seq, horizon, session_clock
 from kshare.server.errors import ApiError
 from kshare.server.policy import Gate, visible_groups_clause, visible_items_clause
 from kshare.server.tables import AudienceRow, Group, Item, Person, Reaction, Tombstone
@@ -95,13 +96,18 @@ def _matches_former(viewer: Viewer, former: list[str]) -> bool:
 
 class FeedBuilder:
     def __init__(
-        self, session: Session, person: Person, viewer: Viewer, seal: CursorSeal | None = None
+        self,
+        session: Session,
+        person: Person,
+        viewer: Viewer,
+        seal: CursorSeal | None = None,
+        now: datetime | None = None,
     ) -> None:
         self.session = session
         self.seal = seal
         self.person = person
         self.viewer = viewer
-        self.now = datetime.now(UTC)
+        self.now = now or session_clock(session).now()
         self.gate = Gate(session, viewer, self.now)
         # Built once per request: assembling the clause (Core aliases, IN lists) costs more
         # than running it on a page, and a page uses it in several statements.
@@ -170,7 +176,7 @@ class FeedBuilder:
             if cursor.issued is not None:
                 windowed = self._newly_published(cursor.issued, start)
                 removals += self._expired(cursor.issued)
-        items = [r[2] for r in rows if r[1] == "item"]
+        items = [cast(Item, r[2]) for r in rows if r[1] == "item"]
         extra_reactions: list[Reaction] = []
         if windowed:
             known = {i.id for i in items}
@@ -331,10 +337,7 @@ class FeedBuilder:
                     .order_by(Item.seq)
                 )
             )
-            out += [
-                Removal(type="item", id=i, reason="access_revoked")  # type: ignore[arg-type]
-                for i in hidden
-            ]
+            out += [Removal(type="item", id=i, reason="access_revoked") for i in hidden]
             out += self._reactions_of(hidden, "access_revoked")
         return out
 
@@ -380,8 +383,7 @@ class FeedBuilder:
             if can_view(self.viewer, j.access, before) and not self.gate.sees(j):
                 gone.append(item.id)
         return [
-            Removal(type="item", id=i, reason="access_revoked")  # type: ignore[arg-type]
-            for i in gone
+            Removal(type="item", id=i, reason="access_revoked") for i in gone
         ] + self._reactions_of(gone, "access_revoked")
 
     def changed_since(self, seq: int) -> bool:

@@ -12,13 +12,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import ColumnElement, and_, exists, false, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import QueryableAttribute, Session
 
+from kshare.clock import utc_now
 from kshare.domain.audience import Audience, Principal, PrincipalKind
 from kshare.domain.visibility import Access, Viewer, can_edit, can_view, can_view_derived
+from kshare.server.db import session_clock
 from kshare.server.tables import AudienceRow, Group, Item, Membership, Person
 
 log = logging.getLogger(__name__)
@@ -88,7 +90,7 @@ class Gate:
     def __init__(self, session: Session, viewer: Viewer, now: datetime | None = None) -> None:
         self.session = session
         self.viewer = viewer
-        self.now = now or datetime.now(UTC)
+        self.now = now or session_clock(session).now()
 
     def judge(self, items: Iterable[Item]) -> dict[str, Judged]:
         items = list(items)
@@ -169,7 +171,7 @@ def sees_private_fields(viewer: Viewer, person_id: str) -> bool:
 
 
 def _root_visible(
-    root_id: ColumnElement[str], viewer: Viewer, now: datetime
+    root_id: ColumnElement[str] | QueryableAttribute[str], viewer: Viewer, now: datetime
 ) -> ColumnElement[bool]:
     # Core aliases, not ORM ones: this clause is built on every feed request and ORM
     # adaptation made it the most expensive part of a page.
@@ -199,7 +201,7 @@ def visible_items_clause(viewer: Viewer, now: datetime | None = None) -> ColumnE
     """SQL for "items ``viewer`` may see at ``now``": the twin of :meth:`Gate.sees`."""
     if not viewer.active:
         return false()
-    now = now or datetime.now(UTC)
+    now = now or utc_now()
     original = Item.__table__.alias()
     original_ok = exists().where(
         original.c.id == Item.quote_of,

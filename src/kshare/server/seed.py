@@ -83,7 +83,7 @@ def seed_org(db: Database, passwords: Passwords, org: Any, blobs: BlobStore | No
                 people[name_key(person.username)].manager_id = people[name_key(person.manager)].id
         groups: dict[str, Group] = {}
         for group in org.groups:
-            row = Group(
+            group_row = Group(
                 id=demo_id("group", group.name),
                 name=group.name,
                 name_key=name_key(group.name),
@@ -93,8 +93,8 @@ def seed_org(db: Database, passwords: Passwords, org: Any, blobs: BlobStore | No
                 version=1,
                 seq=next_seq(session),
             )
-            groups[name_key(group.name)] = row
-            session.add(row)
+            groups[name_key(group.name)] = group_row
+            session.add(group_row)
         session.flush()
         for group in org.groups:
             owners = {name_key(o) for o in group.owners}

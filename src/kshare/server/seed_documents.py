@@ -16,6 +16,7 @@ from kshare.protocol.schemas import AudienceSpec, BlobRef, ItemCreate, ItemUpdat
 from kshare.server.audience_io import name_key
 from kshare.server.auth import Caller
 from kshare.server.blobstore.base import BlobStore
+from kshare.server.db import session_clock
 from kshare.server.policy import viewer_for
 from kshare.server.tables import BlobUpload, Item, Person
 from kshare.server.writes import create_item, update_item
@@ -37,7 +38,12 @@ def seed_documents(
     """Load every document of the demo; ``item_id`` turns a demo key into an item id."""
     for document in documents:
         author = people[name_key(document.author)]
-        caller = Caller(person=author, viewer=viewer_for(session, author), token_id=0)
+        caller = Caller(
+            person=author,
+            viewer=viewer_for(session, author),
+            token_id=0,
+            now=session_clock(session).now(),
+        )
         refs = []
         for version in document.versions:
             info = blobs.put(io.BytesIO(version.data), None, len(version.data))

@@ -3,15 +3,26 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
+
+from kshare.clock import SYSTEM, Clock, ShiftedClock
 
 
 def _fast_hash_requested() -> bool:
     # Test harnesses start many servers; full-strength argon2 (~130 ms) would dominate them.
     return os.environ.get("KSHARE_TEST_FAST_HASH", "") not in ("", "0")
+
+
+CLOCK_FILE_ENV = "KSHARE_TEST_CLOCK_FILE"
+
+
+def _clock_from_environment() -> Clock:
+    # Test harnesses that start a server process move its time through a file they share
+    # with it (``ShiftedClock``); a real server has no such variable and reads the system.
+    shift_file = os.environ.get(CLOCK_FILE_ENV, "")
+    return ShiftedClock(Path(shift_file)) if shift_file else SYSTEM
 
 
 @dataclass(frozen=True)
@@ -28,10 +39,6 @@ class HashParams:
         return cls(time_cost=1, memory_cost=1024, parallelism=1)
 
 
-def utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
 @dataclass(frozen=True)
 class Settings:
     data_dir: Path
@@ -46,7 +53,8 @@ class Settings:
     # their X-Forwarded-For is believed. Empty: the connecting address is the client.
     trusted_proxies: tuple[str, ...] = ()
     password_min_length: int = 10
-    clock: Callable[[], datetime] = utc_now
+    # Where every "now" of the server comes from: tests hand in a ManualClock.
+    clock: Clock = field(default_factory=_clock_from_environment)
     hash_params: HashParams = field(
         default_factory=lambda: HashParams.fast() if _fast_hash_requested() else HashParams()
     )

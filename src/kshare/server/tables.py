@@ -28,6 +28,8 @@ from sqlalchemy import (
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from kshare.clock import SYSTEM, Clock
+
 NAMING = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -41,8 +43,18 @@ ID = String(64)
 AutoId = BigInteger().with_variant(Integer(), "sqlite")
 
 
-def utcnow() -> datetime:
-    return datetime.now(UTC)
+CLOCK_OPTION = "kshare_clock"
+
+
+def stamp(context: Any) -> datetime:
+    """Column default "now": the clock the engine was given (``Database(clock=...)``).
+
+    SQLAlchemy hands a callable default its execution context; the engine's execution
+    options carry the server's :class:`~kshare.clock.Clock` under :data:`CLOCK_OPTION`.
+    """
+    options = getattr(context, "execution_options", None) or {}
+    clock: Clock = options.get(CLOCK_OPTION, SYSTEM)
+    return clock.now()
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -104,7 +116,7 @@ class Person(Base):
     membership_epoch: Mapped[int] = mapped_column(Integer, default=0)
     version: Mapped[int] = mapped_column(Integer, default=1)
     seq: Mapped[int] = mapped_column(BigInteger, index=True)
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=stamp)
 
 
 class Endorsement(Base):
@@ -114,7 +126,7 @@ class Endorsement(Base):
     endorsee_id: Mapped[str] = mapped_column(ForeignKey("people.id"), primary_key=True, index=True)
     skill_key: Mapped[str] = mapped_column(String(100), primary_key=True)
     skill: Mapped[str] = mapped_column(String(100))
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=stamp)
 
 
 class Group(Base):
@@ -128,7 +140,7 @@ class Group(Base):
     description: Mapped[str] = mapped_column(Text, default="")
     version: Mapped[int] = mapped_column(Integer, default=1)
     seq: Mapped[int] = mapped_column(BigInteger, index=True)
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=stamp)
 
 
 class Membership(Base):
@@ -149,7 +161,7 @@ class JoinRequest(Base):
 
     group_id: Mapped[str] = mapped_column(ForeignKey("groups.id"), primary_key=True)
     person_id: Mapped[str] = mapped_column(ForeignKey("people.id"), primary_key=True, index=True)
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=stamp)
 
 
 class Item(Base):
@@ -166,8 +178,8 @@ class Item(Base):
     title: Mapped[str] = mapped_column(Text, default="")
     body: Mapped[str] = mapped_column(Text, default="")
     tags: Mapped[list[str]] = mapped_column(default=list)
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=stamp)
+    updated_at: Mapped[datetime] = mapped_column(default=stamp)
     version: Mapped[int] = mapped_column(Integer, default=1)
     seq: Mapped[int] = mapped_column(BigInteger, index=True)
     accepted_answer_id: Mapped[str | None] = mapped_column(ID, default=None)
@@ -207,7 +219,7 @@ class ItemRevision(Base):
     body: Mapped[str] = mapped_column(Text, default="")
     tags: Mapped[list[str]] = mapped_column(default=list)
     editor_id: Mapped[str] = mapped_column(ID)
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=stamp)
 
 
 class CollectionEntryRow(Base):
@@ -233,7 +245,7 @@ class Reaction(Base):
     item_id: Mapped[str] = mapped_column(ForeignKey("items.id"), index=True)
     author_id: Mapped[str] = mapped_column(ForeignKey("people.id"))
     emoji: Mapped[str] = mapped_column(String(32))
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=stamp)
     version: Mapped[int] = mapped_column(Integer, default=1)
     seq: Mapped[int] = mapped_column(BigInteger, index=True)
 
@@ -255,8 +267,8 @@ class DeviceSession(Base):
     app_version: Mapped[str] = mapped_column(String(50), default="")
     method: Mapped[str] = mapped_column(String(16), default="password")
     address: Mapped[str] = mapped_column(String(100), default="")
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    last_seen_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=stamp)
+    last_seen_at: Mapped[datetime] = mapped_column(default=stamp)
     refresh_hash: Mapped[str | None] = mapped_column(String(64), unique=True, default=None)
     previous_refresh_hash: Mapped[str | None] = mapped_column(String(64), index=True, default=None)
     refreshed_at: Mapped[datetime | None] = mapped_column(default=None)
@@ -274,8 +286,8 @@ class KnownDevice(Base):
 
     key_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
     person_id: Mapped[str] = mapped_column(ForeignKey("people.id"), index=True)
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    last_used_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=stamp)
+    last_used_at: Mapped[datetime] = mapped_column(default=stamp)
 
 
 class SignInAttempt(Base):
@@ -305,7 +317,7 @@ class Token(Base):
         ForeignKey("device_sessions.id"), index=True, default=None
     )
     device: Mapped[str] = mapped_column(String(200), default="")
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=stamp)
     expires_at: Mapped[datetime] = mapped_column()
     revoked_at: Mapped[datetime | None] = mapped_column(default=None)
 
@@ -321,7 +333,7 @@ class IdempotencyKey(Base):
     path: Mapped[str] = mapped_column(String(500))
     status_code: Mapped[int] = mapped_column(Integer)
     body: Mapped[str] = mapped_column(Text, default="")
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=stamp)
     # SHA-256 of method, path and body: the same key with another request is refused
     # instead of replaying an answer to something the client did not ask this time.
     # Empty on rows stored before it was kept (those compare by method and path only).
@@ -339,14 +351,14 @@ class BlobUpload(Base):
 
     sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
     person_id: Mapped[str] = mapped_column(ForeignKey("people.id"), primary_key=True, index=True)
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=stamp)
 
 
 class AuditEntry(Base):
     __tablename__ = "audit_log"
 
     id: Mapped[int] = mapped_column(AutoId, primary_key=True, autoincrement=True)
-    at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    at: Mapped[datetime] = mapped_column(default=stamp, index=True)
     actor_id: Mapped[str | None] = mapped_column(ID, default=None)
     action: Mapped[str] = mapped_column(String(64), index=True)
     target: Mapped[str] = mapped_column(String(300), default="")
@@ -370,7 +382,7 @@ class Tombstone(Base):
     entity_id: Mapped[str] = mapped_column(ID)
     reason: Mapped[str] = mapped_column(String(16))  # deleted | access_revoked
     former: Mapped[list[str]] = mapped_column(default=list)
-    created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    created_at: Mapped[datetime] = mapped_column(default=stamp, index=True)
 
 
 class TagAlias(Base):
@@ -386,7 +398,7 @@ class TagAlias(Base):
     tag: Mapped[str] = mapped_column(String(64))
     removed: Mapped[bool] = mapped_column(Boolean, default=False)
     seq: Mapped[int] = mapped_column(BigInteger, index=True)
-    changed_at: Mapped[datetime] = mapped_column(default=utcnow)
+    changed_at: Mapped[datetime] = mapped_column(default=stamp)
 
 
 class ServerMeta(Base):

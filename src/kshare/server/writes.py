@@ -6,13 +6,13 @@ import logging
 import re
 import unicodedata
 from collections.abc import Callable
-from datetime import UTC, datetime
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from kshare.domain.audience import Audience
 from kshare.protocol.schemas import (
+    AudienceSpec,
     BlobRef,
     CollectionEntry,
     ItemCreate,
@@ -171,10 +171,10 @@ def _store_audience(session: Session, item: Item, audience: Audience) -> None:
 def create_item(
     session: Session, caller: Caller, body: ItemCreate, blob_exists: BlobCheck | None = None
 ) -> ItemOut:
-    gate = Gate(session, caller.viewer)
+    gate = Gate(session, caller.viewer, caller.now)
     if session.get(Item, body.id) is not None:
         raise ApiError(409, "conflict", "An item with this id already exists.")
-    now = datetime.now(UTC)
+    now = caller.now
     item = Item(
         id=body.id,
         kind=body.kind,
@@ -203,7 +203,7 @@ def create_item(
             raise ApiError(422, "invalid", f"A {body.kind} needs a parent_id.")
         item.root_id = item.id
         resolved = audience_io.resolve(
-            session, caller.viewer, body.audience or audience_io.AudienceSpec(private=True)
+            session, caller.viewer, body.audience or AudienceSpec(private=True)
         )
         if resolved.unknown:
             raise ApiError(422, "invalid", f"Unknown audience: {', '.join(resolved.unknown[:5])}")
@@ -240,7 +240,7 @@ def update_item(
     body: ItemUpdate,
     blob_exists: BlobCheck | None = None,
 ) -> ItemOut:
-    gate = Gate(session, caller.viewer)
+    gate = Gate(session, caller.viewer, caller.now)
     judged = _visible_or_404(gate, item_id)
     item = judged.item
     if not gate.may_edit(judged):
@@ -289,7 +289,7 @@ def update_item(
             before=before,
             after=after,
         )
-    item.updated_at = datetime.now(UTC)
+    item.updated_at = caller.now
     touch(session, item)
     set_mentions(session, item)
     _revision(session, item, caller.id)
@@ -298,7 +298,7 @@ def update_item(
 
 
 def delete_item(session: Session, caller: Caller, item_id: str) -> None:
-    gate = Gate(session, caller.viewer)
+    gate = Gate(session, caller.viewer, caller.now)
     judged = _visible_or_404(gate, item_id)
     item = judged.item
     if item.author_id != caller.id and not caller.viewer.is_admin:
@@ -316,7 +316,7 @@ def mark_deleted(session: Session, item: Item, *, actor_id: str | None, address:
 
 
 def accept_answer(session: Session, caller: Caller, answer_id: str) -> ItemOut:
-    gate = Gate(session, caller.viewer)
+    gate = Gate(session, caller.viewer, caller.now)
     judged = _visible_or_404(gate, answer_id, "answer")
     answer = judged.item
     question = session.get(Item, answer.parent_id) if answer.parent_id else None
@@ -337,7 +337,7 @@ def accept_answer(session: Session, caller: Caller, answer_id: str) -> ItemOut:
 def add_reaction(
     session: Session, caller: Caller, item_id: str, body: ReactionCreate
 ) -> ReactionOut:
-    gate = Gate(session, caller.viewer)
+    gate = Gate(session, caller.viewer, caller.now)
     _visible_or_404(gate, item_id)
     if session.get(Reaction, body.id) is not None:
         raise ApiError(409, "conflict", "A reaction with this id already exists.")
@@ -346,7 +346,7 @@ def add_reaction(
         item_id=item_id,
         author_id=caller.id,
         emoji=body.emoji,
-        created_at=datetime.now(UTC),
+        created_at=caller.now,
         version=1,
         seq=next_seq(session),
     )
@@ -356,7 +356,7 @@ def add_reaction(
 
 
 def remove_reaction(session: Session, caller: Caller, reaction_id: str) -> None:
-    gate = Gate(session, caller.viewer)
+    gate = Gate(session, caller.viewer, caller.now)
     reaction = session.get(Reaction, reaction_id)
     if reaction is None or gate.one(reaction.item_id) is None:
         raise not_found("reaction")
@@ -369,7 +369,7 @@ def remove_reaction(session: Session, caller: Caller, reaction_id: str) -> None:
 
 
 def history(session: Session, caller: Caller, item_id: str) -> list[ItemRevision]:
-    gate = Gate(session, caller.viewer)
+    gate = Gate(session, caller.viewer, caller.now)
     judged = _visible_or_404(gate, item_id)
     return list(
         session.scalars(

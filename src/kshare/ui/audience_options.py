@@ -27,15 +27,16 @@ from PySide6.QtWidgets import (
 
 from kshare.client.dates import FIRST_PICKABLE_DAY, LAST_PICKABLE_DAY
 from kshare.client.views import AudienceInfo, Choice
+from kshare.clock import SYSTEM, Clock
 from kshare.ui.audience_picker import AudienceChoicesModel, audience_key, short_label
 
 DATE_FORMAT = "d MMM yyyy, HH:mm"
 
 
-def when(moment: datetime) -> str:
-    """``30 Nov, 18:00`` in local time (with the year when it is not this year's)."""
+def when(moment: datetime, clock: Clock = SYSTEM) -> str:
+    """``30 Nov, 18:00`` in local time (with the year when it is not ``clock``'s year)."""
     local = (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone()
-    year = "" if local.year == datetime.now().astimezone().year else f" {local.year}"
+    year = "" if local.year == clock.now().astimezone().year else f" {local.year}"
     return f"{local.day} {local:%b}{year}, {local:%H:%M}"
 
 
@@ -65,10 +66,15 @@ def _names(names: Sequence[str]) -> str:
 
 
 def audience_line(
-    label: str, info: AudienceInfo, *, is_author: bool, now: datetime | None = None
+    label: str,
+    info: AudienceInfo,
+    *,
+    is_author: bool,
+    now: datetime | None = None,
+    clock: Clock = SYSTEM,
 ) -> str:
     """The reading pane's audience line: who sees it, who may edit it, and when."""
-    now = now or datetime.now(UTC)
+    now = now or clock.now()
     parts = [label] if label else []
     if info.editor_names:
         parts.append(f"{_names(info.editor_names)} can edit")
@@ -128,9 +134,17 @@ class TimeField(QWidget):
 
     changed = Signal()
 
-    def __init__(self, label: str, default_offset: timedelta, parent: QWidget | None = None):
+    def __init__(
+        self,
+        label: str,
+        default_offset: timedelta,
+        parent: QWidget | None = None,
+        *,
+        clock: Clock = SYSTEM,
+    ) -> None:
         super().__init__(parent)
         self._offset = default_offset
+        self._clock = clock  # the default time is an hour from its now
         self.check = QCheckBox(label)
         self.edit = QDateTimeEdit(calendarPopup=True)
         self.edit.setDisplayFormat(DATE_FORMAT)
@@ -160,7 +174,7 @@ class TimeField(QWidget):
         self.check.setChecked(True)
 
     def reset(self) -> None:
-        start = (datetime.now(UTC) + self._offset).replace(minute=0, second=0, microsecond=0)
+        start = (self._clock.now() + self._offset).replace(minute=0, second=0, microsecond=0)
         self.edit.setDateTime(to_qt(start))
         self.check.setChecked(False)
 
@@ -180,7 +194,7 @@ class AudienceOptions(QWidget):
 
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, clock: Clock = SYSTEM) -> None:
         super().__init__(parent)
         self.toggle = QToolButton(text="More options", checkable=True, objectName="moreOptions")
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -194,8 +208,8 @@ class AudienceOptions(QWidget):
         self.editors_list.setMaximumHeight(110)
         self.editors_list.setAccessibleName("Can also edit")
         self.editors_hint = QLabel(objectName="hint", wordWrap=True)
-        self.publish_at = TimeField("Publish at", timedelta(hours=1))
-        self.visible_until = TimeField("Visible until", timedelta(days=7))
+        self.publish_at = TimeField("Publish at", timedelta(hours=1), clock=clock)
+        self.visible_until = TimeField("Visible until", timedelta(days=7), clock=clock)
 
         form = QFormLayout(self.area)
         form.setContentsMargins(0, 0, 0, 0)

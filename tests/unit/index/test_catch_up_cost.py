@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,6 +17,7 @@ from sqlalchemy import Engine, event
 
 from kshare.client.index import SearchIndex
 from kshare.client.index.texts import blob_path
+from kshare.clock import SYSTEM
 
 from .conftest import CacheFiller
 
@@ -33,7 +33,8 @@ def _awaiting_document(filler: CacheFiller, profile: Path, n: int) -> str:
 
 
 def _settle(profile: Path) -> None:
-    old = time.time() - 60
+    # a minute older than the index's clock (the system's here) says: settled
+    old = SYSTEM.now().timestamp() - 60
     for folder in (profile / "blobs").glob("*"):
         os.utime(folder, (old, old))
 

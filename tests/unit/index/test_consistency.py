@@ -5,7 +5,6 @@ from __future__ import annotations
 import gc
 import json
 import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -384,12 +383,23 @@ def test_closing_stops_a_long_update_and_the_next_start_finishes_it(
             ],
         )
     index = make_index()
-    worker = index.catch_up_in_background()
-    while index.progress is None and worker.is_alive():
-        time.sleep(0.01)
+    reports: list[tuple[int, int]] = []
+    reached = threading.Event()
+
+    def hold_after_first_batch(done: int, total: int) -> None:
+        # the fault hook: the update stops here until closing is asked for, so the close
+        # lands in the middle of it, after its first batch
+        reports.append((done, total))
+        reached.set()
+        index._stopping.wait(60)
+
+    worker = index.catch_up_in_background(hold_after_first_batch)
+    assert reached.wait(60), "the update never reported progress"
 
     index.close()
     worker.join(timeout=60)
+
+    assert reports[0][0] < reports[0][1]  # it was closed half-way
 
     assert not worker.is_alive()
     again = make_index()

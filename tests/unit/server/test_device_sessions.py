@@ -2,34 +2,27 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import httpx
 import pytest
 
+from kshare.clock import SYSTEM, ManualClock
 from tests.unit.server.conftest import PASSWORD, Templates, clone_org
 from tests.unit.server.support import Org
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = datetime.now(UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        self.now += timedelta(**delta)
+@pytest.fixture
+def clock() -> ManualClock:
+    # starts at the real date, so the template's own sign-ins are not in its future
+    return ManualClock(SYSTEM.now())
 
 
 @pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def org(templates: Templates, request: pytest.FixtureRequest, tmp_path: Path, clock: Clock) -> Org:
+def org(
+    templates: Templates, request: pytest.FixtureRequest, tmp_path: Path, clock: ManualClock
+) -> Org:
     return clone_org(
         templates.get("sqlite"),
         tmp_path / "server",
@@ -53,7 +46,7 @@ def refresh(org: Org, refresh_token: str) -> httpx.Response:
     return org.api.post("/api/v1/auth/refresh", json={"refresh_token": refresh_token})
 
 
-def test_an_expired_access_token_says_so_and_is_renewed(org: Org, clock: Clock) -> None:
+def test_an_expired_access_token_says_so_and_is_renewed(org: Org, clock: ManualClock) -> None:
     first = sign_in(org)
     assert org.api.get("/api/v1/me", first["token"]).status_code == 200
     clock.advance(minutes=11)
@@ -70,7 +63,7 @@ def test_an_expired_access_token_says_so_and_is_renewed(org: Org, clock: Clock) 
     assert [(d["host_name"], d["current"]) for d in devices] == [("ana-laptop", True)]
 
 
-def test_a_replayed_refresh_token_ends_the_session(org: Org, clock: Clock) -> None:
+def test_a_replayed_refresh_token_ends_the_session(org: Org, clock: ManualClock) -> None:
     first = sign_in(org)
     renewed = refresh(org, first["refresh_token"]).json()
     # the app and a command line renewing at the same moment: not theft, the session lives
@@ -85,7 +78,9 @@ def test_a_replayed_refresh_token_ends_the_session(org: Org, clock: Clock) -> No
     assert "session_reuse_detected" in actions
 
 
-def test_a_device_unused_for_the_idle_timeout_must_sign_in_again(org: Org, clock: Clock) -> None:
+def test_a_device_unused_for_the_idle_timeout_must_sign_in_again(
+    org: Org, clock: ManualClock
+) -> None:
     first = sign_in(org)
     clock.advance(days=6)
     still = refresh(org, first["refresh_token"])  # used within the week: it slides on

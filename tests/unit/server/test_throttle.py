@@ -12,20 +12,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from kshare.clock import ManualClock
 from kshare.server.db import Database
 from kshare.server.identity.throttle import Budget, SignInThrottle, Throttled
 from kshare.server.tables import SignInAttempt
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += timedelta(seconds=seconds)
+def Clock() -> ManualClock:
+    return ManualClock(datetime(2026, 12, 1, 9, 0, tzinfo=UTC))
 
 
 @pytest.fixture

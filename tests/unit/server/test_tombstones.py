@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -63,12 +64,13 @@ def test_a_running_server_prunes_without_a_restart(
     old = _delete(org, "deleted long ago")
     _age(org, old, days=100)
 
-    async def serve_a_while() -> None:
-        async with org.app.router.lifespan_context(org.app):
-            for _ in range(100):
-                await asyncio.sleep(0.05)
-                if await asyncio.to_thread(_tombstones, org, old) == 0:
-                    return
+    # The running server's first periodic prune commits; no test-side polling.
+    committed = threading.Event()
+    org.app.state.services.db.after_commit.append(committed.set)
 
-    org.api.loop.run_until_complete(serve_a_while())
+    async def serve_until_a_prune() -> bool:
+        async with org.app.router.lifespan_context(org.app):
+            return await asyncio.to_thread(committed.wait, 60)
+
+    assert org.api.loop.run_until_complete(serve_until_a_prune()), "the server never pruned"
     assert _tombstones(org, old) == 0

@@ -8,12 +8,12 @@ import io
 import logging
 import os
 import stat
-import time
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
+from kshare.clock import ManualClock
 from kshare.server.blobstore import BlobInfo, BlobNotFound, BlobStoreFull, FilesystemBlobStore
 from kshare.server.blobstore.filesystem import INCOMING
 
@@ -161,13 +161,16 @@ def test_iter_all_ignores_everything_that_is_not_a_blob(store: FilesystemBlobSto
     assert list(store.iter_all()) == [info]
 
 
-def test_stale_unfinished_uploads_are_removed(store: FilesystemBlobStore) -> None:
+def test_stale_unfinished_uploads_are_removed(tmp_path: Path) -> None:
+    clock = ManualClock()
+    store = FilesystemBlobStore(tmp_path / "blobs", clock=clock)
     old = store.root / INCOMING / "put-old.part"
     fresh = store.root / INCOMING / "put-fresh.part"
     old.write_bytes(b"left by a crash")
     fresh.write_bytes(b"still being written by another worker")
-    a_day_ago = time.time() - 86_400
-    os.utime(old, (a_day_ago, a_day_ago))
+    now = clock.now().timestamp()
+    os.utime(fresh, (now - 60, now - 60))
+    os.utime(old, (now - 86_400, now - 86_400))
 
     assert store.remove_stale_uploads(timedelta(hours=1)) == 1
 

@@ -15,7 +15,7 @@ import logging
 import threading
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Concatenate, ParamSpec, Protocol, TypeVar
 
 from sqlalchemy import Engine
@@ -23,7 +23,9 @@ from sqlalchemy import Engine
 from kshare.client.experts.aggregates import Aggregates, ItemFacts
 from kshare.client.experts.profiles import ProfileMiner
 from kshare.client.experts.reasons import to_expert
+from kshare.client.store.db import clock_of
 from kshare.client.views import DocumentMatch, Expert
+from kshare.clock import Clock
 from kshare.domain import expertise as ex
 
 log = logging.getLogger(__name__)
@@ -74,8 +76,10 @@ class ExpertFinder:
         weights: ex.Weights | None = None,
         *,
         match_limit: int = MATCH_LIMIT,
+        clock: Clock | None = None,
     ) -> None:
         self._engine = cache_engine
+        self._clock = clock or clock_of(cache_engine)  # "now" for recency
         self._index = index
         self.weights = weights or ex.Weights()
         self.match_limit = match_limit
@@ -139,7 +143,7 @@ class ExpertFinder:
         they asked about counts as interest)."""
         self._refresh()
         # to the hour, so that asking twice gives the same answer
-        now = datetime.now(UTC).replace(minute=0, second=0, microsecond=0)
+        now = self._clock.now().replace(minute=0, second=0, microsecond=0)
         target = self._interests(person_id, now)
         me = self._agg.people.get(person_id)
         if me is not None:
@@ -172,7 +176,7 @@ class ExpertFinder:
         self._refresh()
         facts = self._agg.people.get(person_id)
         declared = facts.declared if facts else ex.Declared()
-        activity = self._person_activity(person_id, None, datetime.now(UTC))[0]
+        activity = self._person_activity(person_id, None, self._clock.now())[0]
         terms = self._profiles.salient_terms(self._agg, person_id, limit=limit)
         return ex.profile_topics(activity, terms, declared, limit, self._tag_threads(person_id))
 
@@ -183,7 +187,7 @@ class ExpertFinder:
         self._refresh()
         facts = self._agg.people.get(person_id)
         hidden = facts.declared.hidden if facts else ()
-        activity = self._person_activity(person_id, None, datetime.now(UTC))[0]
+        activity = self._person_activity(person_id, None, self._clock.now())[0]
         terms = self._profiles.salient_terms(self._agg, person_id, limit=limit)
         threads = self._tag_threads(person_id)
         return ex.profile_topics(activity, terms, ex.Declared(hidden=hidden), limit, threads)
@@ -220,7 +224,7 @@ class ExpertFinder:
         self._refresh()
         if not topic.strip():
             return []
-        now = before or datetime.now(UTC)
+        now = before or self._clock.now()
         hits = [
             h
             for h in self._index.matching_documents(topic, before=before, limit=self.match_limit)

@@ -17,12 +17,18 @@ from array import array
 from collections.abc import Iterator
 from typing import Any
 
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3PostingsWriter, _lenfield
 from whoosh.formats import Positions
 from whoosh.util.numeric import byte_to_length
-from whoosh.writing import SegmentWriter
 
 from .schema import TEXT_ANALYZED, positions_by_term
+from .whoosh_private import (
+    LENGTHS_COLUMN,
+    SegmentWriterHooks,
+    W3PostingsWriter,
+    fill_blocks,
+    length_column,
+    postings_writer,
+)
 
 # a term's postings: document numbers, weights, encoded values (b"" when the format has none;
 # kept per posting all the same, so the three stay aligned)
@@ -93,7 +99,7 @@ def _in_doc_order(
     return rows
 
 
-class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
+class FastSegmentWriter(SegmentWriterHooks):
     """``SegmentWriter`` with an in-memory posting pool and a fast path for the text fields."""
 
     def __init__(self, ix: Any, **kwargs: Any) -> None:
@@ -116,13 +122,13 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
         if not self._plain or any(name.startswith("_") for name in fields):
             super().add_document(**fields)  # boosts, vectors, spelling: Whoosh's own path
             return
-        self._check_state()
+        self.check_state()
         schema = self.schema
         docnum = self.docnum
         pool = self.pool
         perdoc = self.perdocwriter
         names = sorted(fields)
-        self._check_fields(schema, names)
+        self.check_fields(schema, names)
         perdoc.start_doc(docnum)
         try:
             for name in names:
@@ -150,7 +156,7 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
             perdoc.cancel_doc()
             raise
         perdoc.finish_doc()
-        self._added = True
+        self.mark_added()
         self.docnum += 1
 
     def _add_text(self, name: str, field: Any, value: str, docnum: int) -> int:
@@ -171,7 +177,7 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
             length += len(positions)
         return length if field.scorable else 0
 
-    def _flush_segment(self) -> None:
+    def flush_segment(self) -> None:
         self.perdocwriter.close()
         reader = self.per_document_reader()
         try:
@@ -193,48 +199,15 @@ class FastSegmentWriter(SegmentWriter):  # type: ignore[misc]
             for btext in sorted(terms):
                 writer.start_term(btext)
                 docs, weights, values = terms[btext]
-                postings = writer._postwriter
+                postings = postings_writer(writer)
                 if pool.unordered or type(postings) is not W3PostingsWriter:
                     add = postings.add_posting
                     for docnum, weight, value in _in_doc_order(docs, weights, values, True):
                         add(docnum, weight, value, lengths[docnum] if lengths is not None else 0)
                 else:
-                    _fill_blocks(postings, docs, weights, values, lengths)
+                    fill_blocks(postings, docs, weights, values, lengths)
                 writer.finish_term()
             writer.finish_field()
-
-
-def _fill_blocks(
-    postings: Any,
-    docs: array[int],
-    weights: array[float],
-    values: list[bytes],
-    lengths: list[int | None] | None,
-) -> None:
-    """What calling ``add_posting`` once per posting leaves behind, a block at a time.
-
-    Whoosh writes a block when it holds ``blocklimit`` postings and another posting
-    comes, and leaves the last block for ``finish_postings``; so does this. The
-    postings are in document order; like ``add_posting``, a block keeps only the
-    non-empty values.
-    """
-    size = postings._blocklimit
-    count = len(docs)
-    for start in range(0, count, size):
-        if start:
-            postings._write_block()
-        end = min(start + size, count)
-        postings._ids = docs[start:end]
-        block_weights = weights[start:end]
-        postings._weights = block_weights
-        block_values = values[start:end]
-        postings._values = block_values if all(block_values) else [v for v in block_values if v]
-        postings._maxweight = max(0, max(block_weights))
-        if lengths is not None:
-            present = [n for n in map(lengths.__getitem__, postings._ids) if n]
-            if present:
-                postings._minlength = min(present)
-                postings._maxlength = max(present)
 
 
 _SINGLE: dict[int, bytes] = {}
@@ -261,7 +234,7 @@ _LENGTHS = [None, *(byte_to_length(b) for b in range(1, 256))]
 
 def _field_lengths(perdoc: Any, fieldname: str) -> list[int | None] | None:
     """Every document's length of a field, as Whoosh's writer would look each one up."""
-    column = _lenfield(fieldname)
+    column = length_column(fieldname)
     if not perdoc.has_column(column):
         return None  # Whoosh then writes a length of 0
     values = perdoc.column_reader(column, LENGTHS_COLUMN)

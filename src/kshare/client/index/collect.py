@@ -18,7 +18,7 @@ from typing import Any
 from whoosh import query as q
 
 from .phrases import ExactPhrase
-from .postings import ScoredList
+from .whoosh_private import ScoredList
 from .words import WordOr, WordTerm
 
 Scores = dict[int, float]

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
 from collections.abc import Callable, Collection
 from datetime import datetime
 from pathlib import Path
@@ -19,7 +18,9 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from kshare.client.store.db import clock_of
 from kshare.client.views import DocumentMatch, SearchResults
+from kshare.clock import Clock
 
 from . import source
 from .schema import ITEM_KINDS, SCHEMA_VERSION
@@ -44,10 +45,16 @@ FOLDER_SETTLED_S = 2.0  # a blob folder unchanged this long has no rename pendin
 
 class SearchIndex:
     def __init__(
-        self, index_dir: Path, cache_engine: Engine, *, blobs_dir: Path | None = None
+        self,
+        index_dir: Path,
+        cache_engine: Engine,
+        *,
+        blobs_dir: Path | None = None,
+        clock: Clock | None = None,
     ) -> None:
         self.index_dir = index_dir
         self.engine = cache_engine
+        self.clock = clock or clock_of(cache_engine)  # recency, date facets, file ages
         index_dir.mkdir(parents=True, exist_ok=True)
         # the profile keeps blobs beside the index (see kshare.client.paths.ProfilePaths)
         self.texts = ExtractedTexts(index_dir / "texts", blobs_dir or index_dir.parent / "blobs")
@@ -314,7 +321,7 @@ class SearchIndex:
                 folder = folders[sha] = blob_path(self.texts.blobs_dir, sha).parent
             by_folder.setdefault(folder, []).append(item_id)
         arrived = []
-        now = time.time()
+        now = self.clock.now().timestamp()
         for folder, item_ids in by_folder.items():
             try:
                 changed = folder.stat().st_mtime_ns

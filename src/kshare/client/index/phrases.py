@@ -23,7 +23,8 @@ from typing import Any
 from whoosh import matching
 from whoosh.query import Phrase
 
-from .postings import Postings, ScoredList, read_postings, word_scores
+from .postings import Postings, read_postings, word_scores
+from .whoosh_private import ScoredList
 
 
 def phrase_matches(lists: Sequence[Postings]) -> list[tuple[int, list[int]]]:

@@ -5,9 +5,9 @@ several method calls per posting; for the few thousand postings of a word in a
 big cache that is most of a search's time. These helpers read Whoosh's own
 segment files (the W3 codec's blocks, the field-length columns) in bulk and
 score with the same BM25F formula, so the queries in :mod:`.phrases` and
-:mod:`.words` return what Whoosh would, only sooner. They use a few of the
-codec's internal names; where those are missing they fall back to the public,
-slower calls.
+:mod:`.words` return what Whoosh would, only sooner. The codec's internal names
+they need are in :mod:`.whoosh_private`; where those are missing they fall back
+to the public, slower calls.
 """
 
 from __future__ import annotations
@@ -17,10 +17,19 @@ from itertools import accumulate
 from pickle import loads
 from typing import Any
 
-from whoosh import matching
-from whoosh.matching.wrappers import FilterMatcher
-
 from .kept import Kept, segment_key
+from .whoosh_private import (
+    LENGTHS_COLUMN,
+    ScoredList,
+    column_bytes,
+    column_values,
+    deleted_and_live,
+    field_b,
+    length_column,
+    per_document_reader,
+    posting_blocks,
+    reads_blocks,
+)
 
 _INT_SIZE = 4  # a position value starts with the frequency as an unsigned int
 
@@ -39,21 +48,13 @@ class Postings:
 def read_postings(reader: Any, fieldname: str, text: bytes, *, values: bool = True) -> Postings:
     """Every live posting of a term in an atomic (one-segment) reader, read block by block."""
     out = Postings()
-    matcher = reader.postings(fieldname, text)
-    deleted: frozenset[int] = frozenset()
-    if isinstance(matcher, FilterMatcher):  # the segment has deleted documents
-        deleted = frozenset(matcher._ids)
-        matcher = matcher.child
-    if all(hasattr(matcher, name) for name in _BLOCK_API):
-        while matcher.is_active():
-            matcher._read_ids()
-            matcher._read_weights()
-            out.ids.extend(matcher._ids)
-            out.weights.extend(matcher._weights)
-            if values:
-                matcher._read_values()
-                out.values.extend(matcher._values)
-            matcher._next_block()
+    # a segment with deleted documents filters them out of its matcher
+    deleted, matcher = deleted_and_live(reader.postings(fieldname, text))
+    if reads_blocks(matcher):
+        for ids, weights, block_values in posting_blocks(matcher, values=values):
+            out.ids.extend(ids)
+            out.weights.extend(weights)
+            out.values.extend(block_values)
     else:  # another codec: the public, slower way
         while matcher.is_active():
             out.ids.append(matcher.id())
@@ -68,9 +69,6 @@ def read_postings(reader: Any, fieldname: str, text: bytes, *, values: bool = Tr
         if values:
             out.values = [out.values[i] for i in keep]
     return out
-
-
-_BLOCK_API = ("_read_ids", "_read_weights", "_read_values", "_next_block", "_ids", "_values")
 
 
 def positions(value: bytes) -> list[int]:
@@ -93,25 +91,17 @@ def field_lengths(reader: Any, fieldname: str) -> list[int] | None:
 
 
 def _read_lengths(reader: Any, fieldname: str) -> list[int] | None:
-    from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
     from whoosh.util.numeric import byte_to_length
 
-    perdoc = getattr(reader, "_perdoc", None)
-    lenfield = _lenfield(fieldname)
+    perdoc = per_document_reader(reader)
+    lenfield = length_column(fieldname)
     if perdoc is None or not perdoc.has_column(lenfield):
         return None
     table = [byte_to_length(b) for b in range(256)]
-    try:
-        # one byte a document, nothing else: read the column file whole
-        colfile, offset, length = perdoc._get_column_file(lenfield)
-        try:
-            raw = bytes(colfile.get(offset, length))
-        finally:
-            colfile.close()
-    except (AttributeError, OSError):
-        raw = b""
+    # one byte a document, nothing else: read the column file whole
+    raw = column_bytes(perdoc, lenfield) or b""
     if len(raw) != reader.doc_count_all():  # another layout: the column reader, value by value
-        raw = bytes(perdoc._cached_reader(lenfield, LENGTHS_COLUMN))
+        raw = bytes(column_values(perdoc, lenfield, LENGTHS_COLUMN))
     return [table[b] for b in raw]
 
 
@@ -140,7 +130,7 @@ def warm_length_norms(searcher: Any, fields: tuple[str, ...] = ("title", "body",
         return
     for fieldname in fields:
         avgfl = searcher.avg_field_length(fieldname) or 1  # as BM25FScorer takes it
-        b = weighting._field_B.get(fieldname, weighting.B)
+        b = field_b(weighting, fieldname)
         for sub, _offset in searcher.leaf_searchers():
             _length_norms(sub.reader(), fieldname, avgfl, b, weighting.K1)
 
@@ -218,45 +208,3 @@ def _term_scores(searcher: Any, fieldname: str, text: bytes, boost: float) -> Sc
     if boost != 1.0:
         scores = [s * boost for s in scores]
     return ScoredList(found.ids, scores)
-
-
-class ScoredList(matching.ListMatcher):  # type: ignore[misc]
-    """Documents with final scores, as one block whose quality is its best score."""
-
-    _i: int
-    _ids: list[int]
-
-    def __init__(self, ids: list[int], scores: list[float], position: int = 0) -> None:
-        super().__init__(ids, weights=scores, position=position)
-        self._scores = scores
-        self._best = max(scores)
-
-    def copy(self) -> ScoredList:
-        return ScoredList(self._ids, self._scores, self._i)
-
-    def supports_block_quality(self) -> bool:
-        return True
-
-    def max_quality(self) -> float:
-        return self._best
-
-    def block_quality(self) -> float:
-        return self._best
-
-    def block_max_weight(self) -> float:
-        return self._best
-
-    def score(self) -> float:
-        return self._scores[self._i]
-
-    def ids_and_scores(self) -> tuple[list[int], list[float]]:
-        """The documents from the current one on, with their scores."""
-        if self._i == 0:
-            return list(self._ids), list(self._scores)
-        return list(self._ids[self._i :]), list(self._scores[self._i :])
-
-    def skip_to_quality(self, minquality: float) -> int:
-        if self._i < len(self._ids) and self._best <= minquality:
-            self._i = len(self._ids)  # one block, and nothing in it can reach the minimum
-            return 1
-        return 0

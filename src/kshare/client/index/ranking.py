@@ -14,7 +14,6 @@ import heapq
 import html
 import math
 import re
-import time
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from itertools import chain
@@ -40,9 +39,11 @@ ONE_PASS_MAX = 10_000  # estimated matches up to which every match is scored in 
 
 
 def matched_and_ranked(
-    reading: Reading, query: Any, *, sort: str, upto: int
+    reading: Reading, query: Any, *, sort: str, upto: int, now: float
 ) -> tuple[list[int], list[tuple[int, float]]]:
     """Every match (for the total and the facets) and the first ``upto`` in display order.
+
+    ``now`` (seconds since the epoch) is what recency is measured against.
 
     Most queries are evaluated a posting list at a time (:mod:`.collect`): every
     match and its score at once, in a fraction of the time Whoosh's collector takes
@@ -56,10 +57,10 @@ def matched_and_ranked(
     if found is not None:
         matched, scores = found
         if sort != "relevance":
-            return matched, ranked(reading, query, matched, sort=sort, upto=upto)
+            return matched, ranked(reading, query, matched, sort=sort, upto=upto, now=now)
         # Whoosh's order: best score first, the lower document number on a tie
         best = heapq.nlargest(_pool(upto), zip(scores, [-d for d in matched], strict=True))
-        return matched, _rescored(reading, [(-d, s) for s, d in best], upto)
+        return matched, _rescored(reading, [(-d, s) for s, d in best], upto, now)
     if sort == "relevance":
         try:
             estimate = query.estimate_size(reading.searcher.reader())
@@ -69,9 +70,9 @@ def matched_and_ranked(
             results = reading.searcher.search(query, limit=None)
             scored = [(d, s) for s, d in results.top_n]
             # in document order, as docs_for_query gives them: facet ties keep their order
-            return sorted(d for d, _ in scored), _rescored(reading, scored, upto)
+            return sorted(d for d, _ in scored), _rescored(reading, scored, upto, now)
     matched = matching_docnums(reading, query)
-    return matched, ranked(reading, query, matched, sort=sort, upto=upto)
+    return matched, ranked(reading, query, matched, sort=sort, upto=upto, now=now)
 
 
 def recency(created: int, now: float) -> float:
@@ -82,7 +83,7 @@ def recency(created: int, now: float) -> float:
 
 
 def ranked(
-    reading: Reading, query: Any, matched: list[int], *, sort: str, upto: int
+    reading: Reading, query: Any, matched: list[int], *, sort: str, upto: int, now: float
 ) -> list[tuple[int, float]]:
     """The first ``upto`` matches in display order, each with its score."""
     columns = reading.columns()
@@ -92,7 +93,7 @@ def ranked(
         chooser = heapq.nlargest if sort == "newest" else heapq.nsmallest
         return [(d, 0.0) for d in chooser(upto, matched, key=key)]
     results = reading.searcher.search(query, limit=_pool(upto))
-    return _rescored(reading, [(d, s) for s, d in results.top_n], upto)
+    return _rescored(reading, [(d, s) for s, d in results.top_n], upto, now)
 
 
 def _pool(upto: int) -> int:
@@ -100,7 +101,7 @@ def _pool(upto: int) -> int:
 
 
 def _rescored(
-    reading: Reading, scored: list[tuple[int, float]], upto: int
+    reading: Reading, scored: list[tuple[int, float]], upto: int, now: float
 ) -> list[tuple[int, float]]:
     """The best ``upto`` of a pool of (docnum, score) by score, with recency and boost applied.
 
@@ -111,7 +112,6 @@ def _rescored(
     columns = reading.columns()
     created = columns["created"]
     boost = columns["c_boost"]
-    now = time.time()
     rescored = [(d, s * boost[d] * recency(created[d], now)) for d, s in scored[: _pool(upto)]]
     rescored.sort(key=lambda pair: -pair[1])
     return rescored[:upto]

@@ -9,7 +9,6 @@ from __future__ import annotations
 import heapq
 import logging
 import re
-import time
 from collections.abc import Collection
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -165,19 +164,22 @@ def _search(
     offset = (page - 1) * limit
     # a few extra candidates stand in for any the cache has dropped since they were indexed
     upto = offset + limit + 10
-    matched, order = matched_and_ranked(reading, parsed.query, sort=sort, upto=upto)
+    now = index.clock.now().timestamp()  # one instant for recency and the date facets
+    matched, order = matched_and_ranked(reading, parsed.query, sort=sort, upto=upto, now=now)
     if len(matched) < RELAX_BELOW and can_relax(text):
         # A question in a person's own words rarely has every word of the item it is
         # after: when no item has them all, the items with most of them are shown
         # (words must all match whenever some item has them all)
         relaxed = parse(text, _context(index, reading, aliases), relaxed=True)
         if relaxed.query is not None:
-            matched, loose = matched_and_ranked(reading, relaxed.query, sort=sort, upto=upto)
+            matched, loose = matched_and_ranked(
+                reading, relaxed.query, sort=sort, upto=upto, now=now
+            )
             strict = {d for d, _ in order}
             order = order + [(d, s) for d, s in loose if d not in strict]
     if not matched:  # nothing to count or show: no need to read the per-document columns
         return nothing
-    facets_raw = facet_counts(reading, matched, time.time(), aliases.to_tag)
+    facets_raw = facet_counts(reading, matched, now, aliases.to_tag)
     window = order[offset:]
     terms = highlight_terms(reading, parsed.query)
     with index.engine.connect() as conn:

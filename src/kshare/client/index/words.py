@@ -16,7 +16,8 @@ from typing import Any
 from whoosh import matching
 from whoosh.query import Or, Term
 
-from .postings import ScoredList, term_scores
+from .postings import term_scores
+from .whoosh_private import ScoredList
 
 
 class WordTerm(Term):  # type: ignore[misc]

@@ -11,9 +11,10 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 
+from kshare.clock import SYSTEM, Clock
 from kshare.migrations import migrations_dir
 
 if TYPE_CHECKING:
@@ -57,6 +58,21 @@ def _alembic_config() -> Config:
     config = Config()
     config.set_main_option("script_location", str(migrations_dir("client")))
     return config
+
+
+CLOCK_OPTION = "kshare_clock"
+
+
+def use_clock(engine: Engine, clock: Clock) -> Engine:
+    """Have what writes through ``engine`` (outbox, local writes, sync state) use ``clock``."""
+    engine.update_execution_options(**{CLOCK_OPTION: clock})
+    return engine
+
+
+def clock_of(bind: Engine | Connection) -> Clock:
+    """The clock :func:`use_clock` gave the engine (of this connection); else the system's."""
+    clock: Clock = bind.get_execution_options().get(CLOCK_OPTION, SYSTEM)
+    return clock
 
 
 def create_cache_engine(path: Path) -> Engine:

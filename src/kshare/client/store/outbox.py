@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, Table, delete, func, select, update
 
+from kshare.client.store.db import clock_of
 from kshare.client.store.models import OutboxEntry
 from kshare.client.store.repository import as_utc
 
@@ -54,7 +55,7 @@ class OutboxOp:
     created_at: datetime
 
 
-def _snapshot(row: Any) -> OutboxOp:
+def _snapshot(row: Any, conn: Connection) -> OutboxOp:
     return OutboxOp(
         id=row.id,
         key=row.idempotency_key,
@@ -64,7 +65,7 @@ def _snapshot(row: Any) -> OutboxOp:
         state=row.state,
         attempts=row.attempts,
         last_error=row.last_error,
-        created_at=as_utc(row.created_at) or datetime.now(UTC),
+        created_at=as_utc(row.created_at) or clock_of(conn).now(),
     )
 
 
@@ -86,7 +87,7 @@ def add(
             operation=operation,
             target_id=target_id,
             payload=payload,
-            created_at=datetime.now(UTC).replace(tzinfo=None),
+            created_at=clock_of(conn).now().replace(tzinfo=None),
             state=PENDING,
             attempts=0,
             next_attempt_at=None,
@@ -98,18 +99,18 @@ def add(
 
 def get(conn: Connection, entry_id: int) -> OutboxOp | None:
     row = conn.execute(select(OUTBOX).where(OUTBOX.c.id == entry_id)).one_or_none()
-    return _snapshot(row) if row else None
+    return _snapshot(row, conn) if row else None
 
 
 def get_by_key(conn: Connection, key: str) -> OutboxOp | None:
     row = conn.execute(select(OUTBOX).where(OUTBOX.c.idempotency_key == key)).one_or_none()
-    return _snapshot(row) if row else None
+    return _snapshot(row, conn) if row else None
 
 
 def pending(conn: Connection) -> list[OutboxOp]:
     """Entries still to push, oldest first (order matters: a create before its update)."""
     rows = conn.execute(select(OUTBOX).where(OUTBOX.c.state == PENDING).order_by(OUTBOX.c.id))
-    return [_snapshot(row) for row in rows]
+    return [_snapshot(row, conn) for row in rows]
 
 
 def unpublished(conn: Connection) -> list[OutboxOp]:
@@ -117,7 +118,7 @@ def unpublished(conn: Connection) -> list[OutboxOp]:
     rows = conn.execute(
         select(OUTBOX).where(OUTBOX.c.state.in_((CONFLICT, FAILED))).order_by(OUTBOX.c.id)
     )
-    return [_snapshot(row) for row in rows]
+    return [_snapshot(row, conn) for row in rows]
 
 
 def pending_count(conn: Connection) -> int:

@@ -18,7 +18,9 @@ from sqlalchemy import Connection, Engine, select, update
 
 from kshare.client.errors import NotSignedIn, UserFacingError
 from kshare.client.store import declared, outbox, repository
+from kshare.client.store.db import clock_of
 from kshare.client.store.repository import GROUPS, ITEMS, PEOPLE
+from kshare.clock import Clock, utc_now
 from kshare.domain.audience import Principal, PrincipalKind
 from kshare.protocol.schemas import (
     AudienceSpec,
@@ -69,7 +71,7 @@ def check_window(
     publish_at: datetime | None, visible_until: datetime | None, now: datetime | None = None
 ) -> None:
     """The publication window a person may set: it ends after it starts, and in the future."""
-    now = now or datetime.now(UTC)
+    now = now or utc_now()
     if visible_until is None:
         return
     if visible_until <= now:
@@ -85,6 +87,7 @@ def audience_spec(
     editors: Sequence[str] = (),
     publish_at: datetime | None = None,
     visible_until: datetime | None = None,
+    now: datetime | None = None,
 ) -> AudienceSpec:
     """Command-line audiences (org, private, group:NAME, person:NAME) as the wire spec.
 
@@ -128,7 +131,7 @@ def audience_spec(
         )
     spec.publish_at = as_utc(publish_at)
     spec.visible_until = as_utc(visible_until)
-    check_window(spec.publish_at, spec.visible_until)
+    check_window(spec.publish_at, spec.visible_until, now)
     return spec
 
 
@@ -137,9 +140,15 @@ def _key(name: str) -> str:
 
 
 class LocalWrites:
-    def __init__(self, writer: Engine, account: Callable[[], _Account | None]) -> None:
+    def __init__(
+        self,
+        writer: Engine,
+        account: Callable[[], _Account | None],
+        clock: Clock | None = None,
+    ) -> None:
         self.writer = writer
         self._account = account
+        self.clock = clock or clock_of(writer)
 
     def _me(self) -> str:
         account = self._account()
@@ -242,7 +251,11 @@ class LocalWrites:
         reply = bool(parent_id and kind in ("answer", "comment"))
         if reply and (editors or publish_at or visible_until):
             raise UserFacingError("Answers and comments follow their parent's audience.")
-        spec = None if reply else audience_spec(audience, editors, publish_at, visible_until)
+        spec = (
+            None
+            if reply
+            else audience_spec(audience, editors, publish_at, visible_until, self.clock.now())
+        )
         try:
             create = ItemCreate(
                 id=item_id,
@@ -256,7 +269,7 @@ class LocalWrites:
             )
         except ValidationError as exc:
             raise UserFacingError(f"This cannot be published: {_first_error(exc)}") from exc
-        now = datetime.now(UTC)
+        now = self.clock.now()
         with self.writer.begin() as conn:
             if spec is not None:
                 self._check_editors(conn, spec)
@@ -366,8 +379,8 @@ class LocalWrites:
             outbox.add(conn, "update_item", item_id, payload)
             self._show_edit(conn, item_id, title, body, tags, shown, attachment)
 
-    @staticmethod
     def _changed_spec(
+        self,
         row: Any,
         audience: Sequence[str] | None,
         editors: Sequence[str] | None,
@@ -394,7 +407,7 @@ class LocalWrites:
             editors += [f"person:{p.username}" for p in current.editor_people]
         start = current.publish_at if isinstance(publish_at, Keep) else publish_at
         end = current.visible_until if isinstance(visible_until, Keep) else visible_until
-        return audience_spec(audience, editors, start, end)
+        return audience_spec(audience, editors, start, end, self.clock.now())
 
     def _show_edit(
         self,
@@ -485,7 +498,7 @@ class LocalWrites:
                 item_id=item_id,
                 author_id=me,
                 emoji=emoji,
-                created_at=datetime.now(UTC),
+                created_at=self.clock.now(),
             )
             repository.upsert(conn, [ReactionUpsert(data=local)])
         return reaction_id

@@ -10,7 +10,6 @@ import json
 import logging
 import socket
 import threading
-import time
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 from urllib.parse import quote
@@ -31,6 +30,7 @@ from kshare.client.sync.errors import (
     api_error,
 )
 from kshare.client.sync.transport import NetworkPolicy, client_options, describe
+from kshare.clock import SYSTEM, Clock
 from kshare.protocol import routes
 from kshare.protocol.schemas import (
     BlobRef,
@@ -94,10 +94,12 @@ class ApiClient:
         sleep: Callable[[float], None] | None = None,
         auth: httpx.Auth | None = None,
         network: NetworkPolicy | None = None,
+        clock: Clock = SYSTEM,
     ) -> None:
         """``network`` decides trust, proxy and plain http (the organisation's policy); an
         injected ``transport`` (tests, fault hooks) replaces the network altogether."""
         self.base_url = base_url.rstrip("/")
+        self._clock = clock  # waits between retries
         self.attempts = attempts
         self.backoff = backoff
         self.cancel: threading.Event | None = None
@@ -141,7 +143,7 @@ class ApiClient:
             if self.cancel.wait(seconds):
                 raise Cancelled()
         else:
-            time.sleep(seconds)
+            self._clock.sleep(seconds)
 
     def _check_cancel(self) -> None:
         if self.cancel is not None and self.cancel.is_set():

@@ -10,16 +10,15 @@ from __future__ import annotations
 import json
 import logging
 import threading
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from kshare.client.store import outbox, repository
-from kshare.client.store.db import checkpoint
+from kshare.client.store.db import checkpoint, clock_of
 from kshare.client.store.repository import ITEMS, ChangeSet
 from kshare.client.sync.api import ApiClient
 from kshare.client.sync.backoff import SYNC_BACKOFF, Backoff
@@ -50,6 +49,7 @@ from kshare.client.sync.report import (
     describe_wait,
 )
 from kshare.client.views import SyncStatus
+from kshare.clock import Clock
 from kshare.protocol.schemas import BlobRef, FeedPage, Removal
 
 log = logging.getLogger(__name__)
@@ -87,9 +87,11 @@ class SyncEngine:
         index_catch_up: Callable[[], object] | None = None,
         on_wipe: Callable[[], None] | None = None,
         tracker: StatusTracker | None = None,
+        clock: Clock | None = None,
     ) -> None:
         self.api = api
         self.writer = writer
+        self.clock = clock or clock_of(writer)
         self.options = options or EngineOptions()
         self.blobs = blobs
         self.index_catch_up = index_catch_up
@@ -130,9 +132,9 @@ class SyncEngine:
         pushed = conflicts = failed = 0
         try:
             # Who answers only changes on an upgrade: ask once, and again after any failure.
-            if self._info_checked is None or time.monotonic() - self._info_checked > 600:
+            if self._info_checked is None or self.clock.monotonic() - self._info_checked > 600:
                 self.api.info()
-                self._info_checked = time.monotonic()
+                self._info_checked = self.clock.monotonic()
             push = OutboxPusher(
                 self.api, self.writer, blob_path=self.blobs.path if self.blobs else None
             ).run()
@@ -166,7 +168,7 @@ class SyncEngine:
             message = "kshare could not write its cache on this computer; see the log for details."
             return self._finish(changes, "error", message, pushed, conflicts, failed)
         self.failures = 0
-        now = datetime.now(UTC)
+        now = self.clock.now()
         with self.writer.begin() as conn:
             repository.set_state(conn, LAST_SUCCESS, now.isoformat())
         message = "Up to date"
@@ -175,7 +177,7 @@ class SyncEngine:
         return self._finish(changes, "idle", message, pushed, conflicts, failed)
 
     def _pull(self, changes: ChangeSet, cancel: threading.Event) -> None:
-        started = time.monotonic()
+        started = self.clock.monotonic()
 
         def on_page(page: FeedPage, done: int) -> None:
             total = done + page.total_estimate if page.total_estimate is not None else None
@@ -206,7 +208,7 @@ class SyncEngine:
             "sqlite": puller.timings.sqlite,
             "index": puller.timings.index,
             "index_wait": puller.timings.index_wait,
-            "total": time.monotonic() - started,
+            "total": self.clock.monotonic() - started,
         }
         self._acknowledge(result.removals, result.changes)
         if result.refused is not None:
@@ -221,9 +223,9 @@ class SyncEngine:
             # A fresh cache came from a full pull: it is as good as reconciled.
             if has_data:
                 with self.writer.begin() as conn:
-                    repository.set_state(conn, LAST_RECONCILE, datetime.now(UTC).isoformat())
+                    repository.set_state(conn, LAST_RECONCILE, self.clock.now().isoformat())
             return False
-        return datetime.now(UTC) - datetime.fromisoformat(last) > self.options.reconcile_every
+        return self.clock.now() - datetime.fromisoformat(last) > self.options.reconcile_every
 
     def _acknowledge(self, removals: list[Removal], changes: ChangeSet) -> None:
         """Tell the server this desktop dropped what it was told to (audited there).

@@ -14,13 +14,13 @@ from __future__ import annotations
 import logging
 import queue
 import threading
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sqlalchemy import Engine
 
 from kshare.client.store import repository, tag_aliases
+from kshare.client.store.db import clock_of
 from kshare.client.store.repository import ChangeSet
 from kshare.client.sync.api import ApiClient
 from kshare.client.sync.errors import Cancelled, ResyncRequired
@@ -31,6 +31,7 @@ from kshare.client.sync.reconcile import (
     MassPurgeRefused,
     reconcile,
 )
+from kshare.clock import SYSTEM, Clock
 from kshare.protocol.schemas import FeedPage, Removal
 
 log = logging.getLogger(__name__)
@@ -65,9 +66,12 @@ class PullTimings:
 class IndexFeeder:
     """Runs the index catch-up on its own thread while pages keep being written."""
 
-    def __init__(self, catch_up: Callable[[], None], timings: PullTimings) -> None:
+    def __init__(
+        self, catch_up: Callable[[], None], timings: PullTimings, clock: Clock = SYSTEM
+    ) -> None:
         self._catch_up = catch_up
         self._timings = timings
+        self._clock = clock
         self._wake = threading.Event()
         self._stopping = False
         self._error: BaseException | None = None
@@ -88,14 +92,14 @@ class IndexFeeder:
             self._wake.clear()
             if self._stopping:
                 return
-            started = time.monotonic()
+            started = self._clock.monotonic()
             try:
                 self._catch_up()
             except BaseException as exc:  # handed to the pull, which decides what it means
                 self._error = exc
                 return
             finally:
-                self._timings.index += time.monotonic() - started
+                self._timings.index += self._clock.monotonic() - started
 
     def close(self) -> None:
         """Let a running catch-up finish, stop the thread, and raise what it raised."""
@@ -131,6 +135,7 @@ class FeedPuller:
         self.on_page = on_page
         self.cancel = cancel or threading.Event()
         self.timings = PullTimings()
+        self.clock = clock_of(writer)  # measures the timings
         self._feeder: IndexFeeder | None = None
 
     def reconcile_pending(self) -> str | None:
@@ -141,7 +146,9 @@ class FeedPuller:
         """Pull until the feed says there is no more, reconciling when asked."""
         result = PullResult()
         refused: MassPurgeRefused | None = None
-        self._feeder = IndexFeeder(self.on_batch, self.timings) if self.on_batch else None
+        self._feeder = (
+            IndexFeeder(self.on_batch, self.timings, self.clock) if self.on_batch else None
+        )
         try:
             for _ in range(5):  # each round ends in a reconcile; more than a few means a loop
                 mode = self.reconcile_pending()
@@ -163,9 +170,9 @@ class FeedPuller:
                 self._feeder.stop()  # the pull's own error is the one to report
             raise
         if self._feeder is not None:
-            waited = time.monotonic()
+            waited = self.clock.monotonic()
             self._feeder.close()
-            self.timings.index_wait += time.monotonic() - waited
+            self.timings.index_wait += self.clock.monotonic() - waited
         mode = self.reconcile_pending()
         if refused is not None and mode is not None:
             # Explicit removals may have shrunk the cache since: ask once more.
@@ -176,9 +183,9 @@ class FeedPuller:
                 refused = None
             except MassPurgeRefused as exc:
                 refused = exc
-        waited = time.monotonic()
+        waited = self.clock.monotonic()
         self._index_batch()  # the last rows, and whatever the feeder had not started on
-        self.timings.index_wait += time.monotonic() - waited
+        self.timings.index_wait += self.clock.monotonic() - waited
         result.refused = refused
         return result
 
@@ -195,9 +202,9 @@ class FeedPuller:
         last_batch = result.upserts
         try:
             while True:
-                waited = time.monotonic()
+                waited = self.clock.monotonic()
                 got = pages.get()
-                self.timings.network += time.monotonic() - waited
+                self.timings.network += self.clock.monotonic() - waited
                 if got is _DONE:
                     return False
                 if isinstance(got, ResyncRequired):
@@ -224,9 +231,9 @@ class FeedPuller:
 
     def _index_batch(self) -> None:
         if self.on_batch is not None:
-            started = time.monotonic()
+            started = self.clock.monotonic()
             self.on_batch()
-            self.timings.index += time.monotonic() - started
+            self.timings.index += self.clock.monotonic() - started
 
     def _fetch(self, cursor: str, pages: queue.Queue[object], stop: threading.Event) -> None:
         try:
@@ -241,7 +248,7 @@ class FeedPuller:
             pages.put(exc)
 
     def _apply(self, page: FeedPage, result: PullResult) -> None:
-        started = time.monotonic()
+        started = self.clock.monotonic()
         with self.writer.begin() as conn:
             changes = repository.upsert(conn, page.upserts)
             changes.merge(repository.purge(conn, [(r.type, r.id) for r in page.removals]))
@@ -250,7 +257,7 @@ class FeedPuller:
             repository.set_cursor(conn, page.cursor)
             if page.reconcile:  # recorded with the page, so a crash cannot lose the request
                 repository.set_state(conn, RECONCILE_NEEDED, DROP_ABSENT)
-        self.timings.sqlite += time.monotonic() - started
+        self.timings.sqlite += self.clock.monotonic() - started
         result.changes.merge(changes)
         result.removals += page.removals
         result.pages += 1

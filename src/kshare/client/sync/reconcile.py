@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 
 from sqlalchemy import Engine, select
 
 from kshare.client.store import outbox, repository
+from kshare.client.store.db import clock_of
 from kshare.client.store.repository import TABLES, ChangeSet
 from kshare.client.sync.api import ApiClient
 from kshare.client.sync.errors import NotFound, SyncError, UnreadableRecord
@@ -112,7 +112,7 @@ def reconcile(api: ApiClient, writer: Engine, *, fetch_missing: bool = True) -> 
             repository.set_cursor(conn, "" if full_repull else listing.cursor)
         repository.delete_state(conn, RECONCILE_NEEDED)
         repository.delete_state(conn, ALLOW_MASS_PURGE)
-        repository.set_state(conn, LAST_RECONCILE, datetime.now(UTC).isoformat())
+        repository.set_state(conn, LAST_RECONCILE, clock_of(conn).now().isoformat())
     log.info(
         "reconciled: %d purged, %d fetched, full re-pull %s",
         len(changes.removed),

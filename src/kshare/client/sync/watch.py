@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
 from collections.abc import Callable
 
 from kshare.client.sync.api import ApiClient
 from kshare.client.sync.backoff import Backoff
 from kshare.client.sync.errors import ApiError, AuthRequired, NotFound, SyncError
+from kshare.clock import SYSTEM, Clock
 
 log = logging.getLogger(__name__)
 
@@ -29,10 +29,11 @@ def watch(
     *,
     poll_interval: float = 300.0,
     read_timeout: float = 60.0,
+    clock: Clock = SYSTEM,
 ) -> None:
     """Block until ``stop`` is set, calling ``on_nudge`` whenever the server says so."""
     failures = 0
-    last_poll = time.monotonic()
+    last_poll = clock.monotonic()
     while not stop.is_set():
         api = make_api()
         api.cancel = stop
@@ -48,7 +49,7 @@ def watch(
                 if stop.is_set():
                     return
                 on_nudge()
-                last_poll = time.monotonic()
+                last_poll = clock.monotonic()
         except (NotFound, AuthRequired) as exc:
             # No stream on this server, or not signed in: fall back to plain polling.
             log.info("no live updates (%s); polling every %.0f s", exc.code, poll_interval)
@@ -67,11 +68,11 @@ def watch(
             return
         if connected:
             on_nudge()  # we may have missed a nudge while the stream was down
-            last_poll = time.monotonic()
+            last_poll = clock.monotonic()
         delay = min(WATCH_BACKOFF.delay(failures), poll_interval)
-        if time.monotonic() - last_poll >= poll_interval:
+        if clock.monotonic() - last_poll >= poll_interval:
             on_nudge()
-            last_poll = time.monotonic()
+            last_poll = clock.monotonic()
         if stop.wait(delay):
             return
 

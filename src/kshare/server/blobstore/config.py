@@ -6,6 +6,7 @@ from pathlib import Path
 from urllib.parse import SplitResult, parse_qs, unquote, urlsplit
 from urllib.request import url2pathname
 
+from kshare.clock import SYSTEM, Clock
 from kshare.server.blobstore.base import BlobStore
 from kshare.server.blobstore.filesystem import FilesystemBlobStore
 from kshare.server.blobstore.s3 import S3BlobStore
@@ -13,7 +14,7 @@ from kshare.server.blobstore.s3 import S3BlobStore
 _S3_OPTIONS = {"endpoint_url", "region"}
 
 
-def blob_store_from_config(url_or_path: str) -> BlobStore:
+def blob_store_from_config(url_or_path: str, clock: Clock = SYSTEM) -> BlobStore:
     """A store for a folder path, a ``file://`` URL, or ``s3://bucket/prefix?endpoint_url=…&region=…``.
 
     S3 credentials are never part of the URL (configuration files are not a
@@ -26,23 +27,23 @@ def blob_store_from_config(url_or_path: str) -> BlobStore:
     # A Windows path such as C:\blobs would parse as scheme "c", so only text
     # with "://" is treated as a URL.
     if "://" not in text:
-        return FilesystemBlobStore(Path(text).expanduser())
+        return FilesystemBlobStore(Path(text).expanduser(), clock=clock)
     parts = urlsplit(text)
     scheme = parts.scheme.lower()
     if scheme == "file":
-        return _filesystem_from_url(parts)
+        return _filesystem_from_url(parts, clock)
     if scheme == "s3":
-        return _s3_from_url(parts)
+        return _s3_from_url(parts, clock)
     raise ValueError(f"unsupported blob store scheme {scheme!r}: use a folder, file:// or s3://")
 
 
-def _filesystem_from_url(parts: SplitResult) -> FilesystemBlobStore:
+def _filesystem_from_url(parts: SplitResult, clock: Clock) -> FilesystemBlobStore:
     if parts.netloc not in ("", "localhost") or parts.query or parts.fragment:
         raise ValueError("a file:// blob store URL is file:///absolute/folder, with nothing else")
-    return FilesystemBlobStore(Path(url2pathname(parts.path)))
+    return FilesystemBlobStore(Path(url2pathname(parts.path)), clock=clock)
 
 
-def _s3_from_url(parts: SplitResult) -> S3BlobStore:
+def _s3_from_url(parts: SplitResult, clock: Clock) -> S3BlobStore:
     # Checked before anything is echoed back, so no secret ends up in a message or log.
     if "@" in parts.netloc:
         raise ValueError(
@@ -71,5 +72,5 @@ def _s3_from_url(parts: SplitResult) -> S3BlobStore:
         raise ValueError("the S3 endpoint_url must start with http:// or https://")
     prefix = unquote(parts.path).lstrip("/") or "blobs/"
     return S3BlobStore(
-        bucket, endpoint_url=endpoint_url, region=single.get("region"), prefix=prefix
+        bucket, endpoint_url=endpoint_url, region=single.get("region"), prefix=prefix, clock=clock
     )

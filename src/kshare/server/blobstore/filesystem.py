@@ -7,12 +7,12 @@ import hashlib
 import logging
 import os
 import tempfile
-import time
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 from typing import BinaryIO
 
+from kshare.clock import SYSTEM, Clock
 from kshare.server.blobstore.base import (
     BlobHashMismatch,
     BlobInfo,
@@ -46,12 +46,15 @@ class FilesystemBlobStore(BlobStore):
     bytes under the same name.
     """
 
-    def __init__(self, root: Path | str, *, chunk_size: int = 1024 * 1024) -> None:
+    def __init__(
+        self, root: Path | str, *, chunk_size: int = 1024 * 1024, clock: Clock = SYSTEM
+    ) -> None:
         if chunk_size <= 0:
             raise ValueError("chunk_size must be positive")
         self.root = Path(root)
         self._incoming = self.root / INCOMING
         self._chunk_size = chunk_size
+        self._clock = clock  # file times are wall-clock times: ages are measured against it
         self._incoming.mkdir(parents=True, exist_ok=True)
 
     def __repr__(self) -> str:
@@ -204,7 +207,7 @@ class FilesystemBlobStore(BlobStore):
                             continue  # deleted while we were listing
 
     def remove_stale_uploads(self, older_than: timedelta) -> int:
-        cutoff = time.time() - older_than.total_seconds()
+        cutoff = self._clock.now().timestamp() - older_than.total_seconds()
         removed = 0
         with os.scandir(self._incoming) as entries:
             for entry in entries:

@@ -22,9 +22,10 @@ import hashlib
 import logging
 import tempfile
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import IO, Any, BinaryIO
 
+from kshare.clock import SYSTEM, Clock
 from kshare.server.blobstore.base import (
     BlobHashMismatch,
     BlobInfo,
@@ -72,7 +73,9 @@ class S3BlobStore(BlobStore):
         part_size: int = 8 * 1024 * 1024,
         read_chunk_size: int = 1024 * 1024,
         spool_dir: str | None = None,
+        clock: Clock = SYSTEM,
     ) -> None:
+        self._clock = clock
         if not bucket:
             raise ValueError("an S3 bucket name is required")
         if part_size < MIN_PART_SIZE:
@@ -244,7 +247,7 @@ class S3BlobStore(BlobStore):
                         yield BlobInfo(name, int(obj["Size"]))
 
     def remove_stale_uploads(self, older_than: timedelta) -> int:
-        cutoff = datetime.now(UTC) - older_than
+        cutoff = self._clock.now() - older_than
         removed = 0
         paginator = self._client.get_paginator("list_multipart_uploads")
         with self._translated("clean up", "unfinished uploads"):

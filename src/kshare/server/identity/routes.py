@@ -89,7 +89,7 @@ def sign_out_device(session_id: str, caller: CallerDep, svc: ServicesDep) -> Res
         row = session.get(DeviceSession, session_id)
         if row is None or row.person_id != caller.id:
             raise not_found("device")
-        end_session(session, row, "signed_out_by_owner", svc.settings.clock())
+        end_session(session, row, "signed_out_by_owner", svc.settings.clock.now())
         audit(
             session, "device_signed_out", actor_id=caller.id, target=row.id, address=caller.address
         )
@@ -136,7 +136,7 @@ def change_password(
         person = session.scalars(select(Person).where(Person.id == caller.id)).one()
         person.password_hash = new_hash
         ended = end_all_sessions(
-            session, caller.id, "password_changed", svc.settings.clock(), keep=caller.session_id
+            session, caller.id, "password_changed", svc.settings.clock.now(), keep=caller.session_id
         )
         audit(
             session,

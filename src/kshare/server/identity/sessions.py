@@ -82,7 +82,7 @@ def open_session(
     address: str = "",
 ) -> IssuedSession:
     """Start a device session for ``person`` (already proven) and issue its first tokens."""
-    now = settings.clock()
+    now = settings.clock.now()
     refresh = secrets.token_urlsafe(TOKEN_BYTES)
     row = DeviceSession(
         id=uuid.uuid4().hex,
@@ -132,7 +132,7 @@ def refresh_session(
     ends here, the refusal is returned rather than raised, so that the ending
     commits before the caller answers with it.
     """
-    now = settings.clock()
+    now = settings.clock.now()
     digest = token_digest(refresh_token)
     row = session.scalars(
         select(DeviceSession).where(DeviceSession.refresh_hash == digest).with_for_update()
@@ -242,7 +242,7 @@ def note_contact(
     row = session.get(DeviceSession, token.session_id) if token and token.session_id else None
     if row is None:
         return
-    now = settings.clock()
+    now = settings.clock.now()
     if told:
         if row.wiped_at is None:
             row.wiped_at = now

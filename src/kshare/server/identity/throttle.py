@@ -17,13 +17,14 @@ from __future__ import annotations
 import hashlib
 import logging
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import delete, func, select, text
 from sqlalchemy.orm import Session
 
+from kshare.clock import Clock
 from kshare.server.tables import SignInAttempt
 
 log = logging.getLogger(__name__)
@@ -53,7 +54,7 @@ class Throttled(Exception):
 class SignInThrottle:
     """Sliding-window sign-in budgets kept in the server's database."""
 
-    def __init__(self, window: timedelta, clock: Callable[[], datetime]) -> None:
+    def __init__(self, window: timedelta, clock: Clock) -> None:
         self.window = window
         self._clock = clock
 
@@ -70,7 +71,7 @@ class SignInThrottle:
         Run it in a write transaction of its own that commits at once, so the
         reservation is visible to every other request before the password check.
         """
-        now = self._clock()
+        now = self._clock.now()
         cutoff = now - self.window
         wait = 0
         ordered = sorted(budgets, key=lambda b: b.scope)  # one lock order: no deadlocks
@@ -102,7 +103,7 @@ class SignInThrottle:
 
     def retry_after(self, session: Session, budget: Budget) -> int:
         """Seconds until ``budget`` allows another attempt; 0 when it does now."""
-        now = self._clock()
+        now = self._clock.now()
         count, oldest = session.execute(
             select(func.count(), func.min(SignInAttempt.at)).where(
                 SignInAttempt.scope == budget.scope, SignInAttempt.at > now - self.window
@@ -115,7 +116,7 @@ class SignInThrottle:
     def sweep(self, session: Session) -> int:
         """Forget attempts that aged out, so made-up names cannot grow the table for good."""
         result = session.execute(
-            delete(SignInAttempt).where(SignInAttempt.at <= self._clock() - self.window)
+            delete(SignInAttempt).where(SignInAttempt.at <= self._clock.now() - self.window)
         )
         return int(getattr(result, "rowcount", 0) or 0)
 

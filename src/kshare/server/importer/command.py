@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-import time
 
+from kshare.clock import SYSTEM
 from kshare.server.importer.stackexchange import import_stackexchange
 
 log = logging.getLogger(__name__)
@@ -15,13 +15,13 @@ _EVERY = 10_000  # rows between progress lines: a big site prints a few dozen, n
 
 
 def run_import(args: argparse.Namespace) -> int:
-    started = time.monotonic()
+    started = SYSTEM.monotonic()
     shown: dict[str, int] = {}
 
     def progress(stage: str, done: int) -> None:
         if done - shown.get(stage, -_EVERY) >= _EVERY:
             shown[stage] = done
-            elapsed = time.monotonic() - started
+            elapsed = SYSTEM.monotonic() - started
             print(f"{stage}: {done} ({elapsed:.0f} s)", file=sys.stderr, flush=True)
 
     report = import_stackexchange(

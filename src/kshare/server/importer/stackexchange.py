@@ -16,10 +16,8 @@ from __future__ import annotations
 
 import logging
 import re
-import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, cast
 from xml.etree.ElementTree import ParseError
@@ -27,6 +25,7 @@ from xml.etree.ElementTree import ParseError
 from sqlalchemy import Table, insert, select, update
 from sqlalchemy.orm import Session
 
+from kshare.clock import SYSTEM, Clock
 from kshare.domain.audience import Audience, Principal, PrincipalKind
 from kshare.protocol.schemas import MAX_BODY, MAX_TAGS, MAX_TITLE
 from kshare.server.admin import AdminError
@@ -142,6 +141,7 @@ def import_stackexchange(
     organisation: str | None = None,
     progress: Progress | None = None,
     site: str | None = None,
+    clock: Clock = SYSTEM,
 ) -> ImportReport:
     """Load the dump in ``dump_dir`` into the server in ``data_dir``; safe to run again.
 
@@ -149,7 +149,7 @@ def import_stackexchange(
     everything imported derive from it. ``organisation``, when given, also
     sets the organisation name the server shows.
     """
-    started = time.monotonic()
+    started = clock.monotonic()
     dump_dir = Path(dump_dir)
     try:
         dump = StackExchangeDump(dump_dir)
@@ -159,8 +159,8 @@ def import_stackexchange(
         the_site = Site.from_name(site or dump_dir.resolve().name)
     except ValueError as exc:
         raise AdminError(f"{exc}: pass --site") from exc
-    settings = Settings(data_dir=Path(data_dir), database_url=database_url)
-    db = Database(settings.resolved_database_url)
+    settings = Settings(data_dir=Path(data_dir), database_url=database_url, clock=clock)
+    db = Database(settings.resolved_database_url, settings.clock)
     try:
         db.migrate()
         importer = _Importer(db, dump, the_site, progress or (lambda _stage, _n: None))
@@ -169,7 +169,7 @@ def import_stackexchange(
         raise AdminError(f"the dump in {dump_dir} is not well-formed XML: {exc}") from exc
     finally:
         db.dispose()
-    report.seconds = time.monotonic() - started
+    report.seconds = clock.monotonic() - started
     log.info("stackexchange import of %s done in %.1f s", the_site.key, report.seconds)
     return report
 
@@ -337,7 +337,7 @@ class _Importer:
                 "username": f"former-member-{self.site.short}",
                 "display_name": _plain(f"Former {self.site.label} member", 200),
                 "location": "",
-                "created_at": datetime.now(UTC),
+                "created_at": self.db.clock.now(),
             }
         display = _plain(user.display_name, 200) or f"user{user.id}"
         return {
@@ -347,7 +347,7 @@ class _Importer:
             "display_name": display,
             # Not "about me": it is the site's HTML and says nothing a colleague needs.
             "location": _plain(user.location, 200),
-            "created_at": user.created_at or datetime.now(UTC),
+            "created_at": user.created_at or self.db.clock.now(),
         }
 
     def _write_people(

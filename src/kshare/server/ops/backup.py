@@ -195,7 +195,7 @@ def _write_backup(db: Database, store: BlobStore, folder: Path, work: Path) -> B
         "kshare_version": __version__,
         "schema_revision": schema_head(),
         "database": db.write_engine.dialect.name,
-        "created_at": datetime.now().astimezone().isoformat(),
+        "created_at": db.clock.now().astimezone().isoformat(),
         "rows": rows,
         "blobs": copied,
         "blob_bytes": blob_bytes,

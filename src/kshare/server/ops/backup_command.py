@@ -16,7 +16,7 @@ def run_backup_command(args: argparse.Namespace) -> int:
     settings = Settings(
         data_dir=args.data, database_url=args.database_url, blob_store=args.blob_store
     )
-    db = Database(settings.resolved_database_url)
+    db = Database(settings.resolved_database_url, settings.clock)
     try:
         store = blob_store_for(settings)
         if args.action == "backup":

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
@@ -108,7 +107,7 @@ def login(body: LoginRequest, request: Request, svc: ServicesDep) -> LoginRespon
         else:
             svc.sign_in.refund(session, reservation)
             issued = open_session(session, person, device, settings, address=address)
-            device_key = remember_device(session, person, known, settings.clock())
+            device_key = remember_device(session, person, known, settings.clock.now())
             audit(
                 session,
                 "sign_in",
@@ -137,9 +136,9 @@ def logout(caller: CallerDep, svc: ServicesDep) -> Response:
     with svc.db.write() as session:
         row = session.get(DeviceSession, caller.session_id) if caller.session_id else None
         if row is not None:
-            end_session(session, row, "signed_out", svc.settings.clock())
+            end_session(session, row, "signed_out", svc.settings.clock.now())
         else:
-            revoke_token(session, caller.token_id)
+            revoke_token(session, caller.token_id, caller.now)
         audit(session, "sign_out", actor_id=caller.id, address=caller.address)
     return Response(status_code=204)
 
@@ -205,7 +204,7 @@ def endorse(
                     endorsee_id=person.id,
                     skill_key=key,
                     skill=skill,
-                    created_at=datetime.now(UTC),
+                    created_at=caller.now,
                 )
             )
             touch(session, person)

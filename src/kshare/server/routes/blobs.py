@@ -114,7 +114,7 @@ def download_blob(
     with svc.db.read() as session:
         used = session.scalar(
             select(Item.id)
-            .where(Item.blob_sha256 == sha256, visible_items_clause(caller.viewer))
+            .where(Item.blob_sha256 == sha256, visible_items_clause(caller.viewer, caller.now))
             .limit(1)
         )
     if used is None or not store.exists(sha256):

@@ -75,7 +75,7 @@ def current_caller(
                 note_contact(session, header, svc.settings, address, told=exc.code)
         raise
     seen = caller.last_seen_at
-    if caller.session_id and seen is not None and svc.settings.clock() - seen > LAST_SEEN_STEP:
+    if caller.session_id and seen is not None and svc.settings.clock.now() - seen > LAST_SEEN_STEP:
         with svc.db.write() as session:
             note_contact(session, header or "", svc.settings, address)
     return caller

@@ -52,7 +52,7 @@ def create_item(
 @router.get(f"{paths.ITEMS}/{{item_id}}", response_model=ItemOut)
 def get_item(caller: CallerDep, svc: ServicesDep, item_id: str = ItemId) -> ItemOut:
     with svc.db.read() as session:
-        gate = Gate(session, caller.viewer)
+        gate = Gate(session, caller.viewer, caller.now)
         judged = gate.one(item_id)
         if judged is None:
             raise not_found()

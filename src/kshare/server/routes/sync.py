@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Annotated
@@ -37,7 +36,9 @@ def feed(
 ) -> Response:
     seal = seal_for(svc.db, svc.settings.data_dir)  # before the read: making it writes
     with svc.db.read() as session:
-        page = FeedBuilder(session, caller.person, caller.viewer, seal).page(since, limit)
+        page = FeedBuilder(session, caller.person, caller.viewer, seal, caller.now).page(
+            since, limit
+        )
     # Serialised here, once, in this worker thread: returning the model would have FastAPI
     # validate the whole page again in another thread hop before dumping it. The page was
     # built from validated models, and ``response_model`` still documents the shape.
@@ -48,7 +49,7 @@ def feed(
 def reconcile(caller: CallerDep, svc: ServicesDep) -> ReconcileList:
     seal = seal_for(svc.db, svc.settings.data_dir)  # before the read: making it writes
     with svc.db.read() as session:
-        return FeedBuilder(session, caller.person, caller.viewer, seal).reconcile()
+        return FeedBuilder(session, caller.person, caller.viewer, seal, caller.now).reconcile()
 
 
 @router.post(paths.PURGED, status_code=204, response_class=Response)
@@ -84,13 +85,13 @@ def _news_for(
     None once their sign-in is no longer valid."""
     with svc.db.read() as session:
         try:
-            caller = authenticate(session, authorization, address)
+            caller = authenticate(session, authorization, address, clock=svc.settings.clock)
         except ApiError:
             return None
         now = _Seen(current_seq(session), caller.person.membership_epoch)
         if seen is None or seen.epoch != now.epoch:
             return now, True
-        builder = FeedBuilder(session, caller.person, caller.viewer)
+        builder = FeedBuilder(session, caller.person, caller.viewer, now=caller.now)
         return now, now.seq > seen.seq and builder.changed_since(seen.seq)
 
 
@@ -110,6 +111,7 @@ async def events(request: Request, caller: CallerDep, svc: ServicesDep) -> Strea
     authorization = request.headers.get("authorization")
     nudges = svc.nudges
     keepalive = svc.settings.keepalive_seconds
+    clock = svc.settings.clock
 
     async def stream() -> AsyncIterator[str]:
         generation = nudges.generation
@@ -121,9 +123,9 @@ async def events(request: Request, caller: CallerDep, svc: ServicesDep) -> Strea
             return
         seen = news[0]
         yield "data: sync\n\n"
-        spoke = time.monotonic()
+        spoke = clock.monotonic()
         while not nudges.closed:
-            wait = max(0.0, keepalive - (time.monotonic() - spoke))
+            wait = max(0.0, keepalive - (clock.monotonic() - spoke))
             latest = await nudges.wait(generation, wait)
             if nudges.closed:
                 break
@@ -137,11 +139,11 @@ async def events(request: Request, caller: CallerDep, svc: ServicesDep) -> Strea
                 seen, changed = news
                 if changed:
                     yield "data: sync\n\n"
-                    spoke = time.monotonic()
+                    spoke = clock.monotonic()
                     continue
-            if time.monotonic() - spoke >= keepalive:
+            if clock.monotonic() - spoke >= keepalive:
                 yield ": keep-alive\n\n"
-                spoke = time.monotonic()
+                spoke = clock.monotonic()
 
     return StreamingResponse(
         stream(),
