@@ -68,9 +68,7 @@ def all_threads() -> list[Thread]:
     return list(history_threads()) + open_questions()
 
 
-def build_demo_org(
-    seed: int = 7, *, now: datetime | None = None, clock: Clock = SYSTEM
-) -> DemoOrg:
+def build_demo_org(seed: int = 7, *, now: datetime | None = None, clock: Clock = SYSTEM) -> DemoOrg:
     """Build the demo organisation; the same ``seed`` and ``now`` give the same result.
 
     Items are dated over the ~18 months before ``now`` (default: midnight UTC of ``clock``'s
