@@ -19,6 +19,9 @@ from keyring.errors import PasswordDeleteError
 class FileKeyring(KeyringBackend):
     priority = 1
 
+    def __init__(self) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]  # keyring leaves it unannotated
+
     @property
     def _file(self) -> Path:
         return Path(os.environ["KSHARE_TEST_KEYRING"])
