@@ -19,7 +19,9 @@ from datetime import UTC, datetime
 from typing import Concatenate, ParamSpec, Protocol, TypeVar
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
 
+from kshare.client.experts import profile_terms
 from kshare.client.experts.aggregates import Aggregates, ItemFacts
 from kshare.client.experts.profiles import ProfileMiner
 from kshare.client.experts.reasons import to_expert
@@ -207,6 +209,18 @@ class ExpertFinder:
             for person_id in self._agg.touched:
                 self._activity.pop(person_id, None)
                 self._newest.pop(person_id, None)
+        self._refresh_profiles()
+
+    def _refresh_profiles(self) -> None:
+        """Sync keeps the profiles on disk current; a page not yet applied is applied here."""
+        with self._engine.connect() as conn:
+            if profile_terms.is_current(conn):
+                return
+        try:
+            with self._engine.begin() as conn:
+                profile_terms.catch_up(conn)
+        except OperationalError as exc:  # sync is writing: it brings them up to date itself
+            log.info("expert profiles not brought up to date now: %s", exc)
 
     def _rank(
         self,
@@ -241,8 +255,11 @@ class ExpertFinder:
         people = set(matches) | self._tag_candidates(tags) | self._declared_candidates(query)
         # the people active lately, whose (weaker) topical evidence the tags may still show
         people |= self._recently_active(now)
+        people -= exclude
+        with self._engine.connect() as conn:
+            profiles = profile_terms.scores(conn, people, topic, self.weights)
         candidates = []
-        for person_id in people - exclude:
+        for person_id in people:
             facts = self._agg.people.get(person_id)
             if facts is None or not facts.active or facts.declared.opt_out:
                 continue  # unknown to this cache, left the company, or asked not to be listed
@@ -255,6 +272,7 @@ class ExpertFinder:
                     activity=total,
                     declared=facts.declared,
                     recent=recent,
+                    profile=profiles.get(person_id, 0.0),
                 )
             )
         ranked = ex.rank(candidates, query, now, self.weights)[:limit]

@@ -49,7 +49,7 @@ LOCAL_SEQ_KEY = "local_seq"
 PROFILE_KINDS = ("answer", "post", "article")  # writing that shows knowledge; asking never does
 MAX_CHARS = 20_000  # of one item's text: a long paste says no more about its author
 MAX_TERM = 64  # longer tokens are noise (and do not fit the column)
-QUERY_TERMS = 32  # a question's rarest words used: common ones carry little and cost most
+QUERY_TERMS = 128  # a question's rarest words used: a bound on what a long paste costs
 _CHUNK = 500
 
 
