@@ -1,4 +1,4 @@
-"""Expert profiles kept on disk: words per person, so a one-shot query needs no rescan.
+"""Expert finding kept on disk: words per person and a snapshot of the per-item facts.
 
 Revision ID: 0007_experts
 Revises: 0006
@@ -45,9 +45,17 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("item_id", name=op.f("pk_expert_docs")),
     )
     op.create_index(op.f("ix_expert_docs_person_id"), "expert_docs", ["person_id"])
+    op.create_table(
+        "expert_snapshot",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("seq", sa.Integer(), nullable=False),
+        sa.Column("data", sa.LargeBinary(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_expert_snapshot")),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("expert_snapshot")
     op.drop_index(op.f("ix_expert_docs_person_id"), table_name="expert_docs")
     op.drop_table("expert_docs")
     op.drop_table("expert_terms")

@@ -21,7 +21,7 @@ from typing import Concatenate, ParamSpec, Protocol, TypeVar
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 
-from kshare.client.experts import profile_terms
+from kshare.client.experts import profile_terms, snapshot
 from kshare.client.experts.aggregates import Aggregates, ItemFacts
 from kshare.client.experts.profiles import ProfileMiner
 from kshare.client.experts.reasons import to_expert
@@ -97,8 +97,11 @@ class ExpertFinder:
 
     @_serialised
     def warm(self) -> None:
-        """Bring the aggregates up to date now (after a sync, in a worker), not at a query."""
+        """Bring the aggregates up to date now (after a sync, in a worker), not at a query,
+        and save them for the next cold start."""
         self._refresh()
+        if snapshot.saved_seq(self._engine) != self._agg.seq:
+            snapshot.save(self._engine, self._agg)
 
     @_serialised
     def rank(
@@ -205,10 +208,17 @@ class ExpertFinder:
     # --- evidence ---------------------------------------------------------------------
 
     def _refresh(self) -> None:
+        built = False
+        if self._agg.seq < 0:  # a cold start: the saved aggregates, if any, then what is newer
+            saved = snapshot.load(self._engine)
+            built = saved is None
+            self._agg = saved or self._agg
         if self._agg.refresh(self._engine):
             for person_id in self._agg.touched:
                 self._activity.pop(person_id, None)
                 self._newest.pop(person_id, None)
+        if built and self._agg.items:
+            snapshot.save(self._engine, self._agg)  # once; later the warm-up after sync saves
         self._refresh_profiles()
 
     def _refresh_profiles(self) -> None:

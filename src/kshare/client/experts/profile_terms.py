@@ -36,6 +36,7 @@ from kshare.client.store.models import (
     ExpertDoc,
     ExpertPosting,
     ExpertProfile,
+    ExpertSnapshot,
     ExpertTerm,
     Purge,
     SyncState,
@@ -196,7 +197,11 @@ def catch_up_engine(engine: Engine) -> bool:
 
 
 def forget_items(conn: Connection, item_ids: Collection[str]) -> None:
-    """Take items (already deleted from the cache) out of their authors' profiles."""
+    """Take items (already deleted from the cache) out of their authors' profiles.
+
+    The finder's snapshot goes too, whole: it is written again from the cache.
+    """
+    conn.execute(delete(ExpertSnapshot))
     people: set[str] = set()
     for chunk in _chunks(list(item_ids)):
         people |= set(

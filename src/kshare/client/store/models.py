@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, DateTime, Index, Integer, MetaData, String, Text
+from sqlalchemy import JSON, DateTime, Index, Integer, LargeBinary, MetaData, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING = {
@@ -181,8 +181,19 @@ class ExpertDoc(CacheBase):
     digest: Mapped[str] = mapped_column(String(32))  # of the counted text: an edit recounts
 
 
+class ExpertSnapshot(CacheBase):
+    """The expert finder's per-item facts as of one ``local_seq``, so a cold start need not
+    rescan every item (``kshare.client.experts.snapshot``). A purge deletes it."""
+
+    __tablename__ = "expert_snapshot"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
 # derived from items for expert finding: emptied with the cache (``repository.wipe``)
-EXPERT_TABLES = (ExpertProfile, ExpertPosting, ExpertTerm, ExpertDoc)
+EXPERT_TABLES = (ExpertProfile, ExpertPosting, ExpertTerm, ExpertDoc, ExpertSnapshot)
 
 
 class OutboxEntry(CacheBase):

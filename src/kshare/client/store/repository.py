@@ -426,7 +426,8 @@ def purge(conn: Connection, removals: Iterable[tuple[str, str]]) -> ChangeSet:
             for n, (entity_type, entity_id) in enumerate(doomed)
         ],
     )
-    if items:  # what a person lost access to leaves the expert profiles in the same commit
+    if items or wanted["person"]:
+        # what a person lost access to leaves expert finding's data in the same commit
         from kshare.client.experts import profile_terms
 
         profile_terms.forget_items(conn, items)
