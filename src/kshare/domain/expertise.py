@@ -393,8 +393,10 @@ def tag_activity(
             continue
         weight = contribution_weight(c, now, w)
         for tag in c.tags:
-            if tag not in skip:
-                result[tag] = result.get(tag, 0.0) + weight
+            result[tag] = result.get(tag, 0.0) + weight
+    if skip:  # each tag tried once, not once per contribution
+        for tag in [t for t in result if t in skip]:
+            del result[tag]
     return result
 
 
