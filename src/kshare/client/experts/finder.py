@@ -114,7 +114,9 @@ class ExpertFinder:
     ) -> list[Expert]:
         """People who know about ``topic`` (a few words or a whole question), best first.
 
-        With ``before``, only what was written before that moment counts.
+        With ``before``, only what was written before that moment counts, except in the
+        profile match, which reads everything the cache holds (a replay of history
+        holds only the past).
         """
         return self._rank(topic, limit=limit, before=before, exclude=set(exclude))
 
