@@ -4,14 +4,18 @@ Loads the whole dump into a temporary cache and index (as a fully synced
 profile), then times ``ExpertFinder.rank`` on question texts and short topics:
 the first call (which builds the per-person aggregates), warm calls, a call
 right after a small sync page (incremental refresh), one after the background
-warm-up the app runs after each sync page, and the related features.
-Prints figures; asserts nothing (timings depend on the machine).
+warm-up the app runs after each sync page, and the related features. Then
+a one-shot ``kshare experts`` in a fresh process, first without the saved
+aggregates (as before they were kept in the cache: every item is read), then
+with them. Prints figures; asserts nothing (timings depend on the machine).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -25,6 +29,7 @@ from typing import Any
 from expertise_eval import Replay, load
 
 from kshare.client.experts.finder import ExpertFinder
+from kshare.client.store.models import ExpertSnapshot
 from kshare.stackexchange import StackExchangeDump
 
 FAR_FUTURE = datetime.max.replace(tzinfo=UTC)
@@ -88,7 +93,32 @@ def main() -> int:
             f"profile: first {first:.0f} ms, again {timed(lambda: finder.profile(someone)):.0f} ms"
         )
         replay.close()
+        one_shot(Path(tmp), topics[0] if topics else "python")
     return 0
+
+
+def one_shot(profile: Path, topic: str) -> None:
+    """``kshare experts TOPIC`` in a new process: without the saved aggregates, then with."""
+    from kshare.client.store.db import create_writer_engine
+
+    writer = create_writer_engine(profile / "cache.sqlite3")
+    with writer.begin() as conn:
+        conn.execute(ExpertSnapshot.__table__.delete())
+    writer.dispose()
+    command = [sys.executable, "-m", "kshare", "experts", topic, "--profile", str(profile)]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+
+    def run() -> float:
+        started = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True, env=env, timeout=600)
+        return time.perf_counter() - started
+
+    without = run()  # reads every item, then saves the aggregates
+    with_saved = sorted(run() for _ in range(3))
+    print(
+        f"one-shot `kshare experts {topic}`: without saved aggregates {without:.2f} s, "
+        f"with them median {with_saved[1]:.2f} s (best {with_saved[0]:.2f} s)"
+    )
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ values it returns are immutable snapshots (:mod:`kshare.client.views`).
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import logging
 import mimetypes
@@ -36,6 +37,7 @@ from kshare.client.errors import (
     TurnedOffByPolicy,
     UserFacingError,
 )
+from kshare.client.experts import profile_terms
 from kshare.client.experts.profile_view import SIMILAR_LIMIT, TOPIC_LIMIT, build_profile
 from kshare.client.paths import ProfilePaths
 from kshare.client.settings import Settings
@@ -321,6 +323,9 @@ class Workspace:
                     options=options,
                     blobs=blobs,
                     index_catch_up=self._index_catch_up,
+                    aggregates_catch_up=functools.partial(
+                        profile_terms.catch_up_engine, self.writer
+                    ),
                     on_wipe=self._after_wipe,
                     tracker=self.tracker,
                     clock=self.clock,

@@ -19,7 +19,9 @@ from datetime import datetime
 from typing import Concatenate, ParamSpec, Protocol, TypeVar
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
 
+from kshare.client.experts import profile_terms, snapshot
 from kshare.client.experts.aggregates import Aggregates, ItemFacts
 from kshare.client.experts.profiles import ProfileMiner
 from kshare.client.experts.reasons import to_expert
@@ -99,8 +101,11 @@ class ExpertFinder:
 
     @_serialised
     def warm(self) -> None:
-        """Bring the aggregates up to date now (after a sync, in a worker), not at a query."""
+        """Bring the aggregates up to date now (after a sync, in a worker), not at a query,
+        and save them for the next cold start."""
         self._refresh()
+        if snapshot.saved_seq(self._engine) != self._agg.seq:
+            snapshot.save(self._engine, self._agg)
 
     @_serialised
     def rank(
@@ -113,7 +118,9 @@ class ExpertFinder:
     ) -> list[Expert]:
         """People who know about ``topic`` (a few words or a whole question), best first.
 
-        With ``before``, only what was written before that moment counts.
+        With ``before``, only what was written before that moment counts, except in the
+        profile match, which reads everything the cache holds (a replay of history
+        holds only the past).
         """
         return self._rank(topic, limit=limit, before=before, exclude=set(exclude))
 
@@ -207,10 +214,29 @@ class ExpertFinder:
     # --- evidence ---------------------------------------------------------------------
 
     def _refresh(self) -> None:
+        built = False
+        if self._agg.seq < 0:  # a cold start: the saved aggregates, if any, then what is newer
+            saved = snapshot.load(self._engine)
+            built = saved is None
+            self._agg = saved or self._agg
         if self._agg.refresh(self._engine):
             for person_id in self._agg.touched:
                 self._activity.pop(person_id, None)
                 self._newest.pop(person_id, None)
+        if built and self._agg.items:
+            snapshot.save(self._engine, self._agg)  # once; later the warm-up after sync saves
+        self._refresh_profiles()
+
+    def _refresh_profiles(self) -> None:
+        """Sync keeps the profiles on disk current; a page not yet applied is applied here."""
+        with self._engine.connect() as conn:
+            if profile_terms.is_current(conn):
+                return
+        try:
+            with self._engine.begin() as conn:
+                profile_terms.catch_up(conn)
+        except OperationalError as exc:  # sync is writing: it brings them up to date itself
+            log.info("expert profiles not brought up to date now: %s", exc)
 
     def _rank(
         self,
@@ -245,8 +271,11 @@ class ExpertFinder:
         people = set(matches) | self._tag_candidates(tags) | self._declared_candidates(query)
         # the people active lately, whose (weaker) topical evidence the tags may still show
         people |= self._recently_active(now)
+        people -= exclude
+        with self._engine.connect() as conn:
+            profiles = profile_terms.scores(conn, people, topic, self.weights)
         candidates = []
-        for person_id in people - exclude:
+        for person_id in people:
             facts = self._agg.people.get(person_id)
             if facts is None or not facts.active or facts.declared.opt_out:
                 continue  # unknown to this cache, left the company, or asked not to be listed
@@ -259,6 +288,7 @@ class ExpertFinder:
                     activity=total,
                     declared=facts.declared,
                     recent=recent,
+                    profile=profiles.get(person_id, 0.0),
                 )
             )
         ranked = ex.rank(candidates, query, now, self.weights)[:limit]

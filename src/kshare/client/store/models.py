@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, DateTime, Index, Integer, MetaData, String, Text
+from sqlalchemy import JSON, DateTime, Index, Integer, LargeBinary, MetaData, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING = {
@@ -135,6 +135,65 @@ class CachedTagAlias(CacheBase):
 
     alias: Mapped[str] = mapped_column(String(64), primary_key=True)
     tag: Mapped[str] = mapped_column(String(64))
+
+
+class ExpertProfile(CacheBase):
+    """A person's profile for expert finding: how many words and items of theirs are counted.
+
+    Derived from cached items only (``kshare.client.experts.profile_terms``); purged
+    and wiped with them.
+    """
+
+    __tablename__ = "expert_profiles"
+
+    person_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    length: Mapped[int] = mapped_column(Integer)
+    items: Mapped[int] = mapped_column(Integer)
+
+
+class ExpertPosting(CacheBase):
+    """How often a word occurs in a person's profile."""
+
+    __tablename__ = "expert_postings"
+    __table_args__ = (Index("ix_expert_postings_person", "person_id"),)
+
+    term: Mapped[str] = mapped_column(String(64), primary_key=True)
+    person_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    tf: Mapped[int] = mapped_column(Integer)
+
+
+class ExpertTerm(CacheBase):
+    """In how many people's profiles a word occurs."""
+
+    __tablename__ = "expert_terms"
+
+    term: Mapped[str] = mapped_column(String(64), primary_key=True)
+    people: Mapped[int] = mapped_column(Integer)
+
+
+class ExpertDoc(CacheBase):
+    """An item counted in its author's profile (an id and a person, no content)."""
+
+    __tablename__ = "expert_docs"
+
+    item_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    person_id: Mapped[str] = mapped_column(String(64), index=True)
+    digest: Mapped[str] = mapped_column(String(32))  # of the counted text: an edit recounts
+
+
+class ExpertSnapshot(CacheBase):
+    """The expert finder's per-item facts as of one ``local_seq``, so a cold start need not
+    rescan every item (``kshare.client.experts.snapshot``). A purge deletes it."""
+
+    __tablename__ = "expert_snapshot"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+# derived from items for expert finding: emptied with the cache (``repository.wipe``)
+EXPERT_TABLES = (ExpertProfile, ExpertPosting, ExpertTerm, ExpertDoc, ExpertSnapshot)
 
 
 class OutboxEntry(CacheBase):

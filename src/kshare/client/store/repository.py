@@ -22,6 +22,7 @@ from sqlalchemy.dialects.sqlite import insert
 
 from kshare.client.store import declared
 from kshare.client.store.models import (
+    EXPERT_TABLES,
     CachedGroup,
     CachedItem,
     CachedPerson,
@@ -425,6 +426,11 @@ def purge(conn: Connection, removals: Iterable[tuple[str, str]]) -> ChangeSet:
             for n, (entity_type, entity_id) in enumerate(doomed)
         ],
     )
+    if items or wanted["person"]:
+        # what a person lost access to leaves expert finding's data in the same commit
+        from kshare.client.experts import profile_terms
+
+        profile_terms.forget_items(conn, items)
     changes.removed = {entity_id for _, entity_id in doomed}
     changes.purged = doomed
     return changes
@@ -436,7 +442,7 @@ def wipe(conn: Connection, *, keep_writes: bool = False) -> None:
     With ``keep_writes`` the person's unsent writes and their account stay, so a
     wipe demanded by policy never destroys their own work.
     """
-    for model in (CachedItem, CachedReaction, CachedPerson, CachedGroup, Purge):
+    for model in (CachedItem, CachedReaction, CachedPerson, CachedGroup, Purge, *EXPERT_TABLES):
         conn.execute(delete(model.__table__))  # type: ignore[arg-type]
     if keep_writes:
         conn.execute(delete(SyncState).where(SyncState.key != "account"))

@@ -85,6 +85,7 @@ class SyncEngine:
         options: EngineOptions | None = None,
         blobs: BlobStore | None = None,
         index_catch_up: Callable[[], object] | None = None,
+        aggregates_catch_up: Callable[[], object] | None = None,
         on_wipe: Callable[[], None] | None = None,
         tracker: StatusTracker | None = None,
         clock: Clock | None = None,
@@ -95,6 +96,7 @@ class SyncEngine:
         self.options = options or EngineOptions()
         self.blobs = blobs
         self.index_catch_up = index_catch_up
+        self.aggregates_catch_up = aggregates_catch_up  # derived data kept in the cache
         self.on_wipe = on_wipe
         self.tracker = tracker or StatusTracker(SyncStatus("idle", "Not synced yet"))
         self.failures = 0
@@ -292,6 +294,8 @@ class SyncEngine:
     def _catch_up_index(self) -> None:
         if self.index_catch_up is not None:
             self.index_catch_up()
+        if self.aggregates_catch_up is not None:
+            self.aggregates_catch_up()
 
     def referenced_blobs(self) -> list[BlobRef]:
         with self.writer.connect() as conn:

@@ -1,0 +1,371 @@
+"""Expert profiles on disk: the words of everything each person answered or wrote, per person.
+
+The ranking matches a topic against each person's profile with BM25
+(``kshare.domain.expertise.bm25``): one document per person, so the counts
+are kept per person (``expert_postings``: word, person, frequency), with each
+profile's length and in how many profiles each word occurs. They live in the
+cache file, beside what they are derived from, and are brought up to date
+from the cache's change counter (``local_seq``):
+
+- after each sync page (the sync engine's ``aggregates_catch_up`` hook) and,
+  if a page has not been applied yet, before a query (``catch_up``);
+- from scratch when the state is missing (a new or wiped cache) or belongs to
+  another cache (its counter went backwards).
+
+Nothing a person lost access to stays: ``repository.purge`` calls
+:func:`forget_items` in the transaction that deletes the items, and a wipe
+empties the tables. Only the cache's rows are read, so content the user may
+not see never gets here. ``expert_docs`` records which items are counted (an
+id, a person and a digest of the text, no content), so an edit or a purge
+recounts just that person.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from collections import Counter
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, Engine, delete, func, insert, select, text
+
+from kshare.client.store.models import (
+    CachedItem,
+    ExpertDoc,
+    ExpertPosting,
+    ExpertProfile,
+    ExpertSnapshot,
+    ExpertTerm,
+    Purge,
+    SyncState,
+)
+from kshare.domain import expertise as ex
+
+log = logging.getLogger(__name__)
+
+STATE_KEY = "expert_profiles"  # in sync_state: {"seq", "people", "length"}
+LOCAL_SEQ_KEY = "local_seq"
+PROFILE_KINDS = ("answer", "post", "article")  # writing that shows knowledge; asking never does
+MAX_CHARS = 20_000  # of one item's text: a long paste says no more about its author
+MAX_TERM = 64  # longer tokens are noise (and do not fit the column)
+QUERY_TERMS = 128  # a question's rarest words used: a bound on what a long paste costs
+_CHUNK = 500
+
+
+@dataclass
+class _Stats:
+    seq: int = -1
+    people: int = 0
+    length: int = 0
+
+
+def _read_state(conn: Connection) -> _Stats | None:
+    raw = conn.execute(
+        select(SyncState.value).where(SyncState.key == STATE_KEY)
+    ).scalar_one_or_none()
+    if raw is None:
+        return None
+    try:
+        data = json.loads(raw)
+        return _Stats(int(data["seq"]), int(data["people"]), int(data["length"]))
+    except (ValueError, KeyError, TypeError):
+        log.warning("unreadable expert profile state: the profiles are rebuilt")
+        return None
+
+
+def _write_state(conn: Connection, stats: _Stats) -> None:
+    value = json.dumps({"seq": stats.seq, "people": stats.people, "length": stats.length})
+    conn.execute(delete(SyncState).where(SyncState.key == STATE_KEY))
+    conn.execute(insert(SyncState).values(key=STATE_KEY, value=value))
+
+
+def _cache_seq(conn: Connection) -> int:
+    value = conn.execute(
+        select(SyncState.value).where(SyncState.key == LOCAL_SEQ_KEY)
+    ).scalar_one_or_none()
+    return int(value) if value else 0
+
+
+def _chunks(values: Sequence[str]) -> Iterable[Sequence[str]]:
+    for start in range(0, len(values), _CHUNK):
+        yield values[start : start + _CHUNK]
+
+
+def terms_of(title: str | None, body: str | None) -> Counter[str]:
+    """The counted words of one item's text."""
+    words = ex.words(f"{title or ''}\n{(body or '')[:MAX_CHARS]}")
+    return Counter(w for w in words if len(w) <= MAX_TERM)
+
+
+def _digest(title: str | None, body: str | None) -> str:
+    return hashlib.sha256(f"{title or ''}\n{body or ''}".encode()).hexdigest()[:32]
+
+
+def is_current(conn: Connection) -> bool:
+    """Whether the profiles reflect every change the cache holds (a read, no write)."""
+    stats = _read_state(conn)
+    return stats is not None and stats.seq == _cache_seq(conn)
+
+
+def catch_up(conn: Connection) -> bool:
+    """Apply what changed in the cache since the profiles were last brought up to date.
+
+    Call inside a write transaction. True when something was applied.
+    """
+    seq = _cache_seq(conn)
+    stats = _read_state(conn)
+    if stats is not None and stats.seq == seq:
+        return False
+    if stats is None or stats.seq > seq:
+        for model in (ExpertProfile, ExpertPosting, ExpertTerm, ExpertDoc):
+            conn.execute(delete(model.__table__))  # type: ignore[arg-type]
+        stats = _Stats()
+    since = stats.seq
+    rows = conn.execute(
+        select(
+            CachedItem.id, CachedItem.author_id, CachedItem.kind, CachedItem.title, CachedItem.body
+        )
+        .where(CachedItem.local_seq > since)
+        .order_by(CachedItem.local_seq)
+    ).all()
+    purged = (
+        conn.execute(
+            select(Purge.entity_id).where(Purge.local_seq > since, Purge.entity_type == "item")
+        )
+        .scalars()
+        .all()
+    )
+    ids = [r.id for r in rows] + list(purged)
+    counted: dict[str, tuple[str, str]] = {}  # item -> (person, digest) as counted now
+    for chunk in _chunks(ids):
+        for doc in conn.execute(
+            select(ExpertDoc.item_id, ExpertDoc.person_id, ExpertDoc.digest).where(
+                ExpertDoc.item_id.in_(chunk)
+            )
+        ):
+            counted[doc.item_id] = (doc.person_id, doc.digest)
+    recount: set[str] = set()
+    added: dict[str, Counter[str]] = {}
+    added_items: Counter[str] = Counter()
+    new_docs: list[dict[str, str]] = []
+    gone: list[str] = []
+    fresh = {r.id for r in rows}
+    for row in rows:
+        old = counted.get(row.id)
+        if row.kind not in PROFILE_KINDS:
+            if old is not None:
+                gone.append(row.id)
+                recount.add(old[0])
+            continue
+        digest = _digest(row.title, row.body)
+        if old is not None and old == (row.author_id, digest):
+            continue  # a vote or an acceptance: the words are the same
+        if old is not None:
+            gone.append(row.id)
+            recount |= {old[0], row.author_id}
+        elif row.author_id not in recount:
+            added.setdefault(row.author_id, Counter()).update(terms_of(row.title, row.body))
+            added_items[row.author_id] += 1
+        new_docs.append({"item_id": row.id, "person_id": row.author_id, "digest": digest})
+    for item_id in purged:
+        if item_id not in fresh and item_id in counted:
+            gone.append(item_id)
+            recount.add(counted[item_id][0])
+    for chunk in _chunks(gone):
+        conn.execute(delete(ExpertDoc).where(ExpertDoc.item_id.in_(chunk)))
+    if new_docs:
+        conn.execute(insert(ExpertDoc), new_docs)
+    for person_id in recount:
+        added.pop(person_id, None)
+        _recount(conn, person_id, stats)
+    for person_id, tf in added.items():
+        _add(conn, person_id, tf, added_items[person_id], stats)
+    stats.seq = seq
+    _write_state(conn, stats)
+    return True
+
+
+def catch_up_engine(engine: Engine) -> bool:
+    """:func:`catch_up` in a transaction of its own (the sync engine's hook, after each page)."""
+    with engine.connect() as conn:
+        if is_current(conn):
+            return False
+    with engine.begin() as conn:
+        return catch_up(conn)
+
+
+def forget_items(conn: Connection, item_ids: Collection[str]) -> None:
+    """Take items (already deleted from the cache) out of their authors' profiles.
+
+    The finder's snapshot goes too, whole: it is written again from the cache.
+    """
+    conn.execute(delete(ExpertSnapshot))
+    people: set[str] = set()
+    for chunk in _chunks(list(item_ids)):
+        people |= set(
+            conn.execute(select(ExpertDoc.person_id).where(ExpertDoc.item_id.in_(chunk))).scalars()
+        )
+        conn.execute(delete(ExpertDoc).where(ExpertDoc.item_id.in_(chunk)))
+    if not people:
+        return
+    stats = _read_state(conn)
+    if stats is None:  # no profiles yet: nothing to take out
+        return
+    for person_id in people:
+        _recount(conn, person_id, stats)
+    _write_state(conn, stats)
+
+
+def _old_profile(conn: Connection, person_id: str) -> tuple[int, int] | None:
+    row = conn.execute(
+        select(ExpertProfile.length, ExpertProfile.items).where(
+            ExpertProfile.person_id == person_id
+        )
+    ).first()
+    return (row.length, row.items) if row is not None else None
+
+
+def _recount(conn: Connection, person_id: str, stats: _Stats) -> None:
+    """A person's profile counted again from the items the cache and ``expert_docs`` hold."""
+    counted = select(ExpertDoc.item_id).where(ExpertDoc.person_id == person_id)
+    tf: Counter[str] = Counter()
+    items = 0
+    for row in conn.execute(
+        select(CachedItem.title, CachedItem.body).where(CachedItem.id.in_(counted))
+    ):
+        tf.update(terms_of(row.title, row.body))
+        items += 1
+    old_terms = set(
+        conn.execute(
+            select(ExpertPosting.term).where(ExpertPosting.person_id == person_id)
+        ).scalars()
+    )
+    conn.execute(delete(ExpertPosting).where(ExpertPosting.person_id == person_id))
+    _change_df(conn, [t for t in old_terms if t not in tf], -1)
+    old = _old_profile(conn, person_id)
+    if old is not None:
+        stats.people -= 1
+        stats.length -= old[0]
+        conn.execute(delete(ExpertProfile).where(ExpertProfile.person_id == person_id))
+    if items == 0:
+        return
+    _change_df(conn, [t for t in tf if t not in old_terms], +1)
+    conn.execute(
+        insert(ExpertPosting),
+        [{"term": t, "person_id": person_id, "tf": n} for t, n in tf.items()],
+    )
+    length = sum(tf.values())
+    conn.execute(insert(ExpertProfile).values(person_id=person_id, length=length, items=items))
+    stats.people += 1
+    stats.length += length
+
+
+def _add(conn: Connection, person_id: str, tf: Counter[str], items: int, stats: _Stats) -> None:
+    """New items of a person added to their profile without reading the older ones."""
+    if not tf and items == 0:
+        return
+    old = _old_profile(conn, person_id)
+    existing: set[str] = set()
+    if old is not None:
+        terms = list(tf)
+        for chunk in _chunks(terms):
+            existing |= set(
+                conn.execute(
+                    select(ExpertPosting.term).where(
+                        ExpertPosting.person_id == person_id, ExpertPosting.term.in_(chunk)
+                    )
+                ).scalars()
+            )
+    new = [t for t in tf if t not in existing]
+    _change_df(conn, new, +1)
+    if new:
+        conn.execute(
+            insert(ExpertPosting), [{"term": t, "person_id": person_id, "tf": tf[t]} for t in new]
+        )
+    if existing:
+        conn.execute(
+            text(
+                "UPDATE expert_postings SET tf = tf + :n WHERE term = :term AND person_id = :person"
+            ),
+            [{"n": tf[t], "term": t, "person": person_id} for t in existing],
+        )
+    length = sum(tf.values())
+    if old is None:
+        conn.execute(insert(ExpertProfile).values(person_id=person_id, length=length, items=items))
+        stats.people += 1
+    else:
+        conn.execute(
+            text(
+                "UPDATE expert_profiles SET length = length + :n, items = items + :i "
+                "WHERE person_id = :person"
+            ),
+            {"n": length, "i": items, "person": person_id},
+        )
+    stats.length += length
+
+
+def _change_df(conn: Connection, terms: list[str], delta: int) -> None:
+    if not terms:
+        return
+    if delta > 0:
+        conn.execute(
+            text(
+                "INSERT INTO expert_terms (term, people) VALUES (:term, 1) "
+                "ON CONFLICT (term) DO UPDATE SET people = people + 1"
+            ),
+            [{"term": t} for t in terms],
+        )
+        return
+    conn.execute(
+        text("UPDATE expert_terms SET people = people - 1 WHERE term = :term"),
+        [{"term": t} for t in terms],
+    )
+    for chunk in _chunks(terms):
+        conn.execute(delete(ExpertTerm).where(ExpertTerm.term.in_(chunk), ExpertTerm.people <= 0))
+
+
+def scores(
+    conn: Connection, people: Collection[str], topic: str, w: ex.Weights
+) -> dict[str, float]:
+    """BM25 of ``topic`` against each person's profile (people without one are left out)."""
+    stats = _read_state(conn)
+    if stats is None or stats.people <= 0 or not people:
+        return {}
+    words = sorted({t for t in ex.words(topic) if len(t) <= MAX_TERM})
+    df: dict[str, int] = {}
+    for chunk in _chunks(words):
+        for term, count in conn.execute(
+            select(ExpertTerm.term, ExpertTerm.people).where(ExpertTerm.term.in_(chunk))
+        ):
+            df[term] = count
+    chosen = sorted(df, key=lambda t: (df[t], t))[:QUERY_TERMS]
+    if not chosen:
+        return {}
+    idf = {t: ex.bm25_idf(df[t], stats.people) for t in chosen}
+    average = stats.length / stats.people
+    tf: dict[str, dict[str, int]] = {}
+    lengths: dict[str, int] = {}
+    for chunk in _chunks(sorted(people)):
+        for term, person_id, n in conn.execute(
+            select(ExpertPosting.term, ExpertPosting.person_id, ExpertPosting.tf).where(
+                ExpertPosting.term.in_(chosen), ExpertPosting.person_id.in_(chunk)
+            )
+        ):
+            tf.setdefault(person_id, {})[term] = n
+        for person_id, length in conn.execute(
+            select(ExpertProfile.person_id, ExpertProfile.length).where(
+                ExpertProfile.person_id.in_(chunk)
+            )
+        ):
+            lengths[person_id] = length
+    return {
+        p: ex.bm25(counts, lengths.get(p, 0), idf, average, w.bm25_k1, w.bm25_b)
+        for p, counts in tf.items()
+    }
+
+
+def profile_count(conn: Connection) -> int:
+    """How many people have a profile (for tests and benchmarks)."""
+    return int(conn.execute(select(func.count()).select_from(ExpertProfile)).scalar_one())
