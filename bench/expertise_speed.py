@@ -27,6 +27,7 @@ from typing import Any
 
 # Run as a script, this folder is on sys.path: the same loader as the evaluation.
 from expertise_eval import Replay, load
+from sqlalchemy import delete
 
 from kshare.client.experts.finder import ExpertFinder
 from kshare.client.store.models import ExpertSnapshot
@@ -103,7 +104,7 @@ def one_shot(profile: Path, topic: str) -> None:
 
     writer = create_writer_engine(profile / "cache.sqlite3")
     with writer.begin() as conn:
-        conn.execute(ExpertSnapshot.__table__.delete())
+        conn.execute(delete(ExpertSnapshot))
     writer.dispose()
     command = [sys.executable, "-m", "kshare", "experts", topic, "--profile", str(profile)]
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
