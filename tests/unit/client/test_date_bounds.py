@@ -151,3 +151,10 @@ def test_reconciling_skips_an_item_it_cannot_read(writer: Engine) -> None:
 
     assert _cached(writer)[first.id].title == "first"
     assert not outcome.changes.removed
+
+
+def test_a_search_date_outside_the_range_is_a_note_not_a_query() -> None:
+    from kshare.client.index.query import parse_date
+
+    assert parse_date("1969-12-31") is None and parse_date("0001") is None
+    assert parse_date("9999-12-31") is not None and parse_date("1970") is not None

@@ -145,3 +145,10 @@ def test_the_policy_key_is_checked(tmp_path: Path, caplog: pytest.LogCaptureFixt
         settings = Settings(tmp_path / "b.json", policy=bad)
     assert settings.get("proxy_pac_url") == ""
     assert "proxy_pac_url" in caplog.text
+
+
+def test_a_script_that_never_answers_is_stopped() -> None:
+    looping = "function FindProxyForURL(url, host) { while (true) {} }"
+    script = pac.PacScript("file:///company.pac", lambda _url: looping, timeout=3.0)
+    with pytest.raises(pac.PacError, match=r"took more than 3 s for kshare\.corp\.example"):
+        script.proxy_for("https://kshare.corp.example/")

@@ -51,3 +51,15 @@ def test_the_container_command_parses_and_its_file_loads(
 def test_the_example_configuration_loads() -> None:
     config = load_config(SERVER / "server.example.toml")
     assert config.data_dir == Path("/var/lib/kshare")
+
+
+def test_the_audit_export_unit_follows_the_feed_with_a_command_that_parses() -> None:
+    unit = (SERVER / "kshare-audit-export.service").read_text(encoding="utf-8")
+    exec_start = re.search(r"^ExecStart=(.+)$", unit, re.MULTILINE)
+    assert exec_start is not None
+    command = shlex.split(exec_start.group(1))
+    assert command[0].endswith("kshare") and command[1] == "admin", command
+    args = build_parser().parse_args(command[1:])
+    assert (args.action, args.follow, args.syslog) == ("export-audit", True, "/dev/log")
+    assert args.state == Path("/var/lib/kshare/audit-export.state")
+    assert args.database_url is None  # secrets stay off the command line

@@ -333,7 +333,9 @@ class _Parser:
             return self._text(value, phrase=token.quoted, fields=("title",))
         start = parse_date(value)
         if start is None:
-            self.notes.append(f"“{name}:{value}” is not a date; write e.g. {name}:2024-03-31.")
+            self.notes.append(
+                f"“{name}:{value}” is not a date from 1970 to 9999; write e.g. {name}:2024-03-31."
+            )
             return None
         day = day_number(int(start.timestamp()))  # start is a midnight UTC: exact in days
         if name == "before":
@@ -364,6 +366,8 @@ def parse_date(value: str) -> datetime | None:
     if not match:
         return None
     year, month, day = (int(g) if g else 1 for g in match.groups())
+    if not 1970 <= year <= 9999:  # the range every kshare date lies in (kshare.client.dates)
+        return None
     try:
         return datetime(year, month, day, tzinfo=UTC)
     except ValueError:

@@ -4,8 +4,10 @@ The script's address comes from the policy (``proxy_pac_url``) or, when the prox
 "system", from the operating system where it offers one (Windows Internet Settings,
 macOS network preferences; pypac reads both). It is fetched directly (never through a
 proxy), bounded in size and time, checked against the same trust store as the server,
-and evaluated with pypac's JavaScript sandbox (dukpy: no file or network access).
-Answers are kept per host for a while, so a sync does not run the script per request.
+and evaluated with pypac's JavaScript sandbox (dukpy: no file or network access) in a
+separate process that is killed if the script runs too long (a loop in JavaScript would
+otherwise hold the desktop's thread for ever). Answers are kept per host for a while,
+so a sync does not run the script per request.
 A script that cannot be fetched or evaluated is logged and the connection goes direct,
 where the failure, if any, is then named as usual.
 """
@@ -13,6 +15,7 @@ where the failure, if any, is then named as usual.
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -29,6 +32,7 @@ MAX_SCRIPT_BYTES = 1024 * 1024
 FETCH_TIMEOUT = 5.0
 SCRIPT_TTL_S = 30 * 60.0  # scripts change rarely; a restart or this long picks up a new one
 ANSWER_CACHE = 1024  # hosts remembered per script
+EVAL_TIMEOUT = 10.0  # seconds one answer of the script may take, process start included
 
 
 class PacError(Exception):
@@ -82,12 +86,14 @@ class PacScript:
         url: str,
         fetch: Callable[[str], str] | None = None,
         clock: Clock = SYSTEM,
+        timeout: float = EVAL_TIMEOUT,
     ) -> None:
         self.url = url
         self._fetch = fetch or fetch_script
         self._clock = clock
+        self._timeout = timeout
         self._lock = threading.Lock()
-        self._pac: Any = None
+        self._script: str | None = None
         self._loaded_at = 0.0
         self._answers: dict[str, str | None] = {}
 
@@ -95,28 +101,46 @@ class PacScript:
         host = urlsplit(url).hostname or ""
         with self._lock:
             now = self._clock.monotonic()
-            if self._pac is None or now - self._loaded_at > SCRIPT_TTL_S:
-                self._pac = self._compile(self._fetch(self.url))
+            if self._script is None or now - self._loaded_at > SCRIPT_TTL_S:
+                self._script = self._fetch(self.url)
                 self._loaded_at = now
                 self._answers.clear()
             key = f"{urlsplit(url).scheme}://{host}"
             if key not in self._answers:
                 if len(self._answers) >= ANSWER_CACHE:
                     self._answers.clear()
-                try:
-                    answer = str(self._pac.find_proxy_for_url(url, host))
-                except Exception as exc:  # a script error is the script's, never a crash
-                    raise PacError(f"the PAC script {self.url} failed for {host}: {exc}") from exc
+                answer = self._evaluate(self._script, url, host)
                 self._answers[key] = parse_answer(answer)
             return self._answers[key]
 
-    def _compile(self, script: str) -> Any:
-        from pypac.parser import PACFile
+    def _evaluate(self, script: str, url: str, host: str) -> str:
+        context = multiprocessing.get_context("spawn")  # never fork a threaded desktop
+        with context.Pool(1) as pool:
+            pending = pool.apply_async(evaluate, (script, url, host))
+            try:
+                ok, text = pending.get(self._timeout)
+            except multiprocessing.TimeoutError as exc:
+                pool.terminate()
+                raise PacError(
+                    f"the PAC script {self.url} took more than {self._timeout:g} s for {host}"
+                ) from exc
+        if not ok:
+            raise PacError(f"the PAC script {self.url} {text}")
+        return text
 
-        try:
-            return PACFile(script)
-        except Exception as exc:  # MalformedPacError, a JS syntax error
-            raise PacError(f"the PAC script {self.url} is not valid: {exc}") from exc
+
+def evaluate(script: str, url: str, host: str) -> tuple[bool, str]:
+    """In the evaluating process: (True, the script's answer) or (False, what went wrong)."""
+    from pypac.parser import PACFile
+
+    try:
+        pac = PACFile(script)
+    except Exception as exc:  # MalformedPacError, a JavaScript syntax error
+        return False, f"is not valid: {exc}"
+    try:
+        return True, str(pac.find_proxy_for_url(url, host))
+    except Exception as exc:  # a script error is the script's, never a crash
+        return False, f"failed for {host}: {exc}"
 
 
 def fetch_script(url: str, verify: Any = True) -> str:
