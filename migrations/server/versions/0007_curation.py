@@ -71,9 +71,7 @@ def upgrade() -> None:
         sa.Column("kind", sa.String(length=16), nullable=False),
         sa.Column("at", sa.DateTime(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_search_gaps")),
-        sa.UniqueConstraint(
-            "query_key", "reporter", "kind", name=op.f("uq_search_gaps_query_key")
-        ),
+        sa.UniqueConstraint("query_key", "reporter", "kind", name=op.f("uq_search_gaps_query_key")),
     )
     with op.batch_alter_table("search_gaps", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_search_gaps_at"), ["at"], unique=False)

@@ -103,6 +103,12 @@ SCHEMA: tuple[Setting, ...] = (
     Setting("allow_plain_http", bool, False, "Allow unencrypted http:// servers", policy_only=True),
     # Help and updates.
     Setting("support_contact", str, "", "Support contact", policy_only=True),
+    Setting(
+        "share_search_gaps",
+        bool,
+        False,
+        "Tell the company's curators, without my name, about searches that found nothing",
+    ),
     Setting("update_channel", str, "stable", "Update channel", choices=("stable", "beta")),
     Setting("download_url", str, "", "Where to get kshare", check=_check_url, policy_only=True),
 )

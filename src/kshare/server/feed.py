@@ -34,8 +34,8 @@ from kshare.protocol.schemas import (
     Removal,
 )
 from kshare.server import serialize, tag_aliases
-from kshare.server.curation import roles as curator_roles
 from kshare.server.changes import MEMBERSHIP
+from kshare.server.curation import roles as curator_roles
 from kshare.server.cursors import PREFIX, CursorSeal
 from kshare.server.db import current_seq, horizon
 from kshare.server.errors import ApiError

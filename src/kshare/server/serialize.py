@@ -23,7 +23,7 @@ from kshare.protocol.schemas import (
     ReactionOut,
 )
 from kshare.server.curation import entries as curation_entries
-from kshare.server.curation import verification
+from kshare.server.curation import marks as verification
 from kshare.server.policy import Gate, Judged, sees_private_fields
 from kshare.server.tables import (
     Endorsement,

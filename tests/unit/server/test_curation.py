@@ -88,7 +88,11 @@ def test_a_curator_who_cannot_see_an_entry_reorders_without_dropping_it(sqlite_o
     assert reordered.status_code == 200, reordered.text
     assert [e["item_id"] for e in reordered.json()["entries"]] == [other, public]
     ana = _get(org, "ana", made["id"])["entries"]
-    assert [(e["item_id"], e["note"]) for e in ana] == [(other, ""), (team, "team only"), (public, "")]
+    assert [(e["item_id"], e["note"]) for e in ana] == [
+        (other, ""),
+        (team, "team only"),
+        (public, ""),
+    ]
 
 
 def test_adding_entries_merges_and_stale_edits_conflict(sqlite_org: Org) -> None:
@@ -111,7 +115,9 @@ def test_adding_entries_merges_and_stale_edits_conflict(sqlite_org: Org) -> None
         (third, "Start", "then this"),
         (second, "Later", ""),
     ]
-    person = org.api.post(path, org.tokens["ana"], json={"item_id": org.ids["bob"], "kind": "person"})
+    person = org.api.post(
+        path, org.tokens["ana"], json={"item_id": org.ids["bob"], "kind": "person"}
+    )
     assert person.status_code == 200 and person.json()["entries"][-1]["kind"] == "person"
     refused = org.api.post(path, org.tokens["carol"], json={"item_id": first})
     assert refused.status_code == 403
@@ -151,7 +157,9 @@ def test_curator_role_is_granted_synced_scoped_and_audited(sqlite_org: Org) -> N
     outside = org.api.post(f"/api/v1/items/{other['id']}/verify", org.tokens["carol"], json={})
     assert outside.status_code == 403
     assert org.admin.revoke_curator("carol")
-    after = org.api.get("/api/v1/feed", org.tokens["carol"], params={"since": later.json()["cursor"]})
+    after = org.api.get(
+        "/api/v1/feed", org.tokens["carol"], params={"since": later.json()["cursor"]}
+    )
     assert after.json()["curator"]["active"] is False
     actions = [(e["action"], e["detail"].get("by")) for e in org.admin.audit_log()]
     assert ("curator_granted", org.admin.actor) in actions
@@ -205,7 +213,9 @@ def test_health_report_lists_unanswered_stale_and_unverified_from_what_is_visibl
     org = sqlite_org
     org.admin.grant_curator("carol")
     asked = org.item("ana", kind="question", title="How?", tags=["vpn"], audience={"org": True})
-    hidden = org.item("ana", kind="question", title="Falcon?", tags=["m&a"], audience={"groups": ["SRE"]})
+    hidden = org.item(
+        "ana", kind="question", title="Falcon?", tags=["m&a"], audience={"groups": ["SRE"]}
+    )
     report = org.api.get("/api/v1/curation/health", org.tokens["carol"]).json()
     assert [u["tag"] for u in report["unanswered"]] == ["vpn"]
     assert report["unanswered"][0]["under_week"] == 1
@@ -218,7 +228,9 @@ def test_health_report_lists_unanswered_stale_and_unverified_from_what_is_visibl
 
 def test_merging_tags_retags_items_and_leaves_an_alias(sqlite_org: Org) -> None:
     org = sqlite_org
-    post = org.item("ana", kind="post", title="Pods", tags=["k8s-ops", "ops"], audience={"org": True})
+    post = org.item(
+        "ana", kind="post", title="Pods", tags=["k8s-ops", "ops"], audience={"org": True}
+    )
     assert org.admin.merge_tags("k8s-ops", "kubernetes") == 1
     assert _get(org, "bob", post["id"])["tags"] == ["kubernetes", "ops"]
     assert org.admin.tag_aliases()["k8s-ops"] == "kubernetes"

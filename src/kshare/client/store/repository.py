@@ -45,6 +45,7 @@ log = logging.getLogger(__name__)
 
 LOCAL_SEQ = "local_seq"
 CURSOR = "cursor"
+CURATOR_ROLE = "curator_role"  # the person's own CuratorRole, as the feed last sent it
 CHUNK = 400  # stays below SQLite's bound-parameter limit for IN (...) lists
 
 ITEMS: Table = CachedItem.__table__  # type: ignore[assignment]
@@ -149,6 +150,7 @@ def item_row(item: ItemOut, local_seq: int) -> dict[str, Any]:
         "mentions": list(item.mentions),
         "attachment": item.attachment.model_dump(mode="json") if item.attachment else None,
         "entries": [entry.model_dump(mode="json") for entry in item.entries],
+        "verification": item.verification.model_dump(mode="json") if item.verification else None,
         "local_seq": local_seq,
     }
 

@@ -75,9 +75,7 @@ def report(session: Session, caller: Caller, now: datetime) -> HealthReport:
     )
     verified = {
         v.item_id: v
-        for v in session.scalars(
-            select(Verification).where(Verification.item_id.in_(list(by_id)))
-        )
+        for v in session.scalars(select(Verification).where(Verification.item_id.in_(list(by_id))))
     }
     authors = {i.author_id for i in by_id.values()}
     active = dict(
@@ -86,7 +84,9 @@ def report(session: Session, caller: Caller, now: datetime) -> HealthReport:
     stale = []
     for item_id, v in verified.items():
         item = by_id[item_id]
-        marks = Verified(v.review_by, v.blob_sha256, item.blob_sha256, active.get(item.author_id, False))
+        marks = Verified(
+            v.review_by, v.blob_sha256, item.blob_sha256, active.get(item.author_id, False)
+        )
         if review_reasons(marks, now):
             stale.append(_brief(item, v.review_by))
     stale.sort(key=lambda b: (b.review_by or now, b.id))

@@ -37,7 +37,9 @@ router = APIRouter(responses=ERRORS)
 ItemId = Path(min_length=1, max_length=64)
 
 
-def _add_entry(session: Session, caller: Caller, collection_id: str, body: CollectionEntryAdd) -> ItemOut:
+def _add_entry(
+    session: Session, caller: Caller, collection_id: str, body: CollectionEntryAdd
+) -> ItemOut:
     gate = Gate(session, caller.viewer)
     judged = gate.one(collection_id)
     if judged is None or judged.item.kind != "collection":
