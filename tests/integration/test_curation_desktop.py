@@ -293,3 +293,25 @@ def test_exports_hold_only_what_the_exporter_sees_and_are_audited(
         (made, "html"),
         (made, "pdf"),
     ]
+
+
+def test_a_steward_merges_tags_and_search_reads_the_old_name_as_the_new(
+    desktop: Callable[[str], Workspace], capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    ana = desktop("ana")
+    pods = ana.publish(title="Scaling pods", body="HPA settings", tags=["k8s-ops"])
+    ana.sync()
+    desktop("cy")
+    for ws in (ana,):
+        ws.close()
+    _cli(capsys, tmp_path, "ana", "tags", "merge", "k8s-ops", "Kubernetes")
+    _cli(capsys, tmp_path, "ana", "tags", "describe", "kubernetes", "Running containers at scale")
+    _cli(capsys, tmp_path, "cy", "sync")
+    found = json.loads(_cli(capsys, tmp_path, "cy", "search", "tag:k8s-ops", "--json"))
+    assert [(h["id"], h["tags"]) for h in found["hits"]] == [(pods, ["kubernetes"])]
+    shown = json.loads(_cli(capsys, tmp_path, "cy", "tags", "show", "k8s-ops", "--json"))
+    assert shown["tag"] == "kubernetes" and shown["aliases"] == ["k8s-ops"]
+    assert shown["description"] == "Running containers at scale"
+    assert [t["item_id"] for t in shown["top"]] == [pods]
+    refused = main(["tags", "merge", "ops", "devops", "--profile", str(tmp_path / "cy")])
+    assert refused == 1 and "curators" in capsys.readouterr().err

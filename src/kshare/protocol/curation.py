@@ -7,6 +7,9 @@ Paths (all need a signed-in caller; writes take ``Idempotency-Key``)::
     GET  /api/v1/curation/health              HealthReport (curators and admins)
     POST /api/v1/curation/search-gaps         SearchGapReport -> 204
     POST /api/v1/curation/exports             ExportRecord -> 204 (recorded in the audit log)
+    GET  /api/v1/curation/tags/{tag}          TagOut
+    PUT  /api/v1/curation/tags/{tag}          TagDescribe -> TagOut (curators of the tag)
+    POST /api/v1/curation/tags/{tag}/merge    TagMerge -> TagOut (curators everywhere)
 """
 
 from __future__ import annotations
@@ -105,3 +108,28 @@ class HealthReport(Wire):
     never_verified_count: int = 0
     busy_unverified: list[BusyTopic] = Field(default_factory=list)
     search_gaps: list[SearchGapOut] = Field(default_factory=list)
+
+
+TAGS = f"{CURATION}/tags"
+
+
+class TagDescribe(Wire):
+    """``PUT /api/v1/curation/tags/{tag}``: what the tag means (curators of the tag)."""
+
+    description: str = Field(default="", max_length=2000)
+
+
+class TagMerge(Wire):
+    """``POST /api/v1/curation/tags/{tag}/merge``: retag as ``into``, the old name an alias."""
+
+    into: str = Field(min_length=1, max_length=64)
+
+
+class TagOut(Wire):
+    """A tag as a steward keeps it: its description, its other names, how much uses it."""
+
+    tag: str
+    description: str = ""
+    aliases: list[str] = Field(default_factory=list)
+    items: int = 0  # items under it that the caller may see
+    retagged: int = 0  # after a merge: how many items moved

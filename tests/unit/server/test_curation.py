@@ -234,3 +234,29 @@ def test_merging_tags_retags_items_and_leaves_an_alias(sqlite_org: Org) -> None:
     assert org.admin.merge_tags("k8s-ops", "kubernetes") == 1
     assert _get(org, "bob", post["id"])["tags"] == ["kubernetes", "ops"]
     assert org.admin.tag_aliases()["k8s-ops"] == "kubernetes"
+
+
+def test_tag_stewards_describe_and_merge_and_counts_follow_visibility(sqlite_org: Org) -> None:
+    org = sqlite_org
+    org.item("ana", kind="post", title="Pods", tags=["k8s-ops"], audience={"org": True})
+    org.item("ana", kind="post", title="Team pods", tags=["k8s-ops"], audience={"groups": ["SRE"]})
+    path = "/api/v1/curation/tags/k8s-ops"
+    assert org.api.put(path, org.tokens["carol"], json={"description": "x"}).status_code == 403
+    org.admin.grant_curator("carol", tags=["k8s-ops"])
+    described = org.api.put(path, org.tokens["carol"], json={"description": "Running pods"})
+    assert described.status_code == 200 and described.json()["description"] == "Running pods"
+    assert described.json()["items"] == 1  # carol is not in SRE
+    assert org.api.get(path, org.tokens["bob"]).json()["items"] == 2
+    refused = org.api.post(f"{path}/merge", org.tokens["carol"], json={"into": "kubernetes"})
+    assert refused.status_code == 403  # a tag's curator may not retag everything
+    org.admin.grant_curator("bob")
+    merged = org.api.post(f"{path}/merge", org.tokens["bob"], json={"into": "kubernetes"})
+    assert merged.status_code == 200, merged.text
+    assert merged.json() == {
+        "tag": "kubernetes",
+        "description": "",
+        "aliases": ["k8s-ops"],
+        "items": 2,
+        "retagged": 2,
+    }
+    assert org.api.get("/api/v1/curation/tags/ci%2Fcd", org.tokens["bob"]).json()["tag"] == "ci/cd"

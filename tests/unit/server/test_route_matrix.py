@@ -234,6 +234,15 @@ ROUTES: dict[tuple[str, str], Call] = {
     ("POST", "/api/v1/curation/exports"): lambda s, w: s.org.api.post(
         "/api/v1/curation/exports", s.token(w), json={"target": s.question["id"], "format": "html"}
     ),
+    ("GET", "/api/v1/curation/tags/{tag}"): lambda s, w: s.org.api.get(
+        "/api/v1/curation/tags/m&a", s.token(w)
+    ),
+    ("PUT", "/api/v1/curation/tags/{tag}"): lambda s, w: s.org.api.put(
+        "/api/v1/curation/tags/m&a", s.token(w), json={"description": "Quokka deals"}
+    ),
+    ("POST", "/api/v1/curation/tags/{tag}/merge"): lambda s, w: s.org.api.post(
+        "/api/v1/curation/tags/m&a/merge", s.token(w), json={"into": "deals"}
+    ),
     ("DELETE", "/api/v1/items/{item_id}"): lambda s, w: s.org.api.delete(_q(s), s.token(w)),
     ("GET", "/api/v1/groups"): lambda s, w: s.org.api.get("/api/v1/groups", s.token(w)),
     ("POST", "/api/v1/groups/{group_id}/join"): lambda s, w: s.org.api.post(
@@ -287,7 +296,11 @@ NOT_THEIRS = {
     ("dave", "POST", "/api/v1/items/{item_id}/verify"): 403,
 }
 # Health reports are for curators, and nobody in this scene is one.
-CURATOR_ONLY = {("GET", "/api/v1/curation/health")}
+CURATOR_ONLY = {
+    ("GET", "/api/v1/curation/health"),
+    ("PUT", "/api/v1/curation/tags/{tag}"),
+    ("POST", "/api/v1/curation/tags/{tag}/merge"),
+}
 
 # The group routes, per viewer (unlisted: success). join, leave: the secret group, which
 # outsiders may not tell from no group; requests, approve, decline: closed Finance.

@@ -62,6 +62,23 @@ def register(subparsers: Any) -> None:
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
     add_profile_option(p)
     p.set_defaults(func=run_review_due)
+    tags = subparsers.add_parser("tags", help="tag stewardship: show, describe, merge")
+    verbs = tags.add_subparsers(dest="tags_action", metavar="ACTION", required=True)
+    p = verbs.add_parser("show", help="a tag's description, other names, experts and top content")
+    p.add_argument("tag", metavar="TAG")
+    p.add_argument("--json", action="store_true", help="print JSON instead of text")
+    add_profile_option(p)
+    p.set_defaults(func=run_tag_show)
+    p = verbs.add_parser("describe", help="say what a tag means (its curators)")
+    p.add_argument("tag", metavar="TAG")
+    p.add_argument("description", metavar="TEXT")
+    add_profile_option(p)
+    p.set_defaults(func=run_tag_describe)
+    p = verbs.add_parser("merge", help="retag SOURCE as INTO everywhere; SOURCE stays an alias")
+    p.add_argument("source", metavar="SOURCE")
+    p.add_argument("into", metavar="INTO")
+    add_profile_option(p)
+    p.set_defaults(func=run_tag_merge)
     report = subparsers.add_parser("report", help="reports for curators (need the server)")
     kinds = report.add_subparsers(dest="report_kind", metavar="REPORT", required=True)
     p = kinds.add_parser("health", help="unanswered, stale, unverified content; search gaps")
@@ -260,3 +277,48 @@ def run_health(args: argparse.Namespace) -> int:
         return 0
 
     return _with_workspace(args, work, send=False)
+
+
+def run_tag_show(args: argparse.Namespace) -> int:
+    def work(ws: Any) -> int:
+        view = ws.curation.tag_steward(ws).show(args.tag)
+        if args.json:
+            _dump(
+                {
+                    "tag": view.tag,
+                    "description": view.description,
+                    "aliases": list(view.aliases),
+                    "experts": list(view.experts),
+                    "top": [{"item_id": i, "title": t} for i, t in view.top],
+                }
+            )
+            return 0
+        print(view.tag + (f" (also: {', '.join(view.aliases)})" if view.aliases else ""))
+        if view.description:
+            print(f"  {view.description}")
+        elif not view.online:
+            print("  (its description needs a connection to the server)")
+        print("Experts: " + (", ".join(view.experts) or "none yet"))
+        for item_id, title in view.top:
+            print(f"- {title} [{item_id}]")
+        return 0
+
+    return _with_workspace(args, work, send=False)
+
+
+def run_tag_describe(args: argparse.Namespace) -> int:
+    def work(ws: Any) -> int:
+        ws.curation.tag_steward(ws).describe(args.tag, args.description)
+        print(f"Described {args.tag}")
+        return 0
+
+    return _with_workspace(args, work, send=True)
+
+
+def run_tag_merge(args: argparse.Namespace) -> int:
+    def work(ws: Any) -> int:
+        ws.curation.tag_steward(ws).merge(args.source, args.into)
+        print(f"Merging {args.source} into {args.into}")
+        return 0
+
+    return _with_workspace(args, work, send=True)

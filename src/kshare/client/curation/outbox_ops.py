@@ -12,15 +12,26 @@ from kshare.protocol.curation import (
     COLLECTIONS,
     EXPORTS,
     SEARCH_GAPS,
+    TAGS,
     CollectionEntryAdd,
     ExportRecord,
     SearchGapReport,
+    TagDescribe,
+    TagMerge,
+    TagOut,
     VerifyRequest,
 )
 from kshare.protocol.schemas import ItemOut
 
 OPERATIONS = frozenset(
-    {"add_collection_entry", "verify_item", "report_search_gap", "record_export"}
+    {
+        "add_collection_entry",
+        "verify_item",
+        "report_search_gap",
+        "record_export",
+        "describe_tag",
+        "merge_tags",
+    }
 )
 
 
@@ -49,5 +60,18 @@ def send(api: ApiClient, entry: OutboxOp) -> Any:
         return None
     if entry.operation == "record_export":
         _post(api, EXPORTS, entry.key, ExportRecord.model_validate(payload["export"]), None)
+        return None
+    if entry.operation == "describe_tag":
+        body = TagDescribe.model_validate(payload["tag"])
+        return api.request(
+            "PUT",
+            f"{TAGS}/{target}",
+            content=body.model_dump_json(),
+            headers={routes.IDEMPOTENCY_HEADER: entry.key, "Content-Type": "application/json"},
+            parse=api.parser(TagOut),
+        )
+    if entry.operation == "merge_tags":
+        body = TagMerge.model_validate(payload["tag"])
+        _post(api, f"{TAGS}/{target}/merge", entry.key, body, None)
         return None
     raise ValueError(f"unknown curation operation {entry.operation!r}")

@@ -13,6 +13,7 @@ from typing import Any, Literal, Protocol, TypeVar
 
 from sqlalchemy import Connection, Engine, select, update
 
+from kshare.client.curation.tags import TagStewardship
 from kshare.client.curation.views import (
     CollectionSummary,
     CollectionView,
@@ -346,6 +347,10 @@ class Curation:
                     due.append(ReviewDue(row.id, row.title, row.kind, mark.review_by, mark.reasons))
         due.sort(key=lambda d: (d.review_by or now, d.item_id))
         return due
+
+    def tag_steward(self, searcher: Any) -> TagStewardship:
+        """Tag stewardship; ``searcher`` offers ``search`` and ``experts`` (the Workspace)."""
+        return TagStewardship(self.reader, self.writer, self._online, searcher)
 
     # --- reports, search gaps, exports ------------------------------------------------
 

@@ -40,6 +40,8 @@ OPERATIONS = frozenset(
         "verify_item",
         "report_search_gap",
         "record_export",
+        "describe_tag",
+        "merge_tags",
     }
 )
 

@@ -14,21 +14,27 @@ from kshare.protocol.curation import (
     EXPORTS,
     HEALTH,
     SEARCH_GAPS,
+    TAGS,
     CollectionEntryAdd,
     ExportRecord,
     HealthReport,
     SearchGapReport,
+    TagDescribe,
+    TagMerge,
+    TagOut,
     VerifyRequest,
 )
 from kshare.protocol.schemas import ItemOut
 from kshare.server.audit import audit
 from kshare.server.auth import Caller
 from kshare.server.changes import touch
-from kshare.server.curation import entries, health, verification
+from kshare.server.curation import entries, health, tags, verification
+from kshare.server.curation.roles import scope_of
 from kshare.server.errors import ApiError, not_found
 from kshare.server.policy import Gate
 from kshare.server.routes.account import ERRORS
 from kshare.server.routes.deps import CallerDep, ServicesDep, idempotent
+from kshare.server.tag_aliases import TagAliasError
 from kshare.server.writes import item_out
 
 log = logging.getLogger(__name__)
@@ -116,3 +122,40 @@ def record_export(
         )
 
     return idempotent(svc, caller, request, 204, work, body)
+
+
+TagName = Path(min_length=1, max_length=64)
+
+
+@router.get(f"{TAGS}/{{tag:path}}", response_model=TagOut)
+def get_tag(caller: CallerDep, svc: ServicesDep, tag: str = TagName) -> TagOut:
+    with svc.db.read() as session:
+        return tags.tag_out(session, caller.viewer, tag, svc.settings.clock())
+
+
+@router.put(f"{TAGS}/{{tag:path}}", response_model=TagOut)
+def describe_tag(
+    body: TagDescribe, request: Request, caller: CallerDep, svc: ServicesDep, tag: str = TagName
+) -> Response:
+    def work(session: Session) -> TagOut:
+        now = svc.settings.clock()
+        tags.describe(session, caller.viewer, tag, body.description, actor_id=caller.id, now=now)
+        return tags.tag_out(session, caller.viewer, tag, now)
+
+    return idempotent(svc, caller, request, 200, work, body)
+
+
+@router.post(f"{TAGS}/{{tag:path}}/merge", response_model=TagOut)
+def merge_tag(
+    body: TagMerge, request: Request, caller: CallerDep, svc: ServicesDep, tag: str = TagName
+) -> Response:
+    def work(session: Session) -> TagOut:
+        if not scope_of(session, caller.viewer).everywhere:
+            raise ApiError(403, "forbidden", "Merging tags retags everything: curators only.")
+        try:
+            moved = tags.merge(session, tag, body.into, actor=caller.id, actor_id=caller.id)
+        except TagAliasError as exc:
+            raise ApiError(422, "invalid", str(exc)) from exc
+        return tags.tag_out(session, caller.viewer, body.into, svc.settings.clock(), moved)
+
+    return idempotent(svc, caller, request, 200, work, body)

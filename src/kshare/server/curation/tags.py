@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from kshare.domain.visibility import Viewer
+from kshare.protocol.curation import TagOut
 from kshare.server import tag_aliases
 from kshare.server.audit import audit
 from kshare.server.changes import touch
-from kshare.server.tables import Item
+from kshare.server.curation.roles import scope_of
+from kshare.server.errors import ApiError
+from kshare.server.policy import visible_items_clause
+from kshare.server.tables import Item, TagDescription
 from kshare.server.writes import canonical_tag
 
 
-def merge(session: Session, source: str, target: str, *, actor: str) -> int:
+def merge(
+    session: Session, source: str, target: str, *, actor: str, actor_id: str | None = None
+) -> int:
     """Retag every item tagged ``source`` as ``target``; ``source`` becomes its alias.
 
     Returns how many items were retagged. Each gets a new seq (not a new version: the
@@ -36,6 +45,56 @@ def merge(session: Session, source: str, target: str, *, actor: str) -> int:
         item.tags = list(merged)
         touch(session, item, bump_version=False)
         moved += 1
-    tag_aliases.set_alias(session, old, new)
-    audit(session, "tags_merged", admin=True, by=actor, source=old, target=new, items=moved)
+    tag_aliases.set_alias(session, old, new, actor_id=actor_id)
+    audit(
+        session,
+        "tags_merged",
+        actor_id=actor_id,
+        admin=actor_id is None,
+        by=actor,
+        source=old,
+        target=new,
+        items=moved,
+    )
     return moved
+
+
+def tag_out(session: Session, viewer: Viewer, tag: str, now: datetime, retagged: int = 0) -> TagOut:
+    """A tag with its description, aliases and how many visible items carry it."""
+    key = canonical_tag(tag)
+    key = tag_aliases.current(session).get(key, key)
+    row = session.get(TagDescription, key)
+    aliases = sorted(a for a, t in tag_aliases.current(session).items() if t == key)
+    names = {key, *aliases}
+    tagged = session.execute(
+        select(Item.tags).where(visible_items_clause(viewer, now), Item.parent_id.is_(None))
+    ).all()
+    count = sum(1 for (tags,) in tagged if names & set(tags or ()))
+    return TagOut(
+        tag=key,
+        description=row.description if row is not None else "",
+        aliases=aliases,
+        items=count,
+        retagged=retagged,
+    )
+
+
+def describe(
+    session: Session, viewer: Viewer, tag: str, text: str, *, actor_id: str, now: datetime
+) -> None:
+    """Say what a tag means; for the curators whose scope holds the tag."""
+    key = canonical_tag(tag)
+    if not key:
+        raise ApiError(422, "invalid", "Name a tag.")
+    key = tag_aliases.current(session).get(key, key)
+    scope = scope_of(session, viewer)
+    if not (scope.everywhere or key in scope.tags):
+        raise ApiError(403, "forbidden", "Only the tag's curators may describe it.")
+    row = session.get(TagDescription, key)
+    if row is None:
+        row = TagDescription(tag=key)
+        session.add(row)
+    row.description = text.strip()
+    row.changed_by = actor_id
+    row.changed_at = now
+    audit(session, "tag_described", actor_id=actor_id, target=key)
