@@ -70,18 +70,18 @@ def wait_picture(
     waits: tuple[Wait, ...], title: str, parent: QWidget | None = None
 ) -> pg.PlotWidget:
     """One bar per tag (or department): the median days a question waited for an answer."""
-    plot = _plot(parent, title)
-    plot.showAxis("bottom")
-    plot.setLabel("bottom", "median days to a first answer")
+    plot = _plot(parent, f"{title} (median days to a first answer)")
     if waits:
         ys = np.arange(len(waits), 0, -1, dtype=float)
         days = np.array([w.days for w in waits], dtype=float)
+        longest = max(float(days.max()), 1.0)
         plot.addItem(
             pg.BarGraphItem(x0=np.zeros(len(waits)), y=ys, width=days, height=0.6, brush=BAR)
         )
         for w, y in zip(waits, ys, strict=True):
-            _label(plot, f"{w.label} ({w.questions})", 0, float(y), (1.0, 0.5))
-        plot.setXRange(-max(days.max(), 1.0) * 0.6, max(days.max(), 1.0) * 1.05)
+            _label(plot, f"{w.label} ({w.questions})", -longest * 0.01, float(y), (1.0, 0.5))
+            _label(plot, f"{w.days:g} d", w.days + longest * 0.01, float(y), (0.0, 0.5))
+        plot.setXRange(-longest * 0.6, longest * 1.15)
     return plot
 
 
