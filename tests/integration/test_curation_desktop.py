@@ -201,6 +201,13 @@ def test_verified_items_need_review_after_their_date_and_readers_see_a_quiet_mar
     cy.curation.add(made, item)
     assert cy.curation.show(made).sections[0].entries[0].may_be_outdated
     assert cy.curation.review_due() == []  # cy is no curator and not its author
+    reader_note = cy.item(item)
+    assert reader_note is not None
+    assert reader_note.verification_note.endswith("may be outdated")
+    curator_note = ana.item(item)
+    assert curator_note is not None and "needs review: past its review date" in (
+        curator_note.verification_note
+    )
     with pytest.raises(Exception, match="curators"):
         cy.curation.verify(item)
 
@@ -315,3 +322,34 @@ def test_a_steward_merges_tags_and_search_reads_the_old_name_as_the_new(
     assert [t["item_id"] for t in shown["top"]] == [pods]
     refused = main(["tags", "merge", "ops", "devops", "--profile", str(tmp_path / "cy")])
     assert refused == 1 and "curators" in capsys.readouterr().err
+
+
+def test_the_health_report_is_written_to_html_and_pdf_for_curators_only(
+    desktop: Callable[[str], Workspace],
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    admin: AdminTools,
+) -> None:
+    pdfium = pytest.importorskip("pypdfium2")
+    ana, cy = desktop("ana"), desktop("cy")
+    ana.publish(title="Who approves <travel>?", body="?", kind="question", tags=["travel"])
+    ana.publish(title="Team secret", body="?", kind="question", audience=["group:SRE"])
+    ana.sync()
+    ana.close()
+    cy.close()
+    html_file, pdf_file = tmp_path / "health.html", tmp_path / "health.pdf"
+    out = _cli(capsys, tmp_path, "ana", "report", "health", "--output", str(html_file))
+    assert "travel: 1 / 0 / 0" in out
+    parser = _Text()
+    parser.feed(html_file.read_text(encoding="utf-8"))
+    assert "Who approves <travel>?" in "".join(parser.text)
+    _cli(capsys, tmp_path, "ana", "report", "health", "--output", str(pdf_file))
+    document = pdfium.PdfDocument(str(pdf_file))
+    words = "".join(document[i].get_textpage().get_text_range() for i in range(len(document)))
+    assert "Knowledge base health" in words and "travel" in words
+    denied = main(["report", "health", "--profile", str(tmp_path / "cy")])
+    assert denied == 1 and "curators" in capsys.readouterr().err
+    exports = [
+        e["detail"]["format"] for e in admin.audit_log() if e["action"] == "curation_exported"
+    ]
+    assert exports == ["html", "pdf"]

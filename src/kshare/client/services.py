@@ -791,6 +791,8 @@ class Workspace:
         detail = queries.item_detail(self.reader, item_id)
         if detail is not None and detail.attachment_name:
             detail = replace(detail, attachment_note=self._attachment_note(item_id))
+        if detail is not None:
+            detail = replace(detail, verification_note=self.curation.note_for(item_id))
         return detail
 
     def _attachment_note(self, item_id: str) -> str:

@@ -83,6 +83,9 @@ def register(subparsers: Any) -> None:
     kinds = report.add_subparsers(dest="report_kind", metavar="REPORT", required=True)
     p = kinds.add_parser("health", help="unanswered, stale, unverified content; search gaps")
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
+    p.add_argument(
+        "--output", type=Path, metavar="FILE", help="also write it to FILE (.html or .pdf)"
+    )
     add_profile_option(p)
     p.set_defaults(func=run_health)
 
@@ -258,6 +261,8 @@ def run_review_due(args: argparse.Namespace) -> int:
 def run_health(args: argparse.Namespace) -> int:
     def work(ws: Any) -> int:
         report = ws.curation.health()
+        if args.output is not None:
+            _write_report(ws, report, args.output)
         if args.json:
             _dump(report.model_dump(mode="json"))
             return 0
@@ -322,3 +327,21 @@ def run_tag_merge(args: argparse.Namespace) -> int:
         return 0
 
     return _with_workspace(args, work, send=True)
+
+
+def _write_report(ws: Any, report: Any, path: Path) -> None:
+    from kshare.client.curation.export_html import health_html
+    from kshare.client.errors import UserFacingError
+
+    suffix = path.suffix.lower().lstrip(".")
+    if suffix not in ("html", "pdf"):
+        raise UserFacingError("The report is written as .html or .pdf.")
+    html = health_html(report)
+    if suffix == "html":
+        path.write_text(html, encoding="utf-8")
+    else:
+        from kshare.ui.curation.pdf import write_pdf
+
+        write_pdf(html, path)
+    ws.curation.record_export("health", suffix, "report")
+    ws.sync()  # the audit record goes with it when the server can be reached

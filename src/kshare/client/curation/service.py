@@ -331,6 +331,28 @@ class Curation:
             row = self._row(conn, item_id)
             return None if row is None else self._mark(conn, row, self.clock.now())
 
+    def note_for(self, item_id: str) -> str:
+        """What a reader is told of an item's verification: who vouched, and quietly
+        whether it may be outdated; a curator of it also learns why it needs review."""
+        mark = self.mark(item_id)
+        if mark is None:
+            return ""
+        note = f"Verified by {mark.verified_by} on {mark.verified_at:%Y-%m-%d}"
+        if not mark.needs_review:
+            return note
+        with self.reader.connect() as conn:
+            row = self._row(conn, item_id)
+        account = self._account()
+        curates = row is not None and (
+            self._covers(self.role(), row)
+            or (account is not None and row.author_id == account.user_id)
+        )
+        return (
+            f"{note} · needs review: {'; '.join(mark.reasons)}"
+            if curates
+            else (f"{note} · may be outdated")
+        )
+
     def review_due(self) -> list[ReviewDue]:
         """Verified items in this curator's scope (and their own) that need review now."""
         role, now = self.role(), self.clock.now()
