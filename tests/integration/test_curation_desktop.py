@@ -226,6 +226,9 @@ def test_search_gaps_reach_the_server_only_with_consent(
         assert session.query(SearchGap).count() == 0
     cy.settings.set("share_search_gaps", True)
     cy.search("zyzzyva telescope")
+    cy.search("zyzzyva  Telescope")  # the same search again: reported once
+    cy.search("zy")  # half a word: never
+    assert cy.pending_count() == 1
     cy.sync()
     with admin.db.read() as session:
         stored = [(g.query, g.kind) for g in session.query(SearchGap)]
@@ -353,3 +356,28 @@ def test_the_health_report_is_written_to_html_and_pdf_for_curators_only(
         e["detail"]["format"] for e in admin.audit_log() if e["action"] == "curation_exported"
     ]
     assert exports == ["html", "pdf"]
+
+
+def test_leaving_a_group_takes_its_entries_and_their_notes_off_the_disk(
+    desktop: Callable[[str], Workspace], admin: AdminTools
+) -> None:
+    ana, bo = desktop("ana"), desktop("bo")
+    public = _post(ana, "Welcome aboard")
+    rota = _post(ana, "Pager rota", ("group:SRE",))
+    made = ana.curation.create_collection("00000000-0000-4000-8000-00000000c014", "Onboarding")
+    ana.curation.add(made, public, note="read first")
+    ana.curation.add(made, rota, section="On call", note="quokkas guard the pager")
+    ana.sync()
+    bo.sync()
+    assert [e.item_id for s in bo.curation.show(made).sections for e in s.entries] == [public, rota]
+    assert bo.search("quokkas").total == 1
+    admin.remove_member("SRE", "bo")
+    bo.sync()
+    shown = bo.curation.show(made)
+    assert [(s.name, [e.item_id for e in s.entries]) for s in shown.sections] == [("", [public])]
+    with bo.reader.connect() as conn:
+        from sqlalchemy import text
+
+        cached = conn.execute(text("SELECT entries FROM items WHERE id = :i"), {"i": made}).scalar()
+    assert "quokkas" not in str(cached) and rota not in str(cached)
+    assert bo.search("quokkas").total == 0

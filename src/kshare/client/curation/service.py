@@ -43,6 +43,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 Online = Callable[[str, Callable[[ApiClient], Any]], Any]
 SHARE_GAPS = "share_search_gaps"
+MIN_GAP_QUERY = 3
 
 
 class _Account(Protocol):
@@ -74,6 +75,7 @@ class Curation:
         self._online = online
         self.settings = settings
         self.clock = clock
+        self._reported: set[tuple[str, bool]] = set()
 
     # --- the role -------------------------------------------------------------------
 
@@ -395,8 +397,11 @@ class Curation:
         ):
             return False
         text = " ".join(query.split())[:200]
-        if not text:
+        key = (text.casefold(), abandoned)
+        # Half-typed words and the same search again say nothing new: sent once, if at all.
+        if len(text) < MIN_GAP_QUERY or key in self._reported:
             return False
+        self._reported.add(key)
         gap = SearchGapReport(query=text, kind="abandoned" if abandoned else "empty")
         with self.writer.begin() as conn:
             outbox.add(conn, "report_search_gap", "search", {"gap": gap.model_dump(mode="json")})

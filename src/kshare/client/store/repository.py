@@ -429,6 +429,11 @@ def purge(conn: Connection, removals: Iterable[tuple[str, str]]) -> ChangeSet:
     )
     changes.removed = {entity_id for _, entity_id in doomed}
     changes.purged = doomed
+    from kshare.client.curation.cache import drop_entries
+
+    changes.items |= drop_entries(
+        conn, by_type.get("item", []), by_type.get("person", []), take_local_seqs
+    )
     return changes
 
 
