@@ -260,3 +260,24 @@ def test_tag_stewards_describe_and_merge_and_counts_follow_visibility(sqlite_org
         "retagged": 2,
     }
     assert org.api.get("/api/v1/curation/tags/ci%2Fcd", org.tokens["bob"]).json()["tag"] == "ci/cd"
+
+
+def test_a_scoped_curator_reports_and_verifies_only_within_their_groups_and_tags(
+    sqlite_org: Org,
+) -> None:
+    org = sqlite_org
+    team = org.item("ana", kind="question", title="Pager?", audience={"groups": ["SRE"]})
+    tagged = org.item("ana", kind="question", title="VAT?", tags=["vat"], audience={"org": True})
+    other = org.item("ana", kind="question", title="Lunch?", tags=["food"], audience={"org": True})
+    org.admin.grant_curator("bob", groups=["SRE"])
+    org.admin.grant_curator("bob", tags=["vat"])  # a second grant widens the first
+    report = org.api.get("/api/v1/curation/health", org.tokens["bob"]).json()
+    listed = {b["id"] for b in report["never_verified"]}
+    assert listed == {team["id"], tagged["id"]} and other["id"] not in str(report)
+    for item, status in ((team, 200), (tagged, 200), (other, 403)):
+        done = org.api.post(f"/api/v1/items/{item['id']}/verify", org.tokens["bob"], json={})
+        assert done.status_code == status, done.text
+    org.admin.revoke_curator("bob", groups=["SRE"])
+    again = org.api.post(f"/api/v1/items/{team['id']}/verify", org.tokens["bob"], json={})
+    assert again.status_code == 403
+    assert org.api.get("/api/v1/curation/health", org.tokens["bob"]).status_code == 200
