@@ -163,6 +163,13 @@ def test_two_curators_reordering_the_same_version_conflict_and_keep_both(
     assert [e.target_id for e in conflicts] == [made]
     assert [e.title for s in bo.curation.show(made).sections for e in s.entries] == ["First"]
     assert conflicts[0].payload["update"]["entries"][0]["item_id"] == second  # bo's is kept
+    bo.resolve_conflict(conflicts[0].id, "mine")
+    bo.sync()
+    ana.sync()
+    assert [e.title for s in ana.curation.show(made).sections for e in s.entries] == [
+        "Second",
+        "First",
+    ]
 
 
 def test_curator_role_arrives_with_sync_and_leaves_with_revocation(
