@@ -227,3 +227,39 @@ def test_only_curators_get_the_curation_menu(
     bo.sync()
     reader.refresh_curation()
     qtbot.waitUntil(lambda: reader.curation_menu.menuAction().isVisible(), timeout=10_000)
+
+
+@pytest.mark.slow
+def test_the_demo_curator_has_collections_overdue_content_and_pictures(
+    qtbot: Any, runner: TaskRunner, tmp_path: Path
+) -> None:
+    # A server of its own: one shared with other tests would outlive this test's threads.
+    server = ServerProcess(tmp_path / "demo-server", demo=True).start(timeout=240)
+    workspace = Workspace.open(tmp_path / "jakob")
+    try:
+        workspace.login(server.url, "jakob.berg", "demo-password")
+        workspace.sync()
+        window = CurationWindow(workspace, runner)
+        qtbot.addWidget(window)
+        window.resize(1200, 800)
+        window.show()
+        window.refresh()
+        qtbot.waitUntil(lambda: window.collections.list.count() >= 3, timeout=20_000)
+        qtbot.waitUntil(lambda: window.review.list.count() >= 2, timeout=20_000)
+        qtbot.waitUntil(lambda: window.health.report is not None, timeout=20_000)
+        qtbot.waitUntil(lambda: "people" in window.flow.pictures, timeout=20_000)
+        due = [window.review.list.item(i).text() for i in range(window.review.list.count())]
+        assert any("past its review date" in text for text in due)
+        assert any("document changed" in text for text in due)
+        for index in range(window.tabs.count()):
+            window.tabs.setCurrentIndex(index)
+            shot = tmp_path / f"curation-{index}.png"
+            assert window.grab().save(str(shot))
+            assert QImage(str(shot)).width() >= 1000
+        people = window.flow.pictures["people"]
+        people.resize(900, 600)
+        export_picture(people, tmp_path / "people.png")
+        assert _colour_pixels(tmp_path / "people.png", BRIDGE) > 20
+    finally:
+        workspace.close()
+        server.stop()
