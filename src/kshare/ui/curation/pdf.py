@@ -6,16 +6,19 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QSizeF
-from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtWidgets import QApplication
 
 
-def _application() -> QGuiApplication:
-    app = QGuiApplication.instance()
+def _application() -> QCoreApplication:
+    app = QCoreApplication.instance()
     if app is None:
-        # A shell has no display to speak of: lay out and print without one.
+        # A shell has no display to speak of: lay out and print without one. A full
+        # QApplication, so that the app (or anything else in this process) can use it too.
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        app = QGuiApplication([])
-    return app  # type: ignore[return-value]
+        app = QApplication([])
+    return app
 
 
 def write_pdf(html: str, path: Path) -> None:

@@ -138,9 +138,16 @@ class ReviewPage(QWidget):
         self._workspace, self._runner = workspace, runner
         self.list = _named(QListWidget(), "reviewDueList")
         self.empty = QLabel("Nothing needs review.")
+        self.verify = QPushButton("Still right: verify again")
+        self.verify.setEnabled(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.list)
         layout.addWidget(self.empty)
+        layout.addWidget(self.verify)
+        self.list.currentItemChanged.connect(
+            lambda current, _old: self.verify.setEnabled(current is not None)
+        )
+        self.verify.clicked.connect(self._on_verify_clicked)
 
     def refresh(self) -> None:
         QueryOp(
@@ -150,10 +157,22 @@ class ReviewPage(QWidget):
     def show_due(self, due: list[ReviewDue]) -> None:
         self.list.clear()
         for d in due:
-            when = d.review_by.strftime("%Y-%m-%d") if d.review_by else ""
-            item = QListWidgetItem(f"{d.title} — {'; '.join(d.reasons)} ({when})", self.list)
+            when = f" (review by {d.review_by:%Y-%m-%d})" if d.review_by else ""
+            item = QListWidgetItem(f"{d.title} — {'; '.join(d.reasons)}{when}", self.list)
             item.setData(Qt.ItemDataRole.UserRole, d.item_id)
         self.empty.setVisible(not due)
+        self.verify.setEnabled(False)
+
+    def _on_verify_clicked(self) -> None:
+        current = self.list.currentItem()
+        if current is None:
+            return
+        item_id = str(current.data(Qt.ItemDataRole.UserRole))
+        CollectionOp(
+            parent=self,
+            op=lambda: self._workspace.curation.verify(item_id),
+            success=lambda _none: self.refresh(),
+        ).run_in_background(self._runner)
 
 
 class HealthPage(QWidget):
