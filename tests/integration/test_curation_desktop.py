@@ -140,6 +140,11 @@ def test_collections_from_the_command_line_show_each_viewer_only_what_they_may_s
     assert [(c["id"], c["entries"], c["can_edit"]) for c in listed] == [(made, 2, False)]
     _cli(capsys, tmp_path, "bo", "sync")
     assert json.loads(_cli(capsys, tmp_path, "bo", "collections", "list", "--json"))[0]["can_edit"]
+    _cli(capsys, tmp_path, "bo", "collections", "rename", made, "--title", "Welcome to Northwind")
+    _cli(capsys, tmp_path, "cy", "sync")
+    renamed = json.loads(_cli(capsys, tmp_path, "cy", "collections", "show", made, "--json"))
+    assert renamed["title"] == "Welcome to Northwind"
+    assert renamed["sections"] == [shown["sections"][0]]  # bo's rename kept every entry
 
 
 def test_two_curators_reordering_the_same_version_conflict_and_keep_both(

@@ -41,6 +41,12 @@ def register(subparsers: Any) -> None:
     p.add_argument("--note", default="", metavar="TEXT")
     add_profile_option(p)
     p.set_defaults(func=run_add)
+    p = actions.add_parser("rename", help="change a collection's title or description")
+    p.add_argument("collection_id", metavar="COLLECTION_ID")
+    p.add_argument("--title", metavar="TITLE")
+    p.add_argument("--description", metavar="TEXT")
+    add_profile_option(p)
+    p.set_defaults(func=run_rename)
     p = actions.add_parser("show", help="a collection's sections and entries")
     p.add_argument("collection_id", metavar="COLLECTION_ID")
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
@@ -345,3 +351,15 @@ def _write_report(ws: Any, report: Any, path: Path) -> None:
         write_pdf(html, path)
     ws.curation.record_export("health", suffix, "report")
     ws.sync()  # the audit record goes with it when the server can be reached
+
+
+def run_rename(args: argparse.Namespace) -> int:
+    if args.title is None and args.description is None:
+        return _fail("say what changes: --title or --description", 2)
+
+    def work(ws: Any) -> int:
+        ws.curation.rename(args.collection_id, title=args.title, description=args.description)
+        print(f"Changed {args.collection_id}")
+        return 0
+
+    return _with_workspace(args, work, send=True)
