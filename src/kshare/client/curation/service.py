@@ -13,6 +13,7 @@ from typing import Any, Literal, Protocol, TypeVar
 
 from sqlalchemy import Connection, Engine, select, update
 
+from kshare.client.curation.review import covers, mark_of
 from kshare.client.curation.tags import TagStewardship
 from kshare.client.curation.views import (
     CollectionSummary,
@@ -28,7 +29,7 @@ from kshare.client.store.repository import CURATOR_ROLE, ITEMS, PEOPLE
 from kshare.client.store.writes import LocalWrites
 from kshare.client.sync.api import ApiClient
 from kshare.clock import SYSTEM, Clock
-from kshare.domain.curation import DEFAULT_REVIEW, Verified, review_reasons
+from kshare.domain.curation import DEFAULT_REVIEW
 from kshare.protocol.curation import (
     CollectionEntryAdd,
     ExportRecord,
@@ -252,7 +253,7 @@ class Curation:
         if not title and item.parent_id:
             parent = self._row(conn, item.parent_id)
             title = f"Answer to: {parent.title}" if parent is not None else "Answer"
-        mark = self._mark(conn, item, now)
+        mark = mark_of(conn, item, now)
         outdated = mark is not None and mark.needs_review
         return EntryView(entry.item_id, "item", title, entry.note, item.kind, outdated)
 
@@ -269,7 +270,7 @@ class Curation:
             row = self._row(conn, item_id)
             if row is None:
                 raise UserFacingError("That item is not on this computer (any more).")
-            if row.author_id != me and not self._covers(self.role(), row):
+            if row.author_id != me and not covers(self.role(), row):
                 raise UserFacingError("Only its author and its curators may verify this.")
             body = VerifyRequest(review_by=when)
             outbox.add(conn, "verify_item", item_id, {"verify": body.model_dump(mode="json")})
@@ -290,48 +291,11 @@ class Curation:
                 )
             )
 
-    @staticmethod
-    def _covers(role: CuratorRole, row: Any) -> bool:
-        if not role.active:
-            return False
-        if role.everywhere or set(role.tags) & set(row.tags or ()):
-            return True
-        audience = row.audience or {}
-        groups = {
-            g.get("id") for g in audience.get("groups", []) + audience.get("editor_groups", [])
-        }
-        return bool({g.id for g in role.groups} & groups)
-
-    def _mark(self, conn: Connection, row: Any, now: datetime) -> Mark | None:
-        if not row.verification:
-            return None
-        verification = VerificationOut.model_validate(row.verification)
-        people = conn.execute(
-            select(PEOPLE.c.id, PEOPLE.c.display_name, PEOPLE.c.active).where(
-                PEOPLE.c.id.in_([verification.verified_by, row.author_id])
-            )
-        ).all()
-        known = {p.id: p for p in people}
-        author = known.get(row.author_id)
-        facts = Verified(
-            review_by=verification.review_by,
-            verified_blob=verification.blob_sha256,
-            current_blob=(row.attachment or {}).get("sha256"),
-            author_active=author is None or bool(author.active),
-        )
-        verifier = known.get(verification.verified_by)
-        return Mark(
-            verified_by=verifier.display_name if verifier is not None else "a former colleague",
-            verified_at=verification.verified_at,
-            review_by=verification.review_by,
-            reasons=tuple(review_reasons(facts, now)),
-        )
-
     def mark(self, item_id: str) -> Mark | None:
         """The verification of an item and whether it needs review now (None: unverified)."""
         with self.reader.connect() as conn:
             row = self._row(conn, item_id)
-            return None if row is None else self._mark(conn, row, self.clock.now())
+            return None if row is None else mark_of(conn, row, self.clock.now())
 
     def note_for(self, item_id: str) -> str:
         """What a reader is told of an item's verification: who vouched, and quietly
@@ -346,8 +310,7 @@ class Curation:
             row = self._row(conn, item_id)
         account = self._account()
         curates = row is not None and (
-            self._covers(self.role(), row)
-            or (account is not None and row.author_id == account.user_id)
+            covers(self.role(), row) or (account is not None and row.author_id == account.user_id)
         )
         return (
             f"{note} · needs review: {'; '.join(mark.reasons)}"
@@ -364,9 +327,9 @@ class Curation:
         with self.reader.connect() as conn:
             rows = conn.execute(select(ITEMS).where(ITEMS.c.verification.is_not(None))).all()
             for row in rows:
-                if row.author_id != me and not self._covers(role, row):
+                if row.author_id != me and not covers(role, row):
                     continue
-                mark = self._mark(conn, row, now)
+                mark = mark_of(conn, row, now)
                 if mark is not None and mark.needs_review:
                     due.append(ReviewDue(row.id, row.title, row.kind, mark.review_by, mark.reasons))
         due.sort(key=lambda d: (d.review_by or now, d.item_id))
