@@ -65,7 +65,7 @@ class ExportRecord(Wire):
     what: Literal["collection", "report", "picture"] = "collection"
 
 
-class ItemBrief(Wire):
+class ItemLine(Wire):
     id: str
     kind: str
     title: str
@@ -103,8 +103,8 @@ class HealthReport(Wire):
 
     generated_at: datetime
     unanswered: list[UnansweredByTag] = Field(default_factory=list)
-    stale: list[ItemBrief] = Field(default_factory=list)
-    never_verified: list[ItemBrief] = Field(default_factory=list)
+    stale: list[ItemLine] = Field(default_factory=list)
+    never_verified: list[ItemLine] = Field(default_factory=list)
     never_verified_count: int = 0
     busy_unverified: list[BusyTopic] = Field(default_factory=list)
     search_gaps: list[SearchGapOut] = Field(default_factory=list)

@@ -19,7 +19,7 @@ from kshare.protocol.curation import (
     GAP_THRESHOLD,
     BusyTopic,
     HealthReport,
-    ItemBrief,
+    ItemLine,
     SearchGapOut,
     SearchGapReport,
     UnansweredByTag,
@@ -38,8 +38,8 @@ BUSY = 3  # items in the last RECENT that make a topic busy
 WEEK, MONTH = timedelta(days=7), timedelta(days=30)
 
 
-def _brief(item: Item, review_by: datetime | None = None) -> ItemBrief:
-    return ItemBrief(
+def _line(item: Item, review_by: datetime | None = None) -> ItemLine:
+    return ItemLine(
         id=item.id,
         kind=item.kind,
         title=item.title,
@@ -88,7 +88,7 @@ def report(session: Session, caller: Caller, now: datetime) -> HealthReport:
             v.review_by, v.blob_sha256, item.blob_sha256, active.get(item.author_id, False)
         )
         if review_reasons(marks, now):
-            stale.append(_brief(item, v.review_by))
+            stale.append(_line(item, v.review_by))
     stale.sort(key=lambda b: (b.review_by or now, b.id))
     unverified = [i for i in by_id.values() if i.kind in TOP_LEVEL and i.id not in verified]
     unverified.sort(key=lambda i: (i.updated_at, i.id))
@@ -111,7 +111,7 @@ def report(session: Session, caller: Caller, now: datetime) -> HealthReport:
         generated_at=now,
         unanswered=unanswered[:LISTED],
         stale=stale[:LISTED],
-        never_verified=[_brief(i) for i in unverified[:LISTED]],
+        never_verified=[_line(i) for i in unverified[:LISTED]],
         never_verified_count=len(unverified),
         busy_unverified=busy[:LISTED],
         search_gaps=search_gaps(session),
