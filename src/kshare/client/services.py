@@ -27,6 +27,7 @@ from kshare.client import credentials, updates
 from kshare.client import groups as group_calls
 from kshare.client.account import api as account_api
 from kshare.client.account.session_auth import SessionAuth
+from kshare.client.curation.service import Curation
 from kshare.client.errors import (
     FeatureUnavailable,
     KeyringUnavailable,
@@ -109,6 +110,7 @@ class Workspace:
         self.tracker = StatusTracker(self._stored_status())
         self.writes = LocalWrites(writer, lambda: self.account, clock)
         self._lock = threading.RLock()
+        self._curation: Curation | None = None
         self._engine: SyncEngine | None = None
         self._index: Any = None
         self._experts: Any = None
@@ -561,7 +563,25 @@ class Workspace:
         self, query: str, *, limit: int = 20, page: int = 1, sort: str = "relevance"
     ) -> SearchResults:
         index = self._search_index()
-        return index.search(query, limit=limit, page=page, sort=sort)  # type: ignore[no-any-return]
+        results: SearchResults = index.search(query, limit=limit, page=page, sort=sort)
+        if page == 1 and not results.total:
+            self.curation.note_search(query, 0)  # only if the person allowed it
+        return results
+
+    @property
+    def curation(self) -> Curation:
+        """Collections, verification, review-due lists and reports (kshare.client.curation)."""
+        with self._lock:
+            if self._curation is None:
+                self._curation = Curation(
+                    self.reader,
+                    self.writer,
+                    self.writes,
+                    lambda: self.account,
+                    self._online,
+                    self.settings,
+                )
+            return self._curation
 
     def _expert_finder(self) -> Any:
         with self._lock:
@@ -793,6 +813,8 @@ class Workspace:
         detail = queries.item_detail(self.reader, item_id)
         if detail is not None and detail.attachment_name:
             detail = replace(detail, attachment_note=self._attachment_note(item_id))
+        if detail is not None:
+            detail = replace(detail, verification_note=self.curation.note_for(item_id))
         return detail
 
     def _attachment_note(self, item_id: str) -> str:

@@ -115,6 +115,12 @@ SCHEMA: tuple[Setting, ...] = (
     Setting("appearance", str, "system", "Appearance", choices=("system", "light", "dark")),
     # Help and updates.
     Setting("support_contact", str, "", "Support contact", policy_only=True),
+    Setting(
+        "share_search_gaps",
+        bool,
+        False,
+        "Tell the company's curators, without my name, about searches that found nothing",
+    ),
     Setting("update_channel", str, "stable", "Update channel", choices=("stable", "beta")),
     Setting("download_url", str, "", "Where to get kshare", check=_check_url, policy_only=True),
 )

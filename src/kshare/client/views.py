@@ -64,6 +64,8 @@ class ItemDetail:
     attachment_note: str = ""  # why its text is not searchable ("too large to index", ...)
     pending: bool = False  # written on this desktop, not yet on the server
     audience: AudienceInfo = field(default_factory=AudienceInfo)
+    # "Verified by Ana Souza" and, quietly, "may be outdated" (kshare.client.curation)
+    verification_note: str = ""
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from datetime import datetime, timedelta
 from kshare.clock import SYSTEM, Clock
 from kshare.demo_seed import data
 from kshare.demo_seed.builder import ItemWriter
+from kshare.demo_seed.curation import build_curation
 from kshare.demo_seed.endorsements import build_endorsements
 from kshare.demo_seed.groups import FALCON, REORG, SECRET_GROUPS, build_groups
 from kshare.demo_seed.model import (
@@ -98,6 +99,7 @@ def build_demo_org(seed: int = 7, *, now: datetime | None = None, clock: Clock =
         demo_user=DEMO_USER,
         demo_password=DEMO_PASSWORD,
         documents=build_documents(now),
+        curation=build_curation(now),
     )
 
 

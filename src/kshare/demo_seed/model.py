@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,7 @@ class DemoOrg:
     demo_user: str
     demo_password: str
     documents: list[DemoDocument] = field(default_factory=list)
+    curation: Any = None  # kshare.demo_seed.curation.DemoCuration
 
 
 # What the topic modules write: a thread is a post, article or question together with

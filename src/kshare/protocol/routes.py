@@ -40,6 +40,10 @@ answers with the original result). Errors are :class:`ErrorBody` with 4xx/5xx:
     GET    /api/v1/groups/{id}/requests      list of JoinRequestOut (owners only)
     POST   /api/v1/groups/{id}/requests/{person_id}/approve   204 (owners only)
     POST   /api/v1/groups/{id}/requests/{person_id}/decline   204 (owners only)
+
+Curation (collections' entries, verification, health reports, search gaps, exports and
+tag stewardship) lives under ``/api/v1/collections`` and ``/api/v1/curation``; its paths
+and types are named in :mod:`kshare.protocol.curation`.
 """
 
 PREFIX = "/api/v1"

@@ -190,11 +190,37 @@ class BlobRef(Wire):
 
 
 class CollectionEntry(Wire):
-    """One place in a curated collection; only entries the viewer may see are sent."""
+    """One place in a curated collection; only entries the viewer may see are sent.
 
-    item_id: str
-    note: str = ""
+    ``position`` counts only the entries sent to this viewer, and ``section`` names the
+    part of the collection it sits in ("" for none). ``kind`` says whether ``item_id``
+    names an item or a person.
+    """
+
+    item_id: str = Field(max_length=64)
+    note: str = Field(default="", max_length=5000)
     position: int = 0
+    section: str = Field(default="", max_length=200)
+    kind: Literal["item", "person"] = "item"
+
+
+class VerificationOut(Wire):
+    """Who vouched for an item, when, the date to look at it again, and what they read."""
+
+    verified_by: str
+    verified_at: datetime
+    review_by: datetime | None = None
+    item_version: int = 1
+    blob_sha256: str | None = None  # the document version that was verified
+
+
+class CuratorRole(Wire):
+    """The signed-in person's curator role: everywhere, or for these groups and tags."""
+
+    active: bool = False
+    everywhere: bool = False
+    groups: list[GroupRef] = Field(default_factory=list)
+    tags: list[str] = Field(default_factory=list)
 
 
 class ItemOut(Wire):
@@ -224,6 +250,7 @@ class ItemOut(Wire):
     mentions: list[str] = Field(default_factory=list)  # person ids
     attachment: BlobRef | None = None
     entries: list[CollectionEntry] = Field(default_factory=list)
+    verification: VerificationOut | None = None
 
 
 class ReactionOut(Wire):
@@ -331,6 +358,8 @@ class FeedPage(Wire):
     # Every tag alias (alias -> tag), whole, on the first page of a pass and whenever the
     # list changed since the cursor; absent (None) when the client's copy is current.
     tag_aliases: dict[str, str] | None = None
+    # The viewer's own curator role, on the first page of a pass and whenever it changed.
+    curator: CuratorRole | None = None
 
 
 class ReconcileList(Wire):

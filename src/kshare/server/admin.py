@@ -542,6 +542,40 @@ class AdminTools:
         with self.db.read() as session:
             return tag_aliases.current(session)
 
+    def grant_curator(
+        self, user: str, groups: Iterable[str] = (), tags: Iterable[str] = ()
+    ) -> dict[str, Any]:
+        """Make ``user`` a curator: everywhere, or for the named groups and tags."""
+        from kshare.server.curation import roles
+
+        with self.db.write() as session:
+            person = self._person(session, user)
+            group_ids = [self._group(session, g).id for g in groups]
+            row = roles.grant(session, person, group_ids, list(tags), actor=self.actor)
+            return {"everywhere": row.everywhere, "groups": row.group_ids, "tags": row.tags}
+
+    def revoke_curator(
+        self, user: str, groups: Iterable[str] = (), tags: Iterable[str] = ()
+    ) -> bool:
+        """Take the curator role back, whole or for the named groups and tags."""
+        from kshare.server.curation import roles
+
+        with self.db.write() as session:
+            person = self._person(session, user)
+            group_ids = [self._group(session, g).id for g in groups]
+            return roles.revoke(session, person, group_ids, list(tags), actor=self.actor)
+
+    def merge_tags(self, source: str, target: str) -> int:
+        """Retag everything tagged ``source`` as ``target``, leaving ``source`` as an alias."""
+        from kshare.server import tag_aliases
+        from kshare.server.curation import tags
+
+        try:
+            with self.db.write() as session:
+                return tags.merge(session, source, target, actor=self.actor)
+        except tag_aliases.TagAliasError as exc:
+            raise AdminError(str(exc)) from exc
+
     def set_organisation(self, name: str) -> None:
         with self.db.write() as session:
             row = session.get(ServerMeta, "organisation")

@@ -16,6 +16,7 @@ from kshare.protocol import routes as paths
 from kshare.server import errors
 from kshare.server.auth import Passwords
 from kshare.server.changes import prune_tombstones
+from kshare.server.curation import routes as curation
 from kshare.server.db import Database
 from kshare.server.events import Nudges
 from kshare.server.identity import routes as identity
@@ -125,7 +126,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.services = svc
     app.state.metrics = Metrics(lambda: _engines(svc.db))
     errors.install(app)
-    for module in (account, identity, items, sync, blobs, groups):
+    for module in (account, identity, items, sync, blobs, groups, curation):
         app.include_router(module.router)
     app.include_router(probes.router)
 

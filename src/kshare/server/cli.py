@@ -135,6 +135,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     p.add_argument("tag", metavar="TAG", nargs="?")
     p.add_argument("--remove", action="store_true", help="stop reading ALIAS as another tag")
     actions.add_parser("list-tag-aliases", help="list tag aliases")
+    from kshare.server.curation import admin_command
+
+    admin_command.register(actions)
     p = actions.add_parser("import-stackexchange", help="load a Stack Exchange data dump")
     p.add_argument("dump_dir", type=Path, metavar="DUMP_DIR", help="folder with Posts.xml")
     p.add_argument("--organisation", help="also set the organisation name shown to clients")
@@ -193,6 +196,10 @@ def _admin_action(tools, args: argparse.Namespace) -> int:  # type: ignore[no-un
     action = args.action
     if action in directory_command.ACTIONS:
         return directory_command.run(tools, args)
+    from kshare.server.curation import admin_command
+
+    if action in admin_command.ACTIONS:
+        return admin_command.run(tools, args)
     if action == "add-group":
         print(tools.add_group(args.name, args.kind, args.visibility, args.description))
     elif action == "add-user":

@@ -36,6 +36,7 @@ from kshare.protocol.schemas import (
 )
 from kshare.server import serialize, tag_aliases
 from kshare.server.changes import MEMBERSHIP
+from kshare.server.curation import roles as curator_roles
 from kshare.server.cursors import PREFIX, CursorSeal
 from kshare.server.db import current_seq, horizon, session_clock
 from kshare.server.errors import ApiError
@@ -203,6 +204,9 @@ class FeedBuilder:
         aliases = None
         if start == 0 or tag_aliases.changed_after(session, start):
             aliases = tag_aliases.current(session)
+        curator = None
+        if start == 0 or curator_roles.changed_after(session, viewer.user_id, start):
+            curator = curator_roles.role_out(session, viewer)
         return FeedPage(
             upserts=upserts,
             removals=unique,
@@ -211,6 +215,7 @@ class FeedBuilder:
             reconcile=reconcile,
             total_estimate=left,
             tag_aliases=aliases,
+            curator=curator,
         )
 
     def _read_cursor(self, since: str) -> tuple[Cursor, bool]:

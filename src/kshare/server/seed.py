@@ -19,6 +19,7 @@ from kshare.server.audit import audit
 from kshare.server.auth import Passwords
 from kshare.server.blobstore.base import BlobStore
 from kshare.server.changes import set_membership
+from kshare.server.curation.seed import seed_curation
 from kshare.server.db import Database, next_seq
 from kshare.server.seed_documents import seed_documents
 from kshare.server.tables import Endorsement, Group, Item, ItemRevision, Person, ServerMeta
@@ -110,6 +111,9 @@ def seed_org(db: Database, passwords: Passwords, org: Any, blobs: BlobStore | No
         if blobs is not None and getattr(org, "documents", None):
             session.flush()
             seed_documents(session, blobs, org.documents, people, demo_id)
+        if getattr(org, "curation", None) is not None:
+            session.flush()
+            seed_curation(session, org, people, groups, demo_id)
         for endorser, endorsee, skill in org.endorsements:
             key = skill.casefold()
             pk = (people[name_key(endorser)].id, people[name_key(endorsee)].id, key)

@@ -15,7 +15,6 @@ from kshare.domain.visibility import Viewer
 from kshare.protocol.schemas import (
     AudienceView,
     BlobRef,
-    CollectionEntry,
     GroupOut,
     GroupRef,
     ItemOut,
@@ -23,9 +22,10 @@ from kshare.protocol.schemas import (
     PersonRef,
     ReactionOut,
 )
-from kshare.server.policy import Gate, Judged, sees_private_fields, visible_items_clause
+from kshare.server.curation import entries as curation_entries
+from kshare.server.curation import marks as verification
+from kshare.server.policy import Gate, Judged, sees_private_fields
 from kshare.server.tables import (
-    CollectionEntryRow,
     Endorsement,
     Group,
     Item,
@@ -96,23 +96,10 @@ def items_out(gate: Gate, judged: Sequence[Judged]) -> list[ItemOut]:
         select(Mention.item_id, Mention.person_id).where(Mention.item_id.in_(ids))
     ):
         mentions[item_id].append(person_id)
-    entries: dict[str, list[CollectionEntry]] = defaultdict(list)
     collection_ids = [j.item.id for j in judged if j.item.kind == "collection"]
-    if collection_ids:
-        # A collection never reveals an entry the viewer could not see on its own.
-        visible_entry = select(Item.id).where(visible_items_clause(gate.viewer, gate.now))
-        rows = session.scalars(
-            select(CollectionEntryRow)
-            .where(
-                CollectionEntryRow.collection_id.in_(collection_ids),
-                CollectionEntryRow.item_id.in_(visible_entry),
-            )
-            .order_by(CollectionEntryRow.position, CollectionEntryRow.item_id)
-        )
-        for row in rows:
-            entries[row.collection_id].append(
-                CollectionEntry(item_id=row.item_id, note=row.note, position=row.position)
-            )
+    # A collection never reveals an entry the viewer could not see on its own.
+    entries = curation_entries.visible_entries(gate, collection_ids)
+    verifications = verification.verifications_out(session, ids)
     parent_ids = {j.item.parent_id for j in judged if j.item.kind == "answer" and j.item.parent_id}
     accepted = set(
         session.scalars(
@@ -165,7 +152,8 @@ def items_out(gate: Gate, judged: Sequence[Judged]) -> list[ItemOut]:
                 can_edit=can_edit,
                 mentions=sorted(mentions[item.id]),
                 attachment=attachment,
-                entries=entries[item.id],
+                entries=entries.get(item.id, []),
+                verification=verifications.get(item.id),
             )
         )
     return out

@@ -229,6 +229,9 @@ class CollectionEntryRow(Base):
     item_id: Mapped[str] = mapped_column(ID, primary_key=True, index=True)
     note: Mapped[str] = mapped_column(Text, default="")
     position: Mapped[int] = mapped_column(Integer, default=0)
+    # Added in 0007: the named part of the collection it sits in, and what it points at.
+    section: Mapped[str] = mapped_column(String(200), default="")
+    entry_kind: Mapped[str] = mapped_column(String(16), default="item")  # item | person
 
 
 class Mention(Base):
@@ -408,3 +411,60 @@ class ServerMeta(Base):
 
     name: Mapped[str] = mapped_column(String(32), primary_key=True)
     text: Mapped[str] = mapped_column(Text, default="")
+
+
+class CuratorGrant(Base):
+    """A person's curator role: everywhere, or for named groups and tags (see server/curation)."""
+
+    __tablename__ = "curator_grants"
+
+    person_id: Mapped[str] = mapped_column(ForeignKey("people.id"), primary_key=True)
+    everywhere: Mapped[bool] = mapped_column(Boolean, default=False)
+    group_ids: Mapped[list[str]] = mapped_column(default=list)
+    tags: Mapped[list[str]] = mapped_column(default=list)
+    # A revoked role keeps its row, with a fresh seq, so the feed tells the desktop.
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    seq: Mapped[int] = mapped_column(BigInteger, index=True)
+    changed_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Verification(Base):
+    """Who vouched for an item, when, until when, and which version of it they read."""
+
+    __tablename__ = "verifications"
+
+    item_id: Mapped[str] = mapped_column(ForeignKey("items.id"), primary_key=True)
+    verified_by: Mapped[str] = mapped_column(ForeignKey("people.id"), index=True)
+    verified_at: Mapped[datetime] = mapped_column(default=utcnow)
+    review_by: Mapped[datetime | None] = mapped_column(default=None, index=True)
+    item_version: Mapped[int] = mapped_column(Integer, default=1)
+    blob_sha256: Mapped[str | None] = mapped_column(String(64), default=None)
+
+
+class SearchGap(Base):
+    """A search that found nothing (or was given up), as the person's desktop reported it.
+
+    ``reporter`` is a keyed digest of the person and the query, never a name: it lets
+    distinct people be counted for one query and links nothing across queries.
+    """
+
+    __tablename__ = "search_gaps"
+    __table_args__ = (UniqueConstraint("query_key", "reporter", "kind"),)
+
+    id: Mapped[int] = mapped_column(AutoId, primary_key=True, autoincrement=True)
+    query_key: Mapped[str] = mapped_column(String(200), index=True)
+    query: Mapped[str] = mapped_column(String(200))
+    reporter: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(16))  # empty | abandoned
+    at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+
+
+class TagDescription(Base):
+    """What a tag means, in its steward's words."""
+
+    __tablename__ = "tag_descriptions"
+
+    tag: Mapped[str] = mapped_column(String(64), primary_key=True)
+    description: Mapped[str] = mapped_column(Text, default="")
+    changed_by: Mapped[str | None] = mapped_column(ID, default=None)
+    changed_at: Mapped[datetime] = mapped_column(default=utcnow)

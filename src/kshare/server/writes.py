@@ -31,13 +31,13 @@ from kshare.server.changes import (
     tombstone,
     touch,
 )
+from kshare.server.curation import entries as curation_entries
 from kshare.server.db import next_seq
 from kshare.server.errors import ApiError, not_found
 from kshare.server.policy import Gate, Judged, visible_items_clause
 from kshare.server.tables import (
     AudienceRow,
     BlobUpload,
-    CollectionEntryRow,
     Item,
     ItemRevision,
     Mention,
@@ -134,21 +134,7 @@ def _set_attachment(
 
 
 def _set_entries(gate: Gate, item: Item, entries: list[CollectionEntry]) -> None:
-    session = gate.session
-    wanted = {e.item_id: e for e in entries}
-    if wanted:
-        rows = session.scalars(select(Item).where(Item.id.in_(list(wanted))))
-        visible = {i.id for i in gate.visible(rows)}
-        missing = [i for i in wanted if i not in visible or i == item.id]
-        if missing:
-            raise ApiError(422, "invalid", f"Unknown collection entries: {', '.join(missing[:5])}")
-    session.execute(delete(CollectionEntryRow).where(CollectionEntryRow.collection_id == item.id))
-    session.add_all(
-        CollectionEntryRow(
-            collection_id=item.id, item_id=e.item_id, note=e.note, position=e.position
-        )
-        for e in wanted.values()
-    )
+    curation_entries.replace_entries(gate, item, entries)
 
 
 def _derived_audience(gate: Gate, audience: Audience, quote_of: str) -> tuple[str, Audience]:

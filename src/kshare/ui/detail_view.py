@@ -414,6 +414,8 @@ class DetailPane(QWidget):
         meta = f"{summary.author_name} · {full_time(summary.created_at)}"
         if summary.tags:
             meta += " · " + " ".join(f"#{t}" for t in summary.tags)
+        if detail.verification_note:
+            meta += " · " + detail.verification_note
         self._meta.setText(meta)
         self._blocked.hide()
         same_item = self._shown_item == item_id

@@ -33,6 +33,7 @@ from kshare.ui.groups_page import GroupsPage
 from kshare.ui.help_dialogs import AboutDialog, AboutFacts, ShortcutsDialog, shortcuts_of
 from kshare.ui.operations import Failure, TaskRunner
 from kshare.ui.person_view import PersonView
+from kshare.ui.query_ops import QueryOp
 from kshare.ui.resources import icon
 from kshare.ui.search_page import SearchPage
 from kshare.ui.settings_dialog import SettingsDialog, applied_message, preferences_shortcut
@@ -195,6 +196,13 @@ class MainWindow(QMainWindow):
         profile_menu = self.menuBar().addMenu("&Profile")
         profile_menu.addAction(self.my_profile_action)
         profile_menu.addAction(self.my_expertise_action)
+        # Only curators see the curation tools; the role arrives with sync.
+        self.curation_action = action("Open &curation…", "Ctrl+Shift+K", self.open_curation)
+        self.curation_menu = self.menuBar().addMenu("C&uration")
+        self.curation_menu.addAction(self.curation_action)
+        self.curation_menu.menuAction().setVisible(False)
+        self.curation_window: Any = None
+        self.refresh_curation()
 
         self.shortcuts_action = action(
             "&Keyboard shortcuts", "Ctrl+/", self._on_shortcuts_action_triggered
@@ -405,7 +413,25 @@ class MainWindow(QMainWindow):
         self.open_expertise()
 
     @Slot(object)
+    def refresh_curation(self) -> None:
+        """Show the Curation menu when the person is a curator (a local read, off the GUI)."""
+        QueryOp(
+            parent=self,
+            op=lambda: self._workspace.curation.is_curator,
+            success=self.curation_menu.menuAction().setVisible,
+        ).run_in_background(self._runner)
+
+    def open_curation(self) -> Any:
+        from kshare.ui.curation.window import CurationWindow
+
+        if self.curation_window is None:
+            self.curation_window = CurationWindow(self._workspace, self._runner, self)
+        self.curation_window.show()
+        self.curation_window.refresh()
+        return self.curation_window
+
     def _on_sync_sync_finished(self, _report: Any) -> None:
+        self.refresh_curation()
         self.refresh_unpublished()
         if self.unpublished_dialog is not None and self.unpublished_dialog.isVisible():
             self.unpublished_dialog.refresh()

@@ -129,6 +129,25 @@ class Scene:
 Call = Callable[[Scene, str], httpx.Response]
 
 
+def _collection(s: Scene) -> str:
+    """A collection holding the secret question, shown to the question's audience."""
+    made = s.__dict__.get("collection")
+    if made is None:
+        made = s.__dict__["collection"] = s.org.item(
+            "ana",
+            kind="collection",
+            title="Deal room",
+            audience={"groups": ["SRE", SECRET_GROUP]},
+            entries=[{"item_id": s.question["id"]}],
+        )["id"]
+    return str(made)
+
+
+def _add_entry(s: Scene, who: str) -> httpx.Response:
+    path = f"/api/v1/collections/{_collection(s)}/entries"
+    return s.org.api.post(path, s.token(who), json={"item_id": s.answer["id"], "note": who})
+
+
 def _q(s: Scene) -> str:
     return f"/api/v1/items/{s.question['id']}"
 
@@ -222,6 +241,28 @@ ROUTES: dict[tuple[str, str], Call] = {
     ("POST", "/api/v1/people/{person_id}/endorsements"): lambda s, w: s.org.api.post(
         f"/api/v1/people/{s.org.ids['ana']}/endorsements", s.token(w), json={"skill": "Go"}
     ),
+    ("POST", "/api/v1/collections/{item_id}/entries"): _add_entry,
+    ("POST", "/api/v1/items/{item_id}/verify"): lambda s, w: s.org.api.post(
+        _q(s) + "/verify", s.token(w), json={}
+    ),
+    ("GET", "/api/v1/curation/health"): lambda s, w: s.org.api.get(
+        "/api/v1/curation/health", s.token(w)
+    ),
+    ("POST", "/api/v1/curation/search-gaps"): lambda s, w: s.org.api.post(
+        "/api/v1/curation/search-gaps", s.token(w), json={"query": f"quokka {w}"}
+    ),
+    ("POST", "/api/v1/curation/exports"): lambda s, w: s.org.api.post(
+        "/api/v1/curation/exports", s.token(w), json={"target": s.question["id"], "format": "html"}
+    ),
+    ("GET", "/api/v1/curation/tags/{tag}"): lambda s, w: s.org.api.get(
+        "/api/v1/curation/tags/m&a", s.token(w)
+    ),
+    ("PUT", "/api/v1/curation/tags/{tag}"): lambda s, w: s.org.api.put(
+        "/api/v1/curation/tags/m&a", s.token(w), json={"description": "Quokka deals"}
+    ),
+    ("POST", "/api/v1/curation/tags/{tag}/merge"): lambda s, w: s.org.api.post(
+        "/api/v1/curation/tags/m&a/merge", s.token(w), json={"into": "deals"}
+    ),
     ("DELETE", "/api/v1/items/{item_id}"): lambda s, w: s.org.api.delete(_q(s), s.token(w)),
     ("GET", "/api/v1/groups"): lambda s, w: s.org.api.get("/api/v1/groups", s.token(w)),
     ("POST", "/api/v1/groups/{group_id}/join"): lambda s, w: s.org.api.post(
@@ -253,6 +294,9 @@ ABOUT_THE_ITEM = {
     ("DELETE", "/api/v1/reactions/{reaction_id}"),
     ("GET", "/api/v1/blobs/{sha256}"),
     ("POST", "/api/v1/items"),  # a comment on the item
+    ("POST", "/api/v1/collections/{item_id}/entries"),  # a collection with the same audience
+    ("POST", "/api/v1/items/{item_id}/verify"),
+    ("POST", "/api/v1/curation/exports"),
 }
 # What a viewer who may see the item still may not do with it.
 NOT_THEIRS = {
@@ -273,6 +317,17 @@ NOT_THEIRS = {
     ("vera", "POST", "/api/v1/items/{item_id}/accept"): 403,
     ("vera", "DELETE", "/api/v1/reactions/{reaction_id}"): 403,
     ("ana", "POST", "/api/v1/people/{person_id}/endorsements"): 422,  # herself
+    # Only the collection's curators change it; only curators and the author verify.
+    ("bob", "POST", "/api/v1/collections/{item_id}/entries"): 403,
+    ("dave", "POST", "/api/v1/collections/{item_id}/entries"): 403,
+    ("bob", "POST", "/api/v1/items/{item_id}/verify"): 403,
+    ("dave", "POST", "/api/v1/items/{item_id}/verify"): 403,
+}
+# Health reports are for curators, and nobody in this scene is one.
+CURATOR_ONLY = {
+    ("GET", "/api/v1/curation/health"),
+    ("PUT", "/api/v1/curation/tags/{tag}"),
+    ("POST", "/api/v1/curation/tags/{tag}/merge"),
 }
 
 # The group routes, per viewer (unlisted: success). join, leave: the secret group, which
@@ -346,6 +401,8 @@ def expected_status(who: str, method: str, path: str) -> int | None:
         return None if who == "ana" else 404  # another person's device is "no such device"
     if key in ABOUT_THE_ITEM and who not in SEES_ITEM:
         return 404
+    if key in CURATOR_ONLY:
+        return 403
     return NOT_THEIRS.get((who, method, path))
 
 

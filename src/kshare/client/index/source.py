@@ -19,6 +19,7 @@ from sqlalchemy.exc import IntegrityError
 
 from kshare.client.store.models import CachedGroup, CachedItem, CachedPerson, Purge, SyncState
 
+from .ranking import with_verified
 from .schema import SEP, day_number
 
 CACHE_ID_KEY = "cache_id"
@@ -137,14 +138,16 @@ TextOf = Callable[[RowMapping], DocumentText]
 
 
 def static_boost(row: RowMapping) -> float:
-    """What makes an item more useful than its words say: an accepted answer, votes."""
+    """What makes an item more useful than its words say: an accepted answer, votes, and
+    a verification."""
     boost = 1.0
     if row["kind"] == "answer" and row["is_accepted"]:
         boost *= 1.5
     if row["kind"] == "question" and row["accepted_answer_id"]:
         boost *= 1.15
     votes = max(int(row["score"] or 0), 0)
-    return boost * (1.0 + min(0.1 * math.log1p(votes), 0.3))
+    boost *= 1.0 + min(0.1 * math.log1p(votes), 0.3)
+    return with_verified(boost, bool(row.get("verification")))
 
 
 def _group_terms(audience: dict[str, Any] | None) -> list[tuple[str, str]]:

@@ -60,6 +60,8 @@ class CachedItem(CacheBase):
     local_seq: Mapped[int] = mapped_column(Integer, index=True)
     # Added in cache schema 0002: the original of a share/quote (ItemOut.quote_of).
     quote_of: Mapped[str | None] = mapped_column(String(64), default=None)
+    # Added in cache schema 0007: ItemOut.verification (who vouched for it, until when).
+    verification: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
 
 
 class CachedReaction(CacheBase):

@@ -36,6 +36,13 @@ OPERATIONS = frozenset(
         "upload_blob",
         "accept_answer",
         "endorse",
+        # curation (kshare.client.curation.outbox_ops)
+        "add_collection_entry",
+        "verify_item",
+        "report_search_gap",
+        "record_export",
+        "describe_tag",
+        "merge_tags",
     }
 )
 

@@ -46,6 +46,7 @@ log = logging.getLogger(__name__)
 
 LOCAL_SEQ = "local_seq"
 CURSOR = "cursor"
+CURATOR_ROLE = "curator_role"  # the person's own CuratorRole, as the feed last sent it
 CHUNK = 400  # stays below SQLite's bound-parameter limit for IN (...) lists
 
 ITEMS: Table = CachedItem.__table__  # type: ignore[assignment]
@@ -150,6 +151,7 @@ def item_row(item: ItemOut, local_seq: int) -> dict[str, Any]:
         "mentions": list(item.mentions),
         "attachment": item.attachment.model_dump(mode="json") if item.attachment else None,
         "entries": [entry.model_dump(mode="json") for entry in item.entries],
+        "verification": item.verification.model_dump(mode="json") if item.verification else None,
         "local_seq": local_seq,
     }
 
@@ -433,6 +435,11 @@ def purge(conn: Connection, removals: Iterable[tuple[str, str]]) -> ChangeSet:
         profile_terms.forget_items(conn, items)
     changes.removed = {entity_id for _, entity_id in doomed}
     changes.purged = doomed
+    from kshare.client.curation.cache import drop_entries
+
+    changes.items |= drop_entries(
+        conn, by_type.get("item", []), by_type.get("person", []), take_local_seqs
+    )
     return changes
 
 

@@ -21,7 +21,7 @@ from sqlalchemy import Engine
 
 from kshare.client.store import repository, tag_aliases
 from kshare.client.store.db import clock_of
-from kshare.client.store.repository import ChangeSet
+from kshare.client.store.repository import CURATOR_ROLE, ChangeSet
 from kshare.client.sync.api import ApiClient
 from kshare.client.sync.errors import Cancelled, ResyncRequired
 from kshare.client.sync.reconcile import (
@@ -254,6 +254,8 @@ class FeedPuller:
             changes.merge(repository.purge(conn, [(r.type, r.id) for r in page.removals]))
             if page.tag_aliases is not None:
                 tag_aliases.replace(conn, page.tag_aliases)
+            if page.curator is not None:
+                repository.set_state(conn, CURATOR_ROLE, page.curator.model_dump_json())
             repository.set_cursor(conn, page.cursor)
             if page.reconcile:  # recorded with the page, so a crash cannot lose the request
                 repository.set_state(conn, RECONCILE_NEEDED, DROP_ABSENT)

@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import Engine, update
 
+from kshare.client.curation import outbox_ops as curation_ops
 from kshare.client.store import declared, outbox, repository
 from kshare.client.store.outbox import OutboxOp
 from kshare.client.store.repository import ITEMS, ChangeSet
@@ -122,6 +123,8 @@ class OutboxPusher:
             return self.api.endorse(entry.target_id, body, key)
         if entry.operation == "accept_answer":
             return self.api.accept_answer(entry.target_id, key)
+        if entry.operation in curation_ops.OPERATIONS:
+            return curation_ops.send(self.api, entry)
         if entry.operation == "upload_blob":
             if self.blob_path is None:
                 raise RuntimeError("no blob folder to upload from")

@@ -1,0 +1,1 @@
+"""Curation on the desktop: collections, verification, review-due lists, reports, exports."""

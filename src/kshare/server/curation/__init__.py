@@ -1,0 +1,1 @@
+"""Curation on the server: curator roles, collection entries, verification and health reports."""

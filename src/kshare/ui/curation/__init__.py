@@ -1,0 +1,1 @@
+"""The Curation area of the desktop, shown only to curators."""

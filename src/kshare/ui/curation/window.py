@@ -1,0 +1,281 @@
+"""The Curation area: collections and their order, what is due for review, the health
+report and the knowledge-flow pictures. Shown only to curators.
+
+Every read and write runs through the task manager; the pages receive view dataclasses.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any, TypeVar
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kshare.client.curation.export_html import health_html
+from kshare.client.curation.flow import KnowledgeFlow, knowledge_flow
+from kshare.client.curation.views import CollectionSummary, CollectionView, ReviewDue
+from kshare.protocol.curation import HealthReport
+from kshare.ui.curation.entries_model import NOTE_ROLE, EntriesModel
+from kshare.ui.curation.pictures import export_picture, flow_picture, people_picture, wait_picture
+from kshare.ui.operations import Failure, TaskRunner
+from kshare.ui.query_ops import CollectionOp, QueryOp
+
+log = logging.getLogger(__name__)
+W = TypeVar("W", bound=QWidget)
+
+
+def _named(widget: W, name: str) -> W:
+    widget.setObjectName(name)
+    return widget
+
+
+class CollectionsPage(QWidget):
+    def __init__(self, workspace: Any, runner: TaskRunner) -> None:
+        super().__init__()
+        self._workspace, self._runner = workspace, runner
+        self.list = _named(QListWidget(), "collectionList")
+        self.title = _named(QLabel(wordWrap=True), "collectionTitle")
+        self.description = QLabel(wordWrap=True)
+        self.model = EntriesModel(self)
+        self.entries = _named(QListView(), "collectionEntries")
+        self.entries.setModel(self.model)
+        self.entries.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.entries.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.note = QLineEdit()
+        self.note.setPlaceholderText("A note for readers of this entry")
+        self.save = QPushButton("Save changes")
+        self.save.setEnabled(False)
+        self.message = _named(QLabel(wordWrap=True), "errorText")
+        right = QVBoxLayout()
+        for widget in (self.title, self.description, self.entries, self.note, self.save):
+            right.addWidget(widget)
+        right.addWidget(self.message)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(right, 2)
+        self.collection: CollectionView | None = None
+        self.list.currentItemChanged.connect(self._on_list_current_item_changed)
+        self.entries.selectionModel().currentChanged.connect(self._on_entry_current_changed)
+        self.note.editingFinished.connect(self._on_note_editing_finished)
+        self.model.entries_changed.connect(lambda: self.save.setEnabled(True))
+        self.save.clicked.connect(self._on_save_clicked)
+
+    def refresh(self) -> None:
+        QueryOp(
+            parent=self, op=self._workspace.curation.collections, success=self._show_list
+        ).failure(self._failed).run_in_background(self._runner)
+
+    def _show_list(self, listed: list[CollectionSummary]) -> None:
+        self.list.clear()
+        for summary in listed:
+            item = QListWidgetItem(f"{summary.title} ({summary.entries})", self.list)
+            item.setData(Qt.ItemDataRole.UserRole, summary.id)
+        if listed:
+            self.list.setCurrentRow(0)
+
+    def _failed(self, failure: Failure) -> None:
+        self.message.setText(failure.message)
+
+    @Slot(QListWidgetItem, QListWidgetItem)
+    def _on_list_current_item_changed(self, current: QListWidgetItem | None, _old: Any) -> None:
+        if current is None:
+            return
+        collection_id = str(current.data(Qt.ItemDataRole.UserRole))
+        QueryOp(
+            parent=self,
+            op=lambda: self._workspace.curation.show(collection_id),
+            success=self.show_collection,
+        ).failure(self._failed).run_in_background(self._runner)
+
+    def show_collection(self, view: CollectionView) -> None:
+        self.collection = view
+        self.title.setText(view.title)
+        self.description.setText(view.description)
+        self.model.load(view)
+        self.note.setEnabled(view.can_edit)
+        self.save.setEnabled(False)
+
+    def _on_entry_current_changed(self, current: Any, _old: Any) -> None:
+        self.note.setText(str(self.model.data(current, NOTE_ROLE) or ""))
+
+    def _on_note_editing_finished(self) -> None:
+        index = self.entries.currentIndex()
+        if index.isValid() and self.note.text() != self.model.data(index, NOTE_ROLE):
+            self.model.setData(index, self.note.text(), NOTE_ROLE)
+
+    def _on_save_clicked(self) -> None:
+        if self.collection is None:
+            return
+        collection_id, entries = self.collection.id, self.model.entries()
+        self.save.setEnabled(False)
+        CollectionOp(
+            parent=self,
+            op=lambda: self._workspace.curation.set_entries(collection_id, entries),
+            success=lambda _none: self.message.setText("Saved; sent with the next sync."),
+        ).failure(self._failed).run_in_background(self._runner)
+
+
+class ReviewPage(QWidget):
+    def __init__(self, workspace: Any, runner: TaskRunner) -> None:
+        super().__init__()
+        self._workspace, self._runner = workspace, runner
+        self.list = _named(QListWidget(), "reviewDueList")
+        self.empty = QLabel("Nothing needs review.")
+        self.verify = QPushButton("Still right: verify again")
+        self.verify.setEnabled(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.verify)
+        self.list.currentItemChanged.connect(
+            lambda current, _old: self.verify.setEnabled(current is not None)
+        )
+        self.verify.clicked.connect(self._on_verify_clicked)
+
+    def refresh(self) -> None:
+        QueryOp(
+            parent=self, op=self._workspace.curation.review_due, success=self.show_due
+        ).run_in_background(self._runner)
+
+    def show_due(self, due: list[ReviewDue]) -> None:
+        self.list.clear()
+        for d in due:
+            when = f" (review by {d.review_by:%Y-%m-%d})" if d.review_by else ""
+            item = QListWidgetItem(f"{d.title} — {'; '.join(d.reasons)}{when}", self.list)
+            item.setData(Qt.ItemDataRole.UserRole, d.item_id)
+        self.empty.setVisible(not due)
+        self.verify.setEnabled(False)
+
+    def _on_verify_clicked(self) -> None:
+        current = self.list.currentItem()
+        if current is None:
+            return
+        item_id = str(current.data(Qt.ItemDataRole.UserRole))
+        CollectionOp(
+            parent=self,
+            op=lambda: self._workspace.curation.verify(item_id),
+            success=lambda _none: self.refresh(),
+        ).run_in_background(self._runner)
+
+
+class HealthPage(QWidget):
+    def __init__(self, workspace: Any, runner: TaskRunner) -> None:
+        super().__init__()
+        self._workspace, self._runner = workspace, runner
+        self.browser = _named(QTextBrowser(), "healthReport")
+        self.browser.setOpenLinks(False)
+        self.export = QPushButton("Export as HTML…")
+        self.export.setEnabled(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.browser)
+        layout.addWidget(self.export)
+        self.report: HealthReport | None = None
+        self.export.clicked.connect(self._on_export_clicked)
+
+    def refresh(self) -> None:
+        self.browser.setPlainText("Asking the server for the report…")
+        QueryOp(
+            parent=self, op=self._workspace.curation.health, success=self.show_report
+        ).over_network().failure(lambda f: self.browser.setPlainText(f.message)).run_in_background(
+            self._runner
+        )
+
+    def show_report(self, report: HealthReport) -> None:
+        self.report = report
+        self.browser.setHtml(health_html(report))
+        self.export.setEnabled(True)
+
+    def _on_export_clicked(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export report", "health.html", "HTML (*.html)")
+        if path and self.report is not None:
+            Path(path).write_text(health_html(self.report), encoding="utf-8")
+            self._workspace.curation.record_export("health", "html", "report")
+
+
+class FlowPage(QScrollArea):
+    def __init__(self, workspace: Any, runner: TaskRunner) -> None:
+        super().__init__()
+        self._workspace, self._runner = workspace, runner
+        self.setWidgetResizable(True)
+        self.holder = QWidget()
+        self.column = QVBoxLayout(self.holder)
+        self.setWidget(self.holder)
+        self.pictures: dict[str, Any] = {}
+
+    def refresh(self) -> None:
+        QueryOp(
+            parent=self,
+            op=lambda: knowledge_flow(self._workspace.reader, self._workspace.curation.clock.now()),
+            success=self.show_flow,
+        ).run_in_background(self._runner)
+
+    def show_flow(self, flow: KnowledgeFlow) -> None:
+        while self.column.count():
+            taken = self.column.takeAt(0)
+            if taken is not None and (widget := taken.widget()) is not None:
+                widget.deleteLater()
+        self.pictures = {
+            "flow": flow_picture(flow.flows),
+            "waits_by_tag": wait_picture(flow.waits_by_tag, "Where questions wait longest: tags"),
+            "waits_by_department": wait_picture(
+                flow.waits_by_department, "Where questions wait longest: departments"
+            ),
+            "people": people_picture(flow.people),
+        }
+        for name, plot in self.pictures.items():
+            plot.setMinimumHeight(320)
+            row = QHBoxLayout()
+            for suffix in ("png", "svg"):
+                button = QPushButton(f"Export {suffix.upper()}…")
+                button.clicked.connect(lambda _=False, n=name, s=suffix: self._export(n, s))
+                row.addWidget(button)
+            row.addStretch(1)
+            self.column.addWidget(plot)
+            self.column.addLayout(row)
+
+    def _export(self, name: str, suffix: str) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export picture", f"{name}.{suffix}")
+        if path:
+            export_picture(self.pictures[name], Path(path))
+            self._workspace.curation.record_export(name, suffix, "picture")
+
+
+class CurationWindow(QWidget):
+    """The knowledge manager's workplace."""
+
+    def __init__(self, workspace: Any, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setWindowTitle("kshare — Curation")
+        self.collections = CollectionsPage(workspace, runner)
+        self.review = ReviewPage(workspace, runner)
+        self.health = HealthPage(workspace, runner)
+        self.flow = FlowPage(workspace, runner)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.collections, "Collections")
+        self.tabs.addTab(self.review, "Review due")
+        self.tabs.addTab(self.health, "Health report")
+        self.tabs.addTab(self.flow, "Knowledge flow")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        self.resize(1100, 760)
+
+    def refresh(self) -> None:
+        for page in (self.collections, self.review, self.health, self.flow):
+            page.refresh()
