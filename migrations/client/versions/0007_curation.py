@@ -1,7 +1,7 @@
 """items.verification: who vouched for an item and until when (ItemOut.verification)
 
 Revision ID: 0007_curation
-Revises: 0006
+Revises: 0007_experts
 """
 
 from __future__ import annotations
