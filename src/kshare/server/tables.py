@@ -105,6 +105,11 @@ class Person(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
     seq: Mapped[int] = mapped_column(BigInteger, index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Who the company's directory says this is: the OpenID Connect issuer and subject
+    # ("ISSUER SUBJECT"), and the id a SCIM client gave it; None for local accounts.
+    oidc_subject: Mapped[str | None] = mapped_column(String(600), unique=True, default=None)
+    external_id: Mapped[str | None] = mapped_column(String(300), index=True, default=None)
+    email: Mapped[str] = mapped_column(String(320), default="")
 
 
 class Endorsement(Base):
@@ -129,6 +134,9 @@ class Group(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
     seq: Mapped[int] = mapped_column(BigInteger, index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Set for groups the company's directory manages (SCIM, or named in a groups claim):
+    # a sign-in's groups claim adds and removes members of these groups only.
+    external_id: Mapped[str | None] = mapped_column(String(300), index=True, default=None)
 
 
 class Membership(Base):
@@ -387,6 +395,33 @@ class TagAlias(Base):
     removed: Mapped[bool] = mapped_column(Boolean, default=False)
     seq: Mapped[int] = mapped_column(BigInteger, index=True)
     changed_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class OidcLogin(Base):
+    """A browser sign-in under way: what the answer from the identity provider must match.
+
+    Kept by the SHA-256 of its ``state``, used once, and only for a few minutes.
+    """
+
+    __tablename__ = "oidc_logins"
+
+    state_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    nonce: Mapped[str] = mapped_column(String(128))
+    code_challenge: Mapped[str] = mapped_column(String(128))
+    redirect_uri: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(index=True)
+
+
+class ScimToken(Base):
+    """A bearer token a provisioning client (Entra ID, Okta, Keycloak) calls /scim/v2 with."""
+
+    __tablename__ = "scim_tokens"
+
+    name: Mapped[str] = mapped_column(String(100), primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_by: Mapped[str] = mapped_column(String(200), default="")
+    last_used_at: Mapped[datetime | None] = mapped_column(default=None)
 
 
 class ServerMeta(Base):

@@ -143,6 +143,14 @@ ROUTES: dict[tuple[str, str], Call] = {
         "/api/v1/auth/logout", s.fresh_token(w)
     ),
     ("GET", "/api/v1/me"): lambda s, w: s.org.api.get("/api/v1/me", s.token(w)),
+    ("POST", "/api/v1/auth/oidc/start"): lambda s, w: s.org.api.post(
+        "/api/v1/auth/oidc/start",
+        json={"redirect_uri": "http://127.0.0.1:9/callback", "code_challenge": "c" * 43},
+    ),
+    ("POST", "/api/v1/auth/oidc/finish"): lambda s, w: s.org.api.post(
+        "/api/v1/auth/oidc/finish",
+        json={"state": f"made-up-{w}", "code": "c", "code_verifier": "v" * 43},
+    ),
     ("POST", "/api/v1/auth/refresh"): lambda s, w: s.org.api.post(
         "/api/v1/auth/refresh", json={"refresh_token": f"made-up-{w}"}
     ),
@@ -290,6 +298,8 @@ def expected_status(who: str, method: str, path: str) -> int | None:
         return {"nobody": 401, "forged": 401, "erin": 403}.get(who)
     if key == ("POST", "/api/v1/auth/refresh"):
         return 401  # a made-up refresh token renews nobody's sign-in
+    if key[1].startswith("/api/v1/auth/oidc/"):
+        return 404  # this server offers no single sign-on
     if key in OPEN_ROUTES:
         return None
     if who in ("nobody", "forged"):
