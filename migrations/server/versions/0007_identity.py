@@ -24,6 +24,10 @@ def upgrade() -> None:
         batch_op.add_column(
             sa.Column("email", sa.String(length=320), nullable=False, server_default="")
         )
+        batch_op.add_column(
+            sa.Column("scim_data", sa.JSON(), nullable=False, server_default=sa.text("'{}'"))
+        )
+        batch_op.add_column(sa.Column("deprovisioned_at", sa.DateTime(), nullable=True))
         batch_op.create_unique_constraint(batch_op.f("uq_people_oidc_subject"), ["oidc_subject"])
         batch_op.create_index(batch_op.f("ix_people_external_id"), ["external_id"])
     with op.batch_alter_table("groups", schema=None) as batch_op:
@@ -63,6 +67,8 @@ def downgrade() -> None:
     with op.batch_alter_table("people", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_people_external_id"))
         batch_op.drop_constraint(batch_op.f("uq_people_oidc_subject"), type_="unique")
+        batch_op.drop_column("deprovisioned_at")
+        batch_op.drop_column("scim_data")
         batch_op.drop_column("email")
         batch_op.drop_column("external_id")
         batch_op.drop_column("oidc_subject")

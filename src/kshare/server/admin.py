@@ -341,6 +341,28 @@ class AdminTools:
             )
             return moved
 
+    def create_scim_token(self, name: str) -> str:
+        """A new SCIM bearer token named ``name``, shown this once (only its hash is kept)."""
+        from kshare.server.identity.scim import tokens
+
+        try:
+            with self.db.write() as session:
+                plain = tokens.create(session, name, self.settings.clock(), self.actor)
+                audit(session, "scim_token_created", target=name, admin=True, by=self.actor)
+                return plain
+        except tokens.ScimTokenError as exc:
+            raise AdminError(str(exc)) from exc
+
+    def revoke_scim_token(self, name: str) -> None:
+        from kshare.server.identity.scim import tokens
+
+        try:
+            with self.db.write() as session:
+                tokens.revoke(session, name)
+                audit(session, "scim_token_revoked", target=name, admin=True, by=self.actor)
+        except tokens.ScimTokenError as exc:
+            raise AdminError(str(exc)) from exc
+
     def user_id(self, username: str) -> str:
         with self.db.read() as session:
             return self._person(session, username).id

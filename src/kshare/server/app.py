@@ -140,6 +140,9 @@ def create_app(settings: Settings) -> FastAPI:
     for module in (account, identity, oidc_routes, items, sync, blobs, groups):
         app.include_router(module.router)
     app.include_router(probes.router)
+    from kshare.server.identity.scim import routes as scim
+
+    app.include_router(scim.router)
 
     def limit_for(method: str, path: str) -> int:
         if method == "PUT" and path.startswith(paths.BLOBS + "/"):

@@ -110,6 +110,11 @@ class Person(Base):
     oidc_subject: Mapped[str | None] = mapped_column(String(600), unique=True, default=None)
     external_id: Mapped[str | None] = mapped_column(String(300), index=True, default=None)
     email: Mapped[str] = mapped_column(String(320), default="")
+    # What the directory said as it said it (SCIM ``emails``; whether it gave a display
+    # name and ``active``), kept to give it back; empty for people SCIM never touched.
+    scim_data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # A SCIM DELETE: disabled for good and gone from /scim/v2; their content stays.
+    deprovisioned_at: Mapped[datetime | None] = mapped_column(default=None)
 
 
 class Endorsement(Base):
