@@ -30,6 +30,7 @@ from kshare.server.errors import ApiError
 from kshare.server.identity.oidc import OidcRefused, Provider, pkce_matches
 from kshare.server.identity.sessions import DeviceInfo, open_session
 from kshare.server.identity.sso import SignInRefused, person_for_sign_in
+from kshare.server.identity.throttle import Budget, Throttled
 from kshare.server.identity.tokens import token_digest
 from kshare.server.routes.deps import ServicesDep, client_address
 from kshare.server.tables import OidcLogin
@@ -71,9 +72,25 @@ def _provider(svc: ServicesDep) -> Provider:
 
 
 @router.post(paths.OIDC_START, response_model=OidcStarted)
-def start(body: OidcStart, svc: ServicesDep) -> OidcStarted:
+def start(body: OidcStart, request: Request, svc: ServicesDep) -> OidcStarted:
     """The provider's sign-in address for this desktop's loopback and PKCE challenge."""
     provider = _provider(svc)
+    address = client_address(request)
+    # Each start keeps a row for ten minutes: one address may not start more sign-ins in
+    # a window than it may fail password sign-ins, so nobody fills the table for everyone.
+    try:
+        with svc.db.write() as session:
+            svc.sign_in.reserve(
+                session,
+                [Budget(f"oidc:{address}", svc.settings.login_max_failures_per_address)],
+            )
+    except Throttled as exc:
+        raise ApiError(
+            429,
+            "throttled",
+            f"Too many sign-ins started; try again in {exc.retry_after} seconds.",
+            headers={"Retry-After": str(exc.retry_after)},
+        ) from exc
     if not loopback_redirect(body.redirect_uri):
         raise ApiError(
             422, "invalid", "The redirect address must be http://127.0.0.1:PORT/callback."
