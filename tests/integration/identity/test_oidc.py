@@ -18,6 +18,8 @@ from kshare.client.services import Workspace
 from kshare.server.admin import AdminTools
 from tests.integration.identity.conftest import REQUIRED_GROUP
 from tests.integration.sync.conftest import kshare_env
+from tests.integration.sync.seeding import seed_items
+from tests.support.disk import files_containing
 from tests.support.oidc_provider import OidcProviderProcess, browse, query_of
 from tests.support.server import ServerProcess
 
@@ -261,3 +263,56 @@ def test_kshare_login_sso_prints_the_address_when_no_browser_opens(
     assert login.returncode == 0, err
     assert "Signed in to" in out and "(pia)" in out
     assert "no browser could be opened" in err
+
+
+def test_kshare_login_sso_takes_no_user_name_or_password(
+    subprocess_env: dict[str, str], tmp_path: Path
+) -> None:
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "kshare",
+            "login",
+            "https://kshare.example",
+            "--sso",
+            "--user",
+            "ana",
+            "--profile",
+            str(tmp_path / "p"),
+        ],
+        env=kshare_env(subprocess_env),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 2
+    assert "leave out --user" in done.stderr
+
+
+def test_a_group_the_claim_no_longer_names_is_purged_from_the_desktop(
+    sso_server: ServerProcess, provider: OidcProviderProcess, tmp_path: Path
+) -> None:
+    marker = "HERON5521"
+    person(provider, "ruth", [REQUIRED_GROUP, "Incident"])
+    workspace = Workspace.open(tmp_path / "ruth")
+    try:
+        workspace.login_with_browser(sso_server.url, print, open_browser=browser_as("ruth"))
+        with AdminTools(sso_server.data_dir) as admin:
+            admin.add_user("lead", "Incident Lead", "correct horse battery", groups=["Incident"])
+            group = admin.group_id("Incident")
+        seed_items(sso_server.data_dir, "lead", 20, body_size=100, group=group, marker=marker)
+        workspace.sync()
+        assert workspace.search(marker).total == 20
+        assert files_containing(tmp_path / "ruth", marker)
+
+        person(provider, "ruth", [REQUIRED_GROUP])  # the directory took ruth out of Incident
+        workspace.login_with_browser(sso_server.url, print, open_browser=browser_as("ruth"))
+        workspace.sync()
+        assert workspace.search(marker).total == 0
+        assert files_containing(tmp_path / "ruth", marker) == []
+    finally:
+        workspace.close()
+    with AdminTools(sso_server.data_dir) as admin:
+        receipts = [e for e in admin.audit_log() if e["action"] == "purge_ack"]
+    assert sum(int(r["detail"]["counts"].get("item", 0)) for r in receipts) == 20
