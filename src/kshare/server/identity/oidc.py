@@ -41,6 +41,16 @@ MAX_ID_TOKEN_CHARS = 64 * 1024
 LEEWAY_SECONDS = 60  # clocks of the provider and this server may differ this much
 METADATA_TTL = timedelta(hours=1)
 TIMEOUT = httpx.Timeout(10.0)
+# Which check failed, by the claim that failed it (the code the desktop is told).
+CLAIM_REFUSALS = {
+    "iss": "oidc_issuer",
+    "aud": "oidc_audience",
+    "azp": "oidc_audience",
+    "nonce": "oidc_nonce",
+    "exp": "oidc_expired",
+    "iat": "oidc_expired",
+    "nbf": "oidc_expired",
+}
 ALGORITHMS = ("RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512")
 
 
@@ -241,12 +251,8 @@ class Provider:
         except ExpiredTokenError as exc:
             raise OidcRefused("oidc_expired", "The ID token has expired; sign in again.") from exc
         except (InvalidClaimError, MissingClaimError) as exc:
-            claim = getattr(exc, "claim", "") or str(exc)
-            code = {"iss": "oidc_issuer", "aud": "oidc_audience", "azp": "oidc_audience"}.get(
-                claim, "oidc_nonce" if claim == "nonce" else "oidc_token"
-            )
-            if code == "oidc_token" and ("exp" in claim or "iat" in claim or "nbf" in claim):
-                code = "oidc_expired"
+            claim = str(getattr(exc, "claim", "") or exc)
+            code = CLAIM_REFUSALS.get(claim, "oidc_token")
             raise OidcRefused(code, f"The ID token's {claim} is not right.") from exc
         except JoseError as exc:
             raise OidcRefused("oidc_token", f"The ID token is not valid: {exc}.") from exc
