@@ -16,7 +16,7 @@ from authlib.oauth2.rfc7636 import create_s256_code_challenge
 from kshare.client.errors import LoginFailed
 from kshare.client.services import Workspace
 from kshare.server.admin import AdminTools
-from tests.integration.identity.conftest import REQUIRED_GROUP
+from tests.integration.identity.conftest import REQUIRED_GROUP, server_config
 from tests.integration.sync.conftest import kshare_env
 from tests.integration.sync.seeding import seed_items
 from tests.support.disk import files_containing
@@ -316,3 +316,21 @@ def test_a_group_the_claim_no_longer_names_is_purged_from_the_desktop(
     with AdminTools(sso_server.data_dir) as admin:
         receipts = [e for e in admin.audit_log() if e["action"] == "purge_ack"]
     assert sum(int(r["detail"]["counts"].get("item", 0)) for r in receipts) == 20
+
+
+def test_an_expired_id_token_from_the_provider_is_refused(tmp_path: Path) -> None:
+    # A provider whose tokens are already ten minutes old when issued: past the leeway.
+    stale = OidcProviderProcess(token_max_age=-600).start()
+    try:
+        config = server_config(tmp_path / "stale.toml", stale)
+        server = ServerProcess(tmp_path / "stale", extra_args=["--config", str(config)]).start()
+        try:
+            person(stale, "sid", [REQUIRED_GROUP])
+            url, state, verifier = start(server)
+            code = query_of(browse(url, "sid", follow_to_loopback=False))["code"]
+            refused = finish(server, state, code, verifier)
+            assert (refused.status_code, refused.json()["code"]) == (401, "oidc_expired")
+        finally:
+            server.stop()
+    finally:
+        stale.stop()
