@@ -33,7 +33,12 @@ def register(subparsers: Any) -> None:
         default="",
         help="server address, e.g. https://kshare.example.com (default: the policy's server)",
     )
-    login.add_argument("--user", required=True, help="your user name")
+    login.add_argument("--user", help="your user name (for a password sign-in)")
+    login.add_argument(
+        "--sso",
+        action="store_true",
+        help="sign in with your company account in the browser (no password here)",
+    )
     login.add_argument(
         "--password-stdin", action="store_true", help="read the password from standard input"
     )
@@ -189,6 +194,12 @@ def _open(args: argparse.Namespace) -> Any:
 def run_login(args: argparse.Namespace) -> int:
     from kshare.client.services import UserFacingError
 
+    if args.sso:
+        from kshare.client.account.commands import run_sso_login
+
+        return run_sso_login(args)
+    if not args.user:
+        return _fail("name your account (--user NAME), or sign in with --sso", 2)
     if args.password_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
     else:

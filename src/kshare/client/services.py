@@ -144,34 +144,64 @@ class Workspace:
         An empty ``server_url`` means the organisation's server from the policy; a policy
         that locks the server refuses every other one before anything is sent.
         """
+        server_url, api = self._connect(server_url)
+        try:
+            api.info()
+            known = credentials.load_device_key(server_url, username)
+            answer = account_api.sign_in(api, username, password, known)
+        except (Transient, IncompatibleServer, ApiError) as exc:
+            raise self._sign_in_error(server_url, exc, "user name and password") from exc
+        finally:
+            api.close()
+        return self._adopt(server_url, answer)
+
+    def login_with_browser(
+        self, server_url: str, show_url: Callable[[str], None], **options: Any
+    ) -> Account:
+        """Sign in with the company account in the system browser (see ``account.sso``)."""
+        from kshare.client.account.sso import sign_in_with_browser
+
+        server_url, api = self._connect(server_url)
+        try:
+            if "sso" not in api.info().sign_in:
+                raise LoginFailed(f"{server_url} does not offer signing in with a company account.")
+            answer = sign_in_with_browser(api, show_url=show_url, **options)
+        except (Transient, IncompatibleServer, ApiError) as exc:
+            raise self._sign_in_error(server_url, exc, "company account") from exc
+        finally:
+            api.close()
+        return self._adopt(server_url, answer)
+
+    def _connect(self, server_url: str) -> tuple[str, ApiClient]:
         server_url = (server_url or str(self.settings.get("server_url"))).strip().rstrip("/")
         if not server_url:
             raise ServerUnreachable("Give the address of your company's kshare server.")
         self.check_server(server_url)
         credentials.ensure_available()
         try:
-            api = ApiClient(server_url, attempts=2, network=self.network(), clock=self.clock)
+            return server_url, ApiClient(
+                server_url, attempts=2, network=self.network(), clock=self.clock
+            )
         except InsecureServer as exc:
             raise ServerUnreachable(f"{exc}.") from exc
-        try:
-            api.info()
-            known = credentials.load_device_key(server_url, username)
-            answer = account_api.sign_in(api, username, password, known)
-        except Transient as exc:
-            raise ServerUnreachable(f"Cannot reach {server_url}: {exc}.") from exc
-        except IncompatibleServer as exc:
+
+    def _sign_in_error(self, server_url: str, exc: Exception, what: str) -> UserFacingError:
+        if isinstance(exc, Transient):
+            return ServerUnreachable(f"Cannot reach {server_url}: {exc}.")
+        if isinstance(exc, IncompatibleServer):
             url = str(self.settings.get("download_url"))
             where = f" Get it from {url}." if url and exc.state == "client_too_old" else ""
-            raise ServerUnreachable(f"{exc}.{where}") from exc
-        except ApiError as exc:
-            log.info("sign-in refused: %s %s", exc.status, exc.code)
-            raise LoginFailed(
-                "The server did not accept that user name and password."
-                if exc.status in (401, 403, 422)
-                else f"Sign-in failed: {exc}"
-            ) from exc
-        finally:
-            api.close()
+            return ServerUnreachable(f"{exc}.{where}")
+        assert isinstance(exc, ApiError)
+        log.info("sign-in refused: %s %s", exc.status, exc.code)
+        if exc.code == "password_sign_in_off" or exc.status not in (401, 403, 409, 422):
+            return LoginFailed(f"Sign-in failed: {exc}")
+        if what == "company account":
+            return LoginFailed(f"The server did not accept your company account: {exc}")
+        return LoginFailed(f"The server did not accept that {what}.")
+
+    def _adopt(self, server_url: str, answer: Any) -> Account:
+        """Keep a new device session: keyring, account record; another account's cache goes."""
         account = Account(
             server_url, answer.user.username, answer.user.id, answer.user.display_name
         )

@@ -66,6 +66,8 @@ class ServerInfo(Wire):
     # Desktop releases (PEP 440 versions); "" when the server does not say.
     min_client_version: str = ""
     recommended_client_version: str = ""
+    # How people sign in here: "password", "sso" (the company account, in the browser).
+    sign_in: list[str] = Field(default_factory=lambda: ["password"])
 
 
 class ErrorBody(Wire):
@@ -91,6 +93,31 @@ class LoginRequest(Wire):
     app_version: str = Field(default="", max_length=50)
     # The key a desktop got at an earlier successful sign-in: its own sign-in budget.
     device_key: str = Field(default="", max_length=200)
+
+
+class OidcStart(Wire):
+    """``POST /api/v1/auth/oidc/start``: a desktop begins a browser sign-in."""
+
+    # RFC 8252 loopback: http://127.0.0.1:PORT/callback (or [::1]).
+    redirect_uri: str = Field(min_length=1, max_length=200)
+    code_challenge: str = Field(min_length=43, max_length=128)  # PKCE S256 (RFC 7636)
+    code_challenge_method: Literal["S256"] = "S256"
+
+
+class OidcStarted(Wire):
+    authorization_url: str  # open this in the system browser
+    state: str  # the loopback answer must carry exactly this
+
+
+class OidcFinish(Wire):
+    """``POST /api/v1/auth/oidc/finish``: the code the browser brought back, and the verifier."""
+
+    state: str = Field(min_length=1, max_length=200)
+    code: str = Field(min_length=1, max_length=4096)
+    code_verifier: str = Field(min_length=43, max_length=128)
+    host_name: str = Field(default="", max_length=200)
+    platform: str = Field(default="", max_length=100)
+    app_version: str = Field(default="", max_length=50)
 
 
 class PersonRef(Wire):

@@ -32,6 +32,7 @@ from kshare.server.changes import (
     touch,
 )
 from kshare.server.db import Database, next_seq
+from kshare.server.identity import membership
 from kshare.server.identity.leavers import devices_of, hand_over
 from kshare.server.identity.password_policy import WeakPassword, check_password
 from kshare.server.identity.sessions import end_all_sessions, end_session
@@ -234,57 +235,17 @@ class AdminTools:
     def add_member(self, group: str, user: str, *, owner: bool = False) -> bool:
         with self.db.write() as session:
             row, person = self._group(session, group), self._person(session, user)
-            changed = set_membership(session, row, person, member=True, owner=owner)
-            if changed:
-                audit(
-                    session,
-                    "member_added",
-                    target=row.id,
-                    admin=True,
-                    by=self.actor,
-                    person=person.id,
-                    owner=owner,
-                )
-            return changed
+            return membership.add_member(session, row, person, by=self.actor, owner=owner)
 
     def remove_member(self, group: str, user: str) -> bool:
         with self.db.write() as session:
             row, person = self._group(session, group), self._person(session, user)
-            changed = set_membership(session, row, person, member=False)
-            if changed:
-                audit(
-                    session,
-                    "member_removed",
-                    target=row.id,
-                    admin=True,
-                    by=self.actor,
-                    person=person.id,
-                )
-            return changed
+            return membership.remove_member(session, row, person, by=self.actor)
 
     def _set_active(self, user: str, active: bool) -> None:
         with self.db.write() as session:
             person = self._person(session, user)
-            if person.active == active:
-                return
-            person.active = active
-            ended = 0
-            if not active:
-                # Every token ends at once, and every desktop of theirs forgets its copy at
-                # its next contact; enabling again brings no old token back.
-                ended = end_all_sessions(
-                    session, person.id, "account_disabled", self.settings.clock.now(), wipe=True
-                )
-            touch(session, person)
-            bump_epoch(session, [person.id])
-            audit(
-                session,
-                "user_enabled" if active else "user_disabled",
-                target=person.id,
-                admin=True,
-                by=self.actor,
-                sessions_ended=ended,
-            )
+            membership.set_active(session, person, active, self.settings.clock.now(), by=self.actor)
 
     def disable_user(self, user: str) -> None:
         self._set_active(user, False)
@@ -383,6 +344,28 @@ class AdminTools:
                 **counts,
             )
             return moved
+
+    def create_scim_token(self, name: str) -> str:
+        """A new SCIM bearer token named ``name``, shown this once (only its hash is kept)."""
+        from kshare.server.identity.scim import tokens
+
+        try:
+            with self.db.write() as session:
+                plain = tokens.create(session, name, self.settings.clock.now(), self.actor)
+                audit(session, "scim_token_created", target=name, admin=True, by=self.actor)
+                return plain
+        except tokens.ScimTokenError as exc:
+            raise AdminError(str(exc)) from exc
+
+    def revoke_scim_token(self, name: str) -> None:
+        from kshare.server.identity.scim import tokens
+
+        try:
+            with self.db.write() as session:
+                tokens.revoke(session, name)
+                audit(session, "scim_token_revoked", target=name, admin=True, by=self.actor)
+        except tokens.ScimTokenError as exc:
+            raise AdminError(str(exc)) from exc
 
     def user_id(self, username: str) -> str:
         with self.db.read() as session:

@@ -19,6 +19,7 @@ from kshare.server.changes import prune_tombstones
 from kshare.server.curation import routes as curation
 from kshare.server.db import Database
 from kshare.server.events import Nudges
+from kshare.server.identity import oidc_routes
 from kshare.server.identity import routes as identity
 from kshare.server.identity.throttle import SignInThrottle
 from kshare.server.limits import BodyLimit
@@ -56,7 +57,17 @@ def build_services(settings: Settings) -> Services:
         sign_in=SignInThrottle(settings.login_window, settings.clock),
         nudges=nudges,
         blobs=blob_store_for(settings),
+        oidc=oidc_provider_for(settings),
     )
+
+
+def oidc_provider_for(settings: Settings) -> Any:
+    """The single sign-on provider the settings name, or None."""
+    if settings.oidc is None:
+        return None
+    from kshare.server.identity.oidc import Provider
+
+    return Provider(settings.oidc, settings.clock)
 
 
 def prune_old_tombstones(db: Database, settings: Settings) -> int:
@@ -126,9 +137,12 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.services = svc
     app.state.metrics = Metrics(lambda: _engines(svc.db))
     errors.install(app)
-    for module in (account, identity, items, sync, blobs, groups, curation):
+    for module in (account, identity, oidc_routes, items, sync, blobs, groups, curation):
         app.include_router(module.router)
     app.include_router(probes.router)
+    from kshare.server.identity.scim import routes as scim
+
+    app.include_router(scim.router)
 
     def limit_for(method: str, path: str) -> int:
         if method == "PUT" and path.startswith(paths.BLOBS + "/"):

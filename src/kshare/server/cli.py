@@ -117,6 +117,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     )
     p.add_argument("source", metavar="FROM")
     p.add_argument("target", metavar="TO")
+    p = actions.add_parser(
+        "scim-token", help="create or revoke a bearer token for SCIM provisioning (/scim/v2)"
+    )
+    p.add_argument("scim_action", choices=("create", "revoke"), metavar="create|revoke")
+    p.add_argument("token_name", metavar="NAME", help="e.g. entra-id, okta")
     actions.add_parser("list-users", help="list accounts")
     actions.add_parser("list-groups", help="list groups")
     p = actions.add_parser("audit", help="print the audit log as JSON lines")
@@ -245,6 +250,16 @@ def _admin_action(tools, args: argparse.Namespace) -> int:  # type: ignore[no-un
     elif action == "transfer":
         moved = tools.transfer(args.source, args.target)
         print(f"{moved['items']} item(s) and {moved['groups']} group(s) handed to {args.target}")
+    elif action == "scim-token":
+        if args.scim_action == "create":
+            print(tools.create_scim_token(args.token_name))
+            print(
+                "kshare admin: this token is shown only now; give it to the directory's SCIM "
+                "settings (only its hash is kept)",
+                file=sys.stderr,
+            )
+        else:
+            tools.revoke_scim_token(args.token_name)
     elif action == "list-users":
         for user in tools.list_users():
             state = "active" if user["active"] else "disabled"

@@ -40,6 +40,25 @@ class HashParams:
 
 
 @dataclass(frozen=True)
+class OidcSettings:
+    """Single sign-on with an OpenID Connect provider (Entra ID, Okta, Keycloak, ...)."""
+
+    issuer: str  # its discovery document is at ISSUER/.well-known/openid-configuration
+    client_id: str
+    client_secret: str
+    scopes: tuple[str, ...] = ("openid", "profile", "email")
+    username_claim: str = "preferred_username"
+    display_name_claim: str = "name"
+    email_claim: str = "email"
+    groups_claim: str = "groups"
+    # Only members of this group (as the groups claim names it) may sign in; someone the
+    # provider no longer lists in it is treated as a leaver. "" lets everyone in.
+    required_group: str = ""
+    # Groups the claim names that kshare does not have yet are created (as closed teams).
+    create_groups: bool = True
+
+
+@dataclass(frozen=True)
 class Settings:
     data_dir: Path
     database_url: str | None = None
@@ -76,6 +95,8 @@ class Settings:
     # than the recommended one is told about it ("" advertises nothing).
     min_client_version: str = ""
     recommended_client_version: str = ""
+    oidc: OidcSettings | None = None  # None: no single sign-on
+    password_sign_in: bool = True  # False: only single sign-on (and SCIM) make accounts usable
 
     @property
     def resolved_database_url(self) -> str:

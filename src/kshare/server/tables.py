@@ -117,6 +117,16 @@ class Person(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
     seq: Mapped[int] = mapped_column(BigInteger, index=True)
     created_at: Mapped[datetime] = mapped_column(default=stamp)
+    # Who the company's directory says this is: the OpenID Connect issuer and subject
+    # ("ISSUER SUBJECT"), and the id a SCIM client gave it; None for local accounts.
+    oidc_subject: Mapped[str | None] = mapped_column(String(600), unique=True, default=None)
+    external_id: Mapped[str | None] = mapped_column(String(300), index=True, default=None)
+    email: Mapped[str] = mapped_column(String(320), default="")
+    # What the directory said as it said it (SCIM ``emails``; whether it gave a display
+    # name and ``active``), kept to give it back; empty for people SCIM never touched.
+    scim_data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # A SCIM DELETE: disabled for good and gone from /scim/v2; their content stays.
+    deprovisioned_at: Mapped[datetime | None] = mapped_column(default=None)
 
 
 class Endorsement(Base):
@@ -141,6 +151,9 @@ class Group(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
     seq: Mapped[int] = mapped_column(BigInteger, index=True)
     created_at: Mapped[datetime] = mapped_column(default=stamp)
+    # Set for groups the company's directory manages (SCIM, or named in a groups claim):
+    # a sign-in's groups claim adds and removes members of these groups only.
+    external_id: Mapped[str | None] = mapped_column(String(300), index=True, default=None)
 
 
 class Membership(Base):
@@ -404,6 +417,33 @@ class TagAlias(Base):
     changed_at: Mapped[datetime] = mapped_column(default=stamp)
 
 
+class OidcLogin(Base):
+    """A browser sign-in under way: what the answer from the identity provider must match.
+
+    Kept by the SHA-256 of its ``state``, used once, and only for a few minutes.
+    """
+
+    __tablename__ = "oidc_logins"
+
+    state_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    nonce: Mapped[str] = mapped_column(String(128))
+    code_challenge: Mapped[str] = mapped_column(String(128))
+    redirect_uri: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(index=True)
+
+
+class ScimToken(Base):
+    """A bearer token a provisioning client (Entra ID, Okta, Keycloak) calls /scim/v2 with."""
+
+    __tablename__ = "scim_tokens"
+
+    name: Mapped[str] = mapped_column(String(100), primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=stamp)
+    created_by: Mapped[str] = mapped_column(String(200), default="")
+    last_used_at: Mapped[datetime | None] = mapped_column(default=None)
+
+
 class ServerMeta(Base):
     """Named text settings the server keeps about itself (organisation name, demo seeded)."""
 
@@ -425,7 +465,7 @@ class CuratorGrant(Base):
     # A revoked role keeps its row, with a fresh seq, so the feed tells the desktop.
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     seq: Mapped[int] = mapped_column(BigInteger, index=True)
-    changed_at: Mapped[datetime] = mapped_column(default=utcnow)
+    changed_at: Mapped[datetime] = mapped_column(default=stamp)
 
 
 class Verification(Base):
@@ -435,7 +475,7 @@ class Verification(Base):
 
     item_id: Mapped[str] = mapped_column(ForeignKey("items.id"), primary_key=True)
     verified_by: Mapped[str] = mapped_column(ForeignKey("people.id"), index=True)
-    verified_at: Mapped[datetime] = mapped_column(default=utcnow)
+    verified_at: Mapped[datetime] = mapped_column(default=stamp)
     review_by: Mapped[datetime | None] = mapped_column(default=None, index=True)
     item_version: Mapped[int] = mapped_column(Integer, default=1)
     blob_sha256: Mapped[str | None] = mapped_column(String(64), default=None)
@@ -456,7 +496,7 @@ class SearchGap(Base):
     query: Mapped[str] = mapped_column(String(200))
     reporter: Mapped[str] = mapped_column(String(64))
     kind: Mapped[str] = mapped_column(String(16))  # empty | abandoned
-    at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+    at: Mapped[datetime] = mapped_column(default=stamp, index=True)
 
 
 class TagDescription(Base):
@@ -467,4 +507,4 @@ class TagDescription(Base):
     tag: Mapped[str] = mapped_column(String(64), primary_key=True)
     description: Mapped[str] = mapped_column(Text, default="")
     changed_by: Mapped[str | None] = mapped_column(ID, default=None)
-    changed_at: Mapped[datetime] = mapped_column(default=utcnow)
+    changed_at: Mapped[datetime] = mapped_column(default=stamp)

@@ -1,12 +1,17 @@
 """Sign in: server address, username and password, with errors shown in place.
 
 The address and username are remembered for next time; the password never is
-(the façade keeps only a token, in the OS keyring).
+(the façade keeps only a token, in the OS keyring). "Sign in with your company
+account" signs in through the system browser instead (never a web view of our
+own): the wait runs on the task manager's network lane, and if no browser
+opens, the address to open is shown here to copy.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
+from collections.abc import Callable
 from typing import Any, Protocol
 
 from PySide6.QtCore import QSettings, Qt, Signal, Slot
@@ -16,11 +21,12 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from kshare.ui.operations import Failure, TaskRunner
+from kshare.ui.operations import Failure, Operation, TaskRunner
 from kshare.ui.resources import icon
 
 log = logging.getLogger(__name__)
@@ -31,6 +37,10 @@ USERNAME_KEY = "login/username"
 
 class SignInTarget(Protocol):
     def login(self, server_url: str, username: str, password: str) -> Any: ...
+
+    def login_with_browser(
+        self, server_url: str, show_url: Callable[[str], None], **options: Any
+    ) -> Any: ...
 
 
 class LoginDialog(QDialog):
@@ -75,6 +85,16 @@ class LoginDialog(QDialog):
         form.addRow("Username", self.username)
         form.addRow("Password", self.password)
 
+        self.sso_button = QPushButton("Sign in with your company account")
+        self.sso_button.setObjectName("sso")
+        self.sso_button.setToolTip("Opens your company's sign-in page in your web browser")
+        self.sso_button.clicked.connect(self._on_sso_button_clicked)
+        self.browser_note = QLabel(wordWrap=True)
+        self.browser_note.setObjectName("pageSubtitle")
+        self.browser_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.browser_note.hide()
+        self._cancel_browser: threading.Event | None = None
+
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -82,7 +102,7 @@ class LoginDialog(QDialog):
         self.sign_in_button.setText("Sign in")
         self.sign_in_button.setObjectName("primary")
         self.buttons.accepted.connect(self._on_buttons_accepted)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons.rejected.connect(self._on_buttons_rejected)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 20)
@@ -90,6 +110,8 @@ class LoginDialog(QDialog):
         layout.addWidget(heading)
         layout.addWidget(intro)
         layout.addLayout(form)
+        layout.addWidget(self.sso_button)
+        layout.addWidget(self.browser_note)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
 
@@ -121,22 +143,62 @@ class LoginDialog(QDialog):
             owner=self,
         )
 
+    def sign_in_with_browser(self) -> None:
+        """The company account, in the system browser; the wait is off the GUI thread."""
+        if self._busy or not self.server.text().strip():
+            return
+        url = self.server.text().strip()
+        if "://" not in url:
+            url = f"https://{url}"
+        cancel = threading.Event()
+        self._cancel_browser = cancel
+        self._set_busy(True)
+        self.error.hide()
+        self.browser_note.setText("Finish signing in in your web browser…")
+        self.browser_note.show()
+        target = self._target
+
+        def wait_for_browser(report: Callable[[str], None]) -> Any:
+            return target.login_with_browser(url, report, cancelled=cancel)
+
+        operation = Operation(
+            wait_for_browser,
+            progress=self._on_browser_address,
+            success=lambda account: self._on_login_succeeded(
+                url, str(getattr(account, "username", "")), account
+            ),
+            failure=self._on_login_failed,
+            label="signing in",
+            owner=self,
+        )
+        self._runner.run("network", operation)
+
+    def _on_browser_address(self, address: object) -> None:
+        self.browser_note.setText(
+            f"No web browser could be opened. Open this address in one to sign in:\n{address}"
+        )
+
     def _complete(self) -> bool:
         return all(f.text().strip() for f in (self.server, self.username, self.password))
 
     def _update_button(self) -> None:
         self.sign_in_button.setEnabled(self._complete() and not self._busy)
+        self.sso_button.setEnabled(bool(self.server.text().strip()) and not self._busy)
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
         for field in (self.server, self.username, self.password):
             field.setEnabled(not busy)
         self.sign_in_button.setText("Signing in…" if busy else "Sign in")
+        if not busy:
+            self._cancel_browser = None
+            self.browser_note.hide()
         self._update_button()
 
     def _on_login_succeeded(self, url: str, username: str, account: Any) -> None:
         self._settings.setValue(SERVER_KEY, url)
-        self._settings.setValue(USERNAME_KEY, username)
+        if username:
+            self._settings.setValue(USERNAME_KEY, username)
         self._settings.sync()
         self.password.clear()
         self._set_busy(False)
@@ -154,6 +216,16 @@ class LoginDialog(QDialog):
     @Slot()
     def _on_buttons_accepted(self) -> None:
         self.sign_in()
+
+    @Slot()
+    def _on_buttons_rejected(self) -> None:
+        if self._cancel_browser is not None:
+            self._cancel_browser.set()  # the browser wait ends; its failure is not shown
+        self.reject()
+
+    @Slot()
+    def _on_sso_button_clicked(self) -> None:
+        self.sign_in_with_browser()
 
     @Slot(str)
     def _on_field_text_changed(self, _text: str) -> None:

@@ -182,6 +182,14 @@ ROUTES: dict[tuple[str, str], Call] = {
         "/api/v1/auth/logout", s.fresh_token(w)
     ),
     ("GET", "/api/v1/me"): lambda s, w: s.org.api.get("/api/v1/me", s.token(w)),
+    ("POST", "/api/v1/auth/oidc/start"): lambda s, w: s.org.api.post(
+        "/api/v1/auth/oidc/start",
+        json={"redirect_uri": "http://127.0.0.1:9/callback", "code_challenge": "c" * 43},
+    ),
+    ("POST", "/api/v1/auth/oidc/finish"): lambda s, w: s.org.api.post(
+        "/api/v1/auth/oidc/finish",
+        json={"state": f"made-up-{w}", "code": "c", "code_verifier": "v" * 43},
+    ),
     ("POST", "/api/v1/auth/refresh"): lambda s, w: s.org.api.post(
         "/api/v1/auth/refresh", json={"refresh_token": f"made-up-{w}"}
     ),
@@ -283,6 +291,44 @@ ROUTES: dict[tuple[str, str], Call] = {
     ),
 }
 
+# SCIM opens only to a SCIM token: with a person's sign-in (or none) every route is 401.
+SCIM_ROUTES = [
+    ("GET", "/scim/v2/Users"),
+    ("POST", "/scim/v2/Users/.search"),
+    ("GET", "/scim/v2/Users/{row_id}"),
+    ("POST", "/scim/v2/Users"),
+    ("PUT", "/scim/v2/Users/{row_id}"),
+    ("PATCH", "/scim/v2/Users/{row_id}"),
+    ("DELETE", "/scim/v2/Users/{row_id}"),
+    ("GET", "/scim/v2/Groups"),
+    ("POST", "/scim/v2/Groups/.search"),
+    ("GET", "/scim/v2/Groups/{row_id}"),
+    ("POST", "/scim/v2/Groups"),
+    ("PUT", "/scim/v2/Groups/{row_id}"),
+    ("PATCH", "/scim/v2/Groups/{row_id}"),
+    ("DELETE", "/scim/v2/Groups/{row_id}"),
+    ("GET", "/scim/v2/ServiceProviderConfig"),
+    ("GET", "/scim/v2/ResourceTypes"),
+    ("GET", "/scim/v2/ResourceTypes/{name}"),
+    ("GET", "/scim/v2/Schemas"),
+    ("GET", "/scim/v2/Schemas/{name}"),
+] + [(m, "/scim/v2/{rest}") for m in ("GET", "POST", "PUT", "PATCH", "DELETE")]
+
+
+def _scim(method: str, path: str) -> Call:
+    def call(s: Scene, w: str) -> httpx.Response:
+        concrete = path.replace("{row_id}", s.org.ids["ana"]).replace("{name}", "User")
+        concrete = concrete.replace("{rest}", "Anything")
+        body = {"schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"], "userName": w}
+        return s.org.api.request(
+            method, concrete, s.token(w), json=None if method in ("GET", "DELETE") else body
+        )
+
+    return call
+
+
+ROUTES.update({route: _scim(*route) for route in SCIM_ROUTES})
+
 OPEN_ROUTES = {("GET", "/api/v1/info"), ("POST", "/api/v1/auth/login")}
 ABOUT_THE_ITEM = {
     ("GET", "/api/v1/items/{item_id}"),
@@ -383,10 +429,14 @@ DISABLED = -1
 def expected_status(who: str, method: str, path: str) -> int | None:
     """The status ``who`` must get, None for "any success", DISABLED for 401 or 403."""
     key = (method, path)
+    if path.startswith("/scim/v2"):
+        return 401
     if key == ("POST", "/api/v1/auth/login"):
         return {"nobody": 401, "forged": 401, "erin": 403}.get(who)
     if key == ("POST", "/api/v1/auth/refresh"):
         return 401  # a made-up refresh token renews nobody's sign-in
+    if key[1].startswith("/api/v1/auth/oidc/"):
+        return 404  # this server offers no single sign-on
     if key in OPEN_ROUTES:
         return None
     if who in ("nobody", "forged"):
@@ -508,7 +558,10 @@ def test_every_route_for_every_viewer(org: Org, who: str) -> None:
             assert response.status_code in (401, 403), (who, route, response.text)
         else:
             assert response.status_code == want, (who, route, response.status_code, response.text)
-        if response.status_code >= 400:
+        if response.status_code >= 400 and route[1].startswith("/scim/"):
+            body = response.json()  # RFC 7644 3.12: SCIM's own error format
+            assert body["schemas"] == ["urn:ietf:params:scim:api:messages:2.0:Error"], body
+        elif response.status_code >= 400:
             body = response.json()
             assert set(body) >= {"code", "message"}, body
         _check_no_leak(scene, who, route, response)

@@ -89,3 +89,26 @@ def run_password(args: argparse.Namespace) -> int:
         workspace.close()
     print("Password changed; your other devices were signed out")
     return 0
+
+
+def run_sso_login(args: argparse.Namespace) -> int:
+    """``kshare login URL --sso``: the company account, in the system browser."""
+    from kshare.client.services import UserFacingError, Workspace
+
+    if args.user or args.password_stdin:
+        return _fail("--sso signs in at your company's page: leave out --user and the password", 2)
+
+    def show(url: str) -> None:
+        print("kshare: no browser could be opened; open this address to sign in:", file=sys.stderr)
+        print(url, flush=True)
+
+    print("kshare: finish signing in in your browser…", file=sys.stderr)
+    workspace = Workspace.open(args.profile)
+    try:
+        account = workspace.login_with_browser(args.url, show)
+    except UserFacingError as exc:
+        return _fail(str(exc))
+    finally:
+        workspace.close()
+    print(f"Signed in to {account.server_url} as {account.display_name} ({account.username})")
+    return 0

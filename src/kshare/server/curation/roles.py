@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -18,7 +18,7 @@ from kshare.domain.audience import PrincipalKind
 from kshare.domain.visibility import Viewer
 from kshare.protocol.schemas import CuratorRole, GroupRef
 from kshare.server.audit import audit
-from kshare.server.db import next_seq
+from kshare.server.db import next_seq, session_clock
 from kshare.server.policy import Judged
 from kshare.server.tables import CuratorGrant, Group, Person
 from kshare.server.writes import canonical_tag
@@ -116,7 +116,7 @@ def grant(
     row.tags = sorted(set(row.tags) | _tags(tags))
     row.active = True
     row.seq = seq
-    row.changed_at = now or datetime.now(UTC)
+    row.changed_at = now or session_clock(session).now()
     audit(
         session,
         "curator_granted",
@@ -150,7 +150,7 @@ def revoke(
     else:
         row.active, row.everywhere, row.group_ids, row.tags = False, False, [], []
     row.seq = next_seq(session)
-    row.changed_at = now or datetime.now(UTC)
+    row.changed_at = now or session_clock(session).now()
     audit(
         session,
         "curator_revoked",

@@ -80,7 +80,7 @@ def verify_item(
     item_id: str = ItemId,
 ) -> Response:
     def work(session: Session) -> ItemOut:
-        now = svc.settings.clock()
+        now = svc.settings.clock.now()
         item = verification.verify(session, caller, item_id, body, now)
         gate = Gate(session, caller.viewer, now)
         return item_out(gate, gate.judge([item])[item.id])
@@ -91,7 +91,7 @@ def verify_item(
 @router.get(HEALTH, response_model=HealthReport)
 def health_report(caller: CallerDep, svc: ServicesDep) -> HealthReport:
     with svc.db.read() as session:
-        return health.report(session, caller, svc.settings.clock())
+        return health.report(session, caller, svc.settings.clock.now())
 
 
 @router.post(SEARCH_GAPS, status_code=204, response_class=Response)
@@ -99,7 +99,7 @@ def report_search_gap(
     body: SearchGapReport, request: Request, caller: CallerDep, svc: ServicesDep
 ) -> Response:
     def work(session: Session) -> None:
-        health.record_gap(session, caller, body, svc.settings.clock())
+        health.record_gap(session, caller, body, svc.settings.clock.now())
 
     return idempotent(svc, caller, request, 204, work, body)
 
@@ -130,7 +130,7 @@ TagName = Path(min_length=1, max_length=64)
 @router.get(f"{TAGS}/{{tag:path}}", response_model=TagOut)
 def get_tag(caller: CallerDep, svc: ServicesDep, tag: str = TagName) -> TagOut:
     with svc.db.read() as session:
-        return tags.tag_out(session, caller.viewer, tag, svc.settings.clock())
+        return tags.tag_out(session, caller.viewer, tag, svc.settings.clock.now())
 
 
 @router.put(f"{TAGS}/{{tag:path}}", response_model=TagOut)
@@ -138,7 +138,7 @@ def describe_tag(
     body: TagDescribe, request: Request, caller: CallerDep, svc: ServicesDep, tag: str = TagName
 ) -> Response:
     def work(session: Session) -> TagOut:
-        now = svc.settings.clock()
+        now = svc.settings.clock.now()
         tags.describe(session, caller.viewer, tag, body.description, actor_id=caller.id, now=now)
         return tags.tag_out(session, caller.viewer, tag, now)
 
@@ -156,6 +156,6 @@ def merge_tag(
             moved = tags.merge(session, tag, body.into, actor=caller.id, actor_id=caller.id)
         except TagAliasError as exc:
             raise ApiError(422, "invalid", str(exc)) from exc
-        return tags.tag_out(session, caller.viewer, body.into, svc.settings.clock(), moved)
+        return tags.tag_out(session, caller.viewer, body.into, svc.settings.clock.now(), moved)
 
     return idempotent(svc, caller, request, 200, work, body)

@@ -24,7 +24,7 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
-from kshare.server.settings import Settings
+from kshare.server.settings import OidcSettings, Settings
 
 CONFIG_ENV = "KSHARE_SERVER_CONFIG"
 ENV_PREFIX = "KSHARE_SERVER_"
@@ -81,6 +81,29 @@ class ServerConfig(BaseSettings):
         None, description="bearer token /metrics asks for; unset: /metrics is open"
     )
     metrics_token_file: Path | None = Field(None, description="file holding the metrics token")
+    password_sign_in: bool = Field(
+        True, description="allow signing in with a password (false: single sign-on only)"
+    )
+    oidc_issuer: str = Field(
+        "", max_length=500, description="OpenID Connect issuer URL; unset: no single sign-on"
+    )
+    oidc_client_id: str = Field("", max_length=300, description="kshare's client id there")
+    oidc_client_secret: SecretStr | None = Field(None, description="kshare's client secret")
+    oidc_client_secret_file: Path | None = Field(None, description="file holding the secret")
+    oidc_scopes: list[str] = Field(
+        default_factory=lambda: ["openid", "profile", "email"],
+        description="scopes asked for (add what your provider needs for the groups claim)",
+    )
+    oidc_username_claim: str = Field("preferred_username", max_length=100)
+    oidc_display_name_claim: str = Field("name", max_length=100)
+    oidc_email_claim: str = Field("email", max_length=100)
+    oidc_groups_claim: str = Field("groups", max_length=100)
+    oidc_required_group: str = Field(
+        "", max_length=300, description="only members of this group may sign in"
+    )
+    oidc_create_groups: bool = Field(
+        True, description="create groups the groups claim names that kshare lacks"
+    )
 
     @field_validator("database_url")
     @classmethod
@@ -98,6 +121,20 @@ class ServerConfig(BaseSettings):
             raise ValueError("set database_url or database_url_file, not both")
         if self.metrics_token is not None and self.metrics_token_file is not None:
             raise ValueError("set metrics_token or metrics_token_file, not both")
+        if self.oidc_client_secret is not None and self.oidc_client_secret_file is not None:
+            raise ValueError("set oidc_client_secret or oidc_client_secret_file, not both")
+        if self.oidc_issuer:
+            from authlib.common.security import is_secure_transport
+
+            # https, or http to this machine's loopback only (RFC 8252 7.3)
+            if not is_secure_transport(self.oidc_issuer) or not self.oidc_client_id:
+                raise ValueError("oidc_issuer needs an https:// URL and oidc_client_id")
+            if self.oidc_client_secret is None and self.oidc_client_secret_file is None:
+                raise ValueError("oidc_issuer needs oidc_client_secret or oidc_client_secret_file")
+            if "openid" not in self.oidc_scopes:
+                raise ValueError("oidc_scopes must include openid")
+        elif not self.password_sign_in:
+            raise ValueError("password_sign_in = false needs single sign-on (oidc_issuer)")
         return self
 
     @classmethod
@@ -128,6 +165,27 @@ class ServerConfig(BaseSettings):
             return _read_secret(self.metrics_token_file, "metrics_token_file")
         return None
 
+    def oidc(self) -> OidcSettings | None:
+        if not self.oidc_issuer:
+            return None
+        if self.oidc_client_secret is not None:
+            secret = self.oidc_client_secret.get_secret_value()
+        else:
+            assert self.oidc_client_secret_file is not None
+            secret = _read_secret(self.oidc_client_secret_file, "oidc_client_secret_file")
+        return OidcSettings(
+            issuer=self.oidc_issuer.rstrip("/"),
+            client_id=self.oidc_client_id,
+            client_secret=secret,
+            scopes=tuple(self.oidc_scopes),
+            username_claim=self.oidc_username_claim,
+            display_name_claim=self.oidc_display_name_claim,
+            email_claim=self.oidc_email_claim,
+            groups_claim=self.oidc_groups_claim,
+            required_group=self.oidc_required_group,
+            create_groups=self.oidc_create_groups,
+        )
+
     def to_settings(self) -> Settings:
         """The frozen settings the app runs with."""
         return Settings(
@@ -146,6 +204,8 @@ class ServerConfig(BaseSettings):
             migrate_on_start=self.migrate_on_start,
             access_log=self.access_log,
             metrics_token=self.resolved_metrics_token(),
+            oidc=self.oidc(),
+            password_sign_in=self.password_sign_in,
         )
 
 

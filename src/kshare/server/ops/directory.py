@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
 
 from kshare.clock import SYSTEM, Clock
 from kshare.server.admin import AdminError, AdminTools
@@ -61,47 +62,51 @@ def delete_group(tools: AdminTools, group: str) -> int:
     of their audience (at least their author), so nothing is deleted with it.
     """
     with tools.db.write() as session:
-        row = tools._group(session, group)
-        members = list(
-            session.scalars(select(Membership.person_id).where(Membership.group_id == row.id))
-        )
-        item_ids = sorted(
-            set(
-                session.scalars(
-                    select(AudienceRow.item_id).where(
-                        AudienceRow.kind == "group", AudienceRow.ref == row.id
-                    )
+        return delete_group_row(session, tools._group(session, group), by=tools.actor)
+
+
+def delete_group_row(session: Session, row: Group, *, by: str) -> int:
+    """:func:`delete_group` inside the caller's transaction (the SCIM DELETE uses it too)."""
+    members = list(
+        session.scalars(select(Membership.person_id).where(Membership.group_id == row.id))
+    )
+    item_ids = sorted(
+        set(
+            session.scalars(
+                select(AudienceRow.item_id).where(
+                    AudienceRow.kind == "group", AudienceRow.ref == row.id
                 )
             )
         )
-        for item in session.scalars(select(Item).where(Item.id.in_(item_ids))):
-            former = current_former(session, item)
-            session.execute(
-                delete(AudienceRow).where(
-                    AudienceRow.item_id == item.id,
-                    AudienceRow.kind == "group",
-                    AudienceRow.ref == row.id,
-                )
+    )
+    for item in session.scalars(select(Item).where(Item.id.in_(item_ids))):
+        former = current_former(session, item)
+        session.execute(
+            delete(AudienceRow).where(
+                AudienceRow.item_id == item.id,
+                AudienceRow.kind == "group",
+                AudienceRow.ref == row.id,
             )
-            touch(session, item)
-            item_access_changed(session, item, former)
-        session.execute(delete(JoinRequest).where(JoinRequest.group_id == row.id))
-        session.execute(delete(Membership).where(Membership.group_id == row.id))
-        former_group = ["org"] if row.visibility != "secret" else [f"person:{m}" for m in members]
-        tombstone(session, "group", row.id, "deleted", former_group)
-        bump_epoch(session, members)
-        audit(
-            session,
-            "group_deleted",
-            target=row.id,
-            admin=True,
-            by=tools.actor,
-            name=row.name,
-            members=len(members),
-            items=len(item_ids),
         )
-        session.delete(row)
-        return len(item_ids)
+        touch(session, item)
+        item_access_changed(session, item, former)
+    session.execute(delete(JoinRequest).where(JoinRequest.group_id == row.id))
+    session.execute(delete(Membership).where(Membership.group_id == row.id))
+    former_group = ["org"] if row.visibility != "secret" else [f"person:{m}" for m in members]
+    tombstone(session, "group", row.id, "deleted", former_group)
+    bump_epoch(session, members)
+    audit(
+        session,
+        "group_deleted",
+        target=row.id,
+        admin=True,
+        by=by,
+        name=row.name,
+        members=len(members),
+        items=len(item_ids),
+    )
+    session.delete(row)
+    return len(item_ids)
 
 
 def set_owner(tools: AdminTools, group: str, user: str, *, owner: bool = True) -> None:

@@ -52,6 +52,8 @@ def info(svc: ServicesDep) -> ServerInfo:
         organisation=organisation,
         min_client_version=svc.settings.min_client_version,
         recommended_client_version=svc.settings.recommended_client_version,
+        sign_in=(["password"] if svc.settings.password_sign_in else [])
+        + (["sso"] if svc.settings.oidc is not None else []),
     )
 
 
@@ -61,6 +63,12 @@ def login(body: LoginRequest, request: Request, svc: ServicesDep) -> LoginRespon
     if it was right; a desktop that signed in before draws on a budget of its own."""
     address = client_address(request)
     settings = svc.settings
+    if not settings.password_sign_in:
+        raise ApiError(
+            403,
+            "password_sign_in_off",
+            "This server signs people in with their company account only.",
+        )
     username_key = name_key(body.username)
     try:
         with svc.db.write() as session:

@@ -46,6 +46,7 @@ class Services:
     sign_in: SignInThrottle
     nudges: Nudges
     blobs: object | None = None  # kshare.server.blobstore.BlobStore when available
+    oidc: object | None = None  # kshare.server.identity.oidc.Provider with single sign-on
 
 
 def services(request: Request) -> Services:
