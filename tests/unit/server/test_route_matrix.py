@@ -137,7 +137,11 @@ def _collection(s: Scene) -> str:
             "ana",
             kind="collection",
             title="Deal room",
-            audience={"groups": ["SRE", SECRET_GROUP]},
+            audience={
+                "groups": ["SRE", SECRET_GROUP],
+                "people": ["vera"],
+                "editor_people": ["eddie"],
+            },
             entries=[{"item_id": s.question["id"]}],
         )["id"]
     return str(made)
@@ -366,8 +370,12 @@ NOT_THEIRS = {
     # Only the collection's curators change it; only curators and the author verify.
     ("bob", "POST", "/api/v1/collections/{item_id}/entries"): 403,
     ("dave", "POST", "/api/v1/collections/{item_id}/entries"): 403,
+    ("vera", "POST", "/api/v1/collections/{item_id}/entries"): 403,
     ("bob", "POST", "/api/v1/items/{item_id}/verify"): 403,
     ("dave", "POST", "/api/v1/items/{item_id}/verify"): 403,
+    # An editor may change the text, not vouch for it: verifying is the author's or a curator's.
+    ("eddie", "POST", "/api/v1/items/{item_id}/verify"): 403,
+    ("vera", "POST", "/api/v1/items/{item_id}/verify"): 403,
 }
 # Health reports are for curators, and nobody in this scene is one.
 CURATOR_ONLY = {
