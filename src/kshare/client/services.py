@@ -117,6 +117,13 @@ class Workspace:
         workspace._enforce_offline_limit()
         return workspace
 
+    @property
+    def documents(self) -> Any:
+        """Versions, downloads, previews and "Save as…" of shared documents."""
+        from kshare.client.documents.factory import documents_of
+
+        return documents_of(self)
+
     # --- account ---------------------------------------------------------------------------
 
     def _load_account(self) -> Account | None:

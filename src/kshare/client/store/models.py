@@ -60,6 +60,8 @@ class CachedItem(CacheBase):
     local_seq: Mapped[int] = mapped_column(Integer, index=True)
     # Added in cache schema 0002: the original of a share/quote (ItemOut.quote_of).
     quote_of: Mapped[str | None] = mapped_column(String(64), default=None)
+    # Added in cache schema 0007: a document's file versions (ItemOut.file_versions).
+    file_versions: Mapped[list[Any] | None] = mapped_column(JSON, default=list)
 
 
 class CachedReaction(CacheBase):

@@ -149,6 +149,7 @@ def item_row(item: ItemOut, local_seq: int) -> dict[str, Any]:
         "mentions": list(item.mentions),
         "attachment": item.attachment.model_dump(mode="json") if item.attachment else None,
         "entries": [entry.model_dump(mode="json") for entry in item.entries],
+        "file_versions": [v.model_dump(mode="json") for v in item.file_versions],
         "local_seq": local_seq,
     }
 
