@@ -124,6 +124,18 @@ class Workspace:
 
         return documents_of(self)
 
+    @property
+    def audience_reach(self) -> Any:
+        """How many people an audience reaches (the server's count, or the cache's estimate)."""
+        from kshare.client.audience_reach import AudienceReach
+
+        account = self._account
+        return AudienceReach(
+            self.reader,
+            lambda: self._account.user_id if self._account else None,
+            api=(lambda: self._api(attempts=1)) if account is not None else None,
+        )
+
     # --- account ---------------------------------------------------------------------------
 
     def _load_account(self) -> Account | None:

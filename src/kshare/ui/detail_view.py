@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from kshare.client.views import Expert, ItemDetail
 from kshare.ui.audience_options import audience_line
+from kshare.ui.document_panel import DocumentPanel, DocumentSource
 from kshare.ui.item_actions import (
     REPLY_ACTIONS,
     ItemActions,
@@ -250,9 +251,11 @@ class DetailPane(QWidget):
         *,
         writer: ItemWriter | None = None,
         experts: SuggestionSource | None = None,
+        documents: DocumentSource | None = None,
     ):
         """Without a ``writer`` the pane only reads: no buttons, no reactions. With
-        ``experts``, an unanswered question lists people who might know."""
+        ``experts``, an unanswered question lists people who might know; with
+        ``documents``, a document shows its versions and a preview of its file."""
         super().__init__(parent)
         self.setObjectName("detailPane")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # let QSS paint it
@@ -291,6 +294,10 @@ class DetailPane(QWidget):
         self.browser.remote_resource_refused.connect(self._on_browser_remote_resource_refused)
         self.suggestions = SuggestedPeople()
         self.suggestions.person_clicked.connect(self.person_link_clicked)
+        self.document_panel: DocumentPanel | None = None
+        if documents is not None:
+            self.document_panel = DocumentPanel(documents, runner)
+            self.document_panel.hide()
         self.item_actions: ItemActions | None = None
         if writer is not None:
             self.item_actions = ItemActions(writer, runner)
@@ -316,6 +323,8 @@ class DetailPane(QWidget):
             layout.addWidget(self.item_actions)
         layout.addSpacing(6)
         layout.addWidget(self.browser, 1)
+        if self.document_panel is not None:
+            layout.addWidget(self.document_panel, 3)
         layout.addWidget(self.suggestions)
         if self.item_actions is not None:
             layout.addWidget(self.item_actions.reactions)
@@ -361,6 +370,9 @@ class DetailPane(QWidget):
         self._drop_suggestions()
         if self.item_actions is not None:
             self.item_actions.clear()
+        if self.document_panel is not None:
+            self.document_panel.clear()
+            self.document_panel.hide()
         self._empty.setText(message)
         self._stack.setCurrentIndex(0)
 
@@ -422,10 +434,22 @@ class DetailPane(QWidget):
         if self.item_actions is not None:
             self.item_actions.set_item(detail, mine, reply_mine)
         self._suggest_for(detail, same_item)
+        self._show_document(detail)
         self._stack.setCurrentIndex(1)
         # Shown again after a change: stay where the reader was.
         self.browser.verticalScrollBar().setValue(scrolled if same_item else 0)
         self.item_shown.emit(item_id)
+
+    def _show_document(self, detail: ItemDetail) -> None:
+        panel = self.document_panel
+        if panel is None:
+            return
+        if detail.summary.kind == "document" and detail.attachment_name:
+            panel.show()
+            panel.show_document(detail.summary.id)
+        else:
+            panel.clear()
+            panel.hide()
 
     # -- people who might know --------------------------------------------------------
 

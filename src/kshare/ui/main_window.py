@@ -99,7 +99,13 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         for page in (self.feed, self.search, self.experts, self.groups, self.composer):
             self.pages.addWidget(page)
-        self.detail = DetailPane(workspace, runner, writer=workspace, experts=workspace)
+        self.detail = DetailPane(
+            workspace,
+            runner,
+            writer=workspace,
+            experts=workspace,
+            documents=getattr(workspace, "documents", None),
+        )
         self.person = PersonView(workspace, runner)
         # The reading pane shows an item or a person, one at a time.
         self.reading = QStackedWidget(objectName="readingPane")
