@@ -136,6 +136,16 @@ class Workspace:
             api=(lambda: self._api(attempts=1)) if account is not None else None,
         )
 
+    @property
+    def pages(self) -> Any:
+        """Tag pages and group pages, from the cache."""
+        from kshare.client.pages import Pages
+
+        def experts(topic: str, limit: int) -> list[Expert]:
+            return self.experts(topic, limit=limit)
+
+        return Pages(self.reader, experts)
+
     # --- account ---------------------------------------------------------------------------
 
     def _load_account(self) -> Account | None:

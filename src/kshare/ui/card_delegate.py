@@ -8,8 +8,25 @@ from __future__ import annotations
 import html
 from enum import IntEnum
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QTextDocument
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QMouseEvent,
+    QPainter,
+    QPen,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 
@@ -39,6 +56,51 @@ RULE = QColor("#eef0f3")
 
 
 class CardDelegate(QStyledItemDelegate):
+    tag_clicked = Signal(str)  # a tag chip on a card: open the tag's page
+
+    def tag_chips(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> list[tuple[QRectF, str]]:
+        """Where :meth:`paint` draws each tag chip of a card (for clicks on them)."""
+        tags = index.data(Role.TAGS) or []
+        if not tags:
+            return []
+        title, base, small = self._fonts(option)
+        small_m = QFontMetrics(small)
+        rect = option.rect
+        x, width = rect.x() + PAD_X, rect.width() - 2 * PAD_X
+        y = rect.y() + PAD_Y + small_m.height() + GAP
+        y += QFontMetrics(title).height() + GAP + small_m.height()
+        if self._snippet(index)[0]:
+            y += GAP + QFontMetrics(base).lineSpacing() * 2
+        y += GAP + 2
+        chips, left = [], x
+        for tag in tags:
+            chip_w = small_m.horizontalAdvance(f"#{tag}") + 14
+            if left + chip_w > x + width:
+                break
+            chips.append((QRectF(left, y, chip_w, small_m.height() + 3), str(tag)))
+            left += chip_w + 6
+        return chips
+
+    def editorEvent(
+        self,
+        event: QEvent,
+        model: QAbstractItemModel,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> bool:
+        if (
+            event.type() == QEvent.Type.MouseButtonRelease
+            and isinstance(event, QMouseEvent)
+            and event.button() == Qt.MouseButton.LeftButton
+        ):
+            for chip, tag in self.tag_chips(option, index):
+                if chip.contains(event.position()):
+                    self.tag_clicked.emit(tag)
+                    return True
+        return super().editorEvent(event, model, option, index)
+
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont]:
         base = QFont(option.font)
         title = QFont(base)

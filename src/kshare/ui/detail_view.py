@@ -228,6 +228,26 @@ def detail_html(detail: ItemDetail, links: ReplyLinks | None = None) -> str:
     return "\n".join(parts)
 
 
+def meta_links(detail: ItemDetail) -> str:
+    """Author, time, tags and groups of the reading pane, each name a link to its page."""
+    summary = detail.summary
+
+    def link(kind: str, ref: str, text: str) -> str:
+        target = html.escape(f"{kind}:{QUrl.toPercentEncoding(ref).data().decode()}")
+        return f'<a href="{target}">{html.escape(text)}</a>'
+
+    parts = [
+        link("person", summary.author_id, summary.author_name),
+        html.escape(full_time(summary.created_at)),
+    ]
+    if summary.tags:
+        parts.append(" ".join(link("tag", t, f"#{t}") for t in summary.tags))
+    groups = [a.partition(":")[2] for a in detail.audience.audience if a.startswith("group:")]
+    if groups:
+        parts.append("in " + ", ".join(link("group", g, g) for g in groups))
+    return " · ".join(parts)
+
+
 def shown_ids(detail: ItemDetail) -> frozenset[str]:
     """The item and every reply on show: a sync that touches any of them redraws the pane."""
     ids = {detail.summary.id}
@@ -242,6 +262,8 @@ class DetailPane(QWidget):
     item_shown = Signal(str)
     suggestions_shown = Signal(str, list)  # item id, the experts listed beside it
     written = Signal(str)  # the person changed this item here; the outbox will send it
+    tag_link_clicked = Signal(str)
+    group_link_clicked = Signal(str)  # a group's name
 
     def __init__(
         self,
@@ -279,6 +301,8 @@ class DetailPane(QWidget):
         page = QWidget()
         self._title = QLabel(objectName="detailTitle", wordWrap=True)
         self._meta = QLabel(objectName="detailMeta", wordWrap=True)
+        self._meta.setTextFormat(Qt.TextFormat.RichText)
+        self._meta.linkActivated.connect(self._on_meta_link_activated)
         self._kind = QLabel(objectName="audienceBadge")
         self._audience = QLabel(objectName="audienceBadge")
         self._pending = QLabel("Waiting to sync", objectName="pendingBadge")
@@ -417,10 +441,7 @@ class DetailPane(QWidget):
         self._audience.setVisible(bool(self._audience.text()))
         self._pending.setVisible(detail.pending)
         self._title.setText(summary.title)
-        meta = f"{summary.author_name} · {full_time(summary.created_at)}"
-        if summary.tags:
-            meta += " · " + " ".join(f"#{t}" for t in summary.tags)
-        self._meta.setText(meta)
+        self._meta.setText(meta_links(detail))
         self._blocked.hide()
         same_item = self._shown_item == item_id
         scrolled = self.browser.verticalScrollBar().value()
@@ -439,6 +460,17 @@ class DetailPane(QWidget):
         # Shown again after a change: stay where the reader was.
         self.browser.verticalScrollBar().setValue(scrolled if same_item else 0)
         self.item_shown.emit(item_id)
+
+    @Slot(str)
+    def _on_meta_link_activated(self, link: str) -> None:
+        kind, _, ref = link.partition(":")
+        ref = QUrl.fromPercentEncoding(ref.encode())
+        if kind == "person":
+            self.person_link_clicked.emit(ref)
+        elif kind == "tag":
+            self.tag_link_clicked.emit(ref)
+        elif kind == "group":
+            self.group_link_clicked.emit(ref)
 
     def _show_document(self, detail: ItemDetail) -> None:
         panel = self.document_panel

@@ -28,6 +28,7 @@ from kshare.ui.expertise_dialog import ExpertiseDialog
 from kshare.ui.experts_page import ExpertsPage
 from kshare.ui.feed_page import FeedPage
 from kshare.ui.groups_page import GroupsPage
+from kshare.ui.navigation import Navigator
 from kshare.ui.operations import Failure, TaskRunner
 from kshare.ui.person_view import PersonView
 from kshare.ui.resources import icon
@@ -143,6 +144,7 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self._connect()
+        self.navigator = Navigator(self)
         self._restore_state()
 
     # -- construction -----------------------------------------------------
