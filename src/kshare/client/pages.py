@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, Text, cast, func, select
 
 from kshare.client.store.queries import TOP_LEVEL_KINDS, _summaries, _with_author
 from kshare.client.store.repository import GROUPS, ITEMS, PEOPLE
@@ -66,7 +66,9 @@ class Pages:
         with self._reader.connect() as conn:
             rows = conn.execute(
                 _with_author()
-                .where(ITEMS.c.kind.in_(TOP_LEVEL_KINDS), ITEMS.c.tags.like(f'%"{tag}"%'))
+                .where(
+                    ITEMS.c.kind.in_(TOP_LEVEL_KINDS), cast(ITEMS.c.tags, Text).like(f'%"{tag}"%')
+                )
                 .order_by(ITEMS.c.score.desc(), ITEMS.c.created_at.desc())
                 .limit(SCAN_LIMIT)
             ).all()
@@ -123,7 +125,7 @@ class Pages:
                 _with_author()
                 .where(
                     ITEMS.c.kind.in_(TOP_LEVEL_KINDS),
-                    ITEMS.c.audience.like(f'%"{row.id}"%'),
+                    cast(ITEMS.c.audience, Text).like(f'%"{row.id}"%'),
                 )
                 .order_by(ITEMS.c.created_at.desc())
                 .limit(SCAN_LIMIT)

@@ -8,25 +8,8 @@ from __future__ import annotations
 import html
 from enum import IntEnum
 
-from PySide6.QtCore import (
-    QAbstractItemModel,
-    QEvent,
-    QModelIndex,
-    QPersistentModelIndex,
-    QRectF,
-    QSize,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import (
-    QColor,
-    QFont,
-    QFontMetrics,
-    QMouseEvent,
-    QPainter,
-    QPen,
-    QTextDocument,
-)
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 
@@ -56,8 +39,6 @@ RULE = QColor("#eef0f3")
 
 
 class CardDelegate(QStyledItemDelegate):
-    tag_clicked = Signal(str)  # a tag chip on a card: open the tag's page
-
     def tag_chips(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> list[tuple[QRectF, str]]:
@@ -82,24 +63,6 @@ class CardDelegate(QStyledItemDelegate):
             chips.append((QRectF(left, y, chip_w, small_m.height() + 3), str(tag)))
             left += chip_w + 6
         return chips
-
-    def editorEvent(
-        self,
-        event: QEvent,
-        model: QAbstractItemModel,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> bool:
-        if (
-            event.type() == QEvent.Type.MouseButtonRelease
-            and isinstance(event, QMouseEvent)
-            and event.button() == Qt.MouseButton.LeftButton
-        ):
-            for chip, tag in self.tag_chips(option, index):
-                if chip.contains(event.position()):
-                    self.tag_clicked.emit(tag)
-                    return True
-        return super().editorEvent(event, model, option, index)
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont]:
         base = QFont(option.font)

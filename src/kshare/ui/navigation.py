@@ -13,9 +13,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeyEvent, QKeySequence, QMouseEvent
-from PySide6.QtWidgets import QApplication, QStyle, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QListView,
+    QStyle,
+    QStyleOptionViewItem,
+    QToolBar,
+    QWidget,
+)
 
 from kshare.ui.group_page import GroupPage
 from kshare.ui.share_dialog import ShareDocumentDialog, local_files
@@ -91,6 +98,10 @@ class Navigator(QObject):
         super().__init__(window)
         self.window = window
         self.history = History(self)
+        self._card_lists: dict[QObject, QListView] = {}
+        self._keys: set[str] = set()
+        self._last_item: str | None = None
+        self._last_person: str | None = None
         workspace, runner = window._workspace, window._runner
         pages: Any = getattr(workspace, "pages", None)
         self.tag_page = TagPage(pages, runner)
@@ -167,10 +178,10 @@ class Navigator(QObject):
         w.person.profile_shown.connect(self._on_person_profile_shown)
         w.groups.group_opened.connect(self.show_group)
         w.search.facet_clicked.connect(self._on_search_facet_clicked)
-        for page in (w.feed, w.search):
-            delegate = page.list.itemDelegate()
-            if hasattr(delegate, "tag_clicked"):
-                delegate.tag_clicked.connect(self.show_tag)
+        # A card's tag chips open the tag's page (pressing one does not open the card).
+        self._card_lists = {page.list.viewport(): page.list for page in (w.feed, w.search)}
+        for viewport in self._card_lists:
+            viewport.installEventFilter(self)
 
     # -- going places ------------------------------------------------------------------
 
@@ -233,8 +244,34 @@ class Navigator(QObject):
 
     # -- events ------------------------------------------------------------------------
 
+    def chip_at(self, view: QListView, pos: QPoint) -> str | None:
+        """The tag whose chip is under ``pos`` on a card of ``view``, if any."""
+        index = view.indexAt(pos)
+        delegate = view.itemDelegate()
+        if not index.isValid() or not hasattr(delegate, "tag_chips"):
+            return None
+        option = QStyleOptionViewItem()
+        view.initViewItemOption(option)
+        option.rect = view.visualRect(index)
+        for rect, tag in delegate.tag_chips(option, index):
+            if rect.contains(QPointF(pos)):
+                return str(tag)
+        return None
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
+        view = self._card_lists.get(watched) if isinstance(watched, QWidget) else None
+        if (
+            view is not None
+            and kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease)
+            and isinstance(event, QMouseEvent)
+            and event.button() == Qt.MouseButton.LeftButton
+        ):
+            tag = self.chip_at(view, event.position().toPoint())
+            if tag is not None:
+                if kind == QEvent.Type.MouseButtonRelease:
+                    self.show_tag(tag)
+                return True
         if kind == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
             # A text field claims keys like Ctrl+E (end of line) before shortcuts see
             # them; the window's own shortcuts win, wherever the focus is.
@@ -280,12 +317,18 @@ class Navigator(QObject):
 
     @Slot(str)
     def _on_detail_item_shown(self, item_id: str) -> None:
+        if item_id == self._last_item:
+            return  # shown again after a sync: not a place of its own
+        self._last_item = item_id
         self.history.visit(Place("item", item_id))
 
     @Slot(str)
     def _on_person_profile_shown(self, person_id: str) -> None:
         me = self.window._workspace.account
         own = me is not None and me.user_id == person_id
+        if person_id == self._last_person:
+            return
+        self._last_person = person_id
         self.history.visit(Place("person", "" if own else person_id))
 
     @Slot(str)
