@@ -146,6 +146,15 @@ class Workspace:
 
         return Pages(self.reader, experts)
 
+    @property
+    def profile(self) -> Any:
+        """The signed-in person's own profile: title, location, skills, "ask me about"."""
+        from kshare.client.profile import ProfileEditor
+
+        return ProfileEditor(
+            self.reader, self.writer, lambda: self._account.user_id if self._account else None
+        )
+
     # --- account ---------------------------------------------------------------------------
 
     def _load_account(self) -> Account | None:

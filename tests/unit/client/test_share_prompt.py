@@ -48,6 +48,4 @@ def test_the_command_in_a_script_fails_naming_the_option_and_queues_nothing(
     assert code == 2
     err = capsys.readouterr().err
     assert "--audience" in err and "no terminal" in err
-    assert not (tmp_path / "profile").exists() or not any(
-        (tmp_path / "profile").rglob("blobs/*/*")
-    )
+    assert not (tmp_path / "profile").exists() or not any((tmp_path / "profile").rglob("blobs/*/*"))

@@ -13,9 +13,7 @@ from typing import TextIO
 from kshare.client.errors import UserFacingError
 
 CHOICES = "org, private, group:NAME, person:NAME"
-NO_TERMINAL = (
-    "say who may see the file with --audience ({choices}); there is no terminal to ask on"
-)
+NO_TERMINAL = "say who may see the file with --audience ({choices}); there is no terminal to ask on"
 ATTEMPTS = 3
 
 
@@ -24,8 +22,7 @@ def ask_audience(name: str, stdin: TextIO, stdout: TextIO) -> list[str]:
     if not stdin.isatty():
         raise UserFacingError(NO_TERMINAL.format(choices=CHOICES))
     stdout.write(
-        f"Who may see {name}? Type one or more of {CHOICES} "
-        "(separated by spaces or commas).\n"
+        f"Who may see {name}? Type one or more of {CHOICES} (separated by spaces or commas).\n"
     )
     for _attempt in range(ATTEMPTS):
         stdout.write("Audience: ")
