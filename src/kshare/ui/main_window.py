@@ -31,6 +31,7 @@ from kshare.ui.groups_page import GroupsPage
 from kshare.ui.navigation import Navigator
 from kshare.ui.operations import Failure, TaskRunner
 from kshare.ui.person_view import PersonView
+from kshare.ui.profile_dialog import ProfileDialog
 from kshare.ui.resources import icon
 from kshare.ui.search_page import SearchPage
 from kshare.ui.settings_dialog import SettingsDialog, applied_message, preferences_shortcut
@@ -195,8 +196,12 @@ class MainWindow(QMainWindow):
         self.my_expertise_action = action(
             "Manage my &expertise…", "", self._on_my_expertise_action_triggered
         )
+        self.edit_profile_action = action(
+            "&Edit my profile…", "", self._on_edit_profile_action_triggered
+        )
         profile_menu = self.menuBar().addMenu("&Profile")
         profile_menu.addAction(self.my_profile_action)
+        profile_menu.addAction(self.edit_profile_action)
         profile_menu.addAction(self.my_expertise_action)
 
     def _connect(self) -> None:
@@ -393,6 +398,28 @@ class MainWindow(QMainWindow):
         if self.navigation.currentRow() == COMPOSE:
             self.show_page(FEED)  # the reading pane is hidden while composing
         self.show_person(None)
+
+    @Slot()
+    def _on_edit_profile_action_triggered(self) -> None:
+        self.open_profile_editor()
+
+    def open_profile_editor(self) -> ProfileDialog:
+        """Edit one's title, location, skills and "ask me about" (sent through the outbox)."""
+        dialog = ProfileDialog(self._workspace.profile, self._runner, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self._on_profile_dialog_saved)
+        dialog.open()
+        return dialog
+
+    @Slot(object)
+    def _on_profile_dialog_saved(self, profile: Any) -> None:
+        if self.reading.currentWidget() is self.person and self.person.person_id in (
+            None,
+            profile.person_id,
+        ):
+            self.person.show_person(self.person.person_id)
+        self.statusBar().showMessage("Profile saved. Sending at the next sync…", 8000)
+        self._profile_written()
 
     @Slot()
     def _on_my_expertise_action_triggered(self) -> None:
