@@ -330,6 +330,7 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_sync_status_changed(self, status: SyncStatus) -> None:
         self.show_status(status)
+        self.feed.set_sync_status(status)
 
     @Slot(object)
     def _on_sync_changes_applied(self, changes: Any) -> None:
