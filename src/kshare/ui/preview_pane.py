@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
@@ -42,6 +42,8 @@ class PreviewPane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("previewPane")
+        self.page_labels: list[QLabel] = []
+        self._pixmaps: list[QPixmap] = []  # as rendered; shown scaled to the pane's width
         self.message = named(QLabel(wordWrap=True), "previewMessage")
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.pages_box = QWidget()
@@ -52,13 +54,14 @@ class PreviewPane(QWidget):
         self.pages_scroll = QScrollArea(widgetResizable=True)
         self.pages_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.pages_scroll.setWidget(self.pages_box)
+        self.pages_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.pages_scroll.viewport().installEventFilter(self)
         self.text = named(QPlainTextEdit(readOnly=True), "previewText")
         self.text.setAccessibleName("Document text")
         self.blank = QWidget()
         self.stack = QStackedWidget()
         for widget in (self.blank, self.pages_scroll, self.text):
             self.stack.addWidget(widget)
-        self.page_labels: list[QLabel] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
@@ -87,19 +90,38 @@ class PreviewPane(QWidget):
         if preview.kind == "pdf":
             for page in preview.pages:
                 label = QLabel(alignment=Qt.AlignmentFlag.AlignHCenter)
-                label.setPixmap(QPixmap.fromImage(page_image(page)))
+                pixmap = QPixmap.fromImage(page_image(page))
+                self._pixmaps.append(pixmap)
+                label.setPixmap(self._fitted(pixmap))
                 label.setAccessibleName(f"Page {page.number} of {preview.page_count}")
                 self._pages_layout.insertWidget(self._pages_layout.count() - 1, label)
                 self.page_labels.append(label)
             self.stack.setCurrentWidget(self.pages_scroll)
+            self._refit()
         elif preview.kind == "text":
             self.text.setPlainText(preview.text)
             self.stack.setCurrentWidget(self.text)
         else:
             self.stack.setCurrentWidget(self.blank)
 
+    def _fitted(self, pixmap: QPixmap) -> QPixmap:
+        room = self.pages_scroll.viewport().width() - 24
+        if room <= 0 or pixmap.width() <= room:
+            return pixmap
+        return pixmap.scaledToWidth(room, Qt.TransformationMode.SmoothTransformation)
+
+    def _refit(self) -> None:
+        for label, pixmap in zip(self.page_labels, self._pixmaps, strict=True):
+            label.setPixmap(self._fitted(pixmap))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.pages_scroll.viewport() and event.type() == QEvent.Type.Resize:
+            self._refit()  # the pane got wider or narrower: pages follow its width
+        return False
+
     def _clear_pages(self) -> None:
         for label in self.page_labels:
             self._pages_layout.removeWidget(label)
             label.deleteLater()
         self.page_labels = []
+        self._pixmaps = []
