@@ -133,6 +133,16 @@ def test_tags_groups_and_authors_open_their_pages_and_back_forward_walk_them(
     QApplication.sendEvent(nav.tag_page.items.viewport(), back)
     qtbot.waitUntil(lambda: window.pages.currentWidget() is nav.group_page)
 
+    # A group card opens the group's page.
+    window.show_page(GROUPS)
+    qtbot.waitUntil(lambda: window.groups.card("SRE on-call") is not None, timeout=TIMEOUT_MS)
+    card = window.groups.card("SRE on-call")
+    assert card is not None
+    with qtbot.waitSignal(nav.group_page.shown, timeout=TIMEOUT_MS):
+        qtbot.mouseClick(card.open_button, Qt.MouseButton.LeftButton)
+    assert window.pages.currentWidget() is nav.group_page
+    assert nav.history.current == Place("group", card.group.id)
+
 
 def test_shortcuts_work_from_every_page_and_inside_text_fields(
     qtbot, shared: tuple[Workspace, str], window_for
