@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "kshare.client.commands",  # login, logout, sync, post, status
     "kshare.client.group_commands",  # groups, join, leave
     "kshare.client.unpublished_commands",  # unpublished
+    "kshare.client.profile_commands",  # profile
     "kshare.client.account.commands",  # devices, password
     "kshare.client.index.commands",  # search, reindex
     "kshare.client.experts.commands",  # experts

@@ -54,7 +54,7 @@ def test_search_shows_hits_total_and_facets(qtbot, runner):
         page.search("kubernetes")
     assert page.model.rowCount() == 20
     assert page.summary.text() == "25 results for “kubernetes”"
-    assert "Question (25)" in page.facets.text()
+    assert '<a href="kind:question">Question</a> (25)' in page.facets.text()  # a link
     assert page.model.index(0).data(Role.SNIPPET_HTML) == "draining a <b>kubernetes</b> node"
     assert not page.more.isHidden()
     with qtbot.waitSignal(page.results_shown):

@@ -85,7 +85,7 @@ def register(subparsers: Any) -> None:
         "--audience",
         action="append",
         default=None,
-        help="org | private | group:NAME | person:NAME (repeatable; default org)",
+        help="org | private | group:NAME | person:NAME (repeatable; asked for when left out)",
     )
     share.add_argument(
         "--replaces",
@@ -391,6 +391,15 @@ def run_share(args: argparse.Namespace) -> int:
         return _publish_and_send(args, replace, done="Replaced the file of")
     if CLEAR in (args.publish_at, args.visible_until):
         return _fail("'none' only clears a time of an existing item (kshare audience)", 2)
+    audience = args.audience
+    if not audience:  # never everyone by default: ask, or name the option
+        from kshare.client.documents.share_prompt import ask_audience
+        from kshare.client.errors import UserFacingError
+
+        try:
+            audience = ask_audience(args.file.name, sys.stdin, sys.stdout)
+        except UserFacingError as exc:
+            return _fail(str(exc), 2)
     return _publish_and_send(
         args,
         lambda workspace: workspace.share_file(
@@ -398,7 +407,7 @@ def run_share(args: argparse.Namespace) -> int:
             title=args.title or "",
             body=args.body or "",
             tags=args.tag,
-            audience=args.audience or ["org"],
+            audience=audience,
             editors=args.editor or (),
             publish_at=args.publish_at,
             visible_until=args.visible_until,

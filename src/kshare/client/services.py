@@ -127,6 +127,44 @@ class Workspace:
         workspace._enforce_offline_limit()
         return workspace
 
+    @property
+    def documents(self) -> Any:
+        """Versions, downloads, previews and "Save as…" of shared documents."""
+        from kshare.client.documents.factory import documents_of
+
+        return documents_of(self)
+
+    @property
+    def audience_reach(self) -> Any:
+        """How many people an audience reaches (the server's count, or the cache's estimate)."""
+        from kshare.client.audience_reach import AudienceReach
+
+        account = self._account
+        return AudienceReach(
+            self.reader,
+            lambda: self._account.user_id if self._account else None,
+            api=(lambda: self._api(attempts=1)) if account is not None else None,
+        )
+
+    @property
+    def pages(self) -> Any:
+        """Tag pages and group pages, from the cache."""
+        from kshare.client.pages import Pages
+
+        def experts(topic: str, limit: int) -> list[Expert]:
+            return self.experts(topic, limit=limit)
+
+        return Pages(self.reader, experts)
+
+    @property
+    def profile(self) -> Any:
+        """The signed-in person's own profile: title, location, skills, "ask me about"."""
+        from kshare.client.profile import ProfileEditor
+
+        return ProfileEditor(
+            self.reader, self.writer, lambda: self._account.user_id if self._account else None
+        )
+
     # --- account ---------------------------------------------------------------------------
 
     def _load_account(self) -> Account | None:

@@ -27,11 +27,13 @@ answers with the original result). Errors are :class:`ErrorBody` with 4xx/5xx:
     PUT    /api/v1/items/{id}                ItemUpdate -> ItemOut | 412
     DELETE /api/v1/items/{id}                204
     GET    /api/v1/items/{id}/history        list of earlier versions
+    GET    /api/v1/items/{id}/versions       list of FileVersion (a document's files, oldest first)
     POST   /api/v1/items/{id}/accept         (answer id) mark accepted answer
     POST   /api/v1/items/{id}/reactions      ReactionCreate -> 201 ReactionOut
     DELETE /api/v1/reactions/{id}            204
     PUT    /api/v1/blobs/{sha256}            raw bytes -> BlobRef (hash verified, size-limited)
-    GET    /api/v1/blobs/{sha256}            bytes, honours Range (only if a visible item uses it)
+    GET    /api/v1/blobs/{sha256}            bytes, honours Range (only if a visible item uses it,
+                                             as its file now or as an earlier version)
     POST   /api/v1/audience/preview          AudienceSpec -> AudiencePreview
     POST   /api/v1/people/{id}/endorsements  {"skill": "..."} endorse a colleague
     GET    /api/v1/groups                    list of GroupListing (secret ones only to members)

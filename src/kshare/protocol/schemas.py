@@ -216,6 +216,22 @@ class BlobRef(Wire):
     filename: str = ""
 
 
+class FileVersion(Wire):
+    """One version of a document's file (``number`` counts from 1, oldest first).
+
+    Every version is fetched like the current one, ``GET /api/v1/blobs/{sha256}``,
+    by whoever may see the document.
+    """
+
+    number: int = Field(ge=1)
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    size: int = Field(ge=0)
+    mime: str = "application/octet-stream"
+    filename: str = ""
+    uploader_id: str
+    created_at: datetime
+
+
 class CollectionEntry(Wire):
     """One place in a curated collection; only entries the viewer may see are sent.
 
@@ -278,6 +294,7 @@ class ItemOut(Wire):
     attachment: BlobRef | None = None
     entries: list[CollectionEntry] = Field(default_factory=list)
     verification: VerificationOut | None = None
+    file_versions: list[FileVersion] = Field(default_factory=list)  # documents, oldest first
 
 
 class ReactionOut(Wire):

@@ -15,6 +15,7 @@ from kshare.domain.visibility import Viewer
 from kshare.protocol.schemas import (
     AudienceView,
     BlobRef,
+    FileVersion,
     GroupOut,
     GroupRef,
     ItemOut,
@@ -29,6 +30,7 @@ from kshare.server.tables import (
     Endorsement,
     Group,
     Item,
+    ItemFileVersion,
     Membership,
     Mention,
     Person,
@@ -100,6 +102,7 @@ def items_out(gate: Gate, judged: Sequence[Judged]) -> list[ItemOut]:
     # A collection never reveals an entry the viewer could not see on its own.
     entries = curation_entries.visible_entries(gate, collection_ids)
     verifications = verification.verifications_out(session, ids)
+    versions = file_versions_of(session, [j.item.id for j in judged if j.item.blob_sha256])
     parent_ids = {j.item.parent_id for j in judged if j.item.kind == "answer" and j.item.parent_id}
     accepted = set(
         session.scalars(
@@ -154,9 +157,37 @@ def items_out(gate: Gate, judged: Sequence[Judged]) -> list[ItemOut]:
                 attachment=attachment,
                 entries=entries.get(item.id, []),
                 verification=verifications.get(item.id),
+                file_versions=versions.get(item.id, []),
             )
         )
     return out
+
+
+def file_version_out(row: ItemFileVersion) -> FileVersion:
+    return FileVersion(
+        number=row.number,
+        sha256=row.sha256,
+        size=row.size,
+        mime=row.mime or "application/octet-stream",
+        filename=row.filename,
+        uploader_id=row.uploader_id,
+        created_at=row.created_at,
+    )
+
+
+def file_versions_of(session: Session, item_ids: Sequence[str]) -> dict[str, list[FileVersion]]:
+    """The file versions of items already found visible, oldest first, in one query."""
+    found: dict[str, list[FileVersion]] = defaultdict(list)
+    if not item_ids:
+        return found
+    rows = session.scalars(
+        select(ItemFileVersion)
+        .where(ItemFileVersion.item_id.in_(item_ids))
+        .order_by(ItemFileVersion.item_id, ItemFileVersion.number)
+    )
+    for row in rows:
+        found[row.item_id].append(file_version_out(row))
+    return found
 
 
 SEALED_BUCKET = 4

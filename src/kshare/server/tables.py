@@ -235,6 +235,27 @@ class ItemRevision(Base):
     created_at: Mapped[datetime] = mapped_column(default=stamp)
 
 
+class ItemFileVersion(Base):
+    """One version of a document's file: a blob, who shared it and when (oldest first).
+
+    Earlier versions stay downloadable by whoever may see the document, through the
+    same gate as the current one.
+    """
+
+    __tablename__ = "item_file_versions"
+    __table_args__ = (UniqueConstraint("item_id", "number"),)
+
+    id: Mapped[int] = mapped_column(AutoId, primary_key=True, autoincrement=True)
+    item_id: Mapped[str] = mapped_column(ForeignKey("items.id"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    size: Mapped[int] = mapped_column(BigInteger, default=0)
+    mime: Mapped[str] = mapped_column(String(200), default="")
+    filename: Mapped[str] = mapped_column(String(300), default="")
+    uploader_id: Mapped[str] = mapped_column(ID)
+    created_at: Mapped[datetime] = mapped_column(default=stamp)
+
+
 class CollectionEntryRow(Base):
     __tablename__ = "collection_entries"
 

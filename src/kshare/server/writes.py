@@ -6,11 +6,13 @@ import logging
 import re
 import unicodedata
 from collections.abc import Callable
+from datetime import datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
 
 from kshare.domain.audience import Audience
+from kshare.domain.visibility import Viewer
 from kshare.protocol.schemas import (
     AudienceSpec,
     BlobRef,
@@ -39,6 +41,7 @@ from kshare.server.tables import (
     AudienceRow,
     BlobUpload,
     Item,
+    ItemFileVersion,
     ItemRevision,
     Mention,
     Person,
@@ -109,12 +112,60 @@ def may_attach(gate: Gate, sha256: str) -> bool:
     uploaded = session.get(BlobUpload, (sha256, viewer.user_id)) is not None
     if uploaded:
         return True
+    return uses_blob(session, viewer, sha256, gate.now)
+
+
+def uses_blob(session: Session, viewer: Viewer, sha256: str, now: datetime | None = None) -> bool:
+    """Whether an item the viewer may see holds this file, now or as an earlier version."""
+    earlier = select(ItemFileVersion.item_id).where(ItemFileVersion.sha256 == sha256)
     in_use = session.scalar(
         select(Item.id)
-        .where(Item.blob_sha256 == sha256, visible_items_clause(viewer, gate.now))
+        .where(
+            or_(Item.blob_sha256 == sha256, Item.id.in_(earlier)),
+            visible_items_clause(viewer, now),
+        )
         .limit(1)
     )
     return in_use is not None
+
+
+def record_file_version(session: Session, item: Item, uploader_id: str) -> None:
+    """Keep the item's file as a new version when it differs from the latest one kept."""
+    if not item.blob_sha256:
+        return
+    latest = session.scalars(
+        select(ItemFileVersion)
+        .where(ItemFileVersion.item_id == item.id)
+        .order_by(ItemFileVersion.number.desc())
+        .limit(1)
+    ).first()
+    if latest is not None and latest.sha256 == item.blob_sha256:
+        return
+    session.add(
+        ItemFileVersion(
+            item_id=item.id,
+            number=1 if latest is None else latest.number + 1,
+            sha256=item.blob_sha256,
+            size=item.blob_size or 0,
+            mime=item.blob_mime,
+            filename=item.blob_filename,
+            uploader_id=uploader_id,
+            created_at=item.updated_at,
+        )
+    )
+
+
+def file_versions(session: Session, caller: Caller, item_id: str) -> list[ItemFileVersion]:
+    """A document's file versions, oldest first; not found for who may not see it."""
+    gate = Gate(session, caller.viewer)
+    _visible_or_404(gate, item_id)
+    return list(
+        session.scalars(
+            select(ItemFileVersion)
+            .where(ItemFileVersion.item_id == item_id)
+            .order_by(ItemFileVersion.number)
+        )
+    )
 
 
 def _set_attachment(
@@ -206,6 +257,7 @@ def create_item(
         _set_entries(gate, item, body.entries)
     set_mentions(session, item)
     _revision(session, item, caller.id)
+    record_file_version(session, item, caller.id)
     session.flush()
     if audience is not None:
         audit(
@@ -279,6 +331,7 @@ def update_item(
     touch(session, item)
     set_mentions(session, item)
     _revision(session, item, caller.id)
+    record_file_version(session, item, caller.id)
     session.flush()
     return item_out(gate, gate.judge([item])[item.id])
 

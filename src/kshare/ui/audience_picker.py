@@ -153,6 +153,11 @@ class AudiencePicker(QWidget):
         self.list.setAccessibleName("Who can see it")
         self.list.setModel(self._proxy)
         self.list.setMinimumHeight(140)
+        # Long group names wrap instead of widening the list past the dialog.
+        self.list.setWordWrap(True)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.summary = QLabel(objectName="audienceSummary", wordWrap=True)
         self._describe: Callable[[str], str] | None = None
 

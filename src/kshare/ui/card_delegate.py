@@ -46,6 +46,31 @@ def _c(light: str) -> QColor:
 
 
 class CardDelegate(QStyledItemDelegate):
+    def tag_chips(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> list[tuple[QRectF, str]]:
+        """Where :meth:`paint` draws each tag chip of a card (for clicks on them)."""
+        tags = index.data(Role.TAGS) or []
+        if not tags:
+            return []
+        title, base, small = self._fonts(option)
+        small_m = QFontMetrics(small)
+        rect = option.rect
+        x, width = rect.x() + PAD_X, rect.width() - 2 * PAD_X
+        y = rect.y() + PAD_Y + small_m.height() + GAP
+        y += QFontMetrics(title).height() + GAP + small_m.height()
+        if self._snippet(index)[0]:
+            y += GAP + QFontMetrics(base).lineSpacing() * 2
+        y += GAP + 2
+        chips, left = [], x
+        for tag in tags:
+            chip_w = small_m.horizontalAdvance(f"#{tag}") + 14
+            if left + chip_w > x + width:
+                break
+            chips.append((QRectF(left, y, chip_w, small_m.height() + 3), str(tag)))
+            left += chip_w + 6
+        return chips
+
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont]:
         base = QFont(option.font)
         title = QFont(base)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from kshare.client.views import Choice
 from kshare.ui.audience_options import AudienceOptions
 from kshare.ui.audience_picker import AudiencePicker
+from kshare.ui.audience_reach import AudienceReachLabel
 from kshare.ui.operations import Failure, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -94,6 +95,7 @@ class Composer(QWidget):
         self.audience = AudiencePicker()
         self.options = AudienceOptions()
         self.audience.describe_with(self.options.summary)
+        self.reach = AudienceReachLabel(getattr(target, "audience_reach", None), runner)
         self.error = QLabel(objectName="errorText", wordWrap=True)
         self.error.hide()
         self.publish_button = QPushButton("Publish", objectName="primary")
@@ -109,6 +111,7 @@ class Composer(QWidget):
         form.addRow("Tags", self.tags)
         form.addRow("Audience", self.audience)
         form.addRow("", self.options)
+        form.addRow("Who will see this", self.reach)
 
         self.publish_button.setMinimumWidth(130)
         actions = QHBoxLayout()
@@ -155,6 +158,7 @@ class Composer(QWidget):
 
     def load_choices(self) -> None:
         """Fetch the groups and people for the picker; called whenever the page opens."""
+        self.reach.count_audience(self.audience.audience())
         self._runner.local(
             self._target.audience_choices,
             success=self._on_choices_loaded,
@@ -253,3 +257,5 @@ class Composer(QWidget):
     @Slot()
     def _on_audience_changed(self) -> None:
         self.options.set_visible_to(self.audience.audience(), self.audience.model.checked())
+        if self.isVisible():
+            self.reach.count_audience(self.audience.audience())

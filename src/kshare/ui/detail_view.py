@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from kshare.client.views import Expert, ItemDetail
 from kshare.ui import theme
 from kshare.ui.audience_options import audience_line
+from kshare.ui.document_panel import DocumentPanel, DocumentSource
 from kshare.ui.item_actions import (
     REPLY_ACTIONS,
     ItemActions,
@@ -232,6 +233,28 @@ def detail_html(detail: ItemDetail, links: ReplyLinks | None = None) -> str:
     return "\n".join(parts)
 
 
+def meta_links(detail: ItemDetail) -> str:
+    """Author, time, tags and groups of the reading pane, each name a link to its page."""
+    summary = detail.summary
+
+    def link(kind: str, ref: str, text: str) -> str:
+        target = html.escape(f"{kind}:{QUrl.toPercentEncoding(ref).data().decode()}")
+        return f'<a href="{target}">{html.escape(text)}</a>'
+
+    parts = [
+        link("person", summary.author_id, summary.author_name),
+        html.escape(full_time(summary.created_at)),
+    ]
+    if summary.tags:
+        parts.append(" ".join(link("tag", t, f"#{t}") for t in summary.tags))
+    groups = [a.partition(":")[2] for a in detail.audience.audience if a.startswith("group:")]
+    if groups:
+        parts.append("in " + ", ".join(link("group", g, g) for g in groups))
+    if detail.verification_note:
+        parts.append(html.escape(detail.verification_note))
+    return " · ".join(parts)
+
+
 def shown_ids(detail: ItemDetail) -> frozenset[str]:
     """The item and every reply on show: a sync that touches any of them redraws the pane."""
     ids = {detail.summary.id}
@@ -246,6 +269,8 @@ class DetailPane(QWidget):
     item_shown = Signal(str)
     suggestions_shown = Signal(str, list)  # item id, the experts listed beside it
     written = Signal(str)  # the person changed this item here; the outbox will send it
+    tag_link_clicked = Signal(str)
+    group_link_clicked = Signal(str)  # a group's name
 
     def __init__(
         self,
@@ -255,9 +280,11 @@ class DetailPane(QWidget):
         *,
         writer: ItemWriter | None = None,
         experts: SuggestionSource | None = None,
+        documents: DocumentSource | None = None,
     ):
         """Without a ``writer`` the pane only reads: no buttons, no reactions. With
-        ``experts``, an unanswered question lists people who might know."""
+        ``experts``, an unanswered question lists people who might know; with
+        ``documents``, a document shows its versions and a preview of its file."""
         super().__init__(parent)
         self.setObjectName("detailPane")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # let QSS paint it
@@ -281,6 +308,8 @@ class DetailPane(QWidget):
         page = QWidget()
         self._title = QLabel(objectName="detailTitle", wordWrap=True)
         self._meta = QLabel(objectName="detailMeta", wordWrap=True)
+        self._meta.setTextFormat(Qt.TextFormat.RichText)
+        self._meta.linkActivated.connect(self._on_meta_link_activated)
         self._kind = QLabel(objectName="audienceBadge")
         self._audience = QLabel(objectName="audienceBadge")
         self._pending = QLabel("Waiting to sync", objectName="pendingBadge")
@@ -297,6 +326,10 @@ class DetailPane(QWidget):
         self.browser.remote_resource_refused.connect(self._on_browser_remote_resource_refused)
         self.suggestions = SuggestedPeople()
         self.suggestions.person_clicked.connect(self.person_link_clicked)
+        self.document_panel: DocumentPanel | None = None
+        if documents is not None:
+            self.document_panel = DocumentPanel(documents, runner)
+            self.document_panel.hide()
         self.item_actions: ItemActions | None = None
         if writer is not None:
             self.item_actions = ItemActions(writer, runner)
@@ -322,6 +355,8 @@ class DetailPane(QWidget):
             layout.addWidget(self.item_actions)
         layout.addSpacing(6)
         layout.addWidget(self.browser, 1)
+        if self.document_panel is not None:
+            layout.addWidget(self.document_panel, 3)
         layout.addWidget(self.suggestions)
         if self.item_actions is not None:
             layout.addWidget(self.item_actions.reactions)
@@ -367,6 +402,9 @@ class DetailPane(QWidget):
         self._drop_suggestions()
         if self.item_actions is not None:
             self.item_actions.clear()
+        if self.document_panel is not None:
+            self.document_panel.clear()
+            self.document_panel.hide()
         self._empty.setText(message)
         self._stack.setCurrentIndex(0)
 
@@ -411,12 +449,7 @@ class DetailPane(QWidget):
         self._audience.setVisible(bool(self._audience.text()))
         self._pending.setVisible(detail.pending)
         self._title.setText(summary.title)
-        meta = f"{summary.author_name} · {full_time(summary.created_at)}"
-        if summary.tags:
-            meta += " · " + " ".join(f"#{t}" for t in summary.tags)
-        if detail.verification_note:
-            meta += " · " + detail.verification_note
-        self._meta.setText(meta)
+        self._meta.setText(meta_links(detail))
         self._blocked.hide()
         same_item = self._shown_item == item_id
         scrolled = self.browser.verticalScrollBar().value()
@@ -430,10 +463,33 @@ class DetailPane(QWidget):
         if self.item_actions is not None:
             self.item_actions.set_item(detail, mine, reply_mine)
         self._suggest_for(detail, same_item)
+        self._show_document(detail)
         self._stack.setCurrentIndex(1)
         # Shown again after a change: stay where the reader was.
         self.browser.verticalScrollBar().setValue(scrolled if same_item else 0)
         self.item_shown.emit(item_id)
+
+    @Slot(str)
+    def _on_meta_link_activated(self, link: str) -> None:
+        kind, _, ref = link.partition(":")
+        ref = QUrl.fromPercentEncoding(ref.encode())
+        if kind == "person":
+            self.person_link_clicked.emit(ref)
+        elif kind == "tag":
+            self.tag_link_clicked.emit(ref)
+        elif kind == "group":
+            self.group_link_clicked.emit(ref)
+
+    def _show_document(self, detail: ItemDetail) -> None:
+        panel = self.document_panel
+        if panel is None:
+            return
+        if detail.summary.kind == "document" and detail.attachment_name:
+            panel.show()
+            panel.show_document(detail.summary.id)
+        else:
+            panel.clear()
+            panel.hide()
 
     # -- people who might know --------------------------------------------------------
 

@@ -40,6 +40,7 @@ class FeedPage(QWidget):
         super().__init__(parent)
         self.model = FeedModel(source, runner, self)
         self._select_when_loaded: str | None = None
+        self._sync_status: Any = None  # the latest SyncStatus, for the empty state
 
         title = QLabel("Feed", objectName="pageTitle")
         self.count = QLabel(objectName="pageSubtitle")
@@ -108,11 +109,25 @@ class FeedPage(QWidget):
         self.list.scrollTo(index)
         return True
 
+    def set_sync_status(self, status: Any) -> None:
+        """While a sync runs, an empty feed says it is fetching, with the progress so far."""
+        self._sync_status = status
+        if not self.model.rowCount():
+            self._show_list_or_empty()
+
+    def _empty_text(self) -> str:
+        status = self._sync_status
+        if status is not None and status.state == "syncing":
+            if status.items_total:
+                return f"Fetching… {status.items_done} of {status.items_total} items"
+            return "Fetching what you may see from the server…"
+        return EMPTY_FEED if self.model.loaded_once else LOADING
+
     def _show_list_or_empty(self) -> None:
         if self.model.rowCount():
             self._stack.setCurrentWidget(self.list)
         else:
-            self.empty.setText(EMPTY_FEED if self.model.loaded_once else LOADING)
+            self.empty.setText(self._empty_text())
             self._stack.setCurrentWidget(self.empty)
 
     @Slot()

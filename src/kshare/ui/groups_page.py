@@ -141,7 +141,9 @@ class GroupCard(QFrame):
             self.ask_button,
             self.leave_button,
         )
+        self.open_button = button("Open", "openGroupButton", f"Open the page of {name}")
         actions = QHBoxLayout()
+        actions.addWidget(self.open_button)
         actions.addStretch(1)
         for each in self.buttons:
             actions.addWidget(each)
@@ -163,6 +165,7 @@ class GroupsPage(QWidget):
     membership_changed = Signal(str)  # group id: the person joined or left; sync to follow
     groups_shown = Signal(int)  # how many groups the page lists now
     failed = Signal(str)  # a message shown in place of the list or above it
+    group_opened = Signal(str)  # group id: show its page
 
     def __init__(self, source: GroupSource, runner: TaskRunner, parent: QWidget | None = None):
         super().__init__(parent)
@@ -247,6 +250,7 @@ class GroupsPage(QWidget):
         for position, row in enumerate(rows):
             card = GroupCard(row, self._body)
             group = row.group
+            card.open_button.clicked.connect(lambda _c=False, g=group: self.group_opened.emit(g.id))
             card.join_button.clicked.connect(lambda _c=False, g=group: self._join(g))
             card.ask_button.clicked.connect(lambda _c=False, g=group: self._join(g))
             card.withdraw_button.clicked.connect(lambda _c=False, g=group: self._leave(g))

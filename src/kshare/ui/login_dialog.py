@@ -22,10 +22,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
+from kshare.ui.fit import grow_to_fit
 from kshare.ui.operations import Failure, Operation, TaskRunner
 from kshare.ui.resources import icon
 
@@ -79,6 +81,8 @@ class LoginDialog(QDialog):
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error.hide()
 
+        for field in (self.server, self.username, self.password):
+            field.setSizePolicy(field.sizePolicy().horizontalPolicy(), QSizePolicy.Policy.Fixed)
         form = QFormLayout()
         form.setVerticalSpacing(10)
         form.addRow("Server", self.server)
@@ -210,6 +214,7 @@ class LoginDialog(QDialog):
         self._set_busy(False)
         self.error.setText(failure.message)
         self.error.show()
+        grow_to_fit(self)  # room for the message: the fields keep their height
         self.password.selectAll()
         self.password.setFocus()
 

@@ -31,8 +31,10 @@ from kshare.ui.experts_page import ExpertsPage
 from kshare.ui.feed_page import FeedPage
 from kshare.ui.groups_page import GroupsPage
 from kshare.ui.help_dialogs import AboutDialog, AboutFacts, ShortcutsDialog, shortcuts_of
+from kshare.ui.navigation import Navigator
 from kshare.ui.operations import Failure, TaskRunner
 from kshare.ui.person_view import PersonView
+from kshare.ui.profile_dialog import ProfileDialog
 from kshare.ui.query_ops import QueryOp
 from kshare.ui.resources import icon
 from kshare.ui.search_page import SearchPage
@@ -104,7 +106,13 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         for page in (self.feed, self.search, self.experts, self.groups, self.composer):
             self.pages.addWidget(page)
-        self.detail = DetailPane(workspace, runner, writer=workspace, experts=workspace)
+        self.detail = DetailPane(
+            workspace,
+            runner,
+            writer=workspace,
+            experts=workspace,
+            documents=getattr(workspace, "documents", None),
+        )
         self.person = PersonView(workspace, runner)
         # The reading pane shows an item or a person, one at a time.
         self.reading = QStackedWidget(objectName="readingPane")
@@ -143,6 +151,7 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self._connect()
+        self.navigator = Navigator(self)
         self._restore_state()
 
     # -- construction -----------------------------------------------------
@@ -193,8 +202,12 @@ class MainWindow(QMainWindow):
         self.my_expertise_action = action(
             "Manage my &expertise…", "", self._on_my_expertise_action_triggered
         )
+        self.edit_profile_action = action(
+            "&Edit my profile…", "", self._on_edit_profile_action_triggered
+        )
         profile_menu = self.menuBar().addMenu("&Profile")
         profile_menu.addAction(self.my_profile_action)
+        profile_menu.addAction(self.edit_profile_action)
         profile_menu.addAction(self.my_expertise_action)
         # Only curators see the curation tools; the role arrives with sync.
         self.curation_action = action("Open &curation…", "Ctrl+Shift+K", self.open_curation)
@@ -339,6 +352,7 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_sync_status_changed(self, status: SyncStatus) -> None:
         self.show_status(status)
+        self.feed.set_sync_status(status)
 
     @Slot(object)
     def _on_sync_changes_applied(self, changes: Any) -> None:
@@ -407,6 +421,28 @@ class MainWindow(QMainWindow):
         if self.navigation.currentRow() == COMPOSE:
             self.show_page(FEED)  # the reading pane is hidden while composing
         self.show_person(None)
+
+    @Slot()
+    def _on_edit_profile_action_triggered(self) -> None:
+        self.open_profile_editor()
+
+    def open_profile_editor(self) -> ProfileDialog:
+        """Edit one's title, location, skills and "ask me about" (sent through the outbox)."""
+        dialog = ProfileDialog(self._workspace.profile, self._runner, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self._on_profile_dialog_saved)
+        dialog.open()
+        return dialog
+
+    @Slot(object)
+    def _on_profile_dialog_saved(self, profile: Any) -> None:
+        if self.reading.currentWidget() is self.person and self.person.person_id in (
+            None,
+            profile.person_id,
+        ):
+            self.person.show_person(self.person.person_id)
+        self.statusBar().showMessage("Profile saved. Sending at the next sync…", 8000)
+        self._profile_written()
 
     @Slot()
     def _on_my_expertise_action_triggered(self) -> None:

@@ -41,14 +41,19 @@ def facets_text(facets: dict[str, tuple[tuple[str, int], ...]]) -> str:
     for name, values in facets.items():
         if not values:
             continue
-        shown = ", ".join(f"{kind_label(v) if name == 'kind' else v} ({n})" for v, n in values[:6])
-        lines.append(f"<b>{html.escape(name.capitalize())}:</b> {html.escape(shown)}")
+        shown = ", ".join(
+            f'<a href="{html.escape(name)}:{html.escape(v)}">'
+            f"{html.escape(kind_label(v) if name == 'kind' else v)}</a> ({n})"
+            for v, n in values[:6]
+        )
+        lines.append(f"<b>{html.escape(name.capitalize())}:</b> {shown}")
     return "<br>".join(lines)
 
 
 class SearchPage(QWidget):
     item_activated = Signal(str)
     results_shown = Signal(object)  # SearchResults
+    facet_clicked = Signal(str, str)  # facet name ("tag", "author", "group", "kind"), value
 
     def __init__(self, source: SearchSource, runner: TaskRunner, parent: QWidget | None = None):
         super().__init__(parent)
@@ -69,6 +74,7 @@ class SearchPage(QWidget):
         self.suggestion.linkActivated.connect(self._on_suggestion_link_activated)
         self.facets = QLabel(objectName="hint", wordWrap=True)
         self.facets.setTextFormat(Qt.TextFormat.RichText)
+        self.facets.linkActivated.connect(self._on_facets_link_activated)
 
         self.model = SearchResultsModel(self)
         self.list = QListView(objectName="cards")
@@ -198,6 +204,15 @@ class SearchPage(QWidget):
             self.empty.setText("No matches. Try other words, or fewer of them.")
 
     # -- slots --------------------------------------------------------------
+
+    @Slot(str)
+    def _on_facets_link_activated(self, link: str) -> None:
+        name, _, value = link.partition(":")
+        if name == "kind":  # narrows the search; the other facets open a page
+            query = self.box.text().strip()
+            self.box.setText(f"{query} kind:{value}".strip())
+            self._on_box_return_pressed()
+        self.facet_clicked.emit(name, html.unescape(value))
 
     @Slot(str)
     def _on_box_text_edited(self, _text: str) -> None:

@@ -16,15 +16,18 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QLabel,
     QLineEdit,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -294,7 +297,9 @@ class SettingsDialog(QDialog):
         self._runner = runner
         self.rows: dict[str, SettingRow] = {}
 
-        layout = QVBoxLayout(self)
+        # The settings scroll (a small screen, 150% scale); OK and Cancel stay in view.
+        body = QWidget(objectName="settingsBody")
+        layout = QVBoxLayout(body)
         layout.setSpacing(10)
         for spec in FIELDS:
             setting = BY_KEY.get(spec.key)
@@ -316,6 +321,14 @@ class SettingsDialog(QDialog):
         if account is not None:  # signed in: the person's devices and password
             self.devices = DevicesSection(account, runner, self)
             layout.addWidget(self.devices)
+        layout.addStretch(1)
+        self.scroll = QScrollArea(objectName="settingsScroll", widgetResizable=True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.scroll, 1)
+        layout = outer
         self.error = QLabel(objectName="errorText", wordWrap=True)
         self.error.hide()
         layout.addWidget(self.error)
@@ -325,6 +338,16 @@ class SettingsDialog(QDialog):
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        self._fit_to_screen(body)
+
+    def _fit_to_screen(self, body: QWidget) -> None:
+        width = max(560, body.sizeHint().width() + 40)
+        height = body.sizeHint().height() + self.buttons.sizeHint().height() + 60
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is not None:
+            room = screen.availableGeometry()
+            width, height = min(width, room.width()), min(height, int(room.height() * 0.9))
+        self.resize(width, height)
 
     def changes(self) -> dict[str, Any]:
         """What the person changed; untouched values, locked or not, are never written."""

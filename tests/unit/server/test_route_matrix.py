@@ -83,7 +83,7 @@ class Scene:
             api.put(f"/api/v1/blobs/{self.sha}", tokens["ana"], content=SECRET_BYTES).status_code
             == 200
         )
-        org.item(
+        self.document = org.item(
             "ana",
             kind="document",
             parent_id=self.question["id"],
@@ -232,6 +232,9 @@ ROUTES: dict[tuple[str, str], Call] = {
     ("GET", "/api/v1/items/{item_id}/history"): lambda s, w: s.org.api.get(
         _q(s) + "/history", s.token(w)
     ),
+    ("GET", "/api/v1/items/{item_id}/versions"): lambda s, w: s.org.api.get(
+        f"/api/v1/items/{s.document['id']}/versions", s.token(w)
+    ),
     ("POST", "/api/v1/items/{item_id}/accept"): lambda s, w: s.org.api.post(
         f"/api/v1/items/{s.answer['id']}/accept", s.token(w)
     ),
@@ -339,6 +342,7 @@ ABOUT_THE_ITEM = {
     ("PUT", "/api/v1/items/{item_id}"),
     ("DELETE", "/api/v1/items/{item_id}"),
     ("GET", "/api/v1/items/{item_id}/history"),
+    ("GET", "/api/v1/items/{item_id}/versions"),
     ("POST", "/api/v1/items/{item_id}/accept"),
     ("POST", "/api/v1/items/{item_id}/reactions"),
     ("DELETE", "/api/v1/reactions/{reaction_id}"),

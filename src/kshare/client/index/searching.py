@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, func, or_, select
 
+from kshare.client.labels import title_of
 from kshare.client.store import repository, tag_aliases
 from kshare.client.store.models import SyncState
 from kshare.client.store.tag_aliases import TagAliases
@@ -226,8 +227,22 @@ def _hits(
     chosen = live[:limit]
     parent_ids = [str(items[i]["parent_id"]) for i, _, _ in chosen if i in items]
     parents = source.rows_by_id(
-        conn, source.ITEMS, [p for p in parent_ids if p != "None"], ("id", "title")
+        conn,
+        source.ITEMS,
+        [p for p in parent_ids if p != "None"],
+        PARENT_COLUMNS,
     )
+    grandparents = [
+        str(p["parent_id"])
+        for p in parents.values()
+        if p["parent_id"] and p["parent_id"] not in parents
+    ]
+    if grandparents:
+        parents.update(
+            source.rows_by_id(
+                conn, source.ITEMS, grandparents, ("id", "title", "kind", "parent_id")
+            )
+        )
     names = {pid: display for pid, (display, _username) in _directory(reading, conn)[0].items()}
     hits = []
     for item_id, kind, score in chosen:
@@ -260,8 +275,7 @@ def _hits(
             )
             continue
         row = items[item_id]
-        parent = parents.get(str(row["parent_id"])) if row["parent_id"] else None
-        title = row["title"] or (parent["title"] if parent is not None else "") or ""
+        title = title_of(row, parents)
         # the snippet looks at the first SNIPPET_SOURCE_CHARS of the text; Markdown marks
         # take little room, so twice that is plenty and a huge body is not stripped whole
         body = strip_markdown((row["body"] or "")[: 2 * SNIPPET_SOURCE_CHARS])
@@ -318,6 +332,7 @@ def _directory(
 
 
 # what the page of hits and DocumentMatch read from the cache (not the JSON they do not need)
+PARENT_COLUMNS = ("id", "title", "kind", "parent_id")
 HIT_COLUMNS = (
     *("id", "kind", "title", "body", "parent_id", "author_id", "created_at", "tags"),
     "attachment",

@@ -17,6 +17,7 @@ from typing import Any
 
 MAX_TOPIC = 100  # the server keeps this many characters of a topic or skill
 # Person columns a profile change carries; the same names as ProfileUpdate's fields.
+SAID_FIELDS = ("title", "location")  # what a person says about themselves (kshare profile)
 CHOICE_FIELDS = (
     "skills",
     "ask_me_about",
@@ -257,7 +258,8 @@ def overlay(row: dict[str, Any], operation: str, payload: Mapping[str, Any]) -> 
     """A person row with one queued write applied, as the server will apply it."""
     if operation == "update_profile":
         change = payload.get("profile") or {}
-        return {**row, **{k: change[k] for k in CHOICE_FIELDS if change.get(k) is not None}}
+        fields = (*CHOICE_FIELDS, *SAID_FIELDS)
+        return {**row, **{k: change[k] for k in fields if change.get(k) is not None}}
     if operation == "endorse":
         skill, endorser = payload.get("skill"), payload.get("endorser_id")
         if skill and endorser:

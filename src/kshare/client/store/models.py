@@ -62,6 +62,8 @@ class CachedItem(CacheBase):
     quote_of: Mapped[str | None] = mapped_column(String(64), default=None)
     # Added in cache schema 0007: ItemOut.verification (who vouched for it, until when).
     verification: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
+    # Added in cache schema 0007_versions: a document's file versions (ItemOut.file_versions).
+    file_versions: Mapped[list[Any] | None] = mapped_column(JSON, default=list)
 
 
 class CachedReaction(CacheBase):

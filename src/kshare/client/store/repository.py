@@ -152,6 +152,7 @@ def item_row(item: ItemOut, local_seq: int) -> dict[str, Any]:
         "attachment": item.attachment.model_dump(mode="json") if item.attachment else None,
         "entries": [entry.model_dump(mode="json") for entry in item.entries],
         "verification": item.verification.model_dump(mode="json") if item.verification else None,
+        "file_versions": [v.model_dump(mode="json") for v in item.file_versions],
         "local_seq": local_seq,
     }
 

@@ -85,11 +85,11 @@ class BlobStore:
 
     def fetch(self, ref: BlobRef) -> Path:
         """Download (or resume) one file and verify it; returns its path."""
+        path = self.path(ref.sha256)
+        if path.is_file():  # on disk already: no server needed
+            return self.touch(ref.sha256)
         if self.api is None:
             raise Offline("not signed in")
-        path = self.path(ref.sha256)
-        if path.is_file():
-            return self.touch(ref.sha256)
         path.parent.mkdir(parents=True, exist_ok=True)
         part = path.with_name(ref.sha256 + ".part")
         start = part.stat().st_size if part.is_file() else 0

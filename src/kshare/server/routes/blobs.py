@@ -10,17 +10,16 @@ from typing import Annotated
 import anyio
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import StreamingResponse
-from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
 from kshare.protocol import routes as paths
 from kshare.protocol.schemas import BlobRef
 from kshare.server import blobstore as blob_errors
 from kshare.server.errors import ApiError, not_found
-from kshare.server.policy import visible_items_clause
 from kshare.server.routes.account import ERRORS
 from kshare.server.routes.deps import CallerDep, Services, ServicesDep
-from kshare.server.tables import BlobUpload, Item
+from kshare.server.tables import BlobUpload
+from kshare.server.writes import uses_blob
 
 log = logging.getLogger(__name__)
 
@@ -109,15 +108,12 @@ def _parse_range(header: str | None, size: int) -> tuple[int, int | None] | None
 def download_blob(
     sha256: Sha, request: Request, caller: CallerDep, svc: ServicesDep
 ) -> StreamingResponse:
-    """The file's bytes, only if an item the caller may see uses it; honours one Range."""
+    """The file's bytes, only if an item the caller may see uses it (now or as an earlier
+    version); honours one Range."""
     store = _store(svc)
     with svc.db.read() as session:
-        used = session.scalar(
-            select(Item.id)
-            .where(Item.blob_sha256 == sha256, visible_items_clause(caller.viewer, caller.now))
-            .limit(1)
-        )
-    if used is None or not store.exists(sha256):
+        used = uses_blob(session, caller.viewer, sha256, caller.now)
+    if not used or not store.exists(sha256):
         raise not_found("file")
     size = store.size(sha256)
     wanted = _parse_range(request.headers.get("range"), size)

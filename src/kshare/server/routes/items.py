@@ -11,6 +11,7 @@ from kshare.protocol import routes as paths
 from kshare.protocol.schemas import (
     AudiencePreview,
     AudienceSpec,
+    FileVersion,
     ItemCreate,
     ItemOut,
     ItemRevisionOut,
@@ -18,7 +19,7 @@ from kshare.protocol.schemas import (
     ReactionCreate,
     ReactionOut,
 )
-from kshare.server import audience_io, writes
+from kshare.server import audience_io, serialize, writes
 from kshare.server.errors import not_found
 from kshare.server.policy import Gate
 from kshare.server.routes.account import ERRORS
@@ -97,6 +98,16 @@ def item_history(
                 created_at=r.created_at,
             )
             for r in writes.history(session, caller, item_id)
+        ]
+
+
+@router.get(f"{paths.ITEMS}/{{item_id}}/versions", response_model=list[FileVersion])
+def file_versions(caller: CallerDep, svc: ServicesDep, item_id: str = ItemId) -> list[FileVersion]:
+    """A document's file versions with who shared each and when; 404 for who may not see it."""
+    with svc.db.read() as session:
+        return [
+            serialize.file_version_out(row)
+            for row in writes.file_versions(session, caller, item_id)
         ]
 
 

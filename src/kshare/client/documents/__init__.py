@@ -1,0 +1,1 @@
+"""Shared documents on the desktop: file versions, previews, saving a copy."""
