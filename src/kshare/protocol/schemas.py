@@ -464,3 +464,38 @@ class JoinRequestOut(Wire):
 
     person: PersonRef
     requested_at: datetime
+
+
+# --- follows ------------------------------------------------------------------------
+
+# What a person may follow. The kind is an open set on the wire (a string, not a fixed
+# enum): a newer server may add kinds, and an older desktop keeps what it cannot use.
+FOLLOW_KINDS = ("person", "tag", "group", "question", "collection")
+FollowKindName = Annotated[str, Field(min_length=1, max_length=32, pattern=r"^[a-z][a-z_]*$")]
+MAX_FOLLOWS = 5000
+
+
+class FollowOut(Wire):
+    """One thing the caller follows: a tag by name, anything else by id."""
+
+    kind: FollowKindName
+    target: str
+    created_at: datetime
+
+
+class FollowList(Wire):
+    """``GET /api/v1/me/follows``: what the caller follows, for the caller alone.
+
+    Only targets the caller may see now are listed (a question whose audience
+    narrowed, a group that became secret, drop out without a word).
+    """
+
+    follows: list[FollowOut] = Field(default_factory=list)
+
+
+class FollowChange(Wire):
+    """``PUT /api/v1/me/follows`` with ``Idempotency-Key``: follow or stop following one thing."""
+
+    kind: FollowKindName
+    target: str = Field(min_length=1, max_length=200)
+    following: bool = True

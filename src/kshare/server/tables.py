@@ -396,3 +396,18 @@ class ServerMeta(Base):
 
     name: Mapped[str] = mapped_column(String(32), primary_key=True)
     text: Mapped[str] = mapped_column(Text, default="")
+
+
+class Follow(Base):
+    """Something a person follows (a colleague, a tag, a group, a question, a collection).
+
+    Private to that person: only ``/me/follows`` ever reads it, for the caller alone,
+    and only targets the caller may still see are listed.
+    """
+
+    __tablename__ = "follows"
+
+    person_id: Mapped[str] = mapped_column(ForeignKey("people.id"), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32), primary_key=True)
+    target: Mapped[str] = mapped_column(String(200), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -1,0 +1,34 @@
+"""follows: what each person follows (people, tags, groups, questions, collections)
+
+Revision ID: 0007_follows
+Revises: 0006
+Create Date: 2026-12-06 00:40:00
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0007_follows"
+down_revision = "0006"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "follows",
+        sa.Column("person_id", sa.String(length=64), nullable=False),
+        sa.Column("kind", sa.String(length=32), nullable=False),
+        sa.Column("target", sa.String(length=200), nullable=False),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["person_id"], ["people.id"], name=op.f("fk_follows_person_id_people")
+        ),
+        sa.PrimaryKeyConstraint("person_id", "kind", "target", name=op.f("pk_follows")),
+    )
+
+
+def downgrade() -> None:
+    op.drop_table("follows")
