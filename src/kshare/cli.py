@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "kshare.client.account.commands",  # devices, password
     "kshare.client.index.commands",  # search, reindex
     "kshare.client.experts.commands",  # experts
+    "kshare.client.notifications.commands",  # follow, unfollow, following, inbox
     "kshare.server.cli",  # serve, admin
 )
 

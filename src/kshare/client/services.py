@@ -37,6 +37,8 @@ from kshare.client.errors import (
     UserFacingError,
 )
 from kshare.client.experts.profile_view import SIMILAR_LIMIT, TOPIC_LIMIT, build_profile
+from kshare.client.notifications.follows import pull_follows
+from kshare.client.notifications.service import Notifications
 from kshare.client.paths import ProfilePaths
 from kshare.client.settings import Settings
 from kshare.client.store import outbox, queries, repository
@@ -107,6 +109,7 @@ class Workspace:
         self._warming: threading.Thread | None = None
         self._warm_again = False
         self._account: Account | None = self._load_account()
+        self.notifications = Notifications(reader, writer, self._my_id)
 
     @classmethod
     def open(cls, profile: Path | str | None = None) -> Workspace:
@@ -127,6 +130,10 @@ class Workspace:
     @property
     def account(self) -> Account | None:
         return self._account
+
+    def _my_id(self) -> str | None:
+        account = self._account
+        return account.user_id if account is not None else None
 
     def login(self, server_url: str, username: str, password: str) -> Account:
         """Sign in; the token goes to the keyring. Another account's cache is forgotten first.
@@ -313,6 +320,7 @@ class Workspace:
                     index_catch_up=self._index_catch_up,
                     on_wipe=self._after_wipe,
                     tracker=self.tracker,
+                    side_pulls=(pull_follows,),
                 )
             return self._engine
 

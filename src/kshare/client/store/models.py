@@ -153,3 +153,27 @@ class OutboxEntry(CacheBase):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     last_error: Mapped[str] = mapped_column(Text, default="")
+
+
+class CachedFollow(CacheBase):
+    """Something the signed-in person follows, as the server last listed it (added in 0007)."""
+
+    __tablename__ = "follows"
+
+    kind: Mapped[str] = mapped_column(String(32), primary_key=True)
+    target: Mapped[str] = mapped_column(String(200), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class InboxMark(CacheBase):
+    """When an inbox entry was first seen on this desktop and whether it was read (0007).
+
+    Holds only a key (``kind:id``), never content: a purged item's entry simply
+    finds nothing to show.
+    """
+
+    __tablename__ = "inbox_marks"
+
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    first_seen: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    read_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)

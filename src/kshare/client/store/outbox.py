@@ -35,6 +35,7 @@ OPERATIONS = frozenset(
         "upload_blob",
         "accept_answer",
         "endorse",
+        "set_follow",
     }
 )
 

@@ -22,10 +22,12 @@ from sqlalchemy.dialects.sqlite import insert
 
 from kshare.client.store import declared
 from kshare.client.store.models import (
+    CachedFollow,
     CachedGroup,
     CachedItem,
     CachedPerson,
     CachedReaction,
+    InboxMark,
     OutboxEntry,
     Purge,
     SyncState,
@@ -436,7 +438,15 @@ def wipe(conn: Connection, *, keep_writes: bool = False) -> None:
     With ``keep_writes`` the person's unsent writes and their account stay, so a
     wipe demanded by policy never destroys their own work.
     """
-    for model in (CachedItem, CachedReaction, CachedPerson, CachedGroup, Purge):
+    for model in (
+        CachedItem,
+        CachedReaction,
+        CachedPerson,
+        CachedGroup,
+        Purge,
+        CachedFollow,
+        InboxMark,
+    ):
         conn.execute(delete(model.__table__))  # type: ignore[arg-type]
     if keep_writes:
         conn.execute(delete(SyncState).where(SyncState.key != "account"))

@@ -36,6 +36,8 @@ from kshare.protocol.schemas import (
     EndorsementCreate,
     ErrorBody,
     FeedPage,
+    FollowChange,
+    FollowList,
     GroupListing,
     ItemCreate,
     ItemOut,
@@ -319,6 +321,13 @@ class ApiClient:
         return self._write(  # type: ignore[no-any-return]
             "POST", f"{routes.PEOPLE}/{person_id}/endorsements", key, PersonOut, body
         )
+
+    def follows(self) -> FollowList:
+        """What the signed-in person follows (theirs alone, visible targets only)."""
+        return self.request("GET", routes.FOLLOWS, parse=self.parser(FollowList))  # type: ignore[no-any-return]
+
+    def set_follow(self, body: FollowChange, key: str) -> FollowList:
+        return self._write("PUT", routes.FOLLOWS, key, FollowList, body)  # type: ignore[no-any-return]
 
     # Group membership is decided by the server at once, never queued: these calls are
     # online only. Writes still carry a key, so a retried join files one request.

@@ -11,7 +11,7 @@ import json
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
@@ -87,6 +87,7 @@ class SyncEngine:
         index_catch_up: Callable[[], object] | None = None,
         on_wipe: Callable[[], None] | None = None,
         tracker: StatusTracker | None = None,
+        side_pulls: Sequence[Callable[[ApiClient, Engine], None]] = (),
     ) -> None:
         self.api = api
         self.writer = writer
@@ -95,6 +96,8 @@ class SyncEngine:
         self.index_catch_up = index_catch_up
         self.on_wipe = on_wipe
         self.tracker = tracker or StatusTracker(SyncStatus("idle", "Not synced yet"))
+        # Small per-person lists fetched whole after the feed (what the person follows).
+        self.side_pulls = tuple(side_pulls)
         self.failures = 0
         self._info_checked: float | None = None
         self._lock = threading.Lock()  # one sync at a time per engine
@@ -139,6 +142,8 @@ class SyncEngine:
             changes.merge(push.changes)
             pushed, conflicts, failed = push.pushed, push.conflicts, push.failed
             self._pull(changes, cancel)
+            for side_pull in self.side_pulls:
+                side_pull(self.api, self.writer)
             self._after_pull(changes)
         except Cancelled:
             return self._finish(changes, "idle", "Sync cancelled", pushed, conflicts, failed)

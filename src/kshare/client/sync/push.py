@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import Engine, update
 
+from kshare.client.notifications.follows import store_follows
 from kshare.client.store import declared, outbox, repository
 from kshare.client.store.outbox import OutboxOp
 from kshare.client.store.repository import ITEMS, ChangeSet
@@ -32,6 +33,8 @@ from kshare.client.sync.errors import (
 from kshare.client.sync.reconcile import FULL, RECONCILE_NEEDED
 from kshare.protocol.schemas import (
     EndorsementCreate,
+    FollowChange,
+    FollowList,
     ItemCreate,
     ItemOut,
     ItemUpdate,
@@ -122,6 +125,8 @@ class OutboxPusher:
             return self.api.endorse(entry.target_id, body, key)
         if entry.operation == "accept_answer":
             return self.api.accept_answer(entry.target_id, key)
+        if entry.operation == "set_follow":
+            return self.api.set_follow(FollowChange.model_validate(payload["change"]), key)
         if entry.operation == "upload_blob":
             if self.blob_path is None:
                 raise RuntimeError("no blob folder to upload from")
@@ -136,6 +141,9 @@ class OutboxPusher:
             return repository.upsert(conn, [ReactionUpsert(data=answer)])
         if isinstance(answer, PersonOut):
             return repository.upsert(conn, [PersonUpsert(data=answer)])
+        if isinstance(answer, FollowList):
+            store_follows(conn, answer)
+            return ChangeSet()
         if entry.operation == "delete_item":
             return repository.purge(conn, [("item", entry.target_id)])
         if entry.operation == "delete_reaction":
