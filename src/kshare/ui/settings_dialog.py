@@ -117,6 +117,26 @@ FIELDS: tuple[Field, ...] = (
         maximum=3650,
         zero_text="Never",
     ),
+    # Desktop notifications: all at once, then each kind of inbox entry.
+    Field(
+        "notify_desktop",
+        "Desktop notifications",
+        "Announce new inbox entries on the desktop (where the system has a tray). Nothing "
+        "older than the last announcement is ever announced.",
+        applies=NEXT_SYNC,
+    ),
+    *(
+        Field(f"notify_{kind}", label, "", applies=NEXT_SYNC)
+        for kind, label in (
+            ("mention", "Notify me of mentions of me"),
+            ("answer", "Notify me of answers to my questions"),
+            ("accepted", "Notify me of accepted answers"),
+            ("reply", "Notify me of replies and comments"),
+            ("endorsement", "Notify me of endorsements"),
+            ("joined", "Notify me of group membership"),
+            ("followed", "Notify me of new items in what I follow"),
+        )
+    ),
 )
 FIELDS += (
     Field(
@@ -153,6 +173,7 @@ NOT_OFFERED = frozenset(
         "allow_plain_http",
         "support_contact",
         "download_url",
+        "home_mix",  # the slider on the Home page itself
     }
 )
 
