@@ -73,6 +73,14 @@ class Notifications:
         with self.reader.connect() as conn:
             return follow_store.followed(conn)
 
+    def person_id(self, username: str) -> str | None:
+        """Who ``@username`` names in the cache (any case), or None."""
+        try:
+            with self.reader.connect() as conn:
+                return follow_store.resolve(conn, "person", username)
+        except LookupError:
+            return None
+
     def follow_set(self) -> FollowSet:
         with self.reader.connect() as conn:
             return follow_store.follow_set(conn)
