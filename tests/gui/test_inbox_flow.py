@@ -17,7 +17,8 @@ from kshare.ui.main_window import INBOX, MainWindow
 from kshare.ui.operations import TaskRunner
 from tests.gui.conftest import PASSWORD
 
-pytestmark = pytest.mark.gui
+# The offscreen platform cannot raise or size a dialog as a desktop would, and says so.
+pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("This plugin does not support")]
 
 
 def _sync(workspace: Workspace) -> None:
@@ -115,3 +116,30 @@ def test_the_mix_control_changes_the_order_and_is_saved(
     with qtbot.waitSignal(page.refreshed, timeout=10_000):
         page.set_view(EXPLORE)
     assert close not in page.shown_ids()
+
+
+def test_following_from_the_app_goes_through_the_outbox(
+    qtbot: Any, desktop_of: Callable[..., Workspace], runner: TaskRunner
+) -> None:
+    ana = desktop_of("ana")
+    _sync(ana)
+    page = HomePage(ana, runner)
+    qtbot.addWidget(page)
+    dialog = page.open_following()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("person"))
+    dialog.name.setText("@priya")
+    with qtbot.waitSignal(dialog.changed, timeout=10_000):
+        dialog.follow()
+    qtbot.waitUntil(lambda: dialog.list.count() == 1, timeout=10_000)
+    assert dialog.list.item(0).text() == "Person: Priya Raman (@priya)"
+    assert ana.pending_count() == 1  # waiting in the outbox until the next sync
+    dialog.name.setText("nobody-here")
+    dialog.follow()
+    qtbot.waitUntil(dialog.error.isVisible, timeout=10_000)
+    assert "No colleague called @nobody-here" in dialog.error.text()
+    _sync(ana)
+    assert ana.pending_count() == 0
+    dialog.list.setCurrentRow(0)
+    with qtbot.waitSignal(dialog.changed, timeout=10_000):
+        dialog.unfollow_selected()
+    qtbot.waitUntil(lambda: dialog.list.count() == 0, timeout=10_000)

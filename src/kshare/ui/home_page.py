@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListView,
+    QPushButton,
     QSlider,
     QStackedWidget,
     QVBoxLayout,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 from kshare.client.home_feed.service import HomeFeed, HomeItem, for_workspace
 from kshare.clock import SYSTEM, Clock
 from kshare.ui.card_delegate import CardDelegate, Role
+from kshare.ui.follow_dialog import FollowDialog
 from kshare.ui.lazy_rows import LazyRowsModel
 from kshare.ui.operations import Failure, TaskRunner
 from kshare.ui.text import kind_label, relative_time
@@ -97,9 +99,15 @@ class HomePage(QWidget):
         for label, value in VIEWS:
             self.view.addItem(label, value)
         self.view.currentIndexChanged.connect(self._on_view_current_index_changed)
+        self.following_button = QPushButton("Following…")
+        self.following_button.setToolTip("Follow people, tags, groups and questions")
+        self.following_button.clicked.connect(self.open_following)
+        self.follow_dialog: FollowDialog | None = None
+        self._workspace = workspace
         header = QHBoxLayout()
         header.addWidget(title)
         header.addStretch(1)
+        header.addWidget(self.following_button)
         header.addWidget(self.view)
 
         self.mix = _named(QSlider(Qt.Orientation.Horizontal), "homeMix")
@@ -138,6 +146,16 @@ class HomePage(QWidget):
         layout.addLayout(header)
         layout.addWidget(self.mix_box)
         layout.addWidget(self._stack, 1)
+
+    def open_following(self) -> FollowDialog:
+        """What I follow, to add to or take from; Home re-ranks after every change."""
+        if self.follow_dialog is None:
+            self.follow_dialog = FollowDialog(self._workspace, self._runner, self)
+            self.follow_dialog.changed.connect(self.refresh)
+        self.follow_dialog.refresh()
+        self.follow_dialog.show()
+        self.follow_dialog.raise_()
+        return self.follow_dialog
 
     def current_view(self) -> str:
         return str(self.view.currentData())
