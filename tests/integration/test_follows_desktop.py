@@ -38,6 +38,18 @@ def test_a_follow_reaches_the_followers_other_desktop_and_no_one_else(
             ("person", "Bo Lindqvist (@bo)"),
             ("tag", "#kafka"),
         }
+        assert laptop.notifications.inbox() == [] and ana.notifications.inbox() == []
+        bo.publish(title="Consumer lag dashboards", body="Here they are")
+        _idle(bo)
+        _idle(ana)
+        _idle(laptop)
+        assert [e.kind for e in ana.notifications.inbox(unread_only=True)] == ["followed"]
+        # Read on the laptop: read on the other desktop after its next sync.
+        laptop.notifications.mark_all_read()
+        _idle(laptop)
+        _idle(ana)
+        assert ana.notifications.inbox(unread_only=True) == []
+        assert len(ana.notifications.inbox()) == 1
         laptop.notifications.unfollow("tag", "kafka")
         _idle(laptop)
     finally:

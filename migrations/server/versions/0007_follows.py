@@ -1,4 +1,4 @@
-"""follows: what each person follows (people, tags, groups, questions, collections)
+"""follows and inbox read points: what each person follows, and up to when they read
 
 Revision ID: 0007_follows
 Revises: 0006
@@ -28,7 +28,17 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("person_id", "kind", "target", name=op.f("pk_follows")),
     )
+    op.create_table(
+        "inbox_read_points",
+        sa.Column("person_id", sa.String(length=64), nullable=False),
+        sa.Column("read_through", sa.DateTime(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["person_id"], ["people.id"], name=op.f("fk_inbox_read_points_person_id_people")
+        ),
+        sa.PrimaryKeyConstraint("person_id", name=op.f("pk_inbox_read_points")),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("inbox_read_points")
     op.drop_table("follows")

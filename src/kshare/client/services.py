@@ -38,6 +38,7 @@ from kshare.client.errors import (
 )
 from kshare.client.experts.profile_view import SIMILAR_LIMIT, TOPIC_LIMIT, build_profile
 from kshare.client.notifications.follows import pull_follows
+from kshare.client.notifications.read_point import pull_read_point
 from kshare.client.notifications.service import Notifications
 from kshare.client.paths import ProfilePaths
 from kshare.client.settings import Settings
@@ -320,7 +321,7 @@ class Workspace:
                     index_catch_up=self._index_catch_up,
                     on_wipe=self._after_wipe,
                     tracker=self.tracker,
-                    side_pulls=(pull_follows,),
+                    side_pulls=(pull_follows, pull_read_point),
                 )
             return self._engine
 

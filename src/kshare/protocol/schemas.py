@@ -499,3 +499,13 @@ class FollowChange(Wire):
     kind: FollowKindName
     target: str = Field(min_length=1, max_length=200)
     following: bool = True
+
+
+class InboxState(Wire):
+    """``GET|PUT /api/v1/me/inbox``: up to when the caller read their inbox (theirs alone).
+
+    A PUT never moves the point back: a desktop that was offline cannot unread
+    what another one read.
+    """
+
+    read_through: InputTime | None = None

@@ -411,3 +411,15 @@ class Follow(Base):
     kind: Mapped[str] = mapped_column(String(32), primary_key=True)
     target: Mapped[str] = mapped_column(String(200), primary_key=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class InboxReadPoint(Base):
+    """Up to when a person has read their inbox, so every desktop of theirs agrees.
+
+    Private to that person, like :class:`Follow`; it only ever moves forward.
+    """
+
+    __tablename__ = "inbox_read_points"
+
+    person_id: Mapped[str] = mapped_column(ForeignKey("people.id"), primary_key=True)
+    read_through: Mapped[datetime] = mapped_column()

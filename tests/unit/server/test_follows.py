@@ -90,3 +90,20 @@ def test_a_repeated_key_applies_once_and_signed_out_callers_are_refused(org: Org
     assert org.api.put(FOLLOWS, json={"kind": "tag", "target": "go"}).status_code == 401
     org.admin.disable_user("erin")
     assert org.api.get(FOLLOWS, org.tokens["erin"]).status_code in (401, 403)
+
+
+def test_the_inbox_read_point_is_the_callers_own_and_only_moves_forward(org: Org) -> None:
+    inbox = "/api/v1/me/inbox"
+    assert org.api.get(inbox, org.tokens["bob"]).json() == {"read_through": None}
+    later = {"read_through": "2026-12-02T08:00:00Z"}
+    earlier = {"read_through": "2026-12-01T08:00:00Z"}
+    assert org.api.put(inbox, org.tokens["bob"], json=later).json() == {
+        "read_through": "2026-12-02T08:00:00Z"
+    }
+    # An offline desktop's older point does not unread anything.
+    assert org.api.put(inbox, org.tokens["bob"], json=earlier).json() == later | {
+        "read_through": "2026-12-02T08:00:00Z"
+    }
+    assert org.api.get(inbox, org.tokens["carol"]).json() == {"read_through": None}
+    assert org.api.get(inbox).status_code == 401
+    assert org.api.put(inbox, org.tokens["bob"], json={"read_through": "year 3"}).status_code == 422

@@ -15,6 +15,7 @@ from datetime import datetime
 from sqlalchemy import Engine, Table, delete, select, update
 
 from kshare.client.notifications import follows as follow_store
+from kshare.client.notifications import read_point
 from kshare.client.notifications.follows import Followed, FollowSet
 from kshare.client.notifications.inbox import Candidate, InboxEntry, candidates
 from kshare.client.store import repository
@@ -125,6 +126,7 @@ class Notifications:
             baseline = datetime.fromisoformat(raw) if raw else now
             if raw is None:
                 repository.set_state(conn, BASELINE, now.isoformat())
+            shared = read_point.read_through(conn)  # another desktop's "mark all read"
             marks = {
                 row.key: (as_utc(row.first_seen), row.read_at is not None)
                 for row in conn.execute(select(MARKS))
@@ -144,7 +146,8 @@ class Notifications:
                             "read_at": utc_naive(baseline) if read else None,
                         }
                     )
-                out.append((cand, cand.at or first_seen or now, read))
+                at = cand.at or first_seen or now
+                out.append((cand, at, read or (shared is not None and at <= shared)))
             if fresh:
                 conn.execute(MARKS.insert(), fresh)
             gone = set(marks) - {c.key for c in found}
@@ -163,7 +166,9 @@ class Notifications:
             conn.execute(update(MARKS).where(MARKS.c.key.in_(sorted(keys))).values(read_at=at))
 
     def mark_all_read(self) -> None:
+        """Everything so far is read, on this desktop now and on the others after a sync."""
         with self.writer.begin() as conn:
+            read_point.queue_read_point(conn, self.clock.now())
             conn.execute(
                 update(MARKS)
                 .where(MARKS.c.read_at.is_(None))

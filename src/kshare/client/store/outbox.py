@@ -36,6 +36,7 @@ OPERATIONS = frozenset(
         "accept_answer",
         "endorse",
         "set_follow",
+        "set_inbox_read",
     }
 )
 

@@ -39,6 +39,7 @@ from kshare.protocol.schemas import (
     FollowChange,
     FollowList,
     GroupListing,
+    InboxState,
     ItemCreate,
     ItemOut,
     ItemUpdate,
@@ -328,6 +329,13 @@ class ApiClient:
 
     def set_follow(self, body: FollowChange, key: str) -> FollowList:
         return self._write("PUT", routes.FOLLOWS, key, FollowList, body)  # type: ignore[no-any-return]
+
+    def inbox_state(self) -> InboxState:
+        """Up to when the signed-in person read their inbox (on any desktop)."""
+        return self.request("GET", routes.INBOX, parse=self.parser(InboxState))  # type: ignore[no-any-return]
+
+    def set_inbox_state(self, body: InboxState, key: str) -> InboxState:
+        return self._write("PUT", routes.INBOX, key, InboxState, body)  # type: ignore[no-any-return]
 
     # Group membership is decided by the server at once, never queued: these calls are
     # online only. Writes still carry a key, so a retried join files one request.

@@ -23,12 +23,13 @@ from kshare.protocol.schemas import (
     FollowChange,
     FollowList,
     FollowOut,
+    InboxState,
 )
 from kshare.server.errors import ApiError, not_found
 from kshare.server.policy import Gate, visible_groups_clause
 from kshare.server.routes.account import ERRORS
 from kshare.server.routes.deps import CallerDep, ServicesDep, idempotent
-from kshare.server.tables import Follow, Group, Item, Person
+from kshare.server.tables import Follow, Group, InboxReadPoint, Item, Person
 from kshare.server.writes import canonical_tag
 
 log = logging.getLogger(__name__)
@@ -151,5 +152,34 @@ def change_follow(
             )
         session.flush()
         return _listing(session, viewer)
+
+    return idempotent(svc, caller, request, 200, work, body)
+
+
+@router.get(paths.INBOX, response_model=InboxState)
+def inbox_state(caller: CallerDep, svc: ServicesDep) -> InboxState:
+    """Up to when the caller read their inbox, as their other desktops said."""
+    with svc.db.read() as session:
+        row = session.get(InboxReadPoint, caller.id)
+        return InboxState(read_through=row.read_through if row else None)
+
+
+@router.put(paths.INBOX, response_model=InboxState)
+def set_inbox_state(
+    body: InboxState, request: Request, caller: CallerDep, svc: ServicesDep
+) -> Response:
+    """Move the read point forward (never back); the answer is where it stands now."""
+
+    def work(session: Session) -> InboxState:
+        row = session.get(InboxReadPoint, caller.id)
+        wanted = body.read_through
+        if wanted is not None:
+            if row is None:
+                row = InboxReadPoint(person_id=caller.id, read_through=wanted)
+                session.add(row)
+            elif wanted > row.read_through:
+                row.read_through = wanted
+            session.flush()
+        return InboxState(read_through=row.read_through if row else None)
 
     return idempotent(svc, caller, request, 200, work, body)
