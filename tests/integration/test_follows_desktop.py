@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 from kshare.cli import main
+from kshare.client.groups import find_group
 from kshare.client.services import Workspace
+from kshare.server.admin import AdminTools
 from tests.integration.conftest import PASSWORD
 from tests.support.server import ServerProcess
 
@@ -90,3 +92,28 @@ def test_new_posts_by_someone_followed_arrive_in_the_inbox_and_on_the_command_li
     assert main(["unfollow", "person", "bo", *profile]) == 0
     assert main(["following", *profile]) == 0
     assert "You follow nothing yet" in capsys.readouterr().out
+
+
+def test_an_owners_answer_to_a_join_request_reaches_the_requesters_inbox(
+    people: dict[str, Workspace], server: ServerProcess
+) -> None:
+    ana, bo, cy = people["ana"], people["bo"], people["cy"]
+    with AdminTools(server.data_dir) as admin:
+        for name in ("Finance", "Legal"):
+            admin.add_group(name, kind="department", visibility="closed")
+            admin.add_member(name, "bo", owner=True)
+    finance = find_group(ana.groups(), "Finance")
+    legal = find_group(ana.groups(), "Legal")
+    ana.join_group(finance.id)
+    ana.join_group(legal.id)
+    _idle(ana)
+    assert ana.notifications.inbox(unread_only=True) == []
+    bo.approve_request(finance.id, ana.account.user_id)  # type: ignore[union-attr]
+    bo.decline_request(legal.id, ana.account.user_id)  # type: ignore[union-attr]
+    _idle(ana)
+    assert sorted(e.text for e in ana.notifications.inbox(unread_only=True)) == [
+        "Your request to join Finance was approved",
+        "Your request to join Legal was declined",
+    ]
+    _idle(cy)
+    assert cy.notifications.inbox() == []

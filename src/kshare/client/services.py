@@ -38,7 +38,7 @@ from kshare.client.errors import (
 )
 from kshare.client.experts.profile_view import SIMILAR_LIMIT, TOPIC_LIMIT, build_profile
 from kshare.client.notifications.follows import pull_follows
-from kshare.client.notifications.read_point import pull_read_point
+from kshare.client.notifications.read_point import pull_join_decisions, pull_read_point
 from kshare.client.notifications.service import Notifications
 from kshare.client.paths import ProfilePaths
 from kshare.client.settings import Settings
@@ -321,7 +321,7 @@ class Workspace:
                     index_catch_up=self._index_catch_up,
                     on_wipe=self._after_wipe,
                     tracker=self.tracker,
-                    side_pulls=(pull_follows, pull_read_point),
+                    side_pulls=(pull_follows, pull_read_point, pull_join_decisions),
                 )
             return self._engine
 

@@ -509,3 +509,15 @@ class InboxState(Wire):
     """
 
     read_through: InputTime | None = None
+
+
+class JoinDecision(Wire):
+    """An owner's answer to the caller's request to join (``GET /api/v1/me/join-decisions``).
+
+    Only the requester receives it, and only for groups they may know now.
+    """
+
+    group_id: str
+    group_name: str
+    approved: bool
+    decided_at: datetime

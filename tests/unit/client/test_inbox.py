@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 
 from sqlalchemy import Engine
 
 from kshare.client.notifications.follows import queue_change, store_follows
+from kshare.client.notifications.read_point import JOIN_DECISIONS
 from kshare.client.notifications.service import Notifications
 from kshare.client.store import outbox, repository
 from kshare.clock import ManualClock
-from kshare.protocol.schemas import FollowList, GroupUpsert, PersonUpsert
+from kshare.protocol.schemas import FollowList, GroupUpsert, JoinDecision, PersonUpsert
 from tests.unit.client.factories import T0, group, group_audience, item, person, upserts
 
 ME, ANA, BOB = "me-1", "ana-1", "bob-1"
@@ -192,3 +194,22 @@ def test_following_by_name_resolves_from_the_cache(writer: Engine) -> None:
         assert "No group called" in str(exc)
     else:
         raise AssertionError("an unknown group was followed")
+
+
+def test_join_decisions_from_the_server_show_as_approved_or_declined(writer: Engine) -> None:
+    notes, clock = _setup(writer)
+    decided = clock.now() + timedelta(minutes=1)
+    decisions = [
+        JoinDecision(group_id="g-fin", group_name="Finance", approved=False, decided_at=decided),
+        JoinDecision(group_id="g-ops", group_name="Ops", approved=True, decided_at=decided),
+    ]
+    with writer.begin() as conn:
+        repository.set_state(
+            conn, JOIN_DECISIONS, json.dumps([d.model_dump(mode="json") for d in decisions])
+        )
+        repository.upsert(conn, [GroupUpsert(data=group("g-ops", "Ops", member_ids=[ME]))])
+    texts = sorted(e.text for e in notes.inbox(unread_only=True))
+    assert texts == [
+        "Your request to join Finance was declined",
+        "Your request to join Ops was approved",  # not also "You are now a member of Ops"
+    ]

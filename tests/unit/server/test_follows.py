@@ -107,3 +107,20 @@ def test_the_inbox_read_point_is_the_callers_own_and_only_moves_forward(org: Org
     assert org.api.get(inbox, org.tokens["carol"]).json() == {"read_through": None}
     assert org.api.get(inbox).status_code == 401
     assert org.api.put(inbox, org.tokens["bob"], json={"read_through": "year 3"}).status_code == 422
+
+
+def test_join_decisions_go_to_the_requester_alone(org: Org) -> None:
+    finance = org.groups["finance"]
+    org.admin.add_member("Finance", "carol", owner=True)
+    for asker in ("bob", "ana"):
+        assert org.api.post(f"/api/v1/groups/{finance}/join", org.tokens[asker]).status_code == 200
+    carol = org.tokens["carol"]
+    assert org.api.post(f"/api/v1/groups/{finance}/requests/{org.ids['bob']}/approve", carol)
+    assert org.api.post(f"/api/v1/groups/{finance}/requests/{org.ids['ana']}/decline", carol)
+    decided = "/api/v1/me/join-decisions"
+    [bobs] = org.api.get(decided, org.tokens["bob"]).json()
+    assert (bobs["group_name"], bobs["approved"]) == ("Finance", True)
+    [anas] = org.api.get(decided, org.tokens["ana"]).json()
+    assert (anas["group_name"], anas["approved"]) == ("Finance", False)
+    assert org.api.get(decided, carol).json() == []
+    assert org.api.get(decided).status_code == 401

@@ -176,6 +176,9 @@ ROUTES: dict[tuple[str, str], Call] = {
     ("PUT", "/api/v1/me/inbox"): lambda s, w: s.org.api.put(
         "/api/v1/me/inbox", s.token(w), json={"read_through": "2026-12-01T10:00:00Z"}
     ),
+    ("GET", "/api/v1/me/join-decisions"): lambda s, w: s.org.api.get(
+        "/api/v1/me/join-decisions", s.token(w)
+    ),
     ("GET", "/api/v1/feed"): lambda s, w: s.org.api.get("/api/v1/feed", s.token(w)),
     ("GET", "/api/v1/reconcile"): lambda s, w: s.org.api.get("/api/v1/reconcile", s.token(w)),
     ("POST", "/api/v1/sync/purged"): lambda s, w: s.org.api.post(

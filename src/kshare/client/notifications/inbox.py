@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from kshare.client.notifications.follows import FollowSet
+from kshare.client.notifications.read_point import join_decisions
 from kshare.client.store.repository import GROUPS, ITEMS, PEOPLE, as_utc, utc_naive
 
 # The kinds, most personal first: one item shows once, under the first kind that fits.
@@ -137,8 +138,22 @@ def candidates(conn: Connection, me: str, follows: FollowSet, now: datetime) -> 
             add("followed", row, open_id, f"{who} answered {_quote(title)}, which you follow")
     out.extend(_accepted(conn, me))
     out.extend(_endorsements(conn, me))
+    out.extend(_decisions(conn))
     out.extend(_memberships(conn, me))
-    return out
+    unique: dict[str, Candidate] = {}
+    for cand in out:
+        unique.setdefault(cand.key, cand)  # an approval says more than "you are a member"
+    return list(unique.values())
+
+
+def _decisions(conn: Connection) -> Iterable[Candidate]:
+    for d in join_decisions(conn):
+        if d.approved:
+            key, text = f"joined:{d.group_id}", f"Your request to join {d.group_name} was approved"
+        else:
+            key = f"declined:{d.group_id}:{d.decided_at.isoformat()}"
+            text = f"Your request to join {d.group_name} was declined"
+        yield Candidate(key, "joined", d.group_id, "group", text, "", d.decided_at)
 
 
 def _accepted(conn: Connection, me: str) -> Iterable[Candidate]:

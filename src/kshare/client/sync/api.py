@@ -43,6 +43,7 @@ from kshare.protocol.schemas import (
     ItemCreate,
     ItemOut,
     ItemUpdate,
+    JoinDecision,
     JoinRequestOut,
     LoginRequest,
     LoginResponse,
@@ -336,6 +337,12 @@ class ApiClient:
 
     def set_inbox_state(self, body: InboxState, key: str) -> InboxState:
         return self._write("PUT", routes.INBOX, key, InboxState, body)  # type: ignore[no-any-return]
+
+    def join_decisions(self) -> list[JoinDecision]:
+        """The owners' answers to the signed-in person's requests to join, newest first."""
+        return self.request(  # type: ignore[no-any-return]
+            "GET", routes.JOIN_DECISIONS, parse=self.list_parser(JoinDecision)
+        )
 
     # Group membership is decided by the server at once, never queued: these calls are
     # online only. Writes still carry a key, so a retried join files one request.

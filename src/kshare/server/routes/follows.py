@@ -24,18 +24,22 @@ from kshare.protocol.schemas import (
     FollowList,
     FollowOut,
     InboxState,
+    JoinDecision,
 )
 from kshare.server.errors import ApiError, not_found
 from kshare.server.policy import Gate, visible_groups_clause
 from kshare.server.routes.account import ERRORS
 from kshare.server.routes.deps import CallerDep, ServicesDep, idempotent
-from kshare.server.tables import Follow, Group, InboxReadPoint, Item, Person
+from kshare.server.tables import AuditEntry, Follow, Group, InboxReadPoint, Item, Person
 from kshare.server.writes import canonical_tag
 
 log = logging.getLogger(__name__)
 
 router = APIRouter(responses=ERRORS)
 ITEM_KINDS = {"question": "question", "collection": "collection"}
+DECISIONS = {"group_join_approved": True, "group_join_declined": False}
+DECISIONS_SCANNED = 5000  # the newest answers to anyone's requests looked through
+DECISIONS_KEPT = 50
 
 
 def _target(session: Session, viewer: Viewer, kind: str, target: str) -> str:
@@ -183,3 +187,39 @@ def set_inbox_state(
         return InboxState(read_through=row.read_through if row else None)
 
     return idempotent(svc, caller, request, 200, work, body)
+
+
+@router.get(paths.JOIN_DECISIONS, response_model=list[JoinDecision])
+def join_decisions(caller: CallerDep, svc: ServicesDep) -> list[JoinDecision]:
+    """The owners' answers to the caller's requests to join, newest first (theirs alone)."""
+    with svc.db.read() as session:
+        rows = session.scalars(
+            select(AuditEntry)
+            .where(AuditEntry.action.in_(sorted(DECISIONS)))
+            .order_by(AuditEntry.id.desc())
+            .limit(DECISIONS_SCANNED)
+        ).all()
+        mine = [r for r in rows if (r.detail or {}).get("person") == caller.id]
+        group_ids = sorted({r.target for r in mine})
+        known = (
+            {
+                g.id: g.name
+                for g in session.scalars(
+                    select(Group).where(
+                        Group.id.in_(group_ids), visible_groups_clause(caller.viewer)
+                    )
+                )
+            }
+            if group_ids
+            else {}
+        )
+        return [
+            JoinDecision(
+                group_id=r.target,
+                group_name=known[r.target],
+                approved=DECISIONS[r.action],
+                decided_at=r.at,
+            )
+            for r in mine
+            if r.target in known
+        ][:DECISIONS_KEPT]
