@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QGridLayout,
     QLabel,
     QLineEdit,
     QSpinBox,
@@ -164,6 +165,10 @@ FIELDS += (
 # Settings that are not the person's to choose here: the server comes with signing in,
 # the number of changes fetched per request is a tuning knob for IT, and the rest are
 # the organisation's network and support choices, read from its policy only.
+NOTIFY_KINDS = frozenset(
+    f"notify_{kind}"
+    for kind in ("mention", "answer", "accepted", "reply", "endorsement", "joined", "followed")
+)
 NOT_OFFERED = frozenset(
     {
         "server_url",
@@ -302,6 +307,9 @@ class SettingsDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
+        kinds: list[SettingRow] = []
+        kinds_grid = QGridLayout()
+        kinds_grid.setContentsMargins(0, 0, 0, 0)
         for spec in FIELDS:
             setting = BY_KEY.get(spec.key)
             if setting is None:
@@ -317,7 +325,14 @@ class SettingsDialog(QDialog):
                     "set; unset it to choose here.",
                 )
             self.rows[spec.key] = row
-            layout.addWidget(row)
+            if spec.key in NOTIFY_KINDS:  # small check boxes, two to a line
+                place = len(kinds)
+                kinds.append(row)
+                kinds_grid.addWidget(row, place // 2, place % 2)
+                if place == 0:
+                    layout.addLayout(kinds_grid)
+            else:
+                layout.addWidget(row)
         self.devices: DevicesSection | None = None
         if account is not None:  # signed in: the person's devices and password
             self.devices = DevicesSection(account, runner, self)
