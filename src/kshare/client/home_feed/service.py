@@ -59,7 +59,18 @@ class HomeFeed:
             .subquery()
         )
         query = (
-            select(ITEMS, answers.c.n)
+            select(
+                ITEMS.c.id,
+                ITEMS.c.kind,
+                ITEMS.c.author_id,
+                ITEMS.c.title,
+                ITEMS.c.created_at,
+                ITEMS.c.tags,
+                ITEMS.c.audience,
+                ITEMS.c.score,
+                ITEMS.c.accepted_answer_id,
+                answers.c.n,
+            )
             .join(answers, answers.c.parent_id == ITEMS.c.id, isouter=True)
             .where(
                 ITEMS.c.parent_id.is_(None),

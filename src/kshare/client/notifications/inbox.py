@@ -83,8 +83,19 @@ def _follow_reason(row: Any, follows: FollowSet, names: dict[str, str]) -> str:
 def candidates(conn: Connection, me: str, follows: FollowSet, now: datetime) -> list[Candidate]:
     """Every inbox entry the cache supports for ``me`` in the window, newest first."""
     since = utc_naive(now - WINDOW)
+    # Only what derivation reads: never the bodies of thousands of items.
     rows = conn.execute(
-        select(ITEMS)
+        select(
+            ITEMS.c.id,
+            ITEMS.c.kind,
+            ITEMS.c.parent_id,
+            ITEMS.c.author_id,
+            ITEMS.c.title,
+            ITEMS.c.tags,
+            ITEMS.c.audience,
+            ITEMS.c.mentions,
+            ITEMS.c.created_at,
+        )
         .where(ITEMS.c.created_at >= since)
         .order_by(ITEMS.c.created_at.desc())
         .limit(MAX_ROWS)
