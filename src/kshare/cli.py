@@ -32,6 +32,7 @@ COMMAND_MODULES = (
     "kshare.client.index.commands",  # search, reindex
     "kshare.client.experts.commands",  # experts
     "kshare.client.curation.commands",  # collections, verify, review-due, report
+    "kshare.client.notifications.commands",  # follow, unfollow, following, inbox
     "kshare.server.cli",  # serve, admin
 )
 

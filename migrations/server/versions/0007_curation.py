@@ -1,6 +1,6 @@
 """curation: collection sections, curator roles, verification, search gaps, tag descriptions
 
-Revision ID: 0007_curation
+Revision ID: 0007
 Revises: 0006
 Create Date: 2026-12-06 01:00:00
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0007_curation"
+revision = "0007"
 down_revision = "0006"
 branch_labels = None
 depends_on = None

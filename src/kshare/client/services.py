@@ -40,6 +40,9 @@ from kshare.client.errors import (
 )
 from kshare.client.experts import profile_terms
 from kshare.client.experts.profile_view import SIMILAR_LIMIT, TOPIC_LIMIT, build_profile
+from kshare.client.notifications.follows import pull_follows
+from kshare.client.notifications.read_point import pull_join_decisions, pull_read_point
+from kshare.client.notifications.service import Notifications
 from kshare.client.paths import ProfilePaths
 from kshare.client.settings import Settings
 from kshare.client.store import outbox, queries, repository
@@ -117,6 +120,7 @@ class Workspace:
         self._warming: threading.Thread | None = None
         self._warm_again = False
         self._account: Account | None = self._load_account()
+        self.notifications = Notifications(reader, writer, self._my_id)
 
     @classmethod
     def open(cls, profile: Path | str | None = None, clock: Clock = SYSTEM) -> Workspace:
@@ -175,6 +179,10 @@ class Workspace:
     @property
     def account(self) -> Account | None:
         return self._account
+
+    def _my_id(self) -> str | None:
+        account = self._account
+        return account.user_id if account is not None else None
 
     def login(self, server_url: str, username: str, password: str) -> Account:
         """Sign in; the token goes to the keyring. Another account's cache is forgotten first.
@@ -399,6 +407,7 @@ class Workspace:
                     on_wipe=self._after_wipe,
                     tracker=self.tracker,
                     clock=self.clock,
+                    side_pulls=(pull_follows, pull_read_point, pull_join_decisions),
                 )
             return self._engine
 

@@ -123,6 +123,16 @@ SCHEMA: tuple[Setting, ...] = (
     ),
     Setting("update_channel", str, "stable", "Update channel", choices=("stable", "beta")),
     Setting("download_url", str, "", "Where to get kshare", check=_check_url, policy_only=True),
+    # The inbox and the Home feed.
+    Setting("notify_desktop", bool, True, "Desktop notifications"),
+    Setting("notify_mention", bool, True, "Notify: mentions of me"),
+    Setting("notify_answer", bool, True, "Notify: answers to my questions"),
+    Setting("notify_accepted", bool, True, "Notify: accepted answers"),
+    Setting("notify_reply", bool, True, "Notify: replies and comments"),
+    Setting("notify_endorsement", bool, True, "Notify: endorsements"),
+    Setting("notify_joined", bool, True, "Notify: group membership"),
+    Setting("notify_followed", bool, True, "Notify: new in what I follow"),
+    Setting("home_mix", int, 25, "Home feed: close (0) to explore (100)"),
 )
 BY_KEY = {setting.key: setting for setting in SCHEMA}
 

@@ -18,6 +18,11 @@ answers with the original result). Errors are :class:`ErrorBody` with 4xx/5xx:
     PUT    /api/v1/me/password               PasswordChange -> 204 (other sessions end)
     GET    /api/v1/me                        PersonOut
     PUT    /api/v1/me/profile                ProfileUpdate -> PersonOut
+    GET    /api/v1/me/follows                FollowList (the caller's own, visible targets only)
+    PUT    /api/v1/me/follows                FollowChange -> FollowList
+    GET    /api/v1/me/inbox                  InboxState (the caller's read point)
+    PUT    /api/v1/me/inbox                  InboxState -> InboxState (only moves forward)
+    GET    /api/v1/me/join-decisions         list of JoinDecision (answers to my requests)
     GET    /api/v1/feed?since=C&limit=N      FeedPage (limit 1..500, default 200)
     GET    /api/v1/reconcile                 ReconcileList
     POST   /api/v1/sync/purged               PurgeAck -> 204
@@ -59,6 +64,9 @@ DEVICES = f"{PREFIX}/me/devices"
 PASSWORD = f"{PREFIX}/me/password"
 ME = f"{PREFIX}/me"
 PROFILE = f"{PREFIX}/me/profile"
+FOLLOWS = f"{PREFIX}/me/follows"
+INBOX = f"{PREFIX}/me/inbox"
+JOIN_DECISIONS = f"{PREFIX}/me/join-decisions"
 FEED = f"{PREFIX}/feed"
 RECONCILE = f"{PREFIX}/reconcile"
 PURGED = f"{PREFIX}/sync/purged"

@@ -537,3 +537,60 @@ class JoinRequestOut(Wire):
 
     person: PersonRef
     requested_at: datetime
+
+
+# --- follows ------------------------------------------------------------------------
+
+# What a person may follow. The kind is an open set on the wire (a string, not a fixed
+# enum): a newer server may add kinds, and an older desktop keeps what it cannot use.
+FOLLOW_KINDS = ("person", "tag", "group", "question", "collection")
+FollowKindName = Annotated[str, Field(min_length=1, max_length=32, pattern=r"^[a-z][a-z_]*$")]
+MAX_FOLLOWS = 5000
+
+
+class FollowOut(Wire):
+    """One thing the caller follows: a tag by name, anything else by id."""
+
+    kind: FollowKindName
+    target: str
+    created_at: datetime
+
+
+class FollowList(Wire):
+    """``GET /api/v1/me/follows``: what the caller follows, for the caller alone.
+
+    Only targets the caller may see now are listed (a question whose audience
+    narrowed, a group that became secret, drop out without a word).
+    """
+
+    follows: list[FollowOut] = Field(default_factory=list)
+
+
+class FollowChange(Wire):
+    """``PUT /api/v1/me/follows`` with ``Idempotency-Key``: follow or stop following one thing."""
+
+    kind: FollowKindName
+    target: str = Field(min_length=1, max_length=200)
+    following: bool = True
+
+
+class InboxState(Wire):
+    """``GET|PUT /api/v1/me/inbox``: up to when the caller read their inbox (theirs alone).
+
+    A PUT never moves the point back: a desktop that was offline cannot unread
+    what another one read.
+    """
+
+    read_through: InputTime | None = None
+
+
+class JoinDecision(Wire):
+    """An owner's answer to the caller's request to join (``GET /api/v1/me/join-decisions``).
+
+    Only the requester receives it, and only for groups they may know now.
+    """
+
+    group_id: str
+    group_name: str
+    approved: bool
+    decided_at: datetime

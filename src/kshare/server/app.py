@@ -25,7 +25,7 @@ from kshare.server.identity.throttle import SignInThrottle
 from kshare.server.limits import BodyLimit
 from kshare.server.ops import probes
 from kshare.server.ops.observe import Metrics, Observe
-from kshare.server.routes import account, blobs, groups, items, sync
+from kshare.server.routes import account, blobs, follows, groups, items, sync
 from kshare.server.routes.deps import Services
 from kshare.server.settings import Settings
 
@@ -137,7 +137,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.services = svc
     app.state.metrics = Metrics(lambda: _engines(svc.db))
     errors.install(app)
-    for module in (account, identity, oidc_routes, items, sync, blobs, groups, curation):
+    for module in (account, identity, oidc_routes, items, sync, blobs, groups, curation, follows):
         app.include_router(module.router)
     app.include_router(probes.router)
     from kshare.server.identity.scim import routes as scim

@@ -529,3 +529,30 @@ class TagDescription(Base):
     description: Mapped[str] = mapped_column(Text, default="")
     changed_by: Mapped[str | None] = mapped_column(ID, default=None)
     changed_at: Mapped[datetime] = mapped_column(default=stamp)
+
+
+class Follow(Base):
+    """Something a person follows (a colleague, a tag, a group, a question, a collection).
+
+    Private to that person: only ``/me/follows`` ever reads it, for the caller alone,
+    and only targets the caller may still see are listed.
+    """
+
+    __tablename__ = "follows"
+
+    person_id: Mapped[str] = mapped_column(ForeignKey("people.id"), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32), primary_key=True)
+    target: Mapped[str] = mapped_column(String(200), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(default=stamp)
+
+
+class InboxReadPoint(Base):
+    """Up to when a person has read their inbox, so every desktop of theirs agrees.
+
+    Private to that person, like :class:`Follow`; it only ever moves forward.
+    """
+
+    __tablename__ = "inbox_read_points"
+
+    person_id: Mapped[str] = mapped_column(ForeignKey("people.id"), primary_key=True)
+    read_through: Mapped[datetime] = mapped_column()

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -31,6 +30,7 @@ from kshare.client.views import Choice
 from kshare.ui.audience_options import AudienceOptions
 from kshare.ui.audience_picker import AudiencePicker
 from kshare.ui.audience_reach import AudienceReachLabel
+from kshare.ui.mention_completer import MentionTextEdit
 from kshare.ui.operations import Failure, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -85,11 +85,12 @@ class Composer(QWidget):
             self.kind.addItem(label, value)
         self.title = QLineEdit()
         self.title.setPlaceholderText("A title that says what it is about")
-        self.body = QPlainTextEdit()
+        self.body = MentionTextEdit()
         self.body.setPlaceholderText(
             "Write in Markdown: **bold**, *italic*, `code`, lists with -, links with [text](url)"
         )
         self.body.setTabChangesFocus(True)
+        self.mentions = self.body.mentions
         self.tags = QLineEdit()
         self.tags.setPlaceholderText("kubernetes, on-call")
         self.audience = AudiencePicker()
@@ -252,6 +253,7 @@ class Composer(QWidget):
     def _on_choices_loaded(self, choices: list[Choice]) -> None:
         self.options.set_choices(choices)
         self.audience.set_choices(choices)
+        self.mentions.set_people(choices)
         self._on_audience_changed()
 
     @Slot()

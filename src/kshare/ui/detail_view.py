@@ -83,6 +83,7 @@ class SafeTextBrowser(QTextBrowser):
     """A QTextBrowser that never fetches anything and hands links to the caller."""
 
     item_link_clicked = Signal(str)
+    mention_clicked = Signal(str)  # a username
     attachment_link_clicked = Signal()
     reply_action_clicked = Signal(str, str)  # action, reply id
     remote_resource_refused = Signal(QUrl)
@@ -127,6 +128,8 @@ class SafeTextBrowser(QTextBrowser):
         scheme = url.scheme().lower()
         if scheme == ITEM_SCHEME and url.path().startswith("item/"):
             self.item_link_clicked.emit(url.path()[len("item/") :])
+        elif scheme == ITEM_SCHEME and url.path().startswith("person/"):
+            self.mention_clicked.emit(url.path()[len("person/") :])
         elif scheme == ITEM_SCHEME and url.path() == "attachment":
             self.attachment_link_clicked.emit()
         elif scheme == ITEM_SCHEME and url.path().startswith("reply/"):
@@ -322,6 +325,7 @@ class DetailPane(QWidget):
         self.browser.setObjectName("detailBody")
         self.browser.setAccessibleName("Reading pane")
         self.browser.item_link_clicked.connect(self.item_link_clicked)
+        self.browser.mention_clicked.connect(self._on_browser_mention_clicked)
         # Images are fetched while the text is laid out, after setHtml returns.
         self.browser.remote_resource_refused.connect(self._on_browser_remote_resource_refused)
         self.suggestions = SuggestedPeople()
@@ -548,6 +552,23 @@ class DetailPane(QWidget):
     def _on_browser_reply_action_clicked(self, action: str, reply_id: str) -> None:
         if self.item_actions is not None:
             self.item_actions.act_on_reply(action, reply_id, QCursor.pos())
+
+    @Slot(str)
+    def _on_browser_mention_clicked(self, username: str) -> None:
+        notes = getattr(self._source, "notifications", None)
+        if notes is None:
+            return
+
+        def found(person_id: object) -> None:
+            if person_id:
+                self.person_link_clicked.emit(str(person_id))
+
+        self._runner.local(
+            lambda: notes.person_id(username),
+            success=found,
+            label="finding @" + username,
+            owner=self,
+        )
 
     @Slot(QUrl)
     def _on_browser_remote_resource_refused(self, url: QUrl) -> None:

@@ -25,12 +25,15 @@ from kshare.client.views import SyncStatus
 from kshare.ui import theme
 from kshare.ui.composer import Composer
 from kshare.ui.confirm import ask_to_confirm
+from kshare.ui.desktop_notifier import DesktopNotifier
 from kshare.ui.detail_view import DetailPane
 from kshare.ui.expertise_dialog import ExpertiseDialog
 from kshare.ui.experts_page import ExpertsPage
 from kshare.ui.feed_page import FeedPage
 from kshare.ui.groups_page import GroupsPage
 from kshare.ui.help_dialogs import AboutDialog, AboutFacts, ShortcutsDialog, shortcuts_of
+from kshare.ui.home_page import HomePage
+from kshare.ui.inbox_page import InboxPage
 from kshare.ui.navigation import Navigator
 from kshare.ui.operations import Failure, TaskRunner
 from kshare.ui.person_view import PersonView
@@ -45,13 +48,15 @@ from kshare.ui.unpublished_dialog import UnpublishedDialog
 
 log = logging.getLogger(__name__)
 
-FEED, SEARCH, EXPERTS, GROUPS, COMPOSE = range(5)
+FEED, SEARCH, EXPERTS, GROUPS, COMPOSE, HOME, INBOX = range(7)
 PAGES = (
     ("Feed", "feed"),
     ("Search", "search"),
     ("Experts", "experts"),
     ("Groups", "people"),
     ("Compose", "compose"),
+    ("Home", "feed"),
+    ("Inbox", "feed"),
 )
 NOTICE_MS = 12_000
 
@@ -103,8 +108,19 @@ class MainWindow(QMainWindow):
         self.experts = ExpertsPage(workspace, runner)
         self.groups = GroupsPage(workspace, runner)
         self.composer = Composer(workspace, runner)
+        self.home = HomePage(workspace, runner)
+        self.inbox = InboxPage(workspace, runner)
+        self.notifier = DesktopNotifier(workspace, runner, self)
         self.pages = QStackedWidget()
-        for page in (self.feed, self.search, self.experts, self.groups, self.composer):
+        for page in (
+            self.feed,
+            self.search,
+            self.experts,
+            self.groups,
+            self.composer,
+            self.home,
+            self.inbox,
+        ):
             self.pages.addWidget(page)
         self.detail = DetailPane(
             workspace,
@@ -188,6 +204,8 @@ class MainWindow(QMainWindow):
         self.experts_action = action("&Experts", "Ctrl+E", lambda: self.show_page(EXPERTS))
         self.groups_action = action("&Groups", "Ctrl+G", lambda: self.show_page(GROUPS))
         self.compose_action = action("&Compose", QKeySequence.StandardKey.New, self.start_compose)
+        self.home_action = action("&Home", "Ctrl+Shift+H", lambda: self.show_page(HOME))
+        self.inbox_action = action("&Inbox", "Ctrl+Shift+I", lambda: self.show_page(INBOX))
         go_menu = self.menuBar().addMenu("&Go")
         for act in (
             self.feed_action,
@@ -195,6 +213,8 @@ class MainWindow(QMainWindow):
             self.experts_action,
             self.groups_action,
             self.compose_action,
+            self.home_action,
+            self.inbox_action,
         ):
             go_menu.addAction(act)
 
@@ -228,8 +248,12 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         self.navigation.currentRowChanged.connect(self._on_navigation_current_row_changed)
-        for page in (self.feed, self.search, self.experts):
+        for page in (self.feed, self.search, self.experts, self.home, self.inbox):
             page.item_activated.connect(self.show_item)
+        self.inbox.person_activated.connect(self.show_person)
+        self.inbox.group_activated.connect(self._on_inbox_group_activated)
+        self.inbox.unread_changed.connect(self.show_unread_count)
+        self.notifier.entry_clicked.connect(self.open_inbox_entry)
         self.detail.item_link_clicked.connect(self.show_item)
         self.experts.person_activated.connect(self.show_person)
         self.experts.manage_expertise_requested.connect(self.open_expertise)
@@ -251,6 +275,23 @@ class MainWindow(QMainWindow):
         self._runner.failed.connect(self.show_failure)
 
     # -- what the app and the shortcuts call ------------------------------
+
+    def show_unread_count(self, unread: int) -> None:
+        """The inbox's unread count, in the navigation and the window title."""
+        suffix = f" ({unread})" if unread else ""
+        entry = self.navigation.item(INBOX)
+        entry.setText(f"Inbox{suffix}")
+        entry.setData(Qt.ItemDataRole.AccessibleTextRole, f"Inbox, {unread} unread")
+        self.setWindowTitle(f"kshare{suffix}")
+
+    def open_inbox_entry(self, entry: Any) -> None:
+        """What a click on an inbox entry or a desktop notification opens."""
+        self.show_page(INBOX)
+        self.inbox.open_entry(entry)
+
+    @Slot(str)
+    def _on_inbox_group_activated(self, _group_id: str) -> None:
+        self.show_page(GROUPS)
 
     def show_page(self, page: int) -> None:
         self.navigation.setCurrentRow(page)
@@ -348,6 +389,10 @@ class MainWindow(QMainWindow):
         self.reading.setVisible(row != COMPOSE)
         if row == COMPOSE:
             self.composer.load_choices()
+        elif row == HOME:
+            self.home.refresh()
+        elif row == INBOX:
+            self.inbox.refresh()
 
     @Slot(object)
     def _on_sync_status_changed(self, status: SyncStatus) -> None:
@@ -361,6 +406,8 @@ class MainWindow(QMainWindow):
         self.person.on_changes(changes)
         if changes.item_ids or changes.removed_ids:
             self.search.on_changes(changes)
+        self.home.on_changes(changes)
+        self.inbox.on_changes(changes)
 
     @Slot(str, str)
     def _on_composer_published(self, item_id: str, audience: str) -> None:
@@ -469,6 +516,8 @@ class MainWindow(QMainWindow):
     def _on_sync_sync_finished(self, _report: Any) -> None:
         self.refresh_curation()
         self.refresh_unpublished()
+        self.inbox.refresh()  # follows arrive after the feed: what is new may change
+        self.notifier.check()
         if self.unpublished_dialog is not None and self.unpublished_dialog.isVisible():
             self.unpublished_dialog.refresh()
 
@@ -610,7 +659,8 @@ class MainWindow(QMainWindow):
         if isinstance(splitter, QByteArray) and not splitter.isEmpty():
             self.splitter.restoreState(splitter)
         page = int(self._settings.value("window/page", FEED) or FEED)
-        self.show_page(page if page in (FEED, SEARCH, EXPERTS) else FEED)
+        self.show_page(page if page in (FEED, SEARCH, EXPERTS, HOME, INBOX) else FEED)
+        self.inbox.refresh()
 
     def save_state(self) -> None:
         self._settings.setValue("window/geometry", self.saveGeometry())

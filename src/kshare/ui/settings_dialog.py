@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFrame,
+    QGridLayout,
     QLabel,
     QLineEdit,
     QScrollArea,
@@ -121,6 +122,26 @@ FIELDS: tuple[Field, ...] = (
         maximum=3650,
         zero_text="Never",
     ),
+    # Desktop notifications: all at once, then each kind of inbox entry.
+    Field(
+        "notify_desktop",
+        "Desktop notifications",
+        "Announce new inbox entries on the desktop (where the system has a tray). Nothing "
+        "older than the last announcement is ever announced.",
+        applies=NEXT_SYNC,
+    ),
+    *(
+        Field(f"notify_{kind}", label, "", applies=NEXT_SYNC)
+        for kind, label in (
+            ("mention", "Notify me of mentions of me"),
+            ("answer", "Notify me of answers to my questions"),
+            ("accepted", "Notify me of accepted answers"),
+            ("reply", "Notify me of replies and comments"),
+            ("endorsement", "Notify me of endorsements"),
+            ("joined", "Notify me of group membership"),
+            ("followed", "Notify me of new items in what I follow"),
+        )
+    ),
 )
 FIELDS += (
     Field(
@@ -162,6 +183,10 @@ FIELDS += (
 # Settings that are not the person's to choose here: the server comes with signing in,
 # the number of changes fetched per request is a tuning knob for IT, and the rest are
 # the organisation's network and support choices, read from its policy only.
+NOTIFY_KINDS = frozenset(
+    f"notify_{kind}"
+    for kind in ("mention", "answer", "accepted", "reply", "endorsement", "joined", "followed")
+)
 NOT_OFFERED = frozenset(
     {
         "server_url",
@@ -171,6 +196,7 @@ NOT_OFFERED = frozenset(
         "allow_plain_http",
         "support_contact",
         "download_url",
+        "home_mix",  # the slider on the Home page itself
     }
 )
 
@@ -301,6 +327,9 @@ class SettingsDialog(QDialog):
         body = QWidget(objectName="settingsBody")
         layout = QVBoxLayout(body)
         layout.setSpacing(10)
+        kinds: list[SettingRow] = []
+        kinds_grid = QGridLayout()
+        kinds_grid.setContentsMargins(0, 0, 0, 0)
         for spec in FIELDS:
             setting = BY_KEY.get(spec.key)
             if setting is None:
@@ -316,7 +345,14 @@ class SettingsDialog(QDialog):
                     "set; unset it to choose here.",
                 )
             self.rows[spec.key] = row
-            layout.addWidget(row)
+            if spec.key in NOTIFY_KINDS:  # small check boxes, two to a line
+                place = len(kinds)
+                kinds.append(row)
+                kinds_grid.addWidget(row, place // 2, place % 2)
+                if place == 0:
+                    layout.addLayout(kinds_grid)
+            else:
+                layout.addWidget(row)
         self.devices: DevicesSection | None = None
         if account is not None:  # signed in: the person's devices and password
             self.devices = DevicesSection(account, runner, self)

@@ -31,3 +31,9 @@ def test_images_never_load_remotely() -> None:
 def test_excerpt_is_plain_text() -> None:
     assert plain_excerpt("# Title\n\nSome *emphasis* & more", 200) == "Title Some emphasis & more"
     assert len(plain_excerpt("word " * 200, 50)) == 50
+
+
+def test_mentions_become_person_links_but_not_inside_code_links_or_addresses() -> None:
+    html = render_markdown("Ask @ana. Not `@bob`, not [x](https://e.com/@cy), not me@dan.org")
+    assert html.count("kshare:person/") == 1
+    assert '<a href="kshare:person/ana" title="@ana">@ana</a>.' in html

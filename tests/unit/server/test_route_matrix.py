@@ -95,6 +95,14 @@ class Scene:
             tokens["bob"],
             json={"id": str(uuid.uuid4()), "emoji": "🦓"},
         ).json()
+        # ana and fred follow the question; fred's follow must fall away with his access.
+        for follower in ("ana", "fred"):
+            followed = api.put(
+                "/api/v1/me/follows",
+                tokens[follower],
+                json={"kind": "question", "target": self.question["id"]},
+            )
+            assert self.question["id"] in followed.text, followed.text
         # fred held all of it before he was removed from SRE.
         held = org.feed_all("fred")
         assert SECRET_TITLE in str(held["upserts"])
@@ -208,6 +216,19 @@ ROUTES: dict[tuple[str, str], Call] = {
     ),
     ("PUT", "/api/v1/me/profile"): lambda s, w: s.org.api.put(
         "/api/v1/me/profile", s.token(w), json={"title": "Engineer"}
+    ),
+    ("GET", "/api/v1/me/follows"): lambda s, w: s.org.api.get("/api/v1/me/follows", s.token(w)),
+    ("PUT", "/api/v1/me/follows"): lambda s, w: s.org.api.put(
+        "/api/v1/me/follows",
+        s.token(w),
+        json={"kind": "question", "target": s.question["id"]},
+    ),
+    ("GET", "/api/v1/me/inbox"): lambda s, w: s.org.api.get("/api/v1/me/inbox", s.token(w)),
+    ("PUT", "/api/v1/me/inbox"): lambda s, w: s.org.api.put(
+        "/api/v1/me/inbox", s.token(w), json={"read_through": "2026-12-01T10:00:00Z"}
+    ),
+    ("GET", "/api/v1/me/join-decisions"): lambda s, w: s.org.api.get(
+        "/api/v1/me/join-decisions", s.token(w)
     ),
     ("GET", "/api/v1/feed"): lambda s, w: s.org.api.get("/api/v1/feed", s.token(w)),
     ("GET", "/api/v1/reconcile"): lambda s, w: s.org.api.get("/api/v1/reconcile", s.token(w)),
@@ -351,6 +372,7 @@ ABOUT_THE_ITEM = {
     ("POST", "/api/v1/collections/{item_id}/entries"),  # a collection with the same audience
     ("POST", "/api/v1/items/{item_id}/verify"),
     ("POST", "/api/v1/curation/exports"),
+    ("PUT", "/api/v1/me/follows"),  # following the item
 }
 # What a viewer who may see the item still may not do with it.
 NOT_THEIRS = {
@@ -552,6 +574,9 @@ def _check_no_leak(
         # Who asked to join Finance is for its owner alone.
         for asker in REQUESTERS:
             assert scene.org.ids[asker] not in text, f"{who} learned {asker} asked, from {route}"
+    if route == ("GET", "/api/v1/me/follows") and who == "ana":
+        # The positive control for follows: the follower does get her own.
+        assert scene.question["id"] in text, text
     if route == ("GET", "/api/v1/groups/{group_id}/requests") and who == "carol":
         # The positive control: the owner does get them, so the check above can fail.
         assert all(scene.org.ids[asker] in text for asker in REQUESTERS), text

@@ -60,9 +60,9 @@ class CachedItem(CacheBase):
     local_seq: Mapped[int] = mapped_column(Integer, index=True)
     # Added in cache schema 0002: the original of a share/quote (ItemOut.quote_of).
     quote_of: Mapped[str | None] = mapped_column(String(64), default=None)
-    # Added in cache schema 0007: ItemOut.verification (who vouched for it, until when).
+    # Added in cache schema 0008: ItemOut.verification (who vouched for it, until when).
     verification: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
-    # Added in cache schema 0007_versions: a document's file versions (ItemOut.file_versions).
+    # Added in cache schema 0009: a document's file versions (ItemOut.file_versions).
     file_versions: Mapped[list[Any] | None] = mapped_column(JSON, default=list)
 
 
@@ -216,3 +216,27 @@ class OutboxEntry(CacheBase):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     last_error: Mapped[str] = mapped_column(Text, default="")
+
+
+class CachedFollow(CacheBase):
+    """Something the signed-in person follows, as the server last listed it (added in 0007)."""
+
+    __tablename__ = "follows"
+
+    kind: Mapped[str] = mapped_column(String(32), primary_key=True)
+    target: Mapped[str] = mapped_column(String(200), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class InboxMark(CacheBase):
+    """When an inbox entry was first seen on this desktop and whether it was read (0007).
+
+    Holds only a key (``kind:id``), never content: a purged item's entry simply
+    finds nothing to show.
+    """
+
+    __tablename__ = "inbox_marks"
+
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    first_seen: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    read_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)

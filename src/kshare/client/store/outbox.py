@@ -43,6 +43,8 @@ OPERATIONS = frozenset(
         "record_export",
         "describe_tag",
         "merge_tags",
+        "set_follow",
+        "set_inbox_read",
     }
 )
 

@@ -195,3 +195,14 @@ def audience_choices(engine: Engine, me: str | None) -> list[Choice]:
         if p.id != me
     ]
     return choices
+
+
+def summaries_by_id(engine: Engine, ids: Sequence[str]) -> dict[str, ItemSummary]:
+    """Feed rows for these items (those still in the cache), by id."""
+    out: dict[str, ItemSummary] = {}
+    with engine.connect() as conn:
+        for start in range(0, len(ids), 400):
+            chunk = list(ids[start : start + 400])
+            rows = conn.execute(_with_author().where(ITEMS.c.id.in_(chunk))).all()
+            out.update((s.id, s) for s in _summaries(conn, rows))
+    return out

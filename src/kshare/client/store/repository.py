@@ -23,10 +23,12 @@ from sqlalchemy.dialects.sqlite import insert
 from kshare.client.store import declared
 from kshare.client.store.models import (
     EXPERT_TABLES,
+    CachedFollow,
     CachedGroup,
     CachedItem,
     CachedPerson,
     CachedReaction,
+    InboxMark,
     OutboxEntry,
     Purge,
     SyncState,
@@ -450,7 +452,16 @@ def wipe(conn: Connection, *, keep_writes: bool = False) -> None:
     With ``keep_writes`` the person's unsent writes and their account stay, so a
     wipe demanded by policy never destroys their own work.
     """
-    for model in (CachedItem, CachedReaction, CachedPerson, CachedGroup, Purge, *EXPERT_TABLES):
+    for model in (
+        CachedItem,
+        CachedReaction,
+        CachedPerson,
+        CachedGroup,
+        Purge,
+        CachedFollow,
+        InboxMark,
+        *EXPERT_TABLES,
+    ):
         conn.execute(delete(model.__table__))  # type: ignore[arg-type]
     if keep_writes:
         conn.execute(delete(SyncState).where(SyncState.key != "account"))

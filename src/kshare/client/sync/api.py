@@ -37,10 +37,14 @@ from kshare.protocol.schemas import (
     EndorsementCreate,
     ErrorBody,
     FeedPage,
+    FollowChange,
+    FollowList,
     GroupListing,
+    InboxState,
     ItemCreate,
     ItemOut,
     ItemUpdate,
+    JoinDecision,
     JoinRequestOut,
     LoginRequest,
     LoginResponse,
@@ -314,6 +318,26 @@ class ApiClient:
         """Vouch for a colleague's skill; the answer is their row with the endorsement."""
         return self._write(  # type: ignore[no-any-return]
             "POST", f"{routes.PEOPLE}/{person_id}/endorsements", key, PersonOut, body
+        )
+
+    def follows(self) -> FollowList:
+        """What the signed-in person follows (theirs alone, visible targets only)."""
+        return self.request("GET", routes.FOLLOWS, parse=self.parser(FollowList))  # type: ignore[no-any-return]
+
+    def set_follow(self, body: FollowChange, key: str) -> FollowList:
+        return self._write("PUT", routes.FOLLOWS, key, FollowList, body)  # type: ignore[no-any-return]
+
+    def inbox_state(self) -> InboxState:
+        """Up to when the signed-in person read their inbox (on any desktop)."""
+        return self.request("GET", routes.INBOX, parse=self.parser(InboxState))  # type: ignore[no-any-return]
+
+    def set_inbox_state(self, body: InboxState, key: str) -> InboxState:
+        return self._write("PUT", routes.INBOX, key, InboxState, body)  # type: ignore[no-any-return]
+
+    def join_decisions(self) -> list[JoinDecision]:
+        """The owners' answers to the signed-in person's requests to join, newest first."""
+        return self.request(  # type: ignore[no-any-return]
+            "GET", routes.JOIN_DECISIONS, parse=self.list_parser(JoinDecision)
         )
 
     # Group membership is decided by the server at once, never queued: these calls are

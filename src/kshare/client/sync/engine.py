@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
@@ -89,6 +89,7 @@ class SyncEngine:
         on_wipe: Callable[[], None] | None = None,
         tracker: StatusTracker | None = None,
         clock: Clock | None = None,
+        side_pulls: Sequence[Callable[[ApiClient, Engine], None]] = (),
     ) -> None:
         self.api = api
         self.writer = writer
@@ -99,6 +100,8 @@ class SyncEngine:
         self.aggregates_catch_up = aggregates_catch_up  # derived data kept in the cache
         self.on_wipe = on_wipe
         self.tracker = tracker or StatusTracker(SyncStatus("idle", "Not synced yet"))
+        # Small per-person lists fetched whole after the feed (what the person follows).
+        self.side_pulls = tuple(side_pulls)
         self.failures = 0
         self._info_checked: float | None = None
         self._lock = threading.Lock()  # one sync at a time per engine
@@ -143,6 +146,8 @@ class SyncEngine:
             changes.merge(push.changes)
             pushed, conflicts, failed = push.pushed, push.conflicts, push.failed
             self._pull(changes, cancel)
+            for side_pull in self.side_pulls:
+                side_pull(self.api, self.writer)
             self._after_pull(changes)
         except Cancelled:
             return self._finish(changes, "idle", "Sync cancelled", pushed, conflicts, failed)

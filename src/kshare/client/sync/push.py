@@ -18,6 +18,8 @@ from typing import Any
 from sqlalchemy import Engine, update
 
 from kshare.client.curation import outbox_ops as curation_ops
+from kshare.client.notifications.follows import store_follows
+from kshare.client.notifications.read_point import store_read_point
 from kshare.client.store import declared, outbox, repository
 from kshare.client.store.outbox import OutboxOp
 from kshare.client.store.repository import ITEMS, ChangeSet
@@ -33,6 +35,9 @@ from kshare.client.sync.errors import (
 from kshare.client.sync.reconcile import FULL, RECONCILE_NEEDED
 from kshare.protocol.schemas import (
     EndorsementCreate,
+    FollowChange,
+    FollowList,
+    InboxState,
     ItemCreate,
     ItemOut,
     ItemUpdate,
@@ -125,6 +130,10 @@ class OutboxPusher:
             return self.api.accept_answer(entry.target_id, key)
         if entry.operation in curation_ops.OPERATIONS:
             return curation_ops.send(self.api, entry)
+        if entry.operation == "set_follow":
+            return self.api.set_follow(FollowChange.model_validate(payload["change"]), key)
+        if entry.operation == "set_inbox_read":
+            return self.api.set_inbox_state(InboxState.model_validate(payload["state"]), key)
         if entry.operation == "upload_blob":
             if self.blob_path is None:
                 raise RuntimeError("no blob folder to upload from")
@@ -139,6 +148,12 @@ class OutboxPusher:
             return repository.upsert(conn, [ReactionUpsert(data=answer)])
         if isinstance(answer, PersonOut):
             return repository.upsert(conn, [PersonUpsert(data=answer)])
+        if isinstance(answer, FollowList):
+            store_follows(conn, answer)
+            return ChangeSet()
+        if isinstance(answer, InboxState):
+            store_read_point(conn, answer)
+            return ChangeSet()
         if entry.operation == "delete_item":
             return repository.purge(conn, [("item", entry.target_id)])
         if entry.operation == "delete_reaction":

@@ -1,7 +1,7 @@
 """items.file_versions: a document's file versions with who shared each and when
 
-Revision ID: 0007_versions
-Revises: 0007_curation
+Revision ID: 0009
+Revises: 0008
 Create Date: 2026-12-06 00:45:00
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0007_versions"
-down_revision = "0007_curation"
+revision = "0009"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """item_file_versions: every version of a document's file, with who shared it and when
 
-Revision ID: 0007_versions
-Revises: 0007_identity
+Revision ID: 0009
+Revises: 0008
 Create Date: 2026-12-06 00:40:00
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0007_versions"
-down_revision = "0007_identity"
+revision = "0009"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 

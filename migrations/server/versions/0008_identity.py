@@ -1,8 +1,8 @@
 """single sign-on and provisioning: directory ids on people and groups, browser sign-ins
 under way, SCIM tokens
 
-Revision ID: 0007_identity
-Revises: 0007_curation
+Revision ID: 0008
+Revises: 0007
 Create Date: 2026-12-06 00:50:00
 """
 
@@ -11,8 +11,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0007_identity"
-down_revision = "0007_curation"
+revision = "0008"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 

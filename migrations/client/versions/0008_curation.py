@@ -1,7 +1,7 @@
 """items.verification: who vouched for an item and until when (ItemOut.verification)
 
-Revision ID: 0007_curation
-Revises: 0007_experts
+Revision ID: 0008
+Revises: 0007
 """
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0007_curation"
-down_revision = "0007_experts"
+revision = "0008"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,1 @@
+"""The Home feed: close and explore, mixed as the person chooses, and the digest."""

@@ -1,0 +1,1 @@
+"""Follows, the inbox derived from synced data, and what to announce on the desktop."""
