@@ -42,7 +42,7 @@ def scored_matches(
                 docnums.extend([d + offset for d in ids] if offset else ids)
                 scores.extend(found_scores)
                 continue
-            found = _from_matcher(matcher)
+            found: Scores | None = _from_matcher(matcher)
         else:
             found = _evaluate(query, sub)
         if found is None:
