@@ -85,3 +85,39 @@ def test_documents_are_found_for_deletion_only_in_the_writers_own_segments(
     assert current.docnums_of(segments, "id", "p2") == p2
     assert current.docnums_of(segments, "id", "nobody") == []
     assert current.docnums_of([], "id", "p2") is None  # another commit's segments: Whoosh asks
+
+
+def test_facets_over_many_segments_match_a_rebuilt_index(
+    filler: CacheFiller, make_index: Any
+) -> None:
+    from kshare.client.index.schema import ITEM_KINDS
+    from kshare.client.index.searching import allowed_documents
+
+    index: SearchIndex = make_index()
+    for round_ in range(4):  # one segment each, and edits that move tags and types
+        for n in range(5):
+            kind = ("post", "question", "article")[(n + round_) % 3]
+            tags = [f"t{(n * round_) % 4}", "shared"]
+            filler.item(f"p{n}-{round_ % 2}", kind, title=f"mango note {n}", tags=tags)
+        index.catch_up()
+        index.search("mango")  # the facets of each commit are worked out, then kept
+
+    def facets_and_allowed(searched: SearchIndex) -> tuple[Any, set[str]]:
+        facets = searched.search("mango").facets
+        current = searched._reading_index()
+        assert current is not None
+        with current.searcher() as reading:
+            allowed = allowed_documents(reading, frozenset(ITEM_KINDS), None)
+            ids = {reading.searcher.stored_fields(d)["id"] for d in allowed}
+            live = {
+                reading.searcher.stored_fields(d)["id"]
+                for d in reading.searcher.reader().all_doc_ids()
+            }
+        return facets, ids & live
+
+    assert len(leaf_readers(index)) > 1
+    incremental = facets_and_allowed(index)
+    index.rebuild()
+    assert len(leaf_readers(index)) == 1
+    assert facets_and_allowed(index) == incremental
+    assert dict(incremental[0]["type"]) == {"post": 4, "question": 3, "article": 3}

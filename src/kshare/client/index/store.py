@@ -9,6 +9,7 @@ switches over by rewriting ``state.json`` atomically.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import os
@@ -17,6 +18,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -214,6 +216,34 @@ class OpenIndex:
             self._columns = {reading.version: loaded}  # older commits' readers are gone
             return loaded
 
+    def per_segment(
+        self,
+        reading: Reading,
+        key: Any,
+        compute: Callable[[dict[str, list[Any]]], list[Any]],
+    ) -> list[Any]:
+        """A value per document worked out segment by segment from the segment's columns.
+
+        Each segment's part is kept for as long as the segment lives (its columns never
+        change), so after a commit only the new segments are worked out; the parts are
+        joined once per commit, in document-number order.
+        """
+
+        def joined() -> list[Any]:
+            parts: list[list[Any]] = []
+            for sub, _offset in reading.searcher.leaf_searchers():
+                reader = sub.reader()
+                segment = segment_key(reader)
+                columns = _segment_columns(reader)
+                if segment is None:
+                    parts.append(compute(columns))
+                else:
+                    work = functools.partial(compute, columns)
+                    parts.append(_SEGMENT_VALUES.get((*segment, key), work) or [])
+            return list(chain.from_iterable(parts))
+
+        return self.memo(reading, ("per segment", key), joined)  # type: ignore[no-any-return]
+
     def memo(self, reading: Reading, key: Any, compute: Callable[[], Any]) -> Any:
         """A value derived from one commit's columns, kept until the next commit (a few)."""
         with self._columns_lock:
@@ -285,6 +315,8 @@ def _renewed(ix: Any, searcher: Any) -> Any:
 
 # segments; an index has a few dozen at most before merging
 _SEGMENT_COLUMNS: Kept[tuple[str, int], dict[str, list[Any]]] = Kept(32)
+# (segment, what): values derived from one segment's columns, a few kinds per segment
+_SEGMENT_VALUES: Kept[tuple[Any, ...], list[Any]] = Kept(128)
 
 
 def _segment_columns(reader: Any) -> dict[str, list[Any]]:
