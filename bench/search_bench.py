@@ -11,8 +11,9 @@ cache join, snippets for the page shown) for single terms, two terms, phrases,
 filtered, misspelled and broad (facet-heavy) queries. FTS5 answers the same
 queries with the same filters the way kshare does: the top 20 by bm25 with
 snippets, the total, and the facets kshare counts for every search (type, tag,
-author, date) by GROUP BY; a misspelt word is given to it with the word meant,
-as it has no edit distance. Each kind prints both engines' mean hit counts,
+author, date) by GROUP BY; a misspelt word is given to it with the words kshare
+looks for in its place (the index's words within an edit or two), as FTS5 has
+no edit distance. Each kind prints both engines' mean hit counts,
 their ratio and in how many queries they are equal (the stemmers differ:
 Snowball here, Porter there). It prints figures; it asserts nothing.
 
@@ -242,8 +243,7 @@ def make_queries(corpus: Corpus, per_kind: int) -> dict[str, list[tuple[str, str
         queries["phrase"].append((f'"{first} {second}"', f'"{first} {second}"'))
         queries["filtered"].append((f"{one} type:question", f"{one} AND kind:question"))
         typo = one[:2] + one[3] + one[2] + one[4:] if len(one) > 4 else one + "x"
-        # kshare finds the typo's corrections; FTS5 has no edit distance, so it is given
-        # the word meant as well: the same matches asked for
+        # (FTS5's expression is replaced by kshare's corrections once the index exists)
         queries["fuzzy"].append((typo, f"{typo} OR {one}"))
         broad = corpus.words[rng.randrange(20, 120)]
         queries["faceted"].append((broad, broad))
@@ -287,6 +287,20 @@ def fts5_search(db: sqlite3.Connection, kind: str, match: str) -> int:
         (now - 7 * 86400, now - 31 * 86400, now - 366 * 86400),
     ).fetchone()
     return int(total)
+
+
+def corrected(index: SearchIndex, typo: str) -> str:
+    """The FTS5 expression of a typo: the word and the corrections kshare adds to it."""
+    from kshare.client.index import spelling
+    from kshare.client.index.searching import analyze
+
+    current = index._reading_index()
+    terms = analyze(typo)
+    if current is None or len(terms) != 1 or not 3 <= len(terms[0]) <= 30:
+        return typo
+    with current.searcher() as reading:
+        fixes = spelling.suggest(reading, terms[0], maxdist=2 if len(terms[0]) > 5 else 1)
+    return " OR ".join(dict.fromkeys([typo, *fixes]))
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -340,6 +354,9 @@ def main() -> int:
         )
 
         queries = make_queries(corpus, args.queries)
+        # FTS5 has no edit distance: it is given the typo and the very words kshare looks
+        # for in its place (the index's words within one or two edits), the same matches
+        queries["fuzzy"] = [(typo, corrected(index, typo)) for typo, _ in queries["fuzzy"]]
         index.warm()  # as the app does in the background after the index catches up
         for text, _ in queries["single term"][:3]:  # and a few searches warm the OS caches
             index.search(text)

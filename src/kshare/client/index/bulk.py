@@ -167,14 +167,18 @@ class FastSegmentWriter(SegmentWriterHooks):
             terms = self.pool.text[name] = {}
         boost = field.format.field_boost
         length = 0
+        single = _SINGLE.get
         for term, positions in positions_by_term(value).items():
             postings = terms.get(term)
             if postings is None:
                 postings = terms[term] = (array("I"), array("f"), [])
+            count = len(positions)
             postings[0].append(docnum)
-            postings[1].append(len(positions) * boost)
-            postings[2].append(_encode_positions(positions))
-            length += len(positions)
+            postings[1].append(count * boost)
+            # most postings are of one word once: their encoding comes from a table
+            encoded = single(positions[0]) if count == 1 else None
+            postings[2].append(encoded or _encode_positions(positions))
+            length += count
         return length if field.scorable else 0
 
     def flush_segment(self) -> None:

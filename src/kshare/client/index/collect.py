@@ -33,8 +33,18 @@ def scored_matches(
     """
     docnums: list[int] = []
     scores: list[float] = []
+    single = isinstance(query, (WordOr, WordTerm, ExactPhrase))
     for sub, offset in searcher.leaf_searchers():
-        found = _evaluate(query, sub)
+        if single:  # one word (or phrase): its scored list is in docnum order already
+            matcher = query.matcher(sub, sub.context())
+            if isinstance(matcher, ScoredList):
+                ids, found_scores = matcher.ids_and_scores()
+                docnums.extend([d + offset for d in ids] if offset else ids)
+                scores.extend(found_scores)
+                continue
+            found: Scores | None = _from_matcher(matcher)
+        else:
+            found = _evaluate(query, sub)
         if found is None:
             return None
         ids = sorted(found) if ordered else list(found)

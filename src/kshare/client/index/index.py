@@ -407,13 +407,27 @@ class _Writer:
         return self.writer
 
     def delete(self, doc_id: str, *, purge: bool = False) -> None:
-        self._open().delete_by_term("id", doc_id)
+        self._delete(self._open(), doc_id)
         self.purged = self.purged or purge
+
+    def _delete(self, writer: Any, doc_id: str) -> None:
+        """Mark a document's committed copies deleted (those added by this writer stay).
+
+        Whoosh's ``delete_by_term`` opens a reader of every segment for each writer,
+        the most part of a one-change catch-up; a searcher of the same commit from the
+        pool answers instead when its segments are the writer's, in the same order.
+        """
+        found = self.target.docnums_of(writer.segments, "id", doc_id)
+        if found is None:
+            writer.delete_by_term("id", doc_id)
+            return
+        for docnum in found:
+            writer.delete_document(docnum)
 
     def put(self, document: dict[str, Any]) -> None:
         writer = self._open()
         if not self.fresh_index:
-            writer.delete_by_term("id", document["id"])
+            self._delete(writer, document["id"])
         writer.add_document(**document)
         self.put_ids.add(str(document["id"]))
         self.pending += 1

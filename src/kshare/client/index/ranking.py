@@ -145,12 +145,12 @@ def facet_counts(
     for name, column in (("tag", "c_tags"), ("author", "c_author"), ("group", "c_groups")):
         values = facet_values(reading, column)
         if name == "tag" and tag_aliases:
-            values = _canonical_values(reading, values, tag_aliases)
+            values = _canonical_values(reading, tag_aliases)
         counts = Counter(chain.from_iterable(map(values.__getitem__, matched)))
         facets[name] = counts.most_common(FACET_SIZE)
     hour = int(now // 3600)  # the ranges' edges move on at most an hour late
-    buckets = reading.index.memo(
-        reading, ("date buckets", hour), lambda: _date_buckets(columns["created"], now)
+    buckets = reading.index.per_segment(
+        reading, ("date buckets", hour), lambda c: _date_buckets(c["created"], now)
     )
     dates = Counter(map(buckets.__getitem__, matched))
     labels = [label for label, _ in DATE_BUCKETS] + ["older"]
@@ -160,21 +160,16 @@ def facet_counts(
 
 def facet_values(reading: Reading, column: str) -> list[tuple[str, ...]]:
     """Each document's values of a joined facet column, split once per commit."""
-    columns = reading.columns()
-    return reading.index.memo(  # type: ignore[no-any-return]
-        reading, ("values", column), functools.partial(_split, columns[column])
-    )
+    return reading.index.per_segment(reading, ("values", column), lambda c: _split(c[column]))
 
 
-def _canonical_values(
-    reading: Reading, values: list[tuple[str, ...]], aliases: Mapping[str, str]
-) -> list[tuple[str, ...]]:
-    """Each document's tags with aliases replaced by their tag, worked out once per commit."""
+def _canonical_values(reading: Reading, aliases: Mapping[str, str]) -> list[tuple[str, ...]]:
+    """Each document's tags with aliases replaced by their tag, worked out once per segment."""
 
-    def mapped() -> list[tuple[str, ...]]:
+    def mapped(columns: dict[str, list[Any]]) -> list[tuple[str, ...]]:
         done: dict[tuple[str, ...], tuple[str, ...]] = {}
         out = []
-        for tags in values:
+        for tags in _split(columns["c_tags"]):
             canonical = done.get(tags)
             if canonical is None:
                 canonical = tuple(dict.fromkeys(aliases.get(t, t) for t in tags))
@@ -183,7 +178,7 @@ def _canonical_values(
         return out
 
     key = ("canonical tags", tuple(sorted(aliases.items())))
-    return reading.index.memo(reading, key, mapped)  # type: ignore[no-any-return]
+    return reading.index.per_segment(reading, key, mapped)
 
 
 def _split(column: list[Any]) -> list[tuple[str, ...]]:

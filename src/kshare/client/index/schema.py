@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import defaultdict
 from typing import Any
 
 SCHEMA_VERSION = 8
@@ -75,22 +76,36 @@ def positions_by_term(text: str) -> dict[str, list[int]]:
     Positions follow Whoosh's StopFilter: the first kept word keeps its own position,
     each later kept word takes the next one (dropped words leave no gap after it).
     """
-    stops = _stop_words()
-    stem = stem_word
-    found: dict[str, list[int]] = {}
-    pos = -1
-    for index, word in enumerate(_TOKEN.findall(text)):
-        word = word.lower()
-        if word in stops:
-            continue
-        pos = index if pos < 0 else pos + 1
-        term = stem(word)
-        positions = found.get(term)
-        if positions is None:
-            found[term] = [pos]
-        else:
-            positions.append(pos)
+    if text.isascii():  # lower-casing ASCII first leaves the same tokens, lower-cased in C
+        words = _TOKEN.findall(text.lower())
+    else:  # elsewhere lower-casing can change what the pattern sees ("İ"): token by token
+        words = [word.lower() for word in _TOKEN.findall(text)]
+    terms = list(map(_TERMS.__getitem__, words))  # "" for a stop word
+    if not terms:
+        return {}
+    found: defaultdict[str, list[int]] = defaultdict(list)
+    if all(terms):  # no stop word: every word keeps its own position
+        for pos, term in enumerate(terms):
+            found[term].append(pos)
+        return found
+    first = next(index for index, term in enumerate(terms) if term) if any(terms) else 0
+    for pos, term in enumerate(filter(None, terms), first):
+        found[term].append(pos)
     return found
+
+
+class _WordTerms(dict[str, str]):
+    """A lower-cased word's index term ("" for a stop word), worked out once per word."""
+
+    def __missing__(self, word: str) -> str:
+        term = "" if word in _stop_words() else stem_word(word)
+        if len(self) >= 200_000:  # a long tail of rare words must not grow it for ever
+            self.clear()
+        self[word] = term
+        return term
+
+
+_TERMS = _WordTerms()
 
 
 @functools.cache

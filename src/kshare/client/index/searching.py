@@ -11,6 +11,7 @@ import logging
 import re
 from collections.abc import Collection
 from datetime import datetime
+from itertools import compress
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, func, or_, select
@@ -362,18 +363,20 @@ def allowed_documents(reading: Reading, kinds: frozenset[str], cutoff: int | Non
     The expert finder asks about many topics with the same kinds and date.
     """
 
-    def allowed() -> set[int]:
-        # a set, not a frozenset: Whoosh takes only those as a filter (never changed)
-        columns = reading.columns()
-        return set(
-            d
-            for d, (kind, created) in enumerate(
-                zip(columns["kind"], columns["created"], strict=True)
-            )
-            if kind in kinds and (cutoff is None or 0 < created < cutoff)
-        )
+    def allowed(columns: dict[str, list[object]]) -> list[bool]:
+        return [
+            kind in kinds and (cutoff is None or 0 < created < cutoff)  # type: ignore[operator]
+            for kind, created in zip(columns["kind"], columns["created"], strict=True)
+        ]
 
-    return reading.index.memo(reading, ("allow", kinds, cutoff), allowed)  # type: ignore[no-any-return]
+    def documents() -> set[int]:
+        # each segment's part is kept while the segment lives: after a commit only the
+        # new segment is looked at. A set, not a frozenset: Whoosh takes only those as
+        # a filter (never changed)
+        flags = reading.index.per_segment(reading, ("allow", kinds, cutoff), allowed)
+        return set(compress(range(len(flags)), flags))
+
+    return reading.index.memo(reading, ("allow", kinds, cutoff), documents)  # type: ignore[no-any-return]
 
 
 def run_matching_documents(

@@ -9,6 +9,7 @@ switches over by rewriting ``state.json`` atomically.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import os
@@ -17,6 +18,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -132,12 +134,31 @@ class OpenIndex:
                 reader.stored_fields(docnum)
 
     def committed(self) -> None:
-        """A writer committed: searchers handed out from now on see the new documents."""
+        """A writer committed: searchers handed out from now on see the new documents.
+
+        One idle searcher is carried over to the new commit, keeping the readers of
+        the segments the commit left as they were: opening every segment again cost
+        the next search (and the warm-up after a sync) more than the catch-up itself.
+        """
         with self._lock:
             self._version += 1
+            version = self._version
             stale, self._pool = self._pool, []
+        renewed = None
+        if stale:
+            try:
+                renewed = _renewed(self.ix, stale.pop()[1])
+            except Exception as exc:  # the next search opens a searcher of its own
+                log.info("could not carry a searcher over to the new commit: %r", exc)
         for _version, searcher in stale:
             searcher.close()
+        if renewed is not None:
+            with self._lock:
+                if version == self._version and len(self._pool) < 8:
+                    self._pool.append((version, renewed))
+                    renewed = None
+            if renewed is not None:
+                renewed.close()
 
     @contextmanager
     def searcher(self) -> Iterator[Reading]:
@@ -155,6 +176,25 @@ class OpenIndex:
                     searcher = None
             if searcher is not None:
                 searcher.close()
+
+    def docnums_of(self, segments: list[Any], fieldname: str, text: str) -> list[int] | None:
+        """Documents with this term in the last commit, numbered over ``segments``.
+
+        None when the last commit's segments are not ``segments`` (the caller then
+        asks Whoosh, which opens a reader of its own).
+        """
+        from whoosh.query import Term
+
+        with self.searcher() as reading:
+            reader = reading.searcher.reader()
+            leaves = [r for r, _offset in reader.leaf_readers()] if reader.doc_count_all() else []
+            mine = [(str(s.segment_id()), int(s.doc_count_all())) for s in segments]
+            if [segment_key(r) for r in leaves] != mine:
+                return None
+            if not mine:
+                return []
+            query = Term(fieldname, text)
+            return list(reading.searcher.docs_for_query(query, for_deletion=True))
 
     def columns(self, reading: Reading) -> dict[str, list[Any]]:
         """Per-document values for facets and ranking, loaded once per commit.
@@ -175,6 +215,34 @@ class OpenIndex:
                     loaded[name].extend(values[name])
             self._columns = {reading.version: loaded}  # older commits' readers are gone
             return loaded
+
+    def per_segment(
+        self,
+        reading: Reading,
+        key: Any,
+        compute: Callable[[dict[str, list[Any]]], list[Any]],
+    ) -> list[Any]:
+        """A value per document worked out segment by segment from the segment's columns.
+
+        Each segment's part is kept for as long as the segment lives (its columns never
+        change), so after a commit only the new segments are worked out; the parts are
+        joined once per commit, in document-number order.
+        """
+
+        def joined() -> list[Any]:
+            parts: list[list[Any]] = []
+            for sub, _offset in reading.searcher.leaf_searchers():
+                reader = sub.reader()
+                segment = segment_key(reader)
+                columns = _segment_columns(reader)
+                if segment is None:
+                    parts.append(compute(columns))
+                else:
+                    work = functools.partial(compute, columns)
+                    parts.append(_SEGMENT_VALUES.get((*segment, key), work) or [])
+            return list(chain.from_iterable(parts))
+
+        return self.memo(reading, ("per segment", key), joined)  # type: ignore[no-any-return]
 
     def memo(self, reading: Reading, key: Any, compute: Callable[[], Any]) -> Any:
         """A value derived from one commit's columns, kept until the next commit (a few)."""
@@ -201,8 +269,54 @@ class OpenIndex:
             searcher.close()
 
 
+def _renewed(ix: Any, searcher: Any) -> Any:
+    """A searcher of the index's last commit, reusing ``searcher``'s unchanged segment readers.
+
+    A segment reader is reused only when its segment has the same deleted documents
+    (deletions only ever grow, so the same count means the same set): Whoosh's own
+    ``refresh`` matches segments by id alone and would keep showing deleted documents.
+    ``searcher`` must not be used afterwards.
+    """
+    from whoosh.reading import EmptyReader, MultiReader, SegmentReader
+    from whoosh.searching import Searcher
+
+    old: dict[tuple[str, int], Any] = {}
+    reader = searcher.reader()
+    leaves = [r for r, _offset in reader.leaf_readers()] if reader.doc_count_all() else []
+    for leaf in leaves:
+        segment = leaf.segment() if isinstance(leaf, SegmentReader) else None
+        if segment is None:
+            leaf.close()
+            continue
+        old[(str(segment.segment_id()), int(segment.deleted_count()))] = leaf
+    toc = ix._read_toc()
+    readers = []
+    try:
+        for segment in toc.segments:
+            kept = old.pop((str(segment.segment_id()), int(segment.deleted_count())), None)
+            if kept is None:
+                kept = SegmentReader(ix.storage, toc.schema, segment, generation=toc.generation)
+            readers.append(kept)
+    except BaseException:
+        for opened in readers:
+            opened.close()
+        raise
+    finally:
+        for unused in old.values():
+            unused.close()
+    if not readers:
+        fresh: Any = EmptyReader(toc.schema)
+    elif len(readers) == 1:
+        fresh = readers[0]
+    else:
+        fresh = MultiReader(readers, generation=toc.generation)
+    return Searcher(fresh, fromindex=ix, weighting=searcher.weighting)
+
+
 # segments; an index has a few dozen at most before merging
 _SEGMENT_COLUMNS: Kept[tuple[str, int], dict[str, list[Any]]] = Kept(32)
+# (segment, what): values derived from one segment's columns, a few kinds per segment
+_SEGMENT_VALUES: Kept[tuple[Any, ...], list[Any]] = Kept(128)
 
 
 def _segment_columns(reader: Any) -> dict[str, list[Any]]:

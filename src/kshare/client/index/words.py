@@ -61,13 +61,18 @@ class WordOr(Or):  # type: ignore[misc]
         if len(parts) == 1:
             ids, scores = parts[0].ids_and_scores()
         else:
-            total: dict[int, float] = {}
-            for part in parts:
+            # a document's total adds its parts' scores in the order of the parts; the
+            # first two may swap (a + b == b + a exactly), so the longest of them is
+            # taken whole in C and only the others are added one posting at a time
+            if len(parts[1]._ids) > len(parts[0]._ids):
+                parts[0], parts[1] = parts[1], parts[0]
+            total: dict[int, float] = dict(zip(*parts[0].ids_and_scores(), strict=True))
+            for part in parts[1:]:
                 get = total.get
                 for docnum, score in zip(*part.ids_and_scores(), strict=True):
                     total[docnum] = get(docnum, 0.0) + score
             ids = sorted(total)
-            scores = [total[d] for d in ids]
+            scores = list(map(total.__getitem__, ids))
         if self.boost != 1.0:
             scores = [s * self.boost for s in scores]
         return ScoredList(ids, scores)
