@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from kshare.clock import ManualClock
 from kshare.server.identity.oidc import OidcRefused, Provider
 from kshare.server.settings import OidcSettings
 from tests.support.oidc_provider import OidcProviderProcess, id_token_for
@@ -38,7 +39,7 @@ def checker(provider: OidcProviderProcess) -> Any:
 
     def make(now: datetime) -> Provider:
         settings = OidcSettings(issuer=provider.issuer, client_id=CLIENT, client_secret="s")
-        made.append(Provider(settings, lambda: now))
+        made.append(Provider(settings, ManualClock(now)))
         return made[-1]
 
     yield make

@@ -15,7 +15,7 @@ import logging
 import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, cast
+from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 import httpx
@@ -32,6 +32,7 @@ from joserfc.errors import (
 )
 from joserfc.jwk import KeySet
 
+from kshare.clock import Clock
 from kshare.server.settings import OidcSettings
 
 log = logging.getLogger(__name__)
@@ -100,7 +101,7 @@ def _fetch_json(client: httpx.Client, url: str) -> dict[str, Any]:
 class Provider:
     """The configured OpenID Connect provider: its metadata and keys, cached for an hour."""
 
-    def __init__(self, settings: OidcSettings, clock: Any, transport: Any = None) -> None:
+    def __init__(self, settings: OidcSettings, clock: Clock, transport: Any = None) -> None:
         self.settings = settings
         self._clock = clock
         self._http = httpx.Client(timeout=TIMEOUT, transport=transport, follow_redirects=False)
@@ -113,7 +114,7 @@ class Provider:
         self._http.close()
 
     def _now(self) -> datetime:
-        return cast(datetime, self._clock())
+        return self._clock.now()
 
     def metadata(self) -> Metadata:
         with self._lock:
