@@ -128,6 +128,7 @@ class HomePage(QWidget):
         self.mix_box.setLayout(mix_row)
 
         self.list = _named(QListView(), "cards")
+        self.list.setAccessibleName("Home feed")
         self.list.setModel(self.model)
         self.list.setItemDelegate(CardDelegate(self.list))
         self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)

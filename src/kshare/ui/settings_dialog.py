@@ -152,6 +152,13 @@ FIELDS += (
         choice_labels={"system": "Follow the system", "light": "Light", "dark": "Dark"},
     ),
     Field(
+        "share_search_gaps",
+        "Help curators find gaps",
+        "When a search of yours finds nothing, tell the company's curators the words, never "
+        "your name; they see a search only once five people have made it.",
+        applies=AT_ONCE,
+    ),
+    Field(
         "proxy",
         "Proxy",
         "“system” follows this computer's proxy settings, “none” connects directly; "

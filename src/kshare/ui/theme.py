@@ -67,6 +67,11 @@ DARK_FOR_LIGHT: dict[str, str] = {
     "#b42318": "#ff8f85",
     "#1f6f43": "#72d3a0",
     "#1b7f4b": "#72d3a0",
+    # the curators' knowledge-flow pictures: ink, people, bars and the bridges between groups
+    "#33414e": "#d2d9e0",
+    "#7a8a99": "#93a1ae",
+    "#3676ba": "#6ea5e6",
+    "#d9480f": "#ff8a4c",
 }
 
 _HEX = re.compile(r"#[0-9a-fA-F]{6}\b")
