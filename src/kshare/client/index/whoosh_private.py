@@ -234,6 +234,10 @@ class ScoredList(ListMatcher):  # type: ignore[misc]
     def score(self) -> float:
         return self._scores[self._i]
 
+    def __len__(self) -> int:
+        """How many documents it holds in all (wherever it stands now)."""
+        return len(self._ids)
+
     def ids_and_scores(self) -> tuple[list[int], list[float]]:
         """The documents from the current one on, with their scores."""
         if self._i == 0:

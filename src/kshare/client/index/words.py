@@ -64,7 +64,7 @@ class WordOr(Or):  # type: ignore[misc]
             # a document's total adds its parts' scores in the order of the parts; the
             # first two may swap (a + b == b + a exactly), so the longest of them is
             # taken whole in C and only the others are added one posting at a time
-            if len(parts[1]._ids) > len(parts[0]._ids):
+            if len(parts[1]) > len(parts[0]):
                 parts[0], parts[1] = parts[1], parts[0]
             total: dict[int, float] = dict(zip(*parts[0].ids_and_scores(), strict=True))
             for part in parts[1:]:
