@@ -234,6 +234,10 @@ class ExpertFinder:
                 return
         try:
             with self._engine.begin() as conn:
+                # This engine's transactions would start only at the first write, so what
+                # catch_up reads could change under it (the sync thread catches up too,
+                # after each page): take the write lock before reading.
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
                 profile_terms.catch_up(conn)
         except OperationalError as exc:  # sync is writing: it brings them up to date itself
             log.info("expert profiles not brought up to date now: %s", exc)
