@@ -7,6 +7,7 @@ kshare's readings of Whoosh's internals no longer hold (see ``whoosh_private``).
 from __future__ import annotations
 
 import re
+import tempfile
 import tomllib
 from array import array
 from pathlib import Path
@@ -31,6 +32,14 @@ from tests.unit.index.test_bulk import TRICKY, _build, _contents, _document
 
 ROOT = Path(__file__).resolve().parents[3]
 INDEX_CODE = ROOT / "src" / "kshare"
+
+
+@pytest.fixture(autouse=True)
+def _own_scratch_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Stock RamStorage writes its scratch files to "MAIN.tmp" in the system's temporary
+    folder, one folder for every index of that name: test workers running side by side would
+    share it and delete each other's files. Each test gets its own temporary folder."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
 
 
 def _index(documents: int = 300, deleted_every: int = 0) -> Any:
