@@ -113,6 +113,8 @@ SCHEMA: tuple[Setting, ...] = (
     Setting("allow_plain_http", bool, False, "Allow unencrypted http:// servers", policy_only=True),
     # How the app looks: "system" follows the desktop's light or dark mode.
     Setting("appearance", str, "system", "Appearance", choices=("system", "light", "dark")),
+    # The language of the desktop app: "system" follows the desktop's where kshare has it.
+    Setting("language", str, "system", "Language", choices=("system", "en", "de")),
     # Help and updates.
     Setting("support_contact", str, "", "Support contact", policy_only=True),
     Setting(

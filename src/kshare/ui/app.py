@@ -19,7 +19,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QDialog
 
 from kshare import __version__
-from kshare.ui import crash, theme
+from kshare.ui import crash, i18n, theme
 from kshare.ui.login_dialog import LoginDialog
 from kshare.ui.main_window import MainWindow
 from kshare.ui.operations import Failure, TaskRunner
@@ -202,6 +202,7 @@ def run_app(
     owns_workspace = not isinstance(workspace_or_profile, Workspace)
     workspace = Workspace.open(workspace_or_profile) if owns_workspace else workspace_or_profile
     theme.ThemeWatcher.install(app, str(workspace.settings.get("appearance")))
+    i18n.install(app, str(workspace.settings.get("language")))
     add_log_file(workspace.paths.log_dir)
     uninstall = crash.install(workspace.paths.log_dir, quit_app=app.quit)
     desktop = DesktopApp(workspace, server_url=server_url, auto_sync=auto_sync)

@@ -127,7 +127,7 @@ class CardDelegate(QStyledItemDelegate):
         painter.setPen(_c(ACCENT))
         painter.drawText(x, y + small_m.ascent(), badge)
         if index.data(Role.PENDING):
-            label = "Waiting to sync"
+            label = self.tr("Waiting to sync")
             left = x + small_m.horizontalAdvance(badge) + 10
             chip = QRectF(left, y - 1, small_m.horizontalAdvance(label) + 14, small_m.height() + 2)
             painter.setPen(Qt.PenStyle.NoPen)

@@ -59,17 +59,20 @@ def crash_report(exc_type: type[BaseException], exc: BaseException, tb: Any) -> 
 class CrashDialog(QDialog):
     def __init__(self, report: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("kshare ran into a problem")
+        self.setWindowTitle(self.tr("kshare ran into a problem"))
         self.setMinimumSize(560, 360)
         intro = QLabel(
-            "Something went wrong inside kshare. Your posts and drafts in the outbox are "
-            "safe. Please copy this report and send it to your IT team.",
-            wordWrap=True,
+            self.tr(
+                "Something went wrong inside kshare. Your posts and drafts in the outbox are "
+                "safe. Please copy this report and send it to your IT team."
+            )
         )
-        self.report = QPlainTextEdit(report, readOnly=True)
+        intro.setWordWrap(True)
+        self.report = QPlainTextEdit(report)
+        self.report.setReadOnly(True)
         self.report.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        copy = buttons.addButton("Copy report", QDialogButtonBox.ButtonRole.ActionRole)
+        copy = buttons.addButton(self.tr("Copy report"), QDialogButtonBox.ButtonRole.ActionRole)
         copy.clicked.connect(self._on_copy_clicked)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -64,7 +64,7 @@ class DesktopNotifier(QObject):
         self._last = entries[0]
         if self.tray is not None:
             if len(entries) > MAX_BUBBLES:
-                self.tray.showMessage("kshare", f"{len(entries)} new in your inbox")
+                self.tray.showMessage("kshare", self.tr("%n new in your inbox", "", len(entries)))
             else:
                 for entry in entries:
                     self.tray.showMessage(KIND_LABELS.get(entry.kind, "kshare"), entry.text)

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Protocol
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -57,10 +57,15 @@ class DeviceAccount(Protocol):
 
 def describe(device: Device) -> str:
     seen = device.last_seen_at.astimezone().strftime("%Y-%m-%d %H:%M")
-    name = device.host_name or "A computer"
-    here = " — this computer" if device.current else ""
-    system = device.platform or "unknown system"
-    return f"{name}{here}\n{system} · kshare {device.app_version or '?'} · last seen {seen}"
+
+    name = device.host_name or QCoreApplication.translate("DevicesSection", "A computer")
+    here = (
+        QCoreApplication.translate("DevicesSection", " — this computer") if device.current else ""
+    )
+    system = device.platform or QCoreApplication.translate("DevicesSection", "unknown system")
+    return QCoreApplication.translate(
+        "DevicesSection", "{name}{here}\n{system} · kshare {version} · last seen {seen}"
+    ).format(name=name, here=here, system=system, version=device.app_version or "?", seen=seen)
 
 
 class PasswordDialog(QDialog):
@@ -68,15 +73,18 @@ class PasswordDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Change password")
+        self.setWindowTitle(self.tr("Change password"))
         form = QFormLayout(self)
-        self.current = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        self.new = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        self.again = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        form.addRow("Current password", self.current)
-        form.addRow("New password", self.new)
-        form.addRow("New password again", self.again)
-        self.hint = QLabel("Your other devices will be signed out.", wordWrap=True)
+        self.current = QLineEdit()
+        self.new = QLineEdit()
+        self.again = QLineEdit()
+        for line in (self.current, self.new, self.again):
+            line.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("Current password"), self.current)
+        form.addRow(self.tr("New password"), self.new)
+        form.addRow(self.tr("New password again"), self.again)
+        self.hint = QLabel(self.tr("Your other devices will be signed out."))
+        self.hint.setWordWrap(True)
         form.addRow(self.hint)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -88,10 +96,10 @@ class PasswordDialog(QDialog):
     @Slot()
     def _on_buttons_accepted(self) -> None:
         if self.new.text() != self.again.text():
-            self.hint.setText("The two new passwords differ.")
+            self.hint.setText(self.tr("The two new passwords differ."))
             return
         if not self.current.text() or not self.new.text():
-            self.hint.setText("Fill in your current and a new password.")
+            self.hint.setText(self.tr("Fill in your current and a new password."))
             return
         self.accept()
 
@@ -102,21 +110,22 @@ class DevicesSection(QGroupBox):
     def __init__(
         self, account: DeviceAccount, runner: TaskRunner, parent: QWidget | None = None
     ) -> None:
-        super().__init__("Devices", parent)
+        super().__init__(parent)
+        self.setTitle(self.tr("Devices"))
         self.setObjectName("devicesSection")
         self._account = account
         self._runner = runner
         layout = QVBoxLayout(self)
         self.list = QListWidget()
         self.list.setObjectName("devicesList")
-        self.list.setAccessibleName("Computers you are signed in on")
+        self.list.setAccessibleName(self.tr("Computers you are signed in on"))
         self.list.itemSelectionChanged.connect(self._on_list_item_selection_changed)
         layout.addWidget(self.list)
         buttons = QHBoxLayout()
-        self.sign_out = QPushButton("Sign out this device")
+        self.sign_out = QPushButton(self.tr("Sign out this device"))
         self.sign_out.setEnabled(False)
         self.sign_out.clicked.connect(self._on_sign_out_clicked)
-        self.password = QPushButton("Change password…")
+        self.password = QPushButton(self.tr("Change password…"))
         self.password.clicked.connect(self._on_password_clicked)
         buttons.addWidget(self.sign_out)
         buttons.addStretch(1)
@@ -129,7 +138,7 @@ class DevicesSection(QGroupBox):
         self.reload()
 
     def reload(self) -> None:
-        self.message.setText("Asking the server…")
+        self.message.setText(self.tr("Asking the server…"))
         self._runner.network(
             self._account.devices,
             success=self._on_devices_loaded,
@@ -145,7 +154,7 @@ class DevicesSection(QGroupBox):
             item.setData(Qt.ItemDataRole.UserRole, device.id)
             item.setData(Qt.ItemDataRole.UserRole + 1, device.current)
             self.list.addItem(item)
-        self.message.setText(f"Signed in on {len(devices)} device(s).")
+        self.message.setText(self.tr("Signed in on %n device(s).", "", len(devices)))
 
     def _on_failed(self, failure: Failure) -> None:
         self.message.setText(failure.message)
@@ -177,7 +186,7 @@ class DevicesSection(QGroupBox):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         current, new = dialog.current.text(), dialog.new.text()
-        self.message.setText("Changing your password…")
+        self.message.setText(self.tr("Changing your password…"))
         self._runner.network(
             lambda: self._account.change_password(current, new),
             success=self._on_password_changed,
@@ -187,5 +196,5 @@ class DevicesSection(QGroupBox):
         )
 
     def _on_password_changed(self, _result: object) -> None:
-        self.message.setText("Password changed; your other devices were signed out.")
+        self.message.setText(self.tr("Password changed; your other devices were signed out."))
         self.reload()

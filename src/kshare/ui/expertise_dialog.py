@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from functools import partial
 from typing import Protocol
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -28,22 +28,36 @@ from PySide6.QtWidgets import (
 )
 
 from kshare.client.views import ExpertiseProfile, ExpertiseTopic
+from kshare.ui.i18n import translate_noop
 from kshare.ui.operations import Failure, TaskRunner
 
 log = logging.getLogger(__name__)
 
-CONFIRM_TIP = "Say you know this: it counts for more and is marked as confirmed."
-HIDE_TIP = "Never list me as an expert for this topic. You can show it again later."
-REMOVE_TIP = (
+CONFIRM_TIP = translate_noop(
+    "ExpertiseDialog", "Say you know this: it counts for more and is marked as confirmed."
+)
+HIDE_TIP = translate_noop(
+    "ExpertiseDialog", "Never list me as an expert for this topic. You can show it again later."
+)
+REMOVE_TIP = translate_noop(
+    "ExpertiseDialog",
     "Take it off my profile. A topic found only in what you wrote stays hidden, "
-    "so it does not come back."
+    "so it does not come back.",
 )
-SHOW_TIP = "List me for this topic again."
-OPT_OUT_TIP = (
+SHOW_TIP = translate_noop("ExpertiseDialog", "List me for this topic again.")
+OPT_OUT_TIP = translate_noop(
+    "ExpertiseDialog",
     "Colleagues will then not see you in expert results or in suggestions. "
-    "What you wrote stays as it is."
+    "What you wrote stays as it is.",
 )
-PUBLISHED_LATER = "Saved on this computer; published at the next sync."
+PUBLISHED_LATER = translate_noop(
+    "ExpertiseDialog", "Saved on this computer; published at the next sync."
+)
+
+
+def _shown(text: str) -> str:
+    """One of the texts above in the language in effect."""
+    return QCoreApplication.translate("ExpertiseDialog", text)
 
 
 class ExpertiseEditor(Protocol):
@@ -62,7 +76,8 @@ class ExpertiseEditor(Protocol):
 
 
 def _button(text: str, name: str, accessible: str, tip: str) -> QPushButton:
-    button = QPushButton(text, objectName=name)
+    button = QPushButton(text)
+    button.setObjectName(name)
     button.setAccessibleName(accessible)
     button.setToolTip(tip)
     return button
@@ -76,24 +91,40 @@ class TopicChoices(QFrame):
         self.setObjectName("expertCard")
         self.topic = topic
         confirmed = topic.state == "confirmed"
-        self.name = QLabel(topic.name, objectName="expertName")
+        self.name = QLabel(topic.name)
+        self.name.setObjectName("expertName")
         self.name.setTextFormat(Qt.TextFormat.PlainText)
         percent = round(100 * max(0.0, min(1.0, topic.strength)))
-        self.bar = QProgressBar(maximum=100, textVisible=False)
+        self.bar = QProgressBar()
+        self.bar.setMaximum(100)
+        self.bar.setTextVisible(False)
         self.bar.setFixedSize(70, 6)
         self.bar.setValue(percent)
-        self.bar.setToolTip(f"Strength {percent}% of your strongest topic")
-        self.state = QLabel(
-            "✓ Confirmed by you" if confirmed else "Found in what you wrote",
-            objectName="expertRole",
+        self.bar.setToolTip(
+            self.tr("Strength {percent}% of your strongest topic").format(percent=percent)
         )
+        self.state = QLabel(
+            self.tr("✓ Confirmed by you") if confirmed else self.tr("Found in what you wrote")
+        )
+        self.state.setObjectName("expertRole")
         self.confirm_button = _button(
-            "Confirm", "confirmTopic", f"Confirm {topic.name}", CONFIRM_TIP
+            self.tr("Confirm"),
+            "confirmTopic",
+            self.tr("Confirm {topic}").format(topic=topic.name),
+            _shown(CONFIRM_TIP),
         )
         self.confirm_button.setVisible(not confirmed)
-        self.hide_button = _button("Hide", "hideTopic", f"Hide {topic.name}", HIDE_TIP)
+        self.hide_button = _button(
+            self.tr("Hide"),
+            "hideTopic",
+            self.tr("Hide {topic}").format(topic=topic.name),
+            _shown(HIDE_TIP),
+        )
         self.remove_button = _button(
-            "Remove", "removeTopic", f"Remove {topic.name} from my profile", REMOVE_TIP
+            self.tr("Remove"),
+            "removeTopic",
+            self.tr("Remove {topic} from my profile").format(topic=topic.name),
+            _shown(REMOVE_TIP),
         )
         text = QVBoxLayout()
         text.setSpacing(2)
@@ -115,9 +146,15 @@ class HiddenTopic(QWidget):
     def __init__(self, name: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.topic = name
-        self.name = QLabel(name, objectName="hiddenTopicName")
+        self.name = QLabel(name)
+        self.name.setObjectName("hiddenTopicName")
         self.name.setTextFormat(Qt.TextFormat.PlainText)
-        self.show_button = _button("Show again", "unhideTopic", f"Show {name} again", SHOW_TIP)
+        self.show_button = _button(
+            self.tr("Show again"),
+            "unhideTopic",
+            self.tr("Show {topic} again").format(topic=name),
+            _shown(SHOW_TIP),
+        )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 0, 12, 0)
         layout.addWidget(self.name, 1)
@@ -131,7 +168,7 @@ class ExpertiseDialog(QDialog):
     def __init__(self, source: ExpertiseEditor, runner: TaskRunner, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("expertiseDialog")
-        self.setWindowTitle("My expertise")
+        self.setWindowTitle(self.tr("My expertise"))
         self.resize(620, 560)
         self._source = source
         self._runner = runner
@@ -141,33 +178,42 @@ class ExpertiseDialog(QDialog):
         self.hidden_rows: dict[str, HiddenTopic] = {}
 
         intro = QLabel(
-            "What colleagues see when they look for someone who knows a topic. Topics are "
-            "found in what you wrote, answered and shared; confirm the ones you stand by.",
-            objectName="pageSubtitle",
-            wordWrap=True,
+            self.tr(
+                "What colleagues see when they look for someone who knows a topic. Topics are "
+                "found in what you wrote, answered and shared; confirm the ones you stand by."
+            )
         )
-        self.error = QLabel(objectName="errorText", wordWrap=True)
+        intro.setObjectName("pageSubtitle")
+        intro.setWordWrap(True)
+        self.error = QLabel()
+        self.error.setObjectName("errorText")
+        self.error.setWordWrap(True)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.hide()
-        self.notice = QLabel(objectName="hint", wordWrap=True)
+        self.notice = QLabel()
+        self.notice.setObjectName("hint")
+        self.notice.setWordWrap(True)
         self.notice.setTextFormat(Qt.TextFormat.PlainText)
-        self.notice.setAccessibleName("What happened to your last change")
+        self.notice.setAccessibleName(self.tr("What happened to your last change"))
         self.notice.hide()
 
-        self.topics_heading = QLabel("Your topics", objectName="expertName")
+        self.topics_heading = QLabel(self.tr("Your topics"))
+        self.topics_heading.setObjectName("expertName")
         self.topics_empty = QLabel(
-            "No topics yet: they appear as you write, answer and share.",
-            objectName="hint",
-            wordWrap=True,
+            self.tr("No topics yet: they appear as you write, answer and share.")
         )
+        self.topics_empty.setObjectName("hint")
+        self.topics_empty.setWordWrap(True)
         self.topics_empty.hide()
-        self.hidden_heading = QLabel("Hidden topics", objectName="expertName")
+        self.hidden_heading = QLabel(self.tr("Hidden topics"))
+        self.hidden_heading.setObjectName("expertName")
         self.hidden_empty = QLabel(
-            "None. A hidden topic is never used to list you as an expert.",
-            objectName="hint",
-            wordWrap=True,
+            self.tr("None. A hidden topic is never used to list you as an expert.")
         )
-        self._body = QWidget(objectName="expertResultsBody")
+        self.hidden_empty.setObjectName("hint")
+        self.hidden_empty.setWordWrap(True)
+        self._body = QWidget()
+        self._body.setObjectName("expertResultsBody")
         self._topics = QVBoxLayout()
         self._topics.setSpacing(8)
         self._hidden = QVBoxLayout()
@@ -183,18 +229,23 @@ class ExpertiseDialog(QDialog):
         body.addWidget(self.hidden_empty)
         body.addLayout(self._hidden)
         body.addStretch(1)
-        self.scroll = scroll = QScrollArea(objectName="expertResults", widgetResizable=True)
+        self.scroll = scroll = QScrollArea()
+        scroll.setObjectName("expertResults")
+        scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self._body)
         # Where the person was before a change: scroll, section, row, the kind of button.
         self._place: tuple[int, QWidget | None, int, str] = (0, None, -1, "")
 
-        self.opt_out = QCheckBox("Opt out of expert listings", objectName="optOut")
-        self.opt_out.setAccessibleName("Opt out of expert listings")
-        self.opt_out.setToolTip(OPT_OUT_TIP)
+        self.opt_out = QCheckBox(self.tr("Opt out of expert listings"))
+        self.opt_out.setObjectName("optOut")
+        self.opt_out.setAccessibleName(self.tr("Opt out of expert listings"))
+        self.opt_out.setToolTip(_shown(OPT_OUT_TIP))
         self.opt_out.setEnabled(False)  # until the profile is read
         self.opt_out.toggled.connect(self._on_opt_out_toggled)
-        opt_out_hint = QLabel(OPT_OUT_TIP, objectName="hint", wordWrap=True)
+        opt_out_hint = QLabel(_shown(OPT_OUT_TIP))
+        opt_out_hint.setObjectName("hint")
+        opt_out_hint.setWordWrap(True)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
 
@@ -230,22 +281,27 @@ class ExpertiseDialog(QDialog):
     # -- the changes ------------------------------------------------------------------
 
     def confirm_topic(self, name: str) -> None:
-        self._update(f"Confirmed “{name}”.", confirm=(name,))
+        self._update(self.tr("Confirmed “{topic}”.").format(topic=name), confirm=(name,))
 
     def hide_topic(self, name: str) -> None:
-        self._update(f"“{name}” is hidden: you are not listed for it.", hide=(name,))
+        self._update(
+            self.tr("“{topic}” is hidden: you are not listed for it.").format(topic=name),
+            hide=(name,),
+        )
 
     def remove_topic(self, name: str) -> None:
-        self._update(f"Removed “{name}” from your profile.", remove=(name,))
+        self._update(
+            self.tr("Removed “{topic}” from your profile.").format(topic=name), remove=(name,)
+        )
 
     def unhide_topic(self, name: str) -> None:
-        self._update(f"“{name}” is shown again.", unhide=(name,))
+        self._update(self.tr("“{topic}” is shown again.").format(topic=name), unhide=(name,))
 
     def set_opt_out(self, opt_out: bool) -> None:
         done = (
-            "You opted out: colleagues will not see you in expert results."
+            self.tr("You opted out: colleagues will not see you in expert results.")
             if opt_out
-            else "You are listed in expert results again."
+            else self.tr("You are listed in expert results again.")
         )
         self._update(done, opt_out=opt_out)
 
@@ -272,7 +328,7 @@ class ExpertiseDialog(QDialog):
 
     def _on_profile_loaded(self, profile: ExpertiseProfile | None) -> None:
         if profile is None:
-            self._show_error("Your profile is not available yet. Sync, then try again.")
+            self._show_error(self.tr("Your profile is not available yet. Sync, then try again."))
             return
         self._render(profile)
 
@@ -282,7 +338,7 @@ class ExpertiseDialog(QDialog):
     def _on_updated(self, done: str, profile: ExpertiseProfile) -> None:
         self._set_busy(False)
         self._render(profile)
-        self.notice.setText(f"{done} {PUBLISHED_LATER}")
+        self.notice.setText(f"{done} {_shown(PUBLISHED_LATER)}")
         self.notice.show()
         self._restore_place()
         self.changed.emit(profile)

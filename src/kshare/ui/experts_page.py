@@ -67,18 +67,22 @@ class ExpertCard(QFrame):
         self.expert = expert
         self.name = name = link_label(
             f"{rank}. {person_link(expert.person_id, expert.display_name)}",
-            accessible=f"{rank}. {expert.display_name}: open their profile",
+            accessible=self.tr("{rank}. {name}: open their profile").format(
+                rank=rank, name=expert.display_name
+            ),
             object_name="expertName",
         )
         name.setWordWrap(False)
-        name.setToolTip(f"See what {expert.display_name} knows")
+        name.setToolTip(self.tr("See what {name} knows").format(name=expert.display_name))
         name.linkActivated.connect(self._on_name_link_activated)
         role = QLabel(" · ".join(p for p in (expert.title, expert.department) if p))
         role.setObjectName("expertRole")
-        strength = QProgressBar(maximum=100, textVisible=False)
+        strength = QProgressBar()
+        strength.setMaximum(100)
+        strength.setTextVisible(False)
         strength.setFixedSize(90, 6)
         strength.setValue(round(100 * expert.score / best) if best > 0 else 0)
-        strength.setToolTip(f"Relevance {expert.score:.1f}")
+        strength.setToolTip(self.tr("Relevance {score}").format(score=f"{expert.score:.1f}"))
         head = QHBoxLayout()
         head.addWidget(name)
         head.addStretch(1)
@@ -90,7 +94,9 @@ class ExpertCard(QFrame):
         layout.addLayout(head)
         layout.addWidget(role)
         if expert.ask_about:
-            ask = QLabel(f"Ask me about: {expert.ask_about}", objectName="expertAsk", wordWrap=True)
+            ask = QLabel(self.tr("Ask me about: {topics}").format(topics=expert.ask_about))
+            ask.setObjectName("expertAsk")
+            ask.setWordWrap(True)
             layout.addWidget(ask)
         self.reason_labels: list[QLabel] = []
         # the contributions behind a tag reason, by the reason's index: shown on a click
@@ -100,15 +106,17 @@ class ExpertCard(QFrame):
             | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
         )
         for index, reason in enumerate(expert.reasons[:REASONS_SHOWN]):
-            label = QLabel(f"• {reason_html(reason, index)}", wordWrap=True)
+            label = QLabel(f"• {reason_html(reason, index)}")
+            label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.RichText)
             label.setTextInteractionFlags(links)
             label.linkActivated.connect(self._on_reason_link_activated)
             layout.addWidget(label)
             self.reason_labels.append(label)
             if reason.items:
-                label.setToolTip("Show these contributions")
-                listing = QLabel(contributions_html(reason.items), wordWrap=True)
+                label.setToolTip(self.tr("Show these contributions"))
+                listing = QLabel(contributions_html(reason.items))
+                listing.setWordWrap(True)
                 listing.setObjectName("expertContributions")
                 listing.setAccessibleName(f"{expert.display_name}: {reason.text}")
                 listing.setTextFormat(Qt.TextFormat.RichText)
@@ -148,11 +156,13 @@ class ExpertsPage(QWidget):
         self._request = 0
         self.cards: list[ExpertCard] = []
 
-        title = QLabel("Experts", objectName="pageTitle")
-        self.own_profile_button = QPushButton("Your expertise profile…", objectName="link")
-        self.own_profile_button.setAccessibleName("Your expertise profile")
+        title = QLabel(self.tr("Experts"))
+        title.setObjectName("pageTitle")
+        self.own_profile_button = QPushButton(self.tr("Your expertise profile…"))
+        self.own_profile_button.setObjectName("link")
+        self.own_profile_button.setAccessibleName(self.tr("Your expertise profile"))
         self.own_profile_button.setToolTip(
-            "See and choose what colleagues find about what you know"
+            self.tr("See and choose what colleagues find about what you know")
         )
         self.own_profile_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.own_profile_button.clicked.connect(self.manage_expertise_requested)
@@ -161,22 +171,27 @@ class ExpertsPage(QWidget):
         heading.addStretch(1)
         heading.addWidget(self.own_profile_button)
         subtitle = QLabel(
-            "Who knows about a topic? Ranked from what colleagues wrote, answered and were "
-            "endorsed for.",
-            objectName="pageSubtitle",
-            wordWrap=True,
+            self.tr(
+                "Who knows about a topic? Ranked from what colleagues wrote, answered and were "
+                "endorsed for."
+            )
         )
-        self.topic = QLineEdit(objectName="searchBox")
-        self.topic.setAccessibleName("Topic to find experts for")
-        self.topic.setPlaceholderText("A topic, e.g. Kubernetes, expenses, GDPR")
+        subtitle.setObjectName("pageSubtitle")
+        subtitle.setWordWrap(True)
+        self.topic = QLineEdit()
+        self.topic.setObjectName("searchBox")
+        self.topic.setAccessibleName(self.tr("Topic to find experts for"))
+        self.topic.setPlaceholderText(self.tr("A topic, e.g. Kubernetes, expenses, GDPR"))
         self.topic.returnPressed.connect(self._on_find_clicked)
-        find = QPushButton("Find experts", objectName="primary")
-        find.setAccessibleName("Find experts")
+        find = QPushButton(self.tr("Find experts"))
+        find.setObjectName("primary")
+        find.setAccessibleName(self.tr("Find experts"))
         find.clicked.connect(self._on_find_clicked)
         row = QHBoxLayout()
         row.addWidget(self.topic, 1)
         row.addWidget(find)
-        self.status = QLabel(objectName="pageSubtitle")
+        self.status = QLabel()
+        self.status.setObjectName("pageSubtitle")
 
         scroll, self._body, self._cards_layout = card_list(
             "expertResults", spacing=10, body_name="expertResultsBody"
@@ -204,7 +219,7 @@ class ExpertsPage(QWidget):
             return
         self._request += 1
         request = self._request
-        self.status.setText("Looking…")
+        self.status.setText(self.tr("Looking…"))
         self._runner.local(
             lambda: self._source.experts(topic, limit=10),
             success=lambda experts: self._on_experts_loaded(request, topic, experts),
@@ -224,9 +239,13 @@ class ExpertsPage(QWidget):
             card.deleteLater()
         self.cards = []
         if not experts:
-            self.status.setText(f"No one stands out for “{topic}” yet. Try a broader topic.")
+            self.status.setText(
+                self.tr("No one stands out for “{topic}” yet. Try a broader topic.").format(
+                    topic=topic
+                )
+            )
         else:
-            self.status.setText(f"People who know about “{topic}”")
+            self.status.setText(self.tr("People who know about “{topic}”").format(topic=topic))
         best = max((e.score for e in experts), default=0.0)
         for rank, expert in enumerate(experts, start=1):
             card = ExpertCard(rank, expert, best)

@@ -13,6 +13,7 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -48,7 +49,11 @@ def summary_meta(summary: ItemSummary) -> str:
         parts.append(summary.audience_label)
     if summary.kind == "question":
         answers = summary.answer_count
-        parts.append(f"{answers} answer{'s' if answers != 1 else ''}")
+        parts.append(
+            QCoreApplication.translate("FeedModel", "1 answer")
+            if answers == 1
+            else QCoreApplication.translate("FeedModel", "{count} answers").format(count=answers)
+        )
     return " · ".join(p for p in parts if p)
 
 
@@ -81,7 +86,9 @@ class FeedModel(QAbstractListModel):
             return summary.title
         if role == Qt.ItemDataRole.ToolTipRole:
             when = full_time(summary.created_at)
-            return f"{kind_label(summary.kind)} by {summary.author_name}, {when}"
+            return self.tr("{kind} by {author}, {when}").format(
+                kind=kind_label(summary.kind), author=summary.author_name, when=when
+            )
         if role == Role.ITEM:
             return summary
         if role == Role.ID:

@@ -18,19 +18,20 @@ from PySide6.QtWidgets import (
 
 from kshare.ui.card_delegate import CardDelegate, Role
 from kshare.ui.feed_model import FeedModel, FeedSource
+from kshare.ui.i18n import translate_noop
 from kshare.ui.operations import Failure, TaskRunner
 
 log = logging.getLogger(__name__)
 
 KIND_FILTERS = (
-    ("Everything", None),
-    ("Posts", "post"),
-    ("Questions", "question"),
-    ("Articles", "article"),
-    ("Documents", "document"),
+    (translate_noop("FeedPage", "Everything"), None),
+    (translate_noop("FeedPage", "Posts"), "post"),
+    (translate_noop("FeedPage", "Questions"), "question"),
+    (translate_noop("FeedPage", "Articles"), "article"),
+    (translate_noop("FeedPage", "Documents"), "document"),
 )
-EMPTY_FEED = "Nothing here yet — sync to fetch your colleagues' posts."
-LOADING = "Loading…"
+EMPTY_FEED = translate_noop("FeedPage", "Nothing here yet — sync to fetch your colleagues' posts.")
+LOADING = translate_noop("FeedPage", "Loading…")
 
 
 class FeedPage(QWidget):
@@ -42,12 +43,14 @@ class FeedPage(QWidget):
         self._select_when_loaded: str | None = None
         self._sync_status: Any = None  # the latest SyncStatus, for the empty state
 
-        title = QLabel("Feed", objectName="pageTitle")
-        self.count = QLabel(objectName="pageSubtitle")
+        title = QLabel(self.tr("Feed"))
+        title.setObjectName("pageTitle")
+        self.count = QLabel()
+        self.count.setObjectName("pageSubtitle")
         self.kind = QComboBox()
-        self.kind.setAccessibleName("Show")
+        self.kind.setAccessibleName(self.tr("Show"))
         for label, value in KIND_FILTERS:
-            self.kind.addItem(label, value)
+            self.kind.addItem(self.tr(label), value)
         self.kind.currentIndexChanged.connect(self._on_kind_current_index_changed)
         header = QHBoxLayout()
         header.addWidget(title)
@@ -56,15 +59,18 @@ class FeedPage(QWidget):
         header.addStretch(1)
         header.addWidget(self.kind)
 
-        self.list = QListView(objectName="cards")
-        self.list.setAccessibleName("Feed")
+        self.list = QListView()
+        self.list.setObjectName("cards")
+        self.list.setAccessibleName(self.tr("Feed"))
         self.list.setModel(self.model)
         self.list.setItemDelegate(CardDelegate(self.list))
         self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.list.setUniformItemSizes(False)
         self.list.setMouseTracking(True)
         self.list.selectionModel().currentChanged.connect(self._on_list_current_changed)
-        self.empty = QLabel(LOADING, objectName="emptyState", wordWrap=True)
+        self.empty = QLabel(self.tr(LOADING))
+        self.empty.setObjectName("emptyState")
+        self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._stack = QStackedWidget()
         self._stack.addWidget(self.empty)
@@ -119,9 +125,11 @@ class FeedPage(QWidget):
         status = self._sync_status
         if status is not None and status.state == "syncing":
             if status.items_total:
-                return f"Fetching… {status.items_done} of {status.items_total} items"
-            return "Fetching what you may see from the server…"
-        return EMPTY_FEED if self.model.loaded_once else LOADING
+                return self.tr("Fetching… {done} of %n items", "", status.items_total).format(
+                    done=status.items_done
+                )
+            return self.tr("Fetching what you may see from the server…")
+        return self.tr(EMPTY_FEED) if self.model.loaded_once else self.tr(LOADING)
 
     def _show_list_or_empty(self) -> None:
         if self.model.rowCount():
@@ -142,7 +150,10 @@ class FeedPage(QWidget):
 
     @Slot(int)
     def _on_model_count_changed(self, total: int) -> None:
-        self.count.setText(f"{total} item{'s' if total != 1 else ''}" if total else "")
+        if not total:
+            self.count.setText("")
+        else:
+            self.count.setText(self.tr("1 item") if total == 1 else self.tr("%n items", "", total))
 
     @Slot(object)
     def _on_model_load_failed(self, failure: Failure) -> None:

@@ -25,18 +25,35 @@ from PySide6.QtWidgets import (
 
 from kshare.client.errors import UserFacingError
 from kshare.client.notifications.follows import Followed
+from kshare.ui.i18n import translate_noop
 from kshare.ui.operations import Failure, TaskRunner
 
 log = logging.getLogger(__name__)
 W = TypeVar("W", bound=QWidget)
 
 KINDS = (
-    ("Person", "person", "a username, e.g. @ana"),
-    ("Tag", "tag", "a tag, e.g. postgresql"),
-    ("Group", "group", "a group's name"),
-    ("Question", "question", "a question's exact title"),
+    (
+        translate_noop("FollowDialog", "Person"),
+        "person",
+        translate_noop("FollowDialog", "a username, e.g. @ana"),
+    ),
+    (
+        translate_noop("FollowDialog", "Tag"),
+        "tag",
+        translate_noop("FollowDialog", "a tag, e.g. postgresql"),
+    ),
+    (
+        translate_noop("FollowDialog", "Group"),
+        "group",
+        translate_noop("FollowDialog", "a group's name"),
+    ),
+    (
+        translate_noop("FollowDialog", "Question"),
+        "question",
+        translate_noop("FollowDialog", "a question's exact title"),
+    ),
 )
-KIND_WORDS = {"person": "Person", "tag": "Tag", "group": "Group", "question": "Question"}
+KIND_WORDS = {value: label for label, value, _hint in KINDS}
 
 
 def _named(widget: W, name: str) -> W:
@@ -50,30 +67,31 @@ class FollowDialog(QDialog):
     def __init__(self, workspace: Any, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("followDialog")
-        self.setWindowTitle("Following")
+        self.setWindowTitle(self.tr("Following"))
         self._notes = workspace.notifications
         self._runner = runner
 
         self.kind = QComboBox()
-        self.kind.setAccessibleName("What to follow")
+        self.kind.setAccessibleName(self.tr("What to follow"))
         for label, value, _hint in KINDS:
-            self.kind.addItem(label, value)
+            self.kind.addItem(self.tr(label), value)
         self.kind.currentIndexChanged.connect(self._on_kind_current_index_changed)
         self.name = QLineEdit()
-        self.name.setAccessibleName("Name to follow")
+        self.name.setAccessibleName(self.tr("Name to follow"))
         self.name.returnPressed.connect(self.follow)
-        self.follow_button = QPushButton("Follow")
+        self.follow_button = QPushButton(self.tr("Follow"))
         self.follow_button.clicked.connect(self.follow)
         add = QHBoxLayout()
         add.addWidget(self.kind)
         add.addWidget(self.name, 1)
         add.addWidget(self.follow_button)
-        self.error = _named(QLabel(wordWrap=True), "errorText")
+        self.error = _named(QLabel(), "errorText")
+        self.error.setWordWrap(True)
         self.error.hide()
 
         self.list = QListWidget()
-        self.list.setAccessibleName("What you follow")
-        self.unfollow_button = QPushButton("Stop following")
+        self.list.setAccessibleName(self.tr("What you follow"))
+        self.unfollow_button = QPushButton(self.tr("Stop following"))
         self.unfollow_button.clicked.connect(self.unfollow_selected)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -128,11 +146,12 @@ class FollowDialog(QDialog):
     def _show(self, followed: list[Followed]) -> None:
         self.list.clear()
         for f in followed:
-            item = QListWidgetItem(f"{KIND_WORDS.get(f.kind, f.kind.title())}: {f.label}")
+            kind = self.tr(KIND_WORDS[f.kind]) if f.kind in KIND_WORDS else f.kind.title()
+            item = QListWidgetItem(f"{kind}: {f.label}")
             item.setData(Qt.ItemDataRole.UserRole, (f.kind, f.target))
             self.list.addItem(item)
         self.unfollow_button.setEnabled(bool(followed))
 
     @Slot(int)
     def _on_kind_current_index_changed(self, index: int) -> None:
-        self.name.setPlaceholderText(KINDS[max(index, 0)][2])
+        self.name.setPlaceholderText(self.tr(KINDS[max(index, 0)][2]))

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import PySide6
-from PySide6.QtCore import Qt, qVersion
+from PySide6.QtCore import QCoreApplication, Qt, qVersion
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -38,13 +38,14 @@ class Shortcut:
 def shortcuts_of(menus: Iterable[tuple[str, Iterable[QAction]]]) -> list[Shortcut]:
     """Every action with a shortcut, by menu, as the person would read them."""
     found: list[Shortcut] = []
+    either = QCoreApplication.translate("ShortcutsDialog", " or ")
     for menu, actions in menus:
         for act in actions:
             keys = [seq.toString(QKeySequence.SequenceFormat.NativeText) for seq in act.shortcuts()]
             keys = [key for key in keys if key]
             if keys and not act.isSeparator():
                 label = act.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
-                found.append(Shortcut(menu.replace("&", ""), label.rstrip("…"), " or ".join(keys)))
+                found.append(Shortcut(menu.replace("&", ""), label.rstrip("…"), either.join(keys)))
     return found
 
 
@@ -52,11 +53,11 @@ class ShortcutsDialog(QDialog):
     def __init__(self, shortcuts: list[Shortcut], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("shortcutsDialog")
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
         self.table = QTableWidget(len(shortcuts), 3, self)
         self.table.setObjectName("shortcutsTable")
-        self.table.setAccessibleName("Keyboard shortcuts")
-        self.table.setHorizontalHeaderLabels(["Menu", "Action", "Keys"])
+        self.table.setAccessibleName(self.tr("Keyboard shortcuts"))
+        self.table.setHorizontalHeaderLabels([self.tr("Menu"), self.tr("Action"), self.tr("Keys")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
@@ -83,35 +84,40 @@ class AboutFacts:
 
 
 def about_html(facts: AboutFacts) -> str:
+
     rows = [
-        ("Version", __version__),
+        (QCoreApplication.translate("AboutDialog", "Version"), __version__),
         ("Qt", f"{qVersion()} (PySide {PySide6.__version__})"),
         ("Python", platform.python_version()),
-        ("Server", facts.server_url or "not signed in"),
+        (
+            QCoreApplication.translate("AboutDialog", "Server"),
+            facts.server_url or QCoreApplication.translate("AboutDialog", "not signed in"),
+        ),
     ]
     if facts.username:
-        rows.append(("Signed in as", facts.username))
+        rows.append((QCoreApplication.translate("AboutDialog", "Signed in as"), facts.username))
     if facts.support_contact:
-        rows.append(("Help", facts.support_contact))
+        rows.append((QCoreApplication.translate("AboutDialog", "Help"), facts.support_contact))
     if facts.download_url:
-        rows.append(("Updates", facts.download_url))
+        rows.append((QCoreApplication.translate("AboutDialog", "Updates"), facts.download_url))
     table = "".join(
         f"<tr><td style='padding-right:12px'><b>{html.escape(k)}</b></td>"
         f"<td>{html.escape(v)}</td></tr>"
         for k, v in rows
     )
-    return (
-        "<h2>kshare</h2><p>Your company's knowledge, searchable offline: posts, questions "
-        "and answers, documents and the people who know.</p>"
-        f"<table>{table}</table>"
+    about = QCoreApplication.translate(
+        "AboutDialog",
+        "Your company's knowledge, searchable offline: posts, questions "
+        "and answers, documents and the people who know.",
     )
+    return f"<h2>kshare</h2><p>{html.escape(about)}</p><table>{table}</table>"
 
 
 class AboutDialog(QDialog):
     def __init__(self, facts: AboutFacts, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("aboutDialog")
-        self.setWindowTitle("About kshare")
+        self.setWindowTitle(self.tr("About kshare"))
         self.text = QLabel(about_html(facts), self)
         self.text.setObjectName("aboutText")
         self.text.setTextFormat(Qt.TextFormat.RichText)

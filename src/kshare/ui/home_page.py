@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from datetime import timedelta
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -28,6 +28,7 @@ from kshare.client.home_feed.service import HomeFeed, HomeItem, for_workspace
 from kshare.clock import SYSTEM, Clock
 from kshare.ui.card_delegate import CardDelegate, Role
 from kshare.ui.follow_dialog import FollowDialog
+from kshare.ui.i18n import translate_noop
 from kshare.ui.lazy_rows import LazyRowsModel
 from kshare.ui.operations import Failure, TaskRunner
 from kshare.ui.text import kind_label, relative_time
@@ -37,16 +38,18 @@ W = TypeVar("W", bound=QWidget)
 
 HOME, EXPLORE, DAILY, WEEKLY = "home", "explore", "daily", "weekly"
 VIEWS = (
-    ("Home", HOME),
-    ("Explore", EXPLORE),
-    ("Digest: last day", DAILY),
-    ("Digest: last week", WEEKLY),
+    (translate_noop("HomePage", "Home"), HOME),
+    (translate_noop("HomePage", "Explore"), EXPLORE),
+    (translate_noop("HomePage", "Digest: last day"), DAILY),
+    (translate_noop("HomePage", "Digest: last week"), WEEKLY),
 )
 EMPTY = {
-    HOME: "Nothing yet. Follow people, tags or groups to fill your Home.",
-    EXPLORE: "Nothing well received outside your circle yet.",
-    DAILY: "Nothing new in what you follow since yesterday.",
-    WEEKLY: "Nothing new in what you follow this week.",
+    HOME: translate_noop(
+        "HomePage", "Nothing yet. Follow people, tags or groups to fill your Home."
+    ),
+    EXPLORE: translate_noop("HomePage", "Nothing well received outside your circle yet."),
+    DAILY: translate_noop("HomePage", "Nothing new in what you follow since yesterday."),
+    WEEKLY: translate_noop("HomePage", "Nothing new in what you follow this week."),
 }
 MIX_DELAY_MS = 250  # re-rank once the slider rests
 
@@ -60,8 +63,11 @@ def describe(row: HomeItem) -> Mapping[int, Any]:
     s = row.summary
     meta = " · ".join(p for p in (row.reason, s.author_name, relative_time(s.created_at)) if p)
     return {
-        Qt.ItemDataRole.DisplayRole: s.title or "(untitled)",
-        Qt.ItemDataRole.ToolTipRole: f"Shown because: {row.reason}",
+        Qt.ItemDataRole.DisplayRole: s.title
+        or QCoreApplication.translate("HomePage", "(untitled)"),
+        Qt.ItemDataRole.ToolTipRole: QCoreApplication.translate(
+            "HomePage", "Shown because: {reason}"
+        ).format(reason=row.reason),
         Qt.ItemDataRole.AccessibleTextRole: f"{s.title}. {row.reason}",
         Role.ID: s.id,
         Role.ITEM: s,
@@ -93,14 +99,14 @@ class HomePage(QWidget):
         self._feed = feed or for_workspace(workspace, clock)
         self.model = LazyRowsModel(describe, self)
 
-        title = _named(QLabel("Home"), "pageTitle")
+        title = _named(QLabel(self.tr("Home")), "pageTitle")
         self.view = QComboBox()
-        self.view.setAccessibleName("Which view")
+        self.view.setAccessibleName(self.tr("Which view"))
         for label, value in VIEWS:
-            self.view.addItem(label, value)
+            self.view.addItem(self.tr(label), value)
         self.view.currentIndexChanged.connect(self._on_view_current_index_changed)
-        self.following_button = QPushButton("Following…")
-        self.following_button.setToolTip("Follow people, tags, groups and questions")
+        self.following_button = QPushButton(self.tr("Following…"))
+        self.following_button.setToolTip(self.tr("Follow people, tags, groups and questions"))
         self.following_button.clicked.connect(self.open_following)
         self.follow_dialog: FollowDialog | None = None
         self._workspace = workspace
@@ -113,29 +119,32 @@ class HomePage(QWidget):
         self.mix = _named(QSlider(Qt.Orientation.Horizontal), "homeMix")
         self.mix.setRange(0, 100)
         self.mix.setPageStep(10)
-        self.mix.setAccessibleName("Mix of close and explore")
-        self.mix.setToolTip("Left: what is close to you. Right: good things from further away.")
+        self.mix.setAccessibleName(self.tr("Mix of close and explore"))
+        self.mix.setToolTip(
+            self.tr("Left: what is close to you. Right: good things from further away.")
+        )
         self.mix.setValue(int(self._settings.get("home_mix")))
         self.mix.valueChanged.connect(self._on_mix_value_changed)
         self._mix_timer = QTimer(self, singleShot=True, interval=MIX_DELAY_MS)
         self._mix_timer.timeout.connect(self._on_mix_timer_timeout)
         mix_row = QHBoxLayout()
-        self.mix_label = QLabel("Close")
+        self.mix_label = QLabel(self.tr("Close"))
         mix_row.addWidget(self.mix_label)
         mix_row.addWidget(self.mix, 1)
-        mix_row.addWidget(QLabel("Explore"))
+        mix_row.addWidget(QLabel(self.tr("Explore")))
         self.mix_box = QWidget()
         self.mix_box.setLayout(mix_row)
 
         self.list = _named(QListView(), "cards")
-        self.list.setAccessibleName("Home feed")
+        self.list.setAccessibleName(self.tr("Home feed"))
         self.list.setModel(self.model)
         self.list.setItemDelegate(CardDelegate(self.list))
         self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.list.setUniformItemSizes(False)
         self.list.clicked.connect(self._on_list_clicked)
         self.list.activated.connect(self._on_list_clicked)
-        self.empty = _named(QLabel("Loading…", wordWrap=True), "emptyState")
+        self.empty = _named(QLabel(self.tr("Loading…")), "emptyState")
+        self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._stack = QStackedWidget()
         self._stack.addWidget(self.empty)
@@ -198,7 +207,7 @@ class HomePage(QWidget):
         if rows:
             self._stack.setCurrentWidget(self.list)
         else:
-            self.empty.setText(EMPTY.get(self.current_view(), EMPTY[HOME]))
+            self.empty.setText(self.tr(EMPTY.get(self.current_view(), EMPTY[HOME])))
             self._stack.setCurrentWidget(self.empty)
         self.refreshed.emit()
 

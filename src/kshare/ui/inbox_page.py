@@ -10,7 +10,7 @@ import logging
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from kshare.client.notifications.inbox import InboxEntry
 from kshare.ui.card_delegate import Role
+from kshare.ui.i18n import translate_noop
 from kshare.ui.lazy_rows import LazyRowsModel
 from kshare.ui.operations import Failure, TaskRunner
 from kshare.ui.text import full_time, relative_time
@@ -32,8 +33,10 @@ from kshare.ui.text import full_time, relative_time
 log = logging.getLogger(__name__)
 W = TypeVar("W", bound=QWidget)
 
-EMPTY = "Nothing here yet. Mentions of you, replies and news in what you follow land here."
-EMPTY_UNREAD = "All read."
+EMPTY = translate_noop(
+    "InboxPage", "Nothing here yet. Mentions of you, replies and news in what you follow land here."
+)
+EMPTY_UNREAD = translate_noop("InboxPage", "All read.")
 ICONS = {
     "mention": "@",
     "answer": "💬",
@@ -59,7 +62,10 @@ def describe(entry: InboxEntry) -> Mapping[int, Any]:
         Qt.ItemDataRole.DisplayRole: text,
         Qt.ItemDataRole.ToolTipRole: full_time(entry.at),
         Qt.ItemDataRole.FontRole: font,
-        Qt.ItemDataRole.AccessibleTextRole: ("Unread: " if not entry.read else "") + entry.text,
+        Qt.ItemDataRole.AccessibleTextRole: (
+            QCoreApplication.translate("InboxPage", "Unread: ") if not entry.read else ""
+        )
+        + entry.text,
         Role.ID: entry.key,
         Role.ITEM: entry,
     }
@@ -79,12 +85,12 @@ class InboxPage(QWidget):
         self.unread = 0
         self.model = LazyRowsModel(describe, self)
 
-        title = _named(QLabel("Inbox"), "pageTitle")
+        title = _named(QLabel(self.tr("Inbox")), "pageTitle")
         self.count = _named(QLabel(), "pageSubtitle")
-        self.unread_only = QCheckBox("Unread only")
+        self.unread_only = QCheckBox(self.tr("Unread only"))
         self.unread_only.toggled.connect(self._on_unread_only_toggled)
-        self.mark_all = QPushButton("Mark all read")
-        self.mark_all.setAccessibleName("Mark every inbox entry read")
+        self.mark_all = QPushButton(self.tr("Mark all read"))
+        self.mark_all.setAccessibleName(self.tr("Mark every inbox entry read"))
         self.mark_all.clicked.connect(self._on_mark_all_clicked)
         header = QHBoxLayout()
         header.addWidget(title)
@@ -95,13 +101,14 @@ class InboxPage(QWidget):
         header.addWidget(self.mark_all)
 
         self.list = _named(QListView(), "inboxList")
-        self.list.setAccessibleName("Inbox")
+        self.list.setAccessibleName(self.tr("Inbox"))
         self.list.setModel(self.model)
         self.list.setWordWrap(True)
         self.list.setSpacing(3)
         self.list.clicked.connect(self._on_list_clicked)
         self.list.activated.connect(self._on_list_clicked)
-        self.empty = _named(QLabel("Loading…", wordWrap=True), "emptyState")
+        self.empty = _named(QLabel(self.tr("Loading…")), "emptyState")
+        self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._stack = QStackedWidget()
         self._stack.addWidget(self.empty)
@@ -151,11 +158,11 @@ class InboxPage(QWidget):
         self.model.set_rows(entries)
         unread = sum(1 for e in entries if not e.read)
         self._set_unread(unread)
-        self.count.setText(f"{unread} unread" if unread else "")
+        self.count.setText(self.tr("%n unread", "", unread) if unread else "")
         if entries:
             self._stack.setCurrentWidget(self.list)
         else:
-            self.empty.setText(EMPTY_UNREAD if self.unread_only.isChecked() else EMPTY)
+            self.empty.setText(self.tr(EMPTY_UNREAD if self.unread_only.isChecked() else EMPTY))
             self._stack.setCurrentWidget(self.empty)
         self.refreshed.emit()
 

@@ -62,22 +62,24 @@ class LoginDialog(QDialog):
         self._runner = runner
         self._settings = settings
         self.account: Any = None
-        self.setWindowTitle("Sign in to kshare")
+        self.setWindowTitle(self.tr("Sign in to kshare"))
         self.setWindowIcon(icon("kshare"))
         self.setMinimumWidth(420)
 
-        heading = QLabel("Sign in", objectName="pageTitle")
-        intro = QLabel(
-            "Use the address your IT team gave you and your company username.",
-            objectName="pageSubtitle",
-            wordWrap=True,
-        )
+        heading = QLabel(self.tr("Sign in"))
+        heading.setObjectName("pageTitle")
+        intro = QLabel(self.tr("Use the address your IT team gave you and your company username."))
+        intro.setObjectName("pageSubtitle")
+        intro.setWordWrap(True)
         self.server = QLineEdit(server_url or str(settings.value(SERVER_KEY, "") or ""))
         self.server.setPlaceholderText("https://kshare.example.com")
         self.username = QLineEdit(str(settings.value(USERNAME_KEY, "") or ""))
-        self.username.setPlaceholderText("firstname.lastname")
-        self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        self.error = QLabel(objectName="errorText", wordWrap=True)
+        self.username.setPlaceholderText(self.tr("firstname.lastname"))
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.error = QLabel()
+        self.error.setObjectName("errorText")
+        self.error.setWordWrap(True)
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error.hide()
 
@@ -85,15 +87,16 @@ class LoginDialog(QDialog):
             field.setSizePolicy(field.sizePolicy().horizontalPolicy(), QSizePolicy.Policy.Fixed)
         form = QFormLayout()
         form.setVerticalSpacing(10)
-        form.addRow("Server", self.server)
-        form.addRow("Username", self.username)
-        form.addRow("Password", self.password)
+        form.addRow(self.tr("Server"), self.server)
+        form.addRow(self.tr("Username"), self.username)
+        form.addRow(self.tr("Password"), self.password)
 
-        self.sso_button = QPushButton("Sign in with your company account")
+        self.sso_button = QPushButton(self.tr("Sign in with your company account"))
         self.sso_button.setObjectName("sso")
-        self.sso_button.setToolTip("Opens your company's sign-in page in your web browser")
+        self.sso_button.setToolTip(self.tr("Opens your company's sign-in page in your web browser"))
         self.sso_button.clicked.connect(self._on_sso_button_clicked)
-        self.browser_note = QLabel(wordWrap=True)
+        self.browser_note = QLabel()
+        self.browser_note.setWordWrap(True)
         self.browser_note.setObjectName("pageSubtitle")
         self.browser_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.browser_note.hide()
@@ -103,7 +106,7 @@ class LoginDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.sign_in_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.sign_in_button.setText("Sign in")
+        self.sign_in_button.setText(self.tr("Sign in"))
         self.sign_in_button.setObjectName("primary")
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self._on_buttons_rejected)
@@ -158,7 +161,7 @@ class LoginDialog(QDialog):
         self._cancel_browser = cancel
         self._set_busy(True)
         self.error.hide()
-        self.browser_note.setText("Finish signing in in your web browser…")
+        self.browser_note.setText(self.tr("Finish signing in in your web browser…"))
         self.browser_note.show()
         target = self._target
 
@@ -179,7 +182,9 @@ class LoginDialog(QDialog):
 
     def _on_browser_address(self, address: object) -> None:
         self.browser_note.setText(
-            f"No web browser could be opened. Open this address in one to sign in:\n{address}"
+            self.tr(
+                "No web browser could be opened. Open this address in one to sign in:\n{address}"
+            ).format(address=address)
         )
 
     def _complete(self) -> bool:
@@ -193,7 +198,7 @@ class LoginDialog(QDialog):
         self._busy = busy
         for field in (self.server, self.username, self.password):
             field.setEnabled(not busy)
-        self.sign_in_button.setText("Signing in…" if busy else "Sign in")
+        self.sign_in_button.setText(self.tr("Signing in…") if busy else self.tr("Sign in"))
         if not busy:
             self._cancel_browser = None
             self.browser_note.hide()

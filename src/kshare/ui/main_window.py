@@ -33,6 +33,7 @@ from kshare.ui.feed_page import FeedPage
 from kshare.ui.groups_page import GroupsPage
 from kshare.ui.help_dialogs import AboutDialog, AboutFacts, ShortcutsDialog, shortcuts_of
 from kshare.ui.home_page import HomePage
+from kshare.ui.i18n import translate_noop
 from kshare.ui.inbox_page import InboxPage
 from kshare.ui.navigation import Navigator
 from kshare.ui.operations import Failure, TaskRunner
@@ -50,13 +51,13 @@ log = logging.getLogger(__name__)
 
 FEED, SEARCH, EXPERTS, GROUPS, COMPOSE, HOME, INBOX = range(7)
 PAGES = (
-    ("Feed", "feed"),
-    ("Search", "search"),
-    ("Experts", "experts"),
-    ("Groups", "people"),
-    ("Compose", "compose"),
-    ("Home", "feed"),
-    ("Inbox", "feed"),
+    (translate_noop("MainWindow", "Feed"), "feed"),
+    (translate_noop("MainWindow", "Search"), "search"),
+    (translate_noop("MainWindow", "Experts"), "experts"),
+    (translate_noop("MainWindow", "Groups"), "people"),
+    (translate_noop("MainWindow", "Compose"), "compose"),
+    (translate_noop("MainWindow", "Home"), "feed"),
+    (translate_noop("MainWindow", "Inbox"), "feed"),
 )
 NOTICE_MS = 12_000
 
@@ -84,16 +85,23 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("kshare")
         self.setWindowIcon(icon("kshare"))
 
-        self.navigation = QListWidget(objectName="navigation")
-        self.navigation.setAccessibleName("Pages")
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setAccessibleName(self.tr("Pages"))
         self.navigation.setIconSize(QSize(20, 20))
         for label, icon_name in PAGES:
-            QListWidgetItem(icon(icon_name), label, self.navigation)
+            QListWidgetItem(icon(icon_name), self.tr(label), self.navigation)
         account = workspace.account
         who = account.display_name if account else ""
-        self.account_label = QLabel(who, objectName="accountName", wordWrap=True)
+        self.account_label = QLabel(who)
+        self.account_label.setObjectName("accountName")
+        self.account_label.setWordWrap(True)
         self.account_label.setToolTip(
-            f"{account.username} on {account.server_url}" if account else ""
+            self.tr("{username} on {server}").format(
+                username=account.username, server=account.server_url
+            )
+            if account
+            else ""
         )
         nav = QWidget()
         nav_layout = QVBoxLayout(nav)
@@ -131,7 +139,8 @@ class MainWindow(QMainWindow):
         )
         self.person = PersonView(workspace, runner)
         # The reading pane shows an item or a person, one at a time.
-        self.reading = QStackedWidget(objectName="readingPane")
+        self.reading = QStackedWidget()
+        self.reading.setObjectName("readingPane")
         self.reading.addWidget(self.detail)
         self.reading.addWidget(self.person)
 
@@ -149,15 +158,21 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
         self.status = SyncStatusBar()
-        self.notice = QLabel(objectName="errorText")
+        self.notice = QLabel()
+        self.notice.setObjectName("errorText")
         self.notice.setTextFormat(Qt.TextFormat.RichText)
         self.notice.linkActivated.connect(self._on_notice_link_activated)
         self.notice.hide()
-        self._notice_timer = QTimer(self, singleShot=True, interval=NOTICE_MS)
+        self._notice_timer = QTimer(self)
+        self._notice_timer.setSingleShot(True)
+        self._notice_timer.setInterval(NOTICE_MS)
         self._notice_timer.timeout.connect(self.notice.hide)
-        self.unpublished_button = QToolButton(objectName="unpublishedButton")
-        self.unpublished_button.setAccessibleName("Could not publish")
-        self.unpublished_button.setToolTip("Writes the server did not take: choose what to do")
+        self.unpublished_button = QToolButton()
+        self.unpublished_button.setObjectName("unpublishedButton")
+        self.unpublished_button.setAccessibleName(self.tr("Could not publish"))
+        self.unpublished_button.setToolTip(
+            self.tr("Writes the server did not take: choose what to do")
+        )
         self.unpublished_button.clicked.connect(self._on_unpublished_button_clicked)
         self.unpublished_button.hide()
         self.statusBar().addWidget(self.notice)
@@ -181,17 +196,20 @@ class MainWindow(QMainWindow):
                 act.setIcon(icon(name))
             return act
 
-        self.sync_action = action("&Sync now", "F5", self._on_sync_action_triggered, "sync")
+        self.sync_action = action(
+            self.tr("&Sync now"), "F5", self._on_sync_action_triggered, "sync"
+        )
         self.unpublished_action = action(
-            "Could not &publish…", "", self._on_unpublished_action_triggered
+            self.tr("Could not &publish…"), "", self._on_unpublished_action_triggered
         )
         self.settings_action = action(
-            "Se&ttings…", preferences_shortcut(), self._on_settings_action_triggered
+            self.tr("Se&ttings…"), preferences_shortcut(), self._on_settings_action_triggered
         )
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
-        self.sign_out_action = action("Sign &out", "", self._on_sign_out_action_triggered)
-        self.quit_action = action("&Quit", QKeySequence.StandardKey.Quit, self.close)
-        file_menu = self.menuBar().addMenu("&File")
+        self.sign_out_action = action(self.tr("Sign &out"), "", self._on_sign_out_action_triggered)
+        self.quit_action = action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.setObjectName("fileMenu")  # the navigator adds to it, whatever the language
         file_menu.addAction(self.sync_action)
         file_menu.addAction(self.unpublished_action)
         file_menu.addAction(self.settings_action)
@@ -199,14 +217,19 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.sign_out_action)
         file_menu.addAction(self.quit_action)
 
-        self.feed_action = action("&Feed", "Ctrl+1", lambda: self.show_page(FEED))
-        self.search_action = action("&Search", QKeySequence.StandardKey.Find, self.start_search)
-        self.experts_action = action("&Experts", "Ctrl+E", lambda: self.show_page(EXPERTS))
-        self.groups_action = action("&Groups", "Ctrl+G", lambda: self.show_page(GROUPS))
-        self.compose_action = action("&Compose", QKeySequence.StandardKey.New, self.start_compose)
-        self.home_action = action("&Home", "Ctrl+Shift+H", lambda: self.show_page(HOME))
-        self.inbox_action = action("&Inbox", "Ctrl+Shift+I", lambda: self.show_page(INBOX))
-        go_menu = self.menuBar().addMenu("&Go")
+        self.feed_action = action(self.tr("&Feed"), "Ctrl+1", lambda: self.show_page(FEED))
+        self.search_action = action(
+            self.tr("&Search"), QKeySequence.StandardKey.Find, self.start_search
+        )
+        self.experts_action = action(self.tr("&Experts"), "Ctrl+E", lambda: self.show_page(EXPERTS))
+        self.groups_action = action(self.tr("&Groups"), "Ctrl+G", lambda: self.show_page(GROUPS))
+        self.compose_action = action(
+            self.tr("&Compose"), QKeySequence.StandardKey.New, self.start_compose
+        )
+        self.home_action = action(self.tr("&Home"), "Ctrl+Shift+H", lambda: self.show_page(HOME))
+        self.inbox_action = action(self.tr("&Inbox"), "Ctrl+Shift+I", lambda: self.show_page(INBOX))
+        go_menu = self.menuBar().addMenu(self.tr("&Go"))
+        go_menu.setObjectName("goMenu")
         for act in (
             self.feed_action,
             self.search_action,
@@ -218,31 +241,35 @@ class MainWindow(QMainWindow):
         ):
             go_menu.addAction(act)
 
-        self.my_profile_action = action("&My profile", "", self._on_my_profile_action_triggered)
+        self.my_profile_action = action(
+            self.tr("&My profile"), "", self._on_my_profile_action_triggered
+        )
         self.my_expertise_action = action(
-            "Manage my &expertise…", "", self._on_my_expertise_action_triggered
+            self.tr("Manage my &expertise…"), "", self._on_my_expertise_action_triggered
         )
         self.edit_profile_action = action(
-            "&Edit my profile…", "", self._on_edit_profile_action_triggered
+            self.tr("&Edit my profile…"), "", self._on_edit_profile_action_triggered
         )
-        profile_menu = self.menuBar().addMenu("&Profile")
+        profile_menu = self.menuBar().addMenu(self.tr("&Profile"))
         profile_menu.addAction(self.my_profile_action)
         profile_menu.addAction(self.edit_profile_action)
         profile_menu.addAction(self.my_expertise_action)
         # Only curators see the curation tools; the role arrives with sync.
-        self.curation_action = action("Open &curation…", "Ctrl+Shift+K", self.open_curation)
-        self.curation_menu = self.menuBar().addMenu("C&uration")
+        self.curation_action = action(
+            self.tr("Open &curation…"), "Ctrl+Shift+K", self.open_curation
+        )
+        self.curation_menu = self.menuBar().addMenu(self.tr("C&uration"))
         self.curation_menu.addAction(self.curation_action)
         self.curation_menu.menuAction().setVisible(False)
         self.curation_window: Any = None
         self.refresh_curation()
 
         self.shortcuts_action = action(
-            "&Keyboard shortcuts", "Ctrl+/", self._on_shortcuts_action_triggered
+            self.tr("&Keyboard shortcuts"), "Ctrl+/", self._on_shortcuts_action_triggered
         )
-        self.about_action = action("&About kshare", "", self._on_about_action_triggered)
+        self.about_action = action(self.tr("&About kshare"), "", self._on_about_action_triggered)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        help_menu = self.menuBar().addMenu("&Help")
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.shortcuts_action)
         help_menu.addAction(self.about_action)
 
@@ -280,8 +307,11 @@ class MainWindow(QMainWindow):
         """The inbox's unread count, in the navigation and the window title."""
         suffix = f" ({unread})" if unread else ""
         entry = self.navigation.item(INBOX)
-        entry.setText(f"Inbox{suffix}")
-        entry.setData(Qt.ItemDataRole.AccessibleTextRole, f"Inbox, {unread} unread")
+        entry.setText(self.tr("Inbox") + suffix)
+        entry.setData(
+            Qt.ItemDataRole.AccessibleTextRole,
+            self.tr("Inbox, {count} unread").format(count=unread),
+        )
         self.setWindowTitle(f"kshare{suffix}")
 
     def open_inbox_entry(self, entry: Any) -> None:
@@ -353,12 +383,14 @@ class MainWindow(QMainWindow):
 
     def show_unpublished_count(self, count: int) -> None:
         self.unpublished_button.setVisible(count > 0)
-        self.unpublished_button.setText(f"⚠ {count} could not be published")
+        self.unpublished_button.setText(self.tr("⚠ %n could not be published", "", count))
         self.unpublished_button.setAccessibleName(
-            f"{count} of your changes could not be published. Open the list."
+            self.tr("%n of your changes could not be published. Open the list.", "", count)
         )
         self.unpublished_action.setText(
-            f"Could not &publish ({count})…" if count else "Could not &publish…"
+            self.tr("Could not &publish ({count})…").format(count=count)
+            if count
+            else self.tr("Could not &publish…")
         )
 
     def open_unpublished(self) -> UnpublishedDialog:
@@ -376,7 +408,8 @@ class MainWindow(QMainWindow):
     def show_failure(self, failure: Failure) -> None:
         """The one place failures without a page of their own are shown."""
         self._failure = failure
-        self.notice.setText(f'{failure.message} <a href="details">Details</a>')
+        details = self.tr("Details")
+        self.notice.setText(f'{failure.message} <a href="details">{details}</a>')
         self.notice.show()
         self._notice_timer.start()
 
@@ -415,7 +448,9 @@ class MainWindow(QMainWindow):
         self.feed.select_item(item_id)
         self.feed.refresh()
         self.show_item(item_id)
-        self.statusBar().showMessage(f"Saved. {audience}. Sending at the next sync…", 8000)
+        self.statusBar().showMessage(
+            self.tr("Saved. {audience}. Sending at the next sync…").format(audience=audience), 8000
+        )
         self._runner.local(
             self._workspace.pending_count, success=self.status.set_pending, owner=self
         )
@@ -432,12 +467,12 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _on_groups_membership_changed(self, _group_id: str) -> None:
         # Joining lets a group's content in, leaving takes it away: both arrive by sync.
-        self.statusBar().showMessage("Membership changed. Syncing what you may see…", 8000)
+        self.statusBar().showMessage(self.tr("Membership changed. Syncing what you may see…"), 8000)
         self._sync.sync_now()
 
     @Slot(str)
     def _on_detail_person_link_clicked(self, person_id: str) -> None:
-        self.show_person(person_id, back="← Back to the question")
+        self.show_person(person_id, back=self.tr("← Back to the question"))
 
     @Slot()
     def _on_person_back_requested(self) -> None:
@@ -488,7 +523,7 @@ class MainWindow(QMainWindow):
             profile.person_id,
         ):
             self.person.show_person(self.person.person_id)
-        self.statusBar().showMessage("Profile saved. Sending at the next sync…", 8000)
+        self.statusBar().showMessage(self.tr("Profile saved. Sending at the next sync…"), 8000)
         self._profile_written()
 
     @Slot()
@@ -530,13 +565,15 @@ class MainWindow(QMainWindow):
         return ask_to_confirm(
             self,
             name="confirmRemovalBox",
-            question=f"The server no longer lists {count} things this computer holds.",
-            consequence=(
+            question=self.tr(
+                "The server no longer lists %n things this computer holds.", "", count
+            ),
+            consequence=self.tr(
                 "It did not say why, so kshare kept them. If you expected this (you left a "
                 "large group, say), remove them from this computer now. Otherwise keep them "
                 "and ask IT whether the server is all right; kshare asks again at every sync."
             ),
-            accept_label=f"Remove {count} from this computer",
+            accept_label=self.tr("Remove %n from this computer", "", count),
             on_accept=self._sync.confirm_removal_and_sync,
         )
 
@@ -626,16 +663,24 @@ class MainWindow(QMainWindow):
             self.sign_out_requested.emit()
             return None
         account = self._workspace.account
-        who = f" as {account.username}" if account is not None else ""
+        if account is not None:
+            consequence = self.tr(
+                "They stay on this computer and are sent when you sign in again as "
+                "{username}. To send them now, cancel and sync first."
+            ).format(username=account.username)
+        else:
+            consequence = self.tr(
+                "They stay on this computer and are sent when you sign in again. "
+                "To send them now, cancel and sync first."
+            )
         return ask_to_confirm(
             self,
             name="signOutWithWritesBox",
-            question=f"{waiting} change(s) of yours have not been sent to the server yet.",
-            consequence=(
-                "They stay on this computer and are sent when you sign in again"
-                f"{who}. To send them now, cancel and sync first."
+            question=self.tr(
+                "%n change(s) of yours have not been sent to the server yet.", "", waiting
             ),
-            accept_label="Sign out and keep them",
+            consequence=consequence,
+            accept_label=self.tr("Sign out and keep them"),
             on_accept=self.sign_out_requested.emit,
         )
 
@@ -643,7 +688,7 @@ class MainWindow(QMainWindow):
     def _on_notice_link_activated(self, _link: str) -> None:
         if self._failure is None:
             return
-        box = QMessageBox(QMessageBox.Icon.Warning, "kshare", self._failure.message, parent=self)
+        box = QMessageBox(QMessageBox.Icon.Warning, "kshare", self._failure.message, self)
         box.setDetailedText(self._failure.details)
         box.open()
 

@@ -18,6 +18,7 @@ from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeyEvent, QKeyS
 from PySide6.QtWidgets import (
     QApplication,
     QListView,
+    QMenu,
     QStyle,
     QStyleOptionViewItem,
     QToolBar,
@@ -115,15 +116,23 @@ class Navigator(QObject):
 
         style = window.style()
         self.back_action = self._action(
-            "&Back", QKeySequence.StandardKey.Back, self.go_back, style, "SP_ArrowBack"
+            self.tr("&Back"), QKeySequence.StandardKey.Back, self.go_back, style, "SP_ArrowBack"
         )
         self.forward_action = self._action(
-            "&Forward", QKeySequence.StandardKey.Forward, self.go_forward, style, "SP_ArrowForward"
+            self.tr("&Forward"),
+            QKeySequence.StandardKey.Forward,
+            self.go_forward,
+            style,
+            "SP_ArrowForward",
         )
         self.share_action = self._action(
-            "Share a &document…", "Ctrl+Shift+D", self._on_share_action_triggered, style, ""
+            self.tr("Share a &document…"),
+            "Ctrl+Shift+D",
+            self._on_share_action_triggered,
+            style,
+            "",
         )
-        self.toolbar = QToolBar("Navigation", window)
+        self.toolbar = QToolBar(self.tr("Navigation"), window)
         self.toolbar.setObjectName("navigationToolbar")
         self.toolbar.setMovable(False)
         for act in (self.back_action, self.forward_action):
@@ -131,14 +140,12 @@ class Navigator(QObject):
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.share_action)
         window.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
-        go_menu = next((a.menu() for a in window.menuBar().actions() if a.text() == "&Go"), None)
+        go_menu = self._menu("goMenu")
         if go_menu is not None:
             go_menu.addSeparator()
             go_menu.addAction(self.back_action)
             go_menu.addAction(self.forward_action)
-        file_menu = next(
-            (a.menu() for a in window.menuBar().actions() if a.text() == "&File"), None
-        )
+        file_menu = self._menu("fileMenu")
         if file_menu is not None:
             file_menu.insertAction(file_menu.actions()[0], self.share_action)
         # Shortcuts of the window, usable from every page and inside any text field.
@@ -347,19 +354,29 @@ class Navigator(QObject):
                 self.window.show_person(person_id)
 
     @Slot()
+    def _menu(self, name: str) -> QMenu | None:
+        """The window's menu of that object name (its title is in the language in effect)."""
+        for act in self.window.menuBar().actions():
+            menu = act.menu()
+            if isinstance(menu, QMenu) and menu.objectName() == name:
+                return menu
+        return None
+
     def _on_share_action_triggered(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        chosen, _filter = QFileDialog.getOpenFileNames(self.window, "Share a document")
+        chosen, _filter = QFileDialog.getOpenFileNames(self.window, self.tr("Share a document"))
         self.share_files([Path(p) for p in chosen])
 
     @Slot(list, str)
     def _on_share_dialog_shared(self, ids: list[str], summary: str) -> None:
         w = self.window
         count = len(ids)
-        noun = "document" if count == 1 else "documents"
         w.statusBar().showMessage(
-            f"Saved {count} {noun}. {summary}. Sending at the next sync…", 8000
+            self.tr("Saved %n document(s). {summary}. Sending at the next sync…", "", count).format(
+                summary=summary
+            ),
+            8000,
         )
         w.feed.refresh()
         if ids:

@@ -43,25 +43,28 @@ class ProfileDialog(QDialog):
     def __init__(self, source: ProfileSource, runner: TaskRunner, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("profileDialog")
-        self.setWindowTitle("Edit my profile")
+        self.setWindowTitle(self.tr("Edit my profile"))
         self._source = source
         self._runner = runner
         self.loaded: OwnProfile | None = None
         self.title = QLineEdit()
         self.location = QLineEdit()
         self.skills = QLineEdit()
-        self.skills.setPlaceholderText("PostgreSQL, Kubernetes")
+        self.skills.setPlaceholderText(self.tr("PostgreSQL, Kubernetes"))
         self.ask_me_about = QLineEdit()
-        self.ask_me_about.setPlaceholderText("on-call rotations, capacity planning")
+        self.ask_me_about.setPlaceholderText(self.tr("on-call rotations, capacity planning"))
         hint = named(
             QLabel(
-                "Colleagues see this on your profile and in expert searches. It is saved on "
-                "this computer first and sent at the next sync.",
-                wordWrap=True,
+                self.tr(
+                    "Colleagues see this on your profile and in expert searches. It is saved on "
+                    "this computer first and sent at the next sync."
+                )
             ),
             "hint",
         )
-        self.error = named(QLabel(wordWrap=True), "errorText")
+        hint.setWordWrap(True)
+        self.error = named(QLabel(), "errorText")
+        self.error.setWordWrap(True)
         self.error.hide()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -69,10 +72,10 @@ class ProfileDialog(QDialog):
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
-        form.addRow("Title", self.title)
-        form.addRow("Location", self.location)
-        form.addRow("Skills", self.skills)
-        form.addRow("Ask me about", self.ask_me_about)
+        form.addRow(self.tr("Title"), self.title)
+        form.addRow(self.tr("Location"), self.location)
+        form.addRow(self.tr("Skills"), self.skills)
+        form.addRow(self.tr("Ask me about"), self.ask_me_about)
         layout = QVBoxLayout(self)
         layout.addWidget(hint)
         layout.addLayout(form)

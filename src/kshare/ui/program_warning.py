@@ -12,12 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 NAME = "confirmRunProgram"
-OPEN_ANYWAY = "Open anyway"
-SAVE_AS = "Save as…"
 
 
 def warn_before_running(
@@ -28,14 +26,27 @@ def warn_before_running(
     on_open: Callable[[], None],
     on_save: Callable[[], None],
 ) -> QMessageBox:
-    box = QMessageBox(QMessageBox.Icon.Warning, "kshare", f"“{name}” is {kind}.", parent=parent)
+
+    # ``kind`` comes from the client layer, in its words
+    question = QCoreApplication.translate("ProgramWarning", "“{name}” is {kind}.").format(
+        name=name, kind=kind
+    )
+    box = QMessageBox(QMessageBox.Icon.Warning, "kshare", question, parent=parent)
     box.setObjectName(NAME)
     box.setInformativeText(
-        "Opening it runs it on this computer, with your rights. Open it only if you "
-        "expected a program from its author; otherwise save a copy, or cancel."
+        QCoreApplication.translate(
+            "ProgramWarning",
+            "Opening it runs it on this computer, with your rights. Open it only if you "
+            "expected a program from its author; otherwise save a copy, or cancel.",
+        )
     )
-    save = box.addButton(SAVE_AS, QMessageBox.ButtonRole.AcceptRole)
-    run = box.addButton(OPEN_ANYWAY, QMessageBox.ButtonRole.DestructiveRole)
+    save = box.addButton(
+        QCoreApplication.translate("ProgramWarning", "Save as…"), QMessageBox.ButtonRole.AcceptRole
+    )
+    run = box.addButton(
+        QCoreApplication.translate("ProgramWarning", "Open anyway"),
+        QMessageBox.ButtonRole.DestructiveRole,
+    )
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(cancel)  # Enter must not run a program
     box.setEscapeButton(cancel)

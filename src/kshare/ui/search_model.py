@@ -46,7 +46,7 @@ class SearchResultsModel(QAbstractListModel):
             return hit.parent_id or hit.id
         if role == Role.META:
             if hit.kind == "person":
-                return "Colleague"
+                return self.tr("Colleague")
             parts = [hit.author_name, relative_time(hit.created_at) if hit.created_at else ""]
             return " · ".join(p for p in parts if p)
         if role == Role.TAGS:

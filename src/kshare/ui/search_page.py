@@ -6,7 +6,7 @@ import html
 import logging
 from typing import Any, Protocol
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from kshare.client.views import SearchResults
 from kshare.ui.card_delegate import CardDelegate, Role
+from kshare.ui.i18n import translate_noop
 from kshare.ui.operations import Failure, TaskRunner
 from kshare.ui.resources import icon
 from kshare.ui.search_model import SearchResultsModel
@@ -36,6 +37,19 @@ class SearchSource(Protocol):
     ) -> SearchResults: ...
 
 
+FACET_NAMES = {
+    "tag": translate_noop("SearchPage", "Tag"),
+    "author": translate_noop("SearchPage", "Author"),
+    "group": translate_noop("SearchPage", "Group"),
+    "kind": translate_noop("SearchPage", "Kind"),
+}
+HINT = translate_noop(
+    "SearchPage",
+    "Type a few words to search everything you can see.\n"
+    "The index lives on this computer, so search works offline too.",
+)
+
+
 def facets_text(facets: dict[str, tuple[tuple[str, int], ...]]) -> str:
     lines = []
     for name, values in facets.items():
@@ -46,7 +60,8 @@ def facets_text(facets: dict[str, tuple[tuple[str, int], ...]]) -> str:
             f"{html.escape(kind_label(v) if name == 'kind' else v)}</a> ({n})"
             for v, n in values[:6]
         )
-        lines.append(f"<b>{html.escape(name.capitalize())}:</b> {shown}")
+        label = QCoreApplication.translate("SearchPage", FACET_NAMES.get(name, name.capitalize()))
+        lines.append(f"<b>{html.escape(label)}:</b> {shown}")
     return "<br>".join(lines)
 
 
@@ -62,38 +77,44 @@ class SearchPage(QWidget):
         self._request = 0
         self._last: SearchResults | None = None
 
-        title = QLabel("Search", objectName="pageTitle")
-        self.box = QLineEdit(objectName="searchBox")
-        self.box.setAccessibleName("Search")
-        self.box.setPlaceholderText("Search posts, questions and documents — works offline")
+        title = QLabel(self.tr("Search"))
+        title.setObjectName("pageTitle")
+        self.box = QLineEdit()
+        self.box.setObjectName("searchBox")
+        self.box.setAccessibleName(self.tr("Search"))
+        self.box.setPlaceholderText(
+            self.tr("Search posts, questions and documents — works offline")
+        )
         self.box.setClearButtonEnabled(True)
         self.box.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self.summary = QLabel(objectName="pageSubtitle")
-        self.suggestion = QLabel(objectName="hint")
+        self.summary = QLabel()
+        self.summary.setObjectName("pageSubtitle")
+        self.suggestion = QLabel()
+        self.suggestion.setObjectName("hint")
         self.suggestion.setTextFormat(Qt.TextFormat.RichText)
         self.suggestion.linkActivated.connect(self._on_suggestion_link_activated)
-        self.facets = QLabel(objectName="hint", wordWrap=True)
+        self.facets = QLabel()
+        self.facets.setObjectName("hint")
+        self.facets.setWordWrap(True)
         self.facets.setTextFormat(Qt.TextFormat.RichText)
         self.facets.linkActivated.connect(self._on_facets_link_activated)
 
         self.model = SearchResultsModel(self)
-        self.list = QListView(objectName="cards")
-        self.list.setAccessibleName("Results")
+        self.list = QListView()
+        self.list.setObjectName("cards")
+        self.list.setAccessibleName(self.tr("Results"))
         self.list.setModel(self.model)
         self.list.setItemDelegate(CardDelegate(self.list))
         self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.list.setMouseTracking(True)
         self.list.selectionModel().currentChanged.connect(self._on_list_current_changed)
-        self.more = QPushButton("Show more results")
+        self.more = QPushButton(self.tr("Show more results"))
         self.more.clicked.connect(self._on_more_clicked)
 
-        self.empty = QLabel(
-            "Type a few words to search everything you can see.\n"
-            "The index lives on this computer, so search works offline too.",
-            objectName="emptyState",
-            alignment=Qt.AlignmentFlag.AlignCenter,
-            wordWrap=True,
-        )
+        self.empty = QLabel(self.tr(HINT))
+        self.empty.setObjectName("emptyState")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
         self._stack = QStackedWidget()
         self._stack.addWidget(self.empty)
         results = QWidget()
@@ -136,7 +157,7 @@ class SearchPage(QWidget):
             self.model.clear()
             self._show_results_chrome(None)
             return
-        self.summary.setText("Searching…")
+        self.summary.setText(self.tr("Searching…"))
         self._runner.local(
             lambda: self._source.search(query, limit=PAGE_SIZE, page=page),
             success=lambda results: self._on_results_loaded(request, page, results),
@@ -174,22 +195,24 @@ class SearchPage(QWidget):
             self.facets.hide()
             self.more.hide()
             self._stack.setCurrentWidget(self.empty)
-            self.empty.setText(
-                "Type a few words to search everything you can see.\n"
-                "The index lives on this computer, so search works offline too."
-            )
+            self.empty.setText(self.tr(HINT))
             return
         quoted = f"“{results.query}”"
         if results.error:
             self.summary.setText(results.error)
         elif results.total == 0:
-            self.summary.setText(f"Nothing found for {quoted}")
+            self.summary.setText(self.tr("Nothing found for {query}").format(query=quoted))
+        elif results.total == 1:
+            self.summary.setText(self.tr("1 result for {query}").format(query=quoted))
         else:
-            noun = "result" if results.total == 1 else "results"
-            self.summary.setText(f"{results.total} {noun} for {quoted}")
+            self.summary.setText(
+                self.tr("%n results for {query}", "", results.total).format(query=quoted)
+            )
         if results.suggestion:
             link = html.escape(results.suggestion)
-            self.suggestion.setText(f'Did you mean <a href="suggest">{link}</a>?')
+            self.suggestion.setText(
+                self.tr('Did you mean <a href="suggest">{suggestion}</a>?').format(suggestion=link)
+            )
             self.suggestion.show()
         else:
             self.suggestion.hide()
@@ -201,7 +224,7 @@ class SearchPage(QWidget):
             self._stack.setCurrentIndex(1)
         else:
             self._stack.setCurrentWidget(self.empty)
-            self.empty.setText("No matches. Try other words, or fewer of them.")
+            self.empty.setText(self.tr("No matches. Try other words, or fewer of them."))
 
     # -- slots --------------------------------------------------------------
 

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from kshare.client.settings import BY_KEY, Setting
 from kshare.ui.devices_section import DeviceAccount, DevicesSection
+from kshare.ui.i18n import translate_noop
 from kshare.ui.operations import Failure, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -43,13 +44,14 @@ log = logging.getLogger(__name__)
 # When a change is used: the sync machinery reads most settings once, when it starts.
 RESTART, NEXT_SYNC, AT_ONCE = "restart", "sync", "now"
 APPLIES = {
-    RESTART: "Takes effect the next time kshare starts.",
-    NEXT_SYNC: "Takes effect at the next sync.",
-    AT_ONCE: "Takes effect at once.",
+    RESTART: translate_noop("SettingsDialog", "Takes effect the next time kshare starts."),
+    NEXT_SYNC: translate_noop("SettingsDialog", "Takes effect at the next sync."),
+    AT_ONCE: translate_noop("SettingsDialog", "Takes effect at once."),
 }
-LOCKED_TEXT = "Set by your organisation"
-LOCKED_TIP = (
-    "Your organisation's managed policy sets this value and does not let it be changed here."
+LOCKED_TEXT = translate_noop("SettingsDialog", "Set by your organisation")
+LOCKED_TIP = translate_noop(
+    "SettingsDialog",
+    "Your organisation's managed policy sets this value and does not let it be changed here.",
 )
 
 
@@ -68,28 +70,35 @@ class Field:
     zero_text: str = ""  # what a spin box says at its minimum, when that means "off"
     choice_labels: Mapping[str, str] = field(default_factory=dict)
     hidden_choices: frozenset[str] = frozenset()  # accepted when set, never offered
+    untranslated_choices: frozenset[str] = frozenset()  # labels shown as they are written
 
 
 FIELDS: tuple[Field, ...] = (
     Field(
         "blob_policy",
-        "Download attached files",
-        "Files shared with you can be fetched with every sync, so they open offline, "
-        "or only when you open one, which saves space and bandwidth.",
+        translate_noop("SettingsDialog", "Download attached files"),
+        translate_noop(
+            "SettingsDialog",
+            "Files shared with you can be fetched with every sync, so they open offline, "
+            "or only when you open one, which saves space and bandwidth.",
+        ),
         # "manual" downloads exactly as "lazy" does (only when a file is opened): it is
         # still read from older settings and policies, but not offered as a third way
         choice_labels={
-            "eager": "With every sync",
-            "lazy": "When I open one",
-            "manual": "When I open one",
+            "eager": translate_noop("SettingsDialog", "With every sync"),
+            "lazy": translate_noop("SettingsDialog", "When I open one"),
+            "manual": translate_noop("SettingsDialog", "When I open one"),
         },
         hidden_choices=frozenset({"manual"}),
     ),
     Field(
         "blob_cache_mb",
-        "Space for downloaded files",
-        "Downloaded files beyond this are removed, least recently used first; "
-        "they download again when you open them.",
+        translate_noop("SettingsDialog", "Space for downloaded files"),
+        translate_noop(
+            "SettingsDialog",
+            "Downloaded files beyond this are removed, least recently used first; "
+            "they download again when you open them.",
+        ),
         unit=" MB",
         minimum=100,
         maximum=1_000_000,
@@ -97,8 +106,8 @@ FIELDS: tuple[Field, ...] = (
     ),
     Field(
         "poll_interval_s",
-        "Check for changes every",
-        "Used only when the server cannot send live updates.",
+        translate_noop("SettingsDialog", "Check for changes every"),
+        translate_noop("SettingsDialog", "Used only when the server cannot send live updates."),
         unit=" s",
         minimum=30,
         maximum=86_400,
@@ -106,86 +115,142 @@ FIELDS: tuple[Field, ...] = (
     ),
     Field(
         "reconcile_interval_h",
-        "Full safety check every",
-        "A complete comparison with the server that finds anything an ordinary sync missed.",
+        translate_noop("SettingsDialog", "Full safety check every"),
+        translate_noop(
+            "SettingsDialog",
+            "A complete comparison with the server that finds anything an ordinary sync missed.",
+        ),
         unit=" h",
         minimum=1,
         maximum=24 * 30,
     ),
     Field(
         "wipe_after_offline_days",
-        "Remove company content when offline for",
-        "If this computer cannot sync for this long, its copy of shared content is removed "
-        "at start-up or at the next sync attempt. Your unsent writes are kept.",
+        translate_noop("SettingsDialog", "Remove company content when offline for"),
+        translate_noop(
+            "SettingsDialog",
+            "If this computer cannot sync for this long, its copy of shared content is removed "
+            "at start-up or at the next sync attempt. Your unsent writes are kept.",
+        ),
         applies=NEXT_SYNC,
-        unit=" days",
+        unit=translate_noop("SettingsDialog", " days"),
         maximum=3650,
-        zero_text="Never",
+        zero_text=translate_noop("SettingsDialog", "Never"),
     ),
     # Desktop notifications: all at once, then each kind of inbox entry.
     Field(
         "notify_desktop",
-        "Desktop notifications",
-        "Announce new inbox entries on the desktop (where the system has a tray). Nothing "
-        "older than the last announcement is ever announced.",
+        translate_noop("SettingsDialog", "Desktop notifications"),
+        translate_noop(
+            "SettingsDialog",
+            "Announce new inbox entries on the desktop (where the system has a tray). Nothing "
+            "older than the last announcement is ever announced.",
+        ),
         applies=NEXT_SYNC,
     ),
     *(
         Field(f"notify_{kind}", label, "", applies=NEXT_SYNC)
         for kind, label in (
-            ("mention", "Notify me of mentions of me"),
-            ("answer", "Notify me of answers to my questions"),
-            ("accepted", "Notify me of accepted answers"),
-            ("reply", "Notify me of replies and comments"),
-            ("endorsement", "Notify me of endorsements"),
-            ("joined", "Notify me of group membership"),
-            ("followed", "Notify me of new items in what I follow"),
+            ("mention", translate_noop("SettingsDialog", "Notify me of mentions of me")),
+            ("answer", translate_noop("SettingsDialog", "Notify me of answers to my questions")),
+            ("accepted", translate_noop("SettingsDialog", "Notify me of accepted answers")),
+            ("reply", translate_noop("SettingsDialog", "Notify me of replies and comments")),
+            ("endorsement", translate_noop("SettingsDialog", "Notify me of endorsements")),
+            ("joined", translate_noop("SettingsDialog", "Notify me of group membership")),
+            (
+                "followed",
+                translate_noop("SettingsDialog", "Notify me of new items in what I follow"),
+            ),
         )
     ),
 )
 FIELDS += (
     Field(
         "appearance",
-        "Appearance",
-        "Light or dark; “Follow the system” changes with your desktop's dark mode.",
+        translate_noop("SettingsDialog", "Appearance"),
+        translate_noop(
+            "SettingsDialog",
+            "Light or dark; “Follow the system” changes with your desktop's dark mode.",
+        ),
         applies=AT_ONCE,
-        choice_labels={"system": "Follow the system", "light": "Light", "dark": "Dark"},
+        choice_labels={
+            "system": translate_noop("SettingsDialog", "Follow the system"),
+            "light": translate_noop("SettingsDialog", "Light"),
+            "dark": translate_noop("SettingsDialog", "Dark"),
+        },
+    ),
+    Field(
+        "language",
+        translate_noop("SettingsDialog", "Language"),
+        translate_noop(
+            "SettingsDialog",
+            "The language of kshare's windows; “Follow the system” uses your desktop's "
+            "language where kshare has it, and English otherwise.",
+        ),
+        applies=RESTART,
+        # each language by its own name, whatever the language in effect
+        choice_labels={
+            "system": translate_noop("SettingsDialog", "Follow the system"),
+            "en": "English",
+            "de": "Deutsch",
+        },
+        untranslated_choices=frozenset({"en", "de"}),
     ),
     Field(
         "share_search_gaps",
-        "Help curators find gaps",
-        "When a search of yours finds nothing, tell the company's curators the words, never "
-        "your name; they see a search only once five people have made it.",
+        translate_noop("SettingsDialog", "Help curators find gaps"),
+        translate_noop(
+            "SettingsDialog",
+            "When a search of yours finds nothing, tell the company's curators the words, never "
+            "your name; they see a search only once five people have made it.",
+        ),
         applies=AT_ONCE,
     ),
     Field(
         "proxy",
-        "Proxy",
-        "“system” follows this computer's proxy settings, “none” connects directly; "
-        "or give an address such as http://proxy.example.com:3128.",
+        translate_noop("SettingsDialog", "Proxy"),
+        translate_noop(
+            "SettingsDialog",
+            "“system” follows this computer's proxy settings, “none” connects directly; "
+            "or give an address such as http://proxy.example.com:3128.",
+        ),
         applies=RESTART,
     ),
     Field(
         "proxy_pac_url",
-        "Proxy auto-config (PAC)",
-        "The address of your organisation's PAC script; with proxy “system” it decides "
-        "which proxy each connection uses.",
+        translate_noop("SettingsDialog", "Proxy auto-config (PAC)"),
+        translate_noop(
+            "SettingsDialog",
+            "The address of your organisation's PAC script; with proxy “system” it decides "
+            "which proxy each connection uses.",
+        ),
         applies=RESTART,
     ),
     Field(
         "update_channel",
-        "Updates",
-        "Which releases your organisation offers you.",
-        choice_labels={"stable": "Stable releases", "beta": "Early releases (beta)"},
+        translate_noop("SettingsDialog", "Updates"),
+        translate_noop("SettingsDialog", "Which releases your organisation offers you."),
+        choice_labels={
+            "stable": translate_noop("SettingsDialog", "Stable releases"),
+            "beta": translate_noop("SettingsDialog", "Early releases (beta)"),
+        },
     ),
     # Parts of kshare only the organisation turns on or off: shown so nobody wonders why.
-    Field("downloads_enabled", "Download shared documents", "Opening shared files."),
+    Field(
+        "downloads_enabled",
+        translate_noop("SettingsDialog", "Download shared documents"),
+        translate_noop("SettingsDialog", "Opening shared files."),
+    ),
     Field(
         "publish_to_organisation_enabled",
-        "Publish to the whole organisation",
-        "Choosing “Everyone” as the audience.",
+        translate_noop("SettingsDialog", "Publish to the whole organisation"),
+        translate_noop("SettingsDialog", "Choosing “Everyone” as the audience."),
     ),
-    Field("experts_enabled", "Find experts", "Expert search and suggestions."),
+    Field(
+        "experts_enabled",
+        translate_noop("SettingsDialog", "Find experts"),
+        translate_noop("SettingsDialog", "Expert search and suggestions."),
+    ),
 )
 # Settings that are not the person's to choose here: the server comes with signing in,
 # the number of changes fetched per request is a tuning knob for IT, and the rest are
@@ -225,6 +290,11 @@ def preferences_shortcut() -> QKeySequence:
     return standard if not standard.isEmpty() else QKeySequence("Ctrl+,")
 
 
+def _shown(text: str) -> str:
+    """A text of the tables above (marked with translate_noop), in the language in effect."""
+    return QCoreApplication.translate("SettingsDialog", text) if text else ""
+
+
 def set_by_environment(settings: SettingsStore, key: str) -> bool:
     """Does an environment variable decide this key for this run? (A locked key ignores it.)"""
     return settings.source(key) == "environment"
@@ -238,14 +308,20 @@ class SettingRow(QWidget):
         self.spec = spec
         self.setting = setting
         self.setObjectName(f"setting_{spec.key}")
-        self.label = QLabel(spec.label, objectName="settingLabel")
+        label = _shown(spec.label)
+        self.label = QLabel(label)
+        self.label.setObjectName("settingLabel")
         self.control = self._make_control(value)
         self.label.setBuddy(self.control)
-        self.control.setAccessibleName(spec.label)
-        self.explanation = QLabel(
-            f"{spec.explanation} {APPLIES[spec.applies]}", objectName="hint", wordWrap=True
-        )
-        self.source = QLabel(objectName="settingSource", wordWrap=True)
+        self.control.setAccessibleName(label)
+        explanation = _shown(spec.explanation)
+        applies = _shown(APPLIES[spec.applies])
+        self.explanation = QLabel(f"{explanation} {applies}")
+        self.explanation.setObjectName("hint")
+        self.explanation.setWordWrap(True)
+        self.source = QLabel()
+        self.source.setObjectName("settingSource")
+        self.source.setWordWrap(True)
         self.source.hide()
         self.locked = False
         self.initial = self.value()
@@ -264,27 +340,37 @@ class SettingRow(QWidget):
     def _make_control(self, value: Any) -> QWidget:
         setting, spec = self.setting, self.spec
         if setting.choices:
-            combo = QComboBox(objectName="settingControl")
+            combo = QComboBox()
+            combo.setObjectName("settingControl")
             for choice in setting.choices:
                 if choice in spec.hidden_choices and choice != value:
                     continue
-                combo.addItem(spec.choice_labels.get(choice, choice), choice)
+                text = spec.choice_labels.get(choice, choice)
+                if choice not in spec.untranslated_choices:
+                    text = _shown(text)
+                combo.addItem(text, choice)
             combo.setCurrentIndex(max(0, combo.findData(value)))
             return combo
         if setting.type is bool:
-            return QCheckBox(spec.label, objectName="settingControl", checked=bool(value))
+            box = QCheckBox(_shown(spec.label))
+            box.setObjectName("settingControl")
+            box.setChecked(bool(value))
+            return box
         if setting.type is int:
-            spin = QSpinBox(objectName="settingControl")
+            spin = QSpinBox()
+            spin.setObjectName("settingControl")
             # A value from a file outside the usual range is shown as it is, not clamped.
             spin.setRange(min(spec.minimum, int(value)), max(spec.maximum, int(value)))
             spin.setSingleStep(spec.step)
-            spin.setSuffix(spec.unit)
+            spin.setSuffix(_shown(spec.unit))
             if spec.zero_text and spin.minimum() == 0:
-                spin.setSpecialValueText(spec.zero_text)
+                spin.setSpecialValueText(_shown(spec.zero_text))
             spin.setValue(int(value))
             return spin
         if setting.type is str:
-            return QLineEdit(str(value), objectName="settingControl")
+            line = QLineEdit(str(value))
+            line.setObjectName("settingControl")
+            return line
         raise TypeError(f"no control for the setting {setting.key} of type {setting.type}")
 
     def value(self) -> Any:
@@ -325,13 +411,14 @@ class SettingsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
-        self.setWindowTitle("Settings")
+        self.setWindowTitle(self.tr("Settings"))
         self._settings = settings
         self._runner = runner
         self.rows: dict[str, SettingRow] = {}
 
         # The settings scroll (a small screen, 150% scale); OK and Cancel stay in view.
-        body = QWidget(objectName="settingsBody")
+        body = QWidget()
+        body.setObjectName("settingsBody")
         layout = QVBoxLayout(body)
         layout.setSpacing(10)
         kinds: list[SettingRow] = []
@@ -343,13 +430,15 @@ class SettingsDialog(QDialog):
                 continue
             row = SettingRow(spec, setting, settings.get(spec.key))
             if spec.key in settings.locked or setting.policy_only:
-                row.lock(LOCKED_TEXT, LOCKED_TIP)
+                row.lock(_shown(LOCKED_TEXT), _shown(LOCKED_TIP))
             elif set_by_environment(settings, spec.key):
                 variable = settings.environment_variable(spec.key)
                 row.lock(
-                    f"Set by {variable} for this run",
-                    f"The environment variable {variable} decides this value while it is "
-                    "set; unset it to choose here.",
+                    self.tr("Set by {variable} for this run").format(variable=variable),
+                    self.tr(
+                        "The environment variable {variable} decides this value while it is "
+                        "set; unset it to choose here."
+                    ).format(variable=variable),
                 )
             self.rows[spec.key] = row
             if spec.key in NOTIFY_KINDS:  # small check boxes, two to a line
@@ -365,14 +454,18 @@ class SettingsDialog(QDialog):
             self.devices = DevicesSection(account, runner, self)
             layout.addWidget(self.devices)
         layout.addStretch(1)
-        self.scroll = QScrollArea(objectName="settingsScroll", widgetResizable=True)
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("settingsScroll")
+        self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setWidget(body)
         outer = QVBoxLayout(self)
         outer.addWidget(self.scroll, 1)
         layout = outer
-        self.error = QLabel(objectName="errorText", wordWrap=True)
+        self.error = QLabel()
+        self.error.setObjectName("errorText")
+        self.error.setWordWrap(True)
         self.error.hide()
         layout.addWidget(self.error)
         self.buttons = QDialogButtonBox(
@@ -437,7 +530,9 @@ class SettingsDialog(QDialog):
         if isinstance(exc, PermissionError) and exc.errno is None:
             message = str(exc)  # Settings refused a locked key, in its own words
         elif isinstance(exc, OSError):
-            message = f"Your settings could not be saved: {exc.strerror or exc}"
+            message = self.tr("Your settings could not be saved: {reason}").format(
+                reason=exc.strerror or exc
+            )
         else:
             message = failure.message
         self.error.setText(message)
@@ -448,5 +543,7 @@ class SettingsDialog(QDialog):
 def applied_message(dialog: SettingsDialog, keys: list[str]) -> str:
     """What the window says after OK."""
     if dialog.needs_restart(keys):
-        return "Settings saved. Some take effect the next time kshare starts."
-    return "Settings saved."
+        return QCoreApplication.translate(
+            "SettingsDialog", "Settings saved. Some take effect the next time kshare starts."
+        )
+    return QCoreApplication.translate("SettingsDialog", "Settings saved.")

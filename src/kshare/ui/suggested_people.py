@@ -51,14 +51,17 @@ class SuggestedPeople(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("expertCard")
-        self.setAccessibleName("People who might know")
+        self.setAccessibleName(self.tr("People who might know"))
         self.experts: list[Expert] = []
         self.labels: list[QLabel] = []
-        self.heading = QLabel("People who might know", objectName="suggestedHeading")
+        self.heading = QLabel(self.tr("People who might know"))
+        self.heading.setObjectName("suggestedHeading")
         font = self.heading.font()
         font.setBold(True)
         self.heading.setFont(font)
-        self.message = QLabel(objectName="errorText", wordWrap=True)
+        self.message = QLabel()
+        self.message.setObjectName("errorText")
+        self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.hide()
         self._layout = QVBoxLayout(self)
@@ -76,7 +79,7 @@ class SuggestedPeople(QFrame):
         for expert in self.experts:
             label = link_label(
                 suggestion_html(expert),
-                accessible=f"Open {expert.display_name}'s profile",
+                accessible=self.tr("Open {name}'s profile").format(name=expert.display_name),
                 object_name="suggestedPerson",
             )
             label.linkActivated.connect(self._on_label_link_activated)
@@ -88,7 +91,9 @@ class SuggestedPeople(QFrame):
     def show_failure(self, failure: Failure) -> None:
         self._clear_rows()
         self.experts = []
-        self.message.setText(f"Could not suggest anyone: {failure.message}")
+        self.message.setText(
+            self.tr("Could not suggest anyone: {reason}").format(reason=failure.message)
+        )
         self.message.setToolTip("" if failure.user_facing else failure.details)
         self.message.show()
         self.show()

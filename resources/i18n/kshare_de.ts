@@ -1,0 +1,1394 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>not signed in</source>
+        <translation>nicht angemeldet</translation>
+    </message>
+    <message>
+        <source>Signed in as</source>
+        <translation>Angemeldet als</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>Hilfe</translation>
+    </message>
+    <message>
+        <source>Updates</source>
+        <translation>Updates</translation>
+    </message>
+    <message>
+        <source>Your company&apos;s knowledge, searchable offline: posts, questions and answers, documents and the people who know.</source>
+        <translation>Das Wissen Ihres Unternehmens, auch offline durchsuchbar: Beiträge, Fragen und Antworten, Dokumente und die Menschen, die sich auskennen.</translation>
+    </message>
+    <message>
+        <source>About kshare</source>
+        <translation>Über kshare</translation>
+    </message>
+</context>
+<context>
+    <name>CardDelegate</name>
+    <message>
+        <source>Waiting to sync</source>
+        <translation>Wartet auf Synchronisierung</translation>
+    </message>
+</context>
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <source>kshare ran into a problem</source>
+        <translation>In kshare ist ein Problem aufgetreten</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside kshare. Your posts and drafts in the outbox are safe. Please copy this report and send it to your IT team.</source>
+        <translation>In kshare ist etwas schiefgegangen. Ihre Beiträge und Entwürfe im Postausgang sind sicher. Bitte kopieren Sie diesen Bericht und senden Sie ihn an Ihre IT-Abteilung.</translation>
+    </message>
+    <message>
+        <source>Copy report</source>
+        <translation>Bericht kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>DesktopNotifier</name>
+    <message numerus="yes">
+        <source>%n new in your inbox</source>
+        <translation>
+            <numerusform>%n Neuigkeit in Ihrem Posteingang</numerusform>
+            <numerusform>%n Neuigkeiten in Ihrem Posteingang</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DevicesSection</name>
+    <message>
+        <source>A computer</source>
+        <translation>Ein Computer</translation>
+    </message>
+    <message>
+        <source> — this computer</source>
+        <translation> — dieser Computer</translation>
+    </message>
+    <message>
+        <source>unknown system</source>
+        <translation>unbekanntes System</translation>
+    </message>
+    <message>
+        <source>{name}{here}
+{system} · kshare {version} · last seen {seen}</source>
+        <translation>{name}{here}
+{system} · kshare {version} · zuletzt aktiv {seen}</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Geräte</translation>
+    </message>
+    <message>
+        <source>Computers you are signed in on</source>
+        <translation>Computer, auf denen Sie angemeldet sind</translation>
+    </message>
+    <message>
+        <source>Sign out this device</source>
+        <translation>Dieses Gerät abmelden</translation>
+    </message>
+    <message>
+        <source>Change password…</source>
+        <translation>Passwort ändern…</translation>
+    </message>
+    <message>
+        <source>Asking the server…</source>
+        <translation>Server wird gefragt…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Signed in on %n device(s).</source>
+        <translation>
+            <numerusform>Auf %n Gerät angemeldet.</numerusform>
+            <numerusform>Auf %n Geräten angemeldet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Changing your password…</source>
+        <translation>Ihr Passwort wird geändert…</translation>
+    </message>
+    <message>
+        <source>Password changed; your other devices were signed out.</source>
+        <translation>Passwort geändert; Ihre anderen Geräte wurden abgemeldet.</translation>
+    </message>
+</context>
+<context>
+    <name>ExpertCard</name>
+    <message>
+        <source>{rank}. {name}: open their profile</source>
+        <translation>{rank}. {name}: Profil öffnen</translation>
+    </message>
+    <message>
+        <source>See what {name} knows</source>
+        <translation>Sehen, womit sich {name} auskennt</translation>
+    </message>
+    <message>
+        <source>Relevance {score}</source>
+        <translation>Relevanz {score}</translation>
+    </message>
+    <message>
+        <source>Ask me about: {topics}</source>
+        <translation>Fragen Sie mich zu: {topics}</translation>
+    </message>
+    <message>
+        <source>Show these contributions</source>
+        <translation>Diese Beiträge zeigen</translation>
+    </message>
+</context>
+<context>
+    <name>ExpertiseDialog</name>
+    <message>
+        <source>Say you know this: it counts for more and is marked as confirmed.</source>
+        <translation>Bestätigen, dass Sie sich damit auskennen: Das zählt mehr und wird als bestätigt gekennzeichnet.</translation>
+    </message>
+    <message>
+        <source>Never list me as an expert for this topic. You can show it again later.</source>
+        <translation>Mich nie als Fachperson für dieses Thema aufführen. Sie können es später wieder anzeigen.</translation>
+    </message>
+    <message>
+        <source>Take it off my profile. A topic found only in what you wrote stays hidden, so it does not come back.</source>
+        <translation>Aus meinem Profil entfernen. Ein Thema, das nur in Ihren Texten gefunden wurde, bleibt ausgeblendet, damit es nicht wiederkommt.</translation>
+    </message>
+    <message>
+        <source>List me for this topic again.</source>
+        <translation>Mich wieder für dieses Thema aufführen.</translation>
+    </message>
+    <message>
+        <source>Colleagues will then not see you in expert results or in suggestions. What you wrote stays as it is.</source>
+        <translation>Kolleginnen und Kollegen sehen Sie dann weder in Suchergebnissen nach Fachleuten noch in Vorschlägen. Was Sie geschrieben haben, bleibt, wie es ist.</translation>
+    </message>
+    <message>
+        <source>Saved on this computer; published at the next sync.</source>
+        <translation>Auf diesem Computer gespeichert; wird bei der nächsten Synchronisierung veröffentlicht.</translation>
+    </message>
+    <message>
+        <source>My expertise</source>
+        <translation>Meine Fachgebiete</translation>
+    </message>
+    <message>
+        <source>What colleagues see when they look for someone who knows a topic. Topics are found in what you wrote, answered and shared; confirm the ones you stand by.</source>
+        <translation>Was Kolleginnen und Kollegen sehen, wenn sie jemanden suchen, der sich mit einem Thema auskennt. Themen werden in dem gefunden, was Sie geschrieben, beantwortet und geteilt haben; bestätigen Sie die, hinter denen Sie stehen.</translation>
+    </message>
+    <message>
+        <source>What happened to your last change</source>
+        <translation>Was mit Ihrer letzten Änderung geschehen ist</translation>
+    </message>
+    <message>
+        <source>Your topics</source>
+        <translation>Ihre Themen</translation>
+    </message>
+    <message>
+        <source>No topics yet: they appear as you write, answer and share.</source>
+        <translation>Noch keine Themen: Sie erscheinen, wenn Sie schreiben, antworten und teilen.</translation>
+    </message>
+    <message>
+        <source>Hidden topics</source>
+        <translation>Ausgeblendete Themen</translation>
+    </message>
+    <message>
+        <source>None. A hidden topic is never used to list you as an expert.</source>
+        <translation>Keine. Ein ausgeblendetes Thema wird nie verwendet, um Sie als Fachperson aufzuführen.</translation>
+    </message>
+    <message>
+        <source>Opt out of expert listings</source>
+        <translation>Nicht als Fachperson aufführen</translation>
+    </message>
+    <message>
+        <source>Confirmed “{topic}”.</source>
+        <translation>„{topic}“ bestätigt.</translation>
+    </message>
+    <message>
+        <source>“{topic}” is hidden: you are not listed for it.</source>
+        <translation>„{topic}“ ist ausgeblendet: Sie werden dafür nicht aufgeführt.</translation>
+    </message>
+    <message>
+        <source>Removed “{topic}” from your profile.</source>
+        <translation>„{topic}“ aus Ihrem Profil entfernt.</translation>
+    </message>
+    <message>
+        <source>“{topic}” is shown again.</source>
+        <translation>„{topic}“ wird wieder angezeigt.</translation>
+    </message>
+    <message>
+        <source>You opted out: colleagues will not see you in expert results.</source>
+        <translation>Sie haben widersprochen: Kolleginnen und Kollegen sehen Sie nicht in Suchergebnissen nach Fachleuten.</translation>
+    </message>
+    <message>
+        <source>You are listed in expert results again.</source>
+        <translation>Sie werden wieder in Suchergebnissen nach Fachleuten aufgeführt.</translation>
+    </message>
+    <message>
+        <source>Your profile is not available yet. Sync, then try again.</source>
+        <translation>Ihr Profil ist noch nicht verfügbar. Synchronisieren Sie und versuchen Sie es dann erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>ExpertsPage</name>
+    <message>
+        <source>Experts</source>
+        <translation>Fachleute</translation>
+    </message>
+    <message>
+        <source>Your expertise profile…</source>
+        <translation>Ihr Fachprofil…</translation>
+    </message>
+    <message>
+        <source>Your expertise profile</source>
+        <translation>Ihr Fachprofil</translation>
+    </message>
+    <message>
+        <source>See and choose what colleagues find about what you know</source>
+        <translation>Sehen und bestimmen, was andere über Ihr Wissen finden</translation>
+    </message>
+    <message>
+        <source>Who knows about a topic? Ranked from what colleagues wrote, answered and were endorsed for.</source>
+        <translation>Wer kennt sich mit einem Thema aus? Gereiht danach, was Kolleginnen und Kollegen geschrieben und beantwortet haben und wofür sie empfohlen wurden.</translation>
+    </message>
+    <message>
+        <source>Topic to find experts for</source>
+        <translation>Thema, für das Fachleute gesucht werden</translation>
+    </message>
+    <message>
+        <source>A topic, e.g. Kubernetes, expenses, GDPR</source>
+        <translation>Ein Thema, z. B. Kubernetes, Spesen, DSGVO</translation>
+    </message>
+    <message>
+        <source>Find experts</source>
+        <translation>Fachleute finden</translation>
+    </message>
+    <message>
+        <source>Looking…</source>
+        <translation>Wird gesucht…</translation>
+    </message>
+    <message>
+        <source>No one stands out for “{topic}” yet. Try a broader topic.</source>
+        <translation>Für „{topic}“ sticht noch niemand hervor. Versuchen Sie ein allgemeineres Thema.</translation>
+    </message>
+    <message>
+        <source>People who know about “{topic}”</source>
+        <translation>Menschen, die sich mit „{topic}“ auskennen</translation>
+    </message>
+</context>
+<context>
+    <name>FeedModel</name>
+    <message>
+        <source>1 answer</source>
+        <translation>1 Antwort</translation>
+    </message>
+    <message>
+        <source>{count} answers</source>
+        <translation>{count} Antworten</translation>
+    </message>
+    <message>
+        <source>{kind} by {author}, {when}</source>
+        <translation>{kind} von {author}, {when}</translation>
+    </message>
+</context>
+<context>
+    <name>FeedPage</name>
+    <message>
+        <source>Everything</source>
+        <translation>Alles</translation>
+    </message>
+    <message>
+        <source>Posts</source>
+        <translation>Beiträge</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>Fragen</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Dokumente</translation>
+    </message>
+    <message>
+        <source>Nothing here yet — sync to fetch your colleagues&apos; posts.</source>
+        <translation>Hier ist noch nichts — synchronisieren Sie, um die Beiträge Ihrer Kolleginnen und Kollegen abzurufen.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>Feed</source>
+        <translation>Feed</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Fetching… {done} of %n items</source>
+        <translation>
+            <numerusform>Wird abgerufen… {done} von %n Eintrag</numerusform>
+            <numerusform>Wird abgerufen… {done} von %n Einträgen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fetching what you may see from the server…</source>
+        <translation>Was Sie sehen dürfen, wird vom Server abgerufen…</translation>
+    </message>
+    <message>
+        <source>1 item</source>
+        <translation>1 Eintrag</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n items</source>
+        <translation>
+            <numerusform>%n Eintrag</numerusform>
+            <numerusform>%n Einträge</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FollowDialog</name>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>a username, e.g. @ana</source>
+        <translation>ein Benutzername, z. B. @ana</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Schlagwort</translation>
+    </message>
+    <message>
+        <source>a tag, e.g. postgresql</source>
+        <translation>ein Schlagwort, z. B. postgresql</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>a group&apos;s name</source>
+        <translation>der Name einer Gruppe</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Frage</translation>
+    </message>
+    <message>
+        <source>a question&apos;s exact title</source>
+        <translation>der genaue Titel einer Frage</translation>
+    </message>
+    <message>
+        <source>Following</source>
+        <translation>Was Sie verfolgen</translation>
+    </message>
+    <message>
+        <source>What to follow</source>
+        <translation>Was Sie verfolgen möchten</translation>
+    </message>
+    <message>
+        <source>Name to follow</source>
+        <translation>Name zum Folgen</translation>
+    </message>
+    <message>
+        <source>Follow</source>
+        <translation>Folgen</translation>
+    </message>
+    <message>
+        <source>What you follow</source>
+        <translation>Was Sie verfolgen</translation>
+    </message>
+    <message>
+        <source>Stop following</source>
+        <translation>Nicht mehr folgen</translation>
+    </message>
+</context>
+<context>
+    <name>HiddenTopic</name>
+    <message>
+        <source>Show again</source>
+        <translation>Wieder anzeigen</translation>
+    </message>
+    <message>
+        <source>Show {topic} again</source>
+        <translation>{topic} wieder anzeigen</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <source>Home</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Explore</source>
+        <translation>Entdecken</translation>
+    </message>
+    <message>
+        <source>Digest: last day</source>
+        <translation>Übersicht: letzter Tag</translation>
+    </message>
+    <message>
+        <source>Digest: last week</source>
+        <translation>Übersicht: letzte Woche</translation>
+    </message>
+    <message>
+        <source>Nothing yet. Follow people, tags or groups to fill your Home.</source>
+        <translation>Noch nichts. Folgen Sie Personen, Schlagwörtern oder Gruppen, um Ihre Startseite zu füllen.</translation>
+    </message>
+    <message>
+        <source>Nothing well received outside your circle yet.</source>
+        <translation>Außerhalb Ihres Umfelds ist noch nichts gut angekommen.</translation>
+    </message>
+    <message>
+        <source>Nothing new in what you follow since yesterday.</source>
+        <translation>Seit gestern nichts Neues in dem, was Sie verfolgen.</translation>
+    </message>
+    <message>
+        <source>Nothing new in what you follow this week.</source>
+        <translation>Diese Woche nichts Neues in dem, was Sie verfolgen.</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>(ohne Titel)</translation>
+    </message>
+    <message>
+        <source>Shown because: {reason}</source>
+        <translation>Angezeigt, weil: {reason}</translation>
+    </message>
+    <message>
+        <source>Which view</source>
+        <translation>Welche Ansicht</translation>
+    </message>
+    <message>
+        <source>Following…</source>
+        <translation>Verfolgt…</translation>
+    </message>
+    <message>
+        <source>Follow people, tags, groups and questions</source>
+        <translation>Personen, Schlagwörtern, Gruppen und Fragen folgen</translation>
+    </message>
+    <message>
+        <source>Mix of close and explore</source>
+        <translation>Mischung aus Nahem und Entdecken</translation>
+    </message>
+    <message>
+        <source>Left: what is close to you. Right: good things from further away.</source>
+        <translation>Links: was Ihnen nahe ist. Rechts: Gutes von weiter weg.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Nah</translation>
+    </message>
+    <message>
+        <source>Home feed</source>
+        <translation>Start-Feed</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+</context>
+<context>
+    <name>InboxPage</name>
+    <message>
+        <source>Nothing here yet. Mentions of you, replies and news in what you follow land here.</source>
+        <translation>Hier ist noch nichts. Erwähnungen von Ihnen, Antworten und Neues in dem, was Sie verfolgen, landen hier.</translation>
+    </message>
+    <message>
+        <source>All read.</source>
+        <translation>Alles gelesen.</translation>
+    </message>
+    <message>
+        <source>Unread: </source>
+        <translation>Ungelesen: </translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>Posteingang</translation>
+    </message>
+    <message>
+        <source>Unread only</source>
+        <translation>Nur ungelesene</translation>
+    </message>
+    <message>
+        <source>Mark all read</source>
+        <translation>Alle als gelesen markieren</translation>
+    </message>
+    <message>
+        <source>Mark every inbox entry read</source>
+        <translation>Jeden Eintrag im Posteingang als gelesen markieren</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread</source>
+        <translation>
+            <numerusform>%n ungelesen</numerusform>
+            <numerusform>%n ungelesen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Sign in to kshare</source>
+        <translation>Bei kshare anmelden</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>Use the address your IT team gave you and your company username.</source>
+        <translation>Verwenden Sie die Adresse, die Sie von Ihrer IT-Abteilung erhalten haben, und Ihren Benutzernamen im Unternehmen.</translation>
+    </message>
+    <message>
+        <source>firstname.lastname</source>
+        <translation>vorname.nachname</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Sign in with your company account</source>
+        <translation>Mit Ihrem Unternehmenskonto anmelden</translation>
+    </message>
+    <message>
+        <source>Opens your company&apos;s sign-in page in your web browser</source>
+        <translation>Öffnet die Anmeldeseite Ihres Unternehmens in Ihrem Webbrowser</translation>
+    </message>
+    <message>
+        <source>Finish signing in in your web browser…</source>
+        <translation>Schließen Sie die Anmeldung in Ihrem Webbrowser ab…</translation>
+    </message>
+    <message>
+        <source>No web browser could be opened. Open this address in one to sign in:
+{address}</source>
+        <translation>Es konnte kein Webbrowser geöffnet werden. Öffnen Sie diese Adresse in einem Browser, um sich anzumelden:
+{address}</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Anmeldung läuft…</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Feed</source>
+        <translation>Feed</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suche</translation>
+    </message>
+    <message>
+        <source>Experts</source>
+        <translation>Fachleute</translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation>Gruppen</translation>
+    </message>
+    <message>
+        <source>Compose</source>
+        <translation>Verfassen</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>Posteingang</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Seiten</translation>
+    </message>
+    <message>
+        <source>{username} on {server}</source>
+        <translation>{username} auf {server}</translation>
+    </message>
+    <message>
+        <source>Could not publish</source>
+        <translation>Nicht veröffentlicht</translation>
+    </message>
+    <message>
+        <source>Writes the server did not take: choose what to do</source>
+        <translation>Änderungen, die der Server nicht angenommen hat: Wählen Sie, was geschehen soll</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>&amp;Jetzt synchronisieren</translation>
+    </message>
+    <message>
+        <source>Could not &amp;publish…</source>
+        <translation>Nicht &amp;veröffentlicht…</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Abmelden</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Feed</source>
+        <translation>&amp;Feed</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>&amp;Suche</translation>
+    </message>
+    <message>
+        <source>&amp;Experts</source>
+        <translation>Fach&amp;leute</translation>
+    </message>
+    <message>
+        <source>&amp;Groups</source>
+        <translation>&amp;Gruppen</translation>
+    </message>
+    <message>
+        <source>&amp;Compose</source>
+        <translation>&amp;Verfassen</translation>
+    </message>
+    <message>
+        <source>&amp;Home</source>
+        <translation>S&amp;tart</translation>
+    </message>
+    <message>
+        <source>&amp;Inbox</source>
+        <translation>&amp;Posteingang</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Gehe zu</translation>
+    </message>
+    <message>
+        <source>&amp;My profile</source>
+        <translation>&amp;Mein Profil</translation>
+    </message>
+    <message>
+        <source>Manage my &amp;expertise…</source>
+        <translation>&amp;Fachgebiete verwalten…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit my profile…</source>
+        <translation>Profil &amp;bearbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;Profile</source>
+        <translation>&amp;Profil</translation>
+    </message>
+    <message>
+        <source>Open &amp;curation…</source>
+        <translation>&amp;Kuratierung öffnen…</translation>
+    </message>
+    <message>
+        <source>C&amp;uration</source>
+        <translation>K&amp;uratierung</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>&amp;About kshare</source>
+        <translation>Ü&amp;ber kshare</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>Inbox, {count} unread</source>
+        <translation>Posteingang, {count} ungelesen</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n could not be published</source>
+        <translation>
+            <numerusform>⚠ %n nicht veröffentlicht</numerusform>
+            <numerusform>⚠ %n nicht veröffentlicht</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of your changes could not be published. Open the list.</source>
+        <translation>
+            <numerusform>%n Ihrer Änderungen konnte nicht veröffentlicht werden. Liste öffnen.</numerusform>
+            <numerusform>%n Ihrer Änderungen konnten nicht veröffentlicht werden. Liste öffnen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not &amp;publish ({count})…</source>
+        <translation>Nicht &amp;veröffentlicht ({count})…</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Saved. {audience}. Sending at the next sync…</source>
+        <translation>Gespeichert. {audience}. Wird bei der nächsten Synchronisierung gesendet…</translation>
+    </message>
+    <message>
+        <source>Membership changed. Syncing what you may see…</source>
+        <translation>Mitgliedschaft geändert. Was Sie sehen dürfen, wird synchronisiert…</translation>
+    </message>
+    <message>
+        <source>← Back to the question</source>
+        <translation>← Zurück zur Frage</translation>
+    </message>
+    <message>
+        <source>Profile saved. Sending at the next sync…</source>
+        <translation>Profil gespeichert. Wird bei der nächsten Synchronisierung gesendet…</translation>
+    </message>
+    <message numerus="yes">
+        <source>The server no longer lists %n things this computer holds.</source>
+        <translation>
+            <numerusform>Der Server führt %n Element nicht mehr auf, das auf diesem Computer liegt.</numerusform>
+            <numerusform>Der Server führt %n Elemente nicht mehr auf, die auf diesem Computer liegen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>It did not say why, so kshare kept them. If you expected this (you left a large group, say), remove them from this computer now. Otherwise keep them and ask IT whether the server is all right; kshare asks again at every sync.</source>
+        <translation>Er hat keinen Grund genannt, daher hat kshare sie behalten. Wenn Sie das erwartet haben (weil Sie etwa eine große Gruppe verlassen haben), entfernen Sie sie jetzt von diesem Computer. Andernfalls behalten Sie sie und fragen Sie die IT, ob mit dem Server alles in Ordnung ist; kshare fragt bei jeder Synchronisierung erneut.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n from this computer</source>
+        <translation>
+            <numerusform>%n von diesem Computer entfernen</numerusform>
+            <numerusform>%n von diesem Computer entfernen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>They stay on this computer and are sent when you sign in again as {username}. To send them now, cancel and sync first.</source>
+        <translation>Sie bleiben auf diesem Computer und werden gesendet, wenn Sie sich wieder als {username} anmelden. Um sie jetzt zu senden, brechen Sie ab und synchronisieren Sie zuerst.</translation>
+    </message>
+    <message>
+        <source>They stay on this computer and are sent when you sign in again. To send them now, cancel and sync first.</source>
+        <translation>Sie bleiben auf diesem Computer und werden gesendet, wenn Sie sich wieder anmelden. Um sie jetzt zu senden, brechen Sie ab und synchronisieren Sie zuerst.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) of yours have not been sent to the server yet.</source>
+        <translation>
+            <numerusform>%n Ihrer Änderungen wurde noch nicht an den Server gesendet.</numerusform>
+            <numerusform>%n Ihrer Änderungen wurden noch nicht an den Server gesendet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sign out and keep them</source>
+        <translation>Abmelden und behalten</translation>
+    </message>
+</context>
+<context>
+    <name>Navigator</name>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Zurück</translation>
+    </message>
+    <message>
+        <source>&amp;Forward</source>
+        <translation>Vor&amp;wärts</translation>
+    </message>
+    <message>
+        <source>Share a &amp;document…</source>
+        <translation>&amp;Dokument teilen…</translation>
+    </message>
+    <message>
+        <source>Navigation</source>
+        <translation>Navigation</translation>
+    </message>
+    <message>
+        <source>Share a document</source>
+        <translation>Dokument teilen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n document(s). {summary}. Sending at the next sync…</source>
+        <translation>
+            <numerusform>%n Dokument gespeichert. {summary}. Wird bei der nächsten Synchronisierung gesendet…</numerusform>
+            <numerusform>%n Dokumente gespeichert. {summary}. Wird bei der nächsten Synchronisierung gesendet…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Change password</source>
+        <translation>Passwort ändern</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Aktuelles Passwort</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Neues Passwort</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>Neues Passwort wiederholen</translation>
+    </message>
+    <message>
+        <source>Your other devices will be signed out.</source>
+        <translation>Ihre anderen Geräte werden abgemeldet.</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation>Die beiden neuen Passwörter stimmen nicht überein.</translation>
+    </message>
+    <message>
+        <source>Fill in your current and a new password.</source>
+        <translation>Geben Sie Ihr aktuelles und ein neues Passwort ein.</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <source>Edit my profile</source>
+        <translation>Mein Profil bearbeiten</translation>
+    </message>
+    <message>
+        <source>PostgreSQL, Kubernetes</source>
+        <translation>PostgreSQL, Kubernetes</translation>
+    </message>
+    <message>
+        <source>on-call rotations, capacity planning</source>
+        <translation>Bereitschaftsdienste, Kapazitätsplanung</translation>
+    </message>
+    <message>
+        <source>Colleagues see this on your profile and in expert searches. It is saved on this computer first and sent at the next sync.</source>
+        <translation>Kolleginnen und Kollegen sehen dies in Ihrem Profil und bei der Suche nach Fachleuten. Es wird zuerst auf diesem Computer gespeichert und bei der nächsten Synchronisierung gesendet.</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Funktion</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Standort</translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation>Fähigkeiten</translation>
+    </message>
+    <message>
+        <source>Ask me about</source>
+        <translation>Fragen Sie mich zu</translation>
+    </message>
+</context>
+<context>
+    <name>ProgramWarning</name>
+    <message>
+        <source>“{name}” is {kind}.</source>
+        <translation>„{name}“ ist {kind}.</translation>
+    </message>
+    <message>
+        <source>Opening it runs it on this computer, with your rights. Open it only if you expected a program from its author; otherwise save a copy, or cancel.</source>
+        <translation>Beim Öffnen wird es auf diesem Computer mit Ihren Rechten ausgeführt. Öffnen Sie es nur, wenn Sie von der Person, die es geteilt hat, ein Programm erwartet haben; speichern Sie sonst eine Kopie oder brechen Sie ab.</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Speichern unter…</translation>
+    </message>
+    <message>
+        <source>Open anyway</source>
+        <translation>Trotzdem öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPage</name>
+    <message>
+        <source>Tag</source>
+        <translation>Schlagwort</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Verfasser</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Type a few words to search everything you can see.
+The index lives on this computer, so search works offline too.</source>
+        <translation>Geben Sie ein paar Wörter ein, um alles zu durchsuchen, was Sie sehen dürfen.
+Der Index liegt auf diesem Computer, daher funktioniert die Suche auch offline.</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suche</translation>
+    </message>
+    <message>
+        <source>Search posts, questions and documents — works offline</source>
+        <translation>Beiträge, Fragen und Dokumente durchsuchen — auch offline</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Ergebnisse</translation>
+    </message>
+    <message>
+        <source>Show more results</source>
+        <translation>Weitere Ergebnisse anzeigen</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Wird gesucht…</translation>
+    </message>
+    <message>
+        <source>Nothing found for {query}</source>
+        <translation>Nichts gefunden für {query}</translation>
+    </message>
+    <message>
+        <source>1 result for {query}</source>
+        <translation>1 Ergebnis für {query}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n results for {query}</source>
+        <translation>
+            <numerusform>%n Ergebnis für {query}</numerusform>
+            <numerusform>%n Ergebnisse für {query}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Did you mean &lt;a href=&quot;suggest&quot;&gt;{suggestion}&lt;/a&gt;?</source>
+        <translation>Meinten Sie &lt;a href=&quot;suggest&quot;&gt;{suggestion}&lt;/a&gt;?</translation>
+    </message>
+    <message>
+        <source>No matches. Try other words, or fewer of them.</source>
+        <translation>Keine Treffer. Versuchen Sie andere oder weniger Wörter.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsModel</name>
+    <message>
+        <source>Colleague</source>
+        <translation>Kollegin oder Kollege</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Takes effect the next time kshare starts.</source>
+        <translation>Wirkt beim nächsten Start von kshare.</translation>
+    </message>
+    <message>
+        <source>Takes effect at the next sync.</source>
+        <translation>Wirkt bei der nächsten Synchronisierung.</translation>
+    </message>
+    <message>
+        <source>Takes effect at once.</source>
+        <translation>Wirkt sofort.</translation>
+    </message>
+    <message>
+        <source>Set by your organisation</source>
+        <translation>Von Ihrer Organisation festgelegt</translation>
+    </message>
+    <message>
+        <source>Your organisation&apos;s managed policy sets this value and does not let it be changed here.</source>
+        <translation>Die verwaltete Richtlinie Ihrer Organisation legt diesen Wert fest und lässt nicht zu, dass er hier geändert wird.</translation>
+    </message>
+    <message>
+        <source>Download attached files</source>
+        <translation>Angehängte Dateien herunterladen</translation>
+    </message>
+    <message>
+        <source>Files shared with you can be fetched with every sync, so they open offline, or only when you open one, which saves space and bandwidth.</source>
+        <translation>Mit Ihnen geteilte Dateien können bei jeder Synchronisierung abgerufen werden, damit sie sich offline öffnen lassen, oder erst, wenn Sie eine öffnen, was Speicherplatz und Bandbreite spart.</translation>
+    </message>
+    <message>
+        <source>With every sync</source>
+        <translation>Bei jeder Synchronisierung</translation>
+    </message>
+    <message>
+        <source>When I open one</source>
+        <translation>Wenn ich eine öffne</translation>
+    </message>
+    <message>
+        <source>Space for downloaded files</source>
+        <translation>Speicherplatz für heruntergeladene Dateien</translation>
+    </message>
+    <message>
+        <source>Downloaded files beyond this are removed, least recently used first; they download again when you open them.</source>
+        <translation>Heruntergeladene Dateien darüber hinaus werden entfernt, die am längsten nicht verwendeten zuerst; sie werden erneut heruntergeladen, wenn Sie sie öffnen.</translation>
+    </message>
+    <message>
+        <source>Check for changes every</source>
+        <translation>Nach Änderungen suchen alle</translation>
+    </message>
+    <message>
+        <source>Used only when the server cannot send live updates.</source>
+        <translation>Wird nur verwendet, wenn der Server keine Live-Aktualisierungen senden kann.</translation>
+    </message>
+    <message>
+        <source>Full safety check every</source>
+        <translation>Vollständige Sicherheitsprüfung alle</translation>
+    </message>
+    <message>
+        <source>A complete comparison with the server that finds anything an ordinary sync missed.</source>
+        <translation>Ein vollständiger Abgleich mit dem Server, der alles findet, was eine gewöhnliche Synchronisierung übersehen hat.</translation>
+    </message>
+    <message>
+        <source>Remove company content when offline for</source>
+        <translation>Unternehmensinhalte entfernen, wenn offline seit</translation>
+    </message>
+    <message>
+        <source>If this computer cannot sync for this long, its copy of shared content is removed at start-up or at the next sync attempt. Your unsent writes are kept.</source>
+        <translation>Kann dieser Computer so lange nicht synchronisieren, wird seine Kopie der geteilten Inhalte beim Start oder beim nächsten Synchronisierungsversuch entfernt. Ihre noch nicht gesendeten Änderungen bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <source>Desktop notifications</source>
+        <translation>Desktop-Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>Announce new inbox entries on the desktop (where the system has a tray). Nothing older than the last announcement is ever announced.</source>
+        <translation>Neue Einträge im Posteingang auf dem Desktop melden (wo das System einen Infobereich hat). Nichts, was älter als die letzte Meldung ist, wird je gemeldet.</translation>
+    </message>
+    <message>
+        <source>Notify me of mentions of me</source>
+        <translation>Mich bei Erwähnungen benachrichtigen</translation>
+    </message>
+    <message>
+        <source>Notify me of answers to my questions</source>
+        <translation>Mich bei Antworten auf meine Fragen benachrichtigen</translation>
+    </message>
+    <message>
+        <source>Notify me of accepted answers</source>
+        <translation>Mich bei akzeptierten Antworten benachrichtigen</translation>
+    </message>
+    <message>
+        <source>Notify me of replies and comments</source>
+        <translation>Mich bei Antworten und Kommentaren benachrichtigen</translation>
+    </message>
+    <message>
+        <source>Notify me of endorsements</source>
+        <translation>Mich bei Empfehlungen benachrichtigen</translation>
+    </message>
+    <message>
+        <source>Notify me of group membership</source>
+        <translation>Mich bei Gruppenmitgliedschaften benachrichtigen</translation>
+    </message>
+    <message>
+        <source>Notify me of new items in what I follow</source>
+        <translation>Mich bei Neuem in dem, was ich verfolge, benachrichtigen</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Darstellung</translation>
+    </message>
+    <message>
+        <source>Light or dark; “Follow the system” changes with your desktop&apos;s dark mode.</source>
+        <translation>Hell oder dunkel; „Wie das System“ wechselt mit dem Dunkelmodus Ihres Desktops.</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>The language of kshare&apos;s windows; “Follow the system” uses your desktop&apos;s language where kshare has it, and English otherwise.</source>
+        <translation>Die Sprache der Fenster von kshare; „Wie das System“ verwendet die Sprache Ihres Desktops, sofern kshare sie anbietet, und sonst Englisch.</translation>
+    </message>
+    <message>
+        <source>Help curators find gaps</source>
+        <translation>Kuratoren helfen, Lücken zu finden</translation>
+    </message>
+    <message>
+        <source>When a search of yours finds nothing, tell the company&apos;s curators the words, never your name; they see a search only once five people have made it.</source>
+        <translation>Wenn eine Ihrer Suchen nichts findet, den Kuratoren des Unternehmens die Suchwörter mitteilen, nie Ihren Namen; sie sehen eine Suche erst, wenn fünf Personen sie durchgeführt haben.</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>Proxy</translation>
+    </message>
+    <message>
+        <source>“system” follows this computer&apos;s proxy settings, “none” connects directly; or give an address such as http://proxy.example.com:3128.</source>
+        <translation>„system“ folgt den Proxy-Einstellungen dieses Computers, „none“ verbindet direkt; oder geben Sie eine Adresse wie http://proxy.example.com:3128 an.</translation>
+    </message>
+    <message>
+        <source>Proxy auto-config (PAC)</source>
+        <translation>Automatische Proxy-Konfiguration (PAC)</translation>
+    </message>
+    <message>
+        <source>The address of your organisation&apos;s PAC script; with proxy “system” it decides which proxy each connection uses.</source>
+        <translation>Die Adresse des PAC-Skripts Ihrer Organisation; mit dem Proxy „system“ entscheidet es, welchen Proxy jede Verbindung verwendet.</translation>
+    </message>
+    <message>
+        <source>Updates</source>
+        <translation>Updates</translation>
+    </message>
+    <message>
+        <source>Which releases your organisation offers you.</source>
+        <translation>Welche Versionen Ihre Organisation Ihnen anbietet.</translation>
+    </message>
+    <message>
+        <source>Stable releases</source>
+        <translation>Stabile Versionen</translation>
+    </message>
+    <message>
+        <source>Early releases (beta)</source>
+        <translation>Frühe Versionen (Beta)</translation>
+    </message>
+    <message>
+        <source>Download shared documents</source>
+        <translation>Geteilte Dokumente herunterladen</translation>
+    </message>
+    <message>
+        <source>Opening shared files.</source>
+        <translation>Geteilte Dateien öffnen.</translation>
+    </message>
+    <message>
+        <source>Publish to the whole organisation</source>
+        <translation>An die gesamte Organisation veröffentlichen</translation>
+    </message>
+    <message>
+        <source>Choosing “Everyone” as the audience.</source>
+        <translation>„Alle“ als Publikum wählen.</translation>
+    </message>
+    <message>
+        <source>Find experts</source>
+        <translation>Fachleute finden</translation>
+    </message>
+    <message>
+        <source>Expert search and suggestions.</source>
+        <translation>Suche nach Fachleuten und Vorschläge.</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Set by {variable} for this run</source>
+        <translation>Für diese Sitzung durch {variable} festgelegt</translation>
+    </message>
+    <message>
+        <source>The environment variable {variable} decides this value while it is set; unset it to choose here.</source>
+        <translation>Die Umgebungsvariable {variable} bestimmt diesen Wert, solange sie gesetzt ist; entfernen Sie sie, um hier zu wählen.</translation>
+    </message>
+    <message>
+        <source>Your settings could not be saved: {reason}</source>
+        <translation>Ihre Einstellungen konnten nicht gespeichert werden: {reason}</translation>
+    </message>
+    <message>
+        <source>Settings saved. Some take effect the next time kshare starts.</source>
+        <translation>Einstellungen gespeichert. Einige wirken erst beim nächsten Start von kshare.</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>Einstellungen gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source> or </source>
+        <translation> oder </translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>Menü</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestedPeople</name>
+    <message>
+        <source>People who might know</source>
+        <translation>Menschen, die es wissen könnten</translation>
+    </message>
+    <message>
+        <source>Open {name}&apos;s profile</source>
+        <translation>Profil von {name} öffnen</translation>
+    </message>
+    <message>
+        <source>Could not suggest anyone: {reason}</source>
+        <translation>Es konnte niemand vorgeschlagen werden: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusBar</name>
+    <message>
+        <source>Not signed in</source>
+        <translation>Nicht angemeldet</translation>
+    </message>
+    <message>
+        <source>Up to date</source>
+        <translation>Auf dem neuesten Stand</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Wird synchronisiert…</translation>
+    </message>
+    <message>
+        <source>Showing what is on this computer; reading and search still work</source>
+        <translation>Zeigt, was auf diesem Computer liegt; Lesen und Suchen funktionieren weiterhin</translation>
+    </message>
+    <message>
+        <source>Server unreachable — retrying</source>
+        <translation>Server nicht erreichbar — neuer Versuch</translation>
+    </message>
+    <message>
+        <source>The server is too old for this version of kshare</source>
+        <translation>Der Server ist zu alt für diese Version von kshare</translation>
+    </message>
+    <message>
+        <source>Please sign in again</source>
+        <translation>Bitte melden Sie sich erneut an</translation>
+    </message>
+    <message>
+        <source>Sync failed</source>
+        <translation>Synchronisierung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>{done} of {total} items</source>
+        <translation>{done} von {total} Einträgen</translation>
+    </message>
+    <message>
+        <source>{count} items</source>
+        <translation>{count} Einträge</translation>
+    </message>
+    <message>
+        <source>files {percent}% of {megabytes} MB</source>
+        <translation>Dateien {percent} % von {megabytes} MB</translation>
+    </message>
+    <message>
+        <source>● Offline</source>
+        <translation>● Offline</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached. Reading and search still work.</source>
+        <translation>Der Server ist nicht erreichbar. Lesen und Suchen funktionieren weiterhin.</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Jetzt synchronisieren</translation>
+    </message>
+    <message>
+        <source>Fetch new posts and send yours (F5)</source>
+        <translation>Neue Beiträge abrufen und Ihre senden (F5)</translation>
+    </message>
+    <message>
+        <source>Syncing… {progress}</source>
+        <translation>Wird synchronisiert… {progress}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting to be sent</source>
+        <translation>
+            <numerusform>%n wartet auf das Senden</numerusform>
+            <numerusform>%n warten auf das Senden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last sync: {when}</source>
+        <translation>Letzte Synchronisierung: {when}</translation>
+    </message>
+</context>
+<context>
+    <name>TopicChoices</name>
+    <message>
+        <source>Strength {percent}% of your strongest topic</source>
+        <translation>Stärke: {percent} % Ihres stärksten Themas</translation>
+    </message>
+    <message>
+        <source>✓ Confirmed by you</source>
+        <translation>✓ Von Ihnen bestätigt</translation>
+    </message>
+    <message>
+        <source>Found in what you wrote</source>
+        <translation>In Ihren Texten gefunden</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Bestätigen</translation>
+    </message>
+    <message>
+        <source>Confirm {topic}</source>
+        <translation>{topic} bestätigen</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Ausblenden</translation>
+    </message>
+    <message>
+        <source>Hide {topic}</source>
+        <translation>{topic} ausblenden</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Remove {topic} from my profile</source>
+        <translation>{topic} aus meinem Profil entfernen</translation>
+    </message>
+</context>
+</TS>

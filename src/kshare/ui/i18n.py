@@ -1,0 +1,93 @@
+"""The language of the desktop app: Qt translators chosen by the ``language`` setting.
+
+Every user-visible string in ``kshare.ui`` goes through Qt's translation system
+(``self.tr`` in QObject subclasses, ``QCoreApplication.translate("Context", ...)``
+elsewhere). The translations live in ``resources/i18n/kshare_<lang>.ts``; the compiled
+``kshare_<lang>.qm`` beside it is committed, so a plain checkout and every package load
+it without Qt's tools. ``scripts/i18n.py`` refreshes both from the sources.
+
+``system`` (the default) follows the desktop's language where kshare has a translation
+and is English otherwise; ``en`` and ``de`` choose one. Qt's own translations of its
+standard buttons and dialogs (``qtbase_<lang>.qm``, shipped with PySide6) are loaded
+with kshare's. A change takes effect the next time kshare starts.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from kshare.ui.resources import resources_dir
+
+log = logging.getLogger(__name__)
+
+SOURCE_LANGUAGE = "en"
+TRANSLATED = ("de",)  # languages with a kshare_<lang>.qm
+LANGUAGES = ("system", SOURCE_LANGUAGE, *TRANSLATED)  # the setting's choices
+
+_installed: list[QTranslator] = []
+
+
+def translate_noop(context: str, text: str) -> str:
+    """Mark ``text`` for translation where it is defined (a table, a constant); show it with
+    ``QCoreApplication.translate(context, text)``. Qt's ``QT_TRANSLATE_NOOP`` with a type:
+    ``scripts/i18n.py`` tells lupdate to read this name as that one."""
+    return text
+
+
+def translations_dir() -> Path | None:
+    root = resources_dir()
+    return None if root is None else root / "i18n"
+
+
+def resolve_language(choice: str, system: QLocale | None = None) -> str:
+    """The language to show for the setting ``choice``: ``en`` or one of TRANSLATED."""
+    if choice in TRANSLATED or choice == SOURCE_LANGUAGE:
+        return choice
+    if choice != "system":
+        log.warning("unknown language %r; following the system", choice)
+    locale = system if system is not None else QLocale.system()
+    for name in locale.uiLanguages():  # in the person's order of preference
+        code = name.replace("_", "-").split("-")[0].lower()
+        if code == SOURCE_LANGUAGE or code in TRANSLATED:
+            return code
+    return SOURCE_LANGUAGE
+
+
+def install(app: QCoreApplication, choice: str) -> str:
+    """Install the translators for the setting ``choice``; returns the language in effect.
+
+    Translators installed by an earlier call are removed first, so this also switches
+    back to English.
+    """
+    while _installed:
+        app.removeTranslator(_installed.pop())
+    language = resolve_language(choice)
+    if language == SOURCE_LANGUAGE:
+        return language
+    folder = translations_dir()
+    own = QTranslator(app)
+    if folder is None or not own.load(str(folder / f"kshare_{language}.qm")):
+        log.warning("no %s translation found in %s; showing English", language, folder)
+        return SOURCE_LANGUAGE
+    app.installTranslator(own)
+    _installed.append(own)
+    qt = QTranslator(app)
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt.load(f"qtbase_{language}", qt_folder):
+        app.installTranslator(qt)
+        _installed.append(qt)
+    else:
+        log.info("no Qt translation for %s; standard buttons stay English", language)
+    return language
+
+
+def installed_language() -> str:
+    """The language the installed translators show (``en`` when none is installed)."""
+    for translator in _installed:
+        name = translator.language()
+        if name:
+            return name.replace("_", "-").split("-")[0].lower()
+    return SOURCE_LANGUAGE
