@@ -162,6 +162,7 @@ class HiddenTopic(QWidget):
 
 
 class ExpertiseDialog(QDialog):
+    scroll: QScrollArea  # type: ignore[assignment]  # the topics, not QWidget.scroll(dx, dy)
     profile_shown = Signal(object)  # ExpertiseProfile, each time the list is drawn
     changed = Signal(object)  # ExpertiseProfile, after a change was saved
 
@@ -411,7 +412,8 @@ class ExpertiseDialog(QDialog):
         the place of the one they acted on (or the last one)."""
         scrolled, section, index, kind = self._place
         self._place = (0, None, -1, "")
-        self._body.layout().activate()
+        if (body := self._body.layout()) is not None:
+            body.activate()
         self.scroll.verticalScrollBar().setValue(scrolled)
         if section is self.opt_out:
             self.opt_out.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -424,7 +426,11 @@ class ExpertiseDialog(QDialog):
         if not rows:
             return
         row = rows[min(index, len(rows) - 1)]
-        buttons = row.buttons() if isinstance(row, TopicChoices) else (row.show_button,)
+        if isinstance(row, TopicChoices):
+            buttons = row.buttons()
+        else:
+            assert isinstance(row, HiddenTopic)
+            buttons = (row.show_button,)
         offered = [b for b in buttons if b.isVisibleTo(row)]
         # The same button on the next row (Hide after Hide), else the row's first one.
         target = next((b for b in offered if b.objectName() == kind), None) or next(

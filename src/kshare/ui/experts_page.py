@@ -211,7 +211,7 @@ class ExpertsPage(QWidget):
         # Shown from the navigation or Ctrl+E: the next keys typed are the topic.
         self.topic.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def find(self, topic: str) -> None:
+    def find(self, topic: str) -> None:  # type: ignore[override]  # not QWidget.find(id)
         topic = topic.strip()
         if self.topic.text().strip() != topic:
             self.topic.setText(topic)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QStackedWidget,
@@ -188,7 +189,12 @@ class MainWindow(QMainWindow):
     # -- construction -----------------------------------------------------
 
     def _build_menus(self) -> None:
-        def action(text: str, shortcut: QKeySequence | str, slot: Any, name: str = "") -> QAction:
+        def action(
+            text: str,
+            shortcut: QKeySequence | QKeySequence.StandardKey | str,
+            slot: Any,
+            name: str = "",
+        ) -> QAction:
             act = QAction(text, self)
             act.setShortcut(QKeySequence(shortcut))
             act.triggered.connect(slot)
@@ -619,9 +625,9 @@ class MainWindow(QMainWindow):
     def open_shortcuts(self) -> ShortcutsDialog:
         """Every shortcut of the window, read from its menus."""
         menus = [
-            (menu_action.text(), menu_action.menu().actions())
+            (menu_action.text(), menu.actions())
             for menu_action in self.menuBar().actions()
-            if menu_action.menu() is not None
+            if isinstance(menu := menu_action.menu(), QMenu)
         ]
         dialog = ShortcutsDialog(shortcuts_of(menus), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -688,7 +694,13 @@ class MainWindow(QMainWindow):
     def _on_notice_link_activated(self, _link: str) -> None:
         if self._failure is None:
             return
-        box = QMessageBox(QMessageBox.Icon.Warning, "kshare", self._failure.message, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "kshare",
+            self._failure.message,
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
         box.setDetailedText(self._failure.details)
         box.open()
 
@@ -703,7 +715,7 @@ class MainWindow(QMainWindow):
         splitter = self._settings.value("window/splitter")
         if isinstance(splitter, QByteArray) and not splitter.isEmpty():
             self.splitter.restoreState(splitter)
-        page = int(self._settings.value("window/page", FEED) or FEED)
+        page = int(cast(Any, self._settings.value("window/page", FEED)) or FEED)
         self.show_page(page if page in (FEED, SEARCH, EXPERTS, HOME, INBOX) else FEED)
         self.inbox.refresh()
 

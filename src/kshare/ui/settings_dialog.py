@@ -400,6 +400,7 @@ class SettingRow(QWidget):
 
 
 class SettingsDialog(QDialog):
+    scroll: QScrollArea  # type: ignore[assignment]  # the settings, not QWidget.scroll(dx, dy)
     applied = Signal(list)  # the keys OK wrote
 
     def __init__(
