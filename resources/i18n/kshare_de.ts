@@ -837,8 +837,12 @@
         <source>Share a document</source>
         <translation>Dokument teilen</translation>
     </message>
+    <message>
+        <source>Saved 1 document. {summary}. Sending at the next sync…</source>
+        <translation>1 Dokument gespeichert. {summary}. Wird bei der nächsten Synchronisierung gesendet…</translation>
+    </message>
     <message numerus="yes">
-        <source>Saved %n document(s). {summary}. Sending at the next sync…</source>
+        <source>Saved %n documents. {summary}. Sending at the next sync…</source>
         <translation>
             <numerusform>%n Dokument gespeichert. {summary}. Wird bei der nächsten Synchronisierung gesendet…</numerusform>
             <numerusform>%n Dokumente gespeichert. {summary}. Wird bei der nächsten Synchronisierung gesendet…</numerusform>

@@ -372,12 +372,11 @@ class Navigator(QObject):
     def _on_share_dialog_shared(self, ids: list[str], summary: str) -> None:
         w = self.window
         count = len(ids)
-        w.statusBar().showMessage(
-            self.tr("Saved %n document(s). {summary}. Sending at the next sync…", "", count).format(
-                summary=summary
-            ),
-            8000,
-        )
+        if count == 1:
+            saved = self.tr("Saved 1 document. {summary}. Sending at the next sync…")
+        else:
+            saved = self.tr("Saved %n documents. {summary}. Sending at the next sync…", "", count)
+        w.statusBar().showMessage(saved.format(summary=summary), 8000)
         w.feed.refresh()
         if ids:
             w.show_item(ids[0])
