@@ -214,6 +214,15 @@ def test_every_string_of_the_desktop_app_has_a_german_translation(tmp_path):
     assert not untranslated, "run scripts/i18n.py and translate:\n" + "\n".join(untranslated)
 
 
+def test_every_context_is_a_name_the_code_looks_up(tmp_path):
+    """A helper named ``tr`` gives an empty context and some call shapes a dotted one:
+    lupdate accepts both, but no lookup at run time ever uses them."""
+    fresh = tmp_path / "kshare_de.ts"
+    script.lupdate(fresh)
+    contexts = {context for context, _source, _comment in script.messages(fresh)}
+    assert contexts and all(re.fullmatch(r"[A-Z]\w*", c) for c in contexts), sorted(contexts)
+
+
 def test_the_translations_keep_every_placeholder():
     def placeholders(text: str) -> list[str]:
         return sorted(re.findall(r"\{\w*\}|%n", text))
