@@ -16,17 +16,19 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from PySide6.QtCore import QLibraryInfo, QLocale
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings
 from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QMenu
 
 from kshare.client.services import Workspace
 from kshare.client.settings import BY_KEY, Settings
 from kshare.ui import i18n
+from kshare.ui.login_dialog import LoginDialog
 from kshare.ui.main_window import INBOX, SEARCH, MainWindow
 from kshare.ui.operations import TaskRunner
 from kshare.ui.settings import ui_settings
 from kshare.ui.settings_dialog import SettingsDialog, applied_message
 from kshare.ui.sync_controller import SyncController
+from tests.gui.test_layouts import squashed
 
 pytestmark = [
     pytest.mark.gui,
@@ -132,6 +134,20 @@ def test_the_settings_dialog_speaks_german(qtbot, german, tmp_path, runner):
     ).is_file():
         cancel = dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         assert cancel.text() == "Abbrechen"  # Qt's own translation, loaded with kshare's
+
+
+def test_the_longer_german_words_fit(qtbot, german, tmp_path, runner):
+    settings_dialog = SettingsDialog(Settings(tmp_path / "settings.json", None), runner)
+    login = LoginDialog(
+        object(), runner, QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    )
+    for dialog in (settings_dialog, login):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+    QApplication.processEvents()
+    assert login.windowTitle() == "Bei kshare anmelden"
+    assert squashed(settings_dialog) == [] and squashed(login) == []
 
 
 def test_english_is_back_once_the_translators_are_removed(qtbot, qapp, tmp_path, runner):
