@@ -942,7 +942,7 @@
     </message>
     <message>
         <source>Author</source>
-        <translation>Verfasser</translation>
+        <translation>Verfasst von</translation>
     </message>
     <message>
         <source>Group</source>
@@ -1153,11 +1153,11 @@ Der Index liegt auf diesem Computer, daher funktioniert die Suche auch offline.<
     </message>
     <message>
         <source>Help curators find gaps</source>
-        <translation>Kuratoren helfen, Lücken zu finden</translation>
+        <translation>Dem Kuratierungsteam helfen, Lücken zu finden</translation>
     </message>
     <message>
         <source>When a search of yours finds nothing, tell the company&apos;s curators the words, never your name; they see a search only once five people have made it.</source>
-        <translation>Wenn eine Ihrer Suchen nichts findet, den Kuratoren des Unternehmens die Suchwörter mitteilen, nie Ihren Namen; sie sehen eine Suche erst, wenn fünf Personen sie durchgeführt haben.</translation>
+        <translation>Wenn eine Ihrer Suchen nichts findet, dem Kuratierungsteam des Unternehmens die Suchwörter mitteilen, nie Ihren Namen; es sieht eine Suche erst, wenn fünf Personen sie durchgeführt haben.</translation>
     </message>
     <message>
         <source>Proxy</source>
