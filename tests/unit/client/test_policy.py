@@ -187,10 +187,9 @@ def test_the_group_policy_template_offers_every_setting_it_manages() -> None:
     admx = ET.parse(ROOT / "packaging" / "windows" / "admx" / "kshare.admx")
     names = {el.get("name") for el in admx.iter() if el.tag.endswith("}policy")}
     tuning = {"poll_interval_s", "reconcile_interval_h", "page_size"}
-    # a person's own taste: which inbox kinds to announce, the Home feed's mix, light or dark,
-    # the language
+    # a person's own taste: which inbox kinds to announce, the Home feed's mix, light or dark
     personal = {k for k in BY_KEY if k.startswith("notify_") and k != "notify_desktop"}
-    personal |= {"home_mix", "appearance", "language"}
+    personal |= {"home_mix", "appearance"}
     assert names == set(BY_KEY) - tuning - personal
     adml = (ROOT / "packaging" / "windows" / "admx" / "en-US" / "kshare.adml").read_text()
     assert all(f'<string id="{name}">' in adml for name in names)
