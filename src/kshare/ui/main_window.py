@@ -48,16 +48,19 @@ from kshare.ui.unpublished_dialog import UnpublishedDialog
 
 log = logging.getLogger(__name__)
 
-FEED, SEARCH, EXPERTS, GROUPS, COMPOSE, HOME, INBOX = range(7)
+# Home and Inbox come first: what is for the person, then the ways to look around.
+HOME, INBOX, FEED, SEARCH, EXPERTS, GROUPS, COMPOSE = range(7)
 PAGES = (
+    ("Home", "feed"),
+    ("Inbox", "feed"),
     ("Feed", "feed"),
     ("Search", "search"),
     ("Experts", "experts"),
     ("Groups", "people"),
     ("Compose", "compose"),
-    ("Home", "feed"),
-    ("Inbox", "feed"),
 )
+# The page kept between runs is saved by name, so a change of order keeps it.
+PAGE_KEYS = ("home", "inbox", "feed", "search", "experts", "groups", "compose")
 NOTICE_MS = 12_000
 
 
@@ -113,13 +116,13 @@ class MainWindow(QMainWindow):
         self.notifier = DesktopNotifier(workspace, runner, self)
         self.pages = QStackedWidget()
         for page in (
+            self.home,
+            self.inbox,
             self.feed,
             self.search,
             self.experts,
             self.groups,
             self.composer,
-            self.home,
-            self.inbox,
         ):
             self.pages.addWidget(page)
         self.detail = DetailPane(
@@ -208,13 +211,13 @@ class MainWindow(QMainWindow):
         self.inbox_action = action("&Inbox", "Ctrl+Shift+I", lambda: self.show_page(INBOX))
         go_menu = self.menuBar().addMenu("&Go")
         for act in (
+            self.home_action,
+            self.inbox_action,
             self.feed_action,
             self.search_action,
             self.experts_action,
             self.groups_action,
             self.compose_action,
-            self.home_action,
-            self.inbox_action,
         ):
             go_menu.addAction(act)
 
@@ -658,14 +661,16 @@ class MainWindow(QMainWindow):
         splitter = self._settings.value("window/splitter")
         if isinstance(splitter, QByteArray) and not splitter.isEmpty():
             self.splitter.restoreState(splitter)
-        page = int(self._settings.value("window/page", FEED) or FEED)
+        key = str(self._settings.value("window/page_name", "") or "")
+        page = PAGE_KEYS.index(key) if key in PAGE_KEYS else FEED
         self.show_page(page if page in (FEED, SEARCH, EXPERTS, HOME, INBOX) else FEED)
         self.inbox.refresh()
 
     def save_state(self) -> None:
         self._settings.setValue("window/geometry", self.saveGeometry())
         self._settings.setValue("window/splitter", self.splitter.saveState())
-        self._settings.setValue("window/page", self.navigation.currentRow())
+        row = self.navigation.currentRow()
+        self._settings.setValue("window/page_name", PAGE_KEYS[row] if 0 <= row < 7 else "feed")
         self._settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
