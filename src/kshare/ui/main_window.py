@@ -131,8 +131,11 @@ class MainWindow(QMainWindow):
             writer=workspace,
             experts=workspace,
             documents=getattr(workspace, "documents", None),
+            follows=getattr(workspace, "notifications", None),
         )
-        self.person = PersonView(workspace, runner)
+        self.person = PersonView(
+            workspace, runner, follows=getattr(workspace, "notifications", None)
+        )
         # The reading pane shows an item or a person, one at a time.
         self.reading = QStackedWidget(objectName="readingPane")
         self.reading.addWidget(self.detail)
@@ -266,6 +269,8 @@ class MainWindow(QMainWindow):
         self.person.back_requested.connect(self._on_person_back_requested)
         self.person.manage_requested.connect(self.open_expertise)
         self.person.endorsed.connect(self._on_person_endorsed)
+        self.detail.follow_button.changed.connect(self.on_follow_changed)
+        self.person.follow_button.changed.connect(self.on_follow_changed)
         self.composer.published.connect(self._on_composer_published)
         self.detail.written.connect(self._on_detail_written)
         self.status.sync_requested.connect(self._sync.sync_now)
@@ -431,6 +436,18 @@ class MainWindow(QMainWindow):
             self._workspace.pending_count, success=self.status.set_pending, owner=self
         )
         self._sync.sync_now()
+
+    @Slot(str, str, bool)
+    def on_follow_changed(self, _kind: str, _target: str, following: bool) -> None:
+        """A follow waits in the outbox: what is new in the Inbox may change; send it."""
+        self.statusBar().showMessage(
+            self.tr("Following. New things will show in your Inbox.")
+            if following
+            else self.tr("No longer following."),
+            6000,
+        )
+        self.inbox.refresh()
+        self._profile_written()
 
     @Slot(str)
     def _on_groups_membership_changed(self, _group_id: str) -> None:
