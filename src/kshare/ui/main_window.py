@@ -30,6 +30,7 @@ from kshare.ui.detail_view import DetailPane
 from kshare.ui.expertise_dialog import ExpertiseDialog
 from kshare.ui.experts_page import ExpertsPage
 from kshare.ui.feed_page import FeedPage
+from kshare.ui.first_run import FollowTopicsDialog, is_done, mark_done
 from kshare.ui.groups_page import GroupsPage
 from kshare.ui.help_dialogs import AboutDialog, AboutFacts, ShortcutsDialog, shortcuts_of
 from kshare.ui.home_page import HomePage
@@ -75,9 +76,15 @@ class MainWindow(QMainWindow):
         sync: SyncController,
         settings: QSettings,
         parent: QWidget | None = None,
+        *,
+        first_run: bool = False,
     ) -> None:
+        """``first_run``: after a sync, offer a newcomer the step to follow a few topics."""
         super().__init__(parent)
         self._workspace = workspace
+        self._first_run = first_run
+        self._first_run_offered = False
+        self.follow_topics_dialog: FollowTopicsDialog | None = None
         self._runner = runner
         self._sync = sync
         self._settings = settings
@@ -235,6 +242,11 @@ class MainWindow(QMainWindow):
         profile_menu.addAction(self.my_profile_action)
         profile_menu.addAction(self.edit_profile_action)
         profile_menu.addAction(self.my_expertise_action)
+        self.follow_topics_action = action(
+            self.tr("Follow &topics…"), "", self._on_follow_topics_action_triggered
+        )
+        profile_menu.addSeparator()
+        profile_menu.addAction(self.follow_topics_action)
         # Only curators see the curation tools; the role arrives with sync.
         self.curation_action = action("Open &curation…", "Ctrl+Shift+K", self.open_curation)
         self.curation_menu = self.menuBar().addMenu("C&uration")
@@ -533,7 +545,90 @@ class MainWindow(QMainWindow):
         self.curation_window.refresh()
         return self.curation_window
 
-    def _on_sync_sync_finished(self, _report: Any) -> None:
+    # -- following a few topics on the first run --------------------------------------
+
+    def open_follow_topics(self) -> FollowTopicsDialog:
+        """Suggested tags, groups and people to follow; finishing or skipping ends the first run."""
+        if self.follow_topics_dialog is not None:
+            self.follow_topics_dialog.raise_()
+            self.follow_topics_dialog.activateWindow()
+            return self.follow_topics_dialog
+        dialog = FollowTopicsDialog(self._workspace.notifications, self._runner, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.followed.connect(self._on_follow_topics_followed)
+        dialog.finished.connect(self._on_follow_topics_finished)
+        self.follow_topics_dialog = dialog
+        dialog.load()
+        dialog.open()
+        return dialog
+
+    def offer_first_run(self, report: Any = None) -> None:
+        """Once per person on this desktop: with nothing followed yet and something to
+        suggest (the first sync brought data), offer the step to follow a few topics."""
+        account = self._workspace.account
+        status = getattr(report, "status", None)
+        if (
+            not self._first_run
+            or self._first_run_offered
+            or account is None
+            or (status is not None and status.state != "idle")
+            or is_done(self._settings, account.user_id)
+        ):
+            return
+        self._first_run_offered = True  # one question at a time
+        notes = self._workspace.notifications
+
+        def look() -> tuple[bool, bool]:
+            follows = notes.follow_set()
+            follows_any = any(
+                (follows.people, follows.tags, follows.groups, follows.questions)
+            ) or bool(follows.collections)
+            return follows_any, bool(notes.suggestions())
+
+        QueryOp(
+            parent=self,
+            op=look,
+            success=lambda found: self._on_first_run_looked(account.user_id, *found),
+        ).failure(self._on_first_run_look_failed).run_in_background(self._runner)
+
+    def _on_first_run_looked(self, user_id: str, follows_any: bool, suggestions: bool) -> None:
+        account = self._workspace.account
+        if account is None or account.user_id != user_id:
+            return
+        if follows_any:
+            mark_done(self._settings, user_id)  # they follow things already (another desktop)
+        elif suggestions:
+            self.open_follow_topics()
+            return
+        self._first_run_offered = False  # nothing to suggest yet: ask after the next sync
+
+    def _on_first_run_look_failed(self, failure: Failure) -> None:
+        log.info("not offering topics to follow: %s", failure.message)
+        self._first_run_offered = False
+
+    @Slot(int)
+    def _on_follow_topics_followed(self, count: int) -> None:
+        if count:
+            self.statusBar().showMessage(
+                self.tr("Following %n topic(s). New things will show in your Inbox.", "", count),
+                8000,
+            )
+            self.inbox.refresh()
+            self._profile_written()
+
+    @Slot(int)
+    def _on_follow_topics_finished(self, _result: int) -> None:
+        self.follow_topics_dialog = None
+        account = self._workspace.account
+        if account is not None:
+            mark_done(self._settings, account.user_id)  # finished or skipped: never again
+
+    @Slot()
+    def _on_follow_topics_action_triggered(self) -> None:
+        self.open_follow_topics()
+
+    def _on_sync_sync_finished(self, report: Any) -> None:
+        self.offer_first_run(report)
         self.refresh_curation()
         self.refresh_unpublished()
         self.inbox.refresh()  # follows arrive after the feed: what is new may change
