@@ -81,7 +81,7 @@ class LoginDialog(QDialog):
         self.setMinimumWidth(420)
 
         heading = QLabel("Sign in", objectName="pageTitle")
-        self.intro = intro = QLabel(
+        intro = QLabel(
             "Use the address your IT team gave you and your company username.",
             objectName="pageSubtitle",
             wordWrap=True,
@@ -122,6 +122,7 @@ class LoginDialog(QDialog):
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self._on_buttons_rejected)
 
+        self.intro = intro
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 20)
         layout.setSpacing(12)
