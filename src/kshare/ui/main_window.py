@@ -619,6 +619,7 @@ class MainWindow(QMainWindow):
     @Slot(int)
     def _on_follow_topics_finished(self, _result: int) -> None:
         self.follow_topics_dialog = None
+        self.activateWindow()  # the window's shortcuts work again at once
         account = self._workspace.account
         if account is not None:
             mark_done(self._settings, account.user_id)  # finished or skipped: never again
