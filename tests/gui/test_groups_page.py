@@ -324,7 +324,7 @@ def signed_out(tmp_path) -> Iterator[Workspace]:
     opened.close()
 
 
-def test_the_window_offers_groups_between_experts_and_compose(
+def test_the_window_offers_home_and_inbox_first_and_groups_between_experts_and_compose(
     qtbot, signed_out: Workspace, window_for: Callable[[Workspace], MainWindow]
 ):
     window = window_for(signed_out)
@@ -333,7 +333,8 @@ def test_the_window_offers_groups_between_experts_and_compose(
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)  # shortcuts only fire in the active window
     names = [window.navigation.item(row).text() for row in range(window.navigation.count())]
-    assert names[:5] == ["Feed", "Search", "Experts", "Groups", "Compose"]
+    assert names[:2] == ["Home", "Inbox"]
+    assert names[2:7] == ["Feed", "Search", "Experts", "Groups", "Compose"]
     assert window.pages.widget(GROUPS) is window.groups
     assert window.pages.widget(COMPOSE) is window.composer
     with qtbot.waitSignal(window.groups.failed, timeout=TIMEOUT_MS) as failed:

@@ -11,7 +11,7 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QStyleOptionViewItem
 
 from kshare.client.services import Workspace
-from kshare.ui.main_window import COMPOSE, EXPERTS, FEED, GROUPS, SEARCH, MainWindow
+from kshare.ui.main_window import COMPOSE, EXPERTS, FEED, GROUPS, HOME, INBOX, SEARCH, MainWindow
 from kshare.ui.navigation import History, Place
 
 pytestmark = [
@@ -153,14 +153,17 @@ def test_shortcuts_work_from_every_page_and_inside_text_fields(
     qtbot.waitExposed(window)
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    shift_ctrl = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     keys = {
+        HOME: (Qt.Key.Key_H, shift_ctrl),
+        INBOX: (Qt.Key.Key_I, shift_ctrl),
         FEED: (Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier),
         SEARCH: (Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier),
         EXPERTS: (Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier),
         GROUPS: (Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier),
         COMPOSE: (Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier),
     }
-    for start in (FEED, SEARCH, EXPERTS, GROUPS, COMPOSE):
+    for start in (HOME, INBOX, FEED, SEARCH, EXPERTS, GROUPS, COMPOSE):
         for goal, (key, modifier) in keys.items():
             window.show_page(start)
             # Where a person would be typing on that page, or the page itself.

@@ -106,6 +106,14 @@ def test_sign_in_read_search_and_publish_to_a_group(
     assert "Expense policy for 2027" in titles
     qtbot.waitUntil(lambda: window.status.state.text() == "Up to date", timeout=TIMEOUT_MS)
 
+    # A newcomer is offered a few topics to follow once the first sync has data; skip it.
+    qtbot.waitUntil(lambda: window.follow_topics_dialog is not None, timeout=TIMEOUT_MS)
+    offer = window.follow_topics_dialog
+    assert offer is not None and offer.isVisible()
+    qtbot.mouseClick(offer.skip_button, Qt.MouseButton.LeftButton)
+    assert window.follow_topics_dialog is None
+    qtbot.waitUntil(window.isActiveWindow, timeout=TIMEOUT_MS)  # its shortcuts work again
+
     # Reading: choosing a row shows it in the reading pane.
     with qtbot.waitSignal(window.detail.item_shown, timeout=TIMEOUT_MS):
         window.feed.list.setCurrentIndex(feed.index(0))

@@ -26,6 +26,7 @@ from sqlalchemy import Engine, select
 from kshare.client import credentials, updates
 from kshare.client import groups as group_calls
 from kshare.client.account import api as account_api
+from kshare.client.account import methods as sign_in_methods
 from kshare.client.account.session_auth import SessionAuth
 from kshare.client.curation.service import Curation
 from kshare.client.errors import (
@@ -200,6 +201,10 @@ class Workspace:
         finally:
             api.close()
         return self._adopt(server_url, answer)
+
+    def sign_in_methods(self, server_url: str) -> tuple[str, ...]:
+        """How one may sign in at ``server_url``: "password", "sso" (see ``account.methods``)."""
+        return sign_in_methods.ask(self._connect, server_url)
 
     def login_with_browser(
         self, server_url: str, show_url: Callable[[str], None], **options: Any

@@ -115,7 +115,9 @@ class DesktopApp(QObject):
 
     def show_main_window(self) -> None:
         self.sync = SyncController(self.workspace, self)
-        self.window = MainWindow(self.workspace, self.runner, self.sync, self.settings)
+        self.window = MainWindow(
+            self.workspace, self.runner, self.sync, self.settings, first_run=True
+        )
         self.window.sign_out_requested.connect(self._on_window_sign_out_requested)
         self.window.closed.connect(self._on_window_closed)
         self.window.show()

@@ -35,6 +35,7 @@ from kshare.client.views import Expert, ItemDetail
 from kshare.ui import theme
 from kshare.ui.audience_options import audience_line
 from kshare.ui.document_panel import DocumentPanel, DocumentSource
+from kshare.ui.follow_buttons import FollowButton, FollowSource
 from kshare.ui.item_actions import (
     REPLY_ACTIONS,
     ItemActions,
@@ -284,10 +285,12 @@ class DetailPane(QWidget):
         writer: ItemWriter | None = None,
         experts: SuggestionSource | None = None,
         documents: DocumentSource | None = None,
+        follows: FollowSource | None = None,
     ):
         """Without a ``writer`` the pane only reads: no buttons, no reactions. With
         ``experts``, an unanswered question lists people who might know; with
-        ``documents``, a document shows its versions and a preview of its file."""
+        ``documents``, a document shows its versions and a preview of its file; with
+        ``follows``, a question can be followed."""
         super().__init__(parent)
         self.setObjectName("detailPane")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # let QSS paint it
@@ -316,6 +319,8 @@ class DetailPane(QWidget):
         self._kind = QLabel(objectName="audienceBadge")
         self._audience = QLabel(objectName="audienceBadge")
         self._pending = QLabel("Waiting to sync", objectName="pendingBadge")
+        self.follow_button = FollowButton(follows, runner)
+        self.follow_button.hide()
         self._blocked = QLabel(
             "Remote images in this post were not loaded, to protect your privacy.",
             objectName="blockedNotice",
@@ -348,6 +353,7 @@ class DetailPane(QWidget):
         for badge in (self._kind, self._audience, self._pending):
             badges.addWidget(badge)
         badges.addStretch(1)
+        badges.addWidget(self.follow_button)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(28, 24, 28, 12)
         layout.setSpacing(8)
@@ -404,6 +410,7 @@ class DetailPane(QWidget):
         self._shown = frozenset()
         self._shown_item = None
         self._drop_suggestions()
+        self.follow_button.hide()
         if self.item_actions is not None:
             self.item_actions.clear()
         if self.document_panel is not None:
@@ -456,6 +463,7 @@ class DetailPane(QWidget):
         self._meta.setText(meta_links(detail))
         self._blocked.hide()
         same_item = self._shown_item == item_id
+        self._show_follow(detail, same_item)
         scrolled = self.browser.verticalScrollBar().value()
         links: ReplyLinks | None = None
         if self._writer is not None:
@@ -483,6 +491,13 @@ class DetailPane(QWidget):
             self.tag_link_clicked.emit(ref)
         elif kind == "group":
             self.group_link_clicked.emit(ref)
+
+    def _show_follow(self, detail: ItemDetail, same_item: bool) -> None:
+        """A question can be followed: its answers and comments then reach the Inbox."""
+        question = detail.summary.kind == "question" and self.follow_button.can_follow
+        if question and (not same_item or self.follow_button.target != detail.summary.id):
+            self.follow_button.bind("question", detail.summary.id, f"“{detail.summary.title}”")
+        self.follow_button.setVisible(question)
 
     def _show_document(self, detail: ItemDetail) -> None:
         panel = self.document_panel

@@ -6,9 +6,17 @@ import logging
 from typing import Protocol
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kshare.client.pages import GroupPageView
+from kshare.ui.follow_buttons import FollowButton, FollowSource
 from kshare.ui.operations import Failure, TaskRunner
 from kshare.ui.preview_pane import named
 from kshare.ui.tag_page import item_row
@@ -26,7 +34,14 @@ class GroupPage(QWidget):
     person_activated = Signal(str)
     shown = Signal(str)  # the group id now on show
 
-    def __init__(self, source: GroupPageSource, runner: TaskRunner, parent: QWidget | None = None):
+    def __init__(
+        self,
+        source: GroupPageSource,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+        *,
+        follows: FollowSource | None = None,
+    ):
         super().__init__(parent)
         self.setObjectName("groupPage")
         self._source = source
@@ -34,6 +49,7 @@ class GroupPage(QWidget):
         self._request = 0
         self.group_id = ""
         self.title = named(QLabel(), "pageTitle")
+        self.follow_button = FollowButton(follows, runner)
         self.facts = named(QLabel(wordWrap=True), "pageSubtitle")
         self.about = named(QLabel(wordWrap=True), "groupAbout")
         self.members = named(QListWidget(), "groupMembers")
@@ -46,7 +62,11 @@ class GroupPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.setSpacing(8)
-        for widget in (self.title, self.facts, self.about):
+        heading = QHBoxLayout()
+        heading.addWidget(self.title, 1)
+        heading.addWidget(self.follow_button)
+        layout.addLayout(heading)
+        for widget in (self.facts, self.about):
             layout.addWidget(widget)
         layout.addWidget(QLabel("Members"))
         layout.addWidget(self.members)
@@ -58,6 +78,7 @@ class GroupPage(QWidget):
         self._request += 1
         request = self._request
         self.title.setText(group)
+        self.follow_button.bind("group", "", group)  # the id arrives with the page
         self.facts.setText("Loading…")
         self._runner.local(
             lambda: self._source.group_page(group),
@@ -73,11 +94,13 @@ class GroupPage(QWidget):
         self.members.clear()
         self.content.clear()
         if view is None:
+            self.follow_button.bind("group", "", "")
             self.facts.setText("This group is not known on this computer.")
             self.about.clear()
             return
         self.group_id = view.group_id
         self.title.setText(view.name)
+        self.follow_button.bind("group", view.group_id, view.name)
         count = len(view.members)
         people = "member" if count == 1 else "members"
         self.facts.setText(f"{view.kind.capitalize()} · {view.visibility} · {count} {people}")

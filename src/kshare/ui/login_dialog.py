@@ -5,6 +5,11 @@ The address and username are remembered for next time; the password never is
 account" signs in through the system browser instead (never a web view of our
 own): the wait runs on the task manager's network lane, and if no browser
 opens, the address to open is shown here to copy.
+
+The dialog asks the server how one may sign in there (its ``/info``), in the
+background, and offers only that: with single sign-on only, no username or
+password fields; with passwords only, no company-account button. Until the
+server answers (or when it cannot be asked), both are offered.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ import threading
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from PySide6.QtCore import QSettings, Qt, Signal, Slot
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -35,6 +40,7 @@ log = logging.getLogger(__name__)
 
 SERVER_KEY = "login/server_url"
 USERNAME_KEY = "login/username"
+ASK_DELAY_MS = 600  # after the last keystroke in the address, ask the server
 
 
 class SignInTarget(Protocol):
@@ -45,8 +51,14 @@ class SignInTarget(Protocol):
     ) -> Any: ...
 
 
+def _server_url(text: str) -> str:
+    url = text.strip()
+    return url if not url or "://" in url else f"https://{url}"  # servers speak HTTPS
+
+
 class LoginDialog(QDialog):
     signed_in = Signal(object)  # Account
+    methods_known = Signal(object)  # tuple of "password", "sso": what the server offers
 
     def __init__(
         self,
@@ -62,6 +74,8 @@ class LoginDialog(QDialog):
         self._runner = runner
         self._settings = settings
         self.account: Any = None
+        self.methods: tuple[str, ...] | None = None  # None: not known, both are offered
+        self._ask_request = 0
         self.setWindowTitle(self.tr("Sign in to kshare"))
         self.setWindowIcon(icon("kshare"))
         self.setMinimumWidth(420)
@@ -85,7 +99,7 @@ class LoginDialog(QDialog):
 
         for field in (self.server, self.username, self.password):
             field.setSizePolicy(field.sizePolicy().horizontalPolicy(), QSizePolicy.Policy.Fixed)
-        form = QFormLayout()
+        self.form = form = QFormLayout()
         form.setVerticalSpacing(10)
         form.addRow(self.tr("Server"), self.server)
         form.addRow(self.tr("Username"), self.username)
@@ -111,6 +125,7 @@ class LoginDialog(QDialog):
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self._on_buttons_rejected)
 
+        self.intro = intro
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 20)
         layout.setSpacing(12)
@@ -124,6 +139,10 @@ class LoginDialog(QDialog):
 
         for field in (self.server, self.username, self.password):
             field.textChanged.connect(self._on_field_text_changed)
+        self._ask_timer = QTimer(self, singleShot=True, interval=ASK_DELAY_MS)
+        self._ask_timer.timeout.connect(self.ask_sign_in_methods)
+        self.server.textEdited.connect(self._on_server_text_edited)
+        self.server.editingFinished.connect(self._on_server_editing_finished)
         first_empty = next(
             (f for f in (self.server, self.username, self.password) if not f.text()),
             self.password,
@@ -131,6 +150,69 @@ class LoginDialog(QDialog):
         first_empty.setFocus()
         self._busy = False
         self._update_button()
+        if self.server.text().strip():
+            self.ask_sign_in_methods()
+
+    # -- what the server offers ---------------------------------------------------
+
+    def ask_sign_in_methods(self) -> None:
+        """Ask the server in the address how one signs in there; the newest answer wins."""
+        self._ask_timer.stop()
+        url = _server_url(self.server.text())
+        ask = getattr(self._target, "sign_in_methods", None)
+        if not url or ask is None:
+            return
+        self._ask_request += 1
+        request = self._ask_request
+        self._runner.network(
+            lambda: tuple(ask(url)),
+            success=lambda methods: self._on_methods(request, methods),
+            failure=lambda failure: self._on_methods_failed(request, failure),
+            label="asking the server how to sign in",
+            owner=self,
+        )
+
+    def _on_methods(self, request: int, methods: tuple[str, ...]) -> None:
+        if request != self._ask_request:
+            return
+        self.show_methods(methods or None)
+        self.methods_known.emit(methods)
+
+    def _on_methods_failed(self, request: int, failure: Failure) -> None:
+        # Not said here: signing in tells what is wrong with the server, in its place.
+        if request == self._ask_request:
+            log.info("could not ask how to sign in: %s", failure.message)
+            self.show_methods(None)
+
+    def show_methods(self, methods: tuple[str, ...] | None) -> None:
+        """Offer what the server allows; ``None`` (not known) offers both."""
+        self.methods = methods
+        password = methods is None or "password" in methods
+        sso = methods is None or "sso" in methods
+        for field in (self.username, self.password):
+            self.form.setRowVisible(field, password)
+        self.sign_in_button.setVisible(password)
+        self.sso_button.setVisible(sso)
+        self.sso_button.setObjectName("primary" if sso and not password else "sso")
+        self.sso_button.setDefault(sso and not password)
+        self.sso_button.style().unpolish(self.sso_button)
+        self.sso_button.style().polish(self.sso_button)
+        if sso and not password:
+            self.intro.setText(
+                self.tr(
+                    "Use the address your IT team gave you, then sign in with your company account."
+                )
+            )
+        else:
+            self.intro.setText(
+                self.tr("Use the address your IT team gave you and your company username.")
+            )
+        self._update_button()
+        grow_to_fit(self)
+
+    @property
+    def password_offered(self) -> bool:
+        return self.methods is None or "password" in self.methods
 
     def sign_in(self) -> None:
         if self._busy or not self._complete():
@@ -225,7 +307,19 @@ class LoginDialog(QDialog):
 
     @Slot()
     def _on_buttons_accepted(self) -> None:
-        self.sign_in()
+        if self.password_offered:
+            self.sign_in()
+        else:
+            self.sign_in_with_browser()
+
+    @Slot(str)
+    def _on_server_text_edited(self, _text: str) -> None:
+        self._ask_timer.start()
+
+    @Slot()
+    def _on_server_editing_finished(self) -> None:
+        if self._ask_timer.isActive():
+            self.ask_sign_in_methods()
 
     @Slot()
     def _on_buttons_rejected(self) -> None:

@@ -31,6 +31,7 @@ from kshare.ui.detail_view import DetailPane
 from kshare.ui.expertise_dialog import ExpertiseDialog
 from kshare.ui.experts_page import ExpertsPage
 from kshare.ui.feed_page import FeedPage
+from kshare.ui.first_run import FollowTopicsDialog, is_done, mark_done
 from kshare.ui.groups_page import GroupsPage
 from kshare.ui.help_dialogs import AboutDialog, AboutFacts, ShortcutsDialog, shortcuts_of
 from kshare.ui.home_page import HomePage
@@ -50,16 +51,19 @@ from kshare.ui.unpublished_dialog import UnpublishedDialog
 
 log = logging.getLogger(__name__)
 
-FEED, SEARCH, EXPERTS, GROUPS, COMPOSE, HOME, INBOX = range(7)
+# Home and Inbox come first: what is for the person, then the ways to look around.
+HOME, INBOX, FEED, SEARCH, EXPERTS, GROUPS, COMPOSE = range(7)
 PAGES = (
+    (translate_noop("MainWindow", "Home"), "feed"),
+    (translate_noop("MainWindow", "Inbox"), "feed"),
     (translate_noop("MainWindow", "Feed"), "feed"),
     (translate_noop("MainWindow", "Search"), "search"),
     (translate_noop("MainWindow", "Experts"), "experts"),
     (translate_noop("MainWindow", "Groups"), "people"),
     (translate_noop("MainWindow", "Compose"), "compose"),
-    (translate_noop("MainWindow", "Home"), "feed"),
-    (translate_noop("MainWindow", "Inbox"), "feed"),
 )
+# The page kept between runs is saved by name, so a change of order keeps it.
+PAGE_KEYS = ("home", "inbox", "feed", "search", "experts", "groups", "compose")
 NOTICE_MS = 12_000
 
 
@@ -74,9 +78,15 @@ class MainWindow(QMainWindow):
         sync: SyncController,
         settings: QSettings,
         parent: QWidget | None = None,
+        *,
+        first_run: bool = False,
     ) -> None:
+        """``first_run``: after a sync, offer a newcomer the step to follow a few topics."""
         super().__init__(parent)
         self._workspace = workspace
+        self._first_run = first_run
+        self._first_run_offered = False
+        self.follow_topics_dialog: FollowTopicsDialog | None = None
         self._runner = runner
         self._sync = sync
         self._settings = settings
@@ -122,13 +132,13 @@ class MainWindow(QMainWindow):
         self.notifier = DesktopNotifier(workspace, runner, self)
         self.pages = QStackedWidget()
         for page in (
+            self.home,
+            self.inbox,
             self.feed,
             self.search,
             self.experts,
             self.groups,
             self.composer,
-            self.home,
-            self.inbox,
         ):
             self.pages.addWidget(page)
         self.detail = DetailPane(
@@ -137,8 +147,11 @@ class MainWindow(QMainWindow):
             writer=workspace,
             experts=workspace,
             documents=getattr(workspace, "documents", None),
+            follows=getattr(workspace, "notifications", None),
         )
-        self.person = PersonView(workspace, runner)
+        self.person = PersonView(
+            workspace, runner, follows=getattr(workspace, "notifications", None)
+        )
         # The reading pane shows an item or a person, one at a time.
         self.reading = QStackedWidget()
         self.reading.setObjectName("readingPane")
@@ -237,13 +250,13 @@ class MainWindow(QMainWindow):
         go_menu = self.menuBar().addMenu(self.tr("&Go"))
         go_menu.setObjectName("goMenu")
         for act in (
+            self.home_action,
+            self.inbox_action,
             self.feed_action,
             self.search_action,
             self.experts_action,
             self.groups_action,
             self.compose_action,
-            self.home_action,
-            self.inbox_action,
         ):
             go_menu.addAction(act)
 
@@ -260,6 +273,11 @@ class MainWindow(QMainWindow):
         profile_menu.addAction(self.my_profile_action)
         profile_menu.addAction(self.edit_profile_action)
         profile_menu.addAction(self.my_expertise_action)
+        self.follow_topics_action = action(
+            self.tr("Follow &topics…"), "", self._on_follow_topics_action_triggered
+        )
+        profile_menu.addSeparator()
+        profile_menu.addAction(self.follow_topics_action)
         # Only curators see the curation tools; the role arrives with sync.
         self.curation_action = action(
             self.tr("Open &curation…"), "Ctrl+Shift+K", self.open_curation
@@ -296,6 +314,8 @@ class MainWindow(QMainWindow):
         self.person.back_requested.connect(self._on_person_back_requested)
         self.person.manage_requested.connect(self.open_expertise)
         self.person.endorsed.connect(self._on_person_endorsed)
+        self.detail.follow_button.changed.connect(self.on_follow_changed)
+        self.person.follow_button.changed.connect(self.on_follow_changed)
         self.composer.published.connect(self._on_composer_published)
         self.detail.written.connect(self._on_detail_written)
         self.status.sync_requested.connect(self._sync.sync_now)
@@ -470,6 +490,18 @@ class MainWindow(QMainWindow):
         )
         self._sync.sync_now()
 
+    @Slot(str, str, bool)
+    def on_follow_changed(self, _kind: str, _target: str, following: bool) -> None:
+        """A follow waits in the outbox: what is new in the Inbox may change; send it."""
+        self.statusBar().showMessage(
+            self.tr("Following. New things will show in your Inbox.")
+            if following
+            else self.tr("No longer following."),
+            6000,
+        )
+        self.inbox.refresh()
+        self._profile_written()
+
     @Slot(str)
     def _on_groups_membership_changed(self, _group_id: str) -> None:
         # Joining lets a group's content in, leaving takes it away: both arrive by sync.
@@ -554,7 +586,91 @@ class MainWindow(QMainWindow):
         self.curation_window.refresh()
         return self.curation_window
 
-    def _on_sync_sync_finished(self, _report: Any) -> None:
+    # -- following a few topics on the first run --------------------------------------
+
+    def open_follow_topics(self) -> FollowTopicsDialog:
+        """Suggested tags, groups and people to follow; finishing or skipping ends the first run."""
+        if self.follow_topics_dialog is not None:
+            self.follow_topics_dialog.raise_()
+            self.follow_topics_dialog.activateWindow()
+            return self.follow_topics_dialog
+        dialog = FollowTopicsDialog(self._workspace.notifications, self._runner, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.followed.connect(self._on_follow_topics_followed)
+        dialog.finished.connect(self._on_follow_topics_finished)
+        self.follow_topics_dialog = dialog
+        dialog.load()
+        dialog.open()
+        return dialog
+
+    def offer_first_run(self, report: Any = None) -> None:
+        """Once per person on this desktop: with nothing followed yet and something to
+        suggest (the first sync brought data), offer the step to follow a few topics."""
+        account = self._workspace.account
+        status = getattr(report, "status", None)
+        if (
+            not self._first_run
+            or self._first_run_offered
+            or account is None
+            or (status is not None and status.state != "idle")
+            or is_done(self._settings, account.user_id)
+        ):
+            return
+        self._first_run_offered = True  # one question at a time
+        notes = self._workspace.notifications
+
+        def look() -> tuple[bool, bool]:
+            follows = notes.follow_set()
+            follows_any = any(
+                (follows.people, follows.tags, follows.groups, follows.questions)
+            ) or bool(follows.collections)
+            return follows_any, bool(notes.suggestions())
+
+        QueryOp(
+            parent=self,
+            op=look,
+            success=lambda found: self._on_first_run_looked(account.user_id, *found),
+        ).failure(self._on_first_run_look_failed).run_in_background(self._runner)
+
+    def _on_first_run_looked(self, user_id: str, follows_any: bool, suggestions: bool) -> None:
+        account = self._workspace.account
+        if account is None or account.user_id != user_id:
+            return
+        if follows_any:
+            mark_done(self._settings, user_id)  # they follow things already (another desktop)
+        elif suggestions:
+            self.open_follow_topics()
+            return
+        self._first_run_offered = False  # nothing to suggest yet: ask after the next sync
+
+    def _on_first_run_look_failed(self, failure: Failure) -> None:
+        log.info("not offering topics to follow: %s", failure.message)
+        self._first_run_offered = False
+
+    @Slot(int)
+    def _on_follow_topics_followed(self, count: int) -> None:
+        if count:
+            self.statusBar().showMessage(
+                self.tr("Following %n topic(s). New things will show in your Inbox.", "", count),
+                8000,
+            )
+            self.inbox.refresh()
+            self._profile_written()
+
+    @Slot(int)
+    def _on_follow_topics_finished(self, _result: int) -> None:
+        self.follow_topics_dialog = None
+        self.activateWindow()  # the window's shortcuts work again at once
+        account = self._workspace.account
+        if account is not None:
+            mark_done(self._settings, account.user_id)  # finished or skipped: never again
+
+    @Slot()
+    def _on_follow_topics_action_triggered(self) -> None:
+        self.open_follow_topics()
+
+    def _on_sync_sync_finished(self, report: Any) -> None:
+        self.offer_first_run(report)
         self.refresh_curation()
         self.refresh_unpublished()
         self.inbox.refresh()  # follows arrive after the feed: what is new may change
@@ -715,14 +831,16 @@ class MainWindow(QMainWindow):
         splitter = self._settings.value("window/splitter")
         if isinstance(splitter, QByteArray) and not splitter.isEmpty():
             self.splitter.restoreState(splitter)
-        page = int(cast(Any, self._settings.value("window/page", FEED)) or FEED)
+        key = str(self._settings.value("window/page_name", "") or "")
+        page = PAGE_KEYS.index(key) if key in PAGE_KEYS else FEED
         self.show_page(page if page in (FEED, SEARCH, EXPERTS, HOME, INBOX) else FEED)
         self.inbox.refresh()
 
     def save_state(self) -> None:
         self._settings.setValue("window/geometry", self.saveGeometry())
         self._settings.setValue("window/splitter", self.splitter.saveState())
-        self._settings.setValue("window/page", self.navigation.currentRow())
+        row = self.navigation.currentRow()
+        self._settings.setValue("window/page_name", PAGE_KEYS[row] if 0 <= row < 7 else "feed")
         self._settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

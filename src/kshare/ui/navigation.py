@@ -105,13 +105,15 @@ class Navigator(QObject):
         self._last_person: str | None = None
         workspace, runner = window._workspace, window._runner
         pages: Any = getattr(workspace, "pages", None)
-        self.tag_page = TagPage(pages, runner)
-        self.group_page = GroupPage(pages, runner)
+        follows = getattr(workspace, "notifications", None)
+        self.tag_page = TagPage(pages, runner, follows=follows)
+        self.group_page = GroupPage(pages, runner, follows=follows)
         self._pages = pages
         for page in (self.tag_page, self.group_page):
             window.pages.addWidget(page)
             page.item_activated.connect(window.show_item)
             page.person_activated.connect(self._on_page_person_activated)
+            page.follow_button.changed.connect(window.on_follow_changed)
         self.share_dialog: ShareDocumentDialog | None = None
 
         style = window.style()

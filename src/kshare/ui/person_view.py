@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from kshare.client.views import Expert, ExpertiseProfile
 from kshare.ui import theme
+from kshare.ui.follow_buttons import FollowButton, FollowSource
 from kshare.ui.operations import Failure, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -166,7 +167,14 @@ class PersonView(QWidget):
     profile_shown = Signal(str)  # person id
     endorsed = Signal(str, str)  # person id, skill: written to the outbox
 
-    def __init__(self, source: ProfileSource, runner: TaskRunner, parent: QWidget | None = None):
+    def __init__(
+        self,
+        source: ProfileSource,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+        *,
+        follows: FollowSource | None = None,
+    ):
         super().__init__(parent)
         self.setObjectName("personView")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -203,6 +211,8 @@ class PersonView(QWidget):
         self.manage_button.clicked.connect(self.manage_requested)
         self.message = QLabel(objectName="errorText", wordWrap=True)
         self.message.hide()
+        self.follow_button = FollowButton(follows, runner)
+        self.follow_button.hide()
 
         self.topics_heading = section("Topics")
         self.topics_empty = QLabel(objectName="hint", wordWrap=True)
@@ -226,6 +236,7 @@ class PersonView(QWidget):
         layout.addLayout(head)
         layout.addWidget(self.name)
         layout.addWidget(self.role)
+        layout.addWidget(self.follow_button)
         layout.addWidget(self.ask)
         layout.addWidget(self.opted_out)
         layout.addWidget(self.message)
@@ -325,6 +336,9 @@ class PersonView(QWidget):
             self.opted_out.setText(f"{profile.display_name} chose not to be listed as an expert.")
         self.opted_out.setVisible(profile.opt_out)
         self.manage_button.setVisible(profile.is_me)
+        if not same or not self.follow_button.target:
+            self.follow_button.bind("person", profile.person_id, profile.display_name)
+        self.follow_button.setVisible(not profile.is_me and self.follow_button.can_follow)
 
         for row in self.topic_rows:
             row.hide()

@@ -6,10 +6,18 @@ import logging
 from typing import Protocol
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kshare.client.pages import TagPageView
 from kshare.client.views import ItemSummary
+from kshare.ui.follow_buttons import FollowButton, FollowSource
 from kshare.ui.operations import Failure, TaskRunner
 from kshare.ui.preview_pane import named
 from kshare.ui.text import kind_label
@@ -35,7 +43,14 @@ class TagPage(QWidget):
     person_activated = Signal(str)
     shown = Signal(str)  # the tag now on show
 
-    def __init__(self, source: TagSource, runner: TaskRunner, parent: QWidget | None = None):
+    def __init__(
+        self,
+        source: TagSource,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+        *,
+        follows: FollowSource | None = None,
+    ):
         super().__init__(parent)
         self.setObjectName("tagPage")
         self._source = source
@@ -43,6 +58,7 @@ class TagPage(QWidget):
         self._request = 0
         self.tag = ""
         self.title = named(QLabel(), "pageTitle")
+        self.follow_button = FollowButton(follows, runner)
         self.description = named(QLabel(wordWrap=True), "pageSubtitle")
         self.items = named(QListWidget(), "tagItems")
         self.items.setAccessibleName("Top content")
@@ -54,7 +70,10 @@ class TagPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.setSpacing(8)
-        layout.addWidget(self.title)
+        heading = QHBoxLayout()
+        heading.addWidget(self.title, 1)
+        heading.addWidget(self.follow_button)
+        layout.addLayout(heading)
         layout.addWidget(self.description)
         layout.addWidget(QLabel("Top content"))
         layout.addWidget(self.items, 1)
@@ -66,6 +85,7 @@ class TagPage(QWidget):
         request = self._request
         self.tag = tag
         self.title.setText(f"#{tag}")
+        self.follow_button.bind("tag", tag, f"#{tag}")
         self.description.setText("Loading…")
         self._runner.local(
             lambda: self._source.tag_page(tag),

@@ -18,6 +18,7 @@ from kshare.client.notifications import follows as follow_store
 from kshare.client.notifications import read_point
 from kshare.client.notifications.follows import Followed, FollowSet
 from kshare.client.notifications.inbox import Candidate, InboxEntry, candidates
+from kshare.client.notifications.suggestions import FollowSuggestions, suggest
 from kshare.client.store import repository
 from kshare.client.store.models import InboxMark
 from kshare.client.store.repository import PEOPLE, as_utc, utc_naive
@@ -85,6 +86,14 @@ class Notifications:
     def follow_set(self) -> FollowSet:
         with self.reader.connect() as conn:
             return follow_store.follow_set(conn)
+
+    def suggestions(self) -> FollowSuggestions:
+        """Tags, groups and people to offer a newcomer (see ``notifications.suggestions``)."""
+        me = self.me()
+        if not me:
+            return FollowSuggestions()
+        with self.reader.connect() as conn:
+            return suggest(conn, me)
 
     # --- the inbox -----------------------------------------------------------------------
 
