@@ -47,10 +47,6 @@ def mark_done(settings: QSettings, user_id: str) -> None:
     settings.sync()
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FollowTopicsDialog", text)
-
-
 class FollowTopicsDialog(QDialog):
     """Suggested tags, groups and people with a tick box each; Follow or Skip."""
 
@@ -60,32 +56,43 @@ class FollowTopicsDialog(QDialog):
     def __init__(self, notifications: Any, runner: TaskRunner, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("followTopicsDialog")
-        self.setWindowTitle(_tr("Follow topics"))
+        self.setWindowTitle(QCoreApplication.translate("FollowTopicsDialog", "Follow topics"))
         self._notes = notifications
         self._runner = runner
-        heading = QLabel(_tr("Follow a few topics"))
+        heading = QLabel(QCoreApplication.translate("FollowTopicsDialog", "Follow a few topics"))
         heading.setObjectName("pageTitle")
         intro = QLabel(
-            _tr(
+            QCoreApplication.translate(
+                "FollowTopicsDialog",
                 "New posts and questions in what you follow show in your Inbox. "
-                "Pick a few to start with; you can change them any time."
+                "Pick a few to start with; you can change them any time.",
             )
         )
         intro.setObjectName("pageSubtitle")
         intro.setWordWrap(True)
-        self.tags_title, self.tags = self._list(_tr("Suggested tags"), "suggestedTags")
-        self.groups_title, self.groups = self._list(_tr("Your groups"), "suggestedGroups")
-        self.people_title, self.people = self._list(_tr("Suggested people"), "suggestedPeople")
+        self.tags_title, self.tags = self._list(
+            QCoreApplication.translate("FollowTopicsDialog", "Suggested tags"), "suggestedTags"
+        )
+        self.groups_title, self.groups = self._list(
+            QCoreApplication.translate("FollowTopicsDialog", "Your groups"), "suggestedGroups"
+        )
+        self.people_title, self.people = self._list(
+            QCoreApplication.translate("FollowTopicsDialog", "Suggested people"), "suggestedPeople"
+        )
         self.error = QLabel()
         self.error.setObjectName("errorText")
         self.error.setWordWrap(True)
         self.error.hide()
         self.buttons = QDialogButtonBox()
-        self.follow_button = QPushButton(_tr("Follow selected"))
+        self.follow_button = QPushButton(
+            QCoreApplication.translate("FollowTopicsDialog", "Follow selected")
+        )
         self.follow_button.setObjectName("primary")
         self.follow_button.setDefault(True)
-        self.skip_button = QPushButton(_tr("Skip"))
-        self.skip_button.setAccessibleName(_tr("Skip following topics for now"))
+        self.skip_button = QPushButton(QCoreApplication.translate("FollowTopicsDialog", "Skip"))
+        self.skip_button.setAccessibleName(
+            QCoreApplication.translate("FollowTopicsDialog", "Skip following topics for now")
+        )
         self.buttons.addButton(self.follow_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.skip_button, QDialogButtonBox.ButtonRole.RejectRole)
         self.follow_button.clicked.connect(self._on_follow_button_clicked)
@@ -190,7 +197,7 @@ class FollowTopicsDialog(QDialog):
             self.accept()
 
         CollectionOp(parent=self, op=write, success=saved).failure(self._on_failed).with_progress(
-            _tr("following")
+            QCoreApplication.translate("FollowTopicsDialog", "following")
         ).run_in_background(self._runner)
 
     def _on_failed(self, failure: Failure) -> None:

@@ -28,10 +28,6 @@ class FollowSource(Protocol):
     def follow_set(self) -> FollowSet: ...
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FollowButton", text)
-
-
 def follow_key(kind: str, target: str) -> str:
     """How the cache names ``target``: tags in the server's spelling, the rest by id."""
     return canonical_tag(target.lstrip("#")) if kind == "tag" else target
@@ -55,7 +51,7 @@ class FollowButton(QWidget):
         self.target = ""
         self.label = ""
         self.following = False
-        self.button = QPushButton(_tr("Follow"))
+        self.button = QPushButton(QCoreApplication.translate("FollowButton", "Follow"))
         self.button.setObjectName("followButton")
         self.button.setCheckable(True)
         self.button.setEnabled(False)
@@ -108,17 +104,33 @@ class FollowButton(QWidget):
     def _show(self, following: bool, *, known: bool) -> None:
         self.following = following
         self.button.setChecked(following)
-        self.button.setText(_tr("Following") if following else _tr("Follow"))
+        self.button.setText(
+            QCoreApplication.translate("FollowButton", "Following")
+            if following
+            else QCoreApplication.translate("FollowButton", "Follow")
+        )
         self.button.setEnabled(known and self._follows is not None and bool(self.target))
         what = self.label or self.target
         if following:
-            self.button.setAccessibleName(_tr("Following {0}. Stop following").format(what))
+            self.button.setAccessibleName(
+                QCoreApplication.translate("FollowButton", "Following {0}. Stop following").format(
+                    what
+                )
+            )
             self.button.setToolTip(
-                _tr("You follow {0}: new things show in your Inbox").format(what)
+                QCoreApplication.translate(
+                    "FollowButton", "You follow {0}: new things show in your Inbox"
+                ).format(what)
             )
         else:
-            self.button.setAccessibleName(_tr("Follow {0}").format(what))
-            self.button.setToolTip(_tr("Follow {0}: new things show in your Inbox").format(what))
+            self.button.setAccessibleName(
+                QCoreApplication.translate("FollowButton", "Follow {0}").format(what)
+            )
+            self.button.setToolTip(
+                QCoreApplication.translate(
+                    "FollowButton", "Follow {0}: new things show in your Inbox"
+                ).format(what)
+            )
 
     def _say(self, text: str) -> None:
         self.message.setText(text)
@@ -148,15 +160,19 @@ class FollowButton(QWidget):
             if request == self._request:
                 self._show(before, known=True)
                 text = (
-                    _tr("Could not follow {0}: {1}")
+                    QCoreApplication.translate("FollowButton", "Could not follow {0}: {1}")
                     if wanted
-                    else _tr("Could not stop following {0}: {1}")
+                    else QCoreApplication.translate(
+                        "FollowButton", "Could not stop following {0}: {1}"
+                    )
                 ).format(self.label or target, failure.message)
                 self._say(text)
                 self.failed.emit(text)
 
         CollectionOp(parent=self, op=write, success=saved).failure(not_saved).with_progress(
-            _tr("following") if wanted else _tr("stopping following")
+            QCoreApplication.translate("FollowButton", "following")
+            if wanted
+            else QCoreApplication.translate("FollowButton", "stopping following")
         ).run_in_background(self._runner)
 
     @Slot(bool)
