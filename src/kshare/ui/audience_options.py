@@ -53,7 +53,9 @@ def when(moment: datetime, clock: Clock = SYSTEM) -> str:
     """``30 Nov, 18:00`` in local time (with the year when it is not ``clock``'s year)."""
     local = (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone()
     day = short_date(local, year=local.year != clock.now().astimezone().year)
-    return _tr("{day}, {time}").format(day=day, time=f"{local:%H:%M}")
+    return QCoreApplication.translate("audience_options", "{day}, {time}").format(
+        day=day, time=f"{local:%H:%M}"
+    )
 
 
 def rights_summary(
@@ -65,11 +67,17 @@ def rights_summary(
     """``Visible to: SRE from 1 Dec, 09:00 until 30 Dec, 18:00 · SRE can edit``."""
     text = visible_to
     if publish_at is not None:
-        text += " " + _tr("from {when}").format(when=when(publish_at))
+        text += " " + QCoreApplication.translate("audience_options", "from {when}").format(
+            when=when(publish_at)
+        )
     if visible_until is not None:
-        text += " " + _tr("until {when}").format(when=when(visible_until))
+        text += " " + QCoreApplication.translate("audience_options", "until {when}").format(
+            when=when(visible_until)
+        )
     if editor_names:
-        text += " · " + _tr("{names} can edit").format(names=_names(editor_names))
+        text += " · " + QCoreApplication.translate("audience_options", "{names} can edit").format(
+            names=_names(editor_names)
+        )
     return text
 
 
@@ -77,7 +85,9 @@ def _names(names: Sequence[str]) -> str:
     if len(names) > 3:
         return counts().more(", ".join(names[:2]), len(names) - 2)
     if len(names) > 1:
-        return _tr("{names} and {last}").format(names=", ".join(names[:-1]), last=names[-1])
+        return QCoreApplication.translate("audience_options", "{names} and {last}").format(
+            names=", ".join(names[:-1]), last=names[-1]
+        )
     return names[0]
 
 
@@ -93,11 +103,23 @@ def audience_line(
     now = now or clock.now()
     parts = [label] if label else []
     if info.editor_names:
-        parts.append(_tr("{names} can edit").format(names=_names(info.editor_names)))
+        parts.append(
+            QCoreApplication.translate("audience_options", "{names} can edit").format(
+                names=_names(info.editor_names)
+            )
+        )
     if is_author and info.publish_at is not None and info.publish_at > now:
-        parts.append(_tr("Scheduled for {when}").format(when=when(info.publish_at)))
+        parts.append(
+            QCoreApplication.translate("audience_options", "Scheduled for {when}").format(
+                when=when(info.publish_at)
+            )
+        )
     if info.visible_until is not None:
-        parts.append(_tr("Visible until {when}").format(when=when(info.visible_until)))
+        parts.append(
+            QCoreApplication.translate("audience_options", "Visible until {when}").format(
+                when=when(info.visible_until)
+            )
+        )
     return " · ".join(parts)
 
 

@@ -181,7 +181,11 @@ def _placeholder(look: theme.Theme) -> QImage:
     painter.setBrush(look.color("#f5f7fa"))
     painter.drawRoundedRect(image.rect().adjusted(0, 0, -1, -1), 6, 6)
     painter.setPen(look.color("#7b8794"))
-    painter.drawText(image.rect(), Qt.AlignmentFlag.AlignCenter, _tr("Remote image not loaded"))
+    painter.drawText(
+        image.rect(),
+        Qt.AlignmentFlag.AlignCenter,
+        QCoreApplication.translate("detail_view", "Remote image not loaded"),
+    )
     painter.end()
     return image
 
@@ -217,13 +221,13 @@ def _reply_html(
 ) -> str:
     who = html.escape(reply.summary.author_name)
     when = html.escape(full_time(reply.summary.created_at))
-    accepted_text = html.escape(_tr("✓ Accepted answer"))
+    accepted_text = html.escape(QCoreApplication.translate("detail_view", "✓ Accepted answer"))
     accepted = (
         f' · <span class="accepted">{accepted_text}</span>' if reply.summary.is_accepted else ""
     )
-    pending_text = html.escape(_tr("Waiting to sync"))
+    pending_text = html.escape(QCoreApplication.translate("detail_view", "Waiting to sync"))
     pending = f' · <span class="pending">{pending_text}</span>' if reply.pending else ""
-    open_text = html.escape(_tr("Open"))
+    open_text = html.escape(QCoreApplication.translate("detail_view", "Open"))
     link = f'<a href="{ITEM_SCHEME}:item/{html.escape(reply.summary.id)}">{open_text}</a>'
     actions = f'<span class="reply-actions">{links(reply)}</span>' if links else ""
     # An answer's own comments follow it, indented.
@@ -247,10 +251,11 @@ def detail_html(detail: ItemDetail, links: ReplyLinks | None = None) -> str:
     if detail.answers:
         answers = html.escape(counts().answers(len(detail.answers)))
         parts.append(f'<p class="section">{answers}</p>')
-        answered_by = html.escape(_tr("Answered by"))
+        answered_by = html.escape(QCoreApplication.translate("detail_view", "Answered by"))
         parts += [_reply_html(a, answered_by, links) for a in detail.answers]
     if detail.comments:
-        parts.append(f'<p class="section">{html.escape(_tr("COMMENTS"))}</p>')
+        comments = html.escape(QCoreApplication.translate("detail_view", "COMMENTS"))
+        parts.append(f'<p class="section">{comments}</p>')
         parts += [_reply_html(c, "", links) for c in detail.comments]
     return "\n".join(parts)
 
@@ -271,7 +276,7 @@ def meta_links(detail: ItemDetail) -> str:
         parts.append(" ".join(link("tag", t, f"#{t}") for t in summary.tags))
     groups = [a.partition(":")[2] for a in detail.audience.audience if a.startswith("group:")]
     if groups:
-        in_groups = _tr("in {groups}")
+        in_groups = QCoreApplication.translate("detail_view", "in {groups}")
         parts.append(in_groups.format(groups=", ".join(link("group", g, g) for g in groups)))
     if detail.verification_note:
         parts.append(html.escape(detail.verification_note))

@@ -48,31 +48,42 @@ def _tr(text: str) -> str:
 
 def size_text(size: int) -> str:
     if size < 1024:
-        return _tr("{size} bytes").format(size=size)
+        return QCoreApplication.translate("document_panel", "{size} bytes").format(size=size)
     if size < 1024**2:
-        return _tr("{size} KB").format(size=f"{size / 1024:.0f}")
-    return _tr("{size} MB").format(size=f"{size / 1024**2:.1f}")
+        return QCoreApplication.translate("document_panel", "{size} KB").format(
+            size=f"{size / 1024:.0f}"
+        )
+    return QCoreApplication.translate("document_panel", "{size} MB").format(
+        size=f"{size / 1024**2:.1f}"
+    )
 
 
 def state_text(view: DocumentView) -> str:
     versions = counts().versions(len(view.versions))
     if view.downloaded:
-        text = _tr("{file} · on this computer · {versions}")
+        text = QCoreApplication.translate(
+            "document_panel", "{file} · on this computer · {versions}"
+        )
     else:
-        text = _tr(
+        text = QCoreApplication.translate(
+            "document_panel",
             "{file} · Not downloaded yet: it is fetched when you preview, open or save it"
-            " · {versions}"
+            " · {versions}",
         )
     return text.format(file=view.filename, versions=versions)
 
 
 def downloaded_text(downloaded: bool) -> str:
     """A version's tooltip: whether its file is here."""
-    return _tr("On this computer") if downloaded else _tr("Not downloaded yet")
+    return (
+        QCoreApplication.translate("document_panel", "On this computer")
+        if downloaded
+        else QCoreApplication.translate("document_panel", "Not downloaded yet")
+    )
 
 
 def ask_save_path(parent: QWidget, name: str) -> str:
-    caption = _tr("Save {name} as").format(name=name)
+    caption = QCoreApplication.translate("document_panel", "Save {name} as").format(name=name)
     chosen, _filter = QFileDialog.getSaveFileName(parent, caption, name)
     return chosen
 
@@ -254,11 +265,13 @@ class DocumentPanel(QWidget):
     def _row(version: FileVersionView) -> QTreeWidgetItem:
         label = str(version.number)
         if version.current:
-            label = _tr("{number} (current)").format(number=version.number)
+            label = QCoreApplication.translate("document_panel", "{number} (current)").format(
+                number=version.number
+            )
         if version.created_at is not None:
             when = full_time(version.created_at)
         else:
-            when = _tr("not sent yet")
+            when = QCoreApplication.translate("document_panel", "not sent yet")
         row = QTreeWidgetItem([label, f"{version.filename} · {size_text(version.size)}"])
         row.setText(2, version.uploader_name)
         row.setText(3, when)

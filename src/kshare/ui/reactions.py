@@ -37,10 +37,12 @@ def button_text(emoji: str, count: int) -> str:
 def accessible_name(emoji: str, count: int, mine: bool) -> str:
     people = counted().reactions(count)
     if mine:
-        return _tr("{name}, {reactions}, including yours").format(
-            name=reaction_name(emoji), reactions=people
-        )
-    return _tr("{name}, {reactions}").format(name=reaction_name(emoji), reactions=people)
+        return QCoreApplication.translate(
+            "reactions", "{name}, {reactions}, including yours"
+        ).format(name=reaction_name(emoji), reactions=people)
+    return QCoreApplication.translate("reactions", "{name}, {reactions}").format(
+        name=reaction_name(emoji), reactions=people
+    )
 
 
 class ReactionBar(QWidget):

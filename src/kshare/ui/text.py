@@ -126,8 +126,10 @@ def short_date(local: datetime, *, year: bool = False) -> str:
     """``12 Mar`` (``12 Mar 2025`` with the year)."""
     month = _tr(SHORT_MONTHS[local.month - 1])
     if year:
-        return _tr("{day} {month} {year}").format(day=local.day, month=month, year=local.year)
-    return _tr("{day} {month}").format(day=local.day, month=month)
+        return QCoreApplication.translate("text", "{day} {month} {year}").format(
+            day=local.day, month=month, year=local.year
+        )
+    return QCoreApplication.translate("text", "{day} {month}").format(day=local.day, month=month)
 
 
 def _aware(moment: datetime) -> datetime:
@@ -143,18 +145,22 @@ def relative_time(
     Measured from ``now``, else from ``clock``'s now.
     """
     if moment is None:
-        return _tr("never")
+        return QCoreApplication.translate("text", "never")
     moment = _aware(moment)
     now = _aware(now) if now else clock.now()
     seconds = (now - moment).total_seconds()
     if seconds < 45:
-        return _tr("just now")
+        return QCoreApplication.translate("text", "just now")
     if seconds < 3600:
-        return _tr("{minutes} min ago").format(minutes=max(1, round(seconds / 60)))
+        return QCoreApplication.translate("text", "{minutes} min ago").format(
+            minutes=max(1, round(seconds / 60))
+        )
     if seconds < 86400:
-        return _tr("{hours} h ago").format(hours=round(seconds / 3600))
+        return QCoreApplication.translate("text", "{hours} h ago").format(
+            hours=round(seconds / 3600)
+        )
     if seconds < 2 * 86400:
-        return _tr("yesterday")
+        return QCoreApplication.translate("text", "yesterday")
     local = moment.astimezone()
     return short_date(local, year=local.year != now.astimezone().year)
 
@@ -164,7 +170,7 @@ def full_time(moment: datetime | None) -> str:
     if moment is None:
         return ""
     local = _aware(moment).astimezone()
-    return _tr("{day} {month} {year}, {time}").format(
+    return QCoreApplication.translate("text", "{day} {month} {year}, {time}").format(
         day=local.day, month=_tr(MONTHS[local.month - 1]), year=local.year, time=f"{local:%H:%M}"
     )
 
@@ -172,12 +178,12 @@ def full_time(moment: datetime | None) -> str:
 def audience_summary(labels: list[str], *, org: bool, private: bool) -> str:
     """The sentence under the audience picker: who will be able to read this."""
     if private:
-        return _tr("Visible to: only you")
+        return QCoreApplication.translate("text", "Visible to: only you")
     if org:
-        return _tr("Visible to: everyone in the company")
+        return QCoreApplication.translate("text", "Visible to: everyone in the company")
     if not labels:
-        return _tr("Choose who can see this")
+        return QCoreApplication.translate("text", "Choose who can see this")
     if len(labels) > 4:
         shown = counts().more(", ".join(labels[:3]), len(labels) - 3)
-        return _tr("Visible to: {names}").format(names=shown)
-    return _tr("Visible to: {names}").format(names=", ".join(labels))
+        return QCoreApplication.translate("text", "Visible to: {names}").format(names=shown)
+    return QCoreApplication.translate("text", "Visible to: {names}").format(names=", ".join(labels))

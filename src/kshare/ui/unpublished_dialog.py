@@ -75,28 +75,49 @@ def excerpt(text: str, limit: int = EXCERPT) -> str:
 def _quoted(title: str, body: str) -> str:
     if not (title or body):
         return ""
-    return _tr("“{text}”").format(text=excerpt(title or body, 60))
+    return QCoreApplication.translate("unpublished_dialog", "“{text}”").format(
+        text=excerpt(title or body, 60)
+    )
 
 
 def audience_words(spec: dict[str, Any]) -> str:
     """An audience as the outbox keeps it (the wire spec), in plain words."""
-    group, person = _tr("group {name}"), _tr("person {name}")
+    group, person = (
+        QCoreApplication.translate("unpublished_dialog", "group {name}"),
+        QCoreApplication.translate("unpublished_dialog", "person {name}"),
+    )
     if spec.get("org"):
-        who = [_tr("everyone in the company")]
+        who = [QCoreApplication.translate("unpublished_dialog", "everyone in the company")]
     elif spec.get("private"):
-        who = [_tr("only you")]
+        who = [QCoreApplication.translate("unpublished_dialog", "only you")]
     else:
         who = [group.format(name=g) for g in spec.get("groups") or []]
         who += [person.format(name=p) for p in spec.get("people") or []]
-    parts = [_tr("Visible to: {who}").format(who=", ".join(who) or _tr("only you"))]
+    parts = [
+        QCoreApplication.translate("unpublished_dialog", "Visible to: {who}").format(
+            who=", ".join(who) or QCoreApplication.translate("unpublished_dialog", "only you")
+        )
+    ]
     editors = [group.format(name=g) for g in spec.get("editor_groups") or []]
     editors += [person.format(name=p) for p in spec.get("editor_people") or []]
     if editors:
-        parts.append(_tr("can also edit: {who}").format(who=", ".join(editors)))
+        parts.append(
+            QCoreApplication.translate("unpublished_dialog", "can also edit: {who}").format(
+                who=", ".join(editors)
+            )
+        )
     if spec.get("publish_at"):
-        parts.append(_tr("from {when}").format(when=spec["publish_at"]))
+        parts.append(
+            QCoreApplication.translate("unpublished_dialog", "from {when}").format(
+                when=spec["publish_at"]
+            )
+        )
     if spec.get("visible_until"):
-        parts.append(_tr("until {when}").format(when=spec["visible_until"]))
+        parts.append(
+            QCoreApplication.translate("unpublished_dialog", "until {when}").format(
+                when=spec["visible_until"]
+            )
+        )
     return " · ".join(parts)
 
 
@@ -111,7 +132,7 @@ def describe(entry: Any) -> Description:
         kind = str(create.get("kind") or "post")
         quoted = _quoted(str(create.get("title") or ""), mine)
         # "Your new post “…”": the kind as a word of its own, lower case in English.
-        what = _tr("Your new {kind} {title}").format(
+        what = QCoreApplication.translate("unpublished_dialog", "Your new {kind} {title}").format(
             kind=kind_label(kind).lower(), Kind=kind_label(kind), title=quoted
         )
     elif operation == "update_item":
@@ -125,21 +146,34 @@ def describe(entry: Any) -> Description:
         audience = update.get("audience")
         if not mine and isinstance(audience, dict):  # only who may see or edit it changed
             mine = audience_words(audience)
-            what = _tr("Your change of who can see {title}").format(title=quoted)
+            what = QCoreApplication.translate(
+                "unpublished_dialog", "Your change of who can see {title}"
+            ).format(title=quoted)
         else:
-            what = _tr("Your edit of {title}").format(title=quoted)
+            what = QCoreApplication.translate("unpublished_dialog", "Your edit of {title}").format(
+                title=quoted
+            )
     elif operation == "create_reaction":
         emoji = (payload.get("reaction") or {}).get("emoji", "")
-        what = _tr("Your reaction {emoji}").format(emoji=emoji)
+        what = QCoreApplication.translate("unpublished_dialog", "Your reaction {emoji}").format(
+            emoji=emoji
+        )
     elif operation in OPERATIONS:
         what = _tr(OPERATIONS[operation])
     else:
         what = operation.replace("_", " ").capitalize()
     if entry.state == CONFLICT:
-        why = _tr("It was changed on the server before your edit arrived. Choose which to keep.")
+        why = QCoreApplication.translate(
+            "unpublished_dialog",
+            "It was changed on the server before your edit arrived. Choose which to keep.",
+        )
     else:
-        reason = entry.last_error or _tr("no reason given")
-        why = _tr("The server refused it: {reason}.").format(reason=reason.rstrip("."))
+        reason = entry.last_error or QCoreApplication.translate(
+            "unpublished_dialog", "no reason given"
+        )
+        why = QCoreApplication.translate(
+            "unpublished_dialog", "The server refused it: {reason}."
+        ).format(reason=reason.rstrip("."))
     return Description(what.strip(), why, mine, theirs)
 
 

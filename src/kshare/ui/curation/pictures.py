@@ -50,7 +50,7 @@ def _label(plot: pg.PlotWidget, text: str, x: float, y: float, anchor: tuple[flo
 
 def flow_picture(flows: tuple[Flow, ...], parent: QWidget | None = None) -> pg.PlotWidget:
     """Askers' departments on the left, answerers' on the right, one band per pair."""
-    plot = _plot(parent, _tr("Who answers whose questions"))
+    plot = _plot(parent, QCoreApplication.translate("pictures", "Who answers whose questions"))
     left = sorted({f.asking for f in flows})
     right = sorted({f.answering for f in flows})
     ly = {d: -i for i, d in enumerate(left)}
@@ -74,7 +74,12 @@ def wait_picture(
     waits: tuple[Wait, ...], title: str, parent: QWidget | None = None
 ) -> pg.PlotWidget:
     """One bar per tag (or department): the median days a question waited for an answer."""
-    plot = _plot(parent, _tr("{title} (median days to a first answer)").format(title=title))
+    plot = _plot(
+        parent,
+        QCoreApplication.translate("pictures", "{title} (median days to a first answer)").format(
+            title=title
+        ),
+    )
     if waits:
         ys = np.arange(len(waits), 0, -1, dtype=float)
         days = np.array([w.days for w in waits], dtype=float)
@@ -84,7 +89,9 @@ def wait_picture(
         )
         for w, y in zip(waits, ys, strict=True):
             _label(plot, f"{w.label} ({w.questions})", -longest * 0.01, float(y), (1.0, 0.5))
-            days_text = _tr("{days} d").format(days=f"{w.days:g}")
+            days_text = QCoreApplication.translate("pictures", "{days} d").format(
+                days=f"{w.days:g}"
+            )
             _label(plot, days_text, w.days + longest * 0.01, float(y), (0.0, 0.5))
         plot.setXRange(-longest * 0.6, longest * 1.15)
     return plot
@@ -92,7 +99,9 @@ def wait_picture(
 
 def people_picture(graph: PeopleGraph, parent: QWidget | None = None) -> pg.PlotWidget:
     """People on a circle, grouped by department; the bridges large and orange."""
-    plot = _plot(parent, _tr("Who connects otherwise separate groups"))
+    plot = _plot(
+        parent, QCoreApplication.translate("pictures", "Who connects otherwise separate groups")
+    )
     count = len(graph.names)
     if not count:
         return plot
