@@ -18,10 +18,13 @@ from PySide6.QtWidgets import (
 from kshare.client.views import AudienceInfo, Choice
 from kshare.ui.audience_options import AudienceChange, AudienceOptions, loses_access
 from kshare.ui.audience_picker import AudiencePicker
+from kshare.ui.preview_pane import named
+from kshare.ui.text import QT_TRANSLATE_NOOP
 
-NARROWING = (
+NARROWING = QT_TRANSLATE_NOOP(
+    "AudienceDialog",
     "Some people who can see this now will lose access: it is removed from their "
-    "computers at their next sync."
+    "computers at their next sync.",
 )
 
 
@@ -33,7 +36,7 @@ class AudienceDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("audienceDialog")
-        self.setWindowTitle("Who can see and edit this")
+        self.setWindowTitle(self.tr("Who can see and edit this"))
         self._current = current
         self.picker = AudiencePicker()
         self.options = AudienceOptions()
@@ -43,12 +46,12 @@ class AudienceDialog(QDialog):
         self.picker.set_audience(current.audience)
         self.options.set_visible_to(self.picker.audience(), self.picker.model.checked())
         self.options.set_values(current.editors, current.publish_at, current.visible_until)
-        self.warning = QLabel(NARROWING, objectName="warningText", wordWrap=True)
+        self.warning = named(QLabel(self.tr(NARROWING), wordWrap=True), "warningText")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.apply_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.apply_button.setText("Apply with the edit")
+        self.apply_button.setText(self.tr("Apply with the edit"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 

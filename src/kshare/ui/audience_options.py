@@ -12,7 +12,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QDate, QDateTime, QSortFilterProxyModel, Qt, QTime, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QDateTime,
+    QSortFilterProxyModel,
+    Qt,
+    QTime,
+    Signal,
+    Slot,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateTimeEdit,
@@ -29,15 +38,24 @@ from kshare.client.dates import FIRST_PICKABLE_DAY, LAST_PICKABLE_DAY
 from kshare.client.views import AudienceInfo, Choice
 from kshare.clock import SYSTEM, Clock
 from kshare.ui.audience_picker import AudienceChoicesModel, audience_key, short_label
+from kshare.ui.preview_pane import named
+from kshare.ui.text import QT_TRANSLATE_NOOP, counts, short_date
 
-DATE_FORMAT = "d MMM yyyy, HH:mm"
+# The time field's display format; a translation may order it as its language does.
+DATE_FORMAT = QT_TRANSLATE_NOOP("TimeField", "d MMM yyyy, HH:mm")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("audience_options", text)
 
 
 def when(moment: datetime, clock: Clock = SYSTEM) -> str:
     """``30 Nov, 18:00`` in local time (with the year when it is not ``clock``'s year)."""
     local = (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone()
-    year = "" if local.year == clock.now().astimezone().year else f" {local.year}"
-    return f"{local.day} {local:%b}{year}, {local:%H:%M}"
+    day = short_date(local, year=local.year != clock.now().astimezone().year)
+    return QCoreApplication.translate("audience_options", "{day}, {time}").format(
+        day=day, time=f"{local:%H:%M}"
+    )
 
 
 def rights_summary(
@@ -49,19 +67,27 @@ def rights_summary(
     """``Visible to: SRE from 1 Dec, 09:00 until 30 Dec, 18:00 · SRE can edit``."""
     text = visible_to
     if publish_at is not None:
-        text += f" from {when(publish_at)}"
+        text += " " + QCoreApplication.translate("audience_options", "from {when}").format(
+            when=when(publish_at)
+        )
     if visible_until is not None:
-        text += f" until {when(visible_until)}"
+        text += " " + QCoreApplication.translate("audience_options", "until {when}").format(
+            when=when(visible_until)
+        )
     if editor_names:
-        text += f" · {_names(editor_names)} can edit"
+        text += " · " + QCoreApplication.translate("audience_options", "{names} can edit").format(
+            names=_names(editor_names)
+        )
     return text
 
 
 def _names(names: Sequence[str]) -> str:
     if len(names) > 3:
-        return ", ".join(names[:2]) + f" and {len(names) - 2} more"
+        return counts().more(", ".join(names[:2]), len(names) - 2)
     if len(names) > 1:
-        return ", ".join(names[:-1]) + f" and {names[-1]}"
+        return QCoreApplication.translate("audience_options", "{names} and {last}").format(
+            names=", ".join(names[:-1]), last=names[-1]
+        )
     return names[0]
 
 
@@ -77,11 +103,23 @@ def audience_line(
     now = now or clock.now()
     parts = [label] if label else []
     if info.editor_names:
-        parts.append(f"{_names(info.editor_names)} can edit")
+        parts.append(
+            QCoreApplication.translate("audience_options", "{names} can edit").format(
+                names=_names(info.editor_names)
+            )
+        )
     if is_author and info.publish_at is not None and info.publish_at > now:
-        parts.append(f"Scheduled for {when(info.publish_at)}")
+        parts.append(
+            QCoreApplication.translate("audience_options", "Scheduled for {when}").format(
+                when=when(info.publish_at)
+            )
+        )
     if info.visible_until is not None:
-        parts.append(f"Visible until {when(info.visible_until)}")
+        parts.append(
+            QCoreApplication.translate("audience_options", "Visible until {when}").format(
+                when=when(info.visible_until)
+            )
+        )
     return " · ".join(parts)
 
 
@@ -146,14 +184,15 @@ class TimeField(QWidget):
         self._offset = default_offset
         self._clock = clock  # the default time is an hour from its now
         self.check = QCheckBox(label)
-        self.edit = QDateTimeEdit(calendarPopup=True)
-        self.edit.setDisplayFormat(DATE_FORMAT)
+        self.edit = QDateTimeEdit()
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat(self.tr(DATE_FORMAT))
         # the server's range (1970..9999 UTC), narrowed by a day so any time zone fits
         first, last = FIRST_PICKABLE_DAY, LAST_PICKABLE_DAY
         self.edit.setMinimumDate(QDate(first.year, first.month, first.day))
         self.edit.setMaximumDate(QDate(last.year, last.month, last.day))
         self.edit.setAccessibleName(label)
-        self.edit.setToolTip("Local time")
+        self.edit.setToolTip(self.tr("Local time"))
         self.edit.setEnabled(False)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -196,27 +235,29 @@ class AudienceOptions(QWidget):
 
     def __init__(self, parent: QWidget | None = None, *, clock: Clock = SYSTEM) -> None:
         super().__init__(parent)
-        self.toggle = QToolButton(text="More options", checkable=True, objectName="moreOptions")
+        self.toggle = named(QToolButton(), "moreOptions")
+        self.toggle.setText(self.tr("More options"))
+        self.toggle.setCheckable(True)
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toggle.setArrowType(Qt.ArrowType.RightArrow)
-        self.area = QWidget(objectName="moreOptionsArea")
+        self.area = named(QWidget(), "moreOptionsArea")
         self.editors_model = AudienceChoicesModel(self)
         proxy = QSortFilterProxyModel(self)
         proxy.setSourceModel(self.editors_model)
-        self.editors_list = QListView(objectName="editorChoices")
+        self.editors_list = named(QListView(), "editorChoices")
         self.editors_list.setModel(proxy)
         self.editors_list.setMaximumHeight(110)
-        self.editors_list.setAccessibleName("Can also edit")
-        self.editors_hint = QLabel(objectName="hint", wordWrap=True)
-        self.publish_at = TimeField("Publish at", timedelta(hours=1), clock=clock)
-        self.visible_until = TimeField("Visible until", timedelta(days=7), clock=clock)
+        self.editors_list.setAccessibleName(self.tr("Can also edit"))
+        self.editors_hint = named(QLabel(wordWrap=True), "hint")
+        self.publish_at = TimeField(self.tr("Publish at"), timedelta(hours=1), clock=clock)
+        self.visible_until = TimeField(self.tr("Visible until"), timedelta(days=7), clock=clock)
 
         form = QFormLayout(self.area)
         form.setContentsMargins(0, 0, 0, 0)
         editors = QVBoxLayout()
         editors.addWidget(self.editors_list)
         editors.addWidget(self.editors_hint)
-        form.addRow("Can also edit", editors)
+        form.addRow(self.tr("Can also edit"), editors)
         form.addRow("", self.publish_at)
         form.addRow("", self.visible_until)
         layout = QVBoxLayout(self)
@@ -244,10 +285,10 @@ class AudienceOptions(QWidget):
             hint = ""
         elif "private" in audience or not audience:
             offered = []
-            hint = "Only you can see it, so only you can edit it."
+            hint = self.tr("Only you can see it, so only you can edit it.")
         else:
             offered = list(chosen)
-            hint = "Choose among the groups and people who can see it."
+            hint = self.tr("Choose among the groups and people who can see it.")
         self.editors_model.set_choices(offered)
         self.editors_model.set_checked(keep & {audience_key(c) for c in offered})
         self.editors_list.setEnabled(bool(offered))

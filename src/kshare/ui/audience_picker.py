@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from kshare.client.views import Choice
+from kshare.ui.preview_pane import named
 from kshare.ui.resources import icon
 from kshare.ui.text import audience_summary
 
@@ -76,7 +78,9 @@ class AudienceChoicesModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DecorationRole:
             return self._icons.get(choice.kind)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "Group" if choice.kind == "group" else "Person"
+            if choice.kind == "group":
+                return QCoreApplication.translate("AudienceChoicesModel", "Group")
+            return QCoreApplication.translate("AudienceChoicesModel", "Person")
         if role == Qt.ItemDataRole.UserRole:
             return audience_key(choice)
         return None
@@ -132,9 +136,9 @@ class AudiencePicker(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.everyone = QRadioButton("Everyone in the company")
-        self.only_me = QRadioButton("Only me (a private note)")
-        self.chosen = QRadioButton("Specific groups and people")
+        self.everyone = QRadioButton(self.tr("Everyone in the company"))
+        self.only_me = QRadioButton(self.tr("Only me (a private note)"))
+        self.chosen = QRadioButton(self.tr("Specific groups and people"))
         self._buttons = QButtonGroup(self)
         for number, button in enumerate((self.everyone, self.only_me, self.chosen)):
             self._buttons.addButton(button, number)
@@ -145,12 +149,12 @@ class AudiencePicker(QWidget):
         self._proxy.setSourceModel(self.model)
         self._proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.filter = QLineEdit()
-        self.filter.setAccessibleName("Find groups and people")
-        self.filter.setPlaceholderText("Find a group or a person")
+        self.filter.setAccessibleName(self.tr("Find groups and people"))
+        self.filter.setPlaceholderText(self.tr("Find a group or a person"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._proxy.setFilterFixedString)
-        self.list = QListView(objectName="choices")
-        self.list.setAccessibleName("Who can see it")
+        self.list = named(QListView(), "choices")
+        self.list.setAccessibleName(self.tr("Who can see it"))
         self.list.setModel(self._proxy)
         self.list.setMinimumHeight(140)
         # Long group names wrap instead of widening the list past the dialog.
@@ -158,7 +162,7 @@ class AudiencePicker(QWidget):
         self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
-        self.summary = QLabel(objectName="audienceSummary", wordWrap=True)
+        self.summary = named(QLabel(wordWrap=True), "audienceSummary")
         self._describe: Callable[[str], str] | None = None
 
         layout = QVBoxLayout(self)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from kshare.client.audience_reach import Reach
 from kshare.ui.operations import Failure, TaskRunner
 from kshare.ui.preview_pane import named
+from kshare.ui.text import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +38,7 @@ class AudienceReachLabel(QWidget):
         self._wanted: tuple[str, ...] | None = None
         self.reach: Reach | None = None
         self.count = named(QLabel(wordWrap=True), "audienceReach")
-        self.count.setAccessibleName("Who will see this")
+        self.count.setAccessibleName(self.tr("Who will see this"))
         self.warning = named(QLabel(wordWrap=True), "audienceWarning")
         self.warning.hide()
         layout = QVBoxLayout(self)
@@ -54,7 +55,7 @@ class AudienceReachLabel(QWidget):
         wanted = tuple(audience)
         if not wanted:
             self.reach = None
-            self.count.setText("Choose who may see this.")
+            self.count.setText(self.tr("Choose who may see this."))
             self.warning.hide()
             return
         self._wanted = wanted
@@ -68,12 +69,12 @@ class AudienceReachLabel(QWidget):
         self._wanted = None
         self._busy = True
         if self.reach is None:
-            self.count.setText("Counting who will see this…")
+            self.count.setText(self.tr("Counting who will see this…"))
         self._runner.network(
             lambda: source.preview(wanted),
             success=self._on_counted,
             failure=self._on_failed,
-            label="counting who will see this",
+            label=QT_TRANSLATE_NOOP("TaskLabel", "counting who will see this"),
             owner=self,
         )
 
@@ -89,6 +90,8 @@ class AudienceReachLabel(QWidget):
 
     def _on_failed(self, failure: Failure) -> None:
         self._busy = False
-        self.count.setText(f"Cannot count who will see this: {failure.message}")
+        self.count.setText(
+            self.tr("Cannot count who will see this: {reason}").format(reason=failure.message)
+        )
         if self._wanted is not None:
             self._send()

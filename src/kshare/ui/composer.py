@@ -32,10 +32,16 @@ from kshare.ui.audience_picker import AudiencePicker
 from kshare.ui.audience_reach import AudienceReachLabel
 from kshare.ui.mention_completer import MentionTextEdit
 from kshare.ui.operations import Failure, TaskRunner
+from kshare.ui.preview_pane import named
+from kshare.ui.text import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
-KINDS = (("post", "Post"), ("question", "Question"), ("article", "Article"))
+KINDS = (
+    ("post", QT_TRANSLATE_NOOP("Composer", "Post")),
+    ("question", QT_TRANSLATE_NOOP("Composer", "Question")),
+    ("article", QT_TRANSLATE_NOOP("Composer", "Article")),
+)
 
 
 class PublishTarget(Protocol):
@@ -74,45 +80,54 @@ class Composer(QWidget):
         self._runner = runner
         self._publishing = False
 
-        title = QLabel("Compose", objectName="pageTitle")
-        subtitle = QLabel(
-            "Share what you know. It is saved on this computer first and sent at the next sync.",
-            objectName="pageSubtitle",
-            wordWrap=True,
+        title = named(QLabel(self.tr("Compose")), "pageTitle")
+        subtitle = named(
+            QLabel(
+                self.tr(
+                    "Share what you know. It is saved on this computer first and sent at the "
+                    "next sync."
+                ),
+                wordWrap=True,
+            ),
+            "pageSubtitle",
         )
         self.kind = QComboBox()
+        self.kind.setAccessibleName(self.tr("Kind"))
         for value, label in KINDS:
-            self.kind.addItem(label, value)
+            self.kind.addItem(self.tr(label), value)
         self.title = QLineEdit()
-        self.title.setPlaceholderText("A title that says what it is about")
+        self.title.setPlaceholderText(self.tr("A title that says what it is about"))
         self.body = MentionTextEdit()
         self.body.setPlaceholderText(
-            "Write in Markdown: **bold**, *italic*, `code`, lists with -, links with [text](url)"
+            self.tr(
+                "Write in Markdown: **bold**, *italic*, `code`, lists with -, "
+                "links with [text](url)"
+            )
         )
         self.body.setTabChangesFocus(True)
         self.mentions = self.body.mentions
         self.tags = QLineEdit()
-        self.tags.setPlaceholderText("kubernetes, on-call")
+        self.tags.setPlaceholderText(self.tr("kubernetes, on-call"))
         self.audience = AudiencePicker()
         self.options = AudienceOptions()
         self.audience.describe_with(self.options.summary)
         self.reach = AudienceReachLabel(getattr(target, "audience_reach", None), runner)
-        self.error = QLabel(objectName="errorText", wordWrap=True)
+        self.error = named(QLabel(wordWrap=True), "errorText")
         self.error.hide()
-        self.publish_button = QPushButton("Publish", objectName="primary")
+        self.publish_button = named(QPushButton(self.tr("Publish")), "primary")
         self.publish_button.clicked.connect(self._on_publish_button_clicked)
 
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         form.setHorizontalSpacing(14)
         form.setVerticalSpacing(10)
-        form.addRow("Kind", self.kind)
-        form.addRow("Title", self.title)
-        form.addRow("Text", self.body)
-        form.addRow("Tags", self.tags)
-        form.addRow("Audience", self.audience)
+        form.addRow(self.tr("Kind"), self.kind)
+        form.addRow(self.tr("Title"), self.title)
+        form.addRow(self.tr("Text"), self.body)
+        form.addRow(self.tr("Tags"), self.tags)
+        form.addRow(self.tr("Audience"), self.audience)
         form.addRow("", self.options)
-        form.addRow("Who will see this", self.reach)
+        form.addRow(self.tr("Who will see this"), self.reach)
 
         self.publish_button.setMinimumWidth(130)
         actions = QHBoxLayout()
@@ -121,7 +136,7 @@ class Composer(QWidget):
         actions.addWidget(self.publish_button, 0, Qt.AlignmentFlag.AlignRight)
 
         # A form wider than a line of reading text is harder to fill in.
-        column = QWidget(objectName="composerBody")
+        column = named(QWidget(), "composerBody")
         column.setMaximumWidth(820)
         column_layout = QVBoxLayout(column)
         column_layout.setContentsMargins(0, 0, 0, 0)
@@ -129,17 +144,18 @@ class Composer(QWidget):
         column_layout.addWidget(title)
         column_layout.addWidget(subtitle)
         column_layout.addLayout(form, 1)
-        body = QWidget(objectName="composerBody")
+        body = named(QWidget(), "composerBody")
         row = QHBoxLayout(body)
         row.setContentsMargins(24, 20, 24, 8)
         row.addWidget(column, 1)
         row.addStretch(0)
         # The form scrolls when "More options" is open on a small screen; the Publish
         # button stays in view below it.
-        self.scroll = QScrollArea(objectName="composerScroll", widgetResizable=True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(body)
-        footer = QWidget(objectName="composerBody")
+        self.form_scroll = named(QScrollArea(), "composerScroll")
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.form_scroll.setWidget(body)
+        footer = named(QWidget(), "composerBody")
         footer.setMaximumWidth(820 + 48)
         footer_layout = QHBoxLayout(footer)
         footer_layout.setContentsMargins(24, 0, 24, 16)
@@ -147,7 +163,7 @@ class Composer(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.form_scroll, 1)
         layout.addWidget(footer)
 
         self.title.textChanged.connect(self._on_field_changed)
@@ -164,7 +180,7 @@ class Composer(QWidget):
             self._target.audience_choices,
             success=self._on_choices_loaded,
             failure=self._show_failure,
-            label="loading groups and people",
+            label=QT_TRANSLATE_NOOP("TaskLabel", "loading groups and people"),
             owner=self,
         )
 
@@ -201,7 +217,7 @@ class Composer(QWidget):
             write,
             success=lambda item_id: self._on_published(item_id, summary),
             failure=self._on_publish_failed,
-            label="saving your post",
+            label=QT_TRANSLATE_NOOP("TaskLabel", "saving your post"),
             owner=self,
         )
 
@@ -223,7 +239,7 @@ class Composer(QWidget):
 
     def _update_button(self) -> None:
         self.publish_button.setEnabled(self._ready() and not self._publishing)
-        self.publish_button.setText("Saving…" if self._publishing else "Publish")
+        self.publish_button.setText(self.tr("Saving…") if self._publishing else self.tr("Publish"))
 
     def _on_published(self, item_id: Any, summary: str) -> None:
         self._publishing = False

@@ -20,7 +20,7 @@ from collections.abc import Callable, Mapping
 from functools import cache
 from typing import Any, Protocol
 
-from PySide6.QtCore import Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QColor, QCursor, QDesktopServices, QImage, QPainter, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -44,13 +44,14 @@ from kshare.ui.item_actions import (
     reply_actions,
 )
 from kshare.ui.operations import Failure, TaskRunner
+from kshare.ui.preview_pane import named
 from kshare.ui.suggested_people import (
     SUGGESTED,
     SuggestedPeople,
     SuggestionSource,
     wants_suggestions,
 )
-from kshare.ui.text import full_time, kind_label
+from kshare.ui.text import QT_TRANSLATE_NOOP, counts, full_time, kind_label
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +59,18 @@ EXTERNAL_SCHEMES = frozenset({"http", "https", "mailto"})
 # kshare:item/<id> links between items, kshare:attachment to open a file,
 # kshare:reply/<action>/<id> for what a person does to a reply in the thread
 ITEM_SCHEME = "kshare"
+EMPTY = QT_TRANSLATE_NOOP("DetailPane", "Select a post to read it here.")
+GONE = QT_TRANSLATE_NOOP("DetailPane", "This item is no longer available to you.")
+# Whose reply a reply's action links are about, by the reply's kind.
+REPLY_OWNERS = {
+    "answer": QT_TRANSLATE_NOOP("detail_view", "{author}'s answer"),
+    "comment": QT_TRANSLATE_NOOP("detail_view", "{author}'s comment"),
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("detail_view", text)
+
 
 BODY_CSS = """
 body { font-size: 10.5pt; line-height: 140%; color: #1f2933; }
@@ -169,7 +182,11 @@ def _placeholder(look: theme.Theme) -> QImage:
     painter.setBrush(look.color("#f5f7fa"))
     painter.drawRoundedRect(image.rect().adjusted(0, 0, -1, -1), 6, 6)
     painter.setPen(look.color("#7b8794"))
-    painter.drawText(image.rect(), Qt.AlignmentFlag.AlignCenter, "Remote image not loaded")
+    painter.drawText(
+        image.rect(),
+        Qt.AlignmentFlag.AlignCenter,
+        QCoreApplication.translate("detail_view", "Remote image not loaded"),
+    )
     painter.end()
     return image
 
@@ -190,7 +207,9 @@ def reply_links_html(
         f"<b>{html.escape(e)} {n}</b>" if e in own else f"{html.escape(e)} {n}"
         for e, n in reply.reactions
     )
-    what = html.escape(f"{reply.summary.author_name}'s {reply.summary.kind}")
+    kind = reply.summary.kind
+    owner = _tr(REPLY_OWNERS[kind]) if kind in REPLY_OWNERS else "{author}'s " + kind
+    what = html.escape(owner.format(author=reply.summary.author_name))
     links = [
         f'<a href="{ITEM_SCHEME}:reply/{action}/{reply_id}" title="{label} · {what}">{label}</a>'
         for action, label in reply_actions(reply, account, thread)
@@ -203,11 +222,14 @@ def _reply_html(
 ) -> str:
     who = html.escape(reply.summary.author_name)
     when = html.escape(full_time(reply.summary.created_at))
+    accepted_text = html.escape(QCoreApplication.translate("detail_view", "✓ Accepted answer"))
     accepted = (
-        ' · <span class="accepted">✓ Accepted answer</span>' if reply.summary.is_accepted else ""
+        f' · <span class="accepted">{accepted_text}</span>' if reply.summary.is_accepted else ""
     )
-    pending = ' · <span class="pending">Waiting to sync</span>' if reply.pending else ""
-    link = f'<a href="{ITEM_SCHEME}:item/{html.escape(reply.summary.id)}">Open</a>'
+    pending_text = html.escape(QCoreApplication.translate("detail_view", "Waiting to sync"))
+    pending = f' · <span class="pending">{pending_text}</span>' if reply.pending else ""
+    open_text = html.escape(QCoreApplication.translate("detail_view", "Open"))
+    link = f'<a href="{ITEM_SCHEME}:item/{html.escape(reply.summary.id)}">{open_text}</a>'
     actions = f'<span class="reply-actions">{links(reply)}</span>' if links else ""
     # An answer's own comments follow it, indented.
     below = "".join(_reply_html(c, "", links, nested=True) for c in reply.comments)
@@ -228,11 +250,13 @@ def detail_html(detail: ItemDetail, links: ReplyLinks | None = None) -> str:
             note = html.escape(detail.attachment_note)
             parts.append(f'<p class="attachment-note">{note}</p>')
     if detail.answers:
-        count = len(detail.answers)
-        parts.append(f'<p class="section">{count} ANSWER{"S" if count != 1 else ""}</p>')
-        parts += [_reply_html(a, "Answered by", links) for a in detail.answers]
+        answers = html.escape(counts().answers(len(detail.answers)))
+        parts.append(f'<p class="section">{answers}</p>')
+        answered_by = html.escape(QCoreApplication.translate("detail_view", "Answered by"))
+        parts += [_reply_html(a, answered_by, links) for a in detail.answers]
     if detail.comments:
-        parts.append('<p class="section">COMMENTS</p>')
+        comments = html.escape(QCoreApplication.translate("detail_view", "COMMENTS"))
+        parts.append(f'<p class="section">{comments}</p>')
         parts += [_reply_html(c, "", links) for c in detail.comments]
     return "\n".join(parts)
 
@@ -242,7 +266,7 @@ def meta_links(detail: ItemDetail) -> str:
     summary = detail.summary
 
     def link(kind: str, ref: str, text: str) -> str:
-        target = html.escape(f"{kind}:{QUrl.toPercentEncoding(ref).data().decode()}")
+        target = html.escape(f"{kind}:{bytes(QUrl.toPercentEncoding(ref).data()).decode()}")
         return f'<a href="{target}">{html.escape(text)}</a>'
 
     parts = [
@@ -253,7 +277,8 @@ def meta_links(detail: ItemDetail) -> str:
         parts.append(" ".join(link("tag", t, f"#{t}") for t in summary.tags))
     groups = [a.partition(":")[2] for a in detail.audience.audience if a.startswith("group:")]
     if groups:
-        parts.append("in " + ", ".join(link("group", g, g) for g in groups))
+        in_groups = QCoreApplication.translate("detail_view", "in {groups}")
+        parts.append(in_groups.format(groups=", ".join(link("group", g, g) for g in groups)))
     if detail.verification_note:
         parts.append(html.escape(detail.verification_note))
     return " · ".join(parts)
@@ -305,30 +330,30 @@ class DetailPane(QWidget):
         self._suggest_request = 0
 
         self._stack = QStackedWidget(self)
-        self._empty = QLabel(
-            "Select a post to read it here.", alignment=Qt.AlignmentFlag.AlignCenter
-        )
+        self._empty = QLabel(self.tr(EMPTY), alignment=Qt.AlignmentFlag.AlignCenter)
         self._empty.setObjectName("emptyState")
         self._empty.setWordWrap(True)
 
         page = QWidget()
-        self._title = QLabel(objectName="detailTitle", wordWrap=True)
-        self._meta = QLabel(objectName="detailMeta", wordWrap=True)
+        self._title = named(QLabel(wordWrap=True), "detailTitle")
+        self._meta = named(QLabel(wordWrap=True), "detailMeta")
         self._meta.setTextFormat(Qt.TextFormat.RichText)
         self._meta.linkActivated.connect(self._on_meta_link_activated)
-        self._kind = QLabel(objectName="audienceBadge")
-        self._audience = QLabel(objectName="audienceBadge")
-        self._pending = QLabel("Waiting to sync", objectName="pendingBadge")
+        self._kind = named(QLabel(), "audienceBadge")
+        self._audience = named(QLabel(), "audienceBadge")
+        self._pending = named(QLabel(self.tr("Waiting to sync")), "pendingBadge")
         self.follow_button = FollowButton(follows, runner)
         self.follow_button.hide()
-        self._blocked = QLabel(
-            "Remote images in this post were not loaded, to protect your privacy.",
-            objectName="blockedNotice",
-            wordWrap=True,
+        self._blocked = named(
+            QLabel(
+                self.tr("Remote images in this post were not loaded, to protect your privacy."),
+                wordWrap=True,
+            ),
+            "blockedNotice",
         )
         self.browser = SafeTextBrowser()
         self.browser.setObjectName("detailBody")
-        self.browser.setAccessibleName("Reading pane")
+        self.browser.setAccessibleName(self.tr("Reading pane"))
         self.browser.item_link_clicked.connect(self.item_link_clicked)
         self.browser.mention_clicked.connect(self._on_browser_mention_clicked)
         # Images are fetched while the text is laid out, after setHtml returns.
@@ -400,11 +425,12 @@ class DetailPane(QWidget):
             load,
             success=lambda loaded: self._on_item_loaded(request, item_id, *loaded),
             failure=lambda failure: self._on_item_failed(request, failure),
-            label="opening the item",
+            label=QT_TRANSLATE_NOOP("TaskLabel", "opening the item"),
             owner=self,
         )
 
-    def clear(self, message: str = "Select a post to read it here.") -> None:
+    def clear(self, message: str | None = None) -> None:
+        """Show ``message`` (by default: select a post) in place of an item."""
         self._request += 1
         self._item_id = None
         self._shown = frozenset()
@@ -416,7 +442,7 @@ class DetailPane(QWidget):
         if self.document_panel is not None:
             self.document_panel.clear()
             self.document_panel.hide()
-        self._empty.setText(message)
+        self._empty.setText(self.tr(EMPTY) if message is None else message)
         self._stack.setCurrentIndex(0)
 
     def on_changes(self, changes: Any) -> None:
@@ -424,7 +450,7 @@ class DetailPane(QWidget):
         if self._item_id is None:
             return
         if self._item_id in changes.removed_ids:
-            self.clear("This item is no longer available to you.")
+            self.clear(self.tr(GONE))
         elif self._shown & (changes.item_ids | changes.removed_ids):
             self.show_item(self._item_id)
 
@@ -444,7 +470,7 @@ class DetailPane(QWidget):
         if request != self._request:
             return
         if detail is None:
-            self.clear("This item is no longer available to you.")
+            self.clear(self.tr(GONE))
             return
         summary = detail.summary
         self._kind.setText(kind_label(summary.kind))
@@ -527,7 +553,7 @@ class DetailPane(QWidget):
             lambda: experts.suggested_experts(item_id, limit=SUGGESTED),
             success=lambda found: self._on_suggestions_loaded(request, item_id, found),
             failure=lambda failure: self._on_suggestions_failed(request, item_id, failure),
-            label="finding people who might know",
+            label=QT_TRANSLATE_NOOP("TaskLabel", "finding people who might know"),
             owner=self,
         )
 
@@ -558,7 +584,7 @@ class DetailPane(QWidget):
     @Slot(str)
     def _on_item_actions_deleted(self, item_id: str) -> None:
         if item_id == self._item_id:
-            self.clear("Deleted. It disappears for everyone at the next sync.")
+            self.clear(self.tr("Deleted. It disappears for everyone at the next sync."))
         elif self._item_id is not None:
             self.show_item(self._item_id)
         self.written.emit(item_id)
@@ -581,7 +607,7 @@ class DetailPane(QWidget):
         self._runner.local(
             lambda: notes.person_id(username),
             success=found,
-            label="finding @" + username,
+            label=QT_TRANSLATE_NOOP("TaskLabel", "finding the person mentioned"),
             owner=self,
         )
 

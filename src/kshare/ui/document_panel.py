@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from kshare.client.documents.views import DocumentPreview, DocumentView, FileVersionView
 from kshare.ui.operations import Failure, TaskRunner
 from kshare.ui.preview_pane import PreviewPane, named
-from kshare.ui.text import full_time
+from kshare.ui.text import QT_TRANSLATE_NOOP, counts, full_time
 
 log = logging.getLogger(__name__)
 
@@ -42,27 +42,49 @@ class DocumentSource(Protocol):
     def preview(self, item_id: str, number: int | None = None) -> DocumentPreview: ...
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("document_panel", text)
+
+
 def size_text(size: int) -> str:
     if size < 1024:
-        return f"{size} bytes"
+        return QCoreApplication.translate("document_panel", "{size} bytes").format(size=size)
     if size < 1024**2:
-        return f"{size / 1024:.0f} KB"
-    return f"{size / 1024**2:.1f} MB"
+        return QCoreApplication.translate("document_panel", "{size} KB").format(
+            size=f"{size / 1024:.0f}"
+        )
+    return QCoreApplication.translate("document_panel", "{size} MB").format(
+        size=f"{size / 1024**2:.1f}"
+    )
 
 
 def state_text(view: DocumentView) -> str:
-    count = len(view.versions)
-    versions = f"{count} versions" if count != 1 else "1 version"
+    versions = counts().versions(len(view.versions))
     if view.downloaded:
-        return f"{view.filename} · on this computer · {versions}"
+        text = QCoreApplication.translate(
+            "document_panel", "{file} · on this computer · {versions}"
+        )
+    else:
+        text = QCoreApplication.translate(
+            "document_panel",
+            "{file} · Not downloaded yet: it is fetched when you preview, open or save it"
+            " · {versions}",
+        )
+    return text.format(file=view.filename, versions=versions)
+
+
+def downloaded_text(downloaded: bool) -> str:
+    """A version's tooltip: whether its file is here."""
     return (
-        f"{view.filename} · Not downloaded yet: it is fetched when you preview, open or "
-        f"save it · {versions}"
+        QCoreApplication.translate("document_panel", "On this computer")
+        if downloaded
+        else QCoreApplication.translate("document_panel", "Not downloaded yet")
     )
 
 
 def ask_save_path(parent: QWidget, name: str) -> str:
-    chosen, _filter = QFileDialog.getSaveFileName(parent, f"Save {name} as", name)
+    caption = QCoreApplication.translate("document_panel", "Save {name} as").format(name=name)
+    chosen, _filter = QFileDialog.getSaveFileName(parent, caption, name)
     return chosen
 
 
@@ -87,9 +109,9 @@ class DocumentPanel(QWidget):
         self.state = named(QLabel(wordWrap=True), "documentState")
         self.message = named(QLabel(wordWrap=True), "errorText")
         self.message.hide()
-        self.preview_button = QPushButton("Preview")
-        self.open_button = QPushButton("Open this version")
-        self.save_button = QPushButton("Save as…")
+        self.preview_button = QPushButton(self.tr("Preview"))
+        self.open_button = QPushButton(self.tr("Open this version"))
+        self.save_button = QPushButton(self.tr("Save as…"))
         for button, slot in (
             (self.preview_button, self._on_preview_button_clicked),
             (self.open_button, self._on_open_button_clicked),
@@ -97,9 +119,11 @@ class DocumentPanel(QWidget):
         ):
             button.clicked.connect(slot)
         self.versions = named(QTreeWidget(), "documentVersions")
-        self.versions.setHeaderLabels(["Version", "File", "Shared by", "When"])
+        self.versions.setHeaderLabels(
+            [self.tr("Version"), self.tr("File"), self.tr("Shared by"), self.tr("When")]
+        )
         self.versions.setRootIsDecorated(False)
-        self.versions.setAccessibleName("Version history")
+        self.versions.setAccessibleName(self.tr("Version history"))
         self.versions.setMaximumHeight(120)
         self.versions.itemSelectionChanged.connect(self._on_versions_item_selection_changed)
         self.versions.itemActivated.connect(self._on_versions_item_activated)
@@ -138,7 +162,7 @@ class DocumentPanel(QWidget):
             lambda: self._source.document(item_id),
             success=lambda view: self._on_document_loaded(request, view, changed),
             failure=self._show_failure,
-            label="reading the document's versions",
+            label=QT_TRANSLATE_NOOP("TaskLabel", "reading the document's versions"),
             owner=self,
         )
 
@@ -173,12 +197,12 @@ class DocumentPanel(QWidget):
         if item_id is None:
             return
         request = self._request
-        self.preview.show_message("Preparing the preview…")
+        self.preview.show_message(self.tr("Preparing the preview…"))
         self._runner.network(
             lambda: self._source.preview(item_id, number),
             success=lambda shown: self._on_preview_ready(request, shown),
             failure=lambda failure: self._on_preview_failed(request, failure),
-            label="preparing the preview",
+            label=QT_TRANSLATE_NOOP("TaskLabel", "preparing the preview"),
             owner=self,
         )
 
@@ -190,7 +214,7 @@ class DocumentPanel(QWidget):
             lambda: self._source.version_path(item_id, number),
             success=self._on_version_fetched,
             failure=self._show_failure,
-            label="fetching the file",
+            label=QT_TRANSLATE_NOOP("TaskLabel", "fetching the file"),
             owner=self,
         )
 
@@ -208,7 +232,7 @@ class DocumentPanel(QWidget):
             lambda: self._source.save_as(item_id, target, number),
             success=self._on_saved,
             failure=self._show_failure,
-            label=f"saving {target.name}",
+            label=QT_TRANSLATE_NOOP("TaskLabel", "saving a copy of the file"),
             owner=self,
         )
 
@@ -220,7 +244,7 @@ class DocumentPanel(QWidget):
         self._view = view
         self.versions.clear()
         if view is None:
-            self.state.setText("This document has no file.")
+            self.state.setText(self.tr("This document has no file."))
             return
         self.state.setText(state_text(view))
         self.state.setAccessibleName(self.state.text())
@@ -232,18 +256,27 @@ class DocumentPanel(QWidget):
             self.preview_selected()
         elif not view.downloaded and changed:
             self.preview.show_message(
-                "Not downloaded yet. Preview fetches it from the server when you are online."
+                self.tr(
+                    "Not downloaded yet. Preview fetches it from the server when you are online."
+                )
             )
 
     @staticmethod
     def _row(version: FileVersionView) -> QTreeWidgetItem:
-        label = f"{version.number}" + (" (current)" if version.current else "")
-        when = full_time(version.created_at) if version.created_at is not None else "not sent yet"
+        label = str(version.number)
+        if version.current:
+            label = QCoreApplication.translate("document_panel", "{number} (current)").format(
+                number=version.number
+            )
+        if version.created_at is not None:
+            when = full_time(version.created_at)
+        else:
+            when = QCoreApplication.translate("document_panel", "not sent yet")
         row = QTreeWidgetItem([label, f"{version.filename} · {size_text(version.size)}"])
         row.setText(2, version.uploader_name)
         row.setText(3, when)
         row.setData(0, NUMBER_ROLE, version.number)
-        row.setToolTip(1, "On this computer" if version.downloaded else "Not downloaded yet")
+        row.setToolTip(1, downloaded_text(version.downloaded))
         return row
 
     def _version(self, number: int | None) -> FileVersionView | None:
@@ -266,7 +299,9 @@ class DocumentPanel(QWidget):
         self._refresh_state()
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
             self.message.setText(
-                f"No application on this computer opens {path.name}; the preview below shows it."
+                self.tr(
+                    "No application on this computer opens {file}; the preview below shows it."
+                ).format(file=path.name)
             )
             self.message.show()
             self.preview_selected()
@@ -282,7 +317,7 @@ class DocumentPanel(QWidget):
             self._runner.local(
                 lambda: self._source.document(item_id),
                 success=lambda view: self._on_state_loaded(request, view),
-                label="reading the document's versions",
+                label=QT_TRANSLATE_NOOP("TaskLabel", "reading the document's versions"),
                 owner=self,
             )
 
@@ -293,9 +328,7 @@ class DocumentPanel(QWidget):
             for entry in self._rows():
                 match = self._version(int(entry.data(0, NUMBER_ROLE)))
                 if match is not None:
-                    entry.setToolTip(
-                        1, "On this computer" if match.downloaded else "Not downloaded yet"
-                    )
+                    entry.setToolTip(1, downloaded_text(match.downloaded))
 
     def _show_failure(self, failure: Failure) -> None:
         self.message.setText(failure.message)
@@ -319,7 +352,7 @@ class DocumentPanel(QWidget):
     @Slot()
     def _on_versions_item_selection_changed(self) -> None:
         current = self.selected_number() is None
-        self.open_button.setText("Open" if current else "Open this version")
+        self.open_button.setText(self.tr("Open") if current else self.tr("Open this version"))
 
     @Slot(QTreeWidgetItem, int)
     def _on_versions_item_activated(self, _item: QTreeWidgetItem, _column: int) -> None:

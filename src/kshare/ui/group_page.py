@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Protocol
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -20,9 +20,30 @@ from kshare.ui.follow_buttons import FollowButton, FollowSource
 from kshare.ui.operations import Failure, TaskRunner
 from kshare.ui.preview_pane import named
 from kshare.ui.tag_page import item_row
+from kshare.ui.text import QT_TRANSLATE_NOOP, counts
 
 log = logging.getLogger(__name__)
 ID_ROLE = Qt.ItemDataRole.UserRole
+KINDS = {
+    "team": QT_TRANSLATE_NOOP("group_page", "Team"),
+    "department": QT_TRANSLATE_NOOP("group_page", "Department"),
+    "community": QT_TRANSLATE_NOOP("group_page", "Community"),
+}
+VISIBILITIES = {
+    "open": QT_TRANSLATE_NOOP("group_page", "open"),
+    "closed": QT_TRANSLATE_NOOP("group_page", "closed"),
+    "secret": QT_TRANSLATE_NOOP("group_page", "secret"),
+}
+
+
+def kind_words(kind: str) -> str:
+    known = KINDS.get(kind)
+    return QCoreApplication.translate("group_page", known) if known else kind.capitalize()
+
+
+def visibility_words(visibility: str) -> str:
+    known = VISIBILITIES.get(visibility)
+    return QCoreApplication.translate("group_page", known) if known else visibility
 
 
 class GroupPageSource(Protocol):
@@ -53,10 +74,10 @@ class GroupPage(QWidget):
         self.facts = named(QLabel(wordWrap=True), "pageSubtitle")
         self.about = named(QLabel(wordWrap=True), "groupAbout")
         self.members = named(QListWidget(), "groupMembers")
-        self.members.setAccessibleName("Members")
+        self.members.setAccessibleName(self.tr("Members"))
         self.members.setMaximumHeight(160)
         self.content = named(QListWidget(), "groupContent")
-        self.content.setAccessibleName("Shared with the group")
+        self.content.setAccessibleName(self.tr("Shared with the group"))
         self.members.itemActivated.connect(self._on_members_item_activated)
         self.content.itemActivated.connect(self._on_content_item_activated)
         layout = QVBoxLayout(self)
@@ -68,9 +89,9 @@ class GroupPage(QWidget):
         layout.addLayout(heading)
         for widget in (self.facts, self.about):
             layout.addWidget(widget)
-        layout.addWidget(QLabel("Members"))
+        layout.addWidget(QLabel(self.tr("Members")))
         layout.addWidget(self.members)
-        layout.addWidget(QLabel("Shared with the group"))
+        layout.addWidget(QLabel(self.tr("Shared with the group")))
         layout.addWidget(self.content, 1)
 
     def show_group(self, group: str) -> None:
@@ -79,12 +100,12 @@ class GroupPage(QWidget):
         request = self._request
         self.title.setText(group)
         self.follow_button.bind("group", "", group)  # the id arrives with the page
-        self.facts.setText("Loading…")
+        self.facts.setText(self.tr("Loading…"))
         self._runner.local(
             lambda: self._source.group_page(group),
             success=lambda view: self._on_loaded(request, view),
             failure=lambda failure: self._on_failed(request, failure),
-            label="opening the group",
+            label=QT_TRANSLATE_NOOP("TaskLabel", "opening the group"),
             owner=self,
         )
 
@@ -95,19 +116,21 @@ class GroupPage(QWidget):
         self.content.clear()
         if view is None:
             self.follow_button.bind("group", "", "")
-            self.facts.setText("This group is not known on this computer.")
+            self.facts.setText(self.tr("This group is not known on this computer."))
             self.about.clear()
             return
         self.group_id = view.group_id
         self.title.setText(view.name)
         self.follow_button.bind("group", view.group_id, view.name)
-        count = len(view.members)
-        people = "member" if count == 1 else "members"
-        self.facts.setText(f"{view.kind.capitalize()} · {view.visibility} · {count} {people}")
-        self.about.setText(view.about or "No description yet.")
+        members = counts().members(len(view.members))
+        kind, visibility = kind_words(view.kind), visibility_words(view.visibility)
+        self.facts.setText(f"{kind} · {visibility} · {members}")
+        self.about.setText(view.about or self.tr("No description yet."))
         for member in view.members:
             text = member.display_name + (f" · {member.title}" if member.title else "")
-            row = QListWidgetItem(text + (" (owner)" if member.is_owner else ""))
+            if member.is_owner:
+                text = self.tr("{member} (owner)").format(member=text)
+            row = QListWidgetItem(text)
             row.setData(ID_ROLE, member.person_id)
             self.members.addItem(row)
         for summary in view.content:

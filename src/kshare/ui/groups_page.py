@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -30,21 +30,28 @@ from kshare.ui.card_list import card_list
 from kshare.ui.confirm import ask_to_confirm
 from kshare.ui.join_requests_dialog import JoinRequestsDialog
 from kshare.ui.operations import Failure, TaskRunner
+from kshare.ui.preview_pane import named
+from kshare.ui.text import QT_TRANSLATE_NOOP, counts
 
 log = logging.getLogger(__name__)
 
-EMPTY = "No groups you may join yet."
-LOADING = "Asking the server for groups…"
+# Translated where they are shown (context groups_page).
+EMPTY = QT_TRANSLATE_NOOP("groups_page", "No groups you may join yet.")
+LOADING = QT_TRANSLATE_NOOP("groups_page", "Asking the server for groups…")
 KIND_LABELS = {
-    "team": "Team",
-    "department": "Department",
-    "community": "Community",
+    "team": QT_TRANSLATE_NOOP("groups_page", "Team"),
+    "department": QT_TRANSLATE_NOOP("groups_page", "Department"),
+    "community": QT_TRANSLATE_NOOP("groups_page", "Community"),
 }
 VISIBILITY_LABELS = {
-    "open": "Open: anyone may join",
-    "closed": "Closed: an owner approves who joins",
-    "secret": "Secret: members only",
+    "open": QT_TRANSLATE_NOOP("groups_page", "Open: anyone may join"),
+    "closed": QT_TRANSLATE_NOOP("groups_page", "Closed: an owner approves who joins"),
+    "secret": QT_TRANSLATE_NOOP("groups_page", "Secret: members only"),
 }
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("groups_page", text)
 
 
 class GroupSource(Protocol):
@@ -70,19 +77,19 @@ def load_groups(source: GroupSource) -> list[GroupRow]:
     for group in source.groups():
         waiting = 0
         if group.is_owner and group.visibility != "secret":
-            waiting = group.pending_requests
-            if waiting is None:  # a server that does not count them: ask for the list
-                waiting = len(source.join_requests(group.id))
+            counted = group.pending_requests
+            # a server that does not count them: ask for the list
+            waiting = len(source.join_requests(group.id)) if counted is None else counted
         rows.append(GroupRow(group, waiting))
     return rows
 
 
 def facts_line(group: GroupListing) -> str:
     """ "Team · Closed: an owner approves who joins · 12 members"."""
-    count = group.member_count
-    members = "1 member" if count == 1 else f"{count} members"
-    kind = KIND_LABELS.get(group.kind, group.kind.capitalize())
-    return " · ".join((kind, VISIBILITY_LABELS.get(group.visibility, group.visibility), members))
+    members = counts().members(group.member_count)
+    kind = _tr(KIND_LABELS[group.kind]) if group.kind in KIND_LABELS else group.kind.capitalize()
+    visibility = VISIBILITY_LABELS.get(group.visibility)
+    return " · ".join((kind, _tr(visibility) if visibility else group.visibility, members))
 
 
 class GroupCard(QFrame):
@@ -94,37 +101,41 @@ class GroupCard(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         group = self.group = row.group
         name = group.name
-        self.name = QLabel(name, objectName="groupName", wordWrap=True)
+        self.name = named(QLabel(name, wordWrap=True), "groupName")
         self.name.setTextFormat(Qt.TextFormat.PlainText)
         font = self.name.font()
         font.setBold(True)
         self.name.setFont(font)
-        self.standing = QLabel(standing(group), objectName="groupStanding")
+        self.standing = named(QLabel(standing(group)), "groupStanding")
         self.standing.setVisible(bool(self.standing.text()))
         head = QHBoxLayout()
         head.addWidget(self.name, 1)
         head.addWidget(self.standing)
-        self.facts = QLabel(facts_line(group), objectName="hint", wordWrap=True)
-        self.description = QLabel(group.description, objectName="groupDescription", wordWrap=True)
+        self.facts = named(QLabel(facts_line(group), wordWrap=True), "hint")
+        self.description = named(QLabel(group.description, wordWrap=True), "groupDescription")
         self.description.setTextFormat(Qt.TextFormat.PlainText)
         self.description.setVisible(bool(group.description.strip()))
 
         def button(text: str, object_name: str, accessible: str) -> QPushButton:
-            made = QPushButton(text, objectName=object_name)
-            made.setAccessibleName(accessible)
+            made = named(QPushButton(text), object_name)
+            made.setAccessibleName(accessible.format(group=name))
             return made
 
-        self.join_button = button("Join", "joinButton", f"Join {name}")
-        self.ask_button = button("Ask to join", "askButton", f"Ask the owners of {name} to join")
-        self.withdraw_button = button(
-            "Withdraw request", "withdrawButton", f"Withdraw your request to join {name}"
+        self.join_button = button(self.tr("Join"), "joinButton", self.tr("Join {group}"))
+        self.ask_button = button(
+            self.tr("Ask to join"), "askButton", self.tr("Ask the owners of {group} to join")
         )
-        self.leave_button = button("Leave", "leaveButton", f"Leave {name}")
+        self.withdraw_button = button(
+            self.tr("Withdraw request"),
+            "withdrawButton",
+            self.tr("Withdraw your request to join {group}"),
+        )
+        self.leave_button = button(self.tr("Leave"), "leaveButton", self.tr("Leave {group}"))
         waiting = row.pending_requests
         self.requests_button = button(
-            f"Requests ({waiting})",
+            self.tr("Requests ({count})").format(count=waiting),
             "requestsButton",
-            f"{waiting} {'person asks' if waiting == 1 else 'people ask'} to join {name}: answer",
+            counts().join_requests("{group}", waiting),
         )
         outside = not group.is_member
         self.join_button.setVisible(outside and group.visibility == "open")
@@ -141,7 +152,9 @@ class GroupCard(QFrame):
             self.ask_button,
             self.leave_button,
         )
-        self.open_button = button("Open", "openGroupButton", f"Open the page of {name}")
+        self.open_button = button(
+            self.tr("Open"), "openGroupButton", self.tr("Open the page of {group}")
+        )
         actions = QHBoxLayout()
         actions.addWidget(self.open_button)
         actions.addStretch(1)
@@ -175,26 +188,30 @@ class GroupsPage(QWidget):
         self.cards: dict[str, GroupCard] = {}
         self.requests_dialog: JoinRequestsDialog | None = None
 
-        title = QLabel("Groups", objectName="pageTitle")
-        self.refresh_button = QPushButton("Refresh", objectName="link")
-        self.refresh_button.setAccessibleName("Refresh the list of groups")
+        title = named(QLabel(self.tr("Groups")), "pageTitle")
+        self.refresh_button = named(QPushButton(self.tr("Refresh")), "link")
+        self.refresh_button.setAccessibleName(self.tr("Refresh the list of groups"))
         self.refresh_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.refresh_button.clicked.connect(self._on_refresh_button_clicked)
         heading = QHBoxLayout()
         heading.addWidget(title)
         heading.addStretch(1)
         heading.addWidget(self.refresh_button)
-        subtitle = QLabel(
-            "Teams, departments and communities. Joining one shows you what its members "
-            "share, after the next sync; leaving removes it from this computer.",
-            objectName="pageSubtitle",
-            wordWrap=True,
+        subtitle = named(
+            QLabel(
+                self.tr(
+                    "Teams, departments and communities. Joining one shows you what its "
+                    "members share, after the next sync; leaving removes it from this computer."
+                ),
+                wordWrap=True,
+            ),
+            "pageSubtitle",
         )
-        self.status = QLabel(objectName="pageSubtitle", wordWrap=True)
-        self.error = QLabel(objectName="errorText", wordWrap=True)
+        self.status = named(QLabel(wordWrap=True), "pageSubtitle")
+        self.error = named(QLabel(wordWrap=True), "errorText")
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.hide()
-        self.empty = QLabel(EMPTY, objectName="emptyState", wordWrap=True)
+        self.empty = named(QLabel(_tr(EMPTY), wordWrap=True), "emptyState")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.hide()
 
@@ -226,12 +243,12 @@ class GroupsPage(QWidget):
         self._request += 1
         request = self._request
         if not self.cards:
-            self.status.setText(LOADING)
+            self.status.setText(_tr(LOADING))
         self._runner.network(
             lambda: load_groups(self._source),
             success=lambda rows: self._on_groups_loaded(request, rows),
             failure=lambda failure: self._on_groups_failed(request, failure),
-            label="listing groups",
+            label=QT_TRANSLATE_NOOP("TaskLabel", "listing groups"),
             owner=self,
         )
 
@@ -262,15 +279,16 @@ class GroupsPage(QWidget):
             card.show()
             self.cards[group.id] = card
         mine = sum(1 for r in rows if r.group.is_member)
-        listed = "1 group" if len(rows) == 1 else f"{len(rows)} groups"
-        self.status.setText(f"{listed}; you are in {mine}." if rows else "")
+        listed = counts().groups(len(rows))
+        status = self.tr("{groups}; you are in {mine}.").format(groups=listed, mine=mine)
+        self.status.setText(status if rows else "")
         self.empty.setVisible(not rows)
         self.groups_shown.emit(len(rows))
 
     def _on_groups_failed(self, request: int, failure: Failure) -> None:
         if request != self._request:
             return
-        self.status.setText("" if self.cards else "Groups could not be listed.")
+        self.status.setText("" if self.cards else self.tr("Groups could not be listed."))
         self._show_failure(failure)
 
     def _show_failure(self, failure: Failure) -> None:
@@ -285,7 +303,7 @@ class GroupsPage(QWidget):
         self._act(
             group,
             lambda: self._source.join_group(group.id),
-            f"joining {group.name}",
+            QT_TRANSLATE_NOOP("TaskLabel", "joining the group"),
             lambda joined: self._after_join(group, joined),
         )
 
@@ -295,17 +313,19 @@ class GroupsPage(QWidget):
 
     def _confirm_leave(self, group: GroupListing) -> None:
         again = (
-            "You can join again at any time."
+            self.tr("You can join again at any time.")
             if group.visibility == "open"
-            else "To come back you will have to ask its owners."
+            else self.tr("To come back you will have to ask its owners.")
         )
         ask_to_confirm(
             self,
             name="confirmLeave",
-            question=f"Leave {group.name}?",
-            consequence="What was shared only with this group is removed from this computer "
-            f"at the next sync. {again}",
-            accept_label="Leave",
+            question=self.tr("Leave {group}?").format(group=group.name),
+            consequence=self.tr(
+                "What was shared only with this group is removed from this computer "
+                "at the next sync. {again}"
+            ).format(again=again),
+            accept_label=self.tr("Leave"),
             on_accept=lambda: self._leave(group),
         )
 
@@ -313,7 +333,7 @@ class GroupsPage(QWidget):
         self._act(
             group,
             lambda: self._source.leave_group(group.id),
-            f"leaving {group.name}",
+            QT_TRANSLATE_NOOP("TaskLabel", "leaving the group"),
             lambda _none: self._after_leave(group),
         )
 

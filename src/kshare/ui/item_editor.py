@@ -26,14 +26,27 @@ from PySide6.QtWidgets import (
 from kshare.client.views import AudienceInfo, ItemDetail
 from kshare.ui.audience_options import AudienceChange
 from kshare.ui.composer import parse_tags
+from kshare.ui.preview_pane import named
+from kshare.ui.text import QT_TRANSLATE_NOOP
 
 ANSWER, COMMENT, EDIT = "answer", "comment", "edit"
 
-HEADINGS = {ANSWER: "Your answer", COMMENT: "Your comment", EDIT: "Edit"}
-SUBMIT_LABELS = {ANSWER: "Post answer", COMMENT: "Post comment", EDIT: "Save changes"}
+# Translated where they are shown (context ItemEditor).
+HEADINGS = {
+    ANSWER: QT_TRANSLATE_NOOP("ItemEditor", "Your answer"),
+    COMMENT: QT_TRANSLATE_NOOP("ItemEditor", "Your comment"),
+    EDIT: QT_TRANSLATE_NOOP("ItemEditor", "Edit"),
+}
+SUBMIT_LABELS = {
+    ANSWER: QT_TRANSLATE_NOOP("ItemEditor", "Post answer"),
+    COMMENT: QT_TRANSLATE_NOOP("ItemEditor", "Post comment"),
+    EDIT: QT_TRANSLATE_NOOP("ItemEditor", "Save changes"),
+}
 PLACEHOLDERS = {
-    ANSWER: "Share what you know. Markdown works: **bold**, `code`, lists with -",
-    COMMENT: "Add a comment",
+    ANSWER: QT_TRANSLATE_NOOP(
+        "ItemEditor", "Share what you know. Markdown works: **bold**, `code`, lists with -"
+    ),
+    COMMENT: QT_TRANSLATE_NOOP("ItemEditor", "Add a comment"),
     EDIT: "",
 }
 
@@ -76,27 +89,27 @@ class ItemEditor(QWidget):
         self.audience_change: AudienceChange | None = None
         self._busy = False
 
-        self.heading = QLabel(objectName="editorHeading")
-        self.title = QLineEdit(objectName="editorTitle")
-        self.title.setPlaceholderText("Title")
-        self.title.setAccessibleName("Title")
-        self.body = QPlainTextEdit(objectName="editorBody")
-        self.body.setAccessibleName("Text")
+        self.heading = named(QLabel(), "editorHeading")
+        self.title = named(QLineEdit(), "editorTitle")
+        self.title.setPlaceholderText(self.tr("Title"))
+        self.title.setAccessibleName(self.tr("Title"))
+        self.body = named(QPlainTextEdit(), "editorBody")
+        self.body.setAccessibleName(self.tr("Text"))
         self.body.setTabChangesFocus(True)
         self.body.setMinimumHeight(90)
         self.body.setMaximumHeight(160)
-        self.tags = QLineEdit(objectName="editorTags")
-        self.tags.setPlaceholderText("Tags: kubernetes, on-call")
-        self.tags.setAccessibleName("Tags")
-        self.audience_button = QPushButton("Audience…", objectName="editorAudience")
-        self.audience_button.setToolTip("Change who can see and edit this, and when")
+        self.tags = named(QLineEdit(), "editorTags")
+        self.tags.setPlaceholderText(self.tr("Tags: kubernetes, on-call"))
+        self.tags.setAccessibleName(self.tr("Tags"))
+        self.audience_button = named(QPushButton(self.tr("Audience…")), "editorAudience")
+        self.audience_button.setToolTip(self.tr("Change who can see and edit this, and when"))
         self.audience_button.clicked.connect(self._on_audience_button_clicked)
-        self.audience_label = QLabel(objectName="editorAudienceSummary", wordWrap=True)
-        self.error = QLabel(objectName="errorText", wordWrap=True)
+        self.audience_label = named(QLabel(wordWrap=True), "editorAudienceSummary")
+        self.error = named(QLabel(wordWrap=True), "errorText")
         self.error.hide()
-        self.submit_button = QPushButton(objectName="primary")
-        self.submit_button.setAccessibleName("Save")
-        self.cancel_button = QPushButton("Cancel", objectName="editorCancel")
+        self.submit_button = named(QPushButton(), "primary")
+        self.submit_button.setAccessibleName(self.tr("Save"))
+        self.cancel_button = named(QPushButton(self.tr("Cancel")), "editorCancel")
         self.submit_button.clicked.connect(self._on_submit_button_clicked)
         self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
         self.title.textChanged.connect(self._on_field_changed)
@@ -158,7 +171,11 @@ class ItemEditor(QWidget):
         offered = self.mode == EDIT and self.audience is not None
         self.audience_button.setVisible(offered)
         self.audience_label.setVisible(offered and change is not None)
-        self.audience_label.setText(f"On save: {change.summary}" if change is not None else "")
+        self.audience_label.setText(
+            self.tr("On save: {summary}").format(summary=change.summary)
+            if change is not None
+            else ""
+        )
 
     def draft(self) -> Draft:
         return Draft(
@@ -213,14 +230,14 @@ class ItemEditor(QWidget):
         self.audience = None
         self.set_audience_change(None)
         editing = mode == EDIT and top_level
-        self.heading.setText(HEADINGS[mode])
+        self.heading.setText(self.tr(HEADINGS[mode]))
         self.title.setVisible(editing)
         self.tags.setVisible(editing)
         self.title.clear()
         self.tags.clear()
-        self.body.setPlaceholderText(PLACEHOLDERS[mode])
-        self.body.setAccessibleName(HEADINGS[mode])
-        self.submit_button.setText(SUBMIT_LABELS[mode])
+        self.body.setPlaceholderText(self.tr(PLACEHOLDERS[mode]) if PLACEHOLDERS[mode] else "")
+        self.body.setAccessibleName(self.tr(HEADINGS[mode]))
+        self.submit_button.setText(self.tr(SUBMIT_LABELS[mode]))
         self.error.hide()
         self.show()
         (self.title if editing else self.body).setFocus(Qt.FocusReason.OtherFocusReason)
@@ -234,7 +251,10 @@ class ItemEditor(QWidget):
 
     def _update_buttons(self) -> None:
         self.submit_button.setEnabled(self.is_open and self._ready() and not self._busy)
-        self.submit_button.setText("Saving…" if self._busy else SUBMIT_LABELS.get(self.mode, ""))
+        label = SUBMIT_LABELS.get(self.mode, "")
+        self.submit_button.setText(
+            self.tr("Saving…") if self._busy else self.tr(label) if label else ""
+        )
         self.audience_button.setEnabled(not self._busy)
 
     @Slot()

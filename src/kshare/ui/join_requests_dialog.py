@@ -25,11 +25,12 @@ from PySide6.QtWidgets import (
 from kshare.protocol.schemas import JoinRequestOut
 from kshare.ui.card_list import card_list
 from kshare.ui.operations import Failure, TaskRunner
-from kshare.ui.text import full_time, relative_time
+from kshare.ui.preview_pane import named
+from kshare.ui.text import QT_TRANSLATE_NOOP, full_time, relative_time
 
 log = logging.getLogger(__name__)
 
-EMPTY = "No one is waiting to join."
+EMPTY = QT_TRANSLATE_NOOP("JoinRequestsDialog", "No one is waiting to join.")
 
 
 class RequestSource(Protocol):
@@ -46,14 +47,19 @@ class RequestRow(QFrame):
         self.setObjectName("joinRequest")
         self.request = request
         person = request.person
-        self.who = QLabel(f"{person.display_name} ({person.username})", objectName="requestWho")
+        self.who = named(QLabel(f"{person.display_name} ({person.username})"), "requestWho")
         self.who.setTextFormat(Qt.TextFormat.PlainText)
-        self.when = QLabel(f"asked {relative_time(request.requested_at)}", objectName="hint")
+        asked = self.tr("asked {when}").format(when=relative_time(request.requested_at))
+        self.when = named(QLabel(asked), "hint")
         self.when.setToolTip(full_time(request.requested_at))
-        self.approve_button = QPushButton("Approve", objectName="approveButton")
-        self.approve_button.setAccessibleName(f"Approve {person.display_name}")
-        self.decline_button = QPushButton("Decline", objectName="declineButton")
-        self.decline_button.setAccessibleName(f"Decline {person.display_name}")
+        self.approve_button = named(QPushButton(self.tr("Approve")), "approveButton")
+        self.approve_button.setAccessibleName(
+            self.tr("Approve {name}").format(name=person.display_name)
+        )
+        self.decline_button = named(QPushButton(self.tr("Decline")), "declineButton")
+        self.decline_button.setAccessibleName(
+            self.tr("Decline {name}").format(name=person.display_name)
+        )
         text = QVBoxLayout()
         text.setSpacing(0)
         text.addWidget(self.who)
@@ -83,7 +89,7 @@ class JoinRequestsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("joinRequestsDialog")
-        self.setWindowTitle(f"Requests to join {group_name}")
+        self.setWindowTitle(self.tr("Requests to join {group}").format(group=group_name))
         self.resize(460, 360)
         self._source = source
         self._runner = runner
@@ -92,17 +98,21 @@ class JoinRequestsDialog(QDialog):
         self._request = 0
         self.rows: dict[str, RequestRow] = {}
 
-        intro = QLabel(
-            f"These people asked to join {group_name}. Approving lets them see what its "
-            "members share.",
-            objectName="pageSubtitle",
-            wordWrap=True,
+        intro = named(
+            QLabel(
+                self.tr(
+                    "These people asked to join {group}. Approving lets them see what its "
+                    "members share."
+                ).format(group=group_name),
+                wordWrap=True,
+            ),
+            "pageSubtitle",
         )
-        self.status = QLabel(objectName="hint", wordWrap=True)
-        self.error = QLabel(objectName="errorText", wordWrap=True)
+        self.status = named(QLabel(wordWrap=True), "hint")
+        self.error = named(QLabel(wordWrap=True), "errorText")
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.hide()
-        self.empty = QLabel(EMPTY, objectName="emptyState", wordWrap=True)
+        self.empty = named(QLabel(self.tr(EMPTY), wordWrap=True), "emptyState")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.hide()
         scroll, self._body, self._list = card_list("joinRequestList", spacing=6)
@@ -124,13 +134,13 @@ class JoinRequestsDialog(QDialog):
         self._request += 1
         request = self._request
         if not self.rows:
-            self.status.setText("Asking the server…")
+            self.status.setText(self.tr("Asking the server…"))
         group_id = self.group_id
         self._runner.network(
             lambda: self._source.join_requests(group_id),
             success=lambda found: self._show_requests(request, found),
             failure=lambda failure: self._on_load_failed(request, failure),
-            label="reading the requests to join",
+            label=QT_TRANSLATE_NOOP("TaskLabel", "reading the requests to join"),
             owner=self,
         )
 
@@ -186,7 +196,9 @@ class JoinRequestsDialog(QDialog):
             work,
             success=done,
             failure=failed,
-            label="approving the request" if approve else "declining the request",
+            label=QT_TRANSLATE_NOOP("TaskLabel", "approving the request")
+            if approve
+            else QT_TRANSLATE_NOOP("TaskLabel", "declining the request"),
             owner=self,
         )
 

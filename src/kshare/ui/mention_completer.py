@@ -94,7 +94,7 @@ class MentionCompleter(QObject):
         self.completer.activated[QModelIndex].connect(  # type: ignore[index]
             self._on_completer_activated
         )
-        self.popup().setAccessibleName("People to mention")
+        self.popup().setAccessibleName(self.tr("People to mention"))
         editor.textChanged.connect(self._on_editor_text_changed)
 
     def popup(self) -> QAbstractItemView:

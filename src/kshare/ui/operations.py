@@ -20,6 +20,10 @@ updates use lanes of their own, see :mod:`kshare.ui.sync_controller`.
 
 Failures without their own callback go to :attr:`TaskRunner.failed`, which the
 main window shows in one place.
+
+An operation's ``label`` ("loading the feed") names the work in the log as it is
+and, translated in the ``TaskLabel`` context, in the sentence a failure shows; call
+sites mark their labels with ``QT_TRANSLATE_NOOP("TaskLabel", ...)``.
 """
 
 from __future__ import annotations
@@ -66,7 +70,17 @@ def describe_failure(exc: BaseException, label: str) -> Failure:
     traceback.clear_frames(exc.__traceback__)
     if user_facing:
         return Failure(str(exc), details, exc, True)
-    return Failure(f"Something went wrong while {label or 'working'}.", details, exc, False)
+    return Failure(failure_sentence(label), details, exc, False)
+
+
+def failure_sentence(label: str) -> str:
+    """``Something went wrong while loading the feed.``, in the window's language."""
+    if label:
+        what = QCoreApplication.translate("TaskLabel", label)
+    else:
+        what = QCoreApplication.translate("TaskLabel", "working")
+    sentence = QCoreApplication.translate("operations", "Something went wrong while {label}.")
+    return sentence.format(label=what)
 
 
 # -- the mailbox: the one QObject results travel through -------------------------

@@ -11,7 +11,7 @@ import html
 import logging
 from typing import Protocol
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -28,12 +28,14 @@ from kshare.client.views import Expert, ExpertiseProfile
 from kshare.ui import theme
 from kshare.ui.follow_buttons import FollowButton, FollowSource
 from kshare.ui.operations import Failure, TaskRunner
+from kshare.ui.preview_pane import named
+from kshare.ui.text import QT_TRANSLATE_NOOP, counts
 
 log = logging.getLogger(__name__)
 
 PERSON_SCHEME = "person:"
-EMPTY = "Select a colleague to see what they know."
-GONE = "This profile is not available to you."
+EMPTY = QT_TRANSLATE_NOOP("PersonView", "Select a colleague to see what they know.")
+GONE = QT_TRANSLATE_NOOP("PersonView", "This profile is not available to you.")
 
 
 class ProfileSource(Protocol):
@@ -51,7 +53,7 @@ def person_link(person_id: str, name: str) -> str:
 
 def link_label(text: str, *, accessible: str, object_name: str = "") -> QLabel:
     """A label whose links the mouse and the keyboard can follow."""
-    label = QLabel(text, objectName=object_name, wordWrap=True)
+    label = named(QLabel(text, wordWrap=True), object_name)
     label.setTextFormat(Qt.TextFormat.RichText)
     label.setTextInteractionFlags(
         Qt.TextInteractionFlag.LinksAccessibleByMouse
@@ -78,29 +80,33 @@ def skills_with_counts(profile: ExpertiseProfile) -> list[tuple[str, int]]:
 
 def endorsement_text(count: int) -> str:
     if count == 0:
-        return "no endorsements yet"
-    return f"{count} endorsement{'s' if count != 1 else ''}"
+        return QCoreApplication.translate("person_view", "no endorsements yet")
+    return counts().endorsements(count)
 
 
 def section(text: str) -> QLabel:
-    return QLabel(text.upper(), objectName="profileSection")
+    return named(QLabel(text.upper()), "profileSection")
 
 
 class TopicRow(QWidget):
     def __init__(self, name: str, strength: float, confirmed: bool, parent: QWidget | None = None):
         super().__init__(parent)
-        self.name = QLabel(name, objectName="topicName")
+        self.name = named(QLabel(name), "topicName")
         self.bar = QProgressBar(maximum=100, textVisible=False)
         self.bar.setFixedSize(90, 6)
         percent = round(100 * max(0.0, min(1.0, strength)))
         self.bar.setValue(percent)
-        self.bar.setToolTip(f"Strength {percent}% of their strongest topic")
-        self.mark = QLabel("✓ Confirmed", objectName="expertRole")
-        self.mark.setToolTip("They confirmed they know this")
-        self.mark.setVisible(confirmed)
-        self.setAccessibleName(
-            f"{name}, strength {percent} percent{', confirmed' if confirmed else ''}"
+        self.bar.setToolTip(
+            self.tr("Strength {percent}% of their strongest topic").format(percent=percent)
         )
+        self.mark = named(QLabel(self.tr("✓ Confirmed")), "expertRole")
+        self.mark.setToolTip(self.tr("They confirmed they know this"))
+        self.mark.setVisible(confirmed)
+        if confirmed:
+            spoken = self.tr("{topic}, strength {percent} percent, confirmed")
+        else:
+            spoken = self.tr("{topic}, strength {percent} percent")
+        self.setAccessibleName(spoken.format(topic=name, percent=percent))
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(10)
@@ -124,11 +130,15 @@ class SkillRow(QWidget):
     ):
         super().__init__(parent)
         self.skill = skill
-        self.name = QLabel(skill, objectName="skillName")
-        self.count = QLabel(endorsement_text(count), objectName="expertRole")
-        self.endorse_button = QPushButton("Endorse", objectName="endorseButton")
-        self.endorse_button.setAccessibleName(f"Endorse {person} for {skill}")
-        self.endorse_button.setToolTip(f"Vouch that {person} knows {skill}")
+        self.name = named(QLabel(skill), "skillName")
+        self.count = named(QLabel(endorsement_text(count)), "expertRole")
+        self.endorse_button = named(QPushButton(self.tr("Endorse")), "endorseButton")
+        self.endorse_button.setAccessibleName(
+            self.tr("Endorse {person} for {skill}").format(person=person, skill=skill)
+        )
+        self.endorse_button.setToolTip(
+            self.tr("Vouch that {person} knows {skill}").format(person=person, skill=skill)
+        )
         self.endorse_button.setVisible(can_endorse)
         self.endorse_button.clicked.connect(self._on_endorse_button_clicked)
         if endorsed:
@@ -141,16 +151,16 @@ class SkillRow(QWidget):
         row.addWidget(self.endorse_button)
 
     def mark_endorsed(self) -> None:
-        self.endorse_button.setText("Endorsed")
+        self.endorse_button.setText(self.tr("Endorsed"))
         self.endorse_button.setEnabled(False)
-        self.endorse_button.setToolTip("You endorsed this; it is sent at the next sync")
+        self.endorse_button.setToolTip(self.tr("You endorsed this; it is sent at the next sync"))
 
     def set_busy(self) -> None:
-        self.endorse_button.setText("Endorsing…")
+        self.endorse_button.setText(self.tr("Endorsing…"))
         self.endorse_button.setEnabled(False)
 
     def reset(self) -> None:
-        self.endorse_button.setText("Endorse")
+        self.endorse_button.setText(self.tr("Endorse"))
         self.endorse_button.setEnabled(True)
 
     @Slot()
@@ -189,39 +199,41 @@ class PersonView(QWidget):
         self.similar_labels: list[QLabel] = []
 
         self._stack = QStackedWidget(self)
-        self._empty = QLabel(EMPTY, alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        self._empty = QLabel(self.tr(EMPTY), alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self._empty.setObjectName("emptyState")
 
-        self.back_button = QPushButton("← Back", objectName="link")
-        self.back_button.setAccessibleName("Back to what you were reading")
+        self.back_button = named(QPushButton(self.tr("← Back")), "link")
+        self.back_button.setAccessibleName(self.tr("Back to what you were reading"))
         self.back_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.back_button.clicked.connect(self.back_requested)
         self.back_button.hide()
-        self.name = QLabel(objectName="detailTitle", wordWrap=True)
+        self.name = named(QLabel(wordWrap=True), "detailTitle")
         self.name.setTextFormat(Qt.TextFormat.PlainText)
-        self.role = QLabel(objectName="detailMeta", wordWrap=True)
+        self.role = named(QLabel(wordWrap=True), "detailMeta")
         self.role.setTextFormat(Qt.TextFormat.PlainText)
-        self.ask = QLabel(objectName="expertAsk", wordWrap=True)
+        self.ask = named(QLabel(wordWrap=True), "expertAsk")
         self.ask.setTextFormat(Qt.TextFormat.PlainText)
-        self.opted_out = QLabel(objectName="blockedNotice", wordWrap=True)
+        self.opted_out = named(QLabel(wordWrap=True), "blockedNotice")
         self.opted_out.setTextFormat(Qt.TextFormat.PlainText)
-        self.manage_button = QPushButton("Manage my expertise…", objectName="manageExpertise")
-        self.manage_button.setAccessibleName("Manage my expertise profile")
-        self.manage_button.setToolTip("Confirm, hide or remove topics, or opt out of listings")
+        self.manage_button = named(QPushButton(self.tr("Manage my expertise…")), "manageExpertise")
+        self.manage_button.setAccessibleName(self.tr("Manage my expertise profile"))
+        self.manage_button.setToolTip(
+            self.tr("Confirm, hide or remove topics, or opt out of listings")
+        )
         self.manage_button.clicked.connect(self.manage_requested)
-        self.message = QLabel(objectName="errorText", wordWrap=True)
+        self.message = named(QLabel(wordWrap=True), "errorText")
         self.message.hide()
         self.follow_button = FollowButton(follows, runner)
         self.follow_button.hide()
 
-        self.topics_heading = section("Topics")
-        self.topics_empty = QLabel(objectName="hint", wordWrap=True)
+        self.topics_heading = section(self.tr("Topics"))
+        self.topics_empty = named(QLabel(wordWrap=True), "hint")
         self._topics = QVBoxLayout()
         self._topics.setSpacing(6)
-        self.skills_heading = section("Skills")
+        self.skills_heading = section(self.tr("Skills"))
         self._skills = QVBoxLayout()
         self._skills.setSpacing(6)
-        self.similar_heading = section("Similar people")
+        self.similar_heading = section(self.tr("Similar people"))
         self._similar = QVBoxLayout()
         self._similar.setSpacing(4)
 
@@ -229,7 +241,7 @@ class PersonView(QWidget):
         head.addWidget(self.back_button)
         head.addStretch(1)
         head.addWidget(self.manage_button)
-        body = QWidget(objectName="personBody")
+        body = named(QWidget(), "personBody")
         layout = QVBoxLayout(body)
         layout.setContentsMargins(28, 24, 28, 16)
         layout.setSpacing(8)
@@ -251,7 +263,8 @@ class PersonView(QWidget):
         layout.addWidget(self.similar_heading)
         layout.addLayout(self._similar)
         layout.addStretch(1)
-        scroll = QScrollArea(objectName="personScroll", widgetResizable=True)
+        scroll = named(QScrollArea(), "personScroll")
+        scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)
 
@@ -266,8 +279,8 @@ class PersonView(QWidget):
         """Who is on show (their id, also for one's own profile), or None."""
         return self.profile.person_id if self.profile is not None else None
 
-    def set_back_available(self, available: bool, label: str = "← Back") -> None:
-        self.back_button.setText(label)
+    def set_back_available(self, available: bool, label: str | None = None) -> None:
+        self.back_button.setText(self.tr("← Back") if label is None else label)
         self.back_button.setVisible(available)
 
     def show_person(self, person_id: str | None = None) -> None:
@@ -279,7 +292,7 @@ class PersonView(QWidget):
             lambda: self._source.expertise_profile(person_id),
             success=lambda profile: self._on_profile_loaded(request, profile),
             failure=lambda failure: self._on_profile_failed(request, failure),
-            label="reading the expertise profile",
+            label=QT_TRANSLATE_NOOP("TaskLabel", "reading the expertise profile"),
             owner=self,
         )
 
@@ -299,10 +312,11 @@ class PersonView(QWidget):
         self._requested = None if profile.is_me else profile.person_id
         self._render(profile)
 
-    def clear(self, message: str = EMPTY) -> None:
+    def clear(self, message: str | None = None) -> None:
+        """Show ``message`` (by default: select a colleague) in place of a profile."""
         self._request += 1
         self.profile = None
-        self._empty.setText(message)
+        self._empty.setText(self.tr(EMPTY) if message is None else message)
         self._stack.setCurrentIndex(0)
 
     # -- outcomes -----------------------------------------------------------------
@@ -311,7 +325,7 @@ class PersonView(QWidget):
         if request != self._request:
             return
         if profile is None:
-            self.clear(GONE)
+            self.clear(self.tr(GONE))
             return
         self._render(profile)
 
@@ -328,12 +342,16 @@ class PersonView(QWidget):
         self.role.setText(role_of(profile.title, profile.department))
         self.role.setVisible(bool(self.role.text()))
         ask = ask_line(profile)
-        self.ask.setText(f"Ask me about: {ask}")
+        self.ask.setText(self.tr("Ask me about: {topics}").format(topics=ask))
         self.ask.setVisible(bool(ask))
         if profile.opt_out and profile.is_me:
-            self.opted_out.setText("You chose not to be listed as an expert.")
+            self.opted_out.setText(self.tr("You chose not to be listed as an expert."))
         elif profile.opt_out:
-            self.opted_out.setText(f"{profile.display_name} chose not to be listed as an expert.")
+            self.opted_out.setText(
+                self.tr("{name} chose not to be listed as an expert.").format(
+                    name=profile.display_name
+                )
+            )
         self.opted_out.setVisible(profile.opt_out)
         self.manage_button.setVisible(profile.is_me)
         if not same or not self.follow_button.target:
@@ -350,9 +368,9 @@ class PersonView(QWidget):
             row.show()  # at once: a layout would only show it at the next turn of the loop
             self.topic_rows.append(row)
         self.topics_empty.setText(
-            "Nothing yet: topics appear as you write, answer and share."
+            self.tr("Nothing yet: topics appear as you write, answer and share.")
             if profile.is_me
-            else "Nothing stands out yet."
+            else self.tr("Nothing stands out yet.")
         )
         # Someone who opted out is not listed for anything: no empty section to explain.
         silent = profile.opt_out and not profile.is_me and not profile.topics
@@ -398,9 +416,8 @@ class PersonView(QWidget):
         if role:
             quiet = theme.current().hex("#616e7c")
             text += f' <span style="color:{quiet}">· {html.escape(role)}</span>'
-        label = link_label(
-            text, accessible=f"Open {expert.display_name}'s profile", object_name="similarPerson"
-        )
+        accessible = self.tr("Open {name}'s profile").format(name=expert.display_name)
+        label = link_label(text, accessible=accessible, object_name="similarPerson")
         label.linkActivated.connect(self._on_person_link_activated)
         return label
 
@@ -417,7 +434,7 @@ class PersonView(QWidget):
             lambda: self._source.endorse(person_id, skill),
             success=lambda _none: self._on_endorsed(person_id, skill),
             failure=lambda failure: self._on_endorse_failed(person_id, skill, name, failure),
-            label="saving your endorsement",
+            label=QT_TRANSLATE_NOOP("TaskLabel", "saving your endorsement"),
             owner=self,
         )
 
@@ -430,7 +447,11 @@ class PersonView(QWidget):
     def _on_endorse_failed(self, person_id: str, skill: str, name: str, failure: Failure) -> None:
         if self.person_id == person_id and (row := self.skill_rows.get(skill)) is not None:
             row.reset()
-        self.message.setText(f"Could not endorse {name} for {skill}: {failure.message}")
+        self.message.setText(
+            self.tr("Could not endorse {name} for {skill}: {reason}").format(
+                name=name, skill=skill, reason=failure.message
+            )
+        )
         self.message.setToolTip("" if failure.user_facing else failure.details)
         self.message.show()
 

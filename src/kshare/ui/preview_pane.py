@@ -51,13 +51,15 @@ class PreviewPane(QWidget):
         self._pages_layout.setContentsMargins(8, 8, 8, 8)
         self._pages_layout.setSpacing(12)
         self._pages_layout.addStretch(1)
-        self.pages_scroll = QScrollArea(widgetResizable=True)
+        self.pages_scroll = QScrollArea()
+        self.pages_scroll.setWidgetResizable(True)
         self.pages_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.pages_scroll.setWidget(self.pages_box)
         self.pages_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.pages_scroll.viewport().installEventFilter(self)
-        self.text = named(QPlainTextEdit(readOnly=True), "previewText")
-        self.text.setAccessibleName("Document text")
+        self.text = named(QPlainTextEdit(), "previewText")
+        self.text.setReadOnly(True)
+        self.text.setAccessibleName(self.tr("Document text"))
         self.blank = QWidget()
         self.stack = QStackedWidget()
         for widget in (self.blank, self.pages_scroll, self.text):
@@ -93,7 +95,11 @@ class PreviewPane(QWidget):
                 pixmap = QPixmap.fromImage(page_image(page))
                 self._pixmaps.append(pixmap)
                 label.setPixmap(self._fitted(pixmap))
-                label.setAccessibleName(f"Page {page.number} of {preview.page_count}")
+                label.setAccessibleName(
+                    self.tr("Page {number} of {count}").format(
+                        number=page.number, count=preview.page_count
+                    )
+                )
                 self._pages_layout.insertWidget(self._pages_layout.count() - 1, label)
                 self.page_labels.append(label)
             self.stack.setCurrentWidget(self.pages_scroll)

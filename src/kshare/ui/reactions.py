@@ -2,18 +2,32 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QToolButton, QWidget
 
-# The reactions offered on every item, with the words a screen reader says for each.
+from kshare.ui.preview_pane import named
+from kshare.ui.text import QT_TRANSLATE_NOOP
+from kshare.ui.text import counts as counted
+
+# The reactions offered on every item, with the words a screen reader says for each
+# (translated where they are said, context reactions).
 OFFERED = (
-    ("👍", "Thumbs up"),
-    ("❤️", "Heart"),
-    ("🎉", "Celebrate"),
-    ("💡", "Insightful"),
-    ("🙏", "Thanks"),
+    ("👍", QT_TRANSLATE_NOOP("reactions", "Thumbs up")),
+    ("❤️", QT_TRANSLATE_NOOP("reactions", "Heart")),
+    ("🎉", QT_TRANSLATE_NOOP("reactions", "Celebrate")),
+    ("💡", QT_TRANSLATE_NOOP("reactions", "Insightful")),
+    ("🙏", QT_TRANSLATE_NOOP("reactions", "Thanks")),
 )
 NAMES = dict(OFFERED)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("reactions", text)
+
+
+def reaction_name(emoji: str) -> str:
+    """What a screen reader says for an emoji: its name, or the emoji itself."""
+    return _tr(NAMES[emoji]) if emoji in NAMES else emoji
 
 
 def button_text(emoji: str, count: int) -> str:
@@ -21,9 +35,14 @@ def button_text(emoji: str, count: int) -> str:
 
 
 def accessible_name(emoji: str, count: int, mine: bool) -> str:
-    name = NAMES.get(emoji, emoji)
-    people = f"{count} reaction{'s' if count != 1 else ''}"
-    return f"{name}, {people}{', including yours' if mine else ''}"
+    people = counted().reactions(count)
+    if mine:
+        return QCoreApplication.translate(
+            "reactions", "{name}, {reactions}, including yours"
+        ).format(name=reaction_name(emoji), reactions=people)
+    return QCoreApplication.translate("reactions", "{name}, {reactions}").format(
+        name=reaction_name(emoji), reactions=people
+    )
 
 
 class ReactionBar(QWidget):
@@ -56,17 +75,18 @@ class ReactionBar(QWidget):
             button.setText(button_text(emoji, count))
             button.setChecked(emoji in mine)
             button.setAccessibleName(accessible_name(emoji, count, emoji in mine))
-            button.setToolTip(
-                f"Take back your {NAMES.get(emoji, emoji)}"
+            tip = (
+                self.tr("Take back your {reaction}")
                 if emoji in mine
-                else f"React with {NAMES.get(emoji, emoji)}"
+                else self.tr("React with {reaction}")
             )
+            button.setToolTip(tip.format(reaction=reaction_name(emoji)))
 
     def count(self, emoji: str) -> int:
         return self._counts.get(emoji, 0)
 
     def _add_button(self, emoji: str, position: int) -> QToolButton:
-        button = QToolButton(self, objectName="reactionButton")
+        button = named(QToolButton(self), "reactionButton")
         button.setCheckable(True)
         button.setAutoRaise(True)
         button.setProperty("emoji", emoji)

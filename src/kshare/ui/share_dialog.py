@@ -29,6 +29,7 @@ from kshare.ui.audience_reach import AudienceReachLabel
 from kshare.ui.composer import parse_tags
 from kshare.ui.operations import Failure, TaskRunner
 from kshare.ui.preview_pane import named
+from kshare.ui.text import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +64,7 @@ class ShareDocumentDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("shareDocumentDialog")
-        self.setWindowTitle("Share a document")
+        self.setWindowTitle(self.tr("Share a document"))
         self._target = target
         self._runner = runner
         self.files = list(files)
@@ -72,31 +73,31 @@ class ShareDocumentDialog(QDialog):
         names = ", ".join(p.name for p in self.files)
         self.files_label = named(QLabel(names, wordWrap=True), "shareFiles")
         self.title = QLineEdit()
-        self.title.setPlaceholderText("A title (the file name when left empty)")
+        self.title.setPlaceholderText(self.tr("A title (the file name when left empty)"))
         if len(self.files) == 1:
             self.title.setText(self.files[0].stem)
         else:
             self.title.setEnabled(False)
-            self.title.setPlaceholderText("Each file keeps its own name as its title")
+            self.title.setPlaceholderText(self.tr("Each file keeps its own name as its title"))
         self.tags = QLineEdit()
-        self.tags.setPlaceholderText("onboarding, handbook")
+        self.tags.setPlaceholderText(self.tr("onboarding, handbook"))
         self.audience = AudiencePicker()
         self.reach = AudienceReachLabel(getattr(target, "audience_reach", None), runner)
         self.error = named(QLabel(wordWrap=True), "errorText")
         self.error.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.share_button = QPushButton("Share")
+        self.share_button = QPushButton(self.tr("Share"))
         self.share_button.setDefault(True)
         self.buttons.addButton(self.share_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
 
         form = QFormLayout()
-        form.addRow("Files", self.files_label)
-        form.addRow("Title", self.title)
-        form.addRow("Tags", self.tags)
-        form.addRow("Audience", self.audience)
-        form.addRow("Who will see this", self.reach)
+        form.addRow(self.tr("Files"), self.files_label)
+        form.addRow(self.tr("Title"), self.title)
+        form.addRow(self.tr("Tags"), self.tags)
+        form.addRow(self.tr("Audience"), self.audience)
+        form.addRow(self.tr("Who will see this"), self.reach)
         layout = QVBoxLayout(self)
         layout.addLayout(form, 1)
         layout.addWidget(self.error)
@@ -106,7 +107,7 @@ class ShareDocumentDialog(QDialog):
             target.audience_choices,
             success=self._on_choices_loaded,
             failure=self._show_failure,
-            label="loading groups and people",
+            label=QT_TRANSLATE_NOOP("TaskLabel", "loading groups and people"),
             owner=self,
         )
         self.reach.count_audience(self.audience.audience())
@@ -123,7 +124,7 @@ class ShareDocumentDialog(QDialog):
         target = self._target
         self._sharing = True
         self.share_button.setEnabled(False)
-        self.share_button.setText("Sharing…")
+        self.share_button.setText(self.tr("Sharing…"))
 
         def write() -> list[str]:
             return [
@@ -134,7 +135,7 @@ class ShareDocumentDialog(QDialog):
             write,
             success=lambda ids: self._on_shared(ids, summary),
             failure=self._on_share_failed,
-            label="sharing your files",
+            label=QT_TRANSLATE_NOOP("TaskLabel", "sharing your files"),
             owner=self,
         )
 
@@ -146,7 +147,7 @@ class ShareDocumentDialog(QDialog):
     def _on_share_failed(self, failure: Failure) -> None:
         self._sharing = False
         self.share_button.setEnabled(True)
-        self.share_button.setText("Share")
+        self.share_button.setText(self.tr("Share"))
         self._show_failure(failure)
 
     def _show_failure(self, failure: Failure) -> None:

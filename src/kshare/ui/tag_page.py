@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Protocol
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -20,7 +20,7 @@ from kshare.client.views import ItemSummary
 from kshare.ui.follow_buttons import FollowButton, FollowSource
 from kshare.ui.operations import Failure, TaskRunner
 from kshare.ui.preview_pane import named
-from kshare.ui.text import kind_label
+from kshare.ui.text import QT_TRANSLATE_NOOP, kind_label
 
 log = logging.getLogger(__name__)
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -31,9 +31,10 @@ class TagSource(Protocol):
 
 
 def item_row(summary: ItemSummary) -> QListWidgetItem:
-    row = QListWidgetItem(
-        f"{summary.title}  ·  {kind_label(summary.kind)} by {summary.author_name}"
+    by = QCoreApplication.translate("tag_page", "{kind} by {author}").format(
+        kind=kind_label(summary.kind), author=summary.author_name
     )
+    row = QListWidgetItem(f"{summary.title}  ·  {by}")
     row.setData(ID_ROLE, summary.id)
     return row
 
@@ -61,9 +62,9 @@ class TagPage(QWidget):
         self.follow_button = FollowButton(follows, runner)
         self.description = named(QLabel(wordWrap=True), "pageSubtitle")
         self.items = named(QListWidget(), "tagItems")
-        self.items.setAccessibleName("Top content")
+        self.items.setAccessibleName(self.tr("Top content"))
         self.experts = named(QListWidget(), "tagExperts")
-        self.experts.setAccessibleName("People who know this")
+        self.experts.setAccessibleName(self.tr("People who know this"))
         self.experts.setMaximumHeight(140)
         self.items.itemActivated.connect(self._on_items_item_activated)
         self.experts.itemActivated.connect(self._on_experts_item_activated)
@@ -75,9 +76,9 @@ class TagPage(QWidget):
         heading.addWidget(self.follow_button)
         layout.addLayout(heading)
         layout.addWidget(self.description)
-        layout.addWidget(QLabel("Top content"))
+        layout.addWidget(QLabel(self.tr("Top content")))
         layout.addWidget(self.items, 1)
-        layout.addWidget(QLabel("People who know about it"))
+        layout.addWidget(QLabel(self.tr("People who know about it")))
         layout.addWidget(self.experts)
 
     def show_tag(self, tag: str) -> None:
@@ -86,12 +87,12 @@ class TagPage(QWidget):
         self.tag = tag
         self.title.setText(f"#{tag}")
         self.follow_button.bind("tag", tag, f"#{tag}")
-        self.description.setText("Loading…")
+        self.description.setText(self.tr("Loading…"))
         self._runner.local(
             lambda: self._source.tag_page(tag),
             success=lambda view: self._on_loaded(request, view),
             failure=lambda failure: self._on_failed(request, failure),
-            label=f"opening #{tag}",
+            label=QT_TRANSLATE_NOOP("TaskLabel", "opening the tag"),
             owner=self,
         )
 

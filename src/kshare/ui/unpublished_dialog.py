@@ -12,7 +12,7 @@ import logging
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -28,13 +28,27 @@ from PySide6.QtWidgets import (
 from kshare.ui.card_list import card_list
 from kshare.ui.confirm import ask_to_confirm
 from kshare.ui.operations import Failure, TaskRunner
-from kshare.ui.text import full_time, kind_label, relative_time
+from kshare.ui.preview_pane import named
+from kshare.ui.text import QT_TRANSLATE_NOOP, full_time, kind_label, relative_time
 
 log = logging.getLogger(__name__)
 
 CONFLICT, FAILED = "conflict", "failed"
 EXCERPT = 280
-EMPTY = "Everything you wrote has reached the server."
+EMPTY = QT_TRANSLATE_NOOP("UnpublishedDialog", "Everything you wrote has reached the server.")
+# What an outbox entry does, for the operations without words of their own below.
+OPERATIONS = {
+    "delete_item": QT_TRANSLATE_NOOP("unpublished_dialog", "Deleting an item"),
+    "delete_reaction": QT_TRANSLATE_NOOP("unpublished_dialog", "Taking back a reaction"),
+    "upload_blob": QT_TRANSLATE_NOOP("unpublished_dialog", "Uploading a file"),
+    "accept_answer": QT_TRANSLATE_NOOP("unpublished_dialog", "Accepting an answer"),
+    "update_profile": QT_TRANSLATE_NOOP("unpublished_dialog", "A change to your profile"),
+    "endorse": QT_TRANSLATE_NOOP("unpublished_dialog", "An endorsement"),
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("unpublished_dialog", text)
 
 
 class UnpublishedSource(Protocol):
@@ -59,27 +73,51 @@ def excerpt(text: str, limit: int = EXCERPT) -> str:
 
 
 def _quoted(title: str, body: str) -> str:
-    return f"“{excerpt(title or body, 60)}”" if (title or body) else ""
+    if not (title or body):
+        return ""
+    return QCoreApplication.translate("unpublished_dialog", "“{text}”").format(
+        text=excerpt(title or body, 60)
+    )
 
 
 def audience_words(spec: dict[str, Any]) -> str:
     """An audience as the outbox keeps it (the wire spec), in plain words."""
+    group, person = (
+        QCoreApplication.translate("unpublished_dialog", "group {name}"),
+        QCoreApplication.translate("unpublished_dialog", "person {name}"),
+    )
     if spec.get("org"):
-        who = ["everyone in the company"]
+        who = [QCoreApplication.translate("unpublished_dialog", "everyone in the company")]
     elif spec.get("private"):
-        who = ["only you"]
+        who = [QCoreApplication.translate("unpublished_dialog", "only you")]
     else:
-        who = [f"group {g}" for g in spec.get("groups") or []]
-        who += [f"person {p}" for p in spec.get("people") or []]
-    parts = ["Visible to: " + (", ".join(who) or "only you")]
-    editors = [f"group {g}" for g in spec.get("editor_groups") or []]
-    editors += [f"person {p}" for p in spec.get("editor_people") or []]
+        who = [group.format(name=g) for g in spec.get("groups") or []]
+        who += [person.format(name=p) for p in spec.get("people") or []]
+    parts = [
+        QCoreApplication.translate("unpublished_dialog", "Visible to: {who}").format(
+            who=", ".join(who) or QCoreApplication.translate("unpublished_dialog", "only you")
+        )
+    ]
+    editors = [group.format(name=g) for g in spec.get("editor_groups") or []]
+    editors += [person.format(name=p) for p in spec.get("editor_people") or []]
     if editors:
-        parts.append("can also edit: " + ", ".join(editors))
+        parts.append(
+            QCoreApplication.translate("unpublished_dialog", "can also edit: {who}").format(
+                who=", ".join(editors)
+            )
+        )
     if spec.get("publish_at"):
-        parts.append(f"from {spec['publish_at']}")
+        parts.append(
+            QCoreApplication.translate("unpublished_dialog", "from {when}").format(
+                when=spec["publish_at"]
+            )
+        )
     if spec.get("visible_until"):
-        parts.append(f"until {spec['visible_until']}")
+        parts.append(
+            QCoreApplication.translate("unpublished_dialog", "until {when}").format(
+                when=spec["visible_until"]
+            )
+        )
     return " · ".join(parts)
 
 
@@ -91,8 +129,12 @@ def describe(entry: Any) -> Description:
     if operation == "create_item":
         create = payload.get("create") or {}
         mine = str(create.get("body") or "")
-        kind = kind_label(str(create.get("kind") or "post")).lower()
-        what = f"Your new {kind} {_quoted(str(create.get('title') or ''), mine)}"
+        kind = str(create.get("kind") or "post")
+        quoted = _quoted(str(create.get("title") or ""), mine)
+        # "Your new post “…”": the kind as a word of its own, lower case in English.
+        what = QCoreApplication.translate("unpublished_dialog", "Your new {kind} {title}").format(
+            kind=kind_label(kind).lower(), Kind=kind_label(kind), title=quoted
+        )
     elif operation == "update_item":
         update = payload.get("update") or {}
         base = payload.get("base") or {}
@@ -104,26 +146,34 @@ def describe(entry: Any) -> Description:
         audience = update.get("audience")
         if not mine and isinstance(audience, dict):  # only who may see or edit it changed
             mine = audience_words(audience)
-            what = f"Your change of who can see {quoted}"
+            what = QCoreApplication.translate(
+                "unpublished_dialog", "Your change of who can see {title}"
+            ).format(title=quoted)
         else:
-            what = f"Your edit of {quoted}"
+            what = QCoreApplication.translate("unpublished_dialog", "Your edit of {title}").format(
+                title=quoted
+            )
     elif operation == "create_reaction":
         emoji = (payload.get("reaction") or {}).get("emoji", "")
-        what = f"Your reaction {emoji}"
+        what = QCoreApplication.translate("unpublished_dialog", "Your reaction {emoji}").format(
+            emoji=emoji
+        )
+    elif operation in OPERATIONS:
+        what = _tr(OPERATIONS[operation])
     else:
-        what = {
-            "delete_item": "Deleting an item",
-            "delete_reaction": "Taking back a reaction",
-            "upload_blob": "Uploading a file",
-            "accept_answer": "Accepting an answer",
-            "update_profile": "A change to your profile",
-            "endorse": "An endorsement",
-        }.get(operation, operation.replace("_", " ").capitalize())
+        what = operation.replace("_", " ").capitalize()
     if entry.state == CONFLICT:
-        why = "It was changed on the server before your edit arrived. Choose which to keep."
+        why = QCoreApplication.translate(
+            "unpublished_dialog",
+            "It was changed on the server before your edit arrived. Choose which to keep.",
+        )
     else:
-        reason = entry.last_error or "no reason given"
-        why = f"The server refused it: {reason.rstrip('.')}."
+        reason = entry.last_error or QCoreApplication.translate(
+            "unpublished_dialog", "no reason given"
+        )
+        why = QCoreApplication.translate(
+            "unpublished_dialog", "The server refused it: {reason}."
+        ).format(reason=reason.rstrip("."))
     return Description(what.strip(), why, mine, theirs)
 
 
@@ -136,14 +186,15 @@ class EntryCard(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.entry = entry
         self.description = described = describe(entry)
-        self.what = QLabel(described.what, objectName="entryWhat", wordWrap=True)
+        self.what = named(QLabel(described.what, wordWrap=True), "entryWhat")
         self.what.setTextFormat(Qt.TextFormat.PlainText)
         font = self.what.font()
         font.setBold(True)
         self.what.setFont(font)
-        self.why = QLabel(described.why, objectName="entryWhy", wordWrap=True)
+        self.why = named(QLabel(described.why, wordWrap=True), "entryWhy")
         self.why.setTextFormat(Qt.TextFormat.PlainText)
-        self.when = QLabel(f"Written {relative_time(entry.created_at)}", objectName="hint")
+        written = self.tr("Written {when}").format(when=relative_time(entry.created_at))
+        self.when = named(QLabel(written), "hint")
         self.when.setToolTip(full_time(entry.created_at))
 
         layout = QVBoxLayout(self)
@@ -153,28 +204,31 @@ class EntryCard(QFrame):
         layout.addWidget(self.why)
         layout.addWidget(self.when)
 
-        self.mine = QLabel(objectName="entryMine", wordWrap=True)
-        self.theirs = QLabel(objectName="entryTheirs", wordWrap=True)
+        self.mine = named(QLabel(wordWrap=True), "entryMine")
+        self.theirs = named(QLabel(wordWrap=True), "entryTheirs")
         for label in (self.mine, self.theirs):
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label.hide()
             layout.addWidget(label)
         if described.mine:
-            self.mine.setText(f"Yours: {excerpt(described.mine)}")
+            self.mine.setText(self.tr("Yours: {text}").format(text=excerpt(described.mine)))
             self.mine.show()
         if entry.state == CONFLICT and described.theirs:
-            self.theirs.setText(f"On the server: {excerpt(described.theirs)}")
+            self.theirs.setText(
+                self.tr("On the server: {text}").format(text=excerpt(described.theirs))
+            )
             self.theirs.show()
 
-        self.keep_mine_button = QPushButton("Keep mine", objectName="keepMineButton")
-        self.keep_mine_button.setAccessibleName(f"Keep mine: {described.what}")
-        self.keep_theirs_button = QPushButton("Keep theirs", objectName="keepTheirsButton")
-        self.keep_theirs_button.setAccessibleName(f"Keep theirs: {described.what}")
-        self.copy_button = QPushButton("Copy my text", objectName="copyButton")
-        self.copy_button.setAccessibleName(f"Copy my text: {described.what}")
-        self.discard_button = QPushButton("Discard", objectName="discardButton")
-        self.discard_button.setAccessibleName(f"Discard: {described.what}")
+        what = described.what
+        self.keep_mine_button = named(QPushButton(self.tr("Keep mine")), "keepMineButton")
+        self.keep_mine_button.setAccessibleName(self.tr("Keep mine: {what}").format(what=what))
+        self.keep_theirs_button = named(QPushButton(self.tr("Keep theirs")), "keepTheirsButton")
+        self.keep_theirs_button.setAccessibleName(self.tr("Keep theirs: {what}").format(what=what))
+        self.copy_button = named(QPushButton(self.tr("Copy my text")), "copyButton")
+        self.copy_button.setAccessibleName(self.tr("Copy my text: {what}").format(what=what))
+        self.discard_button = named(QPushButton(self.tr("Discard")), "discardButton")
+        self.discard_button.setAccessibleName(self.tr("Discard: {what}").format(what=what))
         conflict = entry.state == CONFLICT
         self.keep_mine_button.setVisible(conflict)
         self.keep_theirs_button.setVisible(conflict)
@@ -210,21 +264,26 @@ class UnpublishedDialog(QDialog):
     ):
         super().__init__(parent)
         self.setObjectName("unpublishedDialog")
-        self.setWindowTitle("Could not publish")
+        self.setWindowTitle(self.tr("Could not publish"))
         self.resize(620, 480)
         self._source = source
         self._runner = runner
         self.cards: dict[int, EntryCard] = {}
 
-        intro = QLabel(
-            "These did not reach the server. Nothing here is sent again unless you choose to.",
-            objectName="pageSubtitle",
-            wordWrap=True,
+        intro = named(
+            QLabel(
+                self.tr(
+                    "These did not reach the server. Nothing here is sent again unless you "
+                    "choose to."
+                ),
+                wordWrap=True,
+            ),
+            "pageSubtitle",
         )
-        self.empty = QLabel(EMPTY, objectName="emptyState", wordWrap=True)
+        self.empty = named(QLabel(self.tr(EMPTY), wordWrap=True), "emptyState")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.hide()
-        self.error = QLabel(objectName="errorText", wordWrap=True)
+        self.error = named(QLabel(wordWrap=True), "errorText")
         self.error.hide()
         scroll, self._body, self._list = card_list("unpublishedList", spacing=8)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -245,7 +304,7 @@ class UnpublishedDialog(QDialog):
             self._source.unpublished,
             success=self._show_entries,
             failure=self._show_failure,
-            label="reading what could not be published",
+            label=QT_TRANSLATE_NOOP("TaskLabel", "reading what could not be published"),
             owner=self,
         )
 
@@ -279,22 +338,26 @@ class UnpublishedDialog(QDialog):
             entry_id,
             target_id,
             lambda: self._source.resolve_conflict(entry_id, keep),
-            "keeping your version" if keep == "mine" else "keeping the server's version",
+            QT_TRANSLATE_NOOP("TaskLabel", "keeping your version")
+            if keep == "mine"
+            else QT_TRANSLATE_NOOP("TaskLabel", "keeping the server's version"),
         )
 
     def _confirm_discard(self, entry_id: int, target_id: str) -> None:
         ask_to_confirm(
             self,
             name="confirmDiscard",
-            question="Discard this?",
-            consequence="What you wrote is deleted from this computer. "
-            "Copy your text first if you want to keep it.",
-            accept_label="Discard",
+            question=self.tr("Discard this?"),
+            consequence=self.tr(
+                "What you wrote is deleted from this computer. "
+                "Copy your text first if you want to keep it."
+            ),
+            accept_label=self.tr("Discard"),
             on_accept=lambda: self._run(
                 entry_id,
                 target_id,
                 lambda: self._source.discard_unpublished(entry_id),
-                "discarding",
+                QT_TRANSLATE_NOOP("TaskLabel", "discarding"),
             ),
         )
 

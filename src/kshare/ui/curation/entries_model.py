@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import (
     QAbstractListModel,
     QByteArray,
+    QCoreApplication,
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
@@ -64,7 +65,11 @@ class EntriesModel(QAbstractListModel):
         section, entry = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             prefix = f"{section} · " if section else ""
-            outdated = "  (may be outdated)" if entry.may_be_outdated else ""
+            outdated = (
+                "  " + QCoreApplication.translate("EntriesModel", "(may be outdated)")
+                if entry.may_be_outdated
+                else ""
+            )
             return f"{prefix}{entry.title}{outdated}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return entry.note or None

@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 import pyqtgraph.exporters
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QCoreApplication, QRect
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QWidget
@@ -26,6 +26,10 @@ BAND = QColor(54, 118, 186, 120)
 BRIDGE = QColor("#d9480f")
 PERSON = QColor("#7a8a99")
 BAR = QColor("#3676ba")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("pictures", text)
 
 
 def _plot(parent: QWidget | None, title: str) -> pg.PlotWidget:
@@ -46,7 +50,7 @@ def _label(plot: pg.PlotWidget, text: str, x: float, y: float, anchor: tuple[flo
 
 def flow_picture(flows: tuple[Flow, ...], parent: QWidget | None = None) -> pg.PlotWidget:
     """Askers' departments on the left, answerers' on the right, one band per pair."""
-    plot = _plot(parent, "Who answers whose questions")
+    plot = _plot(parent, QCoreApplication.translate("pictures", "Who answers whose questions"))
     left = sorted({f.asking for f in flows})
     right = sorted({f.answering for f in flows})
     ly = {d: -i for i, d in enumerate(left)}
@@ -70,7 +74,12 @@ def wait_picture(
     waits: tuple[Wait, ...], title: str, parent: QWidget | None = None
 ) -> pg.PlotWidget:
     """One bar per tag (or department): the median days a question waited for an answer."""
-    plot = _plot(parent, f"{title} (median days to a first answer)")
+    plot = _plot(
+        parent,
+        QCoreApplication.translate("pictures", "{title} (median days to a first answer)").format(
+            title=title
+        ),
+    )
     if waits:
         ys = np.arange(len(waits), 0, -1, dtype=float)
         days = np.array([w.days for w in waits], dtype=float)
@@ -80,14 +89,19 @@ def wait_picture(
         )
         for w, y in zip(waits, ys, strict=True):
             _label(plot, f"{w.label} ({w.questions})", -longest * 0.01, float(y), (1.0, 0.5))
-            _label(plot, f"{w.days:g} d", w.days + longest * 0.01, float(y), (0.0, 0.5))
+            days_text = QCoreApplication.translate("pictures", "{days} d").format(
+                days=f"{w.days:g}"
+            )
+            _label(plot, days_text, w.days + longest * 0.01, float(y), (0.0, 0.5))
         plot.setXRange(-longest * 0.6, longest * 1.15)
     return plot
 
 
 def people_picture(graph: PeopleGraph, parent: QWidget | None = None) -> pg.PlotWidget:
     """People on a circle, grouped by department; the bridges large and orange."""
-    plot = _plot(parent, "Who connects otherwise separate groups")
+    plot = _plot(
+        parent, QCoreApplication.translate("pictures", "Who connects otherwise separate groups")
+    )
     count = len(graph.names)
     if not count:
         return plot

@@ -52,15 +52,17 @@ class CollectionsPage(QWidget):
         self._workspace, self._runner = workspace, runner
         self.list = _named(QListWidget(), "collectionList")
         self.title = _named(QLabel(wordWrap=True), "collectionTitle")
-        self.description = QLabel(wordWrap=True)
+        self.description = QLabel()
+        self.description.setWordWrap(True)
         self.model = EntriesModel(self)
         self.entries = _named(QListView(), "collectionEntries")
         self.entries.setModel(self.model)
         self.entries.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.entries.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.note = QLineEdit()
-        self.note.setPlaceholderText("A note for readers of this entry")
-        self.save = QPushButton("Save changes")
+        self.note.setPlaceholderText(self.tr("A note for readers of this entry"))
+        self.note.setAccessibleName(self.tr("Note"))
+        self.save = QPushButton(self.tr("Save changes"))
         self.save.setEnabled(False)
         self.message = _named(QLabel(wordWrap=True), "errorText")
         right = QVBoxLayout()
@@ -128,7 +130,7 @@ class CollectionsPage(QWidget):
         CollectionOp(
             parent=self,
             op=lambda: self._workspace.curation.set_entries(collection_id, entries),
-            success=lambda _none: self.message.setText("Saved; sent with the next sync."),
+            success=lambda _none: self.message.setText(self.tr("Saved; sent with the next sync.")),
         ).failure(self._failed).run_in_background(self._runner)
 
 
@@ -137,8 +139,8 @@ class ReviewPage(QWidget):
         super().__init__()
         self._workspace, self._runner = workspace, runner
         self.list = _named(QListWidget(), "reviewDueList")
-        self.empty = QLabel("Nothing needs review.")
-        self.verify = QPushButton("Still right: verify again")
+        self.empty = QLabel(self.tr("Nothing needs review."))
+        self.verify = QPushButton(self.tr("Still right: verify again"))
         self.verify.setEnabled(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.list)
@@ -157,7 +159,11 @@ class ReviewPage(QWidget):
     def show_due(self, due: list[ReviewDue]) -> None:
         self.list.clear()
         for d in due:
-            when = f" (review by {d.review_by:%Y-%m-%d})" if d.review_by else ""
+            when = (
+                " " + self.tr("(review by {date})").format(date=f"{d.review_by:%Y-%m-%d}")
+                if d.review_by
+                else ""
+            )
             item = QListWidgetItem(f"{d.title} — {'; '.join(d.reasons)}{when}", self.list)
             item.setData(Qt.ItemDataRole.UserRole, d.item_id)
         self.empty.setVisible(not due)
@@ -181,7 +187,7 @@ class HealthPage(QWidget):
         self._workspace, self._runner = workspace, runner
         self.browser = _named(QTextBrowser(), "healthReport")
         self.browser.setOpenLinks(False)
-        self.export = QPushButton("Export as HTML…")
+        self.export = QPushButton(self.tr("Export as HTML…"))
         self.export.setEnabled(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser)
@@ -190,7 +196,7 @@ class HealthPage(QWidget):
         self.export.clicked.connect(self._on_export_clicked)
 
     def refresh(self) -> None:
-        self.browser.setPlainText("Asking the server for the report…")
+        self.browser.setPlainText(self.tr("Asking the server for the report…"))
         QueryOp(
             parent=self, op=self._workspace.curation.health, success=self.show_report
         ).over_network().failure(lambda f: self.browser.setPlainText(f.message)).run_in_background(
@@ -203,7 +209,9 @@ class HealthPage(QWidget):
         self.export.setEnabled(True)
 
     def _on_export_clicked(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export report", "health.html", "HTML (*.html)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export report"), "health.html", self.tr("HTML (*.html)")
+        )
         if path and self.report is not None:
             Path(path).write_text(health_html(self.report), encoding="utf-8")
             self._workspace.curation.record_export("health", "html", "report")
@@ -233,9 +241,11 @@ class FlowPage(QScrollArea):
                 widget.deleteLater()
         self.pictures = {
             "flow": flow_picture(flow.flows),
-            "waits_by_tag": wait_picture(flow.waits_by_tag, "Where questions wait longest: tags"),
+            "waits_by_tag": wait_picture(
+                flow.waits_by_tag, self.tr("Where questions wait longest: tags")
+            ),
             "waits_by_department": wait_picture(
-                flow.waits_by_department, "Where questions wait longest: departments"
+                flow.waits_by_department, self.tr("Where questions wait longest: departments")
             ),
             "people": people_picture(flow.people),
         }
@@ -243,7 +253,7 @@ class FlowPage(QScrollArea):
             plot.setMinimumHeight(320)
             row = QHBoxLayout()
             for suffix in ("png", "svg"):
-                button = QPushButton(f"Export {suffix.upper()}…")
+                button = QPushButton(self.tr("Export {format}…").format(format=suffix.upper()))
                 button.clicked.connect(lambda _=False, n=name, s=suffix: self._export(n, s))
                 row.addWidget(button)
             row.addStretch(1)
@@ -251,7 +261,7 @@ class FlowPage(QScrollArea):
             self.column.addLayout(row)
 
     def _export(self, name: str, suffix: str) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export picture", f"{name}.{suffix}")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export picture"), f"{name}.{suffix}")
         if path:
             export_picture(self.pictures[name], Path(path))
             self._workspace.curation.record_export(name, suffix, "picture")
@@ -262,16 +272,16 @@ class CurationWindow(QWidget):
 
     def __init__(self, workspace: Any, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
-        self.setWindowTitle("kshare — Curation")
+        self.setWindowTitle(self.tr("kshare — Curation"))
         self.collections = CollectionsPage(workspace, runner)
         self.review = ReviewPage(workspace, runner)
         self.health = HealthPage(workspace, runner)
         self.flow = FlowPage(workspace, runner)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.collections, "Collections")
-        self.tabs.addTab(self.review, "Review due")
-        self.tabs.addTab(self.health, "Health report")
-        self.tabs.addTab(self.flow, "Knowledge flow")
+        self.tabs.addTab(self.collections, self.tr("Collections"))
+        self.tabs.addTab(self.review, self.tr("Review due"))
+        self.tabs.addTab(self.health, self.tr("Health report"))
+        self.tabs.addTab(self.flow, self.tr("Knowledge flow"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         self.resize(1100, 760)
