@@ -37,10 +37,254 @@
     </message>
 </context>
 <context>
+    <name>AudienceChoicesModel</name>
+    <message>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+</context>
+<context>
+    <name>AudienceDialog</name>
+    <message>
+        <source>Some people who can see this now will lose access: it is removed from their computers at their next sync.</source>
+        <translation>Einige Personen, die dies jetzt sehen können, verlieren den Zugriff: Es wird bei ihrer nächsten Synchronisierung von ihren Computern entfernt.</translation>
+    </message>
+    <message>
+        <source>Who can see and edit this</source>
+        <translation>Wer dies sehen und bearbeiten kann</translation>
+    </message>
+    <message>
+        <source>Apply with the edit</source>
+        <translation>Mit der Bearbeitung übernehmen</translation>
+    </message>
+</context>
+<context>
+    <name>AudienceOptions</name>
+    <message>
+        <source>More options</source>
+        <translation>Weitere Optionen</translation>
+    </message>
+    <message>
+        <source>Can also edit</source>
+        <translation>Darf auch bearbeiten</translation>
+    </message>
+    <message>
+        <source>Publish at</source>
+        <translation>Veröffentlichen am</translation>
+    </message>
+    <message>
+        <source>Visible until</source>
+        <translation>Sichtbar bis</translation>
+    </message>
+    <message>
+        <source>Only you can see it, so only you can edit it.</source>
+        <translation>Nur Sie können es sehen, also können nur Sie es bearbeiten.</translation>
+    </message>
+    <message>
+        <source>Choose among the groups and people who can see it.</source>
+        <translation>Wählen Sie unter den Gruppen und Personen, die es sehen können.</translation>
+    </message>
+</context>
+<context>
+    <name>AudiencePicker</name>
+    <message>
+        <source>Everyone in the company</source>
+        <translation>Alle im Unternehmen</translation>
+    </message>
+    <message>
+        <source>Only me (a private note)</source>
+        <translation>Nur ich (eine private Notiz)</translation>
+    </message>
+    <message>
+        <source>Specific groups and people</source>
+        <translation>Bestimmte Gruppen und Personen</translation>
+    </message>
+    <message>
+        <source>Find groups and people</source>
+        <translation>Gruppen und Personen suchen</translation>
+    </message>
+    <message>
+        <source>Find a group or a person</source>
+        <translation>Eine Gruppe oder Person suchen</translation>
+    </message>
+    <message>
+        <source>Who can see it</source>
+        <translation>Wer es sehen kann</translation>
+    </message>
+</context>
+<context>
+    <name>AudienceReachLabel</name>
+    <message>
+        <source>Who will see this</source>
+        <translation>Wer dies sehen wird</translation>
+    </message>
+    <message>
+        <source>Choose who may see this.</source>
+        <translation>Wählen Sie, wer dies sehen darf.</translation>
+    </message>
+    <message>
+        <source>Counting who will see this…</source>
+        <translation>Zähle, wer dies sehen wird…</translation>
+    </message>
+    <message>
+        <source>Cannot count who will see this: {reason}</source>
+        <translation>Es lässt sich nicht zählen, wer dies sehen wird: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>CardDelegate</name>
     <message>
         <source>Waiting to sync</source>
         <translation>Wartet auf Synchronisierung</translation>
+    </message>
+</context>
+<context>
+    <name>CollectionsPage</name>
+    <message>
+        <source>A note for readers of this entry</source>
+        <translation>Eine Notiz für die Leser dieses Eintrags</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>Änderungen speichern</translation>
+    </message>
+    <message>
+        <source>Saved; sent with the next sync.</source>
+        <translation>Gespeichert; wird bei der nächsten Synchronisierung gesendet.</translation>
+    </message>
+</context>
+<context>
+    <name>Composer</name>
+    <message>
+        <source>Post</source>
+        <translation>Beitrag</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Frage</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Compose</source>
+        <translation>Verfassen</translation>
+    </message>
+    <message>
+        <source>Share what you know. It is saved on this computer first and sent at the next sync.</source>
+        <translation>Teilen Sie Ihr Wissen. Es wird zuerst auf diesem Computer gespeichert und bei der nächsten Synchronisierung gesendet.</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>A title that says what it is about</source>
+        <translation>Ein Titel, der sagt, worum es geht</translation>
+    </message>
+    <message>
+        <source>Write in Markdown: **bold**, *italic*, `code`, lists with -, links with [text](url)</source>
+        <translation>Schreiben Sie in Markdown: **fett**, *kursiv*, `Code`, Listen mit -, Links mit [Text](URL)</translation>
+    </message>
+    <message>
+        <source>kubernetes, on-call</source>
+        <translation>kubernetes, bereitschaft</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>Veröffentlichen</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Schlagwörter</translation>
+    </message>
+    <message>
+        <source>Audience</source>
+        <translation>Sichtbarkeit</translation>
+    </message>
+    <message>
+        <source>Who will see this</source>
+        <translation>Wer dies sehen wird</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+</context>
+<context>
+    <name>Counts</name>
+    <message numerus="yes">
+        <source>{names} and %n more</source>
+        <translation>
+            <numerusform>{names} und %n weitere</numerusform>
+            <numerusform>{names} und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ANSWER(S)</source>
+        <translation>
+            <numerusform>%n ANTWORT</numerusform>
+            <numerusform>%n ANTWORTEN</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n version(s)</source>
+        <translation>
+            <numerusform>%n Version</numerusform>
+            <numerusform>%n Versionen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reaction(s)</source>
+        <translation>
+            <numerusform>%n Reaktion</numerusform>
+            <numerusform>%n Reaktionen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n Mitglied</numerusform>
+            <numerusform>%n Mitglieder</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s)</source>
+        <translation>
+            <numerusform>%n Gruppe</numerusform>
+            <numerusform>%n Gruppen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n endorsement(s)</source>
+        <translation>
+            <numerusform>%n Empfehlung</numerusform>
+            <numerusform>%n Empfehlungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people ask to join {group}: answer</source>
+        <translation>
+            <numerusform>%n Person möchte {group} beitreten: beantworten</numerusform>
+            <numerusform>%n Personen möchten {group} beitreten: beantworten</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -59,6 +303,29 @@
     </message>
 </context>
 <context>
+    <name>CurationWindow</name>
+    <message>
+        <source>kshare — Curation</source>
+        <translation>kshare — Kuratierung</translation>
+    </message>
+    <message>
+        <source>Collections</source>
+        <translation>Sammlungen</translation>
+    </message>
+    <message>
+        <source>Review due</source>
+        <translation>Überprüfung fällig</translation>
+    </message>
+    <message>
+        <source>Health report</source>
+        <translation>Zustandsbericht</translation>
+    </message>
+    <message>
+        <source>Knowledge flow</source>
+        <translation>Wissensfluss</translation>
+    </message>
+</context>
+<context>
     <name>DesktopNotifier</name>
     <message numerus="yes">
         <source>%n new in your inbox</source>
@@ -66,6 +333,33 @@
             <numerusform>%n Neuigkeit in Ihrem Posteingang</numerusform>
             <numerusform>%n Neuigkeiten in Ihrem Posteingang</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>DetailPane</name>
+    <message>
+        <source>Select a post to read it here.</source>
+        <translation>Wählen Sie einen Beitrag, um ihn hier zu lesen.</translation>
+    </message>
+    <message>
+        <source>This item is no longer available to you.</source>
+        <translation>Dieser Eintrag ist für Sie nicht mehr verfügbar.</translation>
+    </message>
+    <message>
+        <source>Waiting to sync</source>
+        <translation>Wartet auf Synchronisierung</translation>
+    </message>
+    <message>
+        <source>Remote images in this post were not loaded, to protect your privacy.</source>
+        <translation>Externe Bilder in diesem Beitrag wurden zum Schutz Ihrer Privatsphäre nicht geladen.</translation>
+    </message>
+    <message>
+        <source>Reading pane</source>
+        <translation>Lesebereich</translation>
+    </message>
+    <message>
+        <source>Deleted. It disappears for everyone at the next sync.</source>
+        <translation>Gelöscht. Bei der nächsten Synchronisierung verschwindet es für alle.</translation>
     </message>
 </context>
 <context>
@@ -122,6 +416,115 @@
     <message>
         <source>Password changed; your other devices were signed out.</source>
         <translation>Passwort geändert; Ihre anderen Geräte wurden abgemeldet.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentPanel</name>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>Open this version</source>
+        <translation>Diese Version öffnen</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Speichern unter…</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Shared by</source>
+        <translation>Geteilt von</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Version history</source>
+        <translation>Versionsverlauf</translation>
+    </message>
+    <message>
+        <source>Preparing the preview…</source>
+        <translation>Vorschau wird vorbereitet…</translation>
+    </message>
+    <message>
+        <source>This document has no file.</source>
+        <translation>Dieses Dokument hat keine Datei.</translation>
+    </message>
+    <message>
+        <source>Not downloaded yet. Preview fetches it from the server when you are online.</source>
+        <translation>Noch nicht heruntergeladen. „Vorschau“ ruft es vom Server ab, sobald Sie online sind.</translation>
+    </message>
+    <message>
+        <source>No application on this computer opens {file}; the preview below shows it.</source>
+        <translation>Keine Anwendung auf diesem Computer öffnet {file}; die Vorschau unten zeigt die Datei.</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>EntriesModel</name>
+    <message>
+        <source>(may be outdated)</source>
+        <translation>(möglicherweise veraltet)</translation>
+    </message>
+</context>
+<context>
+    <name>EntryCard</name>
+    <message>
+        <source>Written {when}</source>
+        <translation>Geschrieben {when}</translation>
+    </message>
+    <message>
+        <source>Yours: {text}</source>
+        <translation>Ihre Fassung: {text}</translation>
+    </message>
+    <message>
+        <source>On the server: {text}</source>
+        <translation>Auf dem Server: {text}</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>Meine behalten</translation>
+    </message>
+    <message>
+        <source>Keep mine: {what}</source>
+        <translation>Meine behalten: {what}</translation>
+    </message>
+    <message>
+        <source>Keep theirs</source>
+        <translation>Serverfassung behalten</translation>
+    </message>
+    <message>
+        <source>Keep theirs: {what}</source>
+        <translation>Serverfassung behalten: {what}</translation>
+    </message>
+    <message>
+        <source>Copy my text</source>
+        <translation>Meinen Text kopieren</translation>
+    </message>
+    <message>
+        <source>Copy my text: {what}</source>
+        <translation>Meinen Text kopieren: {what}</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>Discard: {what}</source>
+        <translation>Verwerfen: {what}</translation>
     </message>
 </context>
 <context>
@@ -358,6 +761,60 @@
     </message>
 </context>
 <context>
+    <name>FlowPage</name>
+    <message>
+        <source>Where questions wait longest: tags</source>
+        <translation>Wo Fragen am längsten warten: Schlagwörter</translation>
+    </message>
+    <message>
+        <source>Where questions wait longest: departments</source>
+        <translation>Wo Fragen am längsten warten: Abteilungen</translation>
+    </message>
+    <message>
+        <source>Export {format}…</source>
+        <translation>Als {format} exportieren…</translation>
+    </message>
+    <message>
+        <source>Export picture</source>
+        <translation>Grafik exportieren</translation>
+    </message>
+</context>
+<context>
+    <name>FollowButton</name>
+    <message>
+        <source>Follow</source>
+        <translation>Folgen</translation>
+    </message>
+    <message>
+        <source>Following</source>
+        <translation>Folge ich</translation>
+    </message>
+    <message>
+        <source>Following {0}. Stop following</source>
+        <translation>Sie folgen {0}. Nicht mehr folgen</translation>
+    </message>
+    <message>
+        <source>You follow {0}: new things show in your Inbox</source>
+        <translation>Sie folgen {0}: Neues erscheint in Ihrem Posteingang</translation>
+    </message>
+    <message>
+        <source>Follow {0}</source>
+        <translation>{0} folgen</translation>
+    </message>
+    <message>
+        <source>Follow {0}: new things show in your Inbox</source>
+        <translation>{0} folgen: Neues erscheint in Ihrem Posteingang</translation>
+    </message>
+    <message>
+        <source>Could not follow {0}: {1}</source>
+        <translation>{0} konnte nicht gefolgt werden: {1}</translation>
+    </message>
+    <message>
+        <source>Could not stop following {0}: {1}</source>
+        <translation>Folgen von {0} konnte nicht beendet werden: {1}</translation>
+    </message>
+</context>
+<context>
     <name>FollowDialog</name>
     <message>
         <source>Person</source>
@@ -414,6 +871,185 @@
     <message>
         <source>Stop following</source>
         <translation>Nicht mehr folgen</translation>
+    </message>
+</context>
+<context>
+    <name>FollowTopicsDialog</name>
+    <message>
+        <source>Follow topics</source>
+        <translation>Themen folgen</translation>
+    </message>
+    <message>
+        <source>Follow a few topics</source>
+        <translation>Folgen Sie ein paar Themen</translation>
+    </message>
+    <message>
+        <source>New posts and questions in what you follow show in your Inbox. Pick a few to start with; you can change them any time.</source>
+        <translation>Neue Beiträge und Fragen zu dem, dem Sie folgen, erscheinen in Ihrem Posteingang. Wählen Sie für den Anfang ein paar aus; Sie können das jederzeit ändern.</translation>
+    </message>
+    <message>
+        <source>Suggested tags</source>
+        <translation>Vorgeschlagene Schlagwörter</translation>
+    </message>
+    <message>
+        <source>Your groups</source>
+        <translation>Ihre Gruppen</translation>
+    </message>
+    <message>
+        <source>Suggested people</source>
+        <translation>Vorgeschlagene Personen</translation>
+    </message>
+    <message>
+        <source>Follow selected</source>
+        <translation>Ausgewählten folgen</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Überspringen</translation>
+    </message>
+    <message>
+        <source>Skip following topics for now</source>
+        <translation>Das Folgen von Themen vorerst überspringen</translation>
+    </message>
+</context>
+<context>
+    <name>GroupCard</name>
+    <message>
+        <source>Join</source>
+        <translation>Beitreten</translation>
+    </message>
+    <message>
+        <source>Join {group}</source>
+        <translation>{group} beitreten</translation>
+    </message>
+    <message>
+        <source>Ask to join</source>
+        <translation>Beitritt anfragen</translation>
+    </message>
+    <message>
+        <source>Ask the owners of {group} to join</source>
+        <translation>Die Besitzer von {group} um Beitritt bitten</translation>
+    </message>
+    <message>
+        <source>Withdraw request</source>
+        <translation>Anfrage zurückziehen</translation>
+    </message>
+    <message>
+        <source>Withdraw your request to join {group}</source>
+        <translation>Ihre Beitrittsanfrage für {group} zurückziehen</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>Verlassen</translation>
+    </message>
+    <message>
+        <source>Leave {group}</source>
+        <translation>{group} verlassen</translation>
+    </message>
+    <message>
+        <source>Requests ({count})</source>
+        <translation>Anfragen ({count})</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Open the page of {group}</source>
+        <translation>Die Seite von {group} öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>GroupPage</name>
+    <message>
+        <source>Members</source>
+        <translation>Mitglieder</translation>
+    </message>
+    <message>
+        <source>Shared with the group</source>
+        <translation>Mit der Gruppe geteilt</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>This group is not known on this computer.</source>
+        <translation>Diese Gruppe ist auf diesem Computer nicht bekannt.</translation>
+    </message>
+    <message>
+        <source>No description yet.</source>
+        <translation>Noch keine Beschreibung.</translation>
+    </message>
+    <message>
+        <source>{member} (owner)</source>
+        <translation>{member} (Besitzer)</translation>
+    </message>
+</context>
+<context>
+    <name>GroupsPage</name>
+    <message>
+        <source>Groups</source>
+        <translation>Gruppen</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Refresh the list of groups</source>
+        <translation>Die Liste der Gruppen aktualisieren</translation>
+    </message>
+    <message>
+        <source>Teams, departments and communities. Joining one shows you what its members share, after the next sync; leaving removes it from this computer.</source>
+        <translation>Teams, Abteilungen und Communitys. Nach dem Beitritt sehen Sie ab der nächsten Synchronisierung, was die Mitglieder teilen; beim Verlassen wird es von diesem Computer entfernt.</translation>
+    </message>
+    <message>
+        <source>{groups}; you are in {mine}.</source>
+        <translation>{groups}; Sie sind Mitglied in {mine}.</translation>
+    </message>
+    <message>
+        <source>Groups could not be listed.</source>
+        <translation>Die Gruppen konnten nicht aufgelistet werden.</translation>
+    </message>
+    <message>
+        <source>You can join again at any time.</source>
+        <translation>Sie können jederzeit wieder beitreten.</translation>
+    </message>
+    <message>
+        <source>To come back you will have to ask its owners.</source>
+        <translation>Um zurückzukehren, müssen Sie die Besitzer der Gruppe fragen.</translation>
+    </message>
+    <message>
+        <source>Leave {group}?</source>
+        <translation>{group} verlassen?</translation>
+    </message>
+    <message>
+        <source>What was shared only with this group is removed from this computer at the next sync. {again}</source>
+        <translation>Was nur mit dieser Gruppe geteilt wurde, wird bei der nächsten Synchronisierung von diesem Computer entfernt. {again}</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>Verlassen</translation>
+    </message>
+</context>
+<context>
+    <name>HealthPage</name>
+    <message>
+        <source>Export as HTML…</source>
+        <translation>Als HTML exportieren…</translation>
+    </message>
+    <message>
+        <source>Asking the server for the report…</source>
+        <translation>Der Bericht wird beim Server angefragt…</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>Bericht exportieren</translation>
+    </message>
+    <message>
+        <source>HTML (*.html)</source>
+        <translation>HTML (*.html)</translation>
     </message>
 </context>
 <context>
@@ -545,6 +1181,100 @@
     </message>
 </context>
 <context>
+    <name>ItemEditor</name>
+    <message>
+        <source>Your answer</source>
+        <translation>Ihre Antwort</translation>
+    </message>
+    <message>
+        <source>Your comment</source>
+        <translation>Ihr Kommentar</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Post answer</source>
+        <translation>Antwort senden</translation>
+    </message>
+    <message>
+        <source>Post comment</source>
+        <translation>Kommentar senden</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>Änderungen speichern</translation>
+    </message>
+    <message>
+        <source>Share what you know. Markdown works: **bold**, `code`, lists with -</source>
+        <translation>Teilen Sie Ihr Wissen. Markdown funktioniert: **fett**, `Code`, Listen mit -</translation>
+    </message>
+    <message>
+        <source>Add a comment</source>
+        <translation>Einen Kommentar hinzufügen</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Tags: kubernetes, on-call</source>
+        <translation>Schlagwörter: kubernetes, bereitschaft</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Schlagwörter</translation>
+    </message>
+    <message>
+        <source>Audience…</source>
+        <translation>Sichtbarkeit…</translation>
+    </message>
+    <message>
+        <source>Change who can see and edit this, and when</source>
+        <translation>Ändern, wer dies sehen und bearbeiten kann, und wann</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>On save: {summary}</source>
+        <translation>Beim Speichern: {summary}</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+</context>
+<context>
+    <name>JoinRequestsDialog</name>
+    <message>
+        <source>No one is waiting to join.</source>
+        <translation>Niemand wartet auf den Beitritt.</translation>
+    </message>
+    <message>
+        <source>Requests to join {group}</source>
+        <translation>Beitrittsanfragen für {group}</translation>
+    </message>
+    <message>
+        <source>These people asked to join {group}. Approving lets them see what its members share.</source>
+        <translation>Diese Personen möchten {group} beitreten. Wenn Sie annehmen, sehen sie, was die Mitglieder teilen.</translation>
+    </message>
+    <message>
+        <source>Asking the server…</source>
+        <translation>Der Server wird gefragt…</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Sign in to kshare</source>
@@ -581,6 +1311,10 @@
     <message>
         <source>Opens your company&apos;s sign-in page in your web browser</source>
         <translation>Öffnet die Anmeldeseite Ihres Unternehmens in Ihrem Webbrowser</translation>
+    </message>
+    <message>
+        <source>Use the address your IT team gave you, then sign in with your company account.</source>
+        <translation>Verwenden Sie die Adresse, die Ihnen Ihre IT-Abteilung gegeben hat, und melden Sie sich dann mit Ihrem Unternehmenskonto an.</translation>
     </message>
     <message>
         <source>Finish signing in in your web browser…</source>
@@ -716,6 +1450,10 @@
         <translation>&amp;Profil</translation>
     </message>
     <message>
+        <source>Follow &amp;topics…</source>
+        <translation>&amp;Themen folgen…</translation>
+    </message>
+    <message>
         <source>Open &amp;curation…</source>
         <translation>&amp;Kuratierung öffnen…</translation>
     </message>
@@ -766,6 +1504,14 @@
         <translation>Gespeichert. {audience}. Wird bei der nächsten Synchronisierung gesendet…</translation>
     </message>
     <message>
+        <source>Following. New things will show in your Inbox.</source>
+        <translation>Sie folgen jetzt. Neues erscheint in Ihrem Posteingang.</translation>
+    </message>
+    <message>
+        <source>No longer following.</source>
+        <translation>Sie folgen nicht mehr.</translation>
+    </message>
+    <message>
         <source>Membership changed. Syncing what you may see…</source>
         <translation>Mitgliedschaft geändert. Was Sie sehen dürfen, wird synchronisiert…</translation>
     </message>
@@ -776,6 +1522,13 @@
     <message>
         <source>Profile saved. Sending at the next sync…</source>
         <translation>Profil gespeichert. Wird bei der nächsten Synchronisierung gesendet…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Following %n topic(s). New things will show in your Inbox.</source>
+        <translation>
+            <numerusform>Sie folgen %n Thema. Neues erscheint in Ihrem Posteingang.</numerusform>
+            <numerusform>Sie folgen %n Themen. Neues erscheint in Ihrem Posteingang.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>The server no longer lists %n things this computer holds.</source>
@@ -813,6 +1566,13 @@
     <message>
         <source>Sign out and keep them</source>
         <translation>Abmelden und behalten</translation>
+    </message>
+</context>
+<context>
+    <name>MentionCompleter</name>
+    <message>
+        <source>People to mention</source>
+        <translation>Personen zum Erwähnen</translation>
     </message>
 </context>
 <context>
@@ -881,6 +1641,88 @@
     </message>
 </context>
 <context>
+    <name>PersonView</name>
+    <message>
+        <source>Select a colleague to see what they know.</source>
+        <translation>Wählen Sie eine Kollegin oder einen Kollegen, um zu sehen, was sie wissen.</translation>
+    </message>
+    <message>
+        <source>This profile is not available to you.</source>
+        <translation>Dieses Profil ist für Sie nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>← Back</source>
+        <translation>← Zurück</translation>
+    </message>
+    <message>
+        <source>Back to what you were reading</source>
+        <translation>Zurück zu dem, was Sie gelesen haben</translation>
+    </message>
+    <message>
+        <source>Manage my expertise…</source>
+        <translation>Mein Fachwissen verwalten…</translation>
+    </message>
+    <message>
+        <source>Manage my expertise profile</source>
+        <translation>Mein Fachprofil verwalten</translation>
+    </message>
+    <message>
+        <source>Confirm, hide or remove topics, or opt out of listings</source>
+        <translation>Themen bestätigen, ausblenden oder entfernen oder sich aus den Listen austragen</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>Themen</translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation>Kenntnisse</translation>
+    </message>
+    <message>
+        <source>Similar people</source>
+        <translation>Ähnliche Personen</translation>
+    </message>
+    <message>
+        <source>Ask me about: {topics}</source>
+        <translation>Fragen Sie mich zu: {topics}</translation>
+    </message>
+    <message>
+        <source>You chose not to be listed as an expert.</source>
+        <translation>Sie haben festgelegt, nicht als Fachperson aufgeführt zu werden.</translation>
+    </message>
+    <message>
+        <source>{name} chose not to be listed as an expert.</source>
+        <translation>{name} möchte nicht als Fachperson aufgeführt werden.</translation>
+    </message>
+    <message>
+        <source>Nothing yet: topics appear as you write, answer and share.</source>
+        <translation>Noch nichts: Themen erscheinen, während Sie schreiben, antworten und teilen.</translation>
+    </message>
+    <message>
+        <source>Nothing stands out yet.</source>
+        <translation>Noch sticht nichts hervor.</translation>
+    </message>
+    <message>
+        <source>Open {name}&apos;s profile</source>
+        <translation>Profil von {name} öffnen</translation>
+    </message>
+    <message>
+        <source>Could not endorse {name} for {skill}: {reason}</source>
+        <translation>{name} konnte nicht für {skill} empfohlen werden: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPane</name>
+    <message>
+        <source>Document text</source>
+        <translation>Dokumenttext</translation>
+    </message>
+    <message>
+        <source>Page {number} of {count}</source>
+        <translation>Seite {number} von {count}</translation>
+    </message>
+</context>
+<context>
     <name>ProfileDialog</name>
     <message>
         <source>Edit my profile</source>
@@ -932,6 +1774,55 @@
     <message>
         <source>Open anyway</source>
         <translation>Trotzdem öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>ReactionBar</name>
+    <message>
+        <source>Take back your {reaction}</source>
+        <translation>Ihr „{reaction}“ zurücknehmen</translation>
+    </message>
+    <message>
+        <source>React with {reaction}</source>
+        <translation>Mit „{reaction}“ reagieren</translation>
+    </message>
+</context>
+<context>
+    <name>RequestRow</name>
+    <message>
+        <source>asked {when}</source>
+        <translation>angefragt {when}</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Annehmen</translation>
+    </message>
+    <message>
+        <source>Approve {name}</source>
+        <translation>{name} annehmen</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <source>Decline {name}</source>
+        <translation>{name} ablehnen</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <source>Nothing needs review.</source>
+        <translation>Nichts muss überprüft werden.</translation>
+    </message>
+    <message>
+        <source>Still right: verify again</source>
+        <translation>Noch richtig: erneut bestätigen</translation>
+    </message>
+    <message>
+        <source>(review by {date})</source>
+        <translation>(überprüfen bis {date})</translation>
     </message>
 </context>
 <context>
@@ -1241,6 +2132,53 @@ Der Index liegt auf diesem Computer, daher funktioniert die Suche auch offline.<
     </message>
 </context>
 <context>
+    <name>ShareDocumentDialog</name>
+    <message>
+        <source>Share a document</source>
+        <translation>Ein Dokument teilen</translation>
+    </message>
+    <message>
+        <source>A title (the file name when left empty)</source>
+        <translation>Ein Titel (leer gelassen: der Dateiname)</translation>
+    </message>
+    <message>
+        <source>Each file keeps its own name as its title</source>
+        <translation>Jede Datei behält ihren eigenen Namen als Titel</translation>
+    </message>
+    <message>
+        <source>onboarding, handbook</source>
+        <translation>einarbeitung, handbuch</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Teilen</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Schlagwörter</translation>
+    </message>
+    <message>
+        <source>Audience</source>
+        <translation>Sichtbarkeit</translation>
+    </message>
+    <message>
+        <source>Who will see this</source>
+        <translation>Wer dies sehen wird</translation>
+    </message>
+    <message>
+        <source>Sharing…</source>
+        <translation>Wird geteilt…</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source> or </source>
@@ -1261,6 +2199,33 @@ Der Index liegt auf diesem Computer, daher funktioniert die Suche auch offline.<
     <message>
         <source>Keys</source>
         <translation>Tasten</translation>
+    </message>
+</context>
+<context>
+    <name>SkillRow</name>
+    <message>
+        <source>Endorse</source>
+        <translation>Empfehlen</translation>
+    </message>
+    <message>
+        <source>Endorse {person} for {skill}</source>
+        <translation>{person} für {skill} empfehlen</translation>
+    </message>
+    <message>
+        <source>Vouch that {person} knows {skill}</source>
+        <translation>Bestätigen, dass {person} sich mit {skill} auskennt</translation>
+    </message>
+    <message>
+        <source>Endorsed</source>
+        <translation>Empfohlen</translation>
+    </message>
+    <message>
+        <source>You endorsed this; it is sent at the next sync</source>
+        <translation>Sie haben dies empfohlen; es wird bei der nächsten Synchronisierung gesendet</translation>
+    </message>
+    <message>
+        <source>Endorsing…</source>
+        <translation>Wird empfohlen…</translation>
     </message>
 </context>
 <context>
@@ -1357,6 +2322,151 @@ Der Index liegt auf diesem Computer, daher funktioniert die Suche auch offline.<
     </message>
 </context>
 <context>
+    <name>TagPage</name>
+    <message>
+        <source>Top content</source>
+        <translation>Top-Inhalte</translation>
+    </message>
+    <message>
+        <source>People who know this</source>
+        <translation>Personen, die sich damit auskennen</translation>
+    </message>
+    <message>
+        <source>People who know about it</source>
+        <translation>Personen, die sich damit auskennen</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+</context>
+<context>
+    <name>TaskLabel</name>
+    <message>
+        <source>counting who will see this</source>
+        <translation>Zählen der Empfänger</translation>
+    </message>
+    <message>
+        <source>loading groups and people</source>
+        <translation>Laden der Gruppen und Personen</translation>
+    </message>
+    <message>
+        <source>saving your post</source>
+        <translation>Speichern Ihres Beitrags</translation>
+    </message>
+    <message>
+        <source>opening the item</source>
+        <translation>Öffnen des Eintrags</translation>
+    </message>
+    <message>
+        <source>finding people who might know</source>
+        <translation>Suchen nach Personen mit passendem Wissen</translation>
+    </message>
+    <message>
+        <source>finding the person mentioned</source>
+        <translation>Suchen der erwähnten Person</translation>
+    </message>
+    <message>
+        <source>reading the document&apos;s versions</source>
+        <translation>Lesen der Dokumentversionen</translation>
+    </message>
+    <message>
+        <source>preparing the preview</source>
+        <translation>Vorbereiten der Vorschau</translation>
+    </message>
+    <message>
+        <source>fetching the file</source>
+        <translation>Abrufen der Datei</translation>
+    </message>
+    <message>
+        <source>saving a copy of the file</source>
+        <translation>Speichern einer Kopie der Datei</translation>
+    </message>
+    <message>
+        <source>opening the group</source>
+        <translation>Öffnen der Gruppe</translation>
+    </message>
+    <message>
+        <source>listing groups</source>
+        <translation>Auflisten der Gruppen</translation>
+    </message>
+    <message>
+        <source>joining the group</source>
+        <translation>Beitreten zur Gruppe</translation>
+    </message>
+    <message>
+        <source>leaving the group</source>
+        <translation>Verlassen der Gruppe</translation>
+    </message>
+    <message>
+        <source>reading the requests to join</source>
+        <translation>Lesen der Beitrittsanfragen</translation>
+    </message>
+    <message>
+        <source>approving the request</source>
+        <translation>Annehmen der Anfrage</translation>
+    </message>
+    <message>
+        <source>declining the request</source>
+        <translation>Ablehnen der Anfrage</translation>
+    </message>
+    <message>
+        <source>working</source>
+        <translation>Arbeiten</translation>
+    </message>
+    <message>
+        <source>reading the expertise profile</source>
+        <translation>Lesen des Fachprofils</translation>
+    </message>
+    <message>
+        <source>saving your endorsement</source>
+        <translation>Speichern Ihrer Empfehlung</translation>
+    </message>
+    <message>
+        <source>sharing your files</source>
+        <translation>Teilen Ihrer Dateien</translation>
+    </message>
+    <message>
+        <source>opening the tag</source>
+        <translation>Öffnen des Schlagworts</translation>
+    </message>
+    <message>
+        <source>reading what could not be published</source>
+        <translation>Lesen der nicht veröffentlichten Einträge</translation>
+    </message>
+    <message>
+        <source>keeping your version</source>
+        <translation>Behalten Ihrer Fassung</translation>
+    </message>
+    <message>
+        <source>keeping the server&apos;s version</source>
+        <translation>Behalten der Serverfassung</translation>
+    </message>
+    <message>
+        <source>discarding</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>following</source>
+        <translation>Folgen</translation>
+    </message>
+    <message>
+        <source>stopping following</source>
+        <translation>Beenden des Folgens</translation>
+    </message>
+</context>
+<context>
+    <name>TimeField</name>
+    <message>
+        <source>d MMM yyyy, HH:mm</source>
+        <translation>d. MMM yyyy, HH:mm</translation>
+    </message>
+    <message>
+        <source>Local time</source>
+        <translation>Ortszeit</translation>
+    </message>
+</context>
+<context>
     <name>TopicChoices</name>
     <message>
         <source>Strength {percent}% of your strongest topic</source>
@@ -1393,6 +2503,564 @@ Der Index liegt auf diesem Computer, daher funktioniert die Suche auch offline.<
     <message>
         <source>Remove {topic} from my profile</source>
         <translation>{topic} aus meinem Profil entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>TopicRow</name>
+    <message>
+        <source>Strength {percent}% of their strongest topic</source>
+        <translation>Stärke {percent} % ihres stärksten Themas</translation>
+    </message>
+    <message>
+        <source>✓ Confirmed</source>
+        <translation>✓ Bestätigt</translation>
+    </message>
+    <message>
+        <source>They confirmed they know this</source>
+        <translation>Die Person hat bestätigt, dass sie sich damit auskennt</translation>
+    </message>
+    <message>
+        <source>{topic}, strength {percent} percent, confirmed</source>
+        <translation>{topic}, Stärke {percent} Prozent, bestätigt</translation>
+    </message>
+    <message>
+        <source>{topic}, strength {percent} percent</source>
+        <translation>{topic}, Stärke {percent} Prozent</translation>
+    </message>
+</context>
+<context>
+    <name>UnpublishedDialog</name>
+    <message>
+        <source>Everything you wrote has reached the server.</source>
+        <translation>Alles, was Sie geschrieben haben, ist beim Server angekommen.</translation>
+    </message>
+    <message>
+        <source>Could not publish</source>
+        <translation>Nicht veröffentlicht</translation>
+    </message>
+    <message>
+        <source>These did not reach the server. Nothing here is sent again unless you choose to.</source>
+        <translation>Diese Einträge sind nicht beim Server angekommen. Nichts davon wird erneut gesendet, außer Sie entscheiden sich dafür.</translation>
+    </message>
+    <message>
+        <source>Discard this?</source>
+        <translation>Verwerfen?</translation>
+    </message>
+    <message>
+        <source>What you wrote is deleted from this computer. Copy your text first if you want to keep it.</source>
+        <translation>Was Sie geschrieben haben, wird von diesem Computer gelöscht. Kopieren Sie Ihren Text vorher, wenn Sie ihn behalten möchten.</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
+    </message>
+</context>
+<context>
+    <name>audience_options</name>
+    <message>
+        <source>{day}, {time}</source>
+        <translation>{day}, {time}</translation>
+    </message>
+    <message>
+        <source>from {when}</source>
+        <translation>ab {when}</translation>
+    </message>
+    <message>
+        <source>until {when}</source>
+        <translation>bis {when}</translation>
+    </message>
+    <message>
+        <source>{names} can edit</source>
+        <translation>{names} darf bearbeiten</translation>
+    </message>
+    <message>
+        <source>{names} and {last}</source>
+        <translation>{names} und {last}</translation>
+    </message>
+    <message>
+        <source>Scheduled for {when}</source>
+        <translation>Geplant für {when}</translation>
+    </message>
+    <message>
+        <source>Visible until {when}</source>
+        <translation>Sichtbar bis {when}</translation>
+    </message>
+</context>
+<context>
+    <name>detail_view</name>
+    <message>
+        <source>{author}&apos;s answer</source>
+        <translation>Antwort von {author}</translation>
+    </message>
+    <message>
+        <source>{author}&apos;s comment</source>
+        <translation>Kommentar von {author}</translation>
+    </message>
+    <message>
+        <source>Remote image not loaded</source>
+        <translation>Externes Bild nicht geladen</translation>
+    </message>
+    <message>
+        <source>✓ Accepted answer</source>
+        <translation>✓ Akzeptierte Antwort</translation>
+    </message>
+    <message>
+        <source>Waiting to sync</source>
+        <translation>Wartet auf Synchronisierung</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Answered by</source>
+        <translation>Beantwortet von</translation>
+    </message>
+    <message>
+        <source>COMMENTS</source>
+        <translation>KOMMENTARE</translation>
+    </message>
+    <message>
+        <source>in {groups}</source>
+        <translation>in {groups}</translation>
+    </message>
+</context>
+<context>
+    <name>document_panel</name>
+    <message>
+        <source>{size} bytes</source>
+        <translation>{size} Byte</translation>
+    </message>
+    <message>
+        <source>{size} KB</source>
+        <translation>{size} KB</translation>
+    </message>
+    <message>
+        <source>{size} MB</source>
+        <translation>{size} MB</translation>
+    </message>
+    <message>
+        <source>{file} · on this computer · {versions}</source>
+        <translation>{file} · auf diesem Computer · {versions}</translation>
+    </message>
+    <message>
+        <source>{file} · Not downloaded yet: it is fetched when you preview, open or save it · {versions}</source>
+        <translation>{file} · Noch nicht heruntergeladen: Die Datei wird abgerufen, wenn Sie sie in der Vorschau anzeigen, öffnen oder speichern · {versions}</translation>
+    </message>
+    <message>
+        <source>On this computer</source>
+        <translation>Auf diesem Computer</translation>
+    </message>
+    <message>
+        <source>Not downloaded yet</source>
+        <translation>Noch nicht heruntergeladen</translation>
+    </message>
+    <message>
+        <source>Save {name} as</source>
+        <translation>{name} speichern unter</translation>
+    </message>
+    <message>
+        <source>{number} (current)</source>
+        <translation>{number} (aktuell)</translation>
+    </message>
+    <message>
+        <source>not sent yet</source>
+        <translation>noch nicht gesendet</translation>
+    </message>
+</context>
+<context>
+    <name>group_page</name>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Abteilung</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>geschlossen</translation>
+    </message>
+    <message>
+        <source>secret</source>
+        <translation>geheim</translation>
+    </message>
+</context>
+<context>
+    <name>groups_page</name>
+    <message>
+        <source>No groups you may join yet.</source>
+        <translation>Noch keine Gruppen, denen Sie beitreten können.</translation>
+    </message>
+    <message>
+        <source>Asking the server for groups…</source>
+        <translation>Die Gruppen werden beim Server angefragt…</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Abteilung</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>Community</translation>
+    </message>
+    <message>
+        <source>Open: anyone may join</source>
+        <translation>Offen: Alle dürfen beitreten</translation>
+    </message>
+    <message>
+        <source>Closed: an owner approves who joins</source>
+        <translation>Geschlossen: Ein Besitzer entscheidet über den Beitritt</translation>
+    </message>
+    <message>
+        <source>Secret: members only</source>
+        <translation>Geheim: nur für Mitglieder</translation>
+    </message>
+</context>
+<context>
+    <name>operations</name>
+    <message>
+        <source>Something went wrong while {label}.</source>
+        <translation>Beim {label} ist ein Fehler aufgetreten.</translation>
+    </message>
+</context>
+<context>
+    <name>person_view</name>
+    <message>
+        <source>no endorsements yet</source>
+        <translation>noch keine Empfehlungen</translation>
+    </message>
+</context>
+<context>
+    <name>pictures</name>
+    <message>
+        <source>Who answers whose questions</source>
+        <translation>Wer wessen Fragen beantwortet</translation>
+    </message>
+    <message>
+        <source>{title} (median days to a first answer)</source>
+        <translation>{title} (Median der Tage bis zur ersten Antwort)</translation>
+    </message>
+    <message>
+        <source>{days} d</source>
+        <translation>{days} T.</translation>
+    </message>
+    <message>
+        <source>Who connects otherwise separate groups</source>
+        <translation>Wer sonst getrennte Gruppen verbindet</translation>
+    </message>
+</context>
+<context>
+    <name>reactions</name>
+    <message>
+        <source>Thumbs up</source>
+        <translation>Daumen hoch</translation>
+    </message>
+    <message>
+        <source>Heart</source>
+        <translation>Herz</translation>
+    </message>
+    <message>
+        <source>Celebrate</source>
+        <translation>Feiern</translation>
+    </message>
+    <message>
+        <source>Insightful</source>
+        <translation>Aufschlussreich</translation>
+    </message>
+    <message>
+        <source>Thanks</source>
+        <translation>Danke</translation>
+    </message>
+    <message>
+        <source>{name}, {reactions}, including yours</source>
+        <translation>{name}, {reactions}, Ihre eingeschlossen</translation>
+    </message>
+    <message>
+        <source>{name}, {reactions}</source>
+        <translation>{name}, {reactions}</translation>
+    </message>
+</context>
+<context>
+    <name>tag_page</name>
+    <message>
+        <source>{kind} by {author}</source>
+        <translation>{kind} von {author}</translation>
+    </message>
+</context>
+<context>
+    <name>text</name>
+    <message>
+        <source>Post</source>
+        <translation>Beitrag</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Frage</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>January</source>
+        <translation>Januar</translation>
+    </message>
+    <message>
+        <source>February</source>
+        <translation>Februar</translation>
+    </message>
+    <message>
+        <source>March</source>
+        <translation>März</translation>
+    </message>
+    <message>
+        <source>April</source>
+        <translation>April</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>Mai</translation>
+    </message>
+    <message>
+        <source>June</source>
+        <translation>Juni</translation>
+    </message>
+    <message>
+        <source>July</source>
+        <translation>Juli</translation>
+    </message>
+    <message>
+        <source>August</source>
+        <translation>August</translation>
+    </message>
+    <message>
+        <source>September</source>
+        <translation>September</translation>
+    </message>
+    <message>
+        <source>October</source>
+        <translation>Oktober</translation>
+    </message>
+    <message>
+        <source>November</source>
+        <translation>November</translation>
+    </message>
+    <message>
+        <source>December</source>
+        <translation>Dezember</translation>
+    </message>
+    <message>
+        <source>Jan</source>
+        <translation>Jan.</translation>
+    </message>
+    <message>
+        <source>Feb</source>
+        <translation>Feb.</translation>
+    </message>
+    <message>
+        <source>Mar</source>
+        <translation>März</translation>
+    </message>
+    <message>
+        <source>Apr</source>
+        <translation>Apr.</translation>
+    </message>
+    <message>
+        <source>Jun</source>
+        <translation>Juni</translation>
+    </message>
+    <message>
+        <source>Jul</source>
+        <translation>Juli</translation>
+    </message>
+    <message>
+        <source>Aug</source>
+        <translation>Aug.</translation>
+    </message>
+    <message>
+        <source>Sep</source>
+        <translation>Sept.</translation>
+    </message>
+    <message>
+        <source>Oct</source>
+        <translation>Okt.</translation>
+    </message>
+    <message>
+        <source>Nov</source>
+        <translation>Nov.</translation>
+    </message>
+    <message>
+        <source>Dec</source>
+        <translation>Dez.</translation>
+    </message>
+    <message>
+        <source>{day} {month} {year}</source>
+        <translation>{day}. {month} {year}</translation>
+    </message>
+    <message>
+        <source>{day} {month}</source>
+        <translation>{day}. {month}</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message>
+        <source>{minutes} min ago</source>
+        <translation>vor {minutes} Min.</translation>
+    </message>
+    <message>
+        <source>{hours} h ago</source>
+        <translation>vor {hours} Std.</translation>
+    </message>
+    <message>
+        <source>yesterday</source>
+        <translation>gestern</translation>
+    </message>
+    <message>
+        <source>{day} {month} {year}, {time}</source>
+        <translation>{day}. {month} {year}, {time}</translation>
+    </message>
+    <message>
+        <source>Visible to: only you</source>
+        <translation>Sichtbar für: nur Sie</translation>
+    </message>
+    <message>
+        <source>Visible to: everyone in the company</source>
+        <translation>Sichtbar für: alle im Unternehmen</translation>
+    </message>
+    <message>
+        <source>Choose who can see this</source>
+        <translation>Wählen Sie, wer dies sehen kann</translation>
+    </message>
+    <message>
+        <source>Visible to: {names}</source>
+        <translation>Sichtbar für: {names}</translation>
+    </message>
+</context>
+<context>
+    <name>unpublished_dialog</name>
+    <message>
+        <source>Deleting an item</source>
+        <translation>Löschen eines Eintrags</translation>
+    </message>
+    <message>
+        <source>Taking back a reaction</source>
+        <translation>Zurücknehmen einer Reaktion</translation>
+    </message>
+    <message>
+        <source>Uploading a file</source>
+        <translation>Hochladen einer Datei</translation>
+    </message>
+    <message>
+        <source>Accepting an answer</source>
+        <translation>Akzeptieren einer Antwort</translation>
+    </message>
+    <message>
+        <source>A change to your profile</source>
+        <translation>Eine Änderung an Ihrem Profil</translation>
+    </message>
+    <message>
+        <source>An endorsement</source>
+        <translation>Eine Empfehlung</translation>
+    </message>
+    <message>
+        <source>“{text}”</source>
+        <translation>„{text}“</translation>
+    </message>
+    <message>
+        <source>group {name}</source>
+        <translation>Gruppe {name}</translation>
+    </message>
+    <message>
+        <source>person {name}</source>
+        <translation>Person {name}</translation>
+    </message>
+    <message>
+        <source>everyone in the company</source>
+        <translation>alle im Unternehmen</translation>
+    </message>
+    <message>
+        <source>only you</source>
+        <translation>nur Sie</translation>
+    </message>
+    <message>
+        <source>Visible to: {who}</source>
+        <translation>Sichtbar für: {who}</translation>
+    </message>
+    <message>
+        <source>can also edit: {who}</source>
+        <translation>dürfen auch bearbeiten: {who}</translation>
+    </message>
+    <message>
+        <source>from {when}</source>
+        <translation>ab {when}</translation>
+    </message>
+    <message>
+        <source>until {when}</source>
+        <translation>bis {when}</translation>
+    </message>
+    <message>
+        <source>Your new {kind} {title}</source>
+        <translation>Neu von Ihnen: {Kind} {title}</translation>
+    </message>
+    <message>
+        <source>Your change of who can see {title}</source>
+        <translation>Ihre Änderung, wer {title} sehen kann</translation>
+    </message>
+    <message>
+        <source>Your edit of {title}</source>
+        <translation>Ihre Bearbeitung von {title}</translation>
+    </message>
+    <message>
+        <source>Your reaction {emoji}</source>
+        <translation>Ihre Reaktion {emoji}</translation>
+    </message>
+    <message>
+        <source>It was changed on the server before your edit arrived. Choose which to keep.</source>
+        <translation>Es wurde auf dem Server geändert, bevor Ihre Bearbeitung ankam. Wählen Sie, welche Fassung bleiben soll.</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>kein Grund angegeben</translation>
+    </message>
+    <message>
+        <source>The server refused it: {reason}.</source>
+        <translation>Der Server hat es abgelehnt: {reason}.</translation>
     </message>
 </context>
 </TS>

@@ -26,6 +26,7 @@ from kshare.client.errors import UserFacingError
 from kshare.client.notifications.suggestions import FollowSuggestions, Suggestion
 from kshare.ui.operations import Failure, TaskRunner
 from kshare.ui.query_ops import CollectionOp, QueryOp
+from kshare.ui.text import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -197,7 +198,7 @@ class FollowTopicsDialog(QDialog):
             self.accept()
 
         CollectionOp(parent=self, op=write, success=saved).failure(self._on_failed).with_progress(
-            QCoreApplication.translate("FollowTopicsDialog", "following")
+            QT_TRANSLATE_NOOP("TaskLabel", "following")
         ).run_in_background(self._runner)
 
     def _on_failed(self, failure: Failure) -> None:

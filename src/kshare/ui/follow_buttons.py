@@ -17,6 +17,7 @@ from kshare.client.errors import UserFacingError
 from kshare.client.notifications.follows import FollowSet, canonical_tag
 from kshare.ui.operations import Failure, TaskRunner
 from kshare.ui.query_ops import CollectionOp, QueryOp
+from kshare.ui.text import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -170,9 +171,9 @@ class FollowButton(QWidget):
                 self.failed.emit(text)
 
         CollectionOp(parent=self, op=write, success=saved).failure(not_saved).with_progress(
-            QCoreApplication.translate("FollowButton", "following")
+            QT_TRANSLATE_NOOP("TaskLabel", "following")
             if wanted
-            else QCoreApplication.translate("FollowButton", "stopping following")
+            else QT_TRANSLATE_NOOP("TaskLabel", "stopping following")
         ).run_in_background(self._runner)
 
     @Slot(bool)
