@@ -191,3 +191,34 @@ def test_cosine_of_topic_profiles() -> None:
     assert ex.cosine({"a": 1.0}, {"a": 2.0}) == pytest.approx(1.0)
     assert ex.cosine({"a": 1.0}, {"b": 1.0}) == 0.0
     assert ex.cosine({}, {"a": 1.0}) == 0.0
+
+
+def test_the_still_active_prior_counts_accepted_answers_and_not_votes() -> None:
+    plain = ex.recent_activity([contribution("a1", days_ago=1)], NOW, W)
+    accepted = ex.recent_activity([contribution("a2", days_ago=1, accepted=True)], NOW, W)
+    voted = ex.recent_activity([contribution("a3", days_ago=1, votes=50)], NOW, W)
+    assert accepted == pytest.approx(tuple(W.accepted * v for v in plain))
+    assert voted == pytest.approx(plain)
+    assert ex.recent_activity([contribution("q1", "question", accepted=True)], NOW, W) == (
+        0.0,
+    ) * len(W.recent_half_lives)
+
+
+def test_of_two_equally_on_topic_people_the_one_whose_answers_are_accepted_comes_first() -> None:
+    # Same profile match and the same recent answers; only one person's were accepted lately.
+    def person(name: str, accepted: bool) -> ex.Candidate:
+        recent = [contribution(f"{name}{n}", days_ago=n + 1, accepted=accepted) for n in range(3)]
+        old = contribution(f"{name}-old", days_ago=300, tags=("postgresql",))
+        return ex.Candidate(
+            person_id=name,
+            matches=(old,),
+            tag_activity={"postgresql": 1.0},
+            activity=10.0,  # the tie-break would favour neither
+            recent=ex.recent_activity([*recent, old], NOW, W),
+            profile=3.0,
+        )
+
+    assert order([person("a-plain", False), person("b-accepted", True)]) == [
+        "b-accepted",
+        "a-plain",
+    ]
