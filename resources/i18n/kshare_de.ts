@@ -3036,7 +3036,7 @@ Der Index liegt auf diesem Computer, daher funktioniert die Suche auch offline.<
     </message>
     <message>
         <source>Your new {kind} {title}</source>
-        <translation>Neu von Ihnen: {Kind} {title}</translation>
+        <translation>Neu von Ihnen: {kind} {title}</translation>
     </message>
     <message>
         <source>Your change of who can see {title}</source>

@@ -1,22 +1,16 @@
 """The German translation of the reading, writing and audience widgets, loaded as the app
-loads it: the .ts compiled by lrelease, installed as a QTranslator.
-
-Compiled afresh from ``resources/i18n/kshare_de_part2.ts`` in each run, so a message
-that lost its translation (or its plural forms) shows up here as English.
-"""
+loads it (:func:`kshare.ui.i18n.install`), so a message that lost its translation (or its
+plural forms) shows up here as English."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication
 
 from kshare.client.views import AudienceInfo, Choice
+from kshare.ui import i18n
 from kshare.ui.audience_dialog import AudienceDialog
 from kshare.ui.operations import describe_failure
 from kshare.ui.person_view import PersonView
@@ -25,31 +19,12 @@ from tests.gui.expertise_fakes import FakeExpertise
 
 pytestmark = pytest.mark.gui
 
-TS = Path(__file__).resolve().parents[2] / "resources" / "i18n" / "kshare_de_part2.ts"
-
-
-def lrelease() -> str | None:
-    beside = Path(sys.executable).with_name("pyside6-lrelease")
-    return str(beside) if beside.is_file() else shutil.which("pyside6-lrelease")
-
 
 @pytest.fixture
-def german(qapp: QCoreApplication, tmp_path: Path) -> Iterator[QTranslator]:
-    tool = lrelease()
-    if tool is None:
-        pytest.skip("pyside6-lrelease is not installed")
-    qm = tmp_path / "kshare_de.qm"
-    done = subprocess.run(
-        [tool, str(TS), "-qm", str(qm)], capture_output=True, text=True, check=True
-    )
-    assert "0 unfinished" in done.stdout, done.stdout
-    translator = QTranslator()
-    assert translator.load(str(qm))
-    assert QCoreApplication.installTranslator(translator)
-    try:
-        yield translator
-    finally:
-        QCoreApplication.removeTranslator(translator)
+def german(qapp: QCoreApplication) -> Iterator[None]:
+    assert i18n.install(qapp, "de") == "de"
+    yield
+    assert i18n.install(qapp, "en") == "en"  # the other tests read English
 
 
 def test_the_audience_dialog_speaks_german(qtbot, german) -> None:
