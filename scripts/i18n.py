@@ -4,7 +4,9 @@
     python scripts/i18n.py --merge OTHER.ts # also take the finished translations in OTHER.ts
     python scripts/i18n.py --check          # change nothing; fail if anything is missing
 
-``lupdate`` reads every ``.py`` file under ``src/kshare/ui`` and updates
+``lupdate`` reads every ``.py`` file under ``src/kshare/ui``, and the modules of
+``src/kshare/client`` that mark sentences with ``QT_TRANSLATE_NOOP`` (see
+:mod:`kshare.client.phrases`), and updates
 ``resources/i18n/kshare_<lang>.ts``: new strings are added as unfinished, translations of
 strings that are still there are kept, strings that are gone are dropped. Translate the
 unfinished ones (Qt Linguist: ``pyside6-linguist resources/i18n/kshare_de.ts``, or any
@@ -27,6 +29,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "src" / "kshare" / "ui"
+CLIENT = ROOT / "src" / "kshare" / "client"
+MARKER = "QT_TRANSLATE_NOOP("
 I18N = ROOT / "resources" / "i18n"
 LANGUAGES = ("de",)
 
@@ -48,8 +52,22 @@ def tool(name: str) -> str:
     return found
 
 
+def client_sources(root: Path = CLIENT) -> list[Path]:
+    """The client modules whose sentences the desktop translates: those that mark one.
+
+    The client has no Qt; the rest of it (log messages, the command line's own words) is
+    not for translation, so only these files are read.
+    """
+    return sorted(
+        path
+        for path in root.rglob("*.py")
+        if path.name != "phrases.py" and MARKER in path.read_text(encoding="utf-8")
+    )
+
+
 def lupdate(target: Path, sources: Path = SOURCES) -> None:
-    """Update (or create) ``target`` with every translatable string under ``sources``."""
+    """Update (or create) ``target`` with every translatable string under ``sources``
+    and in the client modules that mark sentences (:func:`client_sources`)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     subprocess.run(
         [
@@ -63,6 +81,7 @@ def lupdate(target: Path, sources: Path = SOURCES) -> None:
             "-tr-function-alias",
             "QT_TRANSLATE_NOOP+=translate_noop",  # kshare.ui.i18n.translate_noop
             str(sources),
+            *(str(path) for path in client_sources()),
             "-ts",
             str(target),
         ],

@@ -1,8 +1,8 @@
 """The desktop app in German: the translations are complete, compiled and loaded by setting.
 
-The completeness test runs lupdate over every file of ``kshare.ui``, as
-``scripts/i18n.py`` does, so a string wrapped for translation but not translated
-(or a .qm not rebuilt after the .ts changed) fails here.
+The completeness test runs lupdate over every file of ``kshare.ui`` and the client
+modules that mark sentences, as ``scripts/i18n.py`` does, so a string wrapped for
+translation but not translated (or a .qm not rebuilt after the .ts changed) fails here.
 """
 
 from __future__ import annotations

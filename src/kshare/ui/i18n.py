@@ -19,6 +19,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from kshare.client.phrases import Phrase
 from kshare.ui.resources import resources_dir
 
 log = logging.getLogger(__name__)
@@ -35,6 +36,27 @@ def translate_noop(context: str, text: str) -> str:
     ``QCoreApplication.translate(context, text)``. Qt's ``QT_TRANSLATE_NOOP`` with a type:
     ``scripts/i18n.py`` tells lupdate to read this name as that one."""
     return text
+
+
+def phrase_text(phrase: Phrase | None, english: str = "") -> str:
+    """A sentence made by ``kshare.client`` in the window's language.
+
+    The phrase's template is looked up in its context and filled with its values (each
+    value that is a phrase itself is translated first); without a translation it reads as
+    the client's English. ``english`` is shown when there is no phrase (a view made
+    without one). A translation that breaks its placeholders falls back to the English.
+    """
+    if phrase is None:
+        return english
+    translated = QCoreApplication.translate(phrase.context, phrase.template)
+    if not phrase.args:
+        return translated
+    values = {k: phrase_text(v) if isinstance(v, Phrase) else v for k, v in phrase.args}
+    try:
+        return translated.format(**values)
+    except (KeyError, IndexError, ValueError):
+        log.warning("the translation of %r does not fit its values", phrase.template)
+        return phrase.text
 
 
 def translations_dir() -> Path | None:
