@@ -117,6 +117,49 @@
     </message>
 </context>
 <context>
+    <name>AudienceReach</name>
+    <message>
+        <source>{count} person will see this</source>
+        <translation>{count} Person wird dies sehen</translation>
+    </message>
+    <message>
+        <source>{count} people will see this</source>
+        <translation>{count} Personen werden dies sehen</translation>
+    </message>
+    <message>
+        <source>{count} person will see this · through {groups}</source>
+        <translation>{count} Person wird dies sehen · über {groups}</translation>
+    </message>
+    <message>
+        <source>{count} people will see this · through {groups}</source>
+        <translation>{count} Personen werden dies sehen · über {groups}</translation>
+    </message>
+    <message>
+        <source>about {count} person will see this (estimate: offline)</source>
+        <translation>etwa {count} Person wird dies sehen (Schätzung: offline)</translation>
+    </message>
+    <message>
+        <source>about {count} people will see this (estimate: offline)</source>
+        <translation>etwa {count} Personen werden dies sehen (Schätzung: offline)</translation>
+    </message>
+    <message>
+        <source>about {count} person will see this · through {groups} (estimate: offline)</source>
+        <translation>etwa {count} Person wird dies sehen · über {groups} (Schätzung: offline)</translation>
+    </message>
+    <message>
+        <source>about {count} people will see this · through {groups} (estimate: offline)</source>
+        <translation>etwa {count} Personen werden dies sehen · über {groups} (Schätzung: offline)</translation>
+    </message>
+    <message>
+        <source>Much wider than usual: your posts usually reach about {usual} person, this one {people}.</source>
+        <translation>Viel breiter als sonst: Ihre Beiträge erreichen meist etwa {usual} Person, dieser {people}.</translation>
+    </message>
+    <message>
+        <source>Much wider than usual: your posts usually reach about {usual} people, this one {people}.</source>
+        <translation>Viel breiter als sonst: Ihre Beiträge erreichen meist etwa {usual} Personen, dieser {people}.</translation>
+    </message>
+</context>
+<context>
     <name>AudienceReachLabel</name>
     <message>
         <source>Who will see this</source>
@@ -300,6 +343,37 @@
     <message>
         <source>Copy report</source>
         <translation>Bericht kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>CurationReview</name>
+    <message>
+        <source>past its review date</source>
+        <translation>Überprüfungsdatum überschritten</translation>
+    </message>
+    <message>
+        <source>its author has left</source>
+        <translation>die verfassende Person hat das Unternehmen verlassen</translation>
+    </message>
+    <message>
+        <source>the document changed since it was verified</source>
+        <translation>das Dokument hat sich seit der Bestätigung geändert</translation>
+    </message>
+    <message>
+        <source>a former colleague</source>
+        <translation>eine ehemalige Kollegin oder ein ehemaliger Kollege</translation>
+    </message>
+    <message>
+        <source>Verified by {name} on {date}</source>
+        <translation>Bestätigt von {name} am {date}</translation>
+    </message>
+    <message>
+        <source>Verified by {name} on {date} · may be outdated</source>
+        <translation>Bestätigt von {name} am {date} · möglicherweise veraltet</translation>
+    </message>
+    <message>
+        <source>Verified by {name} on {date} · needs review: {reasons}</source>
+        <translation>Bestätigt von {name} am {date} · muss überprüft werden: {reasons}</translation>
     </message>
 </context>
 <context>
@@ -548,6 +622,73 @@
     <message>
         <source>Show these contributions</source>
         <translation>Diese Beiträge zeigen</translation>
+    </message>
+</context>
+<context>
+    <name>ExpertReason</name>
+    <message>
+        <source>Accepted answer to &quot;{title}&quot;</source>
+        <translation>Akzeptierte Antwort auf „{title}“</translation>
+    </message>
+    <message>
+        <source>Answered &quot;{title}&quot;</source>
+        <translation>Hat „{title}“ beantwortet</translation>
+    </message>
+    <message>
+        <source>Wrote &quot;{title}&quot;</source>
+        <translation>Hat „{title}“ geschrieben</translation>
+    </message>
+    <message>
+        <source>Shared &quot;{title}&quot;</source>
+        <translation>Hat „{title}“ geteilt</translation>
+    </message>
+    <message>
+        <source>Asked &quot;{title}&quot;</source>
+        <translation>Hat die Frage „{title}“ gestellt</translation>
+    </message>
+    <message>
+        <source>Commented on &quot;{title}&quot;</source>
+        <translation>Hat „{title}“ kommentiert</translation>
+    </message>
+    <message>
+        <source>Confirms expertise in {topic}</source>
+        <translation>Bestätigt Fachwissen in {topic}</translation>
+    </message>
+    <message>
+        <source>Lists {topic} as a skill</source>
+        <translation>Nennt {topic} als Kenntnis</translation>
+    </message>
+    <message>
+        <source>Happy to be asked about {topic}</source>
+        <translation>Beantwortet gern Fragen zu {topic}</translation>
+    </message>
+    <message>
+        <source>untitled</source>
+        <translation>ohne Titel</translation>
+    </message>
+    <message>
+        <source>Active in {tag}</source>
+        <translation>Aktiv in {tag}</translation>
+    </message>
+    <message>
+        <source>Active in {tag} ({count} contribution)</source>
+        <translation>Aktiv in {tag} ({count} Beitrag)</translation>
+    </message>
+    <message>
+        <source>Active in {tag} ({count} contributions)</source>
+        <translation>Aktiv in {tag} ({count} Beiträge)</translation>
+    </message>
+    <message>
+        <source>Also active in {tags}</source>
+        <translation>Auch aktiv in {tags}</translation>
+    </message>
+    <message>
+        <source>Endorsed for {skill} by {count} colleague</source>
+        <translation>Von {count} Person für {skill} empfohlen</translation>
+    </message>
+    <message>
+        <source>Endorsed for {skill} by {count} colleagues</source>
+        <translation>Von {count} Personen für {skill} empfohlen</translation>
     </message>
 </context>
 <context>
@@ -984,6 +1125,21 @@
     <message>
         <source>{member} (owner)</source>
         <translation>{member} (Besitzer)</translation>
+    </message>
+</context>
+<context>
+    <name>GroupStanding</name>
+    <message>
+        <source>Owner</source>
+        <translation>Besitzer</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>Mitglied</translation>
+    </message>
+    <message>
+        <source>Request pending</source>
+        <translation>Beitrittsanfrage offen</translation>
     </message>
 </context>
 <context>
@@ -2241,6 +2397,125 @@ Der Index liegt auf diesem Computer, daher funktioniert die Suche auch offline.<
     <message>
         <source>Could not suggest anyone: {reason}</source>
         <translation>Es konnte niemand vorgeschlagen werden: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Noch nicht synchronisiert</translation>
+    </message>
+    <message>
+        <source>Signed in; not synced yet</source>
+        <translation>Angemeldet; noch nicht synchronisiert</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>Abgemeldet</translation>
+    </message>
+    <message>
+        <source>Not signed in</source>
+        <translation>Nicht angemeldet</translation>
+    </message>
+    <message>
+        <source>Sign in again to sync.</source>
+        <translation>Melden Sie sich erneut an, um zu synchronisieren.</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Wird synchronisiert…</translation>
+    </message>
+    <message>
+        <source>Syncing… {done} of {total}</source>
+        <translation>Wird synchronisiert… {done} von {total}</translation>
+    </message>
+    <message>
+        <source>Syncing… {done}</source>
+        <translation>Wird synchronisiert… {done}</translation>
+    </message>
+    <message>
+        <source>Sync cancelled</source>
+        <translation>Synchronisierung abgebrochen</translation>
+    </message>
+    <message>
+        <source>Your sign-in has expired. Sign in again to keep syncing.</source>
+        <translation>Ihre Anmeldung ist abgelaufen. Melden Sie sich erneut an, um weiter zu synchronisieren.</translation>
+    </message>
+    <message>
+        <source>Your kshare account was disabled. Everything kshare kept on this computer for it has been removed. Ask IT if you think this is a mistake.</source>
+        <translation>Ihr kshare-Konto wurde deaktiviert. Alles, was kshare dafür auf diesem Computer gespeichert hatte, wurde entfernt. Fragen Sie die IT, wenn Sie das für einen Fehler halten.</translation>
+    </message>
+    <message>
+        <source>The server refused the sync: {reason}</source>
+        <translation>Der Server hat die Synchronisierung abgelehnt: {reason}</translation>
+    </message>
+    <message>
+        <source>kshare could not write its cache on this computer; see the log for details.</source>
+        <translation>kshare konnte seinen Zwischenspeicher auf diesem Computer nicht schreiben; Einzelheiten stehen im Protokoll.</translation>
+    </message>
+    <message>
+        <source>Up to date</source>
+        <translation>Auf dem neuesten Stand</translation>
+    </message>
+    <message>
+        <source>Up to date — {count} change(s) of yours need a look</source>
+        <translation>Auf dem neuesten Stand — Änderungen, die Sie sich ansehen sollten: {count}</translation>
+    </message>
+    <message>
+        <source>Offline — retrying in {wait}: {cause}</source>
+        <translation>Offline — neuer Versuch in {wait}: {cause}</translation>
+    </message>
+    <message>
+        <source>The server is having trouble — retrying in {wait}</source>
+        <translation>Der Server hat Probleme — neuer Versuch in {wait}</translation>
+    </message>
+    <message>
+        <source>{seconds} s</source>
+        <translation>{seconds} s</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} Min.</translation>
+    </message>
+    <message>
+        <source>This computer had not synced for more than {days} days, so your company&apos;s policy removed its copy of shared content. It returns at the next sync; your unsent writes are kept.</source>
+        <translation>Dieser Computer hat seit mehr als {days} Tagen nicht synchronisiert, daher hat die Richtlinie Ihres Unternehmens seine Kopie der geteilten Inhalte entfernt. Sie kehrt bei der nächsten Synchronisierung zurück; Ihre noch nicht gesendeten Änderungen bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>{url} does not look like a kshare server</source>
+        <translation>{url} scheint kein kshare-Server zu sein</translation>
+    </message>
+    <message>
+        <source>{url} is not a kshare server</source>
+        <translation>{url} ist kein kshare-Server</translation>
+    </message>
+    <message>
+        <source>the server (kshare {version}, API {api}) is too old for this desktop (API {mine}); ask IT to update it</source>
+        <translation>Der Server (kshare {version}, API {api}) ist zu alt für diese Desktop-App (API {mine}); bitten Sie die IT, ihn zu aktualisieren</translation>
+    </message>
+    <message>
+        <source>this kshare ({mine}) is too old for the server (it needs {needed}); update kshare</source>
+        <translation>Dieses kshare ({mine}) ist zu alt für den Server (er braucht {needed}); aktualisieren Sie kshare</translation>
+    </message>
+    <message>
+        <source>The server no longer lists {doomed} of the {total} things this computer holds. kshare stopped instead of deleting them; if that is expected (you left a large group, say), confirm the removal and sync again.</source>
+        <translation>Der Server führt {doomed} der {total} Elemente, die auf diesem Computer liegen, nicht mehr auf. kshare hat angehalten, statt sie zu löschen; wenn Sie das erwartet haben (weil Sie etwa eine große Gruppe verlassen haben), bestätigen Sie das Entfernen und synchronisieren Sie erneut.</translation>
+    </message>
+    <message>
+        <source>This kshare ({mine}) is too old for your company&apos;s server, which needs {minimum} or newer. Get it from {url}.</source>
+        <translation>Dieses kshare ({mine}) ist zu alt für den Server Ihres Unternehmens, der {minimum} oder neuer braucht. Sie erhalten es unter {url}.</translation>
+    </message>
+    <message>
+        <source>This kshare ({mine}) is too old for your company&apos;s server, which needs {minimum} or newer. Ask your IT department.</source>
+        <translation>Dieses kshare ({mine}) ist zu alt für den Server Ihres Unternehmens, der {minimum} oder neuer braucht. Fragen Sie Ihre IT-Abteilung.</translation>
+    </message>
+    <message>
+        <source>kshare {recommended} is available (you have {mine}). Get it from {url}.</source>
+        <translation>kshare {recommended} ist verfügbar (Sie haben {mine}). Sie erhalten es unter {url}.</translation>
+    </message>
+    <message>
+        <source>kshare {recommended} is available (you have {mine}). Ask your IT department.</source>
+        <translation>kshare {recommended} ist verfügbar (Sie haben {mine}). Fragen Sie Ihre IT-Abteilung.</translation>
     </message>
 </context>
 <context>

@@ -4,16 +4,31 @@ plural forms) shows up here as English."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import QCoreApplication
 
-from kshare.client.views import AudienceInfo, Choice
+from kshare.client.audience_reach import AudienceReach, Reach
+from kshare.client.curation.review import note_phrase
+from kshare.client.curation.views import Mark
+from kshare.client.groups import standing_phrase
+from kshare.client.services import Workspace
+from kshare.client.sync import messages
+from kshare.client.sync.errors import Offline
+from kshare.client.sync.report import describe_wait
+from kshare.client.views import AudienceInfo, Choice, SyncStatus
+from kshare.domain.curation import PAST_REVIEW_DATE
 from kshare.ui import i18n
 from kshare.ui.audience_dialog import AudienceDialog
+from kshare.ui.audience_reach import AudienceReachLabel
+from kshare.ui.experts_page import ExpertCard, reason_text
+from kshare.ui.i18n import phrase_text
 from kshare.ui.operations import describe_failure
 from kshare.ui.person_view import PersonView
+from kshare.ui.status import SyncStatusBar
 from kshare.ui.text import audience_summary, counts, relative_time
 from tests.gui.expertise_fakes import FakeExpertise
 
@@ -81,3 +96,106 @@ def test_without_a_translation_english_reads_as_before(qapp) -> None:
     assert counts().members(2) == "2 members"
     assert counts().answers(3) == "3 ANSWERS"
     assert counts().join_requests("SRE", 1) == "1 person asks to join SRE: answer"
+
+
+# -- sentences made by kshare.client ----------------------------------------------------
+
+
+def test_expert_reasons_from_the_finder_read_german(qtbot, german) -> None:
+    from tests.unit.client.test_phrases import expert
+
+    found = expert()
+    card = ExpertCard(1, found, found.score)
+    qtbot.addWidget(card)
+    shown = [label.text() for label in card.reason_labels]
+    assert shown[0] == (
+        '• <a href="item:i-0">Akzeptierte Antwort auf „How do we drain a node?“</a>'
+    )
+    assert shown[2] == '• <a href="item:i-2">Hat „ohne Titel“ geschrieben</a>'
+    assert shown[3] == '• <a href="item:i-3">Hat „Runbook“ geteilt</a>'
+    texts = [reason_text(r) for r in found.reasons]
+    assert "Aktiv in helm (1 Beitrag)" in texts
+    assert "Von 3 Personen für On-call empfohlen" in texts
+    assert "Nennt Go als Kenntnis" in texts
+    # the command line's English is untouched
+    assert found.reasons[0].text == 'Accepted answer to "How do we drain a node?"'
+
+
+def test_the_sync_line_reads_german(qtbot, german, tmp_path) -> None:
+    bar = SyncStatusBar()
+    qtbot.addWidget(bar)
+    workspace = Workspace.open(tmp_path / "profile")
+    try:
+        bar.set_status(workspace.status())  # as the window starts, before any sign-in
+    finally:
+        workspace.close()
+    assert bar.state.text() == "Nicht angemeldet"
+    syncing = messages.say(messages.SYNCING_OF, done=3, total=10)
+    bar.set_status(replace(SyncStatus.said("syncing", syncing), items_done=3, items_total=10))
+    assert bar.state.text() == "Wird synchronisiert… 3 von 10 (3 von 10 Einträgen)"
+    offline = messages.say(
+        messages.OFFLINE, wait=describe_wait(300), cause=Offline("connection refused").phrase
+    )
+    bar.set_status(SyncStatus.said("offline", offline))
+    assert bar.state.text() == "Offline — neuer Versuch in 5 Min.: connection refused"
+    assert offline.text == "Offline — retrying in 5 min: connection refused"
+    bar.set_status(SyncStatus.said("auth_required", messages.say(messages.SIGN_IN_AGAIN)))
+    assert bar.state.text() == "Melden Sie sich erneut an, um zu synchronisieren."
+    # a status without a phrase (the server's own words) is shown as it came
+    bar.set_status(SyncStatus("error", "Device wiped by Ana"))
+    assert bar.state.text() == "Device wiped by Ana"
+
+
+class WideReach(AudienceReach):
+    """The author usually reaches one person; this audience reaches 40 through SRE."""
+
+    def usual_reach(self) -> int | None:
+        return 1
+
+    def preview(self, audience: Sequence[str]) -> Reach:
+        return self._with_usual(Reach(people=40, groups=("SRE",)))
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_the_audience_reach_reads_german(qtbot, runner, german, tmp_path) -> None:
+    workspace = Workspace.open(tmp_path / "profile")
+    try:
+        label = AudienceReachLabel(WideReach(workspace.reader, lambda: None), runner)
+        qtbot.addWidget(label)
+        label.count_audience(["group:SRE"])
+        qtbot.waitUntil(lambda: label.reach is not None, timeout=10_000)
+    finally:
+        workspace.close()
+    assert label.count.text() == "40 Personen werden dies sehen · über SRE"
+    assert label.warning.text() == (
+        "⚠ Viel breiter als sonst: Ihre Beiträge erreichen meist etwa 1 Person, dieser 40."
+    )
+    assert label.reach is not None and label.reach.warning == (
+        "Much wider than usual: your posts usually reach about 1 person, this one 40."
+    )
+    estimate = Reach(people=1, estimate=True)
+    assert phrase_text(estimate.phrase) == "etwa 1 Person wird dies sehen (Schätzung: offline)"
+
+
+def test_group_standing_and_review_reasons_read_german(german) -> None:
+    from tests.unit.client.test_phrases import group
+
+    assert phrase_text(standing_phrase(group(is_owner=True))) == "Besitzer"
+    assert phrase_text(standing_phrase(group(request_pending=True))) == "Beitrittsanfrage offen"
+    mark = Mark("Ana Souza", datetime(2026, 3, 12, tzinfo=UTC), None, (PAST_REVIEW_DATE,))
+    assert phrase_text(note_phrase(mark, curates=True)) == (
+        "Bestätigt von Ana Souza am 2026-03-12 · muss überprüft werden: "
+        "Überprüfungsdatum überschritten"
+    )
+
+
+def test_client_sentences_read_english_without_a_translation(qapp) -> None:
+    from tests.unit.client.test_phrases import expert
+
+    for reason in expert().reasons:
+        assert reason_text(reason) == reason.text
+    offline = messages.say(messages.OFFLINE, wait=describe_wait(3), cause="DNS")
+    assert phrase_text(offline) == offline.text == "Offline — retrying in 3 s: DNS"
+    assert phrase_text(Reach(people=2, groups=("SRE",)).phrase) == (
+        "2 people will see this · through SRE"
+    )

@@ -18,6 +18,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.engine import Connection
 
 from kshare.client.errors import UserFacingError
+from kshare.client.phrases import QT_TRANSLATE_NOOP, Phrase
 from kshare.client.store.repository import GROUPS, ITEMS, PEOPLE
 from kshare.client.store.writes import audience_spec
 from kshare.client.sync.api import ApiClient
@@ -31,6 +32,49 @@ PAST_ITEMS = 50  # the author's latest top-level items that make "usual"
 WIDER = 3  # times the usual reach that counts as "much wider"
 WIDER_BY = 10  # ... and by at least this many people (2 -> 6 is no alarm)
 
+CONTEXT = "AudienceReach"
+# (without groups, through groups) x (one person, several)
+COUNTED = (
+    (
+        QT_TRANSLATE_NOOP("AudienceReach", "{count} person will see this"),
+        QT_TRANSLATE_NOOP("AudienceReach", "{count} people will see this"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("AudienceReach", "{count} person will see this · through {groups}"),
+        QT_TRANSLATE_NOOP("AudienceReach", "{count} people will see this · through {groups}"),
+    ),
+)
+ESTIMATED = (  # counted from the cache, offline
+    (
+        QT_TRANSLATE_NOOP(
+            "AudienceReach", "about {count} person will see this (estimate: offline)"
+        ),
+        QT_TRANSLATE_NOOP(
+            "AudienceReach", "about {count} people will see this (estimate: offline)"
+        ),
+    ),
+    (
+        QT_TRANSLATE_NOOP(
+            "AudienceReach",
+            "about {count} person will see this · through {groups} (estimate: offline)",
+        ),
+        QT_TRANSLATE_NOOP(
+            "AudienceReach",
+            "about {count} people will see this · through {groups} (estimate: offline)",
+        ),
+    ),
+)
+MUCH_WIDER = (  # usually one person, usually several
+    QT_TRANSLATE_NOOP(
+        "AudienceReach",
+        "Much wider than usual: your posts usually reach about {usual} person, this one {people}.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "AudienceReach",
+        "Much wider than usual: your posts usually reach about {usual} people, this one {people}.",
+    ),
+)
+
 
 @dataclass(frozen=True)
 class Reach:
@@ -42,17 +86,22 @@ class Reach:
     estimate: bool = False  # counted from this computer's cache, not by the server
     usual: int | None = None  # the author's typical reach (median), when known
     warning: str = ""
+    warning_phrase: Phrase | None = None  # ``warning`` for translation
+
+    @property
+    def phrase(self) -> Phrase:
+        """``text`` for translation."""
+        forms = (ESTIMATED if self.estimate else COUNTED)[bool(self.groups)]
+        return Phrase.of(
+            CONTEXT,
+            forms[0] if self.people == 1 else forms[1],
+            count=self.people,
+            groups=", ".join(self.groups),
+        )
 
     @property
     def text(self) -> str:
-        who = "person" if self.people == 1 else "people"
-        count = f"about {self.people}" if self.estimate else str(self.people)
-        text = f"{count} {who} will see this"
-        if self.groups:
-            text += " · through " + ", ".join(self.groups)
-        if self.estimate:
-            text += " (estimate: offline)"
-        return text
+        return self.phrase.text
 
 
 class AudienceReach:
@@ -122,19 +171,18 @@ class AudienceReach:
 
     def _with_usual(self, reach: Reach) -> Reach:
         usual = self.usual_reach()
-        warning = ""
+        warning = None
         if usual is not None and reach.people >= max(usual * WIDER, usual + WIDER_BY):
-            warning = (
-                f"Much wider than usual: your posts usually reach about {usual} "
-                f"{'person' if usual == 1 else 'people'}, this one {reach.people}."
-            )
+            form = MUCH_WIDER[0] if usual == 1 else MUCH_WIDER[1]
+            warning = Phrase.of(CONTEXT, form, usual=usual, people=reach.people)
         return Reach(
             people=reach.people,
             groups=reach.groups,
             org_wide=reach.org_wide,
             estimate=reach.estimate,
             usual=usual,
-            warning=warning,
+            warning=warning.text if warning else "",
+            warning_phrase=warning,
         )
 
 

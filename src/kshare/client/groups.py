@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from kshare.client.errors import NotSignedIn, UserFacingError
+from kshare.client.phrases import QT_TRANSLATE_NOOP, Phrase
 from kshare.client.sync.api import ApiClient
 from kshare.client.sync.errors import (
     AccountDisabled,
@@ -79,12 +80,25 @@ def find_group(groups: Sequence[GroupListing], wanted: str) -> GroupListing:
     raise UserFacingError(f"No group called “{wanted}” that you may see.")
 
 
+OWNER = QT_TRANSLATE_NOOP("GroupStanding", "Owner")
+MEMBER = QT_TRANSLATE_NOOP("GroupStanding", "Member")
+REQUEST_PENDING = QT_TRANSLATE_NOOP("GroupStanding", "Request pending")
+
+
+def standing_phrase(group: GroupListing) -> Phrase | None:
+    """Where the person stands, for translation (None: nowhere yet)."""
+    if group.is_owner:
+        word = OWNER
+    elif group.is_member:
+        word = MEMBER
+    elif group.request_pending:
+        word = REQUEST_PENDING
+    else:
+        return None
+    return Phrase.of("GroupStanding", word)
+
+
 def standing(group: GroupListing) -> str:
     """Where the person stands: "Owner", "Member", "Request pending" or ""."""
-    if group.is_owner:
-        return "Owner"
-    if group.is_member:
-        return "Member"
-    if group.request_pending:
-        return "Request pending"
-    return ""
+    phrase = standing_phrase(group)
+    return phrase.text if phrase else ""

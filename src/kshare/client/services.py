@@ -45,15 +45,23 @@ from kshare.client.notifications.follows import pull_follows
 from kshare.client.notifications.read_point import pull_join_decisions, pull_read_point
 from kshare.client.notifications.service import Notifications
 from kshare.client.paths import ProfilePaths
+from kshare.client.phrases import Phrase, joined
 from kshare.client.settings import Settings
 from kshare.client.store import outbox, queries, repository
 from kshare.client.store.db import create_writer_engine, open_cache, use_clock
 from kshare.client.store.declared import Choices, apply_choices, topic_variants
 from kshare.client.store.outbox import OutboxOp
 from kshare.client.store.writes import KEEP, LocalWrites, TimeChange
+from kshare.client.sync import messages
 from kshare.client.sync.api import ApiClient
 from kshare.client.sync.blobs import BlobStore
-from kshare.client.sync.engine import STATUS_MESSAGE, STATUS_STATE, EngineOptions, SyncEngine
+from kshare.client.sync.engine import (
+    STATUS_MESSAGE,
+    STATUS_PHRASE,
+    STATUS_STATE,
+    EngineOptions,
+    SyncEngine,
+)
 from kshare.client.sync.errors import ApiError, IncompatibleServer, SyncError, Transient
 from kshare.client.sync.reconcile import ALLOW_MASS_PURGE
 from kshare.client.sync.report import Changes, StatusTracker, SyncReport
@@ -275,7 +283,7 @@ class Workspace:
                 repository.set_state(conn, PREVIOUS_ACCOUNT_KEY, value)
             self._account = account
             self._drop_engine()
-            self.tracker.set(SyncStatus("idle", "Signed in; not synced yet"))
+            self.tracker.set(SyncStatus.said("idle", messages.say(messages.SIGNED_IN)))
         return account
 
     # --- the organisation's policy -----------------------------------------------------------
@@ -317,11 +325,15 @@ class Workspace:
 
     def update_notice(self) -> str:
         """What to tell the person about updating kshare ("" when nothing)."""
+        phrase = self._update_phrase()
+        return phrase.text if phrase else ""
+
+    def _update_phrase(self) -> Phrase | None:
         with self.reader.connect() as conn:
             advertised = updates.Advertised.loads(
                 repository.get_state(conn, updates.VERSIONS_STATE)
             )
-        return updates.notice(advertised, str(self.settings.get("download_url")))
+        return updates.notice_phrase(advertised, str(self.settings.get("download_url")))
 
     def _previous_account(self) -> Account | None:
         with self.reader.connect() as conn:
@@ -355,7 +367,7 @@ class Workspace:
             repository.delete_state(conn, ACCOUNT_KEY)
         self._account = None
         self._drop_engine()
-        self.tracker.set(SyncStatus("signed_out", "Signed out"))
+        self.tracker.set(SyncStatus.said("signed_out", messages.say(messages.SIGNED_OUT)))
 
     # --- sync --------------------------------------------------------------------------------
 
@@ -436,13 +448,14 @@ class Workspace:
         a reason may go (``SyncReport.removal_to_confirm`` asked). It holds for this sync only.
         """
         if self._account is None:
-            return SyncReport(self.tracker.set(SyncStatus("signed_out", "Not signed in")))
+            status = SyncStatus.said("signed_out", messages.say(messages.NOT_SIGNED_IN))
+            return SyncReport(self.tracker.set(status))
         try:
             token = self._token()
         except KeyringUnavailable as exc:
             return SyncReport(self.tracker.set(SyncStatus("error", str(exc))))
         if not token:
-            status = SyncStatus("auth_required", "Sign in again to sync.")
+            status = SyncStatus.said("auth_required", messages.say(messages.SIGN_IN_AGAIN))
             return SyncReport(self.tracker.set(status))
         try:
             engine = self._sync_engine()
@@ -458,11 +471,14 @@ class Workspace:
                 with self.writer.begin() as conn:
                     repository.delete_state(conn, ALLOW_MASS_PURGE)
         self._note_versions(engine.api.last_info)
-        update = self.update_notice()
+        update = self._update_phrase()
         if update and report.status.state in ("idle", "client_too_old"):
             # the status line the app and `kshare sync` show carries the company's download page
-            first = report.status.message if report.status.state == "idle" else ""
-            status = SyncStatus(**{**asdict(report.status), "message": f"{first} {update}".strip()})
+            line = update
+            if report.status.state == "idle" and report.status.message:
+                first = report.status.phrase or Phrase.verbatim(report.status.message)
+                line = joined(" ", (first, update))
+            status = replace(report.status, message=line.text, phrase=line)
             report = dataclasses.replace(report, status=self.tracker.set(status))
         if report.status.state == "signed_out":  # the account was disabled and wiped
             self._account = None
@@ -477,14 +493,24 @@ class Workspace:
             pending = outbox.pending_count(conn)
         last = self._engine.last_success() if self._engine else self._stored_last_success()
         if self._account is None and current.state not in ("signed_out",):
-            current = SyncStatus("signed_out", "Not signed in")
-        return SyncStatus(**{**asdict(current), "pending_outbox": pending, "last_success": last})
+            current = SyncStatus.said("signed_out", messages.say(messages.NOT_SIGNED_IN))
+        return replace(current, pending_outbox=pending, last_success=last)
 
     def _stored_status(self) -> SyncStatus:
         with self.reader.connect() as conn:
             state = repository.get_state(conn, STATUS_STATE) or "idle"
-            message = repository.get_state(conn, STATUS_MESSAGE) or "Not synced yet"
-        return SyncStatus(state, message, last_success=self._stored_last_success())
+            message = repository.get_state(conn, STATUS_MESSAGE)
+            raw_phrase = repository.get_state(conn, STATUS_PHRASE)
+        last = self._stored_last_success()
+        if not message:
+            return SyncStatus.said(state, messages.say(messages.NOT_SYNCED_YET), last)
+        try:
+            phrase = Phrase.loads(raw_phrase) if raw_phrase else None
+        except ValueError:
+            phrase = None
+        if phrase is None or phrase.text != message:  # kept by an older kshare
+            phrase = Phrase.verbatim(message)
+        return SyncStatus.said(state, phrase, last)
 
     def _stored_last_success(self) -> datetime | None:
         with self.reader.connect() as conn:
@@ -536,14 +562,7 @@ class Workspace:
             return
         log.warning("no sync for more than %d days: removing cached content by policy", days)
         self._wipe_everything(keep_writes=True)
-        self.tracker.set(
-            SyncStatus(
-                "error",
-                f"This computer had not synced for more than {days} days, so your company's "
-                "policy removed its copy of shared content. It returns at the next sync; "
-                "your unsent writes are kept.",
-            )
-        )
+        self.tracker.set(SyncStatus.said("error", messages.say(messages.OFFLINE_WIPE, days=days)))
 
     def _unsent_uploads(self) -> set[str]:
         with self.reader.connect() as conn:
@@ -896,7 +915,12 @@ class Workspace:
         if detail is not None and detail.attachment_name:
             detail = replace(detail, attachment_note=self._attachment_note(item_id))
         if detail is not None:
-            detail = replace(detail, verification_note=self.curation.note_for(item_id))
+            note = self.curation.note_phrase_for(item_id)
+            detail = replace(
+                detail,
+                verification_note=note.text if note else "",
+                verification_phrase=note,
+            )
         return detail
 
     def _attachment_note(self, item_id: str) -> str:

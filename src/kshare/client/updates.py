@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from packaging.version import InvalidVersion, Version
 
 from kshare import __version__
+from kshare.client.phrases import QT_TRANSLATE_NOOP, Phrase
 from kshare.protocol.schemas import ServerInfo
 
 log = logging.getLogger(__name__)
@@ -56,14 +57,50 @@ def too_old(info: ServerInfo, mine: str = __version__) -> bool:
     return _older(mine, info.min_client_version)
 
 
-def notice(advertised: Advertised, download_url: str, mine: str = __version__) -> str:
-    """One sentence for the person, or "" when their kshare is recent enough."""
-    where = f" Get it from {download_url}" if download_url else " Ask your IT department"
+TOO_OLD = (  # with the company's download page, without one
+    QT_TRANSLATE_NOOP(
+        "SyncStatus",
+        "This kshare ({mine}) is too old for your company's server, which needs "
+        "{minimum} or newer. Get it from {url}.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "SyncStatus",
+        "This kshare ({mine}) is too old for your company's server, which needs "
+        "{minimum} or newer. Ask your IT department.",
+    ),
+)
+AVAILABLE = (
+    QT_TRANSLATE_NOOP(
+        "SyncStatus", "kshare {recommended} is available (you have {mine}). Get it from {url}."
+    ),
+    QT_TRANSLATE_NOOP(
+        "SyncStatus",
+        "kshare {recommended} is available (you have {mine}). Ask your IT department.",
+    ),
+)
+
+
+def notice_phrase(
+    advertised: Advertised, download_url: str, mine: str = __version__
+) -> Phrase | None:
+    """One sentence for the person, or None when their kshare is recent enough."""
+    form = 0 if download_url else 1
     if _older(mine, advertised.minimum):
-        return (
-            f"This kshare ({mine}) is too old for your company's server, which needs "
-            f"{advertised.minimum} or newer.{where}."
+        return Phrase.of(
+            "SyncStatus", TOO_OLD[form], mine=mine, minimum=advertised.minimum, url=download_url
         )
     if _older(mine, advertised.recommended):
-        return f"kshare {advertised.recommended} is available (you have {mine}).{where}."
-    return ""
+        return Phrase.of(
+            "SyncStatus",
+            AVAILABLE[form],
+            recommended=advertised.recommended,
+            mine=mine,
+            url=download_url,
+        )
+    return None
+
+
+def notice(advertised: Advertised, download_url: str, mine: str = __version__) -> str:
+    """One sentence for the person, or "" when their kshare is recent enough."""
+    phrase = notice_phrase(advertised, download_url, mine)
+    return phrase.text if phrase else ""

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from kshare.client.phrases import Phrase
+
 
 @dataclass(frozen=True)
 class ItemSummary:
@@ -66,6 +68,7 @@ class ItemDetail:
     audience: AudienceInfo = field(default_factory=AudienceInfo)
     # "Verified by Ana Souza" and, quietly, "may be outdated" (kshare.client.curation)
     verification_note: str = ""
+    verification_phrase: Phrase | None = None  # the note for translation
 
 
 @dataclass(frozen=True)
@@ -103,6 +106,7 @@ class ExpertReason:
     weight: float = 0.0
     # behind a tag reason: (item id, thread title) of the person's contributions, newest first
     items: tuple[tuple[str, str], ...] = ()
+    phrase: Phrase | None = None  # ``text`` for translation (not in ``--json``)
 
 
 @dataclass(frozen=True)
@@ -166,6 +170,12 @@ class SyncStatus:
     bytes_done: int = 0
     bytes_total: int | None = None
     retry_in_s: float | None = None
+    phrase: Phrase | None = None  # ``message`` for translation
+
+    @classmethod
+    def said(cls, state: str, phrase: Phrase, last_success: datetime | None = None) -> SyncStatus:
+        """A status whose message is ``phrase`` (its English is the ``message``)."""
+        return cls(state, phrase.text, last_success=last_success, phrase=phrase)
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from typing import Protocol
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from kshare.client.audience_reach import Reach
+from kshare.ui.i18n import phrase_text
 from kshare.ui.operations import Failure, TaskRunner
 from kshare.ui.preview_pane import named
 from kshare.ui.text import QT_TRANSLATE_NOOP
@@ -84,8 +85,9 @@ class AudienceReachLabel(QWidget):
             self._send()
             return
         self.reach = reach
-        self.count.setText(reach.text)
-        self.warning.setText(f"⚠ {reach.warning}" if reach.warning else "")
+        self.count.setText(phrase_text(reach.phrase))
+        warning = phrase_text(reach.warning_phrase, reach.warning)
+        self.warning.setText(f"⚠ {warning}" if warning else "")
         self.warning.setVisible(bool(reach.warning))
 
     def _on_failed(self, failure: Failure) -> None:

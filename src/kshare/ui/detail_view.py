@@ -36,6 +36,7 @@ from kshare.ui import theme
 from kshare.ui.audience_options import audience_line
 from kshare.ui.document_panel import DocumentPanel, DocumentSource
 from kshare.ui.follow_buttons import FollowButton, FollowSource
+from kshare.ui.i18n import phrase_text
 from kshare.ui.item_actions import (
     REPLY_ACTIONS,
     ItemActions,
@@ -280,7 +281,7 @@ def meta_links(detail: ItemDetail) -> str:
         in_groups = QCoreApplication.translate("detail_view", "in {groups}")
         parts.append(in_groups.format(groups=", ".join(link("group", g, g) for g in groups)))
     if detail.verification_note:
-        parts.append(html.escape(detail.verification_note))
+        parts.append(html.escape(phrase_text(detail.verification_phrase, detail.verification_note)))
     return " · ".join(parts)
 
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from kshare.client.views import Expert, ExpertReason
 from kshare.ui.card_list import card_list
+from kshare.ui.i18n import phrase_text
 from kshare.ui.operations import Failure, TaskRunner
 from kshare.ui.person_view import PERSON_SCHEME, link_label, person_link
 
@@ -34,16 +35,20 @@ class ExpertSource(Protocol):
 
 
 def reason_html(reason: ExpertReason, index: int = 0) -> str:
-    # The finder writes each reason as a whole phrase ("Answered “…”"), so it is
-    # shown as is; a reason about an item links to it, and one about a tag unfolds
-    # the contributions behind it.
-    text = html.escape(reason.text)
+    # The finder writes each reason as a whole phrase ("Answered “…”"), shown in the
+    # window's language; a reason about an item links to it, and one about a tag
+    # unfolds the contributions behind it.
+    text = html.escape(reason_text(reason))
     if reason.item_id:
         target = html.escape(reason.item_id, quote=True)
         return f'<a href="item:{target}">{text}</a>'
     if reason.items:
         return f'<a href="{UNFOLD}{index}">{text}</a>'
     return text
+
+
+def reason_text(reason: ExpertReason) -> str:
+    return phrase_text(reason.phrase, reason.text)
 
 
 def contributions_html(items: tuple[tuple[str, str], ...]) -> str:
@@ -118,7 +123,7 @@ class ExpertCard(QFrame):
                 listing = QLabel(contributions_html(reason.items))
                 listing.setWordWrap(True)
                 listing.setObjectName("expertContributions")
-                listing.setAccessibleName(f"{expert.display_name}: {reason.text}")
+                listing.setAccessibleName(f"{expert.display_name}: {reason_text(reason)}")
                 listing.setTextFormat(Qt.TextFormat.RichText)
                 listing.setTextInteractionFlags(links)
                 listing.setContentsMargins(14, 0, 0, 2)

@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kshare.client.groups import standing
+from kshare.client.groups import standing_phrase
 from kshare.protocol.schemas import GroupListing, JoinRequestOut
 from kshare.ui.card_list import card_list
 from kshare.ui.confirm import ask_to_confirm
+from kshare.ui.i18n import phrase_text
 from kshare.ui.join_requests_dialog import JoinRequestsDialog
 from kshare.ui.operations import Failure, TaskRunner
 from kshare.ui.preview_pane import named
@@ -106,7 +107,7 @@ class GroupCard(QFrame):
         font = self.name.font()
         font.setBold(True)
         self.name.setFont(font)
-        self.standing = named(QLabel(standing(group)), "groupStanding")
+        self.standing = named(QLabel(phrase_text(standing_phrase(group))), "groupStanding")
         self.standing.setVisible(bool(self.standing.text()))
         head = QHBoxLayout()
         head.addWidget(self.name, 1)

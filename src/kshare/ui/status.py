@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
 from kshare.client.views import SyncStatus
-from kshare.ui.i18n import translate_noop
+from kshare.ui.i18n import phrase_text, translate_noop
 from kshare.ui.resources import icon
 from kshare.ui.text import full_time, relative_time
 
@@ -98,7 +98,10 @@ class SyncStatusBar(QWidget):
 
     def set_status(self, status: SyncStatus) -> None:
         self.status = status
-        words = status.message or self.tr(STATE_WORDS.get(status.state, status.state))
+        # the client's sentence in the window's language; a bare state in a word or two
+        words = phrase_text(status.phrase, status.message) or self.tr(
+            STATE_WORDS.get(status.state, status.state)
+        )
         if status.state == "syncing" and (progress := progress_text(status)):
             words = (
                 f"{words} ({progress})"

@@ -8,9 +8,56 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from kshare.client.curation.views import Mark
+from kshare.client.phrases import QT_TRANSLATE_NOOP, Phrase, joined
 from kshare.client.store.repository import PEOPLE
-from kshare.domain.curation import Verified, review_reasons
+from kshare.domain.curation import (
+    AUTHOR_LEFT,
+    DOCUMENT_CHANGED,
+    PAST_REVIEW_DATE,
+    Verified,
+    review_reasons,
+)
 from kshare.protocol.schemas import CuratorRole, VerificationOut
+
+CONTEXT = "CurationReview"
+# the shared rules' words (kshare.domain.curation), marked for the desktop's translation
+REVIEW_REASONS = {
+    PAST_REVIEW_DATE: QT_TRANSLATE_NOOP("CurationReview", "past its review date"),
+    AUTHOR_LEFT: QT_TRANSLATE_NOOP("CurationReview", "its author has left"),
+    DOCUMENT_CHANGED: QT_TRANSLATE_NOOP(
+        "CurationReview", "the document changed since it was verified"
+    ),
+}
+FORMER_COLLEAGUE = QT_TRANSLATE_NOOP("CurationReview", "a former colleague")
+VERIFIED = QT_TRANSLATE_NOOP("CurationReview", "Verified by {name} on {date}")
+VERIFIED_OUTDATED = QT_TRANSLATE_NOOP(
+    "CurationReview", "Verified by {name} on {date} · may be outdated"
+)
+VERIFIED_NEEDS_REVIEW = QT_TRANSLATE_NOOP(
+    "CurationReview", "Verified by {name} on {date} · needs review: {reasons}"
+)
+
+
+def reasons_phrase(reasons: tuple[str, ...] | list[str]) -> Phrase:
+    """Why an item needs review, ``; `` between the reasons (as ``kshare`` prints them)."""
+    return joined(
+        "; ",
+        [Phrase.of(CONTEXT, r) if r in REVIEW_REASONS else Phrase.verbatim(r) for r in reasons],
+    )
+
+
+def note_phrase(mark: Mark, *, curates: bool) -> Phrase:
+    """Who vouched for an item and, quietly, whether it may be outdated; a curator of it
+    (``curates``) learns why it needs review."""
+    former = mark.verified_by == FORMER_COLLEAGUE
+    name: str | Phrase = Phrase.of(CONTEXT, FORMER_COLLEAGUE) if former else mark.verified_by
+    date = f"{mark.verified_at:%Y-%m-%d}"
+    if not mark.needs_review:
+        return Phrase.of(CONTEXT, VERIFIED, name=name, date=date)
+    if curates:
+        reasons = reasons_phrase(mark.reasons)
+        return Phrase.of(CONTEXT, VERIFIED_NEEDS_REVIEW, name=name, date=date, reasons=reasons)
+    return Phrase.of(CONTEXT, VERIFIED_OUTDATED, name=name, date=date)
 
 
 def covers(role: CuratorRole, row: Any) -> bool:
@@ -44,7 +91,7 @@ def mark_of(conn: Connection, row: Any, now: datetime) -> Mark | None:
     )
     verifier = known.get(verification.verified_by)
     return Mark(
-        verified_by=verifier.display_name if verifier is not None else "a former colleague",
+        verified_by=verifier.display_name if verifier is not None else FORMER_COLLEAGUE,
         verified_at=verification.verified_at,
         review_by=verification.review_by,
         reasons=tuple(review_reasons(facts, now)),

@@ -13,7 +13,7 @@ from typing import Any, Literal, Protocol, TypeVar
 
 from sqlalchemy import Connection, Engine, select, update
 
-from kshare.client.curation.review import covers, mark_of
+from kshare.client.curation.review import covers, mark_of, note_phrase
 from kshare.client.curation.tags import TagStewardship
 from kshare.client.curation.views import (
     CollectionSummary,
@@ -24,6 +24,7 @@ from kshare.client.curation.views import (
     SectionView,
 )
 from kshare.client.errors import UserFacingError
+from kshare.client.phrases import Phrase
 from kshare.client.store import outbox, repository
 from kshare.client.store.repository import CURATOR_ROLE, ITEMS, PEOPLE
 from kshare.client.store.writes import LocalWrites
@@ -300,23 +301,23 @@ class Curation:
     def note_for(self, item_id: str) -> str:
         """What a reader is told of an item's verification: who vouched, and quietly
         whether it may be outdated; a curator of it also learns why it needs review."""
+        phrase = self.note_phrase_for(item_id)
+        return phrase.text if phrase else ""
+
+    def note_phrase_for(self, item_id: str) -> Phrase | None:
+        """:meth:`note_for` for translation (None: not verified)."""
         mark = self.mark(item_id)
         if mark is None:
-            return ""
-        note = f"Verified by {mark.verified_by} on {mark.verified_at:%Y-%m-%d}"
+            return None
         if not mark.needs_review:
-            return note
+            return note_phrase(mark, curates=False)
         with self.reader.connect() as conn:
             row = self._row(conn, item_id)
         account = self._account()
         curates = row is not None and (
             covers(self.role(), row) or (account is not None and row.author_id == account.user_id)
         )
-        return (
-            f"{note} · needs review: {'; '.join(mark.reasons)}"
-            if curates
-            else (f"{note} · may be outdated")
-        )
+        return note_phrase(mark, curates=curates)
 
     def review_due(self) -> list[ReviewDue]:
         """Verified items in this curator's scope (and their own) that need review now."""

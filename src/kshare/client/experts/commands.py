@@ -9,11 +9,11 @@ import argparse
 import json
 import logging
 import sys
-from dataclasses import asdict
 from typing import Any
 
 from kshare.client.experts import expertise_command
 from kshare.client.paths import add_profile_option
+from kshare.client.phrases import public_dict
 
 log = logging.getLogger(__name__)
 
@@ -98,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
     finally:
         engine.dispose()
     if args.json:
-        json.dump([asdict(e) for e in experts], sys.stdout, indent=2, ensure_ascii=False)
+        json.dump([public_dict(e) for e in experts], sys.stdout, indent=2, ensure_ascii=False)
         print()
     else:
         _print_text(experts)

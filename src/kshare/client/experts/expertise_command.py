@@ -11,10 +11,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from dataclasses import asdict
 from typing import Any
 
 from kshare.client.paths import add_profile_option
+from kshare.client.phrases import public_dict
 
 
 def register(subparsers: Any) -> None:
@@ -199,7 +199,7 @@ def run(args: argparse.Namespace) -> int:
                     "they are published at the next sync."
                 )
             if args.json:
-                json.dump(asdict(changed), sys.stdout, indent=2, ensure_ascii=False)
+                json.dump(public_dict(changed), sys.stdout, indent=2, ensure_ascii=False)
                 print()
                 print(message, file=sys.stderr)
             else:
@@ -214,7 +214,7 @@ def run(args: argparse.Namespace) -> int:
         if profile is None:
             return _fail("your profile is not on this computer yet: run `kshare sync` first")
         if args.json:
-            json.dump(asdict(profile), sys.stdout, indent=2, ensure_ascii=False)
+            json.dump(public_dict(profile), sys.stdout, indent=2, ensure_ascii=False)
             print()
         else:
             _print_text(profile)

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from kshare import API_VERSION, __version__
 from kshare.client import updates
-from kshare.client.sync import replies
+from kshare.client.sync import messages, replies
 from kshare.client.sync.backoff import REQUEST_ATTEMPTS, REQUEST_BACKOFF, Backoff
 from kshare.client.sync.errors import (
     Cancelled,
@@ -237,21 +237,27 @@ class ApiClient:
             raw = json.loads(response.content)
         except ValueError as exc:
             raise IncompatibleServer(
-                f"{self.base_url} does not look like a kshare server", state="error"
+                messages.say(messages.NOT_KSHARE_LIKE, url=self.base_url), state="error"
             ) from exc
         if not isinstance(raw, dict) or raw.get("product") != "kshare":
-            raise IncompatibleServer(f"{self.base_url} is not a kshare server", state="error")
+            raise IncompatibleServer(
+                messages.say(messages.NOT_KSHARE, url=self.base_url), state="error"
+            )
         info = self.parser(ServerInfo)(response)
         if info.api_version < API_VERSION:
             raise IncompatibleServer(
-                f"the server (kshare {info.server_version}, API {info.api_version}) is too old "
-                f"for this desktop (API {API_VERSION}); ask IT to update it"
+                messages.say(
+                    messages.SERVER_TOO_OLD,
+                    version=info.server_version,
+                    api=info.api_version,
+                    mine=API_VERSION,
+                )
             )
         self.last_info = info
         if info.min_client_api > API_VERSION or updates.too_old(info):
+            needed = info.min_client_version or f"API {info.min_client_api}"
             raise IncompatibleServer(
-                f"this kshare ({__version__}) is too old for the server (it needs "
-                f"{info.min_client_version or f'API {info.min_client_api}'}); update kshare",
+                messages.say(messages.CLIENT_TOO_OLD, mine=__version__, needed=needed),
                 state="client_too_old",
             )
         return info

@@ -17,9 +17,11 @@ from datetime import datetime, timedelta
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import SQLAlchemyError
 
+from kshare.client.phrases import Phrase
 from kshare.client.store import outbox, repository
 from kshare.client.store.db import checkpoint, clock_of
 from kshare.client.store.repository import ITEMS, ChangeSet
+from kshare.client.sync import messages
 from kshare.client.sync.api import ApiClient
 from kshare.client.sync.backoff import SYNC_BACKOFF, Backoff
 from kshare.client.sync.blobs import BlobStore
@@ -61,10 +63,7 @@ MAX_UNACKED = 20_000  # kept for a later sync; beyond this the oldest are only l
 ACK_CHUNK = 5000
 STATUS_STATE = "status_state"
 STATUS_MESSAGE = "status_message"
-DISABLED_MESSAGE = (
-    "Your kshare account was disabled. Everything kshare kept on this computer for it "
-    "has been removed. Ask IT if you think this is a mistake."
-)
+STATUS_PHRASE = "status_phrase"  # the message's Phrase, as JSON
 
 
 @dataclass(frozen=True)
@@ -99,7 +98,9 @@ class SyncEngine:
         self.index_catch_up = index_catch_up
         self.aggregates_catch_up = aggregates_catch_up  # derived data kept in the cache
         self.on_wipe = on_wipe
-        self.tracker = tracker or StatusTracker(SyncStatus("idle", "Not synced yet"))
+        self.tracker = tracker or StatusTracker(
+            SyncStatus.said("idle", messages.say(messages.NOT_SYNCED_YET))
+        )
         # Small per-person lists fetched whole after the feed (what the person follows).
         self.side_pulls = tuple(side_pulls)
         self.failures = 0
@@ -126,7 +127,8 @@ class SyncEngine:
         changes = ChangeSet()
         self.tracker.update(
             state="syncing",
-            message="Syncing…",
+            message=messages.SYNCING,
+            phrase=messages.say(messages.SYNCING),
             items_done=0,
             items_total=None,
             bytes_done=0,
@@ -150,37 +152,40 @@ class SyncEngine:
                 side_pull(self.api, self.writer)
             self._after_pull(changes)
         except Cancelled:
-            return self._finish(changes, "idle", "Sync cancelled", pushed, conflicts, failed)
+            message = messages.say(messages.CANCELLED)
+            return self._finish(changes, "idle", message, pushed, conflicts, failed)
         except Transient as exc:
             return self._transient(exc, changes)
         except IncompatibleServer as exc:
-            return self._finish(changes, exc.state, str(exc), pushed, conflicts, failed)
+            return self._finish(changes, exc.state, exc.phrase, pushed, conflicts, failed)
         except AuthRequired:
-            message = "Your sign-in has expired. Sign in again to keep syncing."
+            message = messages.say(messages.SIGN_IN_EXPIRED)
             return self._finish(changes, "auth_required", message, pushed, conflicts, failed)
         except AccountDisabled as exc:
             self.wipe()
             # a wiped device says why in the server's words; a disabled account in ours
-            message = str(exc) if isinstance(exc, DeviceWiped) else DISABLED_MESSAGE
+            message = (
+                exc.phrase if isinstance(exc, DeviceWiped) else messages.say(messages.DISABLED)
+            )
             return self._finish(ChangeSet(), "signed_out", message, 0, 0, 0)
         except MassPurgeRefused as exc:
-            report = self._finish(changes, "error", str(exc), pushed, conflicts, failed)
+            report = self._finish(changes, "error", exc.phrase, pushed, conflicts, failed)
             return replace(report, removal_to_confirm=exc.doomed)
         except ApiError as exc:
             log.warning("sync stopped by the server: %s %s", exc.status, exc.code)
-            message = f"The server refused the sync: {exc}"
+            message = messages.say(messages.REFUSED, reason=exc.phrase)
             return self._finish(changes, "error", message, pushed, conflicts, failed)
         except SQLAlchemyError:
             log.exception("the cache could not be written")
-            message = "kshare could not write its cache on this computer; see the log for details."
+            message = messages.say(messages.CACHE_UNWRITABLE)
             return self._finish(changes, "error", message, pushed, conflicts, failed)
         self.failures = 0
         now = self.clock.now()
         with self.writer.begin() as conn:
             repository.set_state(conn, LAST_SUCCESS, now.isoformat())
-        message = "Up to date"
+        message = messages.say(messages.UP_TO_DATE)
         if conflicts or failed:
-            message += f" — {conflicts + failed} change(s) of yours need a look"
+            message = messages.say(messages.UP_TO_DATE_BUT, count=conflicts + failed)
         return self._finish(changes, "idle", message, pushed, conflicts, failed)
 
     def _pull(self, changes: ChangeSet, cancel: threading.Event) -> None:
@@ -188,10 +193,13 @@ class SyncEngine:
 
         def on_page(page: FeedPage, done: int) -> None:
             total = done + page.total_estimate if page.total_estimate is not None else None
+            phrase = (
+                messages.say(messages.SYNCING_OF, done=done, total=total)
+                if total
+                else messages.say(messages.SYNCING_DONE, done=done)
+            )
             self.tracker.update(
-                items_done=done,
-                items_total=total,
-                message=f"Syncing… {done} of {total}" if total else f"Syncing… {done}",
+                items_done=done, items_total=total, message=phrase.text, phrase=phrase
             )
 
         puller = FeedPuller(
@@ -325,9 +333,10 @@ class SyncEngine:
         wait = describe_wait(delay)
         if isinstance(exc, Offline):
             # name the cause (proxy, certificate, DNS…): "offline" alone sends IT guessing
-            state, message = "offline", f"Offline — retrying in {wait}: {exc}"
+            state = "offline"
+            message = messages.say(messages.OFFLINE, wait=wait, cause=exc.phrase)
         else:
-            state, message = "retrying", f"The server is having trouble — retrying in {wait}"
+            state, message = "retrying", messages.say(messages.SERVER_TROUBLE, wait=wait)
         log.info("sync failed (%s); next try in %.0f s", exc, delay)
         return self._finish(changes, state, message, 0, 0, 0, retry_in_s=delay)
 
@@ -335,7 +344,7 @@ class SyncEngine:
         self,
         changes: ChangeSet,
         state: str,
-        message: str,
+        message: Phrase,
         pushed: int,
         conflicts: int,
         failed: int,
@@ -344,14 +353,16 @@ class SyncEngine:
         try:
             with self.writer.begin() as conn:
                 repository.set_state(conn, STATUS_STATE, state)
-                repository.set_state(conn, STATUS_MESSAGE, message)
+                repository.set_state(conn, STATUS_MESSAGE, message.text)
+                repository.set_state(conn, STATUS_PHRASE, message.dumps())
         except SQLAlchemyError:
             log.exception("could not record the sync status")
         if state != "idle":
             self._info_checked = None
         status = self.tracker.update(
             state=state,
-            message=message,
+            message=message.text,
+            phrase=message,
             retry_in_s=retry_in_s,
             last_success=self.last_success(),
             pending_outbox=self.pending_count(),

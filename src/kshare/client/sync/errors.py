@@ -9,9 +9,21 @@ from __future__ import annotations
 
 from typing import Any
 
+from kshare.client.phrases import Phrase
+
 
 class SyncError(Exception):
-    """Base of every sync failure; ``str()`` is a sentence a person can read."""
+    """Base of every sync failure; ``str()`` is a sentence a person can read.
+
+    ``phrase`` is that sentence for translation where this desktop wrote it; the server's
+    own words (and a network library's) are kept as they came.
+    """
+
+    _phrase: Phrase | None = None
+
+    @property
+    def phrase(self) -> Phrase:
+        return self._phrase or Phrase.verbatim(str(self))
 
 
 class Transient(SyncError):
@@ -38,8 +50,9 @@ class Cancelled(SyncError):
 class IncompatibleServer(SyncError):
     """Not a kshare server, or one speaking another API version."""
 
-    def __init__(self, message: str, state: str = "server_too_old") -> None:
-        super().__init__(message)
+    def __init__(self, message: Phrase, state: str = "server_too_old") -> None:
+        super().__init__(message.text)
+        self._phrase = message
         self.state = state
 
 

@@ -17,6 +17,7 @@ from sqlalchemy import Engine, select
 from kshare.client.store import outbox, repository
 from kshare.client.store.db import clock_of
 from kshare.client.store.repository import TABLES, ChangeSet
+from kshare.client.sync import messages
 from kshare.client.sync.api import ApiClient
 from kshare.client.sync.errors import NotFound, SyncError, UnreadableRecord
 from kshare.protocol.schemas import ItemOut, ReconcileList, Removal
@@ -35,11 +36,9 @@ LAST_RECONCILE = "last_reconcile"
 
 class MassPurgeRefused(SyncError):
     def __init__(self, doomed: int, total: int) -> None:
-        super().__init__(
-            f"The server no longer lists {doomed} of the {total} things this computer holds. "
-            "kshare stopped instead of deleting them; if that is expected (you left a large "
-            "group, say), confirm the removal and sync again."
-        )
+        phrase = messages.say(messages.MASS_PURGE, doomed=doomed, total=total)
+        super().__init__(phrase.text)
+        self._phrase = phrase
         self.doomed = doomed
         self.total = total
 

@@ -7,7 +7,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
+from kshare.client.phrases import Phrase
 from kshare.client.store.repository import ChangeSet
+from kshare.client.sync import messages
 from kshare.client.views import SyncStatus
 
 
@@ -84,10 +86,10 @@ class StatusTracker:
         return status
 
 
-def describe_wait(seconds: float) -> str:
+def describe_wait(seconds: float) -> Phrase:
     if seconds < 90:
-        return f"{max(1, round(seconds))} s"
-    return f"{round(seconds / 60)} min"
+        return messages.say(messages.SECONDS, seconds=max(1, round(seconds)))
+    return messages.say(messages.MINUTES, minutes=round(seconds / 60))
 
 
 def last_success_text(moment: datetime | None) -> str:

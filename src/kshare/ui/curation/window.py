@@ -30,10 +30,12 @@ from PySide6.QtWidgets import (
 
 from kshare.client.curation.export_html import health_html
 from kshare.client.curation.flow import KnowledgeFlow, knowledge_flow
+from kshare.client.curation.review import reasons_phrase
 from kshare.client.curation.views import CollectionSummary, CollectionView, ReviewDue
 from kshare.protocol.curation import HealthReport
 from kshare.ui.curation.entries_model import NOTE_ROLE, EntriesModel
 from kshare.ui.curation.pictures import export_picture, flow_picture, people_picture, wait_picture
+from kshare.ui.i18n import phrase_text
 from kshare.ui.operations import Failure, TaskRunner
 from kshare.ui.query_ops import CollectionOp, QueryOp
 
@@ -164,7 +166,8 @@ class ReviewPage(QWidget):
                 if d.review_by
                 else ""
             )
-            item = QListWidgetItem(f"{d.title} — {'; '.join(d.reasons)}{when}", self.list)
+            reasons = phrase_text(reasons_phrase(d.reasons))
+            item = QListWidgetItem(f"{d.title} — {reasons}{when}", self.list)
             item.setData(Qt.ItemDataRole.UserRole, d.item_id)
         self.empty.setVisible(not due)
         self.verify.setEnabled(False)
