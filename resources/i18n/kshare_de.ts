@@ -1295,6 +1295,57 @@
     </message>
 </context>
 <context>
+    <name>HomeReason</name>
+    <message>
+        <source>from {name}, whom you follow</source>
+        <translation>von {name} (Sie folgen dieser Person)</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>jemandem</translation>
+    </message>
+    <message>
+        <source>unanswered, in your area: {area}</source>
+        <translation>unbeantwortet, in Ihrem Fachgebiet: {area}</translation>
+    </message>
+    <message>
+        <source>from a group you follow</source>
+        <translation>aus einer Gruppe, der Sie folgen</translation>
+    </message>
+    <message>
+        <source>you follow #{tag}</source>
+        <translation>Sie folgen #{tag}</translation>
+    </message>
+    <message>
+        <source>a question you follow</source>
+        <translation>eine Frage, der Sie folgen</translation>
+    </message>
+    <message>
+        <source>from your group {group}</source>
+        <translation>aus Ihrer Gruppe {group}</translation>
+    </message>
+    <message>
+        <source>a question from your team</source>
+        <translation>eine Frage aus Ihrem Team</translation>
+    </message>
+    <message>
+        <source>popular in #{tag}</source>
+        <translation>beliebt in #{tag}</translation>
+    </message>
+    <message>
+        <source>popular in {group}</source>
+        <translation>beliebt in {group}</translation>
+    </message>
+    <message>
+        <source>popular across the company</source>
+        <translation>beliebt im ganzen Unternehmen</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>neu</translation>
+    </message>
+</context>
+<context>
     <name>InboxPage</name>
     <message>
         <source>Nothing here yet. Mentions of you, replies and news in what you follow land here.</source>

@@ -9,22 +9,25 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 
 from kshare.client.audience_reach import AudienceReach, Reach
 from kshare.client.curation.review import note_phrase
 from kshare.client.curation.views import Mark
 from kshare.client.groups import standing_phrase
+from kshare.client.home_feed.ranking import rank
+from kshare.client.home_feed.service import HomeItem
 from kshare.client.services import Workspace
 from kshare.client.sync import messages
 from kshare.client.sync.errors import Offline
 from kshare.client.sync.report import describe_wait
-from kshare.client.views import AudienceInfo, Choice, SyncStatus
+from kshare.client.views import AudienceInfo, Choice, ItemSummary, SyncStatus
 from kshare.domain.curation import PAST_REVIEW_DATE
 from kshare.ui import i18n
 from kshare.ui.audience_dialog import AudienceDialog
 from kshare.ui.audience_reach import AudienceReachLabel
 from kshare.ui.experts_page import ExpertCard, reason_text
+from kshare.ui.home_page import describe
 from kshare.ui.i18n import phrase_text
 from kshare.ui.operations import describe_failure
 from kshare.ui.person_view import PersonView
@@ -199,3 +202,18 @@ def test_client_sentences_read_english_without_a_translation(qapp) -> None:
     assert phrase_text(Reach(people=2, groups=("SRE",)).phrase) == (
         "2 people will see this · through SRE"
     )
+
+
+def test_why_home_shows_an_item_reads_german(german) -> None:
+    from tests.unit.client.test_home_ranking import CIRCLE, ITEMS, NOW
+
+    ranked = {r.id: r for r in rank(ITEMS, CIRCLE, 0.5, NOW)}
+    german_reasons = {key: phrase_text(r.phrase, r.reason) for key, r in ranked.items()}
+    assert german_reasons["by-ana"] == "von Ana Alvarez (Sie folgen dieser Person)"
+    assert german_reasons["k8s-q"] == "unbeantwortet, in Ihrem Fachgebiet: kubernetes"
+    assert german_reasons["popular"] == "beliebt in Data Science"
+    assert ranked["by-ana"].reason == "from Ana Alvarez, whom you follow"
+    r = ranked["tagged"]
+    summary = ItemSummary("tagged", "post", "Vacuum", "bo", "Bo", NOW, NOW)
+    shown = describe(HomeItem(summary, r.reason, r.close, r.phrase))
+    assert shown[Qt.ItemDataRole.ToolTipRole] == "Angezeigt, weil: Sie folgen #postgresql"

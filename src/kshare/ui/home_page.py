@@ -28,7 +28,7 @@ from kshare.client.home_feed.service import HomeFeed, HomeItem, for_workspace
 from kshare.clock import SYSTEM, Clock
 from kshare.ui.card_delegate import CardDelegate, Role
 from kshare.ui.follow_dialog import FollowDialog
-from kshare.ui.i18n import translate_noop
+from kshare.ui.i18n import phrase_text, translate_noop
 from kshare.ui.lazy_rows import LazyRowsModel
 from kshare.ui.operations import Failure, TaskRunner
 from kshare.ui.text import kind_label, relative_time
@@ -61,14 +61,15 @@ def _named(widget: W, name: str) -> W:
 
 def describe(row: HomeItem) -> Mapping[int, Any]:
     s = row.summary
-    meta = " · ".join(p for p in (row.reason, s.author_name, relative_time(s.created_at)) if p)
+    reason = phrase_text(row.reason_phrase, row.reason)
+    meta = " · ".join(p for p in (reason, s.author_name, relative_time(s.created_at)) if p)
     return {
         Qt.ItemDataRole.DisplayRole: s.title
         or QCoreApplication.translate("HomePage", "(untitled)"),
         Qt.ItemDataRole.ToolTipRole: QCoreApplication.translate(
             "HomePage", "Shown because: {reason}"
-        ).format(reason=row.reason),
-        Qt.ItemDataRole.AccessibleTextRole: f"{s.title}. {row.reason}",
+        ).format(reason=reason),
+        Qt.ItemDataRole.AccessibleTextRole: f"{s.title}. {reason}",
         Role.ID: s.id,
         Role.ITEM: s,
         Role.META: meta,

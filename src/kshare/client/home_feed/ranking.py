@@ -15,6 +15,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from kshare.client.phrases import QT_TRANSLATE_NOOP, Phrase
+
 HALF_LIFE = timedelta(days=7)
 POPULAR_AT = 50.0  # votes-and-answers worth full popularity
 # How close each kind of tie makes an item (the strongest tie is the one shown).
@@ -66,6 +68,7 @@ class Ranked:
     reason: str
     score: float
     close: bool
+    phrase: Phrase | None = None  # ``reason`` for translation
 
 
 def popularity(c: FeedCandidate) -> float:
@@ -91,42 +94,60 @@ def _area(c: FeedCandidate, areas: Iterable[str]) -> str:
     return ""
 
 
-def closeness(c: FeedCandidate, circle: Circle) -> tuple[float, str]:
-    """How close an item is to the viewer, and the sentence that says why."""
+CONTEXT = "HomeReason"
+FROM_FOLLOWED = QT_TRANSLATE_NOOP("HomeReason", "from {name}, whom you follow")
+SOMEONE = QT_TRANSLATE_NOOP("HomeReason", "someone")
+IN_YOUR_AREA = QT_TRANSLATE_NOOP("HomeReason", "unanswered, in your area: {area}")
+FOLLOWED_GROUP = QT_TRANSLATE_NOOP("HomeReason", "from a group you follow")
+FOLLOWED_TAG = QT_TRANSLATE_NOOP("HomeReason", "you follow #{tag}")
+FOLLOWED_QUESTION = QT_TRANSLATE_NOOP("HomeReason", "a question you follow")
+MY_GROUP = QT_TRANSLATE_NOOP("HomeReason", "from your group {group}")
+TEAM_QUESTION = QT_TRANSLATE_NOOP("HomeReason", "a question from your team")
+POPULAR_TAG = QT_TRANSLATE_NOOP("HomeReason", "popular in #{tag}")
+POPULAR_GROUP = QT_TRANSLATE_NOOP("HomeReason", "popular in {group}")
+POPULAR = QT_TRANSLATE_NOOP("HomeReason", "popular across the company")
+NEW = QT_TRANSLATE_NOOP("HomeReason", "new")
+
+
+def _say(template: str, /, **args: object) -> Phrase:
+    return Phrase.of(CONTEXT, template, **args)
+
+
+def closeness(c: FeedCandidate, circle: Circle) -> tuple[float, Phrase | None]:
+    """How close an item is to the viewer, and the sentence that says why (None: not)."""
     names = circle.names
-    ties: list[tuple[float, str]] = []
+    ties: list[tuple[float, Phrase]] = []
     if c.author_id in circle.people:
-        ties.append(
-            (CLOSENESS["person"], f"from {names.get(c.author_id, 'someone')}, whom you follow")
-        )
+        name: str | Phrase = names[c.author_id] if c.author_id in names else _say(SOMEONE)
+        ties.append((CLOSENESS["person"], _say(FROM_FOLLOWED, name=name)))
     area = _area(c, circle.areas)
     if area:
-        ties.append((CLOSENESS["area"], f"unanswered, in your area: {area}"))
+        ties.append((CLOSENESS["area"], _say(IN_YOUR_AREA, area=area)))
     followed_groups = sorted(c.group_ids & circle.groups)
     if followed_groups:
-        ties.append((CLOSENESS["group"], "from a group you follow"))
+        ties.append((CLOSENESS["group"], _say(FOLLOWED_GROUP)))
     followed_tags = sorted(t for t in c.tags if t in circle.tags)
     if followed_tags:
-        ties.append((CLOSENESS["tag"], f"you follow #{followed_tags[0]}"))
+        ties.append((CLOSENESS["tag"], _say(FOLLOWED_TAG, tag=followed_tags[0])))
     if c.id in circle.questions:
-        ties.append((CLOSENESS["question"], "a question you follow"))
+        ties.append((CLOSENESS["question"], _say(FOLLOWED_QUESTION)))
     mine = sorted(c.group_ids & circle.my_groups, key=lambda g: names.get(g, g))
     if mine:
-        ties.append((CLOSENESS["my_group"], f"from your group {names.get(mine[0], mine[0])}"))
+        ties.append((CLOSENESS["my_group"], _say(MY_GROUP, group=names.get(mine[0], mine[0]))))
     if c.kind == "question" and c.author_id in circle.teammates:
-        ties.append((CLOSENESS["team"], "a question from your team"))
+        ties.append((CLOSENESS["team"], _say(TEAM_QUESTION)))
     if not ties:
-        return 0.0, ""
+        return 0.0, None
     return max(ties, key=lambda t: t[0])
 
 
-def _explore_reason(c: FeedCandidate, names: Mapping[str, str]) -> str:
+def _explore_reason(c: FeedCandidate, names: Mapping[str, str]) -> Phrase:
     if c.tags:
-        return f"popular in #{sorted(c.tags)[0]}"
+        return _say(POPULAR_TAG, tag=sorted(c.tags)[0])
     groups = sorted(names.get(g, "") for g in c.group_ids if names.get(g))
     if groups:
-        return f"popular in {groups[0]}"
-    return "popular across the company"
+        return _say(POPULAR_GROUP, group=groups[0])
+    return _say(POPULAR)
 
 
 def rank(
@@ -148,17 +169,17 @@ def rank(
         if c.author_id == circle.me:
             continue
         fresh = recency(c, now, half_life)
-        near, why = closeness(c, circle)
+        near, close_why = closeness(c, circle)
         if explore_only and near > 0:
             continue
-        if near > 0:
+        if near > 0 and close_why is not None:
             value = (1.0 - mix) * near * fresh
-            ranked = Ranked(c.id, why, value, True)
+            ranked = Ranked(c.id, close_why.text, value, True, close_why)
         else:
             popular = popularity(c)
             value = mix * popular * fresh
-            why = _explore_reason(c, circle.names) if popular > 0 else "new"
-            ranked = Ranked(c.id, why, value, False)
+            why = _explore_reason(c, circle.names) if popular > 0 else _say(NEW)
+            ranked = Ranked(c.id, why.text, value, False, why)
         out.append((value, c.created_at, c.id, ranked))
     out.sort(key=lambda t: (-t[0], -t[1].timestamp(), t[2]))
     return [t[3] for t in out]

@@ -16,6 +16,7 @@ from sqlalchemy import Engine, func, select
 
 from kshare.client.home_feed.ranking import Circle, FeedCandidate, Ranked, popularity, rank
 from kshare.client.notifications.follows import FollowSet
+from kshare.client.phrases import Phrase
 from kshare.client.store.queries import TOP_LEVEL_KINDS, summaries_by_id
 from kshare.client.store.repository import GROUPS, ITEMS, PEOPLE, as_utc, utc_naive
 from kshare.client.views import ItemSummary
@@ -34,6 +35,7 @@ class HomeItem:
     summary: ItemSummary
     reason: str
     close: bool
+    reason_phrase: Phrase | None = None  # ``reason`` for translation
 
 
 class HomeFeed:
@@ -116,7 +118,11 @@ class HomeFeed:
     def _show(self, ranked: Sequence[Ranked], limit: int) -> list[HomeItem]:
         chosen = list(ranked[:limit])
         summaries = summaries_by_id(self.reader, [r.id for r in chosen])
-        return [HomeItem(summaries[r.id], r.reason, r.close) for r in chosen if r.id in summaries]
+        return [
+            HomeItem(summaries[r.id], r.reason, r.close, r.phrase)
+            for r in chosen
+            if r.id in summaries
+        ]
 
     def home(self, mix: float, *, limit: int = 200) -> list[HomeItem]:
         """Close and explore mixed by ``mix`` (0 = only close, 1 = mostly explore)."""
