@@ -1015,6 +1015,29 @@
     </message>
 </context>
 <context>
+    <name>FollowSuggestion</name>
+    <message>
+        <source>{count} post</source>
+        <translation>{count} Beitrag</translation>
+    </message>
+    <message>
+        <source>{count} posts</source>
+        <translation>{count} Beiträge</translation>
+    </message>
+    <message>
+        <source>You are a member</source>
+        <translation>Sie sind Mitglied</translation>
+    </message>
+    <message>
+        <source>In {department}</source>
+        <translation>Abteilung {department}</translation>
+    </message>
+    <message>
+        <source>Active: {posts}</source>
+        <translation>Aktiv: {posts}</translation>
+    </message>
+</context>
+<context>
     <name>FollowTopicsDialog</name>
     <message>
         <source>Follow topics</source>

@@ -17,16 +17,20 @@ from kshare.client.curation.views import Mark
 from kshare.client.groups import standing_phrase
 from kshare.client.home_feed.ranking import rank
 from kshare.client.home_feed.service import HomeItem
+from kshare.client.notifications.suggestions import suggest
 from kshare.client.services import Workspace
+from kshare.client.store import repository
 from kshare.client.sync import messages
 from kshare.client.sync.errors import Offline
 from kshare.client.sync.report import describe_wait
 from kshare.client.views import AudienceInfo, Choice, ItemSummary, SyncStatus
 from kshare.domain.curation import PAST_REVIEW_DATE
+from kshare.protocol.schemas import PersonUpsert
 from kshare.ui import i18n
 from kshare.ui.audience_dialog import AudienceDialog
 from kshare.ui.audience_reach import AudienceReachLabel
 from kshare.ui.experts_page import ExpertCard, reason_text
+from kshare.ui.first_run import FollowTopicsDialog
 from kshare.ui.home_page import describe
 from kshare.ui.i18n import phrase_text
 from kshare.ui.operations import describe_failure
@@ -34,6 +38,7 @@ from kshare.ui.person_view import PersonView
 from kshare.ui.status import SyncStatusBar
 from kshare.ui.text import audience_summary, counts, relative_time
 from tests.gui.expertise_fakes import FakeExpertise
+from tests.unit.client import factories
 
 pytestmark = pytest.mark.gui
 
@@ -217,3 +222,27 @@ def test_why_home_shows_an_item_reads_german(german) -> None:
     summary = ItemSummary("tagged", "post", "Vacuum", "bo", "Bo", NOW, NOW)
     shown = describe(HomeItem(summary, r.reason, r.close, r.phrase))
     assert shown[Qt.ItemDataRole.ToolTipRole] == "Angezeigt, weil: Sie folgen #postgresql"
+
+
+def test_follow_suggestions_say_why_in_german(qtbot, runner, german, tmp_path) -> None:
+    """Suggested from a real cache: a tag used twice, a person active in it."""
+    workspace = Workspace.open(tmp_path / "profile")
+    try:
+        with workspace.writer.begin() as conn:
+            ana = PersonUpsert(data=factories.person("p-ana", "ana", display_name="Ana Souza"))
+            posts = [
+                factories.item(f"i-{n}", author_id="p-ana", tags=["postgresql"]) for n in (1, 2)
+            ]
+            repository.upsert(conn, [ana, *factories.upserts(*posts)])
+        with workspace.reader.connect() as conn:
+            found = suggest(conn, "p-me")
+    finally:
+        workspace.close()
+    assert [s.reason for s in found.all] == ["2 posts", "Active: 2 posts"]
+    dialog = FollowTopicsDialog(object(), runner)
+    qtbot.addWidget(dialog)
+    dialog.show_suggestions(found)
+    assert [row.text() for row in dialog.rows()] == [
+        "#postgresql  ·  2 Beiträge",
+        "Ana Souza  ·  Aktiv: 2 Beiträge",
+    ]

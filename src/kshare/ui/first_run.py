@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from kshare.client.errors import UserFacingError
 from kshare.client.notifications.suggestions import FollowSuggestions, Suggestion
+from kshare.ui.i18n import phrase_text
 from kshare.ui.operations import Failure, TaskRunner
 from kshare.ui.query_ops import CollectionOp, QueryOp
 from kshare.ui.text import QT_TRANSLATE_NOOP
@@ -141,13 +142,12 @@ class FollowTopicsDialog(QDialog):
         ):
             box.clear()
             for suggestion in rows:
-                row = QListWidgetItem(f"{suggestion.label}  ·  {suggestion.reason}")
+                reason = phrase_text(suggestion.reason_phrase, suggestion.reason)
+                row = QListWidgetItem(f"{suggestion.label}  ·  {reason}")
                 row.setData(TARGET_ROLE, suggestion)
                 row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 row.setCheckState(Qt.CheckState.Unchecked)
-                row.setData(
-                    Qt.ItemDataRole.AccessibleTextRole, f"{suggestion.label}, {suggestion.reason}"
-                )
+                row.setData(Qt.ItemDataRole.AccessibleTextRole, f"{suggestion.label}, {reason}")
                 box.addItem(row)
             box.setVisible(bool(rows))
             title.setVisible(bool(rows))

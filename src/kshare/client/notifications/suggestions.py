@@ -13,11 +13,21 @@ from dataclasses import dataclass, field
 from sqlalchemy import Connection, select
 
 from kshare.client.notifications.follows import follow_set
+from kshare.client.phrases import QT_TRANSLATE_NOOP, Phrase
 from kshare.client.store.queries import TOP_LEVEL_KINDS
 from kshare.client.store.repository import GROUPS, ITEMS, PEOPLE
 
 LIMIT = 6  # of each kind: a short step, not a catalogue
 SCANNED = 5_000  # newest top-level items counted at most
+
+CONTEXT = "FollowSuggestion"
+POSTS = (  # one post, several
+    QT_TRANSLATE_NOOP("FollowSuggestion", "{count} post"),
+    QT_TRANSLATE_NOOP("FollowSuggestion", "{count} posts"),
+)
+A_MEMBER = QT_TRANSLATE_NOOP("FollowSuggestion", "You are a member")
+IN_DEPARTMENT = QT_TRANSLATE_NOOP("FollowSuggestion", "In {department}")
+ACTIVE = QT_TRANSLATE_NOOP("FollowSuggestion", "Active: {posts}")
 
 
 @dataclass(frozen=True)
@@ -26,6 +36,11 @@ class Suggestion:
     target: str  # the tag, or the group's or person's id
     label: str
     reason: str
+    reason_phrase: Phrase | None = None  # ``reason`` for translation
+
+    @classmethod
+    def why(cls, kind: str, target: str, label: str, reason: Phrase) -> Suggestion:
+        return cls(kind, target, label, reason.text, reason)
 
 
 @dataclass(frozen=True)
@@ -42,8 +57,8 @@ class FollowSuggestions:
         return self.tags + self.groups + self.people
 
 
-def _posts(count: int) -> str:
-    return f"{count} post{'s' if count != 1 else ''}"
+def _posts(count: int) -> Phrase:
+    return Phrase.of(CONTEXT, POSTS[0] if count == 1 else POSTS[1], count=count)
 
 
 def suggest(conn: Connection, me: str, *, limit: int = LIMIT) -> FollowSuggestions:
@@ -62,13 +77,13 @@ def suggest(conn: Connection, me: str, *, limit: int = LIMIT) -> FollowSuggestio
             author_counts[str(author_id)] += 1
 
     tags = tuple(
-        Suggestion("tag", tag, f"#{tag}", _posts(count))
+        Suggestion.why("tag", tag, f"#{tag}", _posts(count))
         for tag, count in sorted(tag_counts.items(), key=lambda kv: (-kv[1], kv[0]))
         if tag not in followed.tags
     )[:limit]
 
     groups = tuple(
-        Suggestion("group", str(row.id), str(row.name), "You are a member")
+        Suggestion.why("group", str(row.id), str(row.name), Phrase.of(CONTEXT, A_MEMBER))
         for row in conn.execute(select(GROUPS.c.id, GROUPS.c.name, GROUPS.c.member_ids))
         if me in (row.member_ids or ()) and str(row.id) not in followed.groups
     )
@@ -84,7 +99,7 @@ def suggest(conn: Connection, me: str, *, limit: int = LIMIT) -> FollowSuggestio
     department = (mine.department if mine is not None else "") or ""
     people: list[Suggestion] = []
 
-    def add(person_id: str, reason: str) -> None:
+    def add(person_id: str, reason: Phrase) -> None:
         row = people_rows.get(person_id)
         if (
             row is None
@@ -94,7 +109,7 @@ def suggest(conn: Connection, me: str, *, limit: int = LIMIT) -> FollowSuggestio
             or any(p.target == person_id for p in people)
         ):
             return
-        people.append(Suggestion("person", person_id, str(row.display_name), reason))
+        people.append(Suggestion.why("person", person_id, str(row.display_name), reason))
 
     if department:
         near = sorted(
@@ -102,7 +117,7 @@ def suggest(conn: Connection, me: str, *, limit: int = LIMIT) -> FollowSuggestio
             key=lambda pid: (-author_counts[pid], people_rows[pid].display_name.casefold()),
         )
         for person_id in near:
-            add(person_id, f"In {department}")
+            add(person_id, Phrase.of(CONTEXT, IN_DEPARTMENT, department=department))
     for person_id, count in sorted(author_counts.items(), key=lambda kv: (-kv[1], kv[0])):
-        add(person_id, f"Active: {_posts(count)}")
+        add(person_id, Phrase.of(CONTEXT, ACTIVE, posts=_posts(count)))
     return FollowSuggestions(tags=tags, groups=groups, people=tuple(people[:limit]))
