@@ -1840,6 +1840,69 @@
     </message>
 </context>
 <context>
+    <name>NetworkProblem</name>
+    <message>
+        <source>the proxy {proxy} refused the connection ({error})</source>
+        <translation>der Proxy {proxy} hat die Verbindung abgelehnt ({error})</translation>
+    </message>
+    <message>
+        <source>the proxy {proxy} refused the connection</source>
+        <translation>der Proxy {proxy} hat die Verbindung abgelehnt</translation>
+    </message>
+    <message>
+        <source>{host} did not answer in time</source>
+        <translation>{host} hat nicht rechtzeitig geantwortet</translation>
+    </message>
+    <message>
+        <source>{host} did not answer in time through the proxy {proxy}</source>
+        <translation>{host} hat über den Proxy {proxy} nicht rechtzeitig geantwortet</translation>
+    </message>
+    <message>
+        <source>the certificate of {host} is not one your organisation pinned ({error})</source>
+        <translation>das Zertifikat von {host} ist keines, das Ihre Organisation festgelegt hat ({error})</translation>
+    </message>
+    <message>
+        <source>the certificate of {host} is not trusted ({reason})</source>
+        <translation>dem Zertifikat von {host} wird nicht vertraut ({reason})</translation>
+    </message>
+    <message>
+        <source>the certificate of {host} is not trusted ({reason}); it was issued by {issuer}</source>
+        <translation>dem Zertifikat von {host} wird nicht vertraut ({reason}); ausgestellt wurde es von {issuer}</translation>
+    </message>
+    <message>
+        <source>{host}:{port} does not answer with TLS (is it an http:// address?)</source>
+        <translation>{host}:{port} antwortet nicht mit TLS (ist es eine http://-Adresse?)</translation>
+    </message>
+    <message>
+        <source>{host} offers only a TLS version kshare refuses (TLS 1.2 or newer needed)</source>
+        <translation>{host} bietet nur eine TLS-Version an, die kshare ablehnt (TLS 1.2 oder neuer erforderlich)</translation>
+    </message>
+    <message>
+        <source>the secure connection to {host} failed ({error})</source>
+        <translation>die sichere Verbindung zu {host} ist fehlgeschlagen ({error})</translation>
+    </message>
+    <message>
+        <source>the proxy&apos;s host name {host} was not found (DNS)</source>
+        <translation>der Hostname des Proxys, {host}, wurde nicht gefunden (DNS)</translation>
+    </message>
+    <message>
+        <source>the host name {host} was not found (DNS)</source>
+        <translation>der Hostname {host} wurde nicht gefunden (DNS)</translation>
+    </message>
+    <message>
+        <source>nothing answers at {host}:{port} (connection refused)</source>
+        <translation>unter {host}:{port} antwortet nichts (Verbindung abgelehnt)</translation>
+    </message>
+    <message>
+        <source>cannot reach {host} ({error})</source>
+        <translation>{host} ist nicht erreichbar ({error})</translation>
+    </message>
+    <message>
+        <source>cannot reach {host} through the proxy {proxy} ({error})</source>
+        <translation>{host} ist über den Proxy {proxy} nicht erreichbar ({error})</translation>
+    </message>
+</context>
+<context>
     <name>PasswordDialog</name>
     <message>
         <source>Change password</source>

@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 
+import httpx
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 
@@ -23,6 +24,7 @@ from kshare.client.store import repository
 from kshare.client.sync import messages
 from kshare.client.sync.errors import Offline
 from kshare.client.sync.report import describe_wait
+from kshare.client.sync.transport import describe as describe_problem
 from kshare.client.views import AudienceInfo, Choice, ItemSummary, SyncStatus
 from kshare.domain.curation import PAST_REVIEW_DATE
 from kshare.protocol.schemas import PersonUpsert
@@ -246,3 +248,19 @@ def test_follow_suggestions_say_why_in_german(qtbot, runner, german, tmp_path) -
         "#postgresql  ·  2 Beiträge",
         "Ana Souza  ·  Aktiv: 2 Beiträge",
     ]
+
+
+def test_why_the_server_cannot_be_reached_reads_german(qtbot, german) -> None:
+    with pytest.raises(httpx.TransportError) as caught:
+        httpx.get("http://127.0.0.1:9/api/v1/info", timeout=5)  # nothing listens on port 9
+    problem = describe_problem(caught.value, "http://127.0.0.1:9", None)
+    assert str(problem) == "nothing answers at 127.0.0.1:9 (connection refused)"
+    bar = SyncStatusBar()
+    qtbot.addWidget(bar)
+    wait = describe_wait(10)
+    bar.set_status(
+        SyncStatus.said("offline", messages.say(messages.OFFLINE, wait=wait, cause=problem.phrase))
+    )
+    assert bar.state.text() == (
+        "Offline — neuer Versuch in 10 s: unter 127.0.0.1:9 antwortet nichts (Verbindung abgelehnt)"
+    )

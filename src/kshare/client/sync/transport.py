@@ -28,6 +28,7 @@ from urllib.parse import urlsplit
 import httpx
 import truststore
 
+from kshare.client.phrases import QT_TRANSLATE_NOOP, Phrase
 from kshare.client.sync import pac
 from kshare.client.sync.errors import Offline, SyncError
 
@@ -44,9 +45,50 @@ class InsecureServer(SyncError):
 class NetworkProblem(Offline):
     """The server could not be reached; ``cause`` names why in one word for programs."""
 
-    def __init__(self, message: str, cause: str) -> None:
-        super().__init__(message)
+    def __init__(self, message: Phrase, cause: str) -> None:
+        super().__init__(message.text)
+        self._phrase = message
         self.cause = cause
+
+
+# Why the server could not be reached, as the sync line says it (after "Offline — ...").
+CONTEXT = "NetworkProblem"
+PROXY_REFUSED_WHY = QT_TRANSLATE_NOOP(
+    "NetworkProblem", "the proxy {proxy} refused the connection ({error})"
+)
+PROXY_REFUSED = QT_TRANSLATE_NOOP("NetworkProblem", "the proxy {proxy} refused the connection")
+NO_ANSWER = QT_TRANSLATE_NOOP("NetworkProblem", "{host} did not answer in time")
+NO_ANSWER_VIA = QT_TRANSLATE_NOOP(
+    "NetworkProblem", "{host} did not answer in time through the proxy {proxy}"
+)
+NOT_PINNED = QT_TRANSLATE_NOOP(
+    "NetworkProblem", "the certificate of {host} is not one your organisation pinned ({error})"
+)
+UNTRUSTED = QT_TRANSLATE_NOOP(
+    "NetworkProblem", "the certificate of {host} is not trusted ({reason})"
+)
+UNTRUSTED_BY = QT_TRANSLATE_NOOP(
+    "NetworkProblem",
+    "the certificate of {host} is not trusted ({reason}); it was issued by {issuer}",
+)
+NOT_TLS = QT_TRANSLATE_NOOP(
+    "NetworkProblem", "{host}:{port} does not answer with TLS (is it an http:// address?)"
+)
+TLS_VERSION = QT_TRANSLATE_NOOP(
+    "NetworkProblem", "{host} offers only a TLS version kshare refuses (TLS 1.2 or newer needed)"
+)
+TLS_FAILED = QT_TRANSLATE_NOOP("NetworkProblem", "the secure connection to {host} failed ({error})")
+PROXY_NOT_FOUND = QT_TRANSLATE_NOOP(
+    "NetworkProblem", "the proxy's host name {host} was not found (DNS)"
+)
+HOST_NOT_FOUND = QT_TRANSLATE_NOOP("NetworkProblem", "the host name {host} was not found (DNS)")
+REFUSED = QT_TRANSLATE_NOOP(
+    "NetworkProblem", "nothing answers at {host}:{port} (connection refused)"
+)
+UNREACHABLE = QT_TRANSLATE_NOOP("NetworkProblem", "cannot reach {host} ({error})")
+UNREACHABLE_VIA = QT_TRANSLATE_NOOP(
+    "NetworkProblem", "cannot reach {host} through the proxy {proxy} ({error})"
+)
 
 
 class PinMismatch(ssl.SSLError):
@@ -202,55 +244,57 @@ def describe(exc: httpx.TransportError, url: str, proxy: str | None) -> NetworkP
     host = parts.hostname or url
     port = parts.port or (443 if parts.scheme == "https" else 80)
     chain = _chain(exc)
-    via = f" through the proxy {proxy}" if proxy else ""
+
+    def problem(template: str, cause: str, **args: object) -> NetworkProblem:
+        return NetworkProblem(Phrase.of(CONTEXT, template, **args), cause)
+
+    def timed_out() -> NetworkProblem:
+        if proxy:
+            return problem(NO_ANSWER_VIA, "timed_out", host=host, proxy=proxy)
+        return problem(NO_ANSWER, "timed_out", host=host)
+
+    def refused() -> NetworkProblem:
+        if proxy:
+            return problem(PROXY_REFUSED, "proxy_refused", proxy=proxy)
+        return problem(REFUSED, "refused", host=host, port=port)
+
     if isinstance(exc, httpx.ProxyError):
-        return NetworkProblem(f"the proxy {proxy} refused the connection ({exc})", "proxy_refused")
+        return problem(PROXY_REFUSED_WHY, "proxy_refused", proxy=proxy, error=exc)
     if isinstance(exc, httpx.TimeoutException):
-        return NetworkProblem(f"{host} did not answer in time{via}", "timed_out")
+        return timed_out()
     for cause in chain:
         if isinstance(cause, PinMismatch):
-            return NetworkProblem(
-                f"the certificate of {host} is not one your organisation pinned ({cause})",
-                "certificate_pin",
-            )
+            return problem(NOT_PINNED, "certificate_pin", host=host, error=cause)
         if isinstance(cause, ssl.SSLCertVerificationError):
             issuer = None if proxy else issuer_of(host, port)
             reason = cause.verify_message or getattr(cause, "reason", None) or "not trusted"
-            issued = f"; it was issued by {issuer}" if issuer else ""
-            return NetworkProblem(
-                f"the certificate of {host} is not trusted ({reason}){issued}",
-                "certificate_untrusted",
-            )
+            if issuer:
+                return problem(
+                    UNTRUSTED_BY, "certificate_untrusted", host=host, reason=reason, issuer=issuer
+                )
+            return problem(UNTRUSTED, "certificate_untrusted", host=host, reason=reason)
         if isinstance(cause, ssl.SSLError):
             text = f"{getattr(cause, 'reason', '') or ''} {cause}".upper()
             if "WRONG_VERSION_NUMBER" in text or "RECORD_LAYER_FAILURE" in text:
-                return NetworkProblem(
-                    f"{host}:{port} does not answer with TLS (is it an http:// address?)",
-                    "not_tls",
-                )
+                return problem(NOT_TLS, "not_tls", host=host, port=port)
             if "PROTOCOL_VERSION" in text or "UNSUPPORTED_PROTOCOL" in text:
-                return NetworkProblem(
-                    f"{host} offers only a TLS version kshare refuses (TLS 1.2 or newer needed)",
-                    "tls_version",
-                )
-            return NetworkProblem(f"the secure connection to {host} failed ({cause})", "tls")
+                return problem(TLS_VERSION, "tls_version", host=host)
+            return problem(TLS_FAILED, "tls", host=host, error=cause)
         if isinstance(cause, socket.gaierror):
-            target = urlsplit(proxy).hostname if proxy else host
-            what = "the proxy's host name" if proxy else "the host name"
-            return NetworkProblem(f"{what} {target} was not found (DNS)", "host_not_found")
-        if isinstance(cause, ConnectionRefusedError):
             if proxy:
-                return NetworkProblem(f"the proxy {proxy} refused the connection", "proxy_refused")
-            return NetworkProblem(
-                f"nothing answers at {host}:{port} (connection refused)", "refused"
-            )
+                target = urlsplit(proxy).hostname
+                return problem(PROXY_NOT_FOUND, "host_not_found", host=target)
+            return problem(HOST_NOT_FOUND, "host_not_found", host=host)
+        if isinstance(cause, ConnectionRefusedError):
+            return refused()
         if isinstance(cause, TimeoutError | socket.timeout):
-            return NetworkProblem(f"{host} did not answer in time{via}", "timed_out")
+            return timed_out()
     text = str(exc).lower()
     if "name or service not known" in text or "nodename nor servname" in text:
-        return NetworkProblem(f"the host name {host} was not found (DNS)", "host_not_found")
+        return problem(HOST_NOT_FOUND, "host_not_found", host=host)
     if "connection refused" in text:
-        if proxy:
-            return NetworkProblem(f"the proxy {proxy} refused the connection", "proxy_refused")
-        return NetworkProblem(f"nothing answers at {host}:{port} (connection refused)", "refused")
-    return NetworkProblem(f"cannot reach {host}{via} ({type(exc).__name__}: {exc})", "network")
+        return refused()
+    error = f"{type(exc).__name__}: {exc}"
+    if proxy:
+        return problem(UNREACHABLE_VIA, "network", host=host, proxy=proxy, error=error)
+    return problem(UNREACHABLE, "network", host=host, error=error)
