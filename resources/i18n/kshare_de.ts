@@ -2081,6 +2081,53 @@
     </message>
 </context>
 <context>
+    <name>ReplyTitle</name>
+    <message>
+        <source>Answer</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>Comment on “{title}”</source>
+        <translation>Kommentar zu „{title}“</translation>
+    </message>
+    <message>
+        <source>Comment on an answer to “{title}”</source>
+        <translation>Kommentar zu einer Antwort auf „{title}“</translation>
+    </message>
+    <message>
+        <source>File attached to “{title}”</source>
+        <translation>An „{title}“ angehängte Datei</translation>
+    </message>
+    <message>
+        <source>Shared file</source>
+        <translation>Geteilte Datei</translation>
+    </message>
+    <message>
+        <source>{kind} without a title</source>
+        <translation>{kind} ohne Titel</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>Ohne Titel</translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation>Beitrag</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Frage</translation>
+    </message>
+</context>
+<context>
     <name>RequestRow</name>
     <message>
         <source>asked {when}</source>

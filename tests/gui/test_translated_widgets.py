@@ -18,6 +18,7 @@ from kshare.client.curation.views import Mark
 from kshare.client.groups import standing_phrase
 from kshare.client.home_feed.ranking import rank
 from kshare.client.home_feed.service import HomeItem
+from kshare.client.labels import title_of, title_phrase_of
 from kshare.client.notifications.suggestions import suggest
 from kshare.client.services import Workspace
 from kshare.client.store import repository
@@ -25,7 +26,7 @@ from kshare.client.sync import messages
 from kshare.client.sync.errors import Offline
 from kshare.client.sync.report import describe_wait
 from kshare.client.sync.transport import describe as describe_problem
-from kshare.client.views import AudienceInfo, Choice, ItemSummary, SyncStatus
+from kshare.client.views import AudienceInfo, Choice, ItemSummary, SearchHit, SyncStatus
 from kshare.domain.curation import PAST_REVIEW_DATE
 from kshare.protocol.schemas import PersonUpsert
 from kshare.ui import i18n
@@ -37,6 +38,7 @@ from kshare.ui.home_page import describe
 from kshare.ui.i18n import phrase_text
 from kshare.ui.operations import describe_failure
 from kshare.ui.person_view import PersonView
+from kshare.ui.search_model import SearchResultsModel
 from kshare.ui.status import SyncStatusBar
 from kshare.ui.text import audience_summary, counts, relative_time
 from tests.gui.expertise_fakes import FakeExpertise
@@ -264,3 +266,25 @@ def test_why_the_server_cannot_be_reached_reads_german(qtbot, german) -> None:
     assert bar.state.text() == (
         "Offline — neuer Versuch in 10 s: unter 127.0.0.1:9 antwortet nichts (Verbindung abgelehnt)"
     )
+
+
+def test_a_reply_without_a_title_is_named_in_german(german) -> None:
+    rows = {
+        "q": {"kind": "question", "title": "How do we drain a node?"},
+        "a": {"kind": "answer", "parent_id": "q", "title": ""},
+    }
+    comment = {"kind": "comment", "parent_id": "a", "title": ""}
+    assert title_of(comment, rows) == "Comment on an answer to “How do we drain a node?”"
+    named = title_phrase_of(comment, rows)
+    assert phrase_text(named) == "Kommentar zu einer Antwort auf „How do we drain a node?“"
+    model = SearchResultsModel()
+    hit = SearchHit("c", "comment", named.text, "", title_phrase=named)
+    model.set_hits([hit, SearchHit("q", "question", "How do we drain a node?", "")])
+    shown = [model.data(model.index(r, 0)) for r in range(2)]
+    assert shown == [
+        "Kommentar zu einer Antwort auf „How do we drain a node?“",
+        "How do we drain a node?",
+    ]
+    post = {"kind": "post", "title": ""}
+    assert phrase_text(title_phrase_of(post, {})) == "Beitrag ohne Titel"
+    assert title_of(post, {}) == "Post without a title"

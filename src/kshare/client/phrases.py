@@ -98,7 +98,9 @@ def _phrase(raw: Any) -> Phrase:
         raise ValueError("not a phrase") from exc
 
 
-PHRASE_FIELDS = frozenset({"phrase", "warning_phrase", "verification_phrase"})
+PHRASE_FIELDS = frozenset(
+    {"phrase", "warning_phrase", "verification_phrase", "reason_phrase", "title_phrase"}
+)
 
 
 def public_dict(view: Any) -> dict[str, Any]:

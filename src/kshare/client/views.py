@@ -82,6 +82,7 @@ class SearchHit:
     tags: tuple[str, ...] = ()
     score: float = 0.0
     parent_id: str | None = None
+    title_phrase: Phrase | None = None  # a reply's "Comment on “…”" for translation
 
 
 @dataclass(frozen=True)

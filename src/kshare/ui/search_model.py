@@ -10,6 +10,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 
 from kshare.client.views import SearchHit
 from kshare.ui.card_delegate import Role
+from kshare.ui.i18n import phrase_text
 from kshare.ui.text import kind_label, relative_time
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -34,9 +35,9 @@ class SearchResultsModel(QAbstractListModel):
             return None
         hit = self._hits[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return hit.title
+            return phrase_text(hit.title_phrase, hit.title)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_snippet(hit.snippet_html) or hit.title
+            return plain_snippet(hit.snippet_html) or phrase_text(hit.title_phrase, hit.title)
         if role == Role.ITEM:
             return hit
         if role == Role.ID:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, func, or_, select
 
-from kshare.client.labels import title_of
+from kshare.client.labels import title_phrase_of
 from kshare.client.store import repository, tag_aliases
 from kshare.client.store.models import SyncState
 from kshare.client.store.tag_aliases import TagAliases
@@ -276,7 +276,7 @@ def _hits(
             )
             continue
         row = items[item_id]
-        title = title_of(row, parents)
+        title = title_phrase_of(row, parents)
         # the snippet looks at the first SNIPPET_SOURCE_CHARS of the text; Markdown marks
         # take little room, so twice that is plenty and a huge body is not stripped whole
         body = strip_markdown((row["body"] or "")[: 2 * SNIPPET_SOURCE_CHARS])
@@ -287,13 +287,14 @@ def _hits(
             SearchHit(
                 id=item_id,
                 kind=str(row["kind"]),
-                title=str(title),
+                title=title.text,
                 snippet_html=snippet(body, terms),
                 author_name=names.get(str(row["author_id"]), ""),
                 created_at=source.as_utc(row["created_at"]),
                 tags=tuple(str(t) for t in row["tags"] or ()),
                 score=float(score),
                 parent_id=str(row["parent_id"]) if row["parent_id"] else None,
+                title_phrase=title if title.context else None,
             )
         )
     return hits, len(ids) - len(live)
