@@ -346,6 +346,17 @@
     </message>
 </context>
 <context>
+    <name>CurationEntry</name>
+    <message>
+        <source>Answer to: {title}</source>
+        <translation>Antwort auf: {title}</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Antwort</translation>
+    </message>
+</context>
+<context>
     <name>CurationReview</name>
     <message>
         <source>past its review date</source>

@@ -14,12 +14,14 @@ from PySide6.QtCore import QCoreApplication, Qt
 
 from kshare.client.audience_reach import AudienceReach, Reach
 from kshare.client.curation.review import note_phrase
-from kshare.client.curation.views import Mark
+from kshare.client.curation.service import ANSWER_TO
+from kshare.client.curation.views import CollectionView, EntryView, Mark, SectionView
 from kshare.client.groups import standing_phrase
 from kshare.client.home_feed.ranking import rank
 from kshare.client.home_feed.service import HomeItem
 from kshare.client.labels import title_of, title_phrase_of
 from kshare.client.notifications.suggestions import suggest
+from kshare.client.phrases import Phrase
 from kshare.client.services import Workspace
 from kshare.client.store import repository
 from kshare.client.sync import messages
@@ -32,6 +34,7 @@ from kshare.protocol.schemas import PersonUpsert
 from kshare.ui import i18n
 from kshare.ui.audience_dialog import AudienceDialog
 from kshare.ui.audience_reach import AudienceReachLabel
+from kshare.ui.curation.entries_model import EntriesModel
 from kshare.ui.experts_page import ExpertCard, reason_text
 from kshare.ui.first_run import FollowTopicsDialog
 from kshare.ui.home_page import describe
@@ -288,3 +291,12 @@ def test_a_reply_without_a_title_is_named_in_german(german) -> None:
     post = {"kind": "post", "title": ""}
     assert phrase_text(title_phrase_of(post, {})) == "Beitrag ohne Titel"
     assert title_of(post, {}) == "Post without a title"
+
+
+def test_an_answer_in_a_collection_is_named_in_german(german) -> None:
+    named = Phrase.of("CurationEntry", ANSWER_TO, title="How do we drain a node?")
+    entry = EntryView("a", "item", named.text, "", "answer", title_phrase=named)
+    model = EntriesModel()
+    model.load(CollectionView("c", "Runbooks", "", (SectionView("", (entry,)),), True, 1))
+    assert model.data(model.index(0, 0)) == "Antwort auf: How do we drain a node?"
+    assert entry.title == "Answer to: How do we drain a node?"

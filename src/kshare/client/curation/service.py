@@ -24,7 +24,7 @@ from kshare.client.curation.views import (
     SectionView,
 )
 from kshare.client.errors import UserFacingError
-from kshare.client.phrases import Phrase
+from kshare.client.phrases import QT_TRANSLATE_NOOP, Phrase
 from kshare.client.store import outbox, repository
 from kshare.client.store.repository import CURATOR_ROLE, ITEMS, PEOPLE
 from kshare.client.store.writes import LocalWrites
@@ -46,6 +46,11 @@ T = TypeVar("T")
 Online = Callable[[str, Callable[[ApiClient], Any]], Any]
 SHARE_GAPS = "share_search_gaps"
 MIN_GAP_QUERY = 3
+
+
+# the title of an entry that has none of its own (an answer)
+ANSWER_TO = QT_TRANSLATE_NOOP("CurationEntry", "Answer to: {title}")
+ANSWER = QT_TRANSLATE_NOOP("CurationEntry", "Answer")
 
 
 class _Account(Protocol):
@@ -250,13 +255,18 @@ class Curation:
         item = self._row(conn, entry.item_id)
         if item is None:
             return None
-        title = item.title
+        title, named = item.title, None
         if not title and item.parent_id:
             parent = self._row(conn, item.parent_id)
-            title = f"Answer to: {parent.title}" if parent is not None else "Answer"
+            named = (
+                Phrase.of("CurationEntry", ANSWER_TO, title=parent.title)
+                if parent is not None
+                else Phrase.of("CurationEntry", ANSWER)
+            )
+            title = named.text
         mark = mark_of(conn, item, now)
         outdated = mark is not None and mark.needs_review
-        return EntryView(entry.item_id, "item", title, entry.note, item.kind, outdated)
+        return EntryView(entry.item_id, "item", title, entry.note, item.kind, outdated, named)
 
     # --- verification ---------------------------------------------------------------
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from kshare.client.phrases import Phrase
+
 
 @dataclass(frozen=True)
 class EntryView:
@@ -16,6 +18,7 @@ class EntryView:
     note: str
     item_kind: str = ""  # post, question, document ... or "person"
     may_be_outdated: bool = False
+    title_phrase: Phrase | None = None  # an answer's "Answer to: …" for translation
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ Rows move with :meth:`moveRows` (drag and drop is a move of the dragged rows);
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -21,6 +22,7 @@ from PySide6.QtCore import (
 
 from kshare.client.curation.views import CollectionView, EntryView
 from kshare.protocol.schemas import CollectionEntry
+from kshare.ui.i18n import phrase_text
 
 MIME = "application/x-kshare-entry-rows"
 SECTION_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -70,7 +72,7 @@ class EntriesModel(QAbstractListModel):
                 if entry.may_be_outdated
                 else ""
             )
-            return f"{prefix}{entry.title}{outdated}"
+            return f"{prefix}{phrase_text(entry.title_phrase, entry.title)}{outdated}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return entry.note or None
         if role == SECTION_ROLE:
@@ -87,9 +89,7 @@ class EntriesModel(QAbstractListModel):
         section, entry = self._rows[index.row()]
         text = str(value)
         if role == NOTE_ROLE:
-            entry = EntryView(
-                entry.item_id, entry.kind, entry.title, text, entry.item_kind, entry.may_be_outdated
-            )
+            entry = replace(entry, note=text)
         else:
             section = " ".join(text.split())
         self._rows[index.row()] = (section, entry)
