@@ -44,6 +44,9 @@ class TagPage(QWidget):
         self.tag = ""
         self.title = named(QLabel(), "pageTitle")
         self.description = named(QLabel(wordWrap=True), "pageSubtitle")
+        self.about = named(QLabel(wordWrap=True), "tagAbout")  # the curators' description
+        self.about.setTextFormat(Qt.TextFormat.PlainText)
+        self.about.hide()
         self.items = named(QListWidget(), "tagItems")
         self.items.setAccessibleName("Top content")
         self.experts = named(QListWidget(), "tagExperts")
@@ -55,6 +58,7 @@ class TagPage(QWidget):
         layout.setContentsMargins(24, 20, 24, 16)
         layout.setSpacing(8)
         layout.addWidget(self.title)
+        layout.addWidget(self.about)
         layout.addWidget(self.description)
         layout.addWidget(QLabel("Top content"))
         layout.addWidget(self.items, 1)
@@ -67,6 +71,7 @@ class TagPage(QWidget):
         self.tag = tag
         self.title.setText(f"#{tag}")
         self.description.setText("Loading…")
+        self.about.hide()
         self._runner.local(
             lambda: self._source.tag_page(tag),
             success=lambda view: self._on_loaded(request, view),
@@ -79,6 +84,8 @@ class TagPage(QWidget):
         if request != self._request:
             return
         self.description.setText(view.description)
+        self.about.setText(view.about)
+        self.about.setVisible(bool(view.about))
         self.items.clear()
         for summary in view.top_items:
             self.items.addItem(item_row(summary))
