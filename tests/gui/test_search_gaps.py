@@ -97,3 +97,17 @@ def test_an_abandoned_search_is_reported_with_consent_and_not_without(
     assert stored == [("kubernetes", "abandoned"), ("vpn certificate", "abandoned")]
     assert priya.account is not None
     assert not any(priya.account.user_id in r or "priya" in r for r in reporters)
+
+    # Consent holds when a report leaves: withdrawn meanwhile, the queued one never goes.
+    _search(qtbot, page, "broker restart")  # found nothing: queued by the search itself
+    _search(qtbot, page, "cordon")
+    assert page.model.rowCount() == 1
+    clock.advance(ABANDONED_AFTER_S)
+    page.hide()
+    _quiet(qtbot, runner)
+    assert _gaps(priya) == [("broker restart", "empty"), ("cordon", "abandoned")]
+    priya.settings.set("share_search_gaps", False)
+    assert priya.sync().status.state == "idle"
+    assert _gaps(priya) == []
+    with colleagues.db.read() as session:
+        assert session.query(SearchGap).count() == 2

@@ -387,6 +387,20 @@ class Curation:
         self._reported.add(key)
         return True
 
+    def withdraw_gaps_without_consent(self) -> int:
+        """Drop search reports still queued once the person no longer allows them: consent
+        holds when a report leaves this computer, not only when it was written."""
+        if self.settings.get(SHARE_GAPS):
+            return 0
+        with self.writer.begin() as conn:
+            gone = conn.execute(
+                outbox.OUTBOX.delete().where(
+                    outbox.OUTBOX.c.operation == "report_search_gap",
+                    outbox.OUTBOX.c.state == outbox.PENDING,
+                )
+            ).rowcount
+        return int(gone or 0)
+
     def record_export(self, target: str, fmt: str, what: str = "collection") -> None:
         """Queue the audit record of an export (it reaches the server with the next sync)."""
         record = ExportRecord(target=target, format=fmt, what=what)  # type: ignore[arg-type]
