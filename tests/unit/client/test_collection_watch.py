@@ -19,7 +19,7 @@ ME, ANA = "me-1", "ana-1"
 
 def _put(writer: Engine, *items: ItemOut) -> None:
     with writer.begin() as conn:
-        repository.upsert(conn, upserts(*items))  # type: ignore[arg-type]
+        repository.upsert(conn, upserts(*items))
 
 
 def _collection(version: int, *entries: tuple[str, str], title: str = "Onboarding") -> ItemOut:
