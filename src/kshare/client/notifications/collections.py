@@ -23,6 +23,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, delete, select, update
 
+from kshare.client.notifications.follows import FOLLOWS
 from kshare.client.store import outbox
 from kshare.client.store.models import CollectionChange, CollectionWatch
 from kshare.client.store.repository import ITEMS, PEOPLE, as_utc, utc_naive
@@ -139,6 +140,15 @@ def remember(conn: Connection, collection_id: str, now: datetime) -> None:
         conn.execute(update(WATCH).where(WATCH.c.collection_id == collection_id).values(**values))
     else:
         conn.execute(WATCH.insert().values(collection_id=collection_id, **values))
+
+
+def anything_to_watch(conn: Connection) -> bool:
+    """Whether a collection is followed or still remembered (else catch_up has nothing to do)."""
+    followed = conn.execute(select(FOLLOWS.c.target).where(FOLLOWS.c.kind == "collection"))
+    return (
+        followed.first() is not None
+        or conn.execute(select(WATCH.c.collection_id)).first() is not None
+    )
 
 
 def catch_up(conn: Connection, followed: frozenset[str], now: datetime) -> int:

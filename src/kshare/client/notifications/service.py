@@ -100,8 +100,11 @@ class Notifications:
         if not me:
             return []
         now = self.clock.now()
-        with self.writer.begin() as conn:
-            watched.catch_up(conn, follow_store.follow_set(conn).collections, now)
+        with self.reader.connect() as conn:
+            pending = watched.anything_to_watch(conn)
+        if pending:  # the write lock only when a followed collection may have changed
+            with self.writer.begin() as conn:
+                watched.catch_up(conn, follow_store.follow_set(conn).collections, now)
         with self.reader.connect() as conn:
             found = candidates(conn, me, follow_store.follow_set(conn), now)
             names = {
