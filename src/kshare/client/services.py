@@ -437,6 +437,7 @@ class Workspace:
         """
         if self._account is None:
             return SyncReport(self.tracker.set(SyncStatus("signed_out", "Not signed in")))
+        self.curation.withdraw_gaps_without_consent()
         try:
             token = self._token()
         except KeyringUnavailable as exc:

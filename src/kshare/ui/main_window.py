@@ -123,7 +123,9 @@ class MainWindow(QMainWindow):
         nav.setObjectName("navigationPanel")
 
         self.feed = FeedPage(workspace, runner)
-        self.search = SearchPage(workspace, runner)
+        self.search = SearchPage(
+            workspace, runner, gaps=workspace.curation.note_search, clock=workspace.clock
+        )
         self.experts = ExpertsPage(workspace, runner)
         self.groups = GroupsPage(workspace, runner)
         self.composer = Composer(workspace, runner)

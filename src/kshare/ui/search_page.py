@@ -1,12 +1,23 @@
-"""Search the local index: a box, the hits with snippets, "did you mean", facets."""
+"""Search the local index: a box, the hits with snippets, "did you mean", facets.
+
+With the person's consent (the ``share_search_gaps`` setting, checked where the report
+is queued) the page tells curators of searches that did not help, without a name:
+one that found nothing (queued by the search itself), and one **abandoned**: results
+were shown, none was opened nor a facet followed, and at least
+:data:`ABANDONED_AFTER_S` seconds of the injected clock later the person typed another
+query, cleared the box, or left the page. Sooner than that is still typing, not giving
+up. The report is queued in the outbox off the GUI thread and sent with a later sync.
+"""
 
 from __future__ import annotations
 
 import html
 import logging
+from collections.abc import Callable
 from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -18,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from kshare.client.views import SearchResults
+from kshare.clock import SYSTEM, Clock
 from kshare.ui.card_delegate import CardDelegate, Role
 from kshare.ui.i18n import translate_noop
 from kshare.ui.operations import Failure, TaskRunner
@@ -29,6 +41,8 @@ log = logging.getLogger(__name__)
 
 PAGE_SIZE = 20
 TYPING_PAUSE_MS = 350  # search as the user types, once they pause
+ABANDONED_AFTER_S = 10.0  # results on screen this long, nothing opened, then left: abandoned
+GapReport = Callable[..., object]  # (query, found, *, abandoned) -> whether it was queued
 
 
 class SearchSource(Protocol):
@@ -70,12 +84,24 @@ class SearchPage(QWidget):
     results_shown = Signal(object)  # SearchResults
     facet_clicked = Signal(str, str)  # facet name ("tag", "author", "group", "kind"), value
 
-    def __init__(self, source: SearchSource, runner: TaskRunner, parent: QWidget | None = None):
+    def __init__(
+        self,
+        source: SearchSource,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+        *,
+        gaps: GapReport | None = None,
+        clock: Clock = SYSTEM,
+    ):
         super().__init__(parent)
         self._source = source
         self._runner = runner
         self._request = 0
         self._last: SearchResults | None = None
+        self._gaps = gaps
+        self._clock = clock
+        # The results now on screen that may yet be abandoned: (query, total, shown at).
+        self._watching: tuple[str, int, float] | None = None
 
         title = QLabel(self.tr("Search"))
         title.setObjectName("pageTitle")
@@ -148,6 +174,8 @@ class SearchPage(QWidget):
         """Run a search off the GUI thread; a newer search makes older answers moot."""
         query = query.strip()
         self._typing.stop()
+        if self._watching is not None and self._watching[0] != query:
+            self._settle()
         if self.box.text().strip() != query:
             self.box.setText(query)
         self._request += 1
@@ -182,6 +210,10 @@ class SearchPage(QWidget):
             self.model.append_hits(results.hits)
         self._last = results
         self._show_results_chrome(results)
+        if page == 1 and results.total and not results.error:
+            watched = self._watching
+            if watched is None or watched[0] != results.query:
+                self._watching = (results.query, results.total, self._clock.monotonic())
         self.results_shown.emit(results)
 
     def _on_search_failed(self, request: int, failure: Failure) -> None:
@@ -226,10 +258,36 @@ class SearchPage(QWidget):
             self._stack.setCurrentWidget(self.empty)
             self.empty.setText(self.tr("No matches. Try other words, or fewer of them."))
 
+    # -- searches that did not help ----------------------------------------
+
+    def _engaged(self) -> None:
+        """Something shown was used: this search helped, whatever comes next."""
+        self._watching = None
+
+    def _settle(self) -> None:
+        """The shown results are being left: report them if they were abandoned."""
+        watched, self._watching = self._watching, None
+        if watched is None or self._gaps is None:
+            return
+        query, total, shown_at = watched
+        if self._clock.monotonic() - shown_at < ABANDONED_AFTER_S:
+            return
+        report = self._gaps
+        self._runner.write(
+            lambda: report(query, total, abandoned=True),
+            label="noting a search that did not help",
+            owner=self,
+        )
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self._settle()
+        super().hideEvent(event)
+
     # -- slots --------------------------------------------------------------
 
     @Slot(str)
     def _on_facets_link_activated(self, link: str) -> None:
+        self._engaged()
         name, _, value = link.partition(":")
         if name == "kind":  # narrows the search; the other facets open a page
             query = self.box.text().strip()
@@ -276,4 +334,5 @@ class SearchPage(QWidget):
     def _on_list_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         item_id = current.data(Role.ID)
         if item_id:
+            self._engaged()
             self.item_activated.emit(str(item_id))
