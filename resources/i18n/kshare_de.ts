@@ -145,6 +145,14 @@
 <context>
     <name>CollectionsPage</name>
     <message>
+        <source>Follow</source>
+        <translation>Folgen</translation>
+    </message>
+    <message>
+        <source>Hear in your inbox when this collection changes</source>
+        <translation>Im Posteingang erfahren, wenn sich diese Sammlung ändert</translation>
+    </message>
+    <message>
         <source>A note for readers of this entry</source>
         <translation>Eine Notiz für die Leser dieses Eintrags</translation>
     </message>
@@ -155,6 +163,10 @@
     <message>
         <source>Save changes</source>
         <translation>Änderungen speichern</translation>
+    </message>
+    <message>
+        <source>Following</source>
+        <translation>Folge ich</translation>
     </message>
     <message>
         <source>Saved; sent with the next sync.</source>
@@ -2431,6 +2443,10 @@ Der Index liegt auf diesem Computer, daher funktioniert die Suche auch offline.<
         <translation>Öffnen des Schlagworts</translation>
     </message>
     <message>
+        <source>reading the sync state</source>
+        <translation>Lesen des Synchronisierungsstands</translation>
+    </message>
+    <message>
         <source>reading what could not be published</source>
         <translation>Lesen der nicht veröffentlichten Einträge</translation>
     </message>
@@ -2453,6 +2469,98 @@ Der Index liegt auf diesem Computer, daher funktioniert die Suche auch offline.<
     <message>
         <source>stopping following</source>
         <translation>Beenden des Folgens</translation>
+    </message>
+    <message>
+        <source>signing out</source>
+        <translation>Abmelden</translation>
+    </message>
+    <message>
+        <source>looking for news to announce</source>
+        <translation>Suchen nach Neuigkeiten für Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>listing your devices</source>
+        <translation>Auflisten Ihrer Geräte</translation>
+    </message>
+    <message>
+        <source>signing the device out</source>
+        <translation>Abmelden des Geräts</translation>
+    </message>
+    <message>
+        <source>changing your password</source>
+        <translation>Ändern Ihres Passworts</translation>
+    </message>
+    <message>
+        <source>reading your expertise profile</source>
+        <translation>Lesen Ihres Fachprofils</translation>
+    </message>
+    <message>
+        <source>saving your expertise profile</source>
+        <translation>Speichern Ihres Fachprofils</translation>
+    </message>
+    <message>
+        <source>finding experts</source>
+        <translation>Suchen nach Fachpersonen</translation>
+    </message>
+    <message>
+        <source>loading the feed</source>
+        <translation>Laden des Feeds</translation>
+    </message>
+    <message>
+        <source>reading what you follow</source>
+        <translation>Lesen dessen, dem Sie folgen</translation>
+    </message>
+    <message>
+        <source>ranking Home</source>
+        <translation>Zusammenstellen der Startseite</translation>
+    </message>
+    <message>
+        <source>reading the inbox</source>
+        <translation>Lesen des Posteingangs</translation>
+    </message>
+    <message>
+        <source>marking read</source>
+        <translation>Markieren als gelesen</translation>
+    </message>
+    <message>
+        <source>marking the inbox read</source>
+        <translation>Markieren des Posteingangs als gelesen</translation>
+    </message>
+    <message>
+        <source>asking the server how to sign in</source>
+        <translation>Abfragen der Anmeldemöglichkeiten beim Server</translation>
+    </message>
+    <message>
+        <source>signing in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>reading your profile</source>
+        <translation>Lesen Ihres Profils</translation>
+    </message>
+    <message>
+        <source>saving your profile</source>
+        <translation>Speichern Ihres Profils</translation>
+    </message>
+    <message>
+        <source>searching</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>noting a search that did not help</source>
+        <translation>Vermerken einer erfolglosen Suche</translation>
+    </message>
+    <message>
+        <source>saving your settings</source>
+        <translation>Speichern Ihrer Einstellungen</translation>
+    </message>
+    <message>
+        <source>syncing</source>
+        <translation>Synchronisieren</translation>
+    </message>
+    <message>
+        <source>listening for live updates</source>
+        <translation>Empfangen von Live-Aktualisierungen</translation>
     </message>
 </context>
 <context>

@@ -190,7 +190,7 @@ class SearchPage(QWidget):
             lambda: self._source.search(query, limit=PAGE_SIZE, page=page),
             success=lambda results: self._on_results_loaded(request, page, results),
             failure=lambda failure: self._on_search_failed(request, failure),
-            label="searching",
+            label=translate_noop("TaskLabel", "searching"),
             owner=self,
         )
 
@@ -275,7 +275,7 @@ class SearchPage(QWidget):
         report = self._gaps
         self._runner.write(
             lambda: report(query, total, abandoned=True),
-            label="noting a search that did not help",
+            label=translate_noop("TaskLabel", "noting a search that did not help"),
             owner=self,
         )
 
@@ -326,7 +326,7 @@ class SearchPage(QWidget):
             lambda: self._source.search(query, limit=PAGE_SIZE, page=page),
             success=lambda results: self._on_results_loaded(request, page, results),
             failure=lambda failure: self._on_search_failed(request, failure),
-            label="searching",
+            label=translate_noop("TaskLabel", "searching"),
             owner=self,
         )
 
