@@ -16,7 +16,7 @@ from typing import Any, Protocol
 from pydantic import ValidationError
 from sqlalchemy import Connection, Engine, select, update
 
-from kshare.client.errors import NotSignedIn, UserFacingError
+from kshare.client.errors import InvalidWrite, NotInCache, NotPermitted, NotSignedIn
 from kshare.client.store import declared, outbox, repository
 from kshare.client.store.db import clock_of
 from kshare.client.store.repository import GROUPS, ITEMS, PEOPLE
@@ -75,11 +75,9 @@ def check_window(
     if visible_until is None:
         return
     if visible_until <= now:
-        raise UserFacingError(
-            "'Visible until' is in the past: choose a later time, or none to keep it visible."
-        )
+        raise InvalidWrite("ends_in_the_past")
     if publish_at is not None and visible_until <= publish_at:
-        raise UserFacingError("'Visible until' must be later than 'Publish at'.")
+        raise InvalidWrite("ends_before_start")
 
 
 def audience_spec(
@@ -98,7 +96,7 @@ def audience_spec(
         try:
             principal = Principal.parse(text)
         except ValueError as exc:
-            raise UserFacingError(str(exc)) from exc
+            raise InvalidWrite("audience", detail=str(exc)) from exc
         if principal.kind is PrincipalKind.ORG:
             spec.org = True
         elif principal.kind is PrincipalKind.AUTHOR:
@@ -108,27 +106,22 @@ def audience_spec(
         else:
             spec.people.append(principal.ref)
     if spec.private and (spec.org or spec.groups or spec.people):
-        raise UserFacingError("'private' cannot be combined with other audiences")
+        raise InvalidWrite("private_and_others")
     if not (spec.org or spec.private or spec.groups or spec.people):
         spec.private = True
     for text in editors:
         try:
             principal = Principal.parse(text)
         except ValueError as exc:
-            raise UserFacingError(f"editor: {exc}") from exc
+            raise InvalidWrite("editor", detail=str(exc)) from exc
         if principal.kind is PrincipalKind.GROUP:
             spec.editor_groups.append(principal.ref)
         elif principal.kind is PrincipalKind.PERSON:
             spec.editor_people.append(principal.ref)
         else:
-            raise UserFacingError(
-                f"an editor is a group or a person (group:NAME or person:NAME), not {text!r}"
-            )
+            raise InvalidWrite("editor_kind", text=text)
     if spec.private and (spec.editor_groups or spec.editor_people):
-        raise UserFacingError(
-            "Only you can see this item, so nobody else can edit it: "
-            "add the editors to its audience first."
-        )
+        raise InvalidWrite("editors_of_private")
     spec.publish_at = as_utc(publish_at)
     spec.visible_until = as_utc(visible_until)
     check_window(spec.publish_at, spec.visible_until, now)
@@ -223,11 +216,7 @@ class LocalWrites:
             if not names & person_keys and (row is None or row.id not in members):
                 outside.append(row.display_name if row is not None else ref)
         if outside:
-            raise UserFacingError(
-                f"An editor must be able to see the item: {', '.join(outside)} "
-                f"{'is' if len(outside) == 1 else 'are'} not in its audience. "
-                "Add them to the audience, or choose editors among those who can see it."
-            )
+            raise InvalidWrite("editors_outside", names=tuple(outside))
 
     def publish(
         self,
@@ -250,7 +239,7 @@ class LocalWrites:
         me = self._me()
         reply = bool(parent_id and kind in ("answer", "comment"))
         if reply and (editors or publish_at or visible_until):
-            raise UserFacingError("Answers and comments follow their parent's audience.")
+            raise InvalidWrite("reply_audience")
         spec = (
             None
             if reply
@@ -268,7 +257,7 @@ class LocalWrites:
                 attachment=attachment,
             )
         except ValidationError as exc:
-            raise UserFacingError(f"This cannot be published: {_first_error(exc)}") from exc
+            raise InvalidWrite("publish_field", field=_first_error(exc)) from exc
         now = self.clock.now()
         with self.writer.begin() as conn:
             if spec is not None:
@@ -298,7 +287,7 @@ class LocalWrites:
     def _row(self, conn: Connection, item_id: str) -> Any:
         row = conn.execute(select(ITEMS).where(ITEMS.c.id == item_id)).first()
         if row is None:
-            raise UserFacingError("That item is not on this computer (any more).")
+            raise NotInCache("item")
         return row
 
     def edit(
@@ -328,21 +317,19 @@ class LocalWrites:
             or visible_until is not KEEP
         )
         if audience is not None and not audience:
-            raise UserFacingError("Choose who can see this item.")
+            raise InvalidWrite("no_audience")
         with self.writer.begin() as conn:
             row = self._row(conn, item_id)
             account = self._account()
             mine = account is not None and row.author_id == account.user_id
             if account is not None and not mine and not row.can_edit:
-                raise UserFacingError(
-                    "Only its author and the editors they chose may change this item."
-                )
+                raise NotPermitted("not_an_editor")
             spec: AudienceSpec | None = None
             if changes_audience:
                 if row.parent_id is not None:
-                    raise UserFacingError("Answers and comments follow their parent's audience.")
+                    raise InvalidWrite("reply_audience")
                 if not mine:
-                    raise UserFacingError("Only the author may change who sees this item.")
+                    raise NotPermitted("not_the_author")
                 spec = self._changed_spec(row, audience, editors, publish_at, visible_until)
                 self._check_editors(conn, spec)
             try:
@@ -355,9 +342,9 @@ class LocalWrites:
                     attachment=attachment,
                 )
             except ValidationError as exc:
-                raise UserFacingError(f"This edit cannot be saved: {_first_error(exc)}") from exc
+                raise InvalidWrite("edit_field", field=_first_error(exc)) from exc
             if attachment is not None and row.kind != "document":
-                raise UserFacingError("Only a shared document has a file to replace.")
+                raise InvalidWrite("not_a_document")
             base: dict[str, Any] = {
                 "title": row.title,
                 "body": row.body,
@@ -391,10 +378,7 @@ class LocalWrites:
         current = AudienceView.model_validate(row.audience or {})
         if audience is None:
             if current.hidden_groups:
-                raise UserFacingError(
-                    "This item is also shown to groups you cannot see any more, so its "
-                    "audience cannot be kept as it is: name its whole audience."
-                )
+                raise InvalidWrite("hidden_groups")
             if current.org:
                 audience = ["org"]
             elif current.groups or current.people:
@@ -443,9 +427,9 @@ class LocalWrites:
                 else None
             )
             if answer.kind != "answer" or question is None or question.kind != "question":
-                raise UserFacingError("Only an answer to a question can be accepted.")
+                raise InvalidWrite("not_an_answer")
             if question.author_id != me:
-                raise UserFacingError("Only the person who asked may accept an answer.")
+                raise NotPermitted("not_the_asker")
             if question.accepted_answer_id == answer_id:
                 return  # already the accepted one: nothing to send
             outbox.add(conn, "accept_answer", answer_id, {"question_id": question.id})
@@ -488,7 +472,7 @@ class LocalWrites:
         try:
             body = ReactionCreate(id=reaction_id, emoji=emoji)
         except ValidationError as exc:
-            raise UserFacingError(f"That reaction cannot be sent: {_first_error(exc)}") from exc
+            raise InvalidWrite("reaction_field", field=_first_error(exc)) from exc
         with self.writer.begin() as conn:
             self._row(conn, item_id)
             payload = {"item_id": item_id, "reaction": body.model_dump(mode="json")}
@@ -516,17 +500,15 @@ class LocalWrites:
             row = repository.person_columns(conn, me)
             if row is None:
                 # Full lists built from nothing would erase what the server knows.
-                raise UserFacingError(
-                    "Your profile is not on this computer yet: sync once, then try again."
-                )
+                raise NotInCache("profile")
             before = declared.Choices.from_row(row)
             try:
                 after = change(before)
                 body = ProfileUpdate(**after.columns())
             except declared.ChoiceError as exc:
-                raise UserFacingError(str(exc)) from exc
+                raise InvalidWrite("choice", detail=str(exc)) from exc
             except ValidationError as exc:
-                raise UserFacingError(f"This change cannot be saved: {_first_error(exc)}") from exc
+                raise InvalidWrite("profile_field", field=_first_error(exc)) from exc
             if after.columns() == before.columns():
                 return after  # nothing changes: nothing to tell the server
             payload = {
@@ -541,16 +523,16 @@ class LocalWrites:
         """Queue an endorsement and show it at once; False when it was already there."""
         me = self._me()
         if person_id == me:
-            raise UserFacingError("You cannot endorse yourself.")
+            raise NotPermitted("endorse_yourself")
         name = declared.clean_topic(skill)
         try:
             body = EndorsementCreate(skill=name)
         except ValidationError as exc:
-            raise UserFacingError("Name the skill you endorse.") from exc
+            raise InvalidWrite("no_skill") from exc
         with self.writer.begin() as conn:
             row = repository.person_columns(conn, person_id)
             if row is None:
-                raise UserFacingError("That person is not on this computer (any more).")
+                raise NotInCache("person")
             if declared.endorsed_by(row["endorsements"], name, me):
                 return False
             payload = {"skill": body.skill, "endorser_id": me}
@@ -565,7 +547,7 @@ class LocalWrites:
         with self.writer.begin() as conn:
             entry = outbox.get(conn, entry_id)
             if entry is None or entry.state != outbox.CONFLICT:
-                raise UserFacingError("That draft is no longer waiting for a decision.")
+                raise NotInCache("draft")
             if keep == "theirs":
                 outbox.discard(conn, entry_id)
                 return
