@@ -30,6 +30,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from kshare.client.account.service import ACCOUNT_KEY, PREVIOUS_ACCOUNT_KEY, Account, Sessions
+from kshare.client.audiences import KEEP, TimeChange
 from kshare.client.curation.service import Curation
 from kshare.client.errors import (
     KeyringUnavailable,
@@ -47,7 +48,7 @@ from kshare.client.search import Searching
 from kshare.client.settings import Settings
 from kshare.client.store.db import create_writer_engine, open_cache, use_clock
 from kshare.client.store.outbox import OutboxOp
-from kshare.client.store.writes import KEEP, LocalWrites, TimeChange
+from kshare.client.store.writes import LocalWrites
 from kshare.client.sync.engine import SyncEngine
 from kshare.client.sync.report import Changes, StatusTracker, SyncReport
 from kshare.client.sync.service import Syncing, stored_status

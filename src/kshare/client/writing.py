@@ -16,11 +16,12 @@ from typing import Any
 from sqlalchemy import Engine, select
 
 from kshare.client.account.service import Sessions
+from kshare.client.audiences import KEEP, TimeChange, audience_change, new_item_spec
 from kshare.client.errors import NotSignedIn, UserFacingError
 from kshare.client.paths import ProfilePaths
 from kshare.client.store import outbox, repository
 from kshare.client.store.outbox import OutboxOp
-from kshare.client.store.writes import KEEP, LocalWrites, TimeChange
+from kshare.client.store.writes import LocalWrites
 from kshare.client.sync.blobs import BlobStore
 from kshare.protocol.schemas import BlobRef
 
@@ -66,17 +67,23 @@ class Writing:
         it (a time without a zone is local time).
         """
         self.policy.check_audience(audience)
+        spec = new_item_spec(
+            kind=kind,
+            parent_id=parent_id,
+            audience=audience,
+            editors=editors,
+            publish_at=publish_at,
+            visible_until=visible_until,
+            now=self.writes.clock.now(),
+        )
         return self.writes.publish(
             item_id=str(uuid.uuid4()),
             title=title,
             body=body,
             tags=tags,
-            audience=audience,
+            audience=spec,
             kind=kind,
             parent_id=parent_id,
-            editors=editors,
-            publish_at=publish_at,
-            visible_until=visible_until,
         )
 
     def share_file(
@@ -102,18 +109,24 @@ class Writing:
         self.policy.check_audience(audience)
         source = Path(path)
         ref, queue_upload = self._local_file(source)
+        spec = new_item_spec(
+            kind="document",
+            parent_id=parent_id,
+            audience=audience,
+            editors=editors,
+            publish_at=publish_at,
+            visible_until=visible_until,
+            now=self.writes.clock.now(),
+        )
         return self.writes.publish(
             item_id=str(uuid.uuid4()),
             title=title or source.stem,
             body=body,
             tags=tags,
-            audience=audience,
+            audience=spec,
             kind="document",
             parent_id=parent_id,
             attachment=ref,
-            editors=editors,
-            publish_at=publish_at,
-            visible_until=visible_until,
             queue_first=queue_upload,
         )
 
@@ -166,16 +179,8 @@ class Writing:
         the change at once; people who lose access lose the item at their next sync.
         """
         self.policy.check_audience(audience)
-        self.writes.edit(
-            item_id,
-            title=title,
-            body=body,
-            tags=tags,
-            audience=audience,
-            editors=editors,
-            publish_at=publish_at,
-            visible_until=visible_until,
-        )
+        change = audience_change(audience, editors, publish_at, visible_until, self.writes.clock)
+        self.writes.edit(item_id, title=title, body=body, tags=tags, audience=change)
 
     def delete(self, item_id: str) -> None:
         self.writes.delete(item_id)

@@ -9,19 +9,17 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime
-from enum import Enum
 from typing import Any, Protocol
 
 from pydantic import ValidationError
 from sqlalchemy import Connection, Engine, select, update
 
+from kshare.client.audiences import AudienceChange
 from kshare.client.errors import InvalidWrite, NotInCache, NotPermitted, NotSignedIn
 from kshare.client.store import declared, outbox, repository
 from kshare.client.store.db import clock_of
 from kshare.client.store.repository import GROUPS, ITEMS, PEOPLE
-from kshare.clock import Clock, utc_now
-from kshare.domain.audience import Principal, PrincipalKind
+from kshare.clock import Clock
 from kshare.protocol.schemas import (
     AudienceSpec,
     AudienceView,
@@ -48,84 +46,6 @@ def _first_error(exc: ValidationError) -> str:
     error = exc.errors()[0]
     where = ".".join(str(part) for part in error.get("loc", ()))
     return f"{where}: {error.get('msg', 'invalid')}" if where else str(error.get("msg"))
-
-
-class Keep(Enum):
-    """A time of an audience that an edit leaves as it is."""
-
-    KEEP = "keep"
-
-
-KEEP = Keep.KEEP
-TimeChange = datetime | None | Keep
-
-
-def as_utc(moment: datetime | None) -> datetime | None:
-    """A time as UTC; a time without a zone is read as this computer's local time."""
-    if moment is None:
-        return None
-    return moment.astimezone(UTC)  # a naive datetime is taken as local time
-
-
-def check_window(
-    publish_at: datetime | None, visible_until: datetime | None, now: datetime | None = None
-) -> None:
-    """The publication window a person may set: it ends after it starts, and in the future."""
-    now = now or utc_now()
-    if visible_until is None:
-        return
-    if visible_until <= now:
-        raise InvalidWrite("ends_in_the_past")
-    if publish_at is not None and visible_until <= publish_at:
-        raise InvalidWrite("ends_before_start")
-
-
-def audience_spec(
-    choices: Sequence[str],
-    editors: Sequence[str] = (),
-    publish_at: datetime | None = None,
-    visible_until: datetime | None = None,
-    now: datetime | None = None,
-) -> AudienceSpec:
-    """Command-line audiences (org, private, group:NAME, person:NAME) as the wire spec.
-
-    ``editors`` take ``group:NAME`` and ``person:NAME``; times are sent in UTC.
-    """
-    spec = AudienceSpec()
-    for text in choices:
-        try:
-            principal = Principal.parse(text)
-        except ValueError as exc:
-            raise InvalidWrite("audience", detail=str(exc)) from exc
-        if principal.kind is PrincipalKind.ORG:
-            spec.org = True
-        elif principal.kind is PrincipalKind.AUTHOR:
-            spec.private = True
-        elif principal.kind is PrincipalKind.GROUP:
-            spec.groups.append(principal.ref)
-        else:
-            spec.people.append(principal.ref)
-    if spec.private and (spec.org or spec.groups or spec.people):
-        raise InvalidWrite("private_and_others")
-    if not (spec.org or spec.private or spec.groups or spec.people):
-        spec.private = True
-    for text in editors:
-        try:
-            principal = Principal.parse(text)
-        except ValueError as exc:
-            raise InvalidWrite("editor", detail=str(exc)) from exc
-        if principal.kind is PrincipalKind.GROUP:
-            spec.editor_groups.append(principal.ref)
-        elif principal.kind is PrincipalKind.PERSON:
-            spec.editor_people.append(principal.ref)
-        else:
-            raise InvalidWrite("editor_kind", text=text)
-    if spec.private and (spec.editor_groups or spec.editor_people):
-        raise InvalidWrite("editors_of_private")
-    spec.publish_at = as_utc(publish_at)
-    spec.visible_until = as_utc(visible_until)
-    check_window(spec.publish_at, spec.visible_until, now)
-    return spec
 
 
 def _key(name: str) -> str:
@@ -225,26 +145,20 @@ class LocalWrites:
         title: str,
         body: str,
         tags: Sequence[str],
-        audience: Sequence[str],
+        audience: AudienceSpec | None,
         kind: str,
         parent_id: str | None,
         attachment: BlobRef | None = None,
-        editors: Sequence[str] = (),
-        publish_at: datetime | None = None,
-        visible_until: datetime | None = None,
         queue_first: Callable[[Connection], None] | None = None,
     ) -> str:
         """Queue a new item and show it at once; ``queue_first`` adds what must reach the
-        server before it (a file's upload) in the same transaction, once all is checked."""
+        server before it (a file's upload) in the same transaction, once all is checked.
+
+        ``audience`` is None for an answer or comment: they follow their parent's.
+        """
         me = self._me()
         reply = bool(parent_id and kind in ("answer", "comment"))
-        if reply and (editors or publish_at or visible_until):
-            raise InvalidWrite("reply_audience")
-        spec = (
-            None
-            if reply
-            else audience_spec(audience, editors, publish_at, visible_until, self.clock.now())
-        )
+        spec = None if reply else audience
         try:
             create = ItemCreate(
                 id=item_id,
@@ -297,27 +211,19 @@ class LocalWrites:
         title: str | None,
         body: str | None,
         tags: Sequence[str] | None,
-        audience: Sequence[str] | None = None,
-        editors: Sequence[str] | None = None,
-        publish_at: TimeChange = KEEP,
-        visible_until: TimeChange = KEEP,
+        audience: AudienceChange | None = None,
         attachment: BlobRef | None = None,
         queue_first: Callable[[Connection], None] | None = None,
     ) -> None:
-        """Queue a change of an item and show it at once; ``None`` (or KEEP) leaves a part as is.
+        """Queue a change of an item and show it at once; ``None`` leaves a part as is.
 
-        Who may see or edit the item, and when, is the author's alone to change.
-        ``attachment`` is a new version of a document's file; ``queue_first`` queues its
-        upload in the same transaction, once the change passed its checks.
+        Who may see or edit the item, and when, is the author's alone to change:
+        ``audience`` makes the new audience from the one the cache shows
+        (:func:`kshare.client.audiences.audience_change`). ``attachment`` is a new
+        version of a document's file; ``queue_first`` queues its upload in the same
+        transaction, once the change passed its checks.
         """
-        changes_audience = (
-            audience is not None
-            or editors is not None
-            or publish_at is not KEEP
-            or visible_until is not KEEP
-        )
-        if audience is not None and not audience:
-            raise InvalidWrite("no_audience")
+        changes_audience = audience is not None
         with self.writer.begin() as conn:
             row = self._row(conn, item_id)
             account = self._account()
@@ -330,7 +236,8 @@ class LocalWrites:
                     raise InvalidWrite("reply_audience")
                 if not mine:
                     raise NotPermitted("not_the_author")
-                spec = self._changed_spec(row, audience, editors, publish_at, visible_until)
+                assert audience is not None
+                spec = audience(AudienceView.model_validate(row.audience or {}))
                 self._check_editors(conn, spec)
             try:
                 change = ItemUpdate(
@@ -365,33 +272,6 @@ class LocalWrites:
                 queue_first(conn)
             outbox.add(conn, "update_item", item_id, payload)
             self._show_edit(conn, item_id, title, body, tags, shown, attachment)
-
-    def _changed_spec(
-        self,
-        row: Any,
-        audience: Sequence[str] | None,
-        editors: Sequence[str] | None,
-        publish_at: TimeChange,
-        visible_until: TimeChange,
-    ) -> AudienceSpec:
-        """The whole new audience of an item: what the change names, the rest as it is now."""
-        current = AudienceView.model_validate(row.audience or {})
-        if audience is None:
-            if current.hidden_groups:
-                raise InvalidWrite("hidden_groups")
-            if current.org:
-                audience = ["org"]
-            elif current.groups or current.people:
-                audience = [f"group:{g.name}" for g in current.groups]
-                audience += [f"person:{p.username}" for p in current.people]
-            else:
-                audience = ["private"]
-        if editors is None:
-            editors = [f"group:{g.name}" for g in current.editor_groups]
-            editors += [f"person:{p.username}" for p in current.editor_people]
-        start = current.publish_at if isinstance(publish_at, Keep) else publish_at
-        end = current.visible_until if isinstance(visible_until, Keep) else visible_until
-        return audience_spec(audience, editors, start, end, self.clock.now())
 
     def _show_edit(
         self,
