@@ -33,6 +33,7 @@ from kshare.client.account.service import ACCOUNT_KEY, PREVIOUS_ACCOUNT_KEY, Acc
 from kshare.client.audiences import KEEP, TimeChange
 from kshare.client.curation.service import Curation
 from kshare.client.errors import (
+    FeatureUnavailable,
     KeyringUnavailable,
     LoginFailed,
     ServerUnreachable,
@@ -336,7 +337,7 @@ class Workspace:
         """
         try:
             self.searching.index()
-        except UserFacingError:  # FeatureUnavailable: nothing to prepare
+        except FeatureUnavailable:
             return
         self.warming.start(catch_up=True)
 
