@@ -13,6 +13,7 @@ from typing import Any, Literal, Protocol, TypeVar
 
 from sqlalchemy import Connection, Engine, func, select, update
 
+from kshare.client.audiences import audience_spec
 from kshare.client.curation.review import covers, mark_of
 from kshare.client.curation.tags import TagStewardship
 from kshare.client.curation.views import (
@@ -128,10 +129,9 @@ class Curation:
             title=title,
             body=description,
             tags=(),
-            audience=audience,
+            audience=audience_spec(audience, curators, now=self.writes.clock.now()),
             kind="collection",
             parent_id=None,
-            editors=curators,
         )
 
     def rename(self, collection_id: str, *, title: str | None, description: str | None) -> None:
