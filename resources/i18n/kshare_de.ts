@@ -1193,6 +1193,179 @@
     </message>
 </context>
 <context>
+    <name>ItemActions</name>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentieren</translation>
+    </message>
+    <message>
+        <source>React</source>
+        <translation>Reagieren</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Akzeptieren</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Antworten</translation>
+    </message>
+    <message>
+        <source>Answer this question</source>
+        <translation>Diese Frage beantworten</translation>
+    </message>
+    <message>
+        <source>Comment on this item</source>
+        <translation>Diesen Eintrag kommentieren</translation>
+    </message>
+    <message>
+        <source>Open file</source>
+        <translation>Datei öffnen</translation>
+    </message>
+    <message>
+        <source>Open the attached file</source>
+        <translation>Die angehängte Datei öffnen</translation>
+    </message>
+    <message>
+        <source>Replace file…</source>
+        <translation>Datei ersetzen…</translation>
+    </message>
+    <message>
+        <source>Replace the attached file with a new version</source>
+        <translation>Die angehängte Datei durch eine neue Fassung ersetzen</translation>
+    </message>
+    <message>
+        <source>Show the question</source>
+        <translation>Die Frage anzeigen</translation>
+    </message>
+    <message>
+        <source>Show what this replies to</source>
+        <translation>Anzeigen, worauf dies antwortet</translation>
+    </message>
+    <message>
+        <source>Edit your item</source>
+        <translation>Ihren Eintrag bearbeiten</translation>
+    </message>
+    <message>
+        <source>Delete your item</source>
+        <translation>Ihren Eintrag löschen</translation>
+    </message>
+    <message>
+        <source>Show the discussion</source>
+        <translation>Die Diskussion anzeigen</translation>
+    </message>
+    <message>
+        <source>Delete this {kind}?</source>
+        <translation>{kind} löschen?</translation>
+    </message>
+    <message>
+        <source>It is removed for everyone who can see it, at the next sync.</source>
+        <translation>Der Eintrag wird bei der nächsten Synchronisierung für alle entfernt, die ihn sehen können.</translation>
+    </message>
+    <message>
+        <source>deleting the item</source>
+        <translation>Löschen des Eintrags</translation>
+    </message>
+    <message>
+        <source>accepting the answer</source>
+        <translation>Akzeptieren der Antwort</translation>
+    </message>
+    <message>
+        <source>Choose the new version</source>
+        <translation>Die neue Fassung auswählen</translation>
+    </message>
+    <message>
+        <source>Documents (*.pdf *.docx *.md *.txt);;All files (*)</source>
+        <translation>Dokumente (*.pdf *.docx *.md *.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>your {kind}</source>
+        <translation>Ihr(e) {kind}</translation>
+    </message>
+    <message>
+        <source>{author}&apos;s {kind}</source>
+        <translation>{kind} von {author}</translation>
+    </message>
+    <message>
+        <source>Edit {whose}</source>
+        <translation>{whose} bearbeiten</translation>
+    </message>
+    <message>
+        <source>{heading} on {whose}</source>
+        <translation>{heading} zu {whose}</translation>
+    </message>
+</context>
+<context>
+    <name>ItemAttachment</name>
+    <message>
+        <source>Open {name}</source>
+        <translation>{name} öffnen</translation>
+    </message>
+    <message>
+        <source>Open {name} on this computer</source>
+        <translation>{name} auf diesem Computer öffnen</translation>
+    </message>
+    <message>
+        <source>Share a new version of {name}: everyone who can see the document gets it at their next sync</source>
+        <translation>Eine neue Fassung von {name} teilen: Alle, die das Dokument sehen können, erhalten sie bei ihrer nächsten Synchronisierung</translation>
+    </message>
+    <message>
+        <source>the file</source>
+        <translation>die Datei</translation>
+    </message>
+    <message>
+        <source>Fetching {name}…</source>
+        <translation>{name} wird abgerufen…</translation>
+    </message>
+    <message>
+        <source>fetching {name}</source>
+        <translation>Abrufen von {name}</translation>
+    </message>
+    <message>
+        <source>sharing the new version</source>
+        <translation>Teilen der neuen Fassung</translation>
+    </message>
+    <message>
+        <source>{name} is not available on this computer.</source>
+        <translation>{name} ist auf diesem Computer nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>No application on this computer could open {name}.</source>
+        <translation>Kein Programm auf diesem Computer konnte {name} öffnen.</translation>
+    </message>
+    <message>
+        <source>Save {name}</source>
+        <translation>{name} speichern</translation>
+    </message>
+    <message>
+        <source>Cannot save {name}: {reason}.</source>
+        <translation>{name} kann nicht gespeichert werden: {reason}.</translation>
+    </message>
+</context>
+<context>
+    <name>ItemEditFlow</name>
+    <message>
+        <source>saving your reply</source>
+        <translation>Speichern Ihrer Antwort</translation>
+    </message>
+    <message>
+        <source>saving your changes</source>
+        <translation>Speichern Ihrer Änderungen</translation>
+    </message>
+    <message>
+        <source>loading groups and people</source>
+        <translation>Laden der Gruppen und Personen</translation>
+    </message>
+</context>
+<context>
     <name>ItemEditor</name>
     <message>
         <source>Your answer</source>
@@ -1265,6 +1438,13 @@
     <message>
         <source>Saving…</source>
         <translation>Wird gespeichert…</translation>
+    </message>
+</context>
+<context>
+    <name>ItemReactions</name>
+    <message>
+        <source>saving your reaction</source>
+        <translation>Speichern Ihrer Reaktion</translation>
     </message>
 </context>
 <context>
