@@ -111,3 +111,36 @@ def test_an_abandoned_search_is_reported_with_consent_and_not_without(
     assert _gaps(priya) == []
     with colleagues.db.read() as session:
         assert session.query(SearchGap).count() == 2
+
+
+def test_a_search_that_found_nothing_as_one_types_is_reported_only_after_the_pause(
+    qtbot: Any, runner: TaskRunner, desktop_of: Callable[[str], Workspace]
+) -> None:
+    priya = desktop_of("priya")
+    priya.publish(title="Draining a kubernetes node", body="cordon, then drain")
+    priya.sync()
+    priya.settings.set("share_search_gaps", True)
+    clock = ManualClock()
+    page = SearchPage(priya, runner, gaps=priya.curation.note_search, clock=clock)
+    qtbot.addWidget(page)
+    page.show()
+
+    def typed(query: str) -> None:
+        with qtbot.waitSignal(page.results_shown, timeout=10_000):
+            page.search(query, typed=True)
+
+    # Half typed, then typed on: nothing found on the way is not a gap.
+    typed("kuberneteq")
+    clock.advance(ABANDONED_AFTER_S / 2)
+    typed("kubernetes")
+    _quiet(qtbot, runner)
+    assert _gaps(priya) == []
+    # Nothing found, and it stayed on screen: the person meant it.
+    typed("zookeeper quorum")
+    clock.advance(ABANDONED_AFTER_S)
+    page.search("")
+    _quiet(qtbot, runner)
+    assert _gaps(priya) == [("zookeeper quorum", "empty")]
+    # The search-as-you-type never reported anything by itself meanwhile.
+    with priya.reader.connect() as conn:
+        assert len([e for e in outbox.pending(conn) if e.operation == "report_search_gap"]) == 1

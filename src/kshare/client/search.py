@@ -82,11 +82,20 @@ class Searching:
         self._caught_up()
 
     def search(
-        self, query: str, *, limit: int = 20, page: int = 1, sort: str = "relevance"
+        self,
+        query: str,
+        *,
+        limit: int = 20,
+        page: int = 1,
+        sort: str = "relevance",
+        note_gap: bool = True,
     ) -> SearchResults:
+        """``note_gap``: a search that found nothing is reported (with consent) as a gap;
+        the desktop's search-as-you-type passes False and decides itself when a query was
+        meant rather than half typed."""
         index = self.index()
         results: SearchResults = index.search(query, limit=limit, page=page, sort=sort)
-        if page == 1 and not results.total:
+        if note_gap and page == 1 and not results.total:
             self._curation().note_search(query, 0)  # only if the person allowed it
         return results
 

@@ -347,9 +347,15 @@ class Workspace:
         self.warming.start(catch_up=True)
 
     def search(
-        self, query: str, *, limit: int = 20, page: int = 1, sort: str = "relevance"
+        self,
+        query: str,
+        *,
+        limit: int = 20,
+        page: int = 1,
+        sort: str = "relevance",
+        note_gap: bool = True,
     ) -> SearchResults:
-        return self.searching.search(query, limit=limit, page=page, sort=sort)
+        return self.searching.search(query, limit=limit, page=page, sort=sort, note_gap=note_gap)
 
     def experts(self, topic: str, *, limit: int = 10) -> list[Expert]:
         return self.expertise.rank(topic, limit=limit)

@@ -2,11 +2,13 @@
 
 With the person's consent (the ``share_search_gaps`` setting, checked where the report
 is queued) the page tells curators of searches that did not help, without a name:
-one that found nothing (queued by the search itself), and one **abandoned**: results
-were shown, none was opened nor a facet followed, and at least
-:data:`ABANDONED_AFTER_S` seconds of the injected clock later the person typed another
-query, cleared the box, or left the page. Sooner than that is still typing, not giving
-up. The report is queued in the outbox off the GUI thread and sent with a later sync.
+one that found nothing, and one **abandoned**: results were shown, none was opened nor a
+facet followed, and at least :data:`ABANDONED_AFTER_S` seconds of the injected clock later
+the person typed another query, cleared the box, or left the page. Sooner than that is
+still typing, not giving up. A search that found nothing counts at once when it was asked
+for (Enter, a link, a page), and by the same pause when it ran as the person typed, so a
+half-typed word is never reported. The report is queued in the outbox off the GUI
+thread and sent with a later sync.
 """
 
 from __future__ import annotations
@@ -47,7 +49,13 @@ GapReport = Callable[..., object]  # (query, found, *, abandoned) -> whether it 
 
 class SearchSource(Protocol):
     def search(
-        self, query: str, *, limit: int = 20, page: int = 1, sort: str = "relevance"
+        self,
+        query: str,
+        *,
+        limit: int = 20,
+        page: int = 1,
+        sort: str = "relevance",
+        note_gap: bool = True,
     ) -> SearchResults: ...
 
 
@@ -170,8 +178,11 @@ class SearchPage(QWidget):
         self.box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.box.selectAll()
 
-    def search(self, query: str, page: int = 1) -> None:
-        """Run a search off the GUI thread; a newer search makes older answers moot."""
+    def search(self, query: str, page: int = 1, *, typed: bool = False) -> None:
+        """Run a search off the GUI thread; a newer search makes older answers moot.
+
+        ``typed``: it ran because the person paused while typing, not because they asked.
+        """
         query = query.strip()
         self._typing.stop()
         if self._watching is not None and self._watching[0] != query:
@@ -187,8 +198,8 @@ class SearchPage(QWidget):
             return
         self.summary.setText(self.tr("Searching…"))
         self._runner.local(
-            lambda: self._source.search(query, limit=PAGE_SIZE, page=page),
-            success=lambda results: self._on_results_loaded(request, page, results),
+            lambda: self._source.search(query, limit=PAGE_SIZE, page=page, note_gap=False),
+            success=lambda results: self._on_results_loaded(request, page, results, typed),
             failure=lambda failure: self._on_search_failed(request, failure),
             label=translate_noop("TaskLabel", "searching"),
             owner=self,
@@ -201,7 +212,9 @@ class SearchPage(QWidget):
 
     # -- results ----------------------------------------------------------
 
-    def _on_results_loaded(self, request: int, page: int, results: SearchResults) -> None:
+    def _on_results_loaded(
+        self, request: int, page: int, results: SearchResults, typed: bool = False
+    ) -> None:
         if request != self._request:
             return
         if page == 1:
@@ -210,9 +223,11 @@ class SearchPage(QWidget):
             self.model.append_hits(results.hits)
         self._last = results
         self._show_results_chrome(results)
-        if page == 1 and results.total and not results.error:
+        if page == 1 and not results.error:
             watched = self._watching
-            if watched is None or watched[0] != results.query:
+            if not results.total and not typed:
+                self._report(results.query, 0)  # asked for, and nothing found
+            elif watched is None or watched[0] != results.query:
                 self._watching = (results.query, results.total, self._clock.monotonic())
         self.results_shown.emit(results)
 
@@ -272,9 +287,15 @@ class SearchPage(QWidget):
         query, total, shown_at = watched
         if self._clock.monotonic() - shown_at < ABANDONED_AFTER_S:
             return
+        self._report(query, total)
+
+    def _report(self, query: str, total: int) -> None:
+        """Queue the report (the service checks consent); results shown make it abandoned."""
         report = self._gaps
+        if report is None:
+            return
         self._runner.write(
-            lambda: report(query, total, abandoned=True),
+            lambda: report(query, total, abandoned=total > 0),
             label=translate_noop("TaskLabel", "noting a search that did not help"),
             owner=self,
         )
@@ -301,7 +322,7 @@ class SearchPage(QWidget):
 
     @Slot()
     def _on_typing_timeout(self) -> None:
-        self.search(self.box.text())
+        self.search(self.box.text(), typed=True)
 
     @Slot()
     def _on_box_return_pressed(self) -> None:
@@ -323,7 +344,7 @@ class SearchPage(QWidget):
         self._request += 1
         request = self._request
         self._runner.local(
-            lambda: self._source.search(query, limit=PAGE_SIZE, page=page),
+            lambda: self._source.search(query, limit=PAGE_SIZE, page=page, note_gap=False),
             success=lambda results: self._on_results_loaded(request, page, results),
             failure=lambda failure: self._on_search_failed(request, failure),
             label=translate_noop("TaskLabel", "searching"),
