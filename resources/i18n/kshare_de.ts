@@ -188,6 +188,14 @@
 <context>
     <name>CollectionsPage</name>
     <message>
+        <source>Follow</source>
+        <translation>Folgen</translation>
+    </message>
+    <message>
+        <source>Hear in your inbox when this collection changes</source>
+        <translation>Im Posteingang erfahren, wenn sich diese Sammlung ändert</translation>
+    </message>
+    <message>
         <source>A note for readers of this entry</source>
         <translation>Eine Notiz für die Leser dieses Eintrags</translation>
     </message>
@@ -198,6 +206,10 @@
     <message>
         <source>Save changes</source>
         <translation>Änderungen speichern</translation>
+    </message>
+    <message>
+        <source>Following</source>
+        <translation>Folge ich</translation>
     </message>
     <message>
         <source>Saved; sent with the next sync.</source>
@@ -1422,6 +1434,179 @@
     </message>
 </context>
 <context>
+    <name>ItemActions</name>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentieren</translation>
+    </message>
+    <message>
+        <source>React</source>
+        <translation>Reagieren</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Akzeptieren</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Antworten</translation>
+    </message>
+    <message>
+        <source>Answer this question</source>
+        <translation>Diese Frage beantworten</translation>
+    </message>
+    <message>
+        <source>Comment on this item</source>
+        <translation>Diesen Eintrag kommentieren</translation>
+    </message>
+    <message>
+        <source>Open file</source>
+        <translation>Datei öffnen</translation>
+    </message>
+    <message>
+        <source>Open the attached file</source>
+        <translation>Die angehängte Datei öffnen</translation>
+    </message>
+    <message>
+        <source>Replace file…</source>
+        <translation>Datei ersetzen…</translation>
+    </message>
+    <message>
+        <source>Replace the attached file with a new version</source>
+        <translation>Die angehängte Datei durch eine neue Fassung ersetzen</translation>
+    </message>
+    <message>
+        <source>Show the question</source>
+        <translation>Die Frage anzeigen</translation>
+    </message>
+    <message>
+        <source>Show what this replies to</source>
+        <translation>Anzeigen, worauf dies antwortet</translation>
+    </message>
+    <message>
+        <source>Edit your item</source>
+        <translation>Ihren Eintrag bearbeiten</translation>
+    </message>
+    <message>
+        <source>Delete your item</source>
+        <translation>Ihren Eintrag löschen</translation>
+    </message>
+    <message>
+        <source>Show the discussion</source>
+        <translation>Die Diskussion anzeigen</translation>
+    </message>
+    <message>
+        <source>Delete this {kind}?</source>
+        <translation>{kind} löschen?</translation>
+    </message>
+    <message>
+        <source>It is removed for everyone who can see it, at the next sync.</source>
+        <translation>Der Eintrag wird bei der nächsten Synchronisierung für alle entfernt, die ihn sehen können.</translation>
+    </message>
+    <message>
+        <source>deleting the item</source>
+        <translation>Löschen des Eintrags</translation>
+    </message>
+    <message>
+        <source>accepting the answer</source>
+        <translation>Akzeptieren der Antwort</translation>
+    </message>
+    <message>
+        <source>Choose the new version</source>
+        <translation>Die neue Fassung auswählen</translation>
+    </message>
+    <message>
+        <source>Documents (*.pdf *.docx *.md *.txt);;All files (*)</source>
+        <translation>Dokumente (*.pdf *.docx *.md *.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>your {kind}</source>
+        <translation>Ihr(e) {kind}</translation>
+    </message>
+    <message>
+        <source>{author}&apos;s {kind}</source>
+        <translation>{kind} von {author}</translation>
+    </message>
+    <message>
+        <source>Edit {whose}</source>
+        <translation>{whose} bearbeiten</translation>
+    </message>
+    <message>
+        <source>{heading} on {whose}</source>
+        <translation>{heading} zu {whose}</translation>
+    </message>
+</context>
+<context>
+    <name>ItemAttachment</name>
+    <message>
+        <source>Open {name}</source>
+        <translation>{name} öffnen</translation>
+    </message>
+    <message>
+        <source>Open {name} on this computer</source>
+        <translation>{name} auf diesem Computer öffnen</translation>
+    </message>
+    <message>
+        <source>Share a new version of {name}: everyone who can see the document gets it at their next sync</source>
+        <translation>Eine neue Fassung von {name} teilen: Alle, die das Dokument sehen können, erhalten sie bei ihrer nächsten Synchronisierung</translation>
+    </message>
+    <message>
+        <source>the file</source>
+        <translation>die Datei</translation>
+    </message>
+    <message>
+        <source>Fetching {name}…</source>
+        <translation>{name} wird abgerufen…</translation>
+    </message>
+    <message>
+        <source>fetching {name}</source>
+        <translation>Abrufen von {name}</translation>
+    </message>
+    <message>
+        <source>sharing the new version</source>
+        <translation>Teilen der neuen Fassung</translation>
+    </message>
+    <message>
+        <source>{name} is not available on this computer.</source>
+        <translation>{name} ist auf diesem Computer nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>No application on this computer could open {name}.</source>
+        <translation>Kein Programm auf diesem Computer konnte {name} öffnen.</translation>
+    </message>
+    <message>
+        <source>Save {name}</source>
+        <translation>{name} speichern</translation>
+    </message>
+    <message>
+        <source>Cannot save {name}: {reason}.</source>
+        <translation>{name} kann nicht gespeichert werden: {reason}.</translation>
+    </message>
+</context>
+<context>
+    <name>ItemEditFlow</name>
+    <message>
+        <source>saving your reply</source>
+        <translation>Speichern Ihrer Antwort</translation>
+    </message>
+    <message>
+        <source>saving your changes</source>
+        <translation>Speichern Ihrer Änderungen</translation>
+    </message>
+    <message>
+        <source>loading groups and people</source>
+        <translation>Laden der Gruppen und Personen</translation>
+    </message>
+</context>
+<context>
     <name>ItemEditor</name>
     <message>
         <source>Your answer</source>
@@ -1494,6 +1679,13 @@
     <message>
         <source>Saving…</source>
         <translation>Wird gespeichert…</translation>
+    </message>
+</context>
+<context>
+    <name>ItemReactions</name>
+    <message>
+        <source>saving your reaction</source>
+        <translation>Speichern Ihrer Reaktion</translation>
     </message>
 </context>
 <context>
@@ -2901,6 +3093,10 @@ Der Index liegt auf diesem Computer, daher funktioniert die Suche auch offline.<
         <translation>Öffnen des Schlagworts</translation>
     </message>
     <message>
+        <source>reading the sync state</source>
+        <translation>Lesen des Synchronisierungsstands</translation>
+    </message>
+    <message>
         <source>reading what could not be published</source>
         <translation>Lesen der nicht veröffentlichten Einträge</translation>
     </message>
@@ -2923,6 +3119,98 @@ Der Index liegt auf diesem Computer, daher funktioniert die Suche auch offline.<
     <message>
         <source>stopping following</source>
         <translation>Beenden des Folgens</translation>
+    </message>
+    <message>
+        <source>signing out</source>
+        <translation>Abmelden</translation>
+    </message>
+    <message>
+        <source>looking for news to announce</source>
+        <translation>Suchen nach Neuigkeiten für Benachrichtigungen</translation>
+    </message>
+    <message>
+        <source>listing your devices</source>
+        <translation>Auflisten Ihrer Geräte</translation>
+    </message>
+    <message>
+        <source>signing the device out</source>
+        <translation>Abmelden des Geräts</translation>
+    </message>
+    <message>
+        <source>changing your password</source>
+        <translation>Ändern Ihres Passworts</translation>
+    </message>
+    <message>
+        <source>reading your expertise profile</source>
+        <translation>Lesen Ihres Fachprofils</translation>
+    </message>
+    <message>
+        <source>saving your expertise profile</source>
+        <translation>Speichern Ihres Fachprofils</translation>
+    </message>
+    <message>
+        <source>finding experts</source>
+        <translation>Suchen nach Fachpersonen</translation>
+    </message>
+    <message>
+        <source>loading the feed</source>
+        <translation>Laden des Feeds</translation>
+    </message>
+    <message>
+        <source>reading what you follow</source>
+        <translation>Lesen dessen, dem Sie folgen</translation>
+    </message>
+    <message>
+        <source>ranking Home</source>
+        <translation>Zusammenstellen der Startseite</translation>
+    </message>
+    <message>
+        <source>reading the inbox</source>
+        <translation>Lesen des Posteingangs</translation>
+    </message>
+    <message>
+        <source>marking read</source>
+        <translation>Markieren als gelesen</translation>
+    </message>
+    <message>
+        <source>marking the inbox read</source>
+        <translation>Markieren des Posteingangs als gelesen</translation>
+    </message>
+    <message>
+        <source>asking the server how to sign in</source>
+        <translation>Abfragen der Anmeldemöglichkeiten beim Server</translation>
+    </message>
+    <message>
+        <source>signing in</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>reading your profile</source>
+        <translation>Lesen Ihres Profils</translation>
+    </message>
+    <message>
+        <source>saving your profile</source>
+        <translation>Speichern Ihres Profils</translation>
+    </message>
+    <message>
+        <source>searching</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>noting a search that did not help</source>
+        <translation>Vermerken einer erfolglosen Suche</translation>
+    </message>
+    <message>
+        <source>saving your settings</source>
+        <translation>Speichern Ihrer Einstellungen</translation>
+    </message>
+    <message>
+        <source>syncing</source>
+        <translation>Synchronisieren</translation>
+    </message>
+    <message>
+        <source>listening for live updates</source>
+        <translation>Empfangen von Live-Aktualisierungen</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor, QImage
 
 from kshare.client.curation.flow import (
@@ -28,7 +28,7 @@ from kshare.ui.curation.pictures import (
     people_picture,
     wait_picture,
 )
-from kshare.ui.curation.window import CurationWindow
+from kshare.ui.curation.window import CollectionsPage, CurationWindow
 from kshare.ui.operations import TaskRunner
 from tests.support.server import ServerProcess
 
@@ -267,3 +267,34 @@ def test_the_demo_curator_has_collections_overdue_content_and_pictures(
     finally:
         workspace.close()
         server.stop()
+
+
+def test_the_follow_button_on_a_collection_follows_and_unfollows_it(
+    qtbot: Any, runner: TaskRunner, curator_desktop: Any
+) -> None:
+    ana, bo, _admin = curator_desktop
+    made = ana.curation.create_collection("00000000-0000-4000-8000-0000000c0a12", "Security")
+    ana.sync()
+    bo.sync()
+    page = CollectionsPage(bo, runner)
+    qtbot.addWidget(page)
+    page.refresh()
+    qtbot.waitUntil(lambda: page.follow.isEnabled(), timeout=10_000)
+    assert (page.follow.text(), page.follow.isChecked()) == ("Follow", False)
+    qtbot.mouseClick(page.follow, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.follow.text() == "Following", timeout=10_000)
+    assert made in bo.notifications.follow_set().collections
+    bo.sync()
+    assert [(f.kind, f.target) for f in bo.notifications.following()] == [("collection", made)]
+    bo.notifications.inbox()  # the first look
+    post = ana.publish(title="Rotating keys", body="Yearly")
+    ana.sync()
+    ana.curation.add(made, post)
+    ana.sync()
+    bo.sync()
+    assert [e.text for e in bo.notifications.inbox(unread_only=True)] == [
+        "Collection “Security” changed: 1 entry added"
+    ]
+    qtbot.mouseClick(page.follow, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.follow.text() == "Follow", timeout=10_000)
+    assert bo.notifications.follow_set().collections == frozenset()

@@ -28,7 +28,7 @@ class Index:
     def __init__(self) -> None:
         self.queries: list[tuple[str, int]] = []
 
-    def search(self, query, *, limit=20, page=1, sort="relevance"):
+    def search(self, query, *, limit=20, page=1, sort="relevance", note_gap=True):
         self.queries.append((query, page))
         if query == "kubernets":
             return SearchResults(query, (), 0, suggestion="kubernetes")

@@ -393,3 +393,40 @@ def test_leaving_a_group_takes_its_entries_and_their_notes_off_the_disk(
         cached = conn.execute(text("SELECT entries FROM items WHERE id = :i"), {"i": made}).scalar()
     assert "quokkas" not in str(cached) and rota not in str(cached)
     assert bo.search("quokkas").total == 0
+
+
+def test_tag_descriptions_sync_to_every_desktop_and_their_changes_and_removals_follow(
+    desktop: Callable[[str], Workspace],
+) -> None:
+    ana, cy = desktop("ana"), desktop("cy")
+    steward = ana.curation.tag_steward(ana)
+    ana.publish(title="Consumer lag", body="Watch it", tags=["kafka"])
+    steward.describe("Kafka", "Our event bus: topics, consumers, retention")
+    steward.describe("Ops", "Keeping things running")
+    ana.sync()
+    assert cy.pages.tag_page("kafka").about == ""  # nothing before the sync
+    cy.sync()
+    # Read from the cache alone: the tag page needs no server for it.
+    assert cy.pages.tag_page("kafka").about == "Our event bus: topics, consumers, retention"
+    assert cy.pages.tag_page("ops").about == "Keeping things running"
+    assert cy.pages.tag_page("vpn").about == ""
+    # A merge leaves the old name as an alias, which reads the new tag's description only.
+    assert ana.pages.tag_page("kafka").about  # the curator's own desktop has it too
+    steward.merge("Ops", "Kafka")
+    steward.describe("kafka", "The event bus")
+    steward.describe("ops", "")  # an alias now: describing it changes kafka
+    ana.sync()
+    cy.sync()
+    assert cy.pages.tag_page("kafka").about == ""
+    steward.describe("kafka", "The event bus")
+    ana.sync()
+    cy.sync()
+    assert cy.pages.tag_page("kafka").about == "The event bus"
+    assert cy.pages.tag_page("ops").about == "The event bus"
+    assert cy.curation.tag_steward(cy).show("ops").description == "The event bus"
+    # Emptied on the server: gone from the desktop at the next sync.
+    steward.describe("kafka", "")
+    ana.sync()
+    cy.sync()
+    assert cy.pages.tag_page("kafka").about == ""
+    assert cy.pages.tag_page("ops").about == ""

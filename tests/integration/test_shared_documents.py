@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kshare.client import services
+from kshare.client import writing
 from kshare.client.services import UserFacingError, Workspace
 from kshare.server.admin import AdminTools
 from tests.support.disk import files_containing
@@ -78,7 +78,7 @@ def test_an_oversized_file_is_refused_before_anything_is_queued(
     ana = desktops["ana"]
     big = tmp_path / "big.bin"
     big.write_bytes(b"x" * 2048)
-    monkeypatch.setattr(services, "MAX_UPLOAD_BYTES", 1024)
+    monkeypatch.setattr(writing, "MAX_UPLOAD_BYTES", 1024)
     with pytest.raises(UserFacingError, match=r"big\.bin"):
         ana.share_file(big)
     assert ana.pending_count() == 0

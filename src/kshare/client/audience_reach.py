@@ -17,10 +17,10 @@ from typing import Any
 from sqlalchemy import Engine, select
 from sqlalchemy.engine import Connection
 
+from kshare.client.audiences import audience_spec
 from kshare.client.errors import UserFacingError
 from kshare.client.phrases import QT_TRANSLATE_NOOP, Phrase
 from kshare.client.store.repository import GROUPS, ITEMS, PEOPLE
-from kshare.client.store.writes import audience_spec
 from kshare.client.sync.api import ApiClient
 from kshare.client.sync.errors import SyncError
 from kshare.protocol import routes

@@ -349,7 +349,7 @@ def run_post(args: argparse.Namespace) -> int:
 
 
 def run_audience(args: argparse.Namespace) -> int:
-    from kshare.client.store.writes import KEEP
+    from kshare.client.audiences import KEEP
 
     if args.no_editors and args.editor:
         return _fail("--no-editors and --editor cannot be used together", 2)

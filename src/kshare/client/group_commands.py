@@ -7,6 +7,7 @@ arrives on (or leaves) this computer before the command returns.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 from typing import Any
@@ -60,7 +61,7 @@ def run_groups(args: argparse.Namespace) -> int:
     finally:
         workspace.close()
     if args.json:
-        json.dump([g.model_dump(mode="json") for g in listed], sys.stdout, indent=2)
+        json.dump([dataclasses.asdict(g) for g in listed], sys.stdout, indent=2)
         print()
         return 0
     if not listed:

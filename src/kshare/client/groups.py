@@ -9,8 +9,9 @@ The content that a change lets in or takes away arrives with the next sync.
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from kshare.client.errors import NotSignedIn, UserFacingError
 from kshare.client.phrases import QT_TRANSLATE_NOOP, Phrase
@@ -23,7 +24,8 @@ from kshare.client.sync.errors import (
     IncompatibleServer,
     Transient,
 )
-from kshare.protocol.schemas import GroupListing
+from kshare.client.views import GroupView, JoinRequestView, PersonName
+from kshare.protocol.schemas import GroupListing, JoinRequestOut
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +68,7 @@ def online(make_api: Callable[[], ApiClient], what: str, call: Callable[[ApiClie
         api.close()
 
 
-def find_group(groups: Sequence[GroupListing], wanted: str) -> GroupListing:
+def find_group(groups: Sequence[GroupView], wanted: str) -> GroupView:
     """The group named ``wanted`` (any case) or with that id; a clear error when none or many."""
     key = " ".join(wanted.split()).casefold()
     by_id = [g for g in groups if g.id == wanted]
@@ -85,7 +87,7 @@ MEMBER = QT_TRANSLATE_NOOP("GroupStanding", "Member")
 REQUEST_PENDING = QT_TRANSLATE_NOOP("GroupStanding", "Request pending")
 
 
-def standing_phrase(group: GroupListing) -> Phrase | None:
+def standing_phrase(group: GroupView) -> Phrase | None:
     """Where the person stands, for translation (None: nowhere yet)."""
     if group.is_owner:
         word = OWNER
@@ -98,7 +100,87 @@ def standing_phrase(group: GroupListing) -> Phrase | None:
     return Phrase.of("GroupStanding", word)
 
 
-def standing(group: GroupListing) -> str:
+def standing(group: GroupView) -> str:
     """Where the person stands: "Owner", "Member", "Request pending" or ""."""
     phrase = standing_phrase(group)
     return phrase.text if phrase else ""
+
+
+def group_view(group: GroupListing) -> GroupView:
+    return GroupView(
+        id=group.id,
+        name=group.name,
+        kind=group.kind,
+        visibility=group.visibility,
+        description=group.description,
+        member_count=group.member_count,
+        is_member=group.is_member,
+        is_owner=group.is_owner,
+        request_pending=group.request_pending,
+        pending_requests=group.pending_requests,
+    )
+
+
+def request_view(request: JoinRequestOut) -> JoinRequestView:
+    person = request.person
+    return JoinRequestView(
+        PersonName(person.id, person.username, person.display_name), request.requested_at
+    )
+
+
+class Groups:
+    """Listing, joining and leaving groups, and answering requests to join: online only."""
+
+    def __init__(self, online: Callable[[str, Callable[[ApiClient], Any]], Any]) -> None:
+        self._online = online
+
+    def groups(self) -> list[GroupView]:
+        """Every group the person may know, fresh from the server, by name.
+
+        Online only: raises ``NeedsConnection`` (a ``UserFacingError``) when the server
+        cannot be reached, ``NotSignedIn`` when no one is signed in.
+        """
+        found: list[GroupListing] = self._online("listing groups", lambda api: api.groups())
+        return [group_view(group) for group in found]
+
+    def join_group(self, group_id: str) -> GroupView:
+        """Join an open group, or ask the owners of a closed one (``request_pending``).
+
+        Nothing is queued: the server decides at once. When the answer says the person
+        is now a member, the group's content arrives with the next sync; start one.
+        """
+        key = str(uuid.uuid4())
+        joined: GroupListing = self._online(
+            "joining the group", lambda api: api.join_group(group_id, key)
+        )
+        return group_view(joined)
+
+    def leave_group(self, group_id: str) -> None:
+        """Leave a group (or withdraw a pending request). The next sync removes from this
+        computer whatever the person may no longer see. The only owner cannot leave: the
+        ``UserFacingError`` carries the server's reason."""
+        key = str(uuid.uuid4())
+        self._online("leaving the group", lambda api: api.leave_group(group_id, key))
+
+    def join_requests(self, group_id: str) -> list[JoinRequestView]:
+        """Pending requests to join a group the person owns, oldest first."""
+        found: list[JoinRequestOut] = self._online(
+            "reading the requests to join", lambda api: api.join_requests(group_id)
+        )
+        return [request_view(request) for request in found]
+
+    def approve_request(self, group_id: str, person_id: str) -> None:
+        """Let a person who asked into a group the signed-in person owns."""
+        key = str(uuid.uuid4())
+        self._online(
+            "approving the request",
+            lambda api: api.answer_join_request(group_id, person_id, True, key),
+        )
+
+    def decline_request(self, group_id: str, person_id: str) -> None:
+        """Turn down a request to join; the person may ask again later."""
+        key = str(uuid.uuid4())
+        self._online(
+            "declining the request",
+            lambda api: api.answer_join_request(group_id, person_id, False, key),
+        )

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine, Text, cast, func, select
 
+from kshare.client.store import tag_descriptions
 from kshare.client.store.queries import TOP_LEVEL_KINDS, _summaries, _with_author
 from kshare.client.store.repository import GROUPS, ITEMS, PEOPLE
 from kshare.client.views import Expert, ItemSummary
@@ -39,6 +40,7 @@ class TagPageView:
     item_count: int
     top_items: tuple[ItemSummary, ...]
     experts: tuple[Expert, ...] = ()
+    about: str = ""  # what the tag means, in its curators' words (synced, so offline too)
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,7 @@ class Pages:
             tagged = [r for r in rows if tag in (r.tags or [])]
             authors = len({r.author_id for r in tagged})
             top = _summaries(conn, tagged[:TOP_ITEMS])
+            about = tag_descriptions.description(conn, tag)
         experts: tuple[Expert, ...] = ()
         if self._experts is not None:
             try:
@@ -88,7 +91,7 @@ class Pages:
             description = f"{count} {noun} tagged #{tag}, by {authors} {people}."
         else:
             description = f"Nothing tagged #{tag} on this computer yet."
-        return TagPageView(tag, description, count, tuple(top), experts)
+        return TagPageView(tag, description, count, tuple(top), experts, about)
 
     def person_id(self, username: str) -> str | None:
         return person_by_username(self._reader, username)

@@ -203,3 +203,37 @@ class DocumentMatch:
     tags: tuple[str, ...] = ()
     is_accepted: bool = False
     title: str = ""
+
+
+@dataclass(frozen=True)
+class GroupView:
+    """A group the person may know, and where they stand in it (from the server, online)."""
+
+    id: str
+    name: str
+    kind: str  # "team", "department" or "community"
+    visibility: str  # "open", "closed" or "secret"
+    description: str = ""
+    member_count: int = 0
+    is_member: bool = False
+    is_owner: bool = False
+    request_pending: bool = False  # the person asked to join and no owner has answered yet
+    # for the group's owners: requests waiting for an answer (None: the server did not say)
+    pending_requests: int | None = None
+
+
+@dataclass(frozen=True)
+class PersonName:
+    """Who someone is, in the words a sentence needs."""
+
+    id: str
+    username: str
+    display_name: str
+
+
+@dataclass(frozen=True)
+class JoinRequestView:
+    """A pending request to join a closed group the person owns."""
+
+    person: PersonName
+    requested_at: datetime

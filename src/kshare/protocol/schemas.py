@@ -402,6 +402,9 @@ class FeedPage(Wire):
     # Every tag alias (alias -> tag), whole, on the first page of a pass and whenever the
     # list changed since the cursor; absent (None) when the client's copy is current.
     tag_aliases: dict[str, str] | None = None
+    # Every tag description (tag -> text), whole, on the same terms as the aliases; a tag
+    # missing from it has none (any more).
+    tag_descriptions: dict[str, str] | None = None
     # The viewer's own curator role, on the first page of a pass and whenever it changed.
     curator: CuratorRole | None = None
 

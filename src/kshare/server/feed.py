@@ -37,6 +37,7 @@ from kshare.protocol.schemas import (
 from kshare.server import serialize, tag_aliases
 from kshare.server.changes import MEMBERSHIP
 from kshare.server.curation import roles as curator_roles
+from kshare.server.curation import tags as tag_stewardship
 from kshare.server.cursors import PREFIX, CursorSeal
 from kshare.server.db import current_seq, horizon, session_clock
 from kshare.server.errors import ApiError
@@ -204,6 +205,9 @@ class FeedBuilder:
         aliases = None
         if start == 0 or tag_aliases.changed_after(session, start):
             aliases = tag_aliases.current(session)
+        described = None
+        if start == 0 or tag_stewardship.descriptions_changed_after(session, start):
+            described = tag_stewardship.descriptions(session)
         curator = None
         if start == 0 or curator_roles.changed_after(session, viewer.user_id, start):
             curator = curator_roles.role_out(session, viewer)
@@ -215,6 +219,7 @@ class FeedBuilder:
             reconcile=reconcile,
             total_estimate=left,
             tag_aliases=aliases,
+            tag_descriptions=described,
             curator=curator,
         )
 

@@ -529,6 +529,9 @@ class TagDescription(Base):
     description: Mapped[str] = mapped_column(Text, default="")
     changed_by: Mapped[str | None] = mapped_column(ID, default=None)
     changed_at: Mapped[datetime] = mapped_column(default=stamp)
+    # The change number of the last edit (0011): the feed sends the list whenever it moved.
+    # An emptied description keeps its row, so desktops learn of the removal.
+    seq: Mapped[int] = mapped_column(BigInteger, default=0, index=True)
 
 
 class Follow(Base):

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from kshare import __version__
 from kshare.ui import crash, i18n, theme
+from kshare.ui.i18n import translate_noop
 from kshare.ui.login_dialog import LoginDialog
 from kshare.ui.main_window import MainWindow
 from kshare.ui.operations import Failure, TaskRunner
@@ -169,7 +170,7 @@ class DesktopApp(QObject):
             self.workspace.logout,
             success=lambda _none: self.ask_to_sign_in(),
             failure=self._on_logout_failed,
-            label="signing out",
+            label=translate_noop("TaskLabel", "signing out"),
         )
 
     def _on_logout_failed(self, failure: Failure) -> None:

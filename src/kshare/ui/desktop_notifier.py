@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QSystemTrayIcon
 
 from kshare.client.notifications.inbox import KIND_LABELS, InboxEntry
+from kshare.ui.i18n import translate_noop
 from kshare.ui.operations import TaskRunner
 from kshare.ui.resources import icon
 
@@ -54,7 +55,7 @@ class DesktopNotifier(QObject):
         self._runner.local(
             lambda: self._notes.to_announce(self.enabled),
             success=self._announce,
-            label="looking for news to announce",
+            label=translate_noop("TaskLabel", "looking for news to announce"),
             owner=self,
         )
 

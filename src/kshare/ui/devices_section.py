@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kshare.ui.i18n import translate_noop
 from kshare.ui.operations import Failure, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -143,7 +144,7 @@ class DevicesSection(QGroupBox):
             self._account.devices,
             success=self._on_devices_loaded,
             failure=self._on_failed,
-            label="listing your devices",
+            label=translate_noop("TaskLabel", "listing your devices"),
             owner=self,
         )
 
@@ -176,7 +177,7 @@ class DevicesSection(QGroupBox):
             lambda: self._account.sign_out_device(session_id),
             success=lambda _result: self.reload(),
             failure=self._on_failed,
-            label="signing the device out",
+            label=translate_noop("TaskLabel", "signing the device out"),
             owner=self,
         )
 
@@ -191,7 +192,7 @@ class DevicesSection(QGroupBox):
             lambda: self._account.change_password(current, new),
             success=self._on_password_changed,
             failure=self._on_failed,
-            label="changing your password",
+            label=translate_noop("TaskLabel", "changing your password"),
             owner=self,
         )
 

@@ -275,7 +275,7 @@ class ExpertiseDialog(QDialog):
             self._source.expertise_profile,
             success=self._on_profile_loaded,
             failure=self._on_refresh_failed,
-            label="reading your expertise profile",
+            label=translate_noop("TaskLabel", "reading your expertise profile"),
             owner=self,
         )
 
@@ -321,7 +321,7 @@ class ExpertiseDialog(QDialog):
             write,
             success=lambda profile: self._on_updated(done, profile),
             failure=self._on_update_failed,
-            label="saving your expertise profile",
+            label=translate_noop("TaskLabel", "saving your expertise profile"),
             owner=self,
         )
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from kshare.client.views import Expert, ExpertReason
 from kshare.ui.card_list import card_list
-from kshare.ui.i18n import phrase_text
+from kshare.ui.i18n import phrase_text, translate_noop
 from kshare.ui.operations import Failure, TaskRunner
 from kshare.ui.person_view import PERSON_SCHEME, link_label, person_link
 
@@ -229,7 +229,7 @@ class ExpertsPage(QWidget):
             lambda: self._source.experts(topic, limit=10),
             success=lambda experts: self._on_experts_loaded(request, topic, experts),
             failure=lambda failure: self._on_experts_failed(request, failure),
-            label="finding experts",
+            label=translate_noop("TaskLabel", "finding experts"),
             owner=self,
         )
 

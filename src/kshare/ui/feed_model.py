@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 
 from kshare.client.views import ItemSummary
 from kshare.ui.card_delegate import Role
+from kshare.ui.i18n import translate_noop
 from kshare.ui.operations import Failure, TaskRunner
 from kshare.ui.text import full_time, kind_label, relative_time
 
@@ -119,7 +120,7 @@ class FeedModel(QAbstractListModel):
             lambda: self._source.feed_page(offset, PAGE_SIZE, kind),
             success=lambda rows: self._on_page_loaded(generation, offset, rows),
             failure=self._on_load_failed,
-            label="loading the feed",
+            label=translate_noop("TaskLabel", "loading the feed"),
             owner=self,
         )
 
@@ -161,7 +162,7 @@ class FeedModel(QAbstractListModel):
             load,
             success=lambda result: self._on_refreshed(generation, *result),
             failure=self._on_load_failed,
-            label="loading the feed",
+            label=translate_noop("TaskLabel", "loading the feed"),
             owner=self,
         )
 

@@ -107,7 +107,10 @@ class FollowDialog(QDialog):
 
     def refresh(self) -> None:
         self._runner.local(
-            self._notes.following, success=self._show, label="reading what you follow", owner=self
+            self._notes.following,
+            success=self._show,
+            label=translate_noop("TaskLabel", "reading what you follow"),
+            owner=self,
         )
 
     def follow(self) -> None:
@@ -141,7 +144,13 @@ class FollowDialog(QDialog):
             except LookupError as exc:  # a name the cache does not know: say so plainly
                 raise UserFacingError(str(exc.args[0]) if exc.args else str(exc)) from exc
 
-        self._runner.write(run, success=done, failure=failed, label="following", owner=self)
+        self._runner.write(
+            run,
+            success=done,
+            failure=failed,
+            label=translate_noop("TaskLabel", "following"),
+            owner=self,
+        )
 
     def _show(self, followed: list[Followed]) -> None:
         self.list.clear()

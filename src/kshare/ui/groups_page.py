@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from kshare.client.groups import standing_phrase
-from kshare.protocol.schemas import GroupListing, JoinRequestOut
+from kshare.client.views import GroupView, JoinRequestView
 from kshare.ui.card_list import card_list
 from kshare.ui.confirm import ask_to_confirm
 from kshare.ui.i18n import phrase_text
@@ -56,10 +56,10 @@ def _tr(text: str) -> str:
 
 
 class GroupSource(Protocol):
-    def groups(self) -> list[GroupListing]: ...
-    def join_group(self, group_id: str) -> GroupListing: ...
+    def groups(self) -> list[GroupView]: ...
+    def join_group(self, group_id: str) -> GroupView: ...
     def leave_group(self, group_id: str) -> None: ...
-    def join_requests(self, group_id: str) -> list[JoinRequestOut]: ...
+    def join_requests(self, group_id: str) -> list[JoinRequestView]: ...
     def approve_request(self, group_id: str, person_id: str) -> None: ...
     def decline_request(self, group_id: str, person_id: str) -> None: ...
 
@@ -68,7 +68,7 @@ class GroupSource(Protocol):
 class GroupRow:
     """A group as the page shows it: the listing and, for its owners, the waiting requests."""
 
-    group: GroupListing
+    group: GroupView
     pending_requests: int = 0
 
 
@@ -85,7 +85,7 @@ def load_groups(source: GroupSource) -> list[GroupRow]:
     return rows
 
 
-def facts_line(group: GroupListing) -> str:
+def facts_line(group: GroupView) -> str:
     """ "Team · Closed: an owner approves who joins · 12 members"."""
     members = counts().members(group.member_count)
     kind = _tr(KIND_LABELS[group.kind]) if group.kind in KIND_LABELS else group.kind.capitalize()
@@ -300,7 +300,7 @@ class GroupsPage(QWidget):
 
     # -- actions ------------------------------------------------------------
 
-    def _join(self, group: GroupListing) -> None:
+    def _join(self, group: GroupView) -> None:
         self._act(
             group,
             lambda: self._source.join_group(group.id),
@@ -308,11 +308,11 @@ class GroupsPage(QWidget):
             lambda joined: self._after_join(group, joined),
         )
 
-    def _after_join(self, group: GroupListing, joined: GroupListing) -> None:
+    def _after_join(self, group: GroupView, joined: GroupView) -> None:
         if joined.is_member and not group.is_member:
             self.membership_changed.emit(group.id)
 
-    def _confirm_leave(self, group: GroupListing) -> None:
+    def _confirm_leave(self, group: GroupView) -> None:
         again = (
             self.tr("You can join again at any time.")
             if group.visibility == "open"
@@ -330,7 +330,7 @@ class GroupsPage(QWidget):
             on_accept=lambda: self._leave(group),
         )
 
-    def _leave(self, group: GroupListing) -> None:
+    def _leave(self, group: GroupView) -> None:
         self._act(
             group,
             lambda: self._source.leave_group(group.id),
@@ -338,13 +338,13 @@ class GroupsPage(QWidget):
             lambda _none: self._after_leave(group),
         )
 
-    def _after_leave(self, group: GroupListing) -> None:
+    def _after_leave(self, group: GroupView) -> None:
         if group.is_member:
             self.membership_changed.emit(group.id)
 
     def _act(
         self,
-        group: GroupListing,
+        group: GroupView,
         work: Callable[[], Any],
         label: str,
         done: Callable[[Any], None],

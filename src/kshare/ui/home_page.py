@@ -190,7 +190,11 @@ class HomePage(QWidget):
             return feed.home(mix)
 
         self._runner.local(
-            load, success=self._show, failure=self._failed, label="ranking Home", owner=self
+            load,
+            success=self._show,
+            failure=self._failed,
+            label=translate_noop("TaskLabel", "ranking Home"),
+            owner=self,
         )
 
     def on_changes(self, changes: Any) -> None:

@@ -126,7 +126,7 @@ class InboxPage(QWidget):
             lambda: self._notes.inbox(unread_only=unread_only),
             success=self._show,
             failure=self._failed,
-            label="reading the inbox",
+            label=translate_noop("TaskLabel", "reading the inbox"),
             owner=self,
         )
 
@@ -141,7 +141,7 @@ class InboxPage(QWidget):
             self._runner.write(
                 lambda: self._notes.mark_read([key]),
                 success=lambda _r: self.refresh(),
-                label="marking read",
+                label=translate_noop("TaskLabel", "marking read"),
                 owner=self,
             )
         if entry.open_kind == "person":
@@ -190,6 +190,6 @@ class InboxPage(QWidget):
         self._runner.write(
             self._notes.mark_all_read,
             success=lambda _r: self.refresh(),
-            label="marking the inbox read",
+            label=translate_noop("TaskLabel", "marking the inbox read"),
             owner=self,
         )

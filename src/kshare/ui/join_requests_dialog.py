@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kshare.protocol.schemas import JoinRequestOut
+from kshare.client.views import JoinRequestView
 from kshare.ui.card_list import card_list
 from kshare.ui.operations import Failure, TaskRunner
 from kshare.ui.preview_pane import named
@@ -34,7 +34,7 @@ EMPTY = QT_TRANSLATE_NOOP("JoinRequestsDialog", "No one is waiting to join.")
 
 
 class RequestSource(Protocol):
-    def join_requests(self, group_id: str) -> list[JoinRequestOut]: ...
+    def join_requests(self, group_id: str) -> list[JoinRequestView]: ...
     def approve_request(self, group_id: str, person_id: str) -> None: ...
     def decline_request(self, group_id: str, person_id: str) -> None: ...
 
@@ -42,7 +42,7 @@ class RequestSource(Protocol):
 class RequestRow(QFrame):
     """One person who asked: who, when, and Approve / Decline."""
 
-    def __init__(self, request: JoinRequestOut, parent: QWidget | None = None) -> None:
+    def __init__(self, request: JoinRequestView, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("joinRequest")
         self.request = request
@@ -147,7 +147,7 @@ class JoinRequestsDialog(QDialog):
     def row(self, username: str) -> RequestRow | None:
         return next((r for r in self.rows.values() if r.request.person.username == username), None)
 
-    def _show_requests(self, request: int, found: list[JoinRequestOut]) -> None:
+    def _show_requests(self, request: int, found: list[JoinRequestView]) -> None:
         if request != self._request:
             return
         for row in self.rows.values():

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from kshare.ui.fit import grow_to_fit
+from kshare.ui.i18n import translate_noop
 from kshare.ui.operations import Failure, Operation, TaskRunner
 from kshare.ui.resources import icon
 
@@ -168,7 +169,7 @@ class LoginDialog(QDialog):
             lambda: tuple(ask(url)),
             success=lambda methods: self._on_methods(request, methods),
             failure=lambda failure: self._on_methods_failed(request, failure),
-            label="asking the server how to sign in",
+            label=translate_noop("TaskLabel", "asking the server how to sign in"),
             owner=self,
         )
 
@@ -228,7 +229,7 @@ class LoginDialog(QDialog):
             lambda: self._target.login(url, username, password),
             success=lambda account: self._on_login_succeeded(url, username, account),
             failure=self._on_login_failed,
-            label="signing in",
+            label=translate_noop("TaskLabel", "signing in"),
             owner=self,
         )
 
@@ -257,7 +258,7 @@ class LoginDialog(QDialog):
                 url, str(getattr(account, "username", "")), account
             ),
             failure=self._on_login_failed,
-            label="signing in",
+            label=translate_noop("TaskLabel", "signing in"),
             owner=self,
         )
         self._runner.run("network", operation)

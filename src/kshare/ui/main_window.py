@@ -123,7 +123,9 @@ class MainWindow(QMainWindow):
         nav.setObjectName("navigationPanel")
 
         self.feed = FeedPage(workspace, runner)
-        self.search = SearchPage(workspace, runner)
+        self.search = SearchPage(
+            workspace, runner, gaps=workspace.curation.note_search, clock=workspace.clock
+        )
         self.experts = ExpertsPage(workspace, runner)
         self.groups = GroupsPage(workspace, runner)
         self.composer = Composer(workspace, runner)
@@ -393,7 +395,7 @@ class MainWindow(QMainWindow):
         self._runner.local(
             self._workspace.status,
             success=self.show_status,
-            label="reading the sync state",
+            label=translate_noop("TaskLabel", "reading the sync state"),
             owner=self,
         )
         self.refresh_unpublished()
@@ -403,7 +405,7 @@ class MainWindow(QMainWindow):
         self._runner.local(
             lambda: len(self._workspace.unpublished()),
             success=self.show_unpublished_count,
-            label="reading what could not be published",
+            label=translate_noop("TaskLabel", "reading what could not be published"),
             owner=self,
         )
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from kshare.client.profile import OwnProfile
+from kshare.ui.i18n import translate_noop
 from kshare.ui.operations import Failure, TaskRunner
 from kshare.ui.preview_pane import named
 
@@ -87,7 +88,7 @@ class ProfileDialog(QDialog):
             source.current,
             success=self._on_loaded,
             failure=self._show_failure,
-            label="reading your profile",
+            label=translate_noop("TaskLabel", "reading your profile"),
             owner=self,
         )
 
@@ -104,7 +105,7 @@ class ProfileDialog(QDialog):
             lambda: source.update(**changes),
             success=self._on_saved,
             failure=self._on_save_failed,
-            label="saving your profile",
+            label=translate_noop("TaskLabel", "saving your profile"),
             owner=self,
         )
 

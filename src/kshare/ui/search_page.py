@@ -1,12 +1,25 @@
-"""Search the local index: a box, the hits with snippets, "did you mean", facets."""
+"""Search the local index: a box, the hits with snippets, "did you mean", facets.
+
+With the person's consent (the ``share_search_gaps`` setting, checked where the report
+is queued) the page tells curators of searches that did not help, without a name:
+one that found nothing, and one **abandoned**: results were shown, none was opened nor a
+facet followed, and at least :data:`ABANDONED_AFTER_S` seconds of the injected clock later
+the person typed another query, cleared the box, or left the page. Sooner than that is
+still typing, not giving up. A search that found nothing counts at once when it was asked
+for (Enter, a link, a page), and by the same pause when it ran as the person typed, so a
+half-typed word is never reported. The report is queued in the outbox off the GUI
+thread and sent with a later sync.
+"""
 
 from __future__ import annotations
 
 import html
 import logging
+from collections.abc import Callable
 from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -18,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from kshare.client.views import SearchResults
+from kshare.clock import SYSTEM, Clock
 from kshare.ui.card_delegate import CardDelegate, Role
 from kshare.ui.i18n import translate_noop
 from kshare.ui.operations import Failure, TaskRunner
@@ -29,11 +43,19 @@ log = logging.getLogger(__name__)
 
 PAGE_SIZE = 20
 TYPING_PAUSE_MS = 350  # search as the user types, once they pause
+ABANDONED_AFTER_S = 10.0  # results on screen this long, nothing opened, then left: abandoned
+GapReport = Callable[..., object]  # (query, found, *, abandoned) -> whether it was queued
 
 
 class SearchSource(Protocol):
     def search(
-        self, query: str, *, limit: int = 20, page: int = 1, sort: str = "relevance"
+        self,
+        query: str,
+        *,
+        limit: int = 20,
+        page: int = 1,
+        sort: str = "relevance",
+        note_gap: bool = True,
     ) -> SearchResults: ...
 
 
@@ -70,12 +92,24 @@ class SearchPage(QWidget):
     results_shown = Signal(object)  # SearchResults
     facet_clicked = Signal(str, str)  # facet name ("tag", "author", "group", "kind"), value
 
-    def __init__(self, source: SearchSource, runner: TaskRunner, parent: QWidget | None = None):
+    def __init__(
+        self,
+        source: SearchSource,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+        *,
+        gaps: GapReport | None = None,
+        clock: Clock = SYSTEM,
+    ):
         super().__init__(parent)
         self._source = source
         self._runner = runner
         self._request = 0
         self._last: SearchResults | None = None
+        self._gaps = gaps
+        self._clock = clock
+        # The results now on screen that may yet be abandoned: (query, total, shown at).
+        self._watching: tuple[str, int, float] | None = None
 
         title = QLabel(self.tr("Search"))
         title.setObjectName("pageTitle")
@@ -144,10 +178,15 @@ class SearchPage(QWidget):
         self.box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.box.selectAll()
 
-    def search(self, query: str, page: int = 1) -> None:
-        """Run a search off the GUI thread; a newer search makes older answers moot."""
+    def search(self, query: str, page: int = 1, *, typed: bool = False) -> None:
+        """Run a search off the GUI thread; a newer search makes older answers moot.
+
+        ``typed``: it ran because the person paused while typing, not because they asked.
+        """
         query = query.strip()
         self._typing.stop()
+        if self._watching is not None and self._watching[0] != query:
+            self._settle()
         if self.box.text().strip() != query:
             self.box.setText(query)
         self._request += 1
@@ -159,10 +198,10 @@ class SearchPage(QWidget):
             return
         self.summary.setText(self.tr("Searching…"))
         self._runner.local(
-            lambda: self._source.search(query, limit=PAGE_SIZE, page=page),
-            success=lambda results: self._on_results_loaded(request, page, results),
+            lambda: self._source.search(query, limit=PAGE_SIZE, page=page, note_gap=False),
+            success=lambda results: self._on_results_loaded(request, page, results, typed),
             failure=lambda failure: self._on_search_failed(request, failure),
-            label="searching",
+            label=translate_noop("TaskLabel", "searching"),
             owner=self,
         )
 
@@ -173,7 +212,9 @@ class SearchPage(QWidget):
 
     # -- results ----------------------------------------------------------
 
-    def _on_results_loaded(self, request: int, page: int, results: SearchResults) -> None:
+    def _on_results_loaded(
+        self, request: int, page: int, results: SearchResults, typed: bool = False
+    ) -> None:
         if request != self._request:
             return
         if page == 1:
@@ -182,6 +223,12 @@ class SearchPage(QWidget):
             self.model.append_hits(results.hits)
         self._last = results
         self._show_results_chrome(results)
+        if page == 1 and not results.error:
+            watched = self._watching
+            if not results.total and not typed:
+                self._report(results.query, 0)  # asked for, and nothing found
+            elif watched is None or watched[0] != results.query:
+                self._watching = (results.query, results.total, self._clock.monotonic())
         self.results_shown.emit(results)
 
     def _on_search_failed(self, request: int, failure: Failure) -> None:
@@ -226,10 +273,42 @@ class SearchPage(QWidget):
             self._stack.setCurrentWidget(self.empty)
             self.empty.setText(self.tr("No matches. Try other words, or fewer of them."))
 
+    # -- searches that did not help ----------------------------------------
+
+    def _engaged(self) -> None:
+        """Something shown was used: this search helped, whatever comes next."""
+        self._watching = None
+
+    def _settle(self) -> None:
+        """The shown results are being left: report them if they were abandoned."""
+        watched, self._watching = self._watching, None
+        if watched is None or self._gaps is None:
+            return
+        query, total, shown_at = watched
+        if self._clock.monotonic() - shown_at < ABANDONED_AFTER_S:
+            return
+        self._report(query, total)
+
+    def _report(self, query: str, total: int) -> None:
+        """Queue the report (the service checks consent); results shown make it abandoned."""
+        report = self._gaps
+        if report is None:
+            return
+        self._runner.write(
+            lambda: report(query, total, abandoned=total > 0),
+            label=translate_noop("TaskLabel", "noting a search that did not help"),
+            owner=self,
+        )
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self._settle()
+        super().hideEvent(event)
+
     # -- slots --------------------------------------------------------------
 
     @Slot(str)
     def _on_facets_link_activated(self, link: str) -> None:
+        self._engaged()
         name, _, value = link.partition(":")
         if name == "kind":  # narrows the search; the other facets open a page
             query = self.box.text().strip()
@@ -243,7 +322,7 @@ class SearchPage(QWidget):
 
     @Slot()
     def _on_typing_timeout(self) -> None:
-        self.search(self.box.text())
+        self.search(self.box.text(), typed=True)
 
     @Slot()
     def _on_box_return_pressed(self) -> None:
@@ -265,10 +344,10 @@ class SearchPage(QWidget):
         self._request += 1
         request = self._request
         self._runner.local(
-            lambda: self._source.search(query, limit=PAGE_SIZE, page=page),
+            lambda: self._source.search(query, limit=PAGE_SIZE, page=page, note_gap=False),
             success=lambda results: self._on_results_loaded(request, page, results),
             failure=lambda failure: self._on_search_failed(request, failure),
-            label="searching",
+            label=translate_noop("TaskLabel", "searching"),
             owner=self,
         )
 
@@ -276,4 +355,5 @@ class SearchPage(QWidget):
     def _on_list_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         item_id = current.data(Role.ID)
         if item_id:
+            self._engaged()
             self.item_activated.emit(str(item_id))

@@ -516,7 +516,7 @@ class SettingsDialog(QDialog):
             lambda: self._apply(changes),
             success=self._on_applied,
             failure=self._on_apply_failed,
-            label="saving your settings",
+            label=translate_noop("TaskLabel", "saving your settings"),
             owner=self,
         )
 

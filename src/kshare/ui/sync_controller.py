@@ -15,6 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
+from kshare.ui.i18n import translate_noop
 from kshare.ui.operations import Failure, Operation, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -76,7 +77,7 @@ class SyncController(QObject):
             success=self._on_sync_completed,
             failure=self._on_sync_crashed,
             progress=self.status_changed.emit,
-            label="syncing",
+            label=translate_noop("TaskLabel", "syncing"),
             owner=self,
         )
         self.sync_started.emit()
@@ -101,7 +102,7 @@ class SyncController(QObject):
             success=self._on_watch_ended,
             failure=self._on_watch_ended,
             progress=self._on_nudged,
-            label="listening for live updates",
+            label=translate_noop("TaskLabel", "listening for live updates"),
             owner=self,
         )
         self._tasks.run("watch", self._watcher)

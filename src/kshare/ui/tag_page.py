@@ -61,6 +61,9 @@ class TagPage(QWidget):
         self.title = named(QLabel(), "pageTitle")
         self.follow_button = FollowButton(follows, runner)
         self.description = named(QLabel(wordWrap=True), "pageSubtitle")
+        self.about = named(QLabel(wordWrap=True), "tagAbout")  # the curators' description
+        self.about.setTextFormat(Qt.TextFormat.PlainText)
+        self.about.hide()
         self.items = named(QListWidget(), "tagItems")
         self.items.setAccessibleName(self.tr("Top content"))
         self.experts = named(QListWidget(), "tagExperts")
@@ -75,6 +78,7 @@ class TagPage(QWidget):
         heading.addWidget(self.title, 1)
         heading.addWidget(self.follow_button)
         layout.addLayout(heading)
+        layout.addWidget(self.about)
         layout.addWidget(self.description)
         layout.addWidget(QLabel(self.tr("Top content")))
         layout.addWidget(self.items, 1)
@@ -88,6 +92,7 @@ class TagPage(QWidget):
         self.title.setText(f"#{tag}")
         self.follow_button.bind("tag", tag, f"#{tag}")
         self.description.setText(self.tr("Loading…"))
+        self.about.hide()
         self._runner.local(
             lambda: self._source.tag_page(tag),
             success=lambda view: self._on_loaded(request, view),
@@ -100,6 +105,8 @@ class TagPage(QWidget):
         if request != self._request:
             return
         self.description.setText(view.description)
+        self.about.setText(view.about)
+        self.about.setVisible(bool(view.about))
         self.items.clear()
         for summary in view.top_items:
             self.items.addItem(item_row(summary))

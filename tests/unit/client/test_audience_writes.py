@@ -3,16 +3,24 @@ shown in the cache at once, and an item's audience changed by its author alone."
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import Engine, select
 
+from kshare.client.audiences import (
+    KEEP,
+    TimeChange,
+    audience_change,
+    audience_spec,
+    new_item_spec,
+)
 from kshare.client.errors import UserFacingError
 from kshare.client.store import outbox, queries, repository
 from kshare.client.store.repository import ITEMS
-from kshare.client.store.writes import KEEP, LocalWrites, audience_spec
+from kshare.client.store.writes import LocalWrites
 from kshare.protocol.schemas import (
     AudienceView,
     GroupUpsert,
@@ -66,7 +74,32 @@ def publish(writes: LocalWrites, **kwargs: object) -> str:
         "parent_id": None,
     }
     fields.update(kwargs)
-    return writes.publish(**fields)  # type: ignore[arg-type]
+    # the audience in words, as the command line and the UI name it, made a spec first
+    spec = new_item_spec(
+        kind=str(fields["kind"]),
+        parent_id=fields["parent_id"],  # type: ignore[arg-type]
+        audience=fields.pop("audience"),  # type: ignore[arg-type]
+        editors=fields.pop("editors", ()),  # type: ignore[arg-type]
+        publish_at=fields.pop("publish_at", None),  # type: ignore[arg-type]
+        visible_until=fields.pop("visible_until", None),  # type: ignore[arg-type]
+        now=writes.clock.now(),
+    )
+    return writes.publish(audience=spec, **fields)  # type: ignore[arg-type]
+
+
+def edit(
+    writes: LocalWrites,
+    item_id: str,
+    *,
+    audience: Sequence[str] | None = None,
+    editors: Sequence[str] | None = None,
+    publish_at: TimeChange = KEEP,
+    visible_until: TimeChange = KEEP,
+    **text: str | None,
+) -> None:
+    """An edit as the app makes it: the audience change in words becomes a function first."""
+    change = audience_change(audience, editors, publish_at, visible_until, writes.clock)
+    writes.edit(item_id, audience=change, **text)  # type: ignore[arg-type]
 
 
 def test_editors_and_window_are_sent_in_utc_and_shown_at_once(
@@ -145,7 +178,8 @@ def test_the_author_changes_the_audience_shown_at_once_and_undone_when_refused(
             ],
         )
     until = datetime.now(UTC) + timedelta(days=1)
-    writes.edit(
+    edit(
+        writes,
         "item-0001",
         title=None,
         body=None,
@@ -161,7 +195,7 @@ def test_the_author_changes_the_audience_shown_at_once_and_undone_when_refused(
     assert entry.payload["update"]["audience"]["people"] == ["cy"]
     assert "title" not in entry.payload["update"]
     # only the window changes: the audience is kept as the cache shows it
-    writes.edit("item-0001", title=None, body=None, tags=None, visible_until=None)
+    edit(writes, "item-0001", title=None, body=None, tags=None, visible_until=None)
     with writer.connect() as conn:
         second = outbox.pending(conn)[1]
     assert second.payload["update"]["audience"]["people"] == ["cy"]
@@ -186,11 +220,11 @@ def test_only_the_author_changes_who_sees_an_item_and_editors_change_its_text(
             ],
         )
     with pytest.raises(UserFacingError, match="Only the author"):
-        writes.edit("by-bo", title=None, body=None, tags=None, audience=("org",))
+        edit(writes, "by-bo", title=None, body=None, tags=None, audience=("org",))
     with pytest.raises(UserFacingError, match="editors they chose"):
-        writes.edit("by-cy", title=None, body="mine now", tags=None)
+        edit(writes, "by-cy", title=None, body="mine now", tags=None)
     assert queued(writer) == []
-    writes.edit("by-bo", title=None, body="Better steps", tags=None, publish_at=KEEP)
+    edit(writes, "by-bo", title=None, body="Better steps", tags=None, publish_at=KEEP)
     assert queued(writer) == [("update_item", "by-bo")]
 
 
@@ -206,7 +240,7 @@ def test_keeping_mine_after_a_conflict_shows_my_audience_again(
 ) -> None:
     with writer.begin() as conn:
         repository.upsert_items(conn, [item("item-0001", author_id="p-ana", can_edit=True)])
-    writes.edit("item-0001", title=None, body=None, tags=None, audience=("group:SRE",))
+    edit(writes, "item-0001", title=None, body=None, tags=None, audience=("group:SRE",))
     with writer.begin() as conn:
         [entry] = outbox.pending(conn)
         server = item("item-0001", author_id="p-ana", version=2, can_edit=True)

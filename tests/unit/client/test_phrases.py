@@ -20,10 +20,9 @@ from kshare.client.sync.errors import IncompatibleServer, Offline
 from kshare.client.sync.reconcile import MassPurgeRefused
 from kshare.client.sync.report import describe_wait
 from kshare.client.updates import Advertised, notice, notice_phrase
-from kshare.client.views import Expert, SyncStatus
+from kshare.client.views import Expert, GroupView, SyncStatus
 from kshare.domain import expertise as ex
 from kshare.domain.curation import AUTHOR_LEFT, DOCUMENT_CHANGED, PAST_REVIEW_DATE
-from kshare.protocol.schemas import GroupListing
 
 WHEN = datetime(2026, 3, 12, tzinfo=UTC)
 
@@ -160,10 +159,8 @@ def test_reach_reads_as_before() -> None:
     )
 
 
-def group(**flags: bool) -> GroupListing:
-    return GroupListing.model_validate(
-        {"id": "g-1", "name": "SRE", "kind": "team", "visibility": "open", **flags}
-    )
+def group(**flags: bool) -> GroupView:
+    return GroupView("g-1", "SRE", "team", "open", **flags)
 
 
 def test_standing_reads_as_before() -> None:

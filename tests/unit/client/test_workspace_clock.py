@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, select
 
+from kshare.client.audiences import audience_spec
 from kshare.client.errors import UserFacingError
 from kshare.client.services import Workspace
 from kshare.client.store import outbox, repository
@@ -60,7 +61,7 @@ def test_a_new_item_and_its_outbox_entry_carry_the_clocks_time(
         title="Then",
         body="Long ago.",
         tags=(),
-        audience=("org",),
+        audience=audience_spec(("org",), now=writes.clock.now()),
         kind="post",
         parent_id=None,
     )
@@ -79,10 +80,10 @@ def test_the_window_check_asks_the_clock(writes: LocalWrites, clock: ManualClock
         title="Soon over",
         body="",
         tags=(),
-        audience=("org",),
+        # the window is checked as the audience is made, at the time of the store's clock
+        audience=audience_spec(("org",), visible_until=until, now=writes.clock.now()),
         kind="post",
         parent_id=None,
-        visible_until=until,
     )
     clock.advance(hours=2)
     with pytest.raises(UserFacingError, match="in the past"):
@@ -91,10 +92,9 @@ def test_the_window_check_asks_the_clock(writes: LocalWrites, clock: ManualClock
             title="Too late",
             body="",
             tags=(),
-            audience=("org",),
+            audience=audience_spec(("org",), visible_until=until, now=writes.clock.now()),
             kind="post",
             parent_id=None,
-            visible_until=until,
         )
 
 

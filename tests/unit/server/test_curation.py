@@ -181,11 +181,29 @@ def test_the_author_verifies_and_readers_receive_the_verification(sqlite_org: Or
     assert past.status_code == 422
 
 
-def _gap(org: Org, who: str, query: str) -> None:
+def _gap(org: Org, who: str, query: str, kind: str = "empty") -> None:
     response = org.api.post(
-        "/api/v1/curation/search-gaps", org.tokens[who], json={"query": query, "kind": "empty"}
+        "/api/v1/curation/search-gaps", org.tokens[who], json={"query": query, "kind": kind}
     )
     assert response.status_code == 204, response.text
+
+
+def test_abandoned_searches_are_counted_apart_and_shown_from_five_people(sqlite_org: Org) -> None:
+    org = sqlite_org
+    for name in ("fred", "gina"):
+        org.ids[name] = org.admin.add_user(name, name.title(), PASSWORD, groups=["SRE"])
+        org.tokens[name] = org.admin.issue_token(name)
+    org.admin.grant_curator("bob")
+    for who in ("ana", "bob", "carol", "dave"):
+        _gap(org, who, "Kafka retention", "abandoned")
+        _gap(org, who, "kafka retention", "abandoned")  # again: still one person
+    _gap(org, "fred", "kafka retention")  # found nothing: another kind of gap
+    report = org.api.get("/api/v1/curation/health", org.tokens["bob"]).json()
+    assert report["search_gaps"] == []
+    _gap(org, "gina", "kafka  retention", "abandoned")
+    report = org.api.get("/api/v1/curation/health", org.tokens["bob"]).json()
+    assert report["search_gaps"] == [{"query": "kafka retention", "kind": "abandoned", "people": 5}]
+    assert "gina" not in str(report) and org.ids["gina"] not in str(report)
 
 
 def test_health_report_counts_search_gaps_only_from_five_people(sqlite_org: Org) -> None:

@@ -11,8 +11,9 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any, Literal, Protocol, TypeVar
 
-from sqlalchemy import Connection, Engine, select, update
+from sqlalchemy import Connection, Engine, func, select, update
 
+from kshare.client.audiences import audience_spec
 from kshare.client.curation.review import covers, mark_of, note_phrase
 from kshare.client.curation.tags import TagStewardship
 from kshare.client.curation.views import (
@@ -46,6 +47,9 @@ T = TypeVar("T")
 Online = Callable[[str, Callable[[ApiClient], Any]], Any]
 SHARE_GAPS = "share_search_gaps"
 MIN_GAP_QUERY = 3
+# Reports waiting offline at most: a desktop away for weeks sends a sample, not a flood.
+MAX_QUEUED_GAPS = 50
+MAX_REMEMBERED_GAPS = 1000  # searches remembered as reported in this session
 
 
 # the title of an entry that has none of its own (an answer)
@@ -131,10 +135,9 @@ class Curation:
             title=title,
             body=description,
             tags=(),
-            audience=audience,
+            audience=audience_spec(audience, curators, now=self.writes.clock.now()),
             kind="collection",
             parent_id=None,
-            editors=curators,
         )
 
     def rename(self, collection_id: str, *, title: str | None, description: str | None) -> None:
@@ -363,7 +366,9 @@ class Curation:
         return report
 
     def note_search(self, query: str, found: int, *, abandoned: bool = False) -> bool:
-        """Queue a report of a search that found nothing, only if the person allowed it."""
+        """Queue a report of a search that found nothing (or was abandoned: its results
+        shown and none opened), only if the person allowed it; at most MAX_QUEUED_GAPS
+        wait in the outbox at once."""
         if (
             not self.settings.get(SHARE_GAPS)
             or (found and not abandoned)
@@ -375,11 +380,37 @@ class Curation:
         # Half-typed words and the same search again say nothing new: sent once, if at all.
         if len(text) < MIN_GAP_QUERY or key in self._reported:
             return False
-        self._reported.add(key)
         gap = SearchGapReport(query=text, kind="abandoned" if abandoned else "empty")
         with self.writer.begin() as conn:
+            waiting = conn.scalar(
+                select(func.count())
+                .select_from(outbox.OUTBOX)
+                .where(
+                    outbox.OUTBOX.c.operation == "report_search_gap",
+                    outbox.OUTBOX.c.state == outbox.PENDING,
+                )
+            )
+            if (waiting or 0) >= MAX_QUEUED_GAPS:
+                return False
             outbox.add(conn, "report_search_gap", "search", {"gap": gap.model_dump(mode="json")})
+        if len(self._reported) >= MAX_REMEMBERED_GAPS:
+            self._reported.clear()
+        self._reported.add(key)
         return True
+
+    def withdraw_gaps_without_consent(self) -> int:
+        """Drop search reports still queued once the person no longer allows them: consent
+        holds when a report leaves this computer, not only when it was written."""
+        if self.settings.get(SHARE_GAPS):
+            return 0
+        with self.writer.begin() as conn:
+            gone = conn.execute(
+                outbox.OUTBOX.delete().where(
+                    outbox.OUTBOX.c.operation == "report_search_gap",
+                    outbox.OUTBOX.c.state == outbox.PENDING,
+                )
+            ).rowcount
+        return int(gone or 0)
 
     def record_export(self, target: str, fmt: str, what: str = "collection") -> None:
         """Queue the audit record of an export (it reaches the server with the next sync)."""

@@ -16,7 +16,7 @@ from urllib.parse import quote
 from sqlalchemy import Engine
 
 from kshare.client.errors import UserFacingError
-from kshare.client.store import outbox
+from kshare.client.store import outbox, tag_descriptions
 from kshare.client.store.tag_aliases import read, tag_key
 from kshare.client.sync.api import ApiClient
 from kshare.protocol.curation import TAGS, TagDescribe, TagMerge, TagOut
@@ -44,7 +44,9 @@ class TagStewardship:
     def show(self, tag: str) -> TagView:
         names = read(self.reader).names(tag)
         key, others = names[0], tuple(names[1:])
-        description, online = "", False
+        # The synced description first, so the tag reads the same offline; the server's
+        # answer, when it can be reached, is newer still.
+        description, online = tag_descriptions.description(self.reader, key), False
         try:
             found: TagOut = self._online(
                 f"reading the tag {key}",

@@ -24,7 +24,7 @@ def documents_of(workspace: Any) -> Documents:
         return cached
 
     def online() -> BlobStore:
-        blobs = workspace._sync_engine().blobs
+        blobs = workspace.syncing.engine().blobs
         assert blobs is not None
         return blobs  # type: ignore[no-any-return]
 

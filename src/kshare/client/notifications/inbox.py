@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import Connection, String, literal, select, type_coerce
 
+from kshare.client.notifications import collections as watched
 from kshare.client.notifications.follows import FollowSet
 from kshare.client.notifications.read_point import join_decisions
 from kshare.client.store.repository import GROUPS, ITEMS, PEOPLE, as_utc, utc_naive
@@ -154,10 +155,25 @@ def candidates(conn: Connection, me: str, follows: FollowSet, now: datetime) -> 
     out.extend(_endorsements(conn, me))
     out.extend(_decisions(conn))
     out.extend(_memberships(conn, me))
+    out.extend(_collection_changes(conn, follows, now))
     unique: dict[str, Candidate] = {}
     for cand in out:
         unique.setdefault(cand.key, cand)  # an approval says more than "you are a member"
     return list(unique.values())
+
+
+def _collection_changes(conn: Connection, follows: FollowSet, now: datetime) -> Iterable[Candidate]:
+    """Changes noticed in followed collections (see :mod:`.collections`), one entry each."""
+    for change in watched.changes(conn, follows.collections, now - WINDOW):
+        yield Candidate(
+            f"collection:{change.collection_id}:{change.id}",
+            "followed",
+            change.collection_id,
+            "item",
+            f"Collection {_quote(change.title)} changed: {watched.describe(change.counts)}",
+            "",
+            change.at,
+        )
 
 
 def _decisions(conn: Connection) -> Iterable[Candidate]:

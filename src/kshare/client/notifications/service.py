@@ -14,6 +14,7 @@ from datetime import datetime
 
 from sqlalchemy import Engine, Table, delete, select, update
 
+from kshare.client.notifications import collections as watched
 from kshare.client.notifications import follows as follow_store
 from kshare.client.notifications import read_point
 from kshare.client.notifications.follows import Followed, FollowSet
@@ -66,6 +67,11 @@ class Notifications:
             else:
                 target = follow_store.resolve(conn, kind, name)
             follow_store.queue_change(conn, kind, target, following, self.clock.now())
+            if kind == "collection":  # changes count from now on, and stop with the follow
+                if following:
+                    watched.remember(conn, target, self.clock.now())
+                else:
+                    watched.forget(conn, [target])
         return target
 
     def unfollow(self, kind: str, name: str) -> str:
@@ -103,6 +109,11 @@ class Notifications:
         if not me:
             return []
         now = self.clock.now()
+        with self.reader.connect() as conn:
+            pending = watched.anything_to_watch(conn)
+        if pending:  # the write lock only when a followed collection may have changed
+            with self.writer.begin() as conn:
+                watched.catch_up(conn, follow_store.follow_set(conn).collections, now)
         with self.reader.connect() as conn:
             found = candidates(conn, me, follow_store.follow_set(conn), now)
             names = {

@@ -240,3 +240,41 @@ class InboxMark(CacheBase):
     key: Mapped[str] = mapped_column(String(200), primary_key=True)
     first_seen: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     read_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
+
+
+class CollectionWatch(CacheBase):
+    """A followed collection as its follower last saw it (0011), to tell what changed.
+
+    Holds ids and digests only, never titles or notes: the entries counted are those the
+    cache held (so the follower could see them), and a purged collection takes its row.
+    """
+
+    __tablename__ = "collection_watch"
+
+    collection_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    title_digest: Mapped[str] = mapped_column(String(64), default="")
+    description_digest: Mapped[str] = mapped_column(String(64), default="")
+    # [[kind, id, section digest, note digest], ...] in the collection's order
+    entries: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class CollectionChange(CacheBase):
+    """One change noticed in a followed collection, as counts (0011): an inbox entry."""
+
+    __tablename__ = "collection_changes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    collection_id: Mapped[str] = mapped_column(String(64), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    # {"added": n, "removed": n, "moved": n, "notes": n, "title": 0|1, "description": 0|1}
+    counts: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class CachedTagDescription(CacheBase):
+    """What a tag means, in its curators' words, as the server last sent it (0011)."""
+
+    __tablename__ = "tag_descriptions"
+
+    tag: Mapped[str] = mapped_column(String(64), primary_key=True)
+    description: Mapped[str] = mapped_column(Text, default="")

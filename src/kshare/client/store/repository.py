@@ -28,6 +28,9 @@ from kshare.client.store.models import (
     CachedItem,
     CachedPerson,
     CachedReaction,
+    CachedTagDescription,
+    CollectionChange,
+    CollectionWatch,
     InboxMark,
     OutboxEntry,
     Purge,
@@ -443,6 +446,9 @@ def purge(conn: Connection, removals: Iterable[tuple[str, str]]) -> ChangeSet:
     changes.items |= drop_entries(
         conn, by_type.get("item", []), by_type.get("person", []), take_local_seqs
     )
+    from kshare.client.notifications.collections import forget
+
+    forget(conn, by_type.get("item", []))
     return changes
 
 
@@ -460,6 +466,9 @@ def wipe(conn: Connection, *, keep_writes: bool = False) -> None:
         Purge,
         CachedFollow,
         InboxMark,
+        CollectionWatch,
+        CollectionChange,
+        CachedTagDescription,
         *EXPERT_TABLES,
     ):
         conn.execute(delete(model.__table__))  # type: ignore[arg-type]

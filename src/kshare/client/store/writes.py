@@ -9,19 +9,17 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime
-from enum import Enum
 from typing import Any, Protocol
 
 from pydantic import ValidationError
 from sqlalchemy import Connection, Engine, select, update
 
-from kshare.client.errors import NotSignedIn, UserFacingError
+from kshare.client.audiences import AudienceChange
+from kshare.client.errors import InvalidWrite, NotInCache, NotPermitted, NotSignedIn
 from kshare.client.store import declared, outbox, repository
 from kshare.client.store.db import clock_of
 from kshare.client.store.repository import GROUPS, ITEMS, PEOPLE
-from kshare.clock import Clock, utc_now
-from kshare.domain.audience import Principal, PrincipalKind
+from kshare.clock import Clock
 from kshare.protocol.schemas import (
     AudienceSpec,
     AudienceView,
@@ -48,91 +46,6 @@ def _first_error(exc: ValidationError) -> str:
     error = exc.errors()[0]
     where = ".".join(str(part) for part in error.get("loc", ()))
     return f"{where}: {error.get('msg', 'invalid')}" if where else str(error.get("msg"))
-
-
-class Keep(Enum):
-    """A time of an audience that an edit leaves as it is."""
-
-    KEEP = "keep"
-
-
-KEEP = Keep.KEEP
-TimeChange = datetime | None | Keep
-
-
-def as_utc(moment: datetime | None) -> datetime | None:
-    """A time as UTC; a time without a zone is read as this computer's local time."""
-    if moment is None:
-        return None
-    return moment.astimezone(UTC)  # a naive datetime is taken as local time
-
-
-def check_window(
-    publish_at: datetime | None, visible_until: datetime | None, now: datetime | None = None
-) -> None:
-    """The publication window a person may set: it ends after it starts, and in the future."""
-    now = now or utc_now()
-    if visible_until is None:
-        return
-    if visible_until <= now:
-        raise UserFacingError(
-            "'Visible until' is in the past: choose a later time, or none to keep it visible."
-        )
-    if publish_at is not None and visible_until <= publish_at:
-        raise UserFacingError("'Visible until' must be later than 'Publish at'.")
-
-
-def audience_spec(
-    choices: Sequence[str],
-    editors: Sequence[str] = (),
-    publish_at: datetime | None = None,
-    visible_until: datetime | None = None,
-    now: datetime | None = None,
-) -> AudienceSpec:
-    """Command-line audiences (org, private, group:NAME, person:NAME) as the wire spec.
-
-    ``editors`` take ``group:NAME`` and ``person:NAME``; times are sent in UTC.
-    """
-    spec = AudienceSpec()
-    for text in choices:
-        try:
-            principal = Principal.parse(text)
-        except ValueError as exc:
-            raise UserFacingError(str(exc)) from exc
-        if principal.kind is PrincipalKind.ORG:
-            spec.org = True
-        elif principal.kind is PrincipalKind.AUTHOR:
-            spec.private = True
-        elif principal.kind is PrincipalKind.GROUP:
-            spec.groups.append(principal.ref)
-        else:
-            spec.people.append(principal.ref)
-    if spec.private and (spec.org or spec.groups or spec.people):
-        raise UserFacingError("'private' cannot be combined with other audiences")
-    if not (spec.org or spec.private or spec.groups or spec.people):
-        spec.private = True
-    for text in editors:
-        try:
-            principal = Principal.parse(text)
-        except ValueError as exc:
-            raise UserFacingError(f"editor: {exc}") from exc
-        if principal.kind is PrincipalKind.GROUP:
-            spec.editor_groups.append(principal.ref)
-        elif principal.kind is PrincipalKind.PERSON:
-            spec.editor_people.append(principal.ref)
-        else:
-            raise UserFacingError(
-                f"an editor is a group or a person (group:NAME or person:NAME), not {text!r}"
-            )
-    if spec.private and (spec.editor_groups or spec.editor_people):
-        raise UserFacingError(
-            "Only you can see this item, so nobody else can edit it: "
-            "add the editors to its audience first."
-        )
-    spec.publish_at = as_utc(publish_at)
-    spec.visible_until = as_utc(visible_until)
-    check_window(spec.publish_at, spec.visible_until, now)
-    return spec
 
 
 def _key(name: str) -> str:
@@ -223,11 +136,7 @@ class LocalWrites:
             if not names & person_keys and (row is None or row.id not in members):
                 outside.append(row.display_name if row is not None else ref)
         if outside:
-            raise UserFacingError(
-                f"An editor must be able to see the item: {', '.join(outside)} "
-                f"{'is' if len(outside) == 1 else 'are'} not in its audience. "
-                "Add them to the audience, or choose editors among those who can see it."
-            )
+            raise InvalidWrite("editors_outside", names=tuple(outside))
 
     def publish(
         self,
@@ -236,26 +145,20 @@ class LocalWrites:
         title: str,
         body: str,
         tags: Sequence[str],
-        audience: Sequence[str],
+        audience: AudienceSpec | None,
         kind: str,
         parent_id: str | None,
         attachment: BlobRef | None = None,
-        editors: Sequence[str] = (),
-        publish_at: datetime | None = None,
-        visible_until: datetime | None = None,
         queue_first: Callable[[Connection], None] | None = None,
     ) -> str:
         """Queue a new item and show it at once; ``queue_first`` adds what must reach the
-        server before it (a file's upload) in the same transaction, once all is checked."""
+        server before it (a file's upload) in the same transaction, once all is checked.
+
+        ``audience`` is None for an answer or comment: they follow their parent's.
+        """
         me = self._me()
         reply = bool(parent_id and kind in ("answer", "comment"))
-        if reply and (editors or publish_at or visible_until):
-            raise UserFacingError("Answers and comments follow their parent's audience.")
-        spec = (
-            None
-            if reply
-            else audience_spec(audience, editors, publish_at, visible_until, self.clock.now())
-        )
+        spec = None if reply else audience
         try:
             create = ItemCreate(
                 id=item_id,
@@ -268,7 +171,7 @@ class LocalWrites:
                 attachment=attachment,
             )
         except ValidationError as exc:
-            raise UserFacingError(f"This cannot be published: {_first_error(exc)}") from exc
+            raise InvalidWrite("publish_field", field=_first_error(exc)) from exc
         now = self.clock.now()
         with self.writer.begin() as conn:
             if spec is not None:
@@ -298,7 +201,7 @@ class LocalWrites:
     def _row(self, conn: Connection, item_id: str) -> Any:
         row = conn.execute(select(ITEMS).where(ITEMS.c.id == item_id)).first()
         if row is None:
-            raise UserFacingError("That item is not on this computer (any more).")
+            raise NotInCache("item")
         return row
 
     def edit(
@@ -308,42 +211,33 @@ class LocalWrites:
         title: str | None,
         body: str | None,
         tags: Sequence[str] | None,
-        audience: Sequence[str] | None = None,
-        editors: Sequence[str] | None = None,
-        publish_at: TimeChange = KEEP,
-        visible_until: TimeChange = KEEP,
+        audience: AudienceChange | None = None,
         attachment: BlobRef | None = None,
         queue_first: Callable[[Connection], None] | None = None,
     ) -> None:
-        """Queue a change of an item and show it at once; ``None`` (or KEEP) leaves a part as is.
+        """Queue a change of an item and show it at once; ``None`` leaves a part as is.
 
-        Who may see or edit the item, and when, is the author's alone to change.
-        ``attachment`` is a new version of a document's file; ``queue_first`` queues its
-        upload in the same transaction, once the change passed its checks.
+        Who may see or edit the item, and when, is the author's alone to change:
+        ``audience`` makes the new audience from the one the cache shows
+        (:func:`kshare.client.audiences.audience_change`). ``attachment`` is a new
+        version of a document's file; ``queue_first`` queues its upload in the same
+        transaction, once the change passed its checks.
         """
-        changes_audience = (
-            audience is not None
-            or editors is not None
-            or publish_at is not KEEP
-            or visible_until is not KEEP
-        )
-        if audience is not None and not audience:
-            raise UserFacingError("Choose who can see this item.")
+        changes_audience = audience is not None
         with self.writer.begin() as conn:
             row = self._row(conn, item_id)
             account = self._account()
             mine = account is not None and row.author_id == account.user_id
             if account is not None and not mine and not row.can_edit:
-                raise UserFacingError(
-                    "Only its author and the editors they chose may change this item."
-                )
+                raise NotPermitted("not_an_editor")
             spec: AudienceSpec | None = None
             if changes_audience:
                 if row.parent_id is not None:
-                    raise UserFacingError("Answers and comments follow their parent's audience.")
+                    raise InvalidWrite("reply_audience")
                 if not mine:
-                    raise UserFacingError("Only the author may change who sees this item.")
-                spec = self._changed_spec(row, audience, editors, publish_at, visible_until)
+                    raise NotPermitted("not_the_author")
+                assert audience is not None
+                spec = audience(AudienceView.model_validate(row.audience or {}))
                 self._check_editors(conn, spec)
             try:
                 change = ItemUpdate(
@@ -355,9 +249,9 @@ class LocalWrites:
                     attachment=attachment,
                 )
             except ValidationError as exc:
-                raise UserFacingError(f"This edit cannot be saved: {_first_error(exc)}") from exc
+                raise InvalidWrite("edit_field", field=_first_error(exc)) from exc
             if attachment is not None and row.kind != "document":
-                raise UserFacingError("Only a shared document has a file to replace.")
+                raise InvalidWrite("not_a_document")
             base: dict[str, Any] = {
                 "title": row.title,
                 "body": row.body,
@@ -378,36 +272,6 @@ class LocalWrites:
                 queue_first(conn)
             outbox.add(conn, "update_item", item_id, payload)
             self._show_edit(conn, item_id, title, body, tags, shown, attachment)
-
-    def _changed_spec(
-        self,
-        row: Any,
-        audience: Sequence[str] | None,
-        editors: Sequence[str] | None,
-        publish_at: TimeChange,
-        visible_until: TimeChange,
-    ) -> AudienceSpec:
-        """The whole new audience of an item: what the change names, the rest as it is now."""
-        current = AudienceView.model_validate(row.audience or {})
-        if audience is None:
-            if current.hidden_groups:
-                raise UserFacingError(
-                    "This item is also shown to groups you cannot see any more, so its "
-                    "audience cannot be kept as it is: name its whole audience."
-                )
-            if current.org:
-                audience = ["org"]
-            elif current.groups or current.people:
-                audience = [f"group:{g.name}" for g in current.groups]
-                audience += [f"person:{p.username}" for p in current.people]
-            else:
-                audience = ["private"]
-        if editors is None:
-            editors = [f"group:{g.name}" for g in current.editor_groups]
-            editors += [f"person:{p.username}" for p in current.editor_people]
-        start = current.publish_at if isinstance(publish_at, Keep) else publish_at
-        end = current.visible_until if isinstance(visible_until, Keep) else visible_until
-        return audience_spec(audience, editors, start, end, self.clock.now())
 
     def _show_edit(
         self,
@@ -443,9 +307,9 @@ class LocalWrites:
                 else None
             )
             if answer.kind != "answer" or question is None or question.kind != "question":
-                raise UserFacingError("Only an answer to a question can be accepted.")
+                raise InvalidWrite("not_an_answer")
             if question.author_id != me:
-                raise UserFacingError("Only the person who asked may accept an answer.")
+                raise NotPermitted("not_the_asker")
             if question.accepted_answer_id == answer_id:
                 return  # already the accepted one: nothing to send
             outbox.add(conn, "accept_answer", answer_id, {"question_id": question.id})
@@ -488,7 +352,7 @@ class LocalWrites:
         try:
             body = ReactionCreate(id=reaction_id, emoji=emoji)
         except ValidationError as exc:
-            raise UserFacingError(f"That reaction cannot be sent: {_first_error(exc)}") from exc
+            raise InvalidWrite("reaction_field", field=_first_error(exc)) from exc
         with self.writer.begin() as conn:
             self._row(conn, item_id)
             payload = {"item_id": item_id, "reaction": body.model_dump(mode="json")}
@@ -516,17 +380,15 @@ class LocalWrites:
             row = repository.person_columns(conn, me)
             if row is None:
                 # Full lists built from nothing would erase what the server knows.
-                raise UserFacingError(
-                    "Your profile is not on this computer yet: sync once, then try again."
-                )
+                raise NotInCache("profile")
             before = declared.Choices.from_row(row)
             try:
                 after = change(before)
                 body = ProfileUpdate(**after.columns())
             except declared.ChoiceError as exc:
-                raise UserFacingError(str(exc)) from exc
+                raise InvalidWrite("choice", detail=str(exc)) from exc
             except ValidationError as exc:
-                raise UserFacingError(f"This change cannot be saved: {_first_error(exc)}") from exc
+                raise InvalidWrite("profile_field", field=_first_error(exc)) from exc
             if after.columns() == before.columns():
                 return after  # nothing changes: nothing to tell the server
             payload = {
@@ -541,16 +403,16 @@ class LocalWrites:
         """Queue an endorsement and show it at once; False when it was already there."""
         me = self._me()
         if person_id == me:
-            raise UserFacingError("You cannot endorse yourself.")
+            raise NotPermitted("endorse_yourself")
         name = declared.clean_topic(skill)
         try:
             body = EndorsementCreate(skill=name)
         except ValidationError as exc:
-            raise UserFacingError("Name the skill you endorse.") from exc
+            raise InvalidWrite("no_skill") from exc
         with self.writer.begin() as conn:
             row = repository.person_columns(conn, person_id)
             if row is None:
-                raise UserFacingError("That person is not on this computer (any more).")
+                raise NotInCache("person")
             if declared.endorsed_by(row["endorsements"], name, me):
                 return False
             payload = {"skill": body.skill, "endorser_id": me}
@@ -565,7 +427,7 @@ class LocalWrites:
         with self.writer.begin() as conn:
             entry = outbox.get(conn, entry_id)
             if entry is None or entry.state != outbox.CONFLICT:
-                raise UserFacingError("That draft is no longer waiting for a decision.")
+                raise NotInCache("draft")
             if keep == "theirs":
                 outbox.discard(conn, entry_id)
                 return

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Engine
 
-from kshare.client.store import repository, tag_aliases
+from kshare.client.store import repository, tag_aliases, tag_descriptions
 from kshare.client.store.db import clock_of
 from kshare.client.store.repository import CURATOR_ROLE, ChangeSet
 from kshare.client.sync.api import ApiClient
@@ -254,6 +254,8 @@ class FeedPuller:
             changes.merge(repository.purge(conn, [(r.type, r.id) for r in page.removals]))
             if page.tag_aliases is not None:
                 tag_aliases.replace(conn, page.tag_aliases)
+            if page.tag_descriptions is not None:
+                tag_descriptions.replace(conn, page.tag_descriptions)
             if page.curator is not None:
                 repository.set_state(conn, CURATOR_ROLE, page.curator.model_dump_json())
             repository.set_cursor(conn, page.cursor)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kshare.domain.visibility import Viewer
@@ -13,6 +13,7 @@ from kshare.server import tag_aliases
 from kshare.server.audit import audit
 from kshare.server.changes import touch
 from kshare.server.curation.roles import scope_of
+from kshare.server.db import next_seq
 from kshare.server.errors import ApiError
 from kshare.server.policy import visible_items_clause
 from kshare.server.tables import Item, TagDescription
@@ -97,4 +98,26 @@ def describe(
     row.description = text.strip()
     row.changed_by = actor_id
     row.changed_at = now
+    row.seq = next_seq(session)
     audit(session, "tag_described", actor_id=actor_id, target=key)
+
+
+def descriptions(session: Session) -> dict[str, str]:
+    """Every tag's description (tag -> text), for the change feed.
+
+    Like the aliases these are company-wide words, not content: every signed-in person
+    may read them (``GET /curation/tags/{tag}`` answers anyone), so every desktop gets them.
+    """
+    rows = session.execute(
+        select(TagDescription.tag, TagDescription.description).where(
+            TagDescription.description != ""
+        )
+    ).all()
+    aliased = tag_aliases.current(session)  # a merged-away tag's words are not shown
+    return {str(t): str(d) for t, d in rows if t not in aliased}
+
+
+def descriptions_changed_after(session: Session, seq: int) -> bool:
+    """Whether any description was written (or emptied) after change number ``seq``."""
+    last = session.scalar(select(func.max(TagDescription.seq)))
+    return last is not None and int(last) > seq

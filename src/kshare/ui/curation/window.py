@@ -56,6 +56,10 @@ class CollectionsPage(QWidget):
         self.title = _named(QLabel(wordWrap=True), "collectionTitle")
         self.description = QLabel()
         self.description.setWordWrap(True)
+        self.follow = _named(QPushButton(self.tr("Follow")), "followCollection")
+        self.follow.setCheckable(True)
+        self.follow.setEnabled(False)
+        self.follow.setToolTip(self.tr("Hear in your inbox when this collection changes"))
         self.model = EntriesModel(self)
         self.entries = _named(QListView(), "collectionEntries")
         self.entries.setModel(self.model)
@@ -68,7 +72,11 @@ class CollectionsPage(QWidget):
         self.save.setEnabled(False)
         self.message = _named(QLabel(wordWrap=True), "errorText")
         right = QVBoxLayout()
-        for widget in (self.title, self.description, self.entries, self.note, self.save):
+        heading = QHBoxLayout()
+        heading.addWidget(self.title, 1)
+        heading.addWidget(self.follow, 0, Qt.AlignmentFlag.AlignTop)
+        right.addLayout(heading)
+        for widget in (self.description, self.entries, self.note, self.save):
             right.addWidget(widget)
         right.addWidget(self.message)
         layout = QHBoxLayout(self)
@@ -80,6 +88,7 @@ class CollectionsPage(QWidget):
         self.note.editingFinished.connect(self._on_note_editing_finished)
         self.model.entries_changed.connect(lambda: self.save.setEnabled(True))
         self.save.clicked.connect(self._on_save_clicked)
+        self.follow.clicked.connect(self._on_follow_clicked)
 
     def refresh(self) -> None:
         QueryOp(
@@ -102,11 +111,43 @@ class CollectionsPage(QWidget):
         if current is None:
             return
         collection_id = str(current.data(Qt.ItemDataRole.UserRole))
-        QueryOp(
+        workspace = self._workspace
+
+        def read() -> tuple[CollectionView, bool]:
+            view = workspace.curation.show(collection_id)
+            return view, collection_id in workspace.notifications.follow_set().collections
+
+        def shown(answer: tuple[CollectionView, bool]) -> None:
+            self.show_collection(answer[0])
+            self._show_following(collection_id, answer[1])
+
+        QueryOp(parent=self, op=read, success=shown).failure(self._failed).run_in_background(
+            self._runner
+        )
+
+    def _show_following(self, collection_id: str, followed: bool) -> None:
+        if self.collection is not None and self.collection.id != collection_id:
+            return  # another collection was chosen meanwhile
+        self.follow.setEnabled(True)
+        self.follow.setChecked(followed)
+        self.follow.setText(self.tr("Following") if followed else self.tr("Follow"))
+
+    def _on_follow_clicked(self) -> None:
+        if self.collection is None:
+            return
+        collection_id, following = self.collection.id, self.follow.isChecked()
+        self.follow.setEnabled(False)
+        notes = self._workspace.notifications
+        CollectionOp(
             parent=self,
-            op=lambda: self._workspace.curation.show(collection_id),
-            success=self.show_collection,
-        ).failure(self._failed).run_in_background(self._runner)
+            op=lambda: notes.follow("collection", collection_id, following=following),
+            success=lambda _target: self._show_following(collection_id, following),
+        ).failure(self._follow_failed).run_in_background(self._runner)
+
+    def _follow_failed(self, failure: Failure) -> None:
+        self.follow.setEnabled(True)
+        self.follow.setChecked(not self.follow.isChecked())
+        self._failed(failure)
 
     def show_collection(self, view: CollectionView) -> None:
         self.collection = view
