@@ -147,7 +147,7 @@ def test_the_sync_line_reads_german(qtbot, german, tmp_path) -> None:
     assert bar.state.text() == "Nicht angemeldet"
     syncing = messages.say(messages.SYNCING_OF, done=3, total=10)
     bar.set_status(replace(SyncStatus.said("syncing", syncing), items_done=3, items_total=10))
-    assert bar.state.text() == "Wird synchronisiert… 3 von 10 (3 von 10 Einträgen)"
+    assert bar.state.text() == "Wird synchronisiert… 3 von 10 Einträgen"  # the count once
     offline = messages.say(
         messages.OFFLINE, wait=describe_wait(300), cause=Offline("connection refused").phrase
     )

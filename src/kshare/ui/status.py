@@ -103,11 +103,8 @@ class SyncStatusBar(QWidget):
             STATE_WORDS.get(status.state, status.state)
         )
         if status.state == "syncing" and (progress := progress_text(status)):
-            words = (
-                f"{words} ({progress})"
-                if status.message
-                else self.tr("Syncing… {progress}").format(progress=progress)
-            )
+            # the counts say more than the sync's own "Syncing… 3 of 10": said once, not twice
+            words = self.tr("Syncing… {progress}").format(progress=progress)
         self.state.setText(words)
         self.offline.setVisible(status.state in OFFLINE_STATES)
         pending = status.pending_outbox
