@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -174,6 +175,17 @@ def test_an_entry_opens_what_it_points_at_and_back_returns_to_the_collection(
     with qtbot.waitSignal(pane.collection_shown, timeout=TIMEOUT_MS):
         window.navigator.back_action.trigger()
     assert window.reading.currentWidget() is pane
+
+    # A sync that changes the collection while a post is read redraws it in the
+    # background, without making it a place of its own.
+    with qtbot.waitSignal(window.detail.item_shown, timeout=TIMEOUT_MS):
+        qtbot.mouseClick(pane.entry_buttons[0], Qt.MouseButton.LeftButton)
+    here = window.navigator.history.current
+    pane.title.clear()
+    pane.on_changes(SimpleNamespace(item_ids={handbook["collection"]}, removed_ids=set()))
+    qtbot.waitUntil(lambda: pane.title.text() == "Onboarding handbook", timeout=TIMEOUT_MS)
+    assert window.navigator.history.current == here
+    assert window.reading.currentWidget() is window.detail
 
 
 def test_a_collection_linked_from_an_item_opens_as_a_collection(

@@ -143,8 +143,11 @@ class CollectionPane(QWidget):
 
     # -- loading ------------------------------------------------------------------------
 
-    def show_collection(self, collection_id: str) -> None:
-        """Read the collection off the GUI thread and show it; the newest request wins."""
+    def show_collection(self, collection_id: str, *, again: bool = False) -> None:
+        """Read the collection off the GUI thread and show it; the newest request wins.
+
+        ``again``: shown anew after a sync, not opened: no new place in the history.
+        """
         self._request += 1
         request = self._request
         self.collection_id = collection_id
@@ -152,7 +155,7 @@ class CollectionPane(QWidget):
         QueryOp(
             parent=self,
             op=lambda: source.show(collection_id),
-            success=lambda view: self._on_loaded(request, view),
+            success=lambda view: self._on_loaded(request, view, again),
         ).failure(lambda failure: self._on_failed(request, failure)).with_progress(
             QT_TRANSLATE_NOOP("TaskLabel", "opening the collection")
         ).run_in_background(self._runner)
@@ -175,9 +178,9 @@ class CollectionPane(QWidget):
         if self.collection_id in changes.removed_ids:
             self.clear(self.tr(GONE))
         elif ({self.collection_id} | self._shown) & (changes.item_ids | changes.removed_ids):
-            self.show_collection(self.collection_id)
+            self.show_collection(self.collection_id, again=True)
 
-    def _on_loaded(self, request: int, view: CollectionView) -> None:
+    def _on_loaded(self, request: int, view: CollectionView, again: bool = False) -> None:
         if request != self._request:
             return
         same = self.collection is not None and self.collection.id == view.id
@@ -198,7 +201,8 @@ class CollectionPane(QWidget):
             self.follow_button.show()
         self._show_entries(view)
         self._stack.setCurrentIndex(1)
-        self.collection_shown.emit(view.id)
+        if not again:
+            self.collection_shown.emit(view.id)
 
     def _on_failed(self, request: int, failure: Failure) -> None:
         if request == self._request:
