@@ -186,6 +186,49 @@
     </message>
 </context>
 <context>
+    <name>CollectionPane</name>
+    <message>
+        <source>Select a collection to read it here.</source>
+        <translation>Wählen Sie eine Sammlung, um sie hier zu lesen.</translation>
+    </message>
+    <message>
+        <source>This collection is no longer available to you.</source>
+        <translation>Diese Sammlung ist für Sie nicht mehr verfügbar.</translation>
+    </message>
+    <message>
+        <source>may be outdated</source>
+        <translation>möglicherweise veraltet</translation>
+    </message>
+    <message>
+        <source>Open in curation…</source>
+        <translation>In der Kuratierung öffnen…</translation>
+    </message>
+    <message>
+        <source>Change its entries, order and notes</source>
+        <translation>Einträge, Reihenfolge und Notizen der Sammlung ändern</translation>
+    </message>
+    <message>
+        <source>Nothing in this collection yet.</source>
+        <translation>Noch nichts in dieser Sammlung.</translation>
+    </message>
+    <message>
+        <source>Entries of the collection</source>
+        <translation>Einträge der Sammlung</translation>
+    </message>
+    <message>
+        <source>Curated by {names}</source>
+        <translation>Kuratiert von {names}</translation>
+    </message>
+    <message>
+        <source>Open {name}&apos;s profile</source>
+        <translation>Profil von {name} öffnen</translation>
+    </message>
+    <message>
+        <source>Open “{title}”</source>
+        <translation>„{title}“ öffnen</translation>
+    </message>
+</context>
+<context>
     <name>CollectionsPage</name>
     <message>
         <source>Follow</source>
@@ -3212,6 +3255,10 @@ Der Index liegt auf diesem Computer, daher funktioniert die Suche auch offline.<
         <source>listening for live updates</source>
         <translation>Empfangen von Live-Aktualisierungen</translation>
     </message>
+    <message>
+        <source>opening the collection</source>
+        <translation>Öffnen der Sammlung</translation>
+    </message>
 </context>
 <context>
     <name>TimeField</name>
@@ -3588,6 +3635,10 @@ Der Index liegt auf diesem Computer, daher funktioniert die Suche auch offline.<
     <message>
         <source>Person</source>
         <translation>Person</translation>
+    </message>
+    <message>
+        <source>Collection</source>
+        <translation>Sammlung</translation>
     </message>
     <message>
         <source>January</source>

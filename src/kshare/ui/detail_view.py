@@ -20,7 +20,7 @@ from collections.abc import Callable, Mapping
 from functools import cache
 from typing import Any, Protocol
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QMetaMethod, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QColor, QCursor, QDesktopServices, QImage, QPainter, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -301,6 +301,7 @@ class DetailPane(QWidget):
     written = Signal(str)  # the person changed this item here; the outbox will send it
     tag_link_clicked = Signal(str)
     group_link_clicked = Signal(str)  # a group's name
+    collection_opened = Signal(str)  # a collection has a pane of its own, where connected
 
     def __init__(
         self,
@@ -474,6 +475,12 @@ class DetailPane(QWidget):
             self.clear(self.tr(GONE))
             return
         summary = detail.summary
+        if summary.kind == "collection" and self.isSignalConnected(
+            QMetaMethod.fromSignal(self.collection_opened)
+        ):
+            self.clear()
+            self.collection_opened.emit(item_id)
+            return
         self._kind.setText(kind_label(summary.kind))
         account = self._writer.account if self._writer is not None else None
         is_author = account is not None and account.user_id == summary.author_id

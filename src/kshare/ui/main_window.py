@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from kshare.client.views import SyncStatus
 from kshare.ui import theme
+from kshare.ui.collection_view import CollectionPane
 from kshare.ui.composer import Composer
 from kshare.ui.confirm import ask_to_confirm
 from kshare.ui.desktop_notifier import DesktopNotifier
@@ -154,11 +155,15 @@ class MainWindow(QMainWindow):
         self.person = PersonView(
             workspace, runner, follows=getattr(workspace, "notifications", None)
         )
-        # The reading pane shows an item or a person, one at a time.
+        self.collection = CollectionPane(
+            workspace.curation, runner, follows=getattr(workspace, "notifications", None)
+        )
+        # The reading pane shows an item, a person or a collection, one at a time.
         self.reading = QStackedWidget()
         self.reading.setObjectName("readingPane")
         self.reading.addWidget(self.detail)
         self.reading.addWidget(self.person)
+        self.reading.addWidget(self.collection)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
@@ -317,6 +322,11 @@ class MainWindow(QMainWindow):
         self.person.manage_requested.connect(self.open_expertise)
         self.person.endorsed.connect(self._on_person_endorsed)
         self.detail.follow_button.changed.connect(self.on_follow_changed)
+        self.detail.collection_opened.connect(self.show_collection)
+        self.collection.item_activated.connect(self.show_item)
+        self.collection.person_activated.connect(self.show_person)
+        self.collection.curation_requested.connect(self.open_curation_on)
+        self.collection.follow_button.changed.connect(self.on_follow_changed)
         self.person.follow_button.changed.connect(self.on_follow_changed)
         self.composer.published.connect(self._on_composer_published)
         self.detail.written.connect(self._on_detail_written)
@@ -366,6 +376,11 @@ class MainWindow(QMainWindow):
         """Read an item in the reading pane."""
         self.reading.setCurrentWidget(self.detail)
         self.detail.show_item(item_id)
+
+    def show_collection(self, collection_id: str) -> None:
+        """Read a collection, its sections and entries, in the reading pane."""
+        self.reading.setCurrentWidget(self.collection)
+        self.collection.show_collection(collection_id)
 
     def show_person(self, person_id: str | None = None, *, back: str = "") -> None:
         """Show a person's expertise profile where items are read; ``None`` is oneself.
@@ -465,6 +480,7 @@ class MainWindow(QMainWindow):
         self.feed.on_changes(changes)
         self.detail.on_changes(changes)
         self.person.on_changes(changes)
+        self.collection.on_changes(changes)
         if changes.item_ids or changes.removed_ids:
             self.search.on_changes(changes)
         self.home.on_changes(changes)
@@ -587,6 +603,12 @@ class MainWindow(QMainWindow):
         self.curation_window.show()
         self.curation_window.refresh()
         return self.curation_window
+
+    def open_curation_on(self, collection_id: str) -> Any:
+        """The curators' window, on this collection."""
+        window = self.open_curation()
+        window.open_collection(collection_id)
+        return window
 
     # -- following a few topics on the first run --------------------------------------
 

@@ -182,6 +182,7 @@ class Navigator(QObject):
         self.history.changed.connect(self._update_actions)
         w.navigation.currentRowChanged.connect(self._on_navigation_current_row_changed)
         w.detail.item_shown.connect(self._on_detail_item_shown)
+        w.collection.collection_shown.connect(self._on_detail_item_shown)  # opened as an item
         w.detail.tag_link_clicked.connect(self.show_tag)
         w.detail.group_link_clicked.connect(self.show_group)
         w.person.profile_shown.connect(self._on_person_profile_shown)

@@ -31,6 +31,7 @@ KIND_LABELS = {
     "comment": QT_TRANSLATE_NOOP("text", "Comment"),
     "document": QT_TRANSLATE_NOOP("text", "Document"),
     "person": QT_TRANSLATE_NOOP("text", "Person"),
+    "collection": QT_TRANSLATE_NOOP("text", "Collection"),
 }
 MONTHS = (
     QT_TRANSLATE_NOOP("text", "January"),

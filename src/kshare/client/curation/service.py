@@ -236,7 +236,10 @@ class Curation:
                 if view is not None:  # not (yet) on this computer: nothing to show
                     sections.setdefault(entry.section, []).append(view)
             audience = row.audience or {}
-            curators = tuple(p.get("display_name", "") for p in audience.get("editor_people", []))
+            # Whoever made it curates it too, first; then the people named its curators.
+            author = conn.scalar(select(PEOPLE.c.display_name).where(PEOPLE.c.id == row.author_id))
+            named = [p.get("display_name", "") for p in audience.get("editor_people", [])]
+            curators = tuple(dict.fromkeys(n for n in (author, *named) if n))
         return CollectionView(
             id=row.id,
             title=row.title,

@@ -83,6 +83,7 @@ class CollectionsPage(QWidget):
         layout.addWidget(self.list, 1)
         layout.addLayout(right, 2)
         self.collection: CollectionView | None = None
+        self._wanted: str | None = None  # the collection to choose once listed
         self.list.currentItemChanged.connect(self._on_list_current_item_changed)
         self.entries.selectionModel().currentChanged.connect(self._on_entry_current_changed)
         self.note.editingFinished.connect(self._on_note_editing_finished)
@@ -100,8 +101,17 @@ class CollectionsPage(QWidget):
         for summary in listed:
             item = QListWidgetItem(f"{summary.title} ({summary.entries})", self.list)
             item.setData(Qt.ItemDataRole.UserRole, summary.id)
+        wanted = [i for i, s in enumerate(listed) if s.id == self._wanted]
+        self._wanted = None
         if listed:
-            self.list.setCurrentRow(0)
+            self.list.setCurrentRow(wanted[0] if wanted else 0)
+
+    def choose(self, collection_id: str) -> None:
+        """Show this collection, now if it is listed, else once the list arrives."""
+        for row in range(self.list.count()):
+            if self.list.item(row).data(Qt.ItemDataRole.UserRole) == collection_id:
+                self.list.setCurrentRow(row)
+        self._wanted = collection_id
 
     def _failed(self, failure: Failure) -> None:
         self.message.setText(failure.message)
@@ -333,3 +343,10 @@ class CurationWindow(QWidget):
     def refresh(self) -> None:
         for page in (self.collections, self.review, self.health, self.flow):
             page.refresh()
+
+    def open_collection(self, collection_id: str) -> None:
+        """Bring the Collections tab forward on this collection."""
+        self.tabs.setCurrentWidget(self.collections)
+        self.collections.choose(collection_id)
+        self.raise_()
+        self.activateWindow()
