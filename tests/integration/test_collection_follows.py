@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from kshare.cli import main
+from kshare.client.curation.views import EntryEdit
 from kshare.client.services import Workspace
-from kshare.protocol.schemas import CollectionEntry
 from kshare.server.admin import AdminTools
 from tests.support.server import ServerProcess
 
@@ -100,11 +101,11 @@ def test_a_followed_collections_changes_reach_the_inbox_counting_only_what_one_m
     # Only the invisible entry changes: the outsider hears nothing of it.
     shown = ana.curation.show(collection)
     entries = [
-        CollectionEntry(item_id=e.item_id, kind="item", section=s.name, note=e.note)
+        EntryEdit(item_id=e.item_id, kind="item", section=s.name, note=e.note)
         for s in shown.sections
         for e in s.entries
     ]
-    entries[-1] = entries[-1].model_copy(update={"note": "the team's rota"})
+    entries[-1] = replace(entries[-1], note="the team's rota")
     ana.curation.set_entries(collection, entries)
     _idle(ana)
     _idle(cy)

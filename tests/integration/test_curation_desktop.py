@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from kshare.cli import main
+from kshare.client.curation.views import EntryEdit
 from kshare.client.services import Workspace
 from kshare.clock import ManualClock
-from kshare.protocol.schemas import CollectionEntry
 from kshare.server.admin import AdminTools
 from tests.support.server import ServerProcess
 
@@ -159,9 +159,9 @@ def test_two_curators_reordering_the_same_version_conflict_and_keep_both(
     ana.curation.add(made, second)
     ana.sync()
     bo.sync()
-    entries = [CollectionEntry(item_id=i) for i in (second, first)]
+    entries = [EntryEdit(item_id=i) for i in (second, first)]
     bo.curation.set_entries(made, entries)
-    ana.curation.set_entries(made, [CollectionEntry(item_id=first, note="keep first")])
+    ana.curation.set_entries(made, [EntryEdit(item_id=first, note="keep first")])
     ana.sync()
     bo.sync()
     conflicts = [e for e in bo.unpublished() if e.state == "conflict"]

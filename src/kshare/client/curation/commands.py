@@ -270,7 +270,7 @@ def run_health(args: argparse.Namespace) -> int:
         if args.output is not None:
             _write_report(ws, report, args.output)
         if args.json:
-            _dump(report.model_dump(mode="json"))
+            _dump(report.as_json())
             return 0
         print("Unanswered questions by tag (under a week / under a month / older):")
         for u in report.unanswered:

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from kshare.client.curation.views import CollectionView
-from kshare.protocol.curation import HealthReport
+from kshare.client.curation.views import CollectionView, HealthView
 
 STYLE = (
     "body{font-family:sans-serif;max-width:50em;margin:2em auto;color:#222}"
@@ -52,7 +51,7 @@ def collection_html(view: CollectionView, organisation: str = "") -> str:
     return _page(view.title, body)
 
 
-def health_html(report: HealthReport) -> str:
+def health_html(report: HealthView) -> str:
     body = [
         "<h1>Knowledge base health</h1>",
         f"<p>As of {escape(report.generated_at.strftime('%Y-%m-%d %H:%M UTC'))}</p>",

@@ -17,12 +17,18 @@ from kshare.client.audiences import audience_spec
 from kshare.client.curation.review import covers, mark_of, note_phrase
 from kshare.client.curation.tags import TagStewardship
 from kshare.client.curation.views import (
+    BusyTopicLine,
     CollectionSummary,
     CollectionView,
+    EntryEdit,
     EntryView,
+    HealthView,
+    ItemLine,
     Mark,
     ReviewDue,
+    SearchGapLine,
     SectionView,
+    UnansweredLine,
 )
 from kshare.client.errors import UserFacingError
 from kshare.client.phrases import QT_TRANSLATE_NOOP, Phrase
@@ -39,6 +45,7 @@ from kshare.protocol.curation import (
     SearchGapReport,
     VerifyRequest,
 )
+from kshare.protocol.curation import ItemLine as ItemLineOut
 from kshare.protocol.schemas import CollectionEntry, CuratorRole, ItemUpdate, VerificationOut
 
 log = logging.getLogger(__name__)
@@ -201,16 +208,20 @@ class Curation:
             )
         )
 
-    def set_entries(self, collection_id: str, entries: Sequence[CollectionEntry]) -> None:
+    def set_entries(self, collection_id: str, entries: Sequence[EntryEdit]) -> None:
         """Queue a new order, sections and notes (based on the version shown: a curator who
         changed it meanwhile makes this a conflict, with both versions kept)."""
+        wire = [
+            CollectionEntry(item_id=e.item_id, kind=e.kind, section=e.section, note=e.note)
+            for e in entries
+        ]
         with self.writer.begin() as conn:
             row = self._row(conn, collection_id)
             if row is None or row.kind != "collection":
                 raise UserFacingError(f"No collection {collection_id} on this computer.")
             if not row.can_edit:
                 raise UserFacingError("Only the collection's curators may change it.")
-            ordered = [e.model_copy(update={"position": i}) for i, e in enumerate(entries)]
+            ordered = [e.model_copy(update={"position": i}) for i, e in enumerate(wire)]
             change = ItemUpdate(base_version=max(row.version, 1), entries=ordered)
             payload = {
                 "update": change.model_dump(mode="json", exclude_none=True),
@@ -358,7 +369,7 @@ class Curation:
 
     # --- reports, search gaps, exports ------------------------------------------------
 
-    def health(self) -> HealthReport:
+    def health(self) -> HealthView:
         """The server's health report for this curator (needs a connection)."""
         from kshare.protocol.curation import HEALTH
 
@@ -366,7 +377,7 @@ class Curation:
             "fetching the health report",
             lambda api: api.request("GET", HEALTH, parse=api.parser(HealthReport)),
         )
-        return report
+        return health_view(report)
 
     def note_search(self, query: str, found: int, *, abandoned: bool = False) -> bool:
         """Queue a report of a search that found nothing (or was abandoned: its results
@@ -420,3 +431,24 @@ class Curation:
         record = ExportRecord(target=target, format=fmt, what=what)  # type: ignore[arg-type]
         with self.writer.begin() as conn:
             outbox.add(conn, "record_export", target, {"export": record.model_dump(mode="json")})
+
+
+def health_view(report: HealthReport) -> HealthView:
+    """The wire's health report as the desktop shows and exports it."""
+
+    def line(item: ItemLineOut) -> ItemLine:
+        return ItemLine(
+            item.id, item.kind, item.title, list(item.tags), item.updated_at, item.review_by
+        )
+
+    return HealthView(
+        generated_at=report.generated_at,
+        unanswered=[
+            UnansweredLine(u.tag, u.under_week, u.under_month, u.older) for u in report.unanswered
+        ],
+        stale=[line(s) for s in report.stale],
+        never_verified=[line(s) for s in report.never_verified],
+        never_verified_count=report.never_verified_count,
+        busy_unverified=[BusyTopicLine(b.tag, b.recent_items) for b in report.busy_unverified],
+        search_gaps=[SearchGapLine(g.query, g.kind, g.people) for g in report.search_gaps],
+    )

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import TypeAdapter
 
 from kshare.client.phrases import Phrase
 
@@ -19,6 +22,18 @@ class EntryView:
     item_kind: str = ""  # post, question, document ... or "person"
     may_be_outdated: bool = False
     title_phrase: Phrase | None = None  # an answer's "Answer to: …" for translation
+
+
+@dataclass(frozen=True)
+class EntryEdit:
+    """One entry as a curator leaves it in the editor: what a new order, section or note
+    sends (``position`` is its place in the list, counted again when it is sent)."""
+
+    item_id: str
+    kind: Literal["item", "person"] = "item"
+    section: str = ""
+    note: str = ""
+    position: int = 0
 
 
 @dataclass(frozen=True)
@@ -85,3 +100,67 @@ class ReviewDue:
     kind: str
     review_by: datetime | None
     reasons: tuple[str, ...] = field(default_factory=tuple)
+
+
+# --- the health report ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class UnansweredLine:
+    """Questions without an answer under one tag, by how long they have waited."""
+
+    tag: str
+    under_week: int = 0
+    under_month: int = 0
+    older: int = 0
+
+
+@dataclass(frozen=True)
+class ItemLine:
+    """An item the report names (needs review, or never verified)."""
+
+    id: str
+    kind: str
+    title: str
+    tags: list[str]
+    updated_at: datetime
+    review_by: datetime | None = None
+
+
+@dataclass(frozen=True)
+class BusyTopicLine:
+    """A tag with much recent activity and nothing verified under it."""
+
+    tag: str
+    recent_items: int
+
+
+@dataclass(frozen=True)
+class SearchGapLine:
+    """A search that found nothing for enough people (never who)."""
+
+    query: str
+    kind: str
+    people: int
+
+
+@dataclass(frozen=True)
+class HealthView:
+    """The knowledge base's health as the server reported it to this curator."""
+
+    generated_at: datetime
+    unanswered: list[UnansweredLine] = field(default_factory=list)
+    stale: list[ItemLine] = field(default_factory=list)
+    never_verified: list[ItemLine] = field(default_factory=list)
+    never_verified_count: int = 0
+    busy_unverified: list[BusyTopicLine] = field(default_factory=list)
+    search_gaps: list[SearchGapLine] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, Any]:
+        """The command line's contract: the report as the server sends it, field for field
+        (times in the same ISO form)."""
+        result: dict[str, Any] = _HEALTH_JSON.dump_python(self, mode="json")
+        return result
+
+
+_HEALTH_JSON = TypeAdapter(HealthView)

@@ -20,8 +20,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from kshare.client.curation.views import CollectionView, EntryView
-from kshare.protocol.schemas import CollectionEntry
+from kshare.client.curation.views import CollectionView, EntryEdit, EntryView
 from kshare.ui.i18n import phrase_text
 
 MIME = "application/x-kshare-entry-rows"
@@ -45,10 +44,10 @@ class EntriesModel(QAbstractListModel):
         self.editable = view.can_edit
         self.endResetModel()
 
-    def entries(self) -> list[CollectionEntry]:
+    def entries(self) -> list[EntryEdit]:
         """What the curator sees, in order: the list a change of order sends."""
         return [
-            CollectionEntry(
+            EntryEdit(
                 item_id=e.item_id,
                 kind="person" if e.kind == "person" else "item",
                 note=e.note,

@@ -31,8 +31,12 @@ from PySide6.QtWidgets import (
 from kshare.client.curation.export_html import health_html
 from kshare.client.curation.flow import KnowledgeFlow, knowledge_flow
 from kshare.client.curation.review import reasons_phrase
-from kshare.client.curation.views import CollectionSummary, CollectionView, ReviewDue
-from kshare.protocol.curation import HealthReport
+from kshare.client.curation.views import (
+    CollectionSummary,
+    CollectionView,
+    HealthView,
+    ReviewDue,
+)
 from kshare.ui.curation.entries_model import NOTE_ROLE, EntriesModel
 from kshare.ui.curation.pictures import export_picture, flow_picture, people_picture, wait_picture
 from kshare.ui.i18n import phrase_text
@@ -246,7 +250,7 @@ class HealthPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser)
         layout.addWidget(self.export)
-        self.report: HealthReport | None = None
+        self.report: HealthView | None = None
         self.export.clicked.connect(self._on_export_clicked)
 
     def refresh(self) -> None:
@@ -257,7 +261,7 @@ class HealthPage(QWidget):
             self._runner
         )
 
-    def show_report(self, report: HealthReport) -> None:
+    def show_report(self, report: HealthView) -> None:
         self.report = report
         self.browser.setHtml(health_html(report))
         self.export.setEnabled(True)
