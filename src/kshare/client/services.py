@@ -57,6 +57,7 @@ from kshare.client.sync.transport import NetworkPolicy
 from kshare.client.sync.wipe import Wiping
 from kshare.client.views import (
     Choice,
+    DeviceView,
     Expert,
     ExpertiseProfile,
     GroupView,
@@ -69,7 +70,6 @@ from kshare.client.views import (
 from kshare.client.warm_up import WarmUp
 from kshare.client.writing import MAX_UPLOAD_BYTES, Writing
 from kshare.clock import SYSTEM, Clock
-from kshare.protocol.schemas import DeviceOut
 
 __all__ = [
     "ACCOUNT_KEY",
@@ -288,7 +288,7 @@ class Workspace:
     def logout(self) -> None:
         self.sessions.logout()
 
-    def devices(self) -> list[DeviceOut]:
+    def devices(self) -> list[DeviceView]:
         return self.sessions.devices()
 
     def sign_out_device(self, session_id: str) -> None:

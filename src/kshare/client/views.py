@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
+
+from pydantic import TypeAdapter
 
 from kshare.client.phrases import Phrase
 
@@ -237,3 +240,25 @@ class JoinRequestView:
 
     person: PersonName
     requested_at: datetime
+
+
+@dataclass(frozen=True)
+class DeviceView:
+    """One device the person is signed in on, ``current`` for this one."""
+
+    id: str
+    host_name: str
+    platform: str
+    app_version: str
+    created_at: datetime
+    last_seen_at: datetime
+    current: bool = False
+
+    def as_json(self) -> dict[str, Any]:
+        """The command line's contract: the device as the server sends it, field for field
+        (times in the same ISO form)."""
+        result: dict[str, Any] = _DEVICE_JSON.dump_python(self, mode="json")
+        return result
+
+
+_DEVICE_JSON = TypeAdapter(DeviceView)

@@ -4,10 +4,13 @@ wire model printed before (field order, lists, times and their ISO form)."""
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 
+from kshare.client.account.service import device_view
 from kshare.client.curation.service import health_view
+from kshare.client.views import DeviceView
 from kshare.protocol.curation import HealthReport
+from kshare.protocol.schemas import DeviceOut
 
 AT = datetime(2026, 3, 4, 5, 6, 7, 890123, tzinfo=UTC)
 
@@ -47,3 +50,29 @@ def test_the_health_report_prints_as_the_wire_did() -> None:
 def test_an_empty_health_report_prints_as_the_wire_did() -> None:
     wire = HealthReport(generated_at=datetime(2026, 3, 4, tzinfo=UTC))
     assert _printed(health_view(wire).as_json()) == _printed(wire.model_dump(mode="json"))
+
+
+def test_devices_print_as_the_wire_did() -> None:
+    wire = [
+        DeviceOut(
+            id="s1",
+            host_name="laptop",
+            platform="Linux",
+            app_version="1.2",
+            created_at=AT,
+            last_seen_at=AT.astimezone(timezone(timedelta(hours=2))),
+            current=True,
+        ),
+        DeviceOut(
+            id="s2",
+            host_name="",
+            platform="",
+            app_version="",
+            created_at=datetime(2026, 1, 1, tzinfo=UTC),
+            last_seen_at=datetime(2026, 1, 2, tzinfo=UTC),
+        ),
+    ]
+    views = [device_view(d) for d in wire]
+    assert isinstance(views[0], DeviceView) and views[0].current and not views[1].current
+    printed = json.dumps([v.as_json() for v in views], indent=2)
+    assert printed == json.dumps([d.model_dump(mode="json") for d in wire], indent=2)

@@ -55,7 +55,7 @@ def run_devices(args: argparse.Namespace) -> int:
     finally:
         workspace.close()
     if args.json:
-        print(json.dumps([d.model_dump(mode="json") for d in devices], indent=2))
+        print(json.dumps([d.as_json() for d in devices], indent=2))
         return 0
     for device in devices:
         here = "  (this computer)" if device.current else ""

@@ -29,7 +29,7 @@ from kshare.client.sync.api import ApiClient
 from kshare.client.sync.errors import ApiError, IncompatibleServer, SyncError, Transient
 from kshare.client.sync.report import StatusTracker
 from kshare.client.sync.transport import InsecureServer
-from kshare.client.views import SyncStatus
+from kshare.client.views import DeviceView, SyncStatus
 from kshare.clock import Clock
 from kshare.protocol.schemas import DeviceOut
 
@@ -255,9 +255,9 @@ class Sessions:
 
     # --- devices and password (online only) ---------------------------------------------
 
-    def devices(self) -> list[DeviceOut]:
+    def devices(self) -> list[DeviceView]:
         """The person's signed-in devices, this one marked ``current``."""
-        return self.online("listing your devices", account_api.devices)
+        return [device_view(d) for d in self.online("listing your devices", account_api.devices)]
 
     def sign_out_device(self, session_id: str) -> None:
         """Sign one of the person's devices out; it must sign in again to sync."""
@@ -270,3 +270,16 @@ class Sessions:
         self.online(
             "changing your password", lambda api: account_api.change_password(api, current, new)
         )
+
+
+def device_view(device: DeviceOut) -> DeviceView:
+    """A device session from the wire as the desktop and the command line show it."""
+    return DeviceView(
+        id=device.id,
+        host_name=device.host_name,
+        platform=device.platform,
+        app_version=device.app_version,
+        created_at=device.created_at,
+        last_seen_at=device.last_seen_at,
+        current=device.current,
+    )
