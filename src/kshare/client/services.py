@@ -116,6 +116,8 @@ class Workspace:
         self._curation: Curation | None = None
         self._engine: SyncEngine | None = None
         self._index: Any = None
+        self._index_process: Any = None  # IndexProcess, when indexing runs in a worker process
+        self._index_elsewhere = False
         self._experts: Any = None
         self._warming: threading.Thread | None = None
         self._warm_again = False
@@ -452,6 +454,10 @@ class Workspace:
             if confirm_removal:  # a later, different disappearance must ask again
                 with self.writer.begin() as conn:
                     repository.delete_state(conn, ALLOW_MASS_PURGE)
+        if self._index is not None:
+            # once per sync, not after every batch: during a large first sync each
+            # warm-up re-read everything so far beside the pull and the indexing
+            self._warm_in_background()
         self._note_versions(engine.api.last_info)
         update = self.update_notice()
         if update and report.status.state in ("idle", "client_too_old"):
@@ -565,12 +571,28 @@ class Workspace:
             return self._index
 
     def _index_catch_up(self) -> None:
+        """The sync's hook, after each batch of pages: the warm-up waits for the sync's end."""
         try:
             index = self._search_index()
         except FeatureUnavailable:
             return
-        index.catch_up()
-        self._warm_in_background()
+        self._catch_up(index)
+
+    def index_in_worker_process(self) -> None:
+        """From now on catch the index up in a process of its own (the desktop window)."""
+        self._index_elsewhere = self.clock is SYSTEM  # the worker keeps the system's time
+
+    def _catch_up(self, index: Any) -> int:
+        with self._lock:
+            if self._index_elsewhere and self._index_process is None:
+                from kshare.client.index.process import IndexProcess
+
+                paths = self.paths
+                self._index_process = IndexProcess(paths.index_dir, paths.cache_db, paths.blobs_dir)
+            worker = self._index_process
+        if worker is None:
+            return int(index.catch_up())
+        return int(index.catch_up_elsewhere(worker))
 
     def prepare_in_background(self) -> None:
         """At start-up: bring the index up to date and warm it and the expert finder, in a worker.
@@ -610,7 +632,7 @@ class Workspace:
                 if index is None or finder is None:
                     return
                 if catch_up:
-                    index.catch_up()
+                    self._catch_up(index)
                     catch_up = False
                 index.warm()
                 finder.warm()
@@ -628,8 +650,11 @@ class Workspace:
     def _close_index(self) -> None:
         with self._lock:
             index, self._index = self._index, None
+            worker, self._index_process = self._index_process, None
             self._experts = None
             warming = self._warming
+        if worker is not None:
+            worker.close()  # stops a running catch-up at its next batch
         # a logout or a wipe removes the files next: the warm-up must be done reading them
         if warming is not None and warming is not threading.current_thread():
             warming.join(timeout=60)
