@@ -118,6 +118,7 @@ class Workspace:
         self._index: Any = None
         self._index_process: Any = None  # IndexProcess, when indexing runs in a worker process
         self._index_elsewhere = False
+        self._closings = 0  # how many times the index was closed (a warm-up opening it checks)
         self._experts: Any = None
         self._warming: threading.Thread | None = None
         self._warm_again = False
@@ -598,15 +599,12 @@ class Workspace:
         """At start-up: bring the index up to date and warm it and the expert finder, in a worker.
 
         A sync does this after each page; an offline start never syncs, and its first
-        expert query would otherwise build everything while the person waits.
+        expert query would otherwise build everything while the person waits. The index
+        is opened in the worker too: the window paints its feed meanwhile.
         """
-        try:
-            self._search_index()
-        except FeatureUnavailable:
-            return
-        self._warm_in_background(catch_up=True)
+        self._warm_in_background(catch_up=True, opened_at=self._closings)
 
-    def _warm_in_background(self, *, catch_up: bool = False) -> None:
+    def _warm_in_background(self, *, catch_up: bool = False, opened_at: int | None = None) -> None:
         """After the index caught up, load in a worker what the next search and expert query need.
 
         The expert finder's per-person aggregates took seconds to build at the first
@@ -619,14 +617,17 @@ class Workspace:
                 return
             self._warm_again = False
             self._warming = threading.Thread(
-                target=self._warm, args=(catch_up,), name="kshare-warm", daemon=True
+                target=self._warm, args=(catch_up, opened_at), name="kshare-warm", daemon=True
             )
             self._warming.start()
 
-    def _warm(self, catch_up: bool) -> None:
+    def _warm(self, catch_up: bool, opened_at: int | None = None) -> None:
         while True:
             try:
                 with self._lock:
+                    if opened_at is not None and opened_at == self._closings:
+                        self._search_index()  # at start-up, unless closed since it was asked
+                    opened_at = None
                     index = self._index  # never reopened here: a logout or wipe closed it
                     finder = self._expert_finder() if index is not None else None
                 if index is None or finder is None:
@@ -651,6 +652,7 @@ class Workspace:
         with self._lock:
             index, self._index = self._index, None
             worker, self._index_process = self._index_process, None
+            self._closings += 1
             self._experts = None
             warming = self._warming
         if worker is not None:
