@@ -17,7 +17,7 @@ from kshare.client.curation.service import Curation
 from kshare.client.errors import FeatureUnavailable
 from kshare.client.paths import ProfilePaths
 from kshare.client.views import SearchResults
-from kshare.clock import Clock
+from kshare.clock import SYSTEM, Clock
 
 log = logging.getLogger(__name__)
 
@@ -25,8 +25,10 @@ log = logging.getLogger(__name__)
 class Searching:
     """The search index of one profile.
 
-    ``caught_up`` runs after the index caught up with a sync page (the warm-up);
     ``curation`` notes searches that found nothing, when the person allowed it.
+    In the desktop window the index catches up in a worker process of its own
+    (:mod:`kshare.client.index.process`): indexing is pure Python, and beside the GUI
+    thread it held the window up for seconds during a large first sync.
     """
 
     def __init__(
@@ -37,15 +39,16 @@ class Searching:
         lock: threading.RLock,
         *,
         curation: Callable[[], Curation],
-        caught_up: Callable[[], None],
     ) -> None:
         self.paths = paths
         self.reader = reader
         self.clock = clock
         self._lock = lock
         self._curation = curation
-        self._caught_up = caught_up
         self.current: Any = None  # a SearchIndex once opened
+        self._process: Any = None  # an IndexProcess, when indexing runs in a worker process
+        self._elsewhere = False
+        self.closings = 0  # how many times the index was let go (a late opener checks)
 
     def index(self) -> Any:
         """The open index (opening it now if needed); ``FeatureUnavailable`` without one."""
@@ -66,20 +69,40 @@ class Searching:
                 )
             return self.current
 
-    def take(self) -> Any:
-        """Let go of the open index (None when none is open); the caller closes it."""
+    def take(self) -> tuple[Any, Any]:
+        """Let go of the open index and of the indexing process (None when there is none);
+        the caller closes both, the process first (it stops at its next batch)."""
         with self._lock:
             index, self.current = self.current, None
-            return index
+            process, self._process = self._process, None
+            self.closings += 1
+            return index, process
+
+    def index_in_worker_process(self) -> None:
+        """From now on catch the index up in a process of its own (the desktop window)."""
+        self._elsewhere = self.clock is SYSTEM  # the worker keeps the system's time
+
+    def catch_up_index(self, index: Any) -> int:
+        """Index what the cache holds and the index does not, here or in the worker."""
+        with self._lock:
+            if self._elsewhere and self._process is None:
+                from kshare.client.index.process import IndexProcess
+
+                paths = self.paths
+                self._process = IndexProcess(paths.index_dir, paths.cache_db, paths.blobs_dir)
+            process = self._process
+        if process is None:
+            return int(index.catch_up())
+        return int(index.catch_up_elsewhere(process))
 
     def catch_up(self) -> None:
-        """After a sync page: index what arrived, then warm up for the next query."""
+        """After a batch of sync pages: index what arrived. The warm-up waits for the end
+        of the sync: after every batch, it re-read everything so far beside the pull."""
         try:
             index = self.index()
         except FeatureUnavailable:
             return
-        index.catch_up()
-        self._caught_up()
+        self.catch_up_index(index)
 
     def search(
         self,

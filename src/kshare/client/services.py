@@ -33,7 +33,6 @@ from kshare.client.account.service import ACCOUNT_KEY, PREVIOUS_ACCOUNT_KEY, Acc
 from kshare.client.audiences import KEEP, TimeChange
 from kshare.client.curation.service import Curation
 from kshare.client.errors import (
-    FeatureUnavailable,
     KeyringUnavailable,
     LoginFailed,
     ServerUnreachable,
@@ -122,13 +121,17 @@ class Workspace:
             clock,
             self._lock,
             curation=lambda: self.curation,
-            caught_up=lambda: self.warming.start(),
         )
         self.expertise = Experts(
             self.reader, self.writes, self.sessions, clock, self._lock, index=self.searching.index
         )
         self.warming = WarmUp(
-            self._lock, index=lambda: self.searching.current, finder=self.expertise.finder
+            self._lock,
+            index=lambda: self.searching.current,
+            finder=self.expertise.finder,
+            open_index=self.searching.index,
+            closings=lambda: self.searching.closings,
+            catch_up=self.searching.catch_up_index,
         )
         self.wiping = Wiping(
             paths,
@@ -152,6 +155,9 @@ class Workspace:
             index_catch_up=self.searching.catch_up,
             # consent is checked again when reports leave: withdrawn ones never go
             before_sync=lambda: self.curation.withdraw_gaps_without_consent(),
+            # once per sync, not after every batch: during a large first sync each
+            # warm-up re-read everything so far beside the pull and the indexing
+            after_sync=self._warm_after_sync,
         )
         self.membership = Groups(self.sessions.online)
         self.reading = Reading(
@@ -230,14 +236,20 @@ class Workspace:
     def _close_index(self) -> None:
         """Close the search index; the finder reading it goes, the warm-up finishes first."""
         with self._lock:
-            index = self.searching.take()
+            index, process = self.searching.take()
             self.expertise.forget()
             warming = self.warming.thread
+        if process is not None:
+            process.close()  # stops a running catch-up at its next batch
         # a logout or a wipe removes the files next: the warm-up must be done reading them
         if warming is not None and warming is not threading.current_thread():
             warming.join(timeout=60)
         if index is not None:
             index.close()
+
+    def _warm_after_sync(self) -> None:
+        if self.searching.current is not None:
+            self.warming.start()
 
     def close(self) -> None:
         self.syncing.drop_engine()
@@ -337,14 +349,15 @@ class Workspace:
     def prepare_in_background(self) -> None:
         """At start-up: bring the index up to date and warm it and the expert finder, in a worker.
 
-        A sync does this after each page; an offline start never syncs, and its first
-        expert query would otherwise build everything while the person waits.
+        A sync does this at its end; an offline start never syncs, and its first
+        expert query would otherwise build everything while the person waits. The index
+        is opened in the worker too: the window paints its feed meanwhile.
         """
-        try:
-            self.searching.index()
-        except FeatureUnavailable:
-            return
-        self.warming.start(catch_up=True)
+        self.warming.start(catch_up=True, open_index=True)
+
+    def index_in_worker_process(self) -> None:
+        """From now on catch the index up in a process of its own (the desktop window)."""
+        self.searching.index_in_worker_process()
 
     def search(
         self,

@@ -124,6 +124,9 @@ class DesktopApp(QObject):
         self.window.show()
         self.window.feed.refresh()
         self.window.refresh_status()
+        # Indexing is pure Python: beside the GUI thread it held the window up for
+        # seconds during a large sync, so the window's workspace indexes in a process.
+        self.workspace.index_in_worker_process()
         self.workspace.prepare_in_background()  # offline too: search and experts ready sooner
         if self.auto_sync:
             self.sync.sync_now()

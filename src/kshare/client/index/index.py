@@ -190,6 +190,40 @@ class SearchIndex:
             save_state(self._state_file, state)
             return applied
 
+    def catch_up_elsewhere(self, worker: Any, progress: Progress | None = None) -> int:
+        """:meth:`catch_up` done by another process (``worker.catch_up``), then read here.
+
+        This index writes nothing meanwhile (it holds its writer lock); afterwards
+        searches see what the worker committed, in a new folder if it rebuilt.
+        """
+        with self._write_lock:
+            if self._closed:
+                return 0
+            applied = int(worker.catch_up(lambda done, total: self._report(progress, done, total)))
+            self.progress = None
+            self._adopt_state(changed=applied > 0)
+            return applied
+
+    def _adopt_state(self, *, changed: bool) -> None:
+        state = load_state(self._state_file)
+        if state is None or not state_is_current(state):
+            return
+        with self._open_lock:
+            current, known = self._current, self._state
+        if current is not None and known is not None and known.generation == state.generation:
+            self._state = state
+            if changed:
+                current.committed()
+            return
+        fresh = OpenIndex.open(generation_folder(self.index_dir, state.generation))
+        with self._open_lock:
+            previous, self._current, self._state = self._current, fresh, state
+            self.rebuild_reason = None
+        if previous is not None:
+            previous.close()
+            previous.ix.close()
+        remove_other_generations(self.index_dir, state.generation)
+
     def rebuild(self, progress: Progress | None = None) -> int:
         """Index the whole cache into a new folder, then switch to it; searches go on meanwhile."""
         try:

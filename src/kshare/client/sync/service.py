@@ -84,6 +84,7 @@ class Syncing:
         *,
         index_catch_up: Callable[[], None],
         before_sync: Callable[[], object] = lambda: None,
+        after_sync: Callable[[], object] = lambda: None,
     ) -> None:
         self.paths = paths
         self.reader = reader
@@ -97,6 +98,7 @@ class Syncing:
         self._lock = lock
         self._index_catch_up = index_catch_up
         self._before_sync = before_sync  # e.g. withdraw what the person no longer allows
+        self._after_sync = after_sync  # e.g. warm search up once, at the end
         self.current: SyncEngine | None = None
 
     def engine(self) -> SyncEngine:
@@ -179,6 +181,7 @@ class Syncing:
             if confirm_removal:  # a later, different disappearance must ask again
                 with self.writer.begin() as conn:
                     repository.delete_state(conn, ALLOW_MASS_PURGE)
+        self._after_sync()
         self.policy.note_versions(engine.api.last_info)
         update = self.policy.update_phrase()
         if update and report.status.state in ("idle", "client_too_old"):
