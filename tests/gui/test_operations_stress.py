@@ -33,8 +33,9 @@ def test_thousands_of_operations_survive_a_collector_running_beside_them(qtbot, 
         nonlocal collections
         while not stop.is_set():
             # Mostly the young generation (what an allocation on a worker
-            # triggers), now and then everything.
-            gc.collect(2 if collections % 200 == 0 else 0)
+            # triggers), now and then everything: a full pass over a test worker's
+            # whole heap is slow, and young cycles are what the old bug was about.
+            gc.collect(2 if collections % 2000 == 0 else 0)
             collections += 1
             os.sched_yield()  # lets go of the interpreter between collections
 
