@@ -17,7 +17,7 @@ done by :mod:`kshare.ui.item_edit_flow` (the editor and its drafts),
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -32,11 +32,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kshare.client.views import Choice, ItemDetail
+from kshare.client.views import ItemDetail
 from kshare.ui.audience_dialog import AudienceDialog
 from kshare.ui.confirm import ask_to_confirm
 from kshare.ui.item_attachments import ItemAttachment
-from kshare.ui.item_edit_flow import CHANGED_MEANWHILE, ItemEditFlow, is_own
+from kshare.ui.item_edit_flow import CHANGED_MEANWHILE, ItemEditFlow, TextWriter, is_own
 from kshare.ui.item_editor import ANSWER, COMMENT, EDIT, ItemEditor
 from kshare.ui.item_reactions import ItemReactions
 from kshare.ui.operations import Failure, TaskRunner
@@ -55,32 +55,10 @@ __all__ = [
 ]
 
 
-class ItemWriter(Protocol):
-    """The part of :class:`kshare.client.services.Workspace` the actions use."""
+class ItemWriter(TextWriter, Protocol):
+    """The part of :class:`kshare.client.services.Workspace` the actions use: what the edit
+    flow writes with, and the rest of the item's actions."""
 
-    @property
-    def account(self) -> Any: ...
-    def item(self, item_id: str) -> ItemDetail | None: ...
-    def publish(
-        self,
-        *,
-        title: str,
-        body: str,
-        tags: Sequence[str] = (),
-        audience: Sequence[str] = ("org",),
-        kind: str = "post",
-        parent_id: str | None = None,
-    ) -> str: ...
-    def edit(
-        self,
-        item_id: str,
-        *,
-        title: str | None = None,
-        body: str | None = None,
-        tags: Sequence[str] | None = None,
-        **audience: Any,
-    ) -> None: ...
-    def audience_choices(self) -> list[Choice]: ...
     def delete(self, item_id: str) -> None: ...
     def accept_answer(self, answer_id: str) -> None: ...
     def react(self, item_id: str, emoji: str) -> str: ...
