@@ -19,7 +19,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from kshare.client.phrases import Phrase
+from kshare.client.phrases import QT_TRANSLATE_NOOP, Phrase
 from kshare.ui.resources import resources_dir
 
 log = logging.getLogger(__name__)
@@ -31,11 +31,10 @@ LANGUAGES = ("system", SOURCE_LANGUAGE, *TRANSLATED)  # the setting's choices
 _installed: list[QTranslator] = []
 
 
-def translate_noop(context: str, text: str) -> str:
-    """Mark ``text`` for translation where it is defined (a table, a constant); show it with
-    ``QCoreApplication.translate(context, text)``. Qt's ``QT_TRANSLATE_NOOP`` with a type:
-    ``scripts/i18n.py`` tells lupdate to read this name as that one."""
-    return text
+# Mark a text for translation where it is defined (a table, a constant); show it with
+# ``QCoreApplication.translate(context, text)``. The client's typed QT_TRANSLATE_NOOP
+# under a second name: ``scripts/i18n.py`` tells lupdate to read this name as that one.
+translate_noop = QT_TRANSLATE_NOOP
 
 
 def phrase_text(phrase: Phrase | None, english: str = "") -> str:

@@ -12,16 +12,8 @@ from functools import cache
 
 from PySide6.QtCore import QCoreApplication, QObject
 
+from kshare.client.phrases import QT_TRANSLATE_NOOP as QT_TRANSLATE_NOOP  # typed, unlike Qt's
 from kshare.clock import SYSTEM, Clock
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    """Mark ``text`` for translation in ``context``; it is translated where it is shown.
-
-    Qt's own marker is typed to return ``object``; this one keeps the text a ``str``.
-    """
-    return text
-
 
 KIND_LABELS = {
     "post": QT_TRANSLATE_NOOP("text", "Post"),
