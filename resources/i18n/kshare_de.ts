@@ -186,6 +186,53 @@
     </message>
 </context>
 <context>
+    <name>CollectionChange</name>
+    <message>
+        <source>{count} entry added</source>
+        <translation>{count} Eintrag hinzugefügt</translation>
+    </message>
+    <message>
+        <source>{count} entries added</source>
+        <translation>{count} Einträge hinzugefügt</translation>
+    </message>
+    <message>
+        <source>{count} entry removed</source>
+        <translation>{count} Eintrag entfernt</translation>
+    </message>
+    <message>
+        <source>{count} entries removed</source>
+        <translation>{count} Einträge entfernt</translation>
+    </message>
+    <message>
+        <source>{count} entry moved</source>
+        <translation>{count} Eintrag verschoben</translation>
+    </message>
+    <message>
+        <source>{count} entries moved</source>
+        <translation>{count} Einträge verschoben</translation>
+    </message>
+    <message>
+        <source>{count} note changed</source>
+        <translation>{count} Notiz geändert</translation>
+    </message>
+    <message>
+        <source>{count} notes changed</source>
+        <translation>{count} Notizen geändert</translation>
+    </message>
+    <message>
+        <source>renamed</source>
+        <translation>umbenannt</translation>
+    </message>
+    <message>
+        <source>description changed</source>
+        <translation>Beschreibung geändert</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>geändert</translation>
+    </message>
+</context>
+<context>
     <name>CollectionPane</name>
     <message>
         <source>Select a collection to read it here.</source>
@@ -1432,6 +1479,101 @@
     <message>
         <source>new</source>
         <translation>neu</translation>
+    </message>
+</context>
+<context>
+    <name>Inbox</name>
+    <message>
+        <source>Mentions of me</source>
+        <translation>Erwähnungen von mir</translation>
+    </message>
+    <message>
+        <source>Answers to my questions</source>
+        <translation>Antworten auf meine Fragen</translation>
+    </message>
+    <message>
+        <source>Accepted answers</source>
+        <translation>Akzeptierte Antworten</translation>
+    </message>
+    <message>
+        <source>Replies and comments</source>
+        <translation>Antworten und Kommentare</translation>
+    </message>
+    <message>
+        <source>Endorsements</source>
+        <translation>Empfehlungen</translation>
+    </message>
+    <message>
+        <source>Group membership</source>
+        <translation>Gruppenmitgliedschaft</translation>
+    </message>
+    <message>
+        <source>New in what I follow</source>
+        <translation>Neues in dem, was ich verfolge</translation>
+    </message>
+    <message>
+        <source>{who} mentioned you in “{title}”</source>
+        <translation>{who} hat Sie in „{title}“ erwähnt</translation>
+    </message>
+    <message>
+        <source>{who} answered your question “{title}”</source>
+        <translation>{who} hat Ihre Frage „{title}“ beantwortet</translation>
+    </message>
+    <message>
+        <source>{who} replied to “{title}”</source>
+        <translation>{who} hat auf „{title}“ geantwortet</translation>
+    </message>
+    <message>
+        <source>{who} posted: “{title}”</source>
+        <translation>{who} hat veröffentlicht: „{title}“</translation>
+    </message>
+    <message>
+        <source>New in a group you follow: “{title}”</source>
+        <translation>Neu in einer Gruppe, der Sie folgen: „{title}“</translation>
+    </message>
+    <message>
+        <source>New in #{tag}, which you follow: “{title}”</source>
+        <translation>Neu in #{tag}, dem Sie folgen: „{title}“</translation>
+    </message>
+    <message>
+        <source>{who} answered “{title}”, which you follow</source>
+        <translation>{who} hat „{title}“ beantwortet, dem Sie folgen</translation>
+    </message>
+    <message>
+        <source>Collection “{title}” changed: {changes}</source>
+        <translation>Sammlung „{title}“ geändert: {changes}</translation>
+    </message>
+    <message>
+        <source>Your request to join {group} was approved</source>
+        <translation>Ihre Anfrage, {group} beizutreten, wurde angenommen</translation>
+    </message>
+    <message>
+        <source>Your request to join {group} was declined</source>
+        <translation>Ihre Anfrage, {group} beizutreten, wurde abgelehnt</translation>
+    </message>
+    <message>
+        <source>Your answer to “{title}” was accepted</source>
+        <translation>Ihre Antwort auf „{title}“ wurde akzeptiert</translation>
+    </message>
+    <message>
+        <source>{who} endorsed you for {skill}</source>
+        <translation>{who} hat Sie für {skill} empfohlen</translation>
+    </message>
+    <message>
+        <source>You are now a member of {group}</source>
+        <translation>Sie sind jetzt Mitglied von {group}</translation>
+    </message>
+    <message>
+        <source>Someone</source>
+        <translation>Jemand</translation>
+    </message>
+    <message>
+        <source>Someone you follow</source>
+        <translation>Jemand, dem Sie folgen</translation>
+    </message>
+    <message>
+        <source>A colleague</source>
+        <translation>Ein Kollege</translation>
     </message>
 </context>
 <context>

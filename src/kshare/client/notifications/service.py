@@ -131,6 +131,7 @@ class Notifications:
                 actor_name=names.get(c.actor_id, ""),
                 at=at,
                 read=read,
+                phrase=c.phrase,
             )
             for c, at, read in entries
             if not (unread_only and read)

@@ -1,0 +1,109 @@
+"""What the inbox, the tray, error dialogs and the preview pane say, in German.
+
+Each sentence is made by ``kshare.client`` (which has no Qt) in English, as the command
+line prints it, with a phrase the window translates; these tests load the German
+translation as the app does and read what the widgets show.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt
+
+from kshare.client.notifications.service import Notifications
+from kshare.client.services import Workspace
+from kshare.client.store import repository
+from kshare.clock import ManualClock
+from kshare.protocol.schemas import PersonUpsert
+from kshare.ui import i18n
+from kshare.ui.desktop_notifier import bubble
+from kshare.ui.inbox_page import InboxPage
+from tests.unit.client import factories
+
+pytestmark = pytest.mark.gui
+
+ME, ANA = "p-me", "p-ana"
+
+
+@pytest.fixture
+def german(qapp: QCoreApplication) -> Iterator[None]:
+    assert i18n.install(qapp, "de") == "de"
+    yield
+    assert i18n.install(qapp, "en") == "en"  # the other tests read English
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Iterator[Workspace]:
+    opened = Workspace.open(tmp_path / "profile")
+    yield opened
+    opened.close()
+
+
+def inbox_with_news(workspace: Workspace) -> Notifications:
+    """A real cache: Ana mentions me in a post and comments on an answer to my question."""
+    clock = ManualClock(factories.T0 + timedelta(days=1))
+    notes = Notifications(workspace.writer, workspace.writer, lambda: ME, clock)
+    with workspace.writer.begin() as conn:
+        repository.upsert(
+            conn,
+            [
+                PersonUpsert(data=factories.person(ME, "me", display_name="Mia Meyer")),
+                PersonUpsert(data=factories.person(ANA, "ana", display_name="Ana Souza")),
+            ],
+        )
+    assert notes.inbox() == []  # the first look: what was there before counts as read
+    later = clock.now() + timedelta(minutes=1)
+    at = {"created_at": later, "updated_at": later}
+    question = factories.item("q", kind="question", author_id=ME, title="Which queue?", **at)
+    answer = factories.item("a", kind="answer", parent_id="q", author_id=ME, title="", **at)
+    comment = factories.item("c", kind="comment", parent_id="a", author_id=ANA, title="", **at)
+    post = factories.item("m", author_id=ANA, title="Deploy notes", mentions=[ME], **at)
+    with workspace.writer.begin() as conn:
+        repository.upsert(conn, factories.upserts(question, answer, comment, post))
+    clock.advance(minutes=5)
+    return notes
+
+
+def test_inbox_entries_read_german_and_stay_english_for_the_command_line(
+    qtbot, runner, german, workspace
+) -> None:
+    notes = inbox_with_news(workspace)
+    page = InboxPage(SimpleNamespace(notifications=notes), runner)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.refreshed, timeout=10_000):
+        page.refresh()
+    shown = {
+        page.model.data(page.model.index(r, 0), Qt.ItemDataRole.AccessibleTextRole)
+        for r in range(page.model.rowCount())
+    }
+    assert shown == {
+        "Ungelesen: Ana Souza hat Sie in „Deploy notes“ erwähnt",
+        "Ungelesen: Ana Souza hat auf „Which queue?“ geantwortet",
+    }
+    # the comment names its thread, never "(untitled)"; the English is what `kshare inbox` prints
+    assert {e.text for e in notes.inbox()} == {
+        "Ana Souza mentioned you in “Deploy notes”",
+        "Ana Souza replied to “Which queue?”",
+    }
+
+
+def test_a_tray_bubble_reads_german(german, workspace) -> None:
+    entries = {e.kind: e for e in inbox_with_news(workspace).inbox()}
+    assert bubble(entries["mention"]) == (
+        "Erwähnungen von mir",
+        "Ana Souza hat Sie in „Deploy notes“ erwähnt",
+    )
+    assert bubble(entries["reply"])[0] == "Antworten und Kommentare"
+
+
+def test_a_tray_bubble_reads_english_without_a_translation(qapp, workspace) -> None:
+    entries = {e.kind: e for e in inbox_with_news(workspace).inbox()}
+    assert bubble(entries["mention"]) == (
+        "Mentions of me",
+        "Ana Souza mentioned you in “Deploy notes”",
+    )
