@@ -715,6 +715,325 @@
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <source>Cannot ask {url} how to sign in: {cause}.</source>
+        <translation>Kann {url} nicht fragen, wie die Anmeldung funktioniert: {cause}.</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>Melden Sie sich zuerst an.</translation>
+    </message>
+    <message>
+        <source>Sign in first: groups are kept on the server.</source>
+        <translation>Melden Sie sich zuerst an: Gruppen liegen auf dem Server.</translation>
+    </message>
+    <message>
+        <source>Sign in again before {what}.</source>
+        <translation>Melden Sie sich erneut an, bevor Sie fortfahren ({what}).</translation>
+    </message>
+    <message>
+        <source>{url} does not offer signing in with a company account.</source>
+        <translation>{url} bietet keine Anmeldung mit einem Firmenkonto an.</translation>
+    </message>
+    <message>
+        <source>Give the address of your company&apos;s kshare server.</source>
+        <translation>Geben Sie die Adresse des kshare-Servers Ihrer Firma an.</translation>
+    </message>
+    <message>
+        <source>{cause}.</source>
+        <translation>{cause}.</translation>
+    </message>
+    <message>
+        <source>Cannot reach {url}: {cause}.</source>
+        <translation>{url} ist nicht erreichbar: {cause}.</translation>
+    </message>
+    <message>
+        <source>{cause}. Get it from {url}.</source>
+        <translation>{cause}. Sie erhalten es unter {url}.</translation>
+    </message>
+    <message>
+        <source>Sign-in failed: {cause}</source>
+        <translation>Anmeldung fehlgeschlagen: {cause}</translation>
+    </message>
+    <message>
+        <source>The server did not accept your company account: {cause}</source>
+        <translation>Der Server hat Ihr Firmenkonto nicht akzeptiert: {cause}</translation>
+    </message>
+    <message>
+        <source>The server did not accept that user name and password.</source>
+        <translation>Der Server hat diesen Benutzernamen und dieses Passwort nicht akzeptiert.</translation>
+    </message>
+    <message>
+        <source>The sign-in in the browser was not finished.</source>
+        <translation>Die Anmeldung im Browser wurde nicht abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>The browser came back from another sign-in; try again.</source>
+        <translation>Der Browser kam von einer anderen Anmeldung zurück; versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Your company&apos;s sign-in page did not sign you in ({why}).</source>
+        <translation>Die Anmeldeseite Ihrer Firma hat Sie nicht angemeldet ({why}).</translation>
+    </message>
+    <message>
+        <source>No collection {id} on this computer.</source>
+        <translation>Keine Sammlung {id} auf diesem Computer.</translation>
+    </message>
+    <message>
+        <source>Only the collection&apos;s curators may change it.</source>
+        <translation>Nur die Kuratoren der Sammlung dürfen sie ändern.</translation>
+    </message>
+    <message>
+        <source>Sign in first: kshare needs to know who is curating.</source>
+        <translation>Melden Sie sich zuerst an: kshare muss wissen, wer kuratiert.</translation>
+    </message>
+    <message>
+        <source>A collection needs a title.</source>
+        <translation>Eine Sammlung braucht einen Titel.</translation>
+    </message>
+    <message>
+        <source>Name the person by id: {id}</source>
+        <translation>Nennen Sie die Person mit ihrer ID: {id}</translation>
+    </message>
+    <message>
+        <source>Nothing called {id} on this computer to add.</source>
+        <translation>Auf diesem Computer gibt es nichts namens {id} zum Hinzufügen.</translation>
+    </message>
+    <message>
+        <source>The review date must lie in the future.</source>
+        <translation>Das Prüfdatum muss in der Zukunft liegen.</translation>
+    </message>
+    <message>
+        <source>That item is not on this computer (any more).</source>
+        <translation>Dieser Eintrag ist nicht (mehr) auf diesem Computer.</translation>
+    </message>
+    <message>
+        <source>Only its author and its curators may verify this.</source>
+        <translation>Nur der Autor und die Kuratoren dürfen dies bestätigen.</translation>
+    </message>
+    <message>
+        <source>Name two different tags to merge.</source>
+        <translation>Nennen Sie zwei verschiedene Tags zum Zusammenführen.</translation>
+    </message>
+    <message>
+        <source>This file</source>
+        <translation>Diese Datei</translation>
+    </message>
+    <message>
+        <source>the file</source>
+        <translation>die Datei</translation>
+    </message>
+    <message>
+        <source>{name} is not downloaded yet, and the server cannot be reached. It can be opened once you are online.</source>
+        <translation>{name} ist noch nicht heruntergeladen, und der Server ist nicht erreichbar. Sie können es öffnen, sobald Sie online sind.</translation>
+    </message>
+    <message>
+        <source>Cannot download {name}: {cause}</source>
+        <translation>{name} kann nicht heruntergeladen werden: {cause}</translation>
+    </message>
+    <message>
+        <source>Cannot save {name}: {cause}</source>
+        <translation>{name} kann nicht gespeichert werden: {cause}</translation>
+    </message>
+    <message>
+        <source>This document is no longer available to you.</source>
+        <translation>Dieses Dokument ist für Sie nicht mehr verfügbar.</translation>
+    </message>
+    <message>
+        <source>Version {number} of {name} is not known here.</source>
+        <translation>Version {number} von {name} ist hier nicht bekannt.</translation>
+    </message>
+    <message>
+        <source>That person is not on this computer (any more).</source>
+        <translation>Diese Person ist nicht (mehr) auf diesem Computer.</translation>
+    </message>
+    <message>
+        <source>Your profile is not on this computer yet: sync once, then try again.</source>
+        <translation>Ihr Profil ist noch nicht auf diesem Computer: Synchronisieren Sie einmal und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>That draft is no longer waiting for a decision.</source>
+        <translation>Dieser Entwurf wartet nicht mehr auf eine Entscheidung.</translation>
+    </message>
+    <message>
+        <source>Only its author and the editors they chose may change this item.</source>
+        <translation>Nur der Autor und die von ihm gewählten Bearbeiter dürfen diesen Eintrag ändern.</translation>
+    </message>
+    <message>
+        <source>Only the author may change who sees this item.</source>
+        <translation>Nur der Autor darf ändern, wer diesen Eintrag sieht.</translation>
+    </message>
+    <message>
+        <source>Only the person who asked may accept an answer.</source>
+        <translation>Nur wer gefragt hat, darf eine Antwort akzeptieren.</translation>
+    </message>
+    <message>
+        <source>You cannot endorse yourself.</source>
+        <translation>Sie können sich nicht selbst empfehlen.</translation>
+    </message>
+    <message>
+        <source>Answers and comments follow their parent&apos;s audience.</source>
+        <translation>Antworten und Kommentare haben dasselbe Publikum wie ihr Beitrag.</translation>
+    </message>
+    <message>
+        <source>Choose who can see this item.</source>
+        <translation>Wählen Sie, wer diesen Eintrag sehen kann.</translation>
+    </message>
+    <message>
+        <source>&apos;private&apos; cannot be combined with other audiences</source>
+        <translation>„private“ lässt sich nicht mit anderen Zielgruppen kombinieren</translation>
+    </message>
+    <message>
+        <source>Only you can see this item, so nobody else can edit it: add the editors to its audience first.</source>
+        <translation>Nur Sie sehen diesen Eintrag, daher kann niemand sonst ihn bearbeiten: Fügen Sie die Bearbeiter zuerst dem Publikum hinzu.</translation>
+    </message>
+    <message>
+        <source>This item is also shown to groups you cannot see any more, so its audience cannot be kept as it is: name its whole audience.</source>
+        <translation>Dieser Eintrag wird auch Gruppen gezeigt, die Sie nicht mehr sehen, daher kann sein Publikum nicht so bleiben: Nennen Sie sein ganzes Publikum.</translation>
+    </message>
+    <message>
+        <source>&apos;Visible until&apos; is in the past: choose a later time, or none to keep it visible.</source>
+        <translation>„Sichtbar bis“ liegt in der Vergangenheit: Wählen Sie einen späteren Zeitpunkt oder keinen, damit es sichtbar bleibt.</translation>
+    </message>
+    <message>
+        <source>&apos;Visible until&apos; must be later than &apos;Publish at&apos;.</source>
+        <translation>„Sichtbar bis“ muss nach „Veröffentlichen am“ liegen.</translation>
+    </message>
+    <message>
+        <source>Only a shared document has a file to replace.</source>
+        <translation>Nur ein geteiltes Dokument hat eine Datei zum Ersetzen.</translation>
+    </message>
+    <message>
+        <source>Only an answer to a question can be accepted.</source>
+        <translation>Nur eine Antwort auf eine Frage kann akzeptiert werden.</translation>
+    </message>
+    <message>
+        <source>Name the skill you endorse.</source>
+        <translation>Nennen Sie die Fähigkeit, die Sie empfehlen.</translation>
+    </message>
+    <message>
+        <source>editor: {detail}</source>
+        <translation>Bearbeiter: {detail}</translation>
+    </message>
+    <message>
+        <source>an editor is a group or a person (group:NAME or person:NAME), not {text!r}</source>
+        <translation>ein Bearbeiter ist eine Gruppe oder eine Person (group:NAME oder person:NAME), nicht {text!r}</translation>
+    </message>
+    <message>
+        <source>This cannot be published: {field}</source>
+        <translation>Dies kann nicht veröffentlicht werden: {field}</translation>
+    </message>
+    <message>
+        <source>This edit cannot be saved: {field}</source>
+        <translation>Diese Änderung kann nicht gespeichert werden: {field}</translation>
+    </message>
+    <message>
+        <source>That reaction cannot be sent: {field}</source>
+        <translation>Diese Reaktion kann nicht gesendet werden: {field}</translation>
+    </message>
+    <message>
+        <source>This change cannot be saved: {field}</source>
+        <translation>Diese Änderung kann nicht gespeichert werden: {field}</translation>
+    </message>
+    <message>
+        <source>An editor must be able to see the item: {names} is not in its audience. Add them to the audience, or choose editors among those who can see it.</source>
+        <translation>Ein Bearbeiter muss den Eintrag sehen können: {names} gehört nicht zu seinem Publikum. Fügen Sie die Person dem Publikum hinzu oder wählen Sie Bearbeiter unter denen, die ihn sehen.</translation>
+    </message>
+    <message>
+        <source>An editor must be able to see the item: {names} are not in its audience. Add them to the audience, or choose editors among those who can see it.</source>
+        <translation>Ein Bearbeiter muss den Eintrag sehen können: {names} gehören nicht zu seinem Publikum. Fügen Sie sie dem Publikum hinzu oder wählen Sie Bearbeiter unter denen, die ihn sehen.</translation>
+    </message>
+    <message>
+        <source>Finding experts is not available in this installation of kshare.</source>
+        <translation>Die Expertensuche ist in dieser kshare-Installation nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>Sign in first: kshare needs to know who is writing.</source>
+        <translation>Melden Sie sich zuerst an: kshare muss wissen, wer schreibt.</translation>
+    </message>
+    <message>
+        <source>Groups need a connection to the server, and it cannot be reached right now ({cause}). Try again when you are online.</source>
+        <translation>Gruppen brauchen eine Verbindung zum Server, und er ist gerade nicht erreichbar ({cause}). Versuchen Sie es erneut, wenn Sie online sind.</translation>
+    </message>
+    <message>
+        <source>Sign in again before {what}: the server asked for it.</source>
+        <translation>Melden Sie sich erneut an, bevor Sie fortfahren ({what}): Der Server verlangt es.</translation>
+    </message>
+    <message>
+        <source>More than one group is called “{name}”; use its id instead.</source>
+        <translation>Mehrere Gruppen heißen „{name}“; verwenden Sie stattdessen die ID.</translation>
+    </message>
+    <message>
+        <source>No group called “{name}” that you may see.</source>
+        <translation>Keine Gruppe namens „{name}“, die Sie sehen dürfen.</translation>
+    </message>
+    <message>
+        <source>kshare cannot follow a {kind!r}; try one of: {kinds}.</source>
+        <translation>kshare kann {kind!r} nicht folgen; versuchen Sie eines davon: {kinds}.</translation>
+    </message>
+    <message>
+        <source>Name the tag to follow.</source>
+        <translation>Nennen Sie das Tag, dem Sie folgen möchten.</translation>
+    </message>
+    <message>
+        <source>No colleague called @{name} on this computer (sync first?).</source>
+        <translation>Keine Kollegin und kein Kollege namens @{name} auf diesem Computer (zuerst synchronisieren?).</translation>
+    </message>
+    <message>
+        <source>More than one {kind} is called “{name}”; use its id.</source>
+        <translation>Mehrere Einträge ({kind}) heißen „{name}“; verwenden Sie die ID.</translation>
+    </message>
+    <message>
+        <source>No {kind} “{name}” on this computer.</source>
+        <translation>Kein Eintrag ({kind}) „{name}“ auf diesem Computer.</translation>
+    </message>
+    <message>
+        <source>Finding experts is turned off by your organisation.{help}</source>
+        <translation>Die Expertensuche wurde von Ihrer Organisation ausgeschaltet.{help}</translation>
+    </message>
+    <message>
+        <source>Downloading shared documents is turned off by your organisation.{help}</source>
+        <translation>Das Herunterladen geteilter Dokumente wurde von Ihrer Organisation ausgeschaltet.{help}</translation>
+    </message>
+    <message>
+        <source>Publishing to the whole organisation is turned off by your organisation.{help}</source>
+        <translation>Das Veröffentlichen für die ganze Organisation wurde von Ihrer Organisation ausgeschaltet.{help}</translation>
+    </message>
+    <message>
+        <source> For help, contact {contact}.</source>
+        <translation> Hilfe erhalten Sie bei {contact}.</translation>
+    </message>
+    <message>
+        <source>Your organisation&apos;s policy allows only the kshare server {allowed}, not {server_url}.{help}</source>
+        <translation>Die Richtlinie Ihrer Organisation erlaubt nur den kshare-Server {allowed}, nicht {server_url}.{help}</translation>
+    </message>
+    <message>
+        <source>Your profile is not on this computer yet: sync once first.</source>
+        <translation>Ihr Profil ist noch nicht auf diesem Computer: Synchronisieren Sie zuerst einmal.</translation>
+    </message>
+    <message>
+        <source>“{start}…” is longer than {limit} characters.</source>
+        <translation>„{start}…“ ist länger als {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>Sign in first: kshare needs to know whose profile this is.</source>
+        <translation>Melden Sie sich zuerst an: kshare muss wissen, wessen Profil das ist.</translation>
+    </message>
+    <message>
+        <source>Search is not available in this installation of kshare.</source>
+        <translation>Die Suche ist in dieser kshare-Installation nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>{name} is {size} MB; files up to {limit} MB can be shared.</source>
+        <translation>{name} ist {size} MB groß; Dateien bis {limit} MB können geteilt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot read {name}: {cause}</source>
+        <translation>{name} kann nicht gelesen werden: {cause}</translation>
+    </message>
+</context>
+<context>
     <name>ExpertCard</name>
     <message>
         <source>{rank}. {name}: open their profile</source>

@@ -15,6 +15,7 @@ from types import SimpleNamespace
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 
+from kshare.client.errors import InvalidWrite, UserFacingError
 from kshare.client.notifications.service import Notifications
 from kshare.client.services import Workspace
 from kshare.client.store import repository
@@ -23,9 +24,14 @@ from kshare.protocol.schemas import PersonUpsert
 from kshare.ui import i18n
 from kshare.ui.desktop_notifier import bubble
 from kshare.ui.inbox_page import InboxPage
+from kshare.ui.operations import describe_failure
+from tests.gui.test_translations import open_window
 from tests.unit.client import factories
 
-pytestmark = pytest.mark.gui
+pytestmark = [
+    pytest.mark.gui,
+    pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"),
+]
 
 ME, ANA = "p-me", "p-ana"
 
@@ -107,3 +113,44 @@ def test_a_tray_bubble_reads_english_without_a_translation(qapp, workspace) -> N
         "Mentions of me",
         "Ana Souza mentioned you in “Deploy notes”",
     )
+
+
+# -- errors ------------------------------------------------------------------------------
+
+
+def test_a_refused_write_reads_german_in_the_window_and_english_on_the_command_line(
+    qtbot, runner, german, workspace
+) -> None:
+    """A follow of an empty tag, refused by the real cache, shown where the window shows
+    failures; ``str()`` of the same error is what ``kshare follow`` prints."""
+    window = open_window(qtbot, workspace, runner)
+    runner.failed.connect(window.show_failure)
+    with qtbot.waitSignal(runner.failed, timeout=10_000) as failed:
+        runner.write(lambda: workspace.notifications.follow("tag", "  "), label="following")
+    failure = failed.args[0]
+    assert failure.user_facing and str(failure.exception) == "Name the tag to follow."
+    assert failure.message == "Nennen Sie das Tag, dem Sie folgen möchten."
+    assert window.notice.text().startswith("Nennen Sie das Tag, dem Sie folgen möchten.")
+
+
+def test_refusals_with_values_read_german(german) -> None:
+    refused = InvalidWrite("editors_outside", names=("Ana", "Bob"))
+    assert str(refused).startswith("An editor must be able to see the item: Ana, Bob are not")
+    assert describe_failure(refused, "").message.startswith(
+        "Ein Bearbeiter muss den Eintrag sehen können: Ana, Bob gehören nicht"
+    )
+    # a sentence inside a sentence: the cause is translated too
+    offline = UserFacingError("Cannot download {name}: {cause}", name="plan.pdf", cause="timed out")
+    assert str(offline) == "Cannot download plan.pdf: timed out"
+    assert describe_failure(offline, "").message == (
+        "plan.pdf kann nicht heruntergeladen werden: timed out"
+    )
+    # a sentence nobody translated (a server's own words) is shown as it came
+    plain = UserFacingError("You are the only owner of {SRE}")
+    assert describe_failure(plain, "").message == "You are the only owner of {SRE}"
+
+
+def test_without_a_translation_errors_read_as_the_command_line_prints_them(qapp) -> None:
+    refused = InvalidWrite("ends_before_start")
+    assert describe_failure(refused, "").message == str(refused)
+    assert str(refused) == "'Visible until' must be later than 'Publish at'."
