@@ -661,6 +661,45 @@
     </message>
 </context>
 <context>
+    <name>DocumentPreview</name>
+    <message>
+        <source>{filename} has no preview here.</source>
+        <translation>Für {filename} gibt es hier keine Vorschau.</translation>
+    </message>
+    <message>
+        <source>{filename} is too large to preview.</source>
+        <translation>{filename} ist für eine Vorschau zu groß.</translation>
+    </message>
+    <message>
+        <source>{filename} is too large to preview ({size}).</source>
+        <translation>{filename} ist für eine Vorschau zu groß ({size}).</translation>
+    </message>
+    <message>
+        <source>{filename} is not on this computer.</source>
+        <translation>{filename} ist nicht auf diesem Computer.</translation>
+    </message>
+    <message>
+        <source>{filename} is password-protected: open it in a PDF viewer.</source>
+        <translation>{filename} ist passwortgeschützt: Öffnen Sie es in einem PDF-Programm.</translation>
+    </message>
+    <message>
+        <source>{filename} is damaged and cannot be shown.</source>
+        <translation>{filename} ist beschädigt und kann nicht angezeigt werden.</translation>
+    </message>
+    <message>
+        <source>{filename} has too many pages to preview.</source>
+        <translation>{filename} hat zu viele Seiten für eine Vorschau.</translation>
+    </message>
+    <message>
+        <source>The preview shows the beginning only.</source>
+        <translation>Die Vorschau zeigt nur den Anfang.</translation>
+    </message>
+    <message>
+        <source>Showing {shown} of {count} pages.</source>
+        <translation>{shown} von {count} Seiten werden angezeigt.</translation>
+    </message>
+</context>
+<context>
     <name>EntriesModel</name>
     <message>
         <source>(may be outdated)</source>

@@ -15,7 +15,10 @@ from types import SimpleNamespace
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 
+from kshare.client.documents.preview import preview_file
+from kshare.client.documents.views import DocumentPreview
 from kshare.client.errors import InvalidWrite, UserFacingError
+from kshare.client.index.extract import ExtractResult
 from kshare.client.notifications.service import Notifications
 from kshare.client.services import Workspace
 from kshare.client.store import repository
@@ -25,6 +28,7 @@ from kshare.ui import i18n
 from kshare.ui.desktop_notifier import bubble
 from kshare.ui.inbox_page import InboxPage
 from kshare.ui.operations import describe_failure
+from kshare.ui.preview_pane import PreviewPane
 from tests.gui.test_translations import open_window
 from tests.unit.client import factories
 
@@ -154,3 +158,42 @@ def test_without_a_translation_errors_read_as_the_command_line_prints_them(qapp)
     refused = InvalidWrite("ends_before_start")
     assert describe_failure(refused, "").message == str(refused)
     assert str(refused) == "'Visible until' must be later than 'Publish at'."
+
+
+# -- the preview pane --------------------------------------------------------------------
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "documents"
+
+
+def no_text(_path: Path, _mime: str, _filename: str) -> ExtractResult:
+    raise AssertionError("a PDF is rendered, not read as text")
+
+
+def preview_of(name: str, **options: int) -> DocumentPreview:
+    return preview_file(FIXTURES / name, "application/pdf", name, no_text, **options)
+
+
+def test_the_preview_pane_says_in_german_why_it_shows_less(qtbot, german) -> None:
+    pane = PreviewPane()
+    qtbot.addWidget(pane)
+    first_page = preview_of("sample.pdf", max_pages=1)
+    assert first_page.message == "Showing 1 of 2 pages."  # what the client says, in English
+    pane.show_preview(first_page)
+    assert pane.kind == "pdf" and pane.message.text() == "1 von 2 Seiten werden angezeigt."
+    pane.show_preview(preview_of("encrypted.pdf"))
+    assert pane.message.text() == (
+        "encrypted.pdf ist passwortgeschützt: Öffnen Sie es in einem PDF-Programm."
+    )
+    pane.show_preview(preview_of("corrupt.pdf"))
+    assert pane.kind == "none"
+    assert pane.message.text() == "corrupt.pdf ist beschädigt und kann nicht angezeigt werden."
+    unknown = preview_file(FIXTURES / "sample.pdf", "application/octet-stream", "x.bin", no_text)
+    pane.show_preview(unknown)
+    assert pane.message.text() == "Für x.bin gibt es hier keine Vorschau."
+
+
+def test_the_preview_pane_reads_english_without_a_translation(qtbot, qapp) -> None:
+    pane = PreviewPane()
+    qtbot.addWidget(pane)
+    pane.show_preview(preview_of("corrupt.pdf"))
+    assert pane.message.text() == "corrupt.pdf is damaged and cannot be shown."
