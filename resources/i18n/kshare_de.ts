@@ -4141,104 +4141,8 @@ Der Index liegt auf diesem Computer, daher funktioniert die Suche auch offline.<
         <translation>Sammlung</translation>
     </message>
     <message>
-        <source>January</source>
-        <translation>Januar</translation>
-    </message>
-    <message>
-        <source>February</source>
-        <translation>Februar</translation>
-    </message>
-    <message>
-        <source>March</source>
-        <translation>März</translation>
-    </message>
-    <message>
-        <source>April</source>
-        <translation>April</translation>
-    </message>
-    <message>
-        <source>May</source>
-        <translation>Mai</translation>
-    </message>
-    <message>
-        <source>June</source>
-        <translation>Juni</translation>
-    </message>
-    <message>
-        <source>July</source>
-        <translation>Juli</translation>
-    </message>
-    <message>
-        <source>August</source>
-        <translation>August</translation>
-    </message>
-    <message>
-        <source>September</source>
-        <translation>September</translation>
-    </message>
-    <message>
-        <source>October</source>
-        <translation>Oktober</translation>
-    </message>
-    <message>
-        <source>November</source>
-        <translation>November</translation>
-    </message>
-    <message>
-        <source>December</source>
-        <translation>Dezember</translation>
-    </message>
-    <message>
-        <source>Jan</source>
-        <translation>Jan.</translation>
-    </message>
-    <message>
-        <source>Feb</source>
-        <translation>Feb.</translation>
-    </message>
-    <message>
-        <source>Mar</source>
-        <translation>März</translation>
-    </message>
-    <message>
-        <source>Apr</source>
-        <translation>Apr.</translation>
-    </message>
-    <message>
-        <source>Jun</source>
-        <translation>Juni</translation>
-    </message>
-    <message>
-        <source>Jul</source>
-        <translation>Juli</translation>
-    </message>
-    <message>
-        <source>Aug</source>
-        <translation>Aug.</translation>
-    </message>
-    <message>
-        <source>Sep</source>
-        <translation>Sept.</translation>
-    </message>
-    <message>
-        <source>Oct</source>
-        <translation>Okt.</translation>
-    </message>
-    <message>
-        <source>Nov</source>
-        <translation>Nov.</translation>
-    </message>
-    <message>
-        <source>Dec</source>
-        <translation>Dez.</translation>
-    </message>
-    <message>
-        <source>{day} {month} {year}</source>
-        <translation>{day}. {month} {year}</translation>
-    </message>
-    <message>
-        <source>{day} {month}</source>
-        <translation>{day}. {month}</translation>
+        <source>{date}, {time}</source>
+        <translation>{date}, {time}</translation>
     </message>
     <message>
         <source>never</source>
@@ -4259,10 +4163,6 @@ Der Index liegt auf diesem Computer, daher funktioniert die Suche auch offline.<
     <message>
         <source>yesterday</source>
         <translation>gestern</translation>
-    </message>
-    <message>
-        <source>{day} {month} {year}, {time}</source>
-        <translation>{day}. {month} {year}, {time}</translation>
     </message>
     <message>
         <source>Visible to: only you</source>

@@ -8,12 +8,12 @@ translation as the app does and read what the widgets show.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 
 from kshare.client.documents.preview import preview_file
 from kshare.client.documents.views import DocumentPreview
@@ -22,13 +22,17 @@ from kshare.client.index.extract import ExtractResult
 from kshare.client.notifications.service import Notifications
 from kshare.client.services import Workspace
 from kshare.client.store import repository
+from kshare.client.sync import messages
 from kshare.clock import ManualClock
 from kshare.protocol.schemas import PersonUpsert
 from kshare.ui import i18n
 from kshare.ui.desktop_notifier import bubble
+from kshare.ui.document_panel import size_text
+from kshare.ui.i18n import phrase_text
 from kshare.ui.inbox_page import InboxPage
 from kshare.ui.operations import describe_failure
 from kshare.ui.preview_pane import PreviewPane
+from kshare.ui.text import clock_time, decimal, full_time, number, short_date
 from tests.gui.test_translations import open_window
 from tests.unit.client import factories
 
@@ -197,3 +201,42 @@ def test_the_preview_pane_reads_english_without_a_translation(qtbot, qapp) -> No
     qtbot.addWidget(pane)
     pane.show_preview(preview_of("corrupt.pdf"))
     assert pane.message.text() == "corrupt.pdf is damaged and cannot be shown."
+
+
+# -- dates and numbers -------------------------------------------------------------------
+
+MOMENT = datetime(2025, 3, 12, 14, 5)  # local time: what the window shows
+
+
+def test_dates_and_numbers_follow_the_german_locale(german, qapp) -> None:
+    assert QLocale().language() == QLocale.Language.German
+    assert short_date(MOMENT) == "12. März"
+    assert short_date(MOMENT, year=True) == "12. März 2025"
+    assert full_time(MOMENT.astimezone()) == "12. März 2025, 14:05"
+    assert number(1_234_567) == "1.234.567" and decimal(3.5) == "3,5"
+    assert size_text(int(3.5 * 1024**2)) == "3,5 MB"
+    syncing = messages.say(messages.SYNCING_OF, done=12_345, total=100_000)
+    assert syncing.text == "Syncing… 12345 of 100000"  # the command line, as ever
+    assert phrase_text(syncing) == "Wird synchronisiert… 12.345 von 100.000"
+
+
+def test_each_language_keeps_the_systems_formats_when_the_system_speaks_it() -> None:
+    austria, us = QLocale("de_AT"), QLocale("en_US")
+    assert i18n.locale_for("de", austria).name() == "de_AT"
+    assert i18n.locale_for("de", us).name() == "de_DE"
+    assert i18n.locale_for("en", us).name() == "en_US"
+    assert i18n.locale_for("en", austria).name() == "en_US"
+    assert i18n.locale_for("en", QLocale.c()).name() == "C"
+
+
+def test_an_american_locale_says_the_month_first_and_the_time_in_hours_of_twelve(qapp) -> None:
+    before = QLocale()
+    QLocale.setDefault(QLocale("en_US"))
+    try:
+        assert short_date(MOMENT, year=True) == "Mar 12, 2025"
+        shown = full_time(MOMENT.astimezone())
+        assert shown.startswith("March 12, 2025, 2:05") and shown.endswith("PM")
+        assert clock_time(MOMENT).startswith("2:05")
+        assert number(12_345) == "12,345"
+    finally:
+        QLocale.setDefault(before)
