@@ -1299,6 +1299,10 @@
 <context>
     <name>FeedModel</name>
     <message>
+        <source>Scheduled for {when}</source>
+        <translation>Geplant für {when}</translation>
+    </message>
+    <message>
         <source>1 answer</source>
         <translation>1 Antwort</translation>
     </message>
