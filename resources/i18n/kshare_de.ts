@@ -1752,10 +1752,6 @@
         <translation>Diese Woche nichts Neues in dem, was Sie verfolgen.</translation>
     </message>
     <message>
-        <source>(untitled)</source>
-        <translation>(ohne Titel)</translation>
-    </message>
-    <message>
         <source>Shown because: {reason}</source>
         <translation>Angezeigt, weil: {reason}</translation>
     </message>
@@ -3392,8 +3388,12 @@ Der Index liegt auf diesem Computer, daher funktioniert die Suche auch offline.<
         <translation>Auf dem neuesten Stand</translation>
     </message>
     <message>
-        <source>Up to date — {count} change(s) of yours need a look</source>
-        <translation>Auf dem neuesten Stand — Änderungen, die Sie sich ansehen sollten: {count}</translation>
+        <source>Up to date — {count} change of yours needs a look</source>
+        <translation>Auf dem neuesten Stand — {count} Änderung von Ihnen sollten Sie sich ansehen</translation>
+    </message>
+    <message>
+        <source>Up to date — {count} changes of yours need a look</source>
+        <translation>Auf dem neuesten Stand — {count} Änderungen von Ihnen sollten Sie sich ansehen</translation>
     </message>
     <message>
         <source>Offline — retrying in {wait}: {cause}</source>

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from kshare.client.home_feed.service import HomeFeed, HomeItem, for_workspace
+from kshare.client.labels import reply_title_phrase
 from kshare.clock import SYSTEM, Clock
 from kshare.ui.card_delegate import CardDelegate, Role
 from kshare.ui.follow_dialog import FollowDialog
@@ -63,13 +64,14 @@ def describe(row: HomeItem) -> Mapping[int, Any]:
     s = row.summary
     reason = phrase_text(row.reason_phrase, row.reason)
     meta = " · ".join(p for p in (reason, s.author_name, relative_time(s.created_at)) if p)
+    # never "(untitled)": a post without a title says so, a reply names its kind
+    title = s.title or phrase_text(reply_title_phrase(s.kind, ""))
     return {
-        Qt.ItemDataRole.DisplayRole: s.title
-        or QCoreApplication.translate("HomePage", "(untitled)"),
+        Qt.ItemDataRole.DisplayRole: title,
         Qt.ItemDataRole.ToolTipRole: QCoreApplication.translate(
             "HomePage", "Shown because: {reason}"
         ).format(reason=reason),
-        Qt.ItemDataRole.AccessibleTextRole: f"{s.title}. {reason}",
+        Qt.ItemDataRole.AccessibleTextRole: f"{title}. {reason}",
         Role.ID: s.id,
         Role.ITEM: s,
         Role.META: meta,
