@@ -15,12 +15,14 @@ with kshare's. A change takes effect the next time kshare starts.
 from __future__ import annotations
 
 import logging
+from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from kshare.client.phrases import QT_TRANSLATE_NOOP, Phrase
 from kshare.ui.resources import resources_dir
+from kshare.ui.text import short_date
 
 log = logging.getLogger(__name__)
 
@@ -39,11 +41,19 @@ translate_noop = QT_TRANSLATE_NOOP
 
 # Values that are counts: shown with the locale's digit grouping ("12.345" in German).
 COUNT_VALUES = frozenset({"count", "done", "total", "shown", "people", "doomed", "usual"})
+# Values that are days, made by the client as ISO dates: shown in the locale's way.
+DATE_VALUES = frozenset({"date"})
 
 
 def _value(key: str, value: str) -> str:
     if key in COUNT_VALUES and value.isdigit():
         return QLocale().toString(int(value))
+    if key in DATE_VALUES:
+        try:
+            day = date.fromisoformat(value)
+        except ValueError:
+            return value
+        return short_date(datetime(day.year, day.month, day.day), year=True)
     return value
 
 
