@@ -240,3 +240,28 @@ def test_an_american_locale_says_the_month_first_and_the_time_in_hours_of_twelve
         assert number(12_345) == "12,345"
     finally:
         QLocale.setDefault(before)
+
+
+def test_offline_a_document_not_downloaded_says_so_in_german(
+    qtbot, german, desktop_of, window_for, server
+) -> None:
+    """The real server goes away; the preview asks for a file this desktop never fetched."""
+    ana, priya = desktop_of("ana"), desktop_of("priya")
+    doc_id = ana.share_file(FIXTURES / "sample.txt", title="Notes", audience=["group:SRE on-call"])
+    ana.sync()
+    priya.sync()
+    server.stop()
+    window = window_for(priya)
+    pane = window.detail
+    with qtbot.waitSignal(pane.item_shown, timeout=60_000):
+        pane.show_item(doc_id)
+    panel = pane.document_panel
+    assert panel is not None
+    qtbot.waitUntil(lambda: "Noch nicht heruntergeladen" in panel.state.text(), timeout=60_000)
+    qtbot.mouseClick(panel.preview_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: panel.preview.message.text().startswith(
+            "sample.txt ist noch nicht heruntergeladen, und der Server ist nicht erreichbar."
+        ),
+        timeout=60_000,
+    )

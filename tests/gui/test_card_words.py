@@ -1,4 +1,5 @@
-"""A post written for later shows when others will see it on its author's feed card."""
+"""What a feed card says of itself: a post written for later shows when others will see
+it, and one without a title names its kind, never "(untitled)"."""
 
 from __future__ import annotations
 
@@ -7,12 +8,16 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
+from kshare.client.home_feed.service import HomeItem
 from kshare.client.services import Workspace
 from kshare.client.store import queries, repository
+from kshare.client.views import ItemSummary
 from kshare.clock import ManualClock
 from kshare.protocol.schemas import AudienceView
 from kshare.ui.feed_model import summary_meta
+from kshare.ui.home_page import describe
 from tests.unit.client import factories
 
 pytestmark = pytest.mark.gui
@@ -42,3 +47,11 @@ def test_a_scheduled_post_is_marked_on_its_feed_card(workspace) -> None:
     assert "Scheduled for" not in summary_meta(cards["n"], clock)
     clock.advance(days=3)  # its time came: an ordinary post now
     assert "Scheduled for" not in summary_meta(cards["s"], clock)
+
+
+def test_a_home_card_without_a_title_names_its_kind(qapp) -> None:
+    at = factories.T0
+    post = HomeItem(ItemSummary("p", "post", "", "bo", "Bo", at, at), "popular", False)
+    comment = HomeItem(ItemSummary("c", "comment", "", "bo", "Bo", at, at), "popular", False)
+    assert describe(post)[Qt.ItemDataRole.DisplayRole] == "Post without a title"
+    assert describe(comment)[Qt.ItemDataRole.DisplayRole] == "Comment"
