@@ -1071,6 +1071,10 @@
         <source>Cannot read {name}: {cause}</source>
         <translation>{name} kann nicht gelesen werden: {cause}</translation>
     </message>
+    <message>
+        <source>kshare keeps your sign-in token only in the system keyring, and no usable keyring was found on this computer ({detail}). Start a desktop session with a keyring (Secret Service / KWallet, macOS Keychain, Windows Credential Locker), or set the PYTHON_KEYRING_BACKEND environment variable to a keyring backend available here.</source>
+        <translation>kshare bewahrt Ihr Anmeldetoken nur im Schlüsselbund des Systems auf, und auf diesem Computer wurde kein nutzbarer Schlüsselbund gefunden ({detail}). Starten Sie eine Desktop-Sitzung mit Schlüsselbund (Secret Service / KWallet, macOS-Schlüsselbund, Windows-Anmeldeinformationsverwaltung) oder setzen Sie die Umgebungsvariable PYTHON_KEYRING_BACKEND auf ein hier verfügbares Schlüsselbund-Backend.</translation>
+    </message>
 </context>
 <context>
     <name>ExpertCard</name>
