@@ -17,9 +17,10 @@ from PySide6.QtCore import QCoreApplication, QLocale, Qt
 
 from kshare.client.documents.preview import preview_file
 from kshare.client.documents.views import DocumentPreview
-from kshare.client.errors import InvalidWrite, UserFacingError
+from kshare.client.errors import InvalidWrite, NotSignedIn, UserFacingError
 from kshare.client.index.extract import ExtractResult
 from kshare.client.notifications.service import Notifications
+from kshare.client.phrases import Phrase
 from kshare.client.services import Workspace
 from kshare.client.store import repository
 from kshare.client.sync import messages
@@ -156,6 +157,22 @@ def test_refusals_with_values_read_german(german) -> None:
     # a sentence nobody translated (a server's own words) is shown as it came
     plain = UserFacingError("You are the only owner of {SRE}")
     assert describe_failure(plain, "").message == "You are the only owner of {SRE}"
+
+
+def test_sign_in_errors_read_german_and_name_the_work_as_the_window_does(german, workspace) -> None:
+    with pytest.raises(NotSignedIn) as caught:  # a real profile nobody signed in to
+        workspace.sessions.online("joining the group", lambda api: None)
+    assert str(caught.value) == "Sign in first: groups are kept on the server."
+    assert describe_failure(caught.value, "").message == (
+        "Melden Sie sich zuerst an: Gruppen liegen auf dem Server."
+    )
+    again = NotSignedIn(
+        "Sign in again before {what}.", what=Phrase.of("TaskLabel", "joining the group")
+    )
+    assert str(again) == "Sign in again before joining the group."
+    assert describe_failure(again, "").message == (
+        "Melden Sie sich erneut an, bevor Sie fortfahren (Beitreten zur Gruppe)."
+    )
 
 
 def test_without_a_translation_errors_read_as_the_command_line_prints_them(qapp) -> None:

@@ -61,7 +61,7 @@ def online(make_api: Callable[[], ApiClient], what: str, call: Callable[[ApiClie
     except AuthRequired as exc:
         raise NotSignedIn(
             QT_TRANSLATE_NOOP("Errors", "Sign in again before {what}: the server asked for it."),
-            what=what,
+            what=Phrase.of("TaskLabel", what),  # the window names the work as it does,
         ) from exc
     except AccountDisabled as exc:
         raise UserFacingError(exc.phrase) from exc

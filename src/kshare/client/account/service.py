@@ -22,7 +22,7 @@ from kshare.client.account import api as account_api
 from kshare.client.account import methods as sign_in_methods
 from kshare.client.account.session_auth import SessionAuth
 from kshare.client.errors import LoginFailed, NotSignedIn, ServerUnreachable, UserFacingError
-from kshare.client.phrases import QT_TRANSLATE_NOOP
+from kshare.client.phrases import QT_TRANSLATE_NOOP, Phrase
 from kshare.client.policy_checks import PolicyChecks
 from kshare.client.store import repository
 from kshare.client.sync import messages
@@ -121,7 +121,8 @@ class Sessions:
         token = self.token()
         if not token:
             raise NotSignedIn(
-                QT_TRANSLATE_NOOP("Errors", "Sign in again before {what}."), what=what
+                QT_TRANSLATE_NOOP("Errors", "Sign in again before {what}."),
+                what=Phrase.of("TaskLabel", what),  # the window names the work as it does
             )
         return group_calls.online(
             lambda: self.api(attempts=group_calls.ONLINE_ATTEMPTS),
