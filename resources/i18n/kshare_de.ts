@@ -1791,6 +1791,10 @@
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
+    <message>
+        <source>Fetching what you may see from the server…</source>
+        <translation>Was Sie sehen dürfen, wird vom Server abgerufen…</translation>
+    </message>
 </context>
 <context>
     <name>HomeReason</name>

@@ -146,6 +146,7 @@ class HomePage(QWidget):
         self.list.setUniformItemSizes(False)
         self.list.clicked.connect(self._on_list_clicked)
         self.list.activated.connect(self._on_list_clicked)
+        self._sync_status: Any = None  # the last sync status (see set_sync_status)
         self.empty = _named(QLabel(self.tr("Loading…")), "emptyState")
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -209,12 +210,24 @@ class HomePage(QWidget):
     def reasons(self) -> dict[str, str]:
         return {row.summary.id: row.reason for row in self.model.rows()}
 
+    def set_sync_status(self, status: Any) -> None:
+        """While a sync runs, an empty Home says it is fetching instead of "Nothing yet"."""
+        self._sync_status = status
+        if not self.model.rows() and self._stack.currentWidget() is self.empty:
+            self.empty.setText(self._empty_text())
+
+    def _empty_text(self) -> str:
+        status = self._sync_status
+        if status is not None and status.state == "syncing":
+            return self.tr("Fetching what you may see from the server…")
+        return self.tr(EMPTY.get(self.current_view(), EMPTY[HOME]))
+
     def _show(self, rows: list[HomeItem]) -> None:
         self.model.set_rows(rows)
         if rows:
             self._stack.setCurrentWidget(self.list)
         else:
-            self.empty.setText(self.tr(EMPTY.get(self.current_view(), EMPTY[HOME])))
+            self.empty.setText(self._empty_text())
             self._stack.setCurrentWidget(self.empty)
         self.refreshed.emit()
 
