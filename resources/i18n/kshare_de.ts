@@ -1358,10 +1358,17 @@
         <translation>Anzeigen</translation>
     </message>
     <message numerus="yes">
-        <source>Fetching… {done} of %n items</source>
+        <source>Fetching… {done} of %Ln items</source>
         <translation>
-            <numerusform>Wird abgerufen… {done} von %n Eintrag</numerusform>
-            <numerusform>Wird abgerufen… {done} von %n Einträgen</numerusform>
+            <numerusform>Wird abgerufen… {done} von %Ln Eintrag</numerusform>
+            <numerusform>Wird abgerufen… {done} von %Ln Einträgen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln items</source>
+        <translation>
+            <numerusform>%Ln Eintrag</numerusform>
+            <numerusform>%Ln Einträge</numerusform>
         </translation>
     </message>
     <message>
@@ -1371,13 +1378,6 @@
     <message>
         <source>1 item</source>
         <translation>1 Eintrag</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n items</source>
-        <translation>
-            <numerusform>%n Eintrag</numerusform>
-            <numerusform>%n Einträge</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -2972,10 +2972,10 @@ Der Index liegt auf diesem Computer, daher funktioniert die Suche auch offline.<
         <translation>1 Ergebnis für {query}</translation>
     </message>
     <message numerus="yes">
-        <source>%n results for {query}</source>
+        <source>%Ln results for {query}</source>
         <translation>
-            <numerusform>%n Ergebnis für {query}</numerusform>
-            <numerusform>%n Ergebnisse für {query}</numerusform>
+            <numerusform>%Ln Ergebnis für {query}</numerusform>
+            <numerusform>%Ln Ergebnisse für {query}</numerusform>
         </translation>
     </message>
     <message>

@@ -24,16 +24,19 @@ from kshare.client.phrases import Phrase
 from kshare.client.services import Workspace
 from kshare.client.store import repository
 from kshare.client.sync import messages
+from kshare.client.views import SyncStatus
 from kshare.clock import ManualClock
 from kshare.protocol.schemas import PersonUpsert
 from kshare.ui import i18n
 from kshare.ui.desktop_notifier import bubble
 from kshare.ui.document_panel import size_text
+from kshare.ui.feed_page import FeedPage
 from kshare.ui.i18n import phrase_text
 from kshare.ui.inbox_page import InboxPage
 from kshare.ui.operations import describe_failure
 from kshare.ui.preview_pane import PreviewPane
 from kshare.ui.text import clock_time, decimal, full_time, number, short_date
+from tests.gui.conftest import ListFeed
 from tests.gui.test_translations import open_window
 from tests.unit.client import factories
 
@@ -225,7 +228,7 @@ def test_the_preview_pane_reads_english_without_a_translation(qtbot, qapp) -> No
 MOMENT = datetime(2025, 3, 12, 14, 5)  # local time: what the window shows
 
 
-def test_dates_and_numbers_follow_the_german_locale(german, qapp) -> None:
+def test_dates_and_numbers_follow_the_german_locale(qtbot, runner, german) -> None:
     assert QLocale().language() == QLocale.Language.German
     assert short_date(MOMENT) == "12. März"
     assert short_date(MOMENT, year=True) == "12. März 2025"
@@ -235,6 +238,10 @@ def test_dates_and_numbers_follow_the_german_locale(german, qapp) -> None:
     syncing = messages.say(messages.SYNCING_OF, done=12_345, total=100_000)
     assert syncing.text == "Syncing… 12345 of 100000"  # the command line, as ever
     assert phrase_text(syncing) == "Wird synchronisiert… 12.345 von 100.000"
+    feed = FeedPage(ListFeed([]), runner)
+    qtbot.addWidget(feed)
+    feed.set_sync_status(SyncStatus("syncing", "", items_done=12_345, items_total=100_000))
+    assert feed.empty.text() == "Wird abgerufen… 12.345 von 100.000 Einträgen"
 
 
 def test_each_language_keeps_the_systems_formats_when_the_system_speaks_it() -> None:
