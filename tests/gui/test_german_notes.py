@@ -19,6 +19,7 @@ from kshare.client.documents.preview import preview_file
 from kshare.client.documents.views import DocumentPreview
 from kshare.client.errors import InvalidWrite, NotSignedIn, UserFacingError
 from kshare.client.index.extract import ExtractResult
+from kshare.client.notifications import collections as watched
 from kshare.client.notifications.service import Notifications
 from kshare.client.phrases import Phrase
 from kshare.client.services import Workspace
@@ -117,6 +118,15 @@ def test_a_tray_bubble_reads_german(german, workspace) -> None:
         "Ana Souza hat Sie in „Deploy notes“ erwähnt",
     )
     assert bubble(entries["reply"])[0] == "Antworten und Kommentare"
+
+
+def test_what_changed_in_a_followed_collection_reads_german(german) -> None:
+    counts = {"added": 2, "moved": 1, "title": 1}
+    assert watched.describe(counts) == "2 entries added, 1 entry moved, renamed"
+    assert phrase_text(watched.describe_phrase(counts)) == (
+        "2 Einträge hinzugefügt, 1 Eintrag verschoben, umbenannt"
+    )
+    assert phrase_text(watched.describe_phrase({})) == "geändert"
 
 
 def test_a_tray_bubble_reads_english_without_a_translation(qapp, workspace) -> None:
