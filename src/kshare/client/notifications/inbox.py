@@ -182,10 +182,10 @@ def candidates(conn: Connection, me: str, follows: FollowSet, now: datetime) -> 
         root = parent.parent_id if parent is not None and parent.parent_id else row.parent_id
         open_id = root or row.id
         who: str | Phrase = people.get(row.author_id) or _say(SOMEONE)
-        thread = parents.get(root) if root is not None and root in parents else parent
-        title = _short(
-            *((thread.title, thread.kind) if thread is not None else (row.title, row.kind))
-        )
+        # the thread's title: the question of an answer, or of a comment on one
+        thread = parents.get(root, parent) if root is not None else row
+        thread = thread if thread is not None else row
+        title = _short(thread.title, thread.kind)
         if row.mentions_me:
             add("mention", row, open_id, _say(MENTIONED, who=who, title=title))
         if parent is not None and parent.author_id == me:
