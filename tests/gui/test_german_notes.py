@@ -13,7 +13,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt
 
 from kshare.client.documents.preview import preview_file
 from kshare.client.documents.views import DocumentPreview
@@ -34,6 +34,7 @@ from kshare.ui.document_panel import size_text
 from kshare.ui.feed_page import FeedPage
 from kshare.ui.i18n import phrase_text
 from kshare.ui.inbox_page import InboxPage
+from kshare.ui.login_dialog import LoginDialog
 from kshare.ui.operations import describe_failure
 from kshare.ui.preview_pane import PreviewPane
 from kshare.ui.text import clock_time, decimal, full_time, number, short_date
@@ -153,6 +154,23 @@ def test_a_refused_write_reads_german_in_the_window_and_english_on_the_command_l
     assert failure.user_facing and str(failure.exception) == "Name the tag to follow."
     assert failure.message == "Nennen Sie das Tag, dem Sie folgen möchten."
     assert window.notice.text().startswith("Nennen Sie das Tag, dem Sie folgen möchten.")
+
+
+def test_the_sign_in_dialog_says_in_german_why_the_server_cannot_be_reached(
+    qtbot, runner, german, workspace, tmp_path
+) -> None:
+    """A real sign-in attempt against a port nothing listens on."""
+    dialog = LoginDialog(
+        workspace, runner, QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    )
+    qtbot.addWidget(dialog)
+    dialog.server.setText("http://127.0.0.1:9")
+    dialog.username.setText("ana")
+    dialog.password.setText("secret")
+    dialog.sign_in_button.click()
+    qtbot.waitUntil(lambda: not dialog.error.isHidden(), timeout=30_000)
+    assert dialog.error.text().startswith("http://127.0.0.1:9 ist nicht erreichbar: ")
+    assert "antwortet nichts" in dialog.error.text()
 
 
 def test_refusals_with_values_read_german(german) -> None:
