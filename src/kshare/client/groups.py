@@ -33,7 +33,6 @@ T = TypeVar("T")
 
 # Fail fast: a person is waiting, and nothing is queued to try again later.
 ONLINE_ATTEMPTS = 2
-NEEDS_CONNECTION = "Groups need a connection to the server"
 
 
 class NeedsConnection(UserFacingError):
