@@ -186,6 +186,53 @@
     </message>
 </context>
 <context>
+    <name>CollectionChange</name>
+    <message>
+        <source>{count} entry added</source>
+        <translation>{count} Eintrag hinzugefügt</translation>
+    </message>
+    <message>
+        <source>{count} entries added</source>
+        <translation>{count} Einträge hinzugefügt</translation>
+    </message>
+    <message>
+        <source>{count} entry removed</source>
+        <translation>{count} Eintrag entfernt</translation>
+    </message>
+    <message>
+        <source>{count} entries removed</source>
+        <translation>{count} Einträge entfernt</translation>
+    </message>
+    <message>
+        <source>{count} entry moved</source>
+        <translation>{count} Eintrag verschoben</translation>
+    </message>
+    <message>
+        <source>{count} entries moved</source>
+        <translation>{count} Einträge verschoben</translation>
+    </message>
+    <message>
+        <source>{count} note changed</source>
+        <translation>{count} Notiz geändert</translation>
+    </message>
+    <message>
+        <source>{count} notes changed</source>
+        <translation>{count} Notizen geändert</translation>
+    </message>
+    <message>
+        <source>renamed</source>
+        <translation>umbenannt</translation>
+    </message>
+    <message>
+        <source>description changed</source>
+        <translation>Beschreibung geändert</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>geändert</translation>
+    </message>
+</context>
+<context>
     <name>CollectionPane</name>
     <message>
         <source>Select a collection to read it here.</source>
@@ -614,6 +661,45 @@
     </message>
 </context>
 <context>
+    <name>DocumentPreview</name>
+    <message>
+        <source>{filename} has no preview here.</source>
+        <translation>Für {filename} gibt es hier keine Vorschau.</translation>
+    </message>
+    <message>
+        <source>{filename} is too large to preview.</source>
+        <translation>{filename} ist für eine Vorschau zu groß.</translation>
+    </message>
+    <message>
+        <source>{filename} is too large to preview ({size}).</source>
+        <translation>{filename} ist für eine Vorschau zu groß ({size}).</translation>
+    </message>
+    <message>
+        <source>{filename} is not on this computer.</source>
+        <translation>{filename} ist nicht auf diesem Computer.</translation>
+    </message>
+    <message>
+        <source>{filename} is password-protected: open it in a PDF viewer.</source>
+        <translation>{filename} ist passwortgeschützt: Öffnen Sie es in einem PDF-Programm.</translation>
+    </message>
+    <message>
+        <source>{filename} is damaged and cannot be shown.</source>
+        <translation>{filename} ist beschädigt und kann nicht angezeigt werden.</translation>
+    </message>
+    <message>
+        <source>{filename} has too many pages to preview.</source>
+        <translation>{filename} hat zu viele Seiten für eine Vorschau.</translation>
+    </message>
+    <message>
+        <source>The preview shows the beginning only.</source>
+        <translation>Die Vorschau zeigt nur den Anfang.</translation>
+    </message>
+    <message>
+        <source>Showing {shown} of {count} pages.</source>
+        <translation>{shown} von {count} Seiten werden angezeigt.</translation>
+    </message>
+</context>
+<context>
     <name>EntriesModel</name>
     <message>
         <source>(may be outdated)</source>
@@ -665,6 +751,329 @@
     <message>
         <source>Discard: {what}</source>
         <translation>Verwerfen: {what}</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Cannot ask {url} how to sign in: {cause}.</source>
+        <translation>Kann {url} nicht fragen, wie die Anmeldung funktioniert: {cause}.</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>Melden Sie sich zuerst an.</translation>
+    </message>
+    <message>
+        <source>Sign in first: groups are kept on the server.</source>
+        <translation>Melden Sie sich zuerst an: Gruppen liegen auf dem Server.</translation>
+    </message>
+    <message>
+        <source>Sign in again before {what}.</source>
+        <translation>Melden Sie sich erneut an, bevor Sie fortfahren ({what}).</translation>
+    </message>
+    <message>
+        <source>{url} does not offer signing in with a company account.</source>
+        <translation>{url} bietet keine Anmeldung mit einem Firmenkonto an.</translation>
+    </message>
+    <message>
+        <source>Give the address of your company&apos;s kshare server.</source>
+        <translation>Geben Sie die Adresse des kshare-Servers Ihrer Firma an.</translation>
+    </message>
+    <message>
+        <source>{cause}.</source>
+        <translation>{cause}.</translation>
+    </message>
+    <message>
+        <source>Cannot reach {url}: {cause}.</source>
+        <translation>{url} ist nicht erreichbar: {cause}.</translation>
+    </message>
+    <message>
+        <source>{cause}. Get it from {url}.</source>
+        <translation>{cause}. Sie erhalten es unter {url}.</translation>
+    </message>
+    <message>
+        <source>Sign-in failed: {cause}</source>
+        <translation>Anmeldung fehlgeschlagen: {cause}</translation>
+    </message>
+    <message>
+        <source>The server did not accept your company account: {cause}</source>
+        <translation>Der Server hat Ihr Firmenkonto nicht akzeptiert: {cause}</translation>
+    </message>
+    <message>
+        <source>The server did not accept that user name and password.</source>
+        <translation>Der Server hat diesen Benutzernamen und dieses Passwort nicht akzeptiert.</translation>
+    </message>
+    <message>
+        <source>The sign-in in the browser was not finished.</source>
+        <translation>Die Anmeldung im Browser wurde nicht abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>The browser came back from another sign-in; try again.</source>
+        <translation>Der Browser kam von einer anderen Anmeldung zurück; versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Your company&apos;s sign-in page did not sign you in ({why}).</source>
+        <translation>Die Anmeldeseite Ihrer Firma hat Sie nicht angemeldet ({why}).</translation>
+    </message>
+    <message>
+        <source>No collection {id} on this computer.</source>
+        <translation>Keine Sammlung {id} auf diesem Computer.</translation>
+    </message>
+    <message>
+        <source>Only the collection&apos;s curators may change it.</source>
+        <translation>Nur die Kuratoren der Sammlung dürfen sie ändern.</translation>
+    </message>
+    <message>
+        <source>Sign in first: kshare needs to know who is curating.</source>
+        <translation>Melden Sie sich zuerst an: kshare muss wissen, wer kuratiert.</translation>
+    </message>
+    <message>
+        <source>A collection needs a title.</source>
+        <translation>Eine Sammlung braucht einen Titel.</translation>
+    </message>
+    <message>
+        <source>Name the person by id: {id}</source>
+        <translation>Nennen Sie die Person mit ihrer ID: {id}</translation>
+    </message>
+    <message>
+        <source>Nothing called {id} on this computer to add.</source>
+        <translation>Auf diesem Computer gibt es nichts namens {id} zum Hinzufügen.</translation>
+    </message>
+    <message>
+        <source>The review date must lie in the future.</source>
+        <translation>Das Prüfdatum muss in der Zukunft liegen.</translation>
+    </message>
+    <message>
+        <source>That item is not on this computer (any more).</source>
+        <translation>Dieser Eintrag ist nicht (mehr) auf diesem Computer.</translation>
+    </message>
+    <message>
+        <source>Only its author and its curators may verify this.</source>
+        <translation>Nur der Autor und die Kuratoren dürfen dies bestätigen.</translation>
+    </message>
+    <message>
+        <source>Name two different tags to merge.</source>
+        <translation>Nennen Sie zwei verschiedene Tags zum Zusammenführen.</translation>
+    </message>
+    <message>
+        <source>This file</source>
+        <translation>Diese Datei</translation>
+    </message>
+    <message>
+        <source>the file</source>
+        <translation>die Datei</translation>
+    </message>
+    <message>
+        <source>{name} is not downloaded yet, and the server cannot be reached. It can be opened once you are online.</source>
+        <translation>{name} ist noch nicht heruntergeladen, und der Server ist nicht erreichbar. Sie können es öffnen, sobald Sie online sind.</translation>
+    </message>
+    <message>
+        <source>Cannot download {name}: {cause}</source>
+        <translation>{name} kann nicht heruntergeladen werden: {cause}</translation>
+    </message>
+    <message>
+        <source>Cannot save {name}: {cause}</source>
+        <translation>{name} kann nicht gespeichert werden: {cause}</translation>
+    </message>
+    <message>
+        <source>This document is no longer available to you.</source>
+        <translation>Dieses Dokument ist für Sie nicht mehr verfügbar.</translation>
+    </message>
+    <message>
+        <source>Version {number} of {name} is not known here.</source>
+        <translation>Version {number} von {name} ist hier nicht bekannt.</translation>
+    </message>
+    <message>
+        <source>That person is not on this computer (any more).</source>
+        <translation>Diese Person ist nicht (mehr) auf diesem Computer.</translation>
+    </message>
+    <message>
+        <source>Your profile is not on this computer yet: sync once, then try again.</source>
+        <translation>Ihr Profil ist noch nicht auf diesem Computer: Synchronisieren Sie einmal und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>That draft is no longer waiting for a decision.</source>
+        <translation>Dieser Entwurf wartet nicht mehr auf eine Entscheidung.</translation>
+    </message>
+    <message>
+        <source>Only its author and the editors they chose may change this item.</source>
+        <translation>Nur der Autor und die von ihm gewählten Bearbeiter dürfen diesen Eintrag ändern.</translation>
+    </message>
+    <message>
+        <source>Only the author may change who sees this item.</source>
+        <translation>Nur der Autor darf ändern, wer diesen Eintrag sieht.</translation>
+    </message>
+    <message>
+        <source>Only the person who asked may accept an answer.</source>
+        <translation>Nur wer gefragt hat, darf eine Antwort akzeptieren.</translation>
+    </message>
+    <message>
+        <source>You cannot endorse yourself.</source>
+        <translation>Sie können sich nicht selbst empfehlen.</translation>
+    </message>
+    <message>
+        <source>Answers and comments follow their parent&apos;s audience.</source>
+        <translation>Antworten und Kommentare haben dasselbe Publikum wie ihr Beitrag.</translation>
+    </message>
+    <message>
+        <source>Choose who can see this item.</source>
+        <translation>Wählen Sie, wer diesen Eintrag sehen kann.</translation>
+    </message>
+    <message>
+        <source>&apos;private&apos; cannot be combined with other audiences</source>
+        <translation>„private“ lässt sich nicht mit anderen Zielgruppen kombinieren</translation>
+    </message>
+    <message>
+        <source>Only you can see this item, so nobody else can edit it: add the editors to its audience first.</source>
+        <translation>Nur Sie sehen diesen Eintrag, daher kann niemand sonst ihn bearbeiten: Fügen Sie die Bearbeiter zuerst dem Publikum hinzu.</translation>
+    </message>
+    <message>
+        <source>This item is also shown to groups you cannot see any more, so its audience cannot be kept as it is: name its whole audience.</source>
+        <translation>Dieser Eintrag wird auch Gruppen gezeigt, die Sie nicht mehr sehen, daher kann sein Publikum nicht so bleiben: Nennen Sie sein ganzes Publikum.</translation>
+    </message>
+    <message>
+        <source>&apos;Visible until&apos; is in the past: choose a later time, or none to keep it visible.</source>
+        <translation>„Sichtbar bis“ liegt in der Vergangenheit: Wählen Sie einen späteren Zeitpunkt oder keinen, damit es sichtbar bleibt.</translation>
+    </message>
+    <message>
+        <source>&apos;Visible until&apos; must be later than &apos;Publish at&apos;.</source>
+        <translation>„Sichtbar bis“ muss nach „Veröffentlichen am“ liegen.</translation>
+    </message>
+    <message>
+        <source>Only a shared document has a file to replace.</source>
+        <translation>Nur ein geteiltes Dokument hat eine Datei zum Ersetzen.</translation>
+    </message>
+    <message>
+        <source>Only an answer to a question can be accepted.</source>
+        <translation>Nur eine Antwort auf eine Frage kann akzeptiert werden.</translation>
+    </message>
+    <message>
+        <source>Name the skill you endorse.</source>
+        <translation>Nennen Sie die Fähigkeit, die Sie empfehlen.</translation>
+    </message>
+    <message>
+        <source>editor: {detail}</source>
+        <translation>Bearbeiter: {detail}</translation>
+    </message>
+    <message>
+        <source>an editor is a group or a person (group:NAME or person:NAME), not {text!r}</source>
+        <translation>ein Bearbeiter ist eine Gruppe oder eine Person (group:NAME oder person:NAME), nicht {text!r}</translation>
+    </message>
+    <message>
+        <source>This cannot be published: {field}</source>
+        <translation>Dies kann nicht veröffentlicht werden: {field}</translation>
+    </message>
+    <message>
+        <source>This edit cannot be saved: {field}</source>
+        <translation>Diese Änderung kann nicht gespeichert werden: {field}</translation>
+    </message>
+    <message>
+        <source>That reaction cannot be sent: {field}</source>
+        <translation>Diese Reaktion kann nicht gesendet werden: {field}</translation>
+    </message>
+    <message>
+        <source>This change cannot be saved: {field}</source>
+        <translation>Diese Änderung kann nicht gespeichert werden: {field}</translation>
+    </message>
+    <message>
+        <source>An editor must be able to see the item: {names} is not in its audience. Add them to the audience, or choose editors among those who can see it.</source>
+        <translation>Ein Bearbeiter muss den Eintrag sehen können: {names} gehört nicht zu seinem Publikum. Fügen Sie die Person dem Publikum hinzu oder wählen Sie Bearbeiter unter denen, die ihn sehen.</translation>
+    </message>
+    <message>
+        <source>An editor must be able to see the item: {names} are not in its audience. Add them to the audience, or choose editors among those who can see it.</source>
+        <translation>Ein Bearbeiter muss den Eintrag sehen können: {names} gehören nicht zu seinem Publikum. Fügen Sie sie dem Publikum hinzu oder wählen Sie Bearbeiter unter denen, die ihn sehen.</translation>
+    </message>
+    <message>
+        <source>Finding experts is not available in this installation of kshare.</source>
+        <translation>Die Expertensuche ist in dieser kshare-Installation nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>Sign in first: kshare needs to know who is writing.</source>
+        <translation>Melden Sie sich zuerst an: kshare muss wissen, wer schreibt.</translation>
+    </message>
+    <message>
+        <source>Groups need a connection to the server, and it cannot be reached right now ({cause}). Try again when you are online.</source>
+        <translation>Gruppen brauchen eine Verbindung zum Server, und er ist gerade nicht erreichbar ({cause}). Versuchen Sie es erneut, wenn Sie online sind.</translation>
+    </message>
+    <message>
+        <source>Sign in again before {what}: the server asked for it.</source>
+        <translation>Melden Sie sich erneut an, bevor Sie fortfahren ({what}): Der Server verlangt es.</translation>
+    </message>
+    <message>
+        <source>More than one group is called “{name}”; use its id instead.</source>
+        <translation>Mehrere Gruppen heißen „{name}“; verwenden Sie stattdessen die ID.</translation>
+    </message>
+    <message>
+        <source>No group called “{name}” that you may see.</source>
+        <translation>Keine Gruppe namens „{name}“, die Sie sehen dürfen.</translation>
+    </message>
+    <message>
+        <source>kshare cannot follow a {kind!r}; try one of: {kinds}.</source>
+        <translation>kshare kann {kind!r} nicht folgen; versuchen Sie eines davon: {kinds}.</translation>
+    </message>
+    <message>
+        <source>Name the tag to follow.</source>
+        <translation>Nennen Sie das Tag, dem Sie folgen möchten.</translation>
+    </message>
+    <message>
+        <source>No colleague called @{name} on this computer (sync first?).</source>
+        <translation>Keine Kollegin und kein Kollege namens @{name} auf diesem Computer (zuerst synchronisieren?).</translation>
+    </message>
+    <message>
+        <source>More than one {kind} is called “{name}”; use its id.</source>
+        <translation>Mehrere Einträge ({kind}) heißen „{name}“; verwenden Sie die ID.</translation>
+    </message>
+    <message>
+        <source>No {kind} “{name}” on this computer.</source>
+        <translation>Kein Eintrag ({kind}) „{name}“ auf diesem Computer.</translation>
+    </message>
+    <message>
+        <source>Finding experts is turned off by your organisation.{help}</source>
+        <translation>Die Expertensuche wurde von Ihrer Organisation ausgeschaltet.{help}</translation>
+    </message>
+    <message>
+        <source>Downloading shared documents is turned off by your organisation.{help}</source>
+        <translation>Das Herunterladen geteilter Dokumente wurde von Ihrer Organisation ausgeschaltet.{help}</translation>
+    </message>
+    <message>
+        <source>Publishing to the whole organisation is turned off by your organisation.{help}</source>
+        <translation>Das Veröffentlichen für die ganze Organisation wurde von Ihrer Organisation ausgeschaltet.{help}</translation>
+    </message>
+    <message>
+        <source> For help, contact {contact}.</source>
+        <translation> Hilfe erhalten Sie bei {contact}.</translation>
+    </message>
+    <message>
+        <source>Your organisation&apos;s policy allows only the kshare server {allowed}, not {server_url}.{help}</source>
+        <translation>Die Richtlinie Ihrer Organisation erlaubt nur den kshare-Server {allowed}, nicht {server_url}.{help}</translation>
+    </message>
+    <message>
+        <source>Your profile is not on this computer yet: sync once first.</source>
+        <translation>Ihr Profil ist noch nicht auf diesem Computer: Synchronisieren Sie zuerst einmal.</translation>
+    </message>
+    <message>
+        <source>“{start}…” is longer than {limit} characters.</source>
+        <translation>„{start}…“ ist länger als {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>Sign in first: kshare needs to know whose profile this is.</source>
+        <translation>Melden Sie sich zuerst an: kshare muss wissen, wessen Profil das ist.</translation>
+    </message>
+    <message>
+        <source>Search is not available in this installation of kshare.</source>
+        <translation>Die Suche ist in dieser kshare-Installation nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>{name} is {size} MB; files up to {limit} MB can be shared.</source>
+        <translation>{name} ist {size} MB groß; Dateien bis {limit} MB können geteilt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot read {name}: {cause}</source>
+        <translation>{name} kann nicht gelesen werden: {cause}</translation>
+    </message>
+    <message>
+        <source>kshare keeps your sign-in token only in the system keyring, and no usable keyring was found on this computer ({detail}). Start a desktop session with a keyring (Secret Service / KWallet, macOS Keychain, Windows Credential Locker), or set the PYTHON_KEYRING_BACKEND environment variable to a keyring backend available here.</source>
+        <translation>kshare bewahrt Ihr Anmeldetoken nur im Schlüsselbund des Systems auf, und auf diesem Computer wurde kein nutzbarer Schlüsselbund gefunden ({detail}). Starten Sie eine Desktop-Sitzung mit Schlüsselbund (Secret Service / KWallet, macOS-Schlüsselbund, Windows-Anmeldeinformationsverwaltung) oder setzen Sie die Umgebungsvariable PYTHON_KEYRING_BACKEND auf ein hier verfügbares Schlüsselbund-Backend.</translation>
     </message>
 </context>
 <context>
@@ -894,6 +1303,10 @@
 <context>
     <name>FeedModel</name>
     <message>
+        <source>Scheduled for {when}</source>
+        <translation>Geplant für {when}</translation>
+    </message>
+    <message>
         <source>1 answer</source>
         <translation>1 Antwort</translation>
     </message>
@@ -945,10 +1358,17 @@
         <translation>Anzeigen</translation>
     </message>
     <message numerus="yes">
-        <source>Fetching… {done} of %n items</source>
+        <source>Fetching… {done} of %Ln items</source>
         <translation>
-            <numerusform>Wird abgerufen… {done} von %n Eintrag</numerusform>
-            <numerusform>Wird abgerufen… {done} von %n Einträgen</numerusform>
+            <numerusform>Wird abgerufen… {done} von %Ln Eintrag</numerusform>
+            <numerusform>Wird abgerufen… {done} von %Ln Einträgen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln items</source>
+        <translation>
+            <numerusform>%Ln Eintrag</numerusform>
+            <numerusform>%Ln Einträge</numerusform>
         </translation>
     </message>
     <message>
@@ -958,13 +1378,6 @@
     <message>
         <source>1 item</source>
         <translation>1 Eintrag</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n items</source>
-        <translation>
-            <numerusform>%n Eintrag</numerusform>
-            <numerusform>%n Einträge</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -1343,10 +1756,6 @@
         <translation>Diese Woche nichts Neues in dem, was Sie verfolgen.</translation>
     </message>
     <message>
-        <source>(untitled)</source>
-        <translation>(ohne Titel)</translation>
-    </message>
-    <message>
         <source>Shown because: {reason}</source>
         <translation>Angezeigt, weil: {reason}</translation>
     </message>
@@ -1381,6 +1790,10 @@
     <message>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>Fetching what you may see from the server…</source>
+        <translation>Was Sie sehen dürfen, wird vom Server abgerufen…</translation>
     </message>
 </context>
 <context>
@@ -1432,6 +1845,101 @@
     <message>
         <source>new</source>
         <translation>neu</translation>
+    </message>
+</context>
+<context>
+    <name>Inbox</name>
+    <message>
+        <source>Mentions of me</source>
+        <translation>Erwähnungen von mir</translation>
+    </message>
+    <message>
+        <source>Answers to my questions</source>
+        <translation>Antworten auf meine Fragen</translation>
+    </message>
+    <message>
+        <source>Accepted answers</source>
+        <translation>Akzeptierte Antworten</translation>
+    </message>
+    <message>
+        <source>Replies and comments</source>
+        <translation>Antworten und Kommentare</translation>
+    </message>
+    <message>
+        <source>Endorsements</source>
+        <translation>Empfehlungen</translation>
+    </message>
+    <message>
+        <source>Group membership</source>
+        <translation>Gruppenmitgliedschaft</translation>
+    </message>
+    <message>
+        <source>New in what I follow</source>
+        <translation>Neues in dem, was ich verfolge</translation>
+    </message>
+    <message>
+        <source>{who} mentioned you in “{title}”</source>
+        <translation>{who} hat Sie in „{title}“ erwähnt</translation>
+    </message>
+    <message>
+        <source>{who} answered your question “{title}”</source>
+        <translation>{who} hat Ihre Frage „{title}“ beantwortet</translation>
+    </message>
+    <message>
+        <source>{who} replied to “{title}”</source>
+        <translation>{who} hat auf „{title}“ geantwortet</translation>
+    </message>
+    <message>
+        <source>{who} posted: “{title}”</source>
+        <translation>{who} hat veröffentlicht: „{title}“</translation>
+    </message>
+    <message>
+        <source>New in a group you follow: “{title}”</source>
+        <translation>Neu in einer Gruppe, der Sie folgen: „{title}“</translation>
+    </message>
+    <message>
+        <source>New in #{tag}, which you follow: “{title}”</source>
+        <translation>Neu in #{tag}, dem Sie folgen: „{title}“</translation>
+    </message>
+    <message>
+        <source>{who} answered “{title}”, which you follow</source>
+        <translation>{who} hat „{title}“ beantwortet, dem Sie folgen</translation>
+    </message>
+    <message>
+        <source>Collection “{title}” changed: {changes}</source>
+        <translation>Sammlung „{title}“ geändert: {changes}</translation>
+    </message>
+    <message>
+        <source>Your request to join {group} was approved</source>
+        <translation>Ihre Anfrage, {group} beizutreten, wurde angenommen</translation>
+    </message>
+    <message>
+        <source>Your request to join {group} was declined</source>
+        <translation>Ihre Anfrage, {group} beizutreten, wurde abgelehnt</translation>
+    </message>
+    <message>
+        <source>Your answer to “{title}” was accepted</source>
+        <translation>Ihre Antwort auf „{title}“ wurde akzeptiert</translation>
+    </message>
+    <message>
+        <source>{who} endorsed you for {skill}</source>
+        <translation>{who} hat Sie für {skill} empfohlen</translation>
+    </message>
+    <message>
+        <source>You are now a member of {group}</source>
+        <translation>Sie sind jetzt Mitglied von {group}</translation>
+    </message>
+    <message>
+        <source>Someone</source>
+        <translation>Jemand</translation>
+    </message>
+    <message>
+        <source>Someone you follow</source>
+        <translation>Jemand, dem Sie folgen</translation>
+    </message>
+    <message>
+        <source>A colleague</source>
+        <translation>Ein Kollege</translation>
     </message>
 </context>
 <context>
@@ -2464,10 +2972,10 @@ Der Index liegt auf diesem Computer, daher funktioniert die Suche auch offline.<
         <translation>1 Ergebnis für {query}</translation>
     </message>
     <message numerus="yes">
-        <source>%n results for {query}</source>
+        <source>%Ln results for {query}</source>
         <translation>
-            <numerusform>%n Ergebnis für {query}</numerusform>
-            <numerusform>%n Ergebnisse für {query}</numerusform>
+            <numerusform>%Ln Ergebnis für {query}</numerusform>
+            <numerusform>%Ln Ergebnisse für {query}</numerusform>
         </translation>
     </message>
     <message>
@@ -2888,8 +3396,12 @@ Der Index liegt auf diesem Computer, daher funktioniert die Suche auch offline.<
         <translation>Auf dem neuesten Stand</translation>
     </message>
     <message>
-        <source>Up to date — {count} change(s) of yours need a look</source>
-        <translation>Auf dem neuesten Stand — Änderungen, die Sie sich ansehen sollten: {count}</translation>
+        <source>Up to date — {count} change of yours needs a look</source>
+        <translation>Auf dem neuesten Stand — {count} Änderung von Ihnen sollten Sie sich ansehen</translation>
+    </message>
+    <message>
+        <source>Up to date — {count} changes of yours need a look</source>
+        <translation>Auf dem neuesten Stand — {count} Änderungen von Ihnen sollten Sie sich ansehen</translation>
     </message>
     <message>
         <source>Offline — retrying in {wait}: {cause}</source>
@@ -3641,104 +4153,8 @@ Der Index liegt auf diesem Computer, daher funktioniert die Suche auch offline.<
         <translation>Sammlung</translation>
     </message>
     <message>
-        <source>January</source>
-        <translation>Januar</translation>
-    </message>
-    <message>
-        <source>February</source>
-        <translation>Februar</translation>
-    </message>
-    <message>
-        <source>March</source>
-        <translation>März</translation>
-    </message>
-    <message>
-        <source>April</source>
-        <translation>April</translation>
-    </message>
-    <message>
-        <source>May</source>
-        <translation>Mai</translation>
-    </message>
-    <message>
-        <source>June</source>
-        <translation>Juni</translation>
-    </message>
-    <message>
-        <source>July</source>
-        <translation>Juli</translation>
-    </message>
-    <message>
-        <source>August</source>
-        <translation>August</translation>
-    </message>
-    <message>
-        <source>September</source>
-        <translation>September</translation>
-    </message>
-    <message>
-        <source>October</source>
-        <translation>Oktober</translation>
-    </message>
-    <message>
-        <source>November</source>
-        <translation>November</translation>
-    </message>
-    <message>
-        <source>December</source>
-        <translation>Dezember</translation>
-    </message>
-    <message>
-        <source>Jan</source>
-        <translation>Jan.</translation>
-    </message>
-    <message>
-        <source>Feb</source>
-        <translation>Feb.</translation>
-    </message>
-    <message>
-        <source>Mar</source>
-        <translation>März</translation>
-    </message>
-    <message>
-        <source>Apr</source>
-        <translation>Apr.</translation>
-    </message>
-    <message>
-        <source>Jun</source>
-        <translation>Juni</translation>
-    </message>
-    <message>
-        <source>Jul</source>
-        <translation>Juli</translation>
-    </message>
-    <message>
-        <source>Aug</source>
-        <translation>Aug.</translation>
-    </message>
-    <message>
-        <source>Sep</source>
-        <translation>Sept.</translation>
-    </message>
-    <message>
-        <source>Oct</source>
-        <translation>Okt.</translation>
-    </message>
-    <message>
-        <source>Nov</source>
-        <translation>Nov.</translation>
-    </message>
-    <message>
-        <source>Dec</source>
-        <translation>Dez.</translation>
-    </message>
-    <message>
-        <source>{day} {month} {year}</source>
-        <translation>{day}. {month} {year}</translation>
-    </message>
-    <message>
-        <source>{day} {month}</source>
-        <translation>{day}. {month}</translation>
+        <source>{date}, {time}</source>
+        <translation>{date}, {time}</translation>
     </message>
     <message>
         <source>never</source>
@@ -3759,10 +4175,6 @@ Der Index liegt auf diesem Computer, daher funktioniert die Suche auch offline.<
     <message>
         <source>yesterday</source>
         <translation>gestern</translation>
-    </message>
-    <message>
-        <source>{day} {month} {year}, {time}</source>
-        <translation>{day}. {month} {year}, {time}</translation>
     </message>
     <message>
         <source>Visible to: only you</source>

@@ -199,7 +199,7 @@ def test_group_standing_and_review_reasons_read_german(german) -> None:
     assert phrase_text(standing_phrase(group(request_pending=True))) == "Beitrittsanfrage offen"
     mark = Mark("Ana Souza", datetime(2026, 3, 12, tzinfo=UTC), None, (PAST_REVIEW_DATE,))
     assert phrase_text(note_phrase(mark, curates=True)) == (
-        "Bestätigt von Ana Souza am 2026-03-12 · muss überprüft werden: "
+        "Bestätigt von Ana Souza am 12. März 2026 · muss überprüft werden: "
         "Überprüfungsdatum überschritten"
     )
 

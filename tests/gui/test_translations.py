@@ -241,7 +241,7 @@ def test_every_context_is_a_name_the_code_looks_up(tmp_path):
 
 def test_the_translations_keep_every_placeholder():
     def placeholders(text: str) -> list[str]:
-        return sorted(re.findall(r"\{\w*\}|%n", text))
+        return sorted(re.findall(r"\{\w*\}|%L?n", text))
 
     wrong = []
     for (context, source, _), message in script.messages(script.ts_file("de")).items():

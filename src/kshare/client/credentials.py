@@ -16,16 +16,18 @@ import keyring.errors
 from keyring.backends import fail
 
 from kshare.client.errors import KeyringUnavailable
+from kshare.client.phrases import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
 SERVICE = "kshare"
 
-_NO_KEYRING = (
+_NO_KEYRING = QT_TRANSLATE_NOOP(
+    "Errors",
     "kshare keeps your sign-in token only in the system keyring, and no usable keyring "
     "was found on this computer ({detail}). Start a desktop session with a keyring "
     "(Secret Service / KWallet, macOS Keychain, Windows Credential Locker), or set the "
-    "PYTHON_KEYRING_BACKEND environment variable to a keyring backend available here."
+    "PYTHON_KEYRING_BACKEND environment variable to a keyring backend available here.",
 )
 
 
@@ -37,14 +39,14 @@ def credential_key(server_url: str, username: str) -> str:
 def _backend() -> keyring.backend.KeyringBackend:
     backend = keyring.get_keyring()
     if isinstance(backend, fail.Keyring):
-        raise KeyringUnavailable(_NO_KEYRING.format(detail="only the failing backend is present"))
+        raise KeyringUnavailable(_NO_KEYRING, detail="only the failing backend is present")
     return backend
 
 
 def _unavailable(exc: Exception) -> KeyringUnavailable:
     # The exception text of a keyring backend never contains the secret itself.
     log.warning("keyring refused the request: %s", type(exc).__name__)
-    return KeyringUnavailable(_NO_KEYRING.format(detail=f"{type(exc).__name__}: {exc}"))
+    return KeyringUnavailable(_NO_KEYRING, detail=f"{type(exc).__name__}: {exc}")
 
 
 def store_token(server_url: str, username: str, token: str) -> None:

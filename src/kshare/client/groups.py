@@ -33,7 +33,6 @@ T = TypeVar("T")
 
 # Fail fast: a person is waiting, and nothing is queued to try again later.
 ONLINE_ATTEMPTS = 2
-NEEDS_CONNECTION = "Groups need a connection to the server"
 
 
 class NeedsConnection(UserFacingError):
@@ -51,19 +50,26 @@ def online(make_api: Callable[[], ApiClient], what: str, call: Callable[[ApiClie
     except (Transient, Cancelled) as exc:
         log.info("%s failed: %s", what, exc)
         raise NeedsConnection(
-            f"{NEEDS_CONNECTION}, and it cannot be reached right now ({exc}). "
-            "Try again when you are online."
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "Groups need a connection to the server, and it cannot be reached right now "
+                "({cause}). Try again when you are online.",
+            ),
+            cause=exc.phrase,
         ) from exc
     except AuthRequired as exc:
-        raise NotSignedIn(f"Sign in again before {what}: the server asked for it.") from exc
+        raise NotSignedIn(
+            QT_TRANSLATE_NOOP("Errors", "Sign in again before {what}: the server asked for it."),
+            what=Phrase.of("TaskLabel", what),  # the window names the work as it does,
+        ) from exc
     except AccountDisabled as exc:
-        raise UserFacingError(str(exc)) from exc
+        raise UserFacingError(exc.phrase) from exc
     except IncompatibleServer as exc:
-        raise UserFacingError(str(exc)) from exc
+        raise UserFacingError(exc.phrase) from exc
     except ApiError as exc:
         # The server's own sentence: "You are the only owner of …", "Only the group's owners …".
         log.info("%s refused: %s %s", what, exc.status, exc.code)
-        raise UserFacingError(str(exc)) from exc
+        raise UserFacingError(exc.phrase) from exc
     finally:
         api.close()
 
@@ -78,8 +84,15 @@ def find_group(groups: Sequence[GroupView], wanted: str) -> GroupView:
     if len(named) == 1:
         return named[0]
     if len(named) > 1:
-        raise UserFacingError(f"More than one group is called “{wanted}”; use its id instead.")
-    raise UserFacingError(f"No group called “{wanted}” that you may see.")
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP(
+                "Errors", "More than one group is called “{name}”; use its id instead."
+            ),
+            name=wanted,
+        )
+    raise UserFacingError(
+        QT_TRANSLATE_NOOP("Errors", "No group called “{name}” that you may see."), name=wanted
+    )
 
 
 OWNER = QT_TRANSLATE_NOOP("GroupStanding", "Owner")

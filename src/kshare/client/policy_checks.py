@@ -12,12 +12,26 @@ from collections.abc import Sequence
 from sqlalchemy import Engine
 
 from kshare.client import updates
-from kshare.client.errors import ServerNotAllowed, TurnedOffByPolicy
-from kshare.client.phrases import Phrase
+from kshare.client.errors import ServerNotAllowed, TurnedOffByPolicy, say
+from kshare.client.phrases import QT_TRANSLATE_NOOP, Phrase
 from kshare.client.settings import Settings
 from kshare.client.store import repository
 from kshare.client.sync.transport import NetworkPolicy
 from kshare.protocol.schemas import ServerInfo
+
+# What each feature's switch turns off; ``{help}`` is whom to ask, or nothing.
+TURNED_OFF = {
+    "experts_enabled": QT_TRANSLATE_NOOP(
+        "Errors", "Finding experts is turned off by your organisation.{help}"
+    ),
+    "downloads_enabled": QT_TRANSLATE_NOOP(
+        "Errors", "Downloading shared documents is turned off by your organisation.{help}"
+    ),
+    "publish_to_organisation_enabled": QT_TRANSLATE_NOOP(
+        "Errors", "Publishing to the whole organisation is turned off by your organisation.{help}"
+    ),
+}
+ASK_FOR_HELP = QT_TRANSLATE_NOOP("Errors", " For help, contact {contact}.")
 
 
 class PolicyChecks:
@@ -33,23 +47,32 @@ class PolicyChecks:
 
     def ask_for_help(self) -> str:
         """Who to ask, in a sentence, when the policy names a support contact."""
+        return self.help_phrase().text
+
+    def help_phrase(self) -> Phrase:
+        """:meth:`ask_for_help` for translation."""
         contact = str(self.settings.get("support_contact"))
-        return f" For help, contact {contact}." if contact else ""
+        return say(ASK_FOR_HELP, contact=contact) if contact else Phrase.verbatim("")
 
     def check_server(self, server_url: str) -> None:
         """A locked server address means no other server: not to sign in, not to sync."""
         if not self.settings.server_allowed(server_url):
             allowed = self.settings.get("server_url") or "none"
             raise ServerNotAllowed(
-                f"Your organisation's policy allows only the kshare server {allowed}, "
-                f"not {server_url}.{self.ask_for_help()}"
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "Your organisation's policy allows only the kshare server {allowed}, "
+                    "not {server_url}.{help}",
+                ),
+                allowed=allowed,
+                server_url=server_url,
+                help=self.help_phrase(),
             )
 
     def require_feature(self, key: str, what: str) -> None:
         if not self.settings.feature(key):
-            raise TurnedOffByPolicy(
-                f"{what} is turned off by your organisation.{self.ask_for_help()}"
-            )
+            template = TURNED_OFF.get(key, f"{what} is turned off by your organisation.{{help}}")
+            raise TurnedOffByPolicy(template, help=self.help_phrase())
 
     def check_audience(self, audience: Sequence[str] | None) -> None:
         if audience and any(choice.strip().lower() == "org" for choice in audience):

@@ -14,11 +14,17 @@ from pydantic import ValidationError
 from sqlalchemy import Engine
 
 from kshare.client.errors import NotSignedIn, UserFacingError
+from kshare.client.phrases import QT_TRANSLATE_NOOP
 from kshare.client.store import outbox, repository
 from kshare.protocol.schemas import ProfileUpdate
 
 FIELDS = ("title", "location", "skills", "ask_me_about")
 MAX_ENTRY = 100  # characters of one skill or topic
+
+
+NOT_HERE_YET = QT_TRANSLATE_NOOP(
+    "Errors", "Your profile is not on this computer yet: sync once first."
+)
 
 
 @dataclass(frozen=True)
@@ -38,7 +44,11 @@ def clean_list(values: Iterable[str]) -> list[str]:
     for value in values:
         entry = " ".join(str(value).split())
         if len(entry) > MAX_ENTRY:
-            raise UserFacingError(f"“{entry[:30]}…” is longer than {MAX_ENTRY} characters.")
+            raise UserFacingError(
+                QT_TRANSLATE_NOOP("Errors", "“{start}…” is longer than {limit} characters."),
+                start=entry[:30],
+                limit=MAX_ENTRY,
+            )
         if entry:
             seen.setdefault(entry.casefold(), entry)
     return list(seen.values())
@@ -55,7 +65,11 @@ class ProfileEditor:
     def _who(self) -> str:
         me = self._me()
         if me is None:
-            raise NotSignedIn("Sign in first: kshare needs to know whose profile this is.")
+            raise NotSignedIn(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "Sign in first: kshare needs to know whose profile this is."
+                )
+            )
         return me
 
     def current(self) -> OwnProfile:
@@ -63,7 +77,7 @@ class ProfileEditor:
         with self._reader.connect() as conn:
             row = repository.person_columns(conn, me)
         if row is None:
-            raise UserFacingError("Your profile is not on this computer yet: sync once first.")
+            raise UserFacingError(NOT_HERE_YET)
         return _profile(row)
 
     def update(
@@ -94,7 +108,7 @@ class ProfileEditor:
         with self._writer.begin() as conn:
             row = repository.person_columns(conn, me)
             if row is None:
-                raise UserFacingError("Your profile is not on this computer yet: sync once first.")
+                raise UserFacingError(NOT_HERE_YET)
             before = {k: row.get(k) for k in FIELDS}
             changed = {k: v for k, v in wanted.items() if before.get(k) != v}
             if changed:

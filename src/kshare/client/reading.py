@@ -10,13 +10,16 @@ from sqlalchemy import Engine
 
 from kshare.client.account.service import Sessions
 from kshare.client.curation.service import Curation
-from kshare.client.errors import UserFacingError
+from kshare.client.errors import UserFacingError, say
+from kshare.client.phrases import QT_TRANSLATE_NOOP
 from kshare.client.search import Searching
 from kshare.client.store import queries
 from kshare.client.store.writes import LocalWrites
 from kshare.client.sync.blobs import BlobStore
 from kshare.client.sync.errors import SyncError
 from kshare.client.views import Choice, ItemDetail, ItemSummary
+
+THE_FILE = QT_TRANSLATE_NOOP("Errors", "the file")
 
 
 class Reading:
@@ -79,4 +82,8 @@ class Reading:
         try:
             return blobs.named_copy(ref)
         except SyncError as exc:
-            raise UserFacingError(f"Cannot download {ref.filename or 'the file'}: {exc}") from exc
+            raise UserFacingError(
+                QT_TRANSLATE_NOOP("Errors", "Cannot download {name}: {cause}"),
+                name=ref.filename or say(THE_FILE),
+                cause=exc.phrase,
+            ) from exc

@@ -16,6 +16,7 @@ from sqlalchemy import Engine
 from kshare.client.curation.service import Curation
 from kshare.client.errors import FeatureUnavailable
 from kshare.client.paths import ProfilePaths
+from kshare.client.phrases import QT_TRANSLATE_NOOP
 from kshare.client.views import SearchResults
 from kshare.clock import SYSTEM, Clock
 
@@ -59,7 +60,9 @@ class Searching:
                 except ImportError as exc:
                     log.warning("search is not available: %s", exc)
                     raise FeatureUnavailable(
-                        "Search is not available in this installation of kshare."
+                        QT_TRANSLATE_NOOP(
+                            "Errors", "Search is not available in this installation of kshare."
+                        )
                     ) from exc
                 self.current = SearchIndex(
                     self.paths.index_dir,

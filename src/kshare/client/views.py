@@ -33,6 +33,7 @@ class ItemSummary:
     is_accepted: bool = False
     score: int = 0
     pending: bool = False  # written on this desktop, not yet on the server
+    publish_at: datetime | None = None  # others see it from then on (the author sees it now)
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from kshare.client.account.service import Sessions
 from kshare.client.audiences import KEEP, TimeChange, audience_change, new_item_spec
 from kshare.client.errors import NotSignedIn, UserFacingError
 from kshare.client.paths import ProfilePaths
+from kshare.client.phrases import QT_TRANSLATE_NOOP
 from kshare.client.store import outbox, repository
 from kshare.client.store.outbox import OutboxOp
 from kshare.client.store.writes import LocalWrites
@@ -144,12 +145,20 @@ class Writing:
             size = source.stat().st_size
             if size > MAX_UPLOAD_BYTES:
                 raise UserFacingError(
-                    f"{source.name} is {size / 1024**2:.0f} MB; files up to "
-                    f"{MAX_UPLOAD_BYTES // 1024**2} MB can be shared."
+                    QT_TRANSLATE_NOOP(
+                        "Errors", "{name} is {size} MB; files up to {limit} MB can be shared."
+                    ),
+                    name=source.name,
+                    size=f"{size / 1024**2:.0f}",
+                    limit=MAX_UPLOAD_BYTES // 1024**2,
                 )
             data = source.read_bytes()
         except OSError as exc:
-            raise UserFacingError(f"Cannot read {source.name}: {exc.strerror or exc}") from exc
+            raise UserFacingError(
+                QT_TRANSLATE_NOOP("Errors", "Cannot read {name}: {cause}"),
+                name=source.name,
+                cause=exc.strerror or exc,
+            ) from exc
         mime = mimetypes.guess_type(source.name)[0] or "application/octet-stream"
         sha256 = BlobStore(self.paths.blobs_dir, None).add_local(data)
         ref = BlobRef(sha256=sha256, size=len(data), mime=mime, filename=source.name)
@@ -212,7 +221,7 @@ class Writing:
         """Take back the person's reaction; one the server never received is just forgotten."""
         account = self.sessions.current
         if account is None:
-            raise NotSignedIn("Sign in first.")
+            raise NotSignedIn(QT_TRANSLATE_NOOP("Errors", "Sign in first."))
         table = repository.REACTIONS
         with self.writer.begin() as conn:
             ids = list(

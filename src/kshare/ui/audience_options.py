@@ -39,7 +39,7 @@ from kshare.client.views import AudienceInfo, Choice
 from kshare.clock import SYSTEM, Clock
 from kshare.ui.audience_picker import AudienceChoicesModel, audience_key, short_label
 from kshare.ui.preview_pane import named
-from kshare.ui.text import QT_TRANSLATE_NOOP, counts, short_date
+from kshare.ui.text import QT_TRANSLATE_NOOP, clock_time, counts, short_date
 
 # The time field's display format; a translation may order it as its language does.
 DATE_FORMAT = QT_TRANSLATE_NOOP("TimeField", "d MMM yyyy, HH:mm")
@@ -54,7 +54,7 @@ def when(moment: datetime, clock: Clock = SYSTEM) -> str:
     local = (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone()
     day = short_date(local, year=local.year != clock.now().astimezone().year)
     return QCoreApplication.translate("audience_options", "{day}, {time}").format(
-        day=day, time=f"{local:%H:%M}"
+        day=day, time=clock_time(local)
     )
 
 

@@ -11,17 +11,26 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtWidgets import QSystemTrayIcon
 
+from kshare.client.notifications import inbox
 from kshare.client.notifications.inbox import KIND_LABELS, InboxEntry
-from kshare.ui.i18n import translate_noop
+from kshare.ui.i18n import phrase_text, translate_noop
 from kshare.ui.operations import TaskRunner
 from kshare.ui.resources import icon
 
 log = logging.getLogger(__name__)
 
 MAX_BUBBLES = 3  # more than this at once become one summary bubble
+
+
+def bubble(entry: InboxEntry) -> tuple[str, str]:
+    """The title (the kind of news: ``Mentions of me``) and text of an entry's bubble, in
+    the window's language."""
+    label = KIND_LABELS.get(entry.kind)
+    title = QCoreApplication.translate(inbox.CONTEXT, label) if label else "kshare"
+    return title, phrase_text(entry.phrase, entry.text)
 
 
 class DesktopNotifier(QObject):
@@ -68,7 +77,7 @@ class DesktopNotifier(QObject):
                 self.tray.showMessage("kshare", self.tr("%n new in your inbox", "", len(entries)))
             else:
                 for entry in entries:
-                    self.tray.showMessage(KIND_LABELS.get(entry.kind, "kshare"), entry.text)
+                    self.tray.showMessage(*bubble(entry))
         self.announced.emit(entries)
 
     @Slot()

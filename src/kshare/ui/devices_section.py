@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from kshare.ui.i18n import translate_noop
 from kshare.ui.operations import Failure, TaskRunner
+from kshare.ui.text import full_time
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +58,7 @@ class DeviceAccount(Protocol):
 
 
 def describe(device: Device) -> str:
-    seen = device.last_seen_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    seen = full_time(device.last_seen_at)
 
     name = device.host_name or QCoreApplication.translate("DevicesSection", "A computer")
     here = (

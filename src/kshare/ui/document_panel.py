@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from kshare.client.documents.views import DocumentPreview, DocumentView, FileVersionView
 from kshare.ui.operations import Failure, TaskRunner
 from kshare.ui.preview_pane import PreviewPane, named
-from kshare.ui.text import QT_TRANSLATE_NOOP, counts, full_time
+from kshare.ui.text import QT_TRANSLATE_NOOP, counts, decimal, full_time
 
 log = logging.getLogger(__name__)
 
@@ -51,10 +51,10 @@ def size_text(size: int) -> str:
         return QCoreApplication.translate("document_panel", "{size} bytes").format(size=size)
     if size < 1024**2:
         return QCoreApplication.translate("document_panel", "{size} KB").format(
-            size=f"{size / 1024:.0f}"
+            size=decimal(size / 1024, 0)
         )
     return QCoreApplication.translate("document_panel", "{size} MB").format(
-        size=f"{size / 1024**2:.1f}"
+        size=decimal(size / 1024**2)
     )
 
 

@@ -24,6 +24,7 @@ from kshare.ui.card_list import card_list
 from kshare.ui.i18n import phrase_text, translate_noop
 from kshare.ui.operations import Failure, TaskRunner
 from kshare.ui.person_view import PERSON_SCHEME, link_label, person_link
+from kshare.ui.text import decimal
 
 log = logging.getLogger(__name__)
 
@@ -87,7 +88,7 @@ class ExpertCard(QFrame):
         strength.setTextVisible(False)
         strength.setFixedSize(90, 6)
         strength.setValue(round(100 * expert.score / best) if best > 0 else 0)
-        strength.setToolTip(self.tr("Relevance {score}").format(score=f"{expert.score:.1f}"))
+        strength.setToolTip(self.tr("Relevance {score}").format(score=decimal(expert.score)))
         head = QHBoxLayout()
         head.addWidget(name)
         head.addStretch(1)

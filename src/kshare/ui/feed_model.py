@@ -21,6 +21,8 @@ from PySide6.QtCore import (
 )
 
 from kshare.client.views import ItemSummary
+from kshare.clock import SYSTEM, Clock
+from kshare.ui.audience_options import when
 from kshare.ui.card_delegate import Role
 from kshare.ui.i18n import translate_noop
 from kshare.ui.operations import Failure, TaskRunner
@@ -44,8 +46,15 @@ def is_pending(summary: ItemSummary) -> bool:
     return bool(getattr(summary, "pending", False))
 
 
-def summary_meta(summary: ItemSummary) -> str:
-    parts = [summary.author_name, relative_time(summary.created_at)]
+def summary_meta(summary: ItemSummary, clock: Clock = SYSTEM) -> str:
+    parts = [summary.author_name, relative_time(summary.created_at, clock=clock)]
+    if summary.publish_at is not None and summary.publish_at > clock.now():
+        # Written for later: only its author sees it before then.
+        parts.append(
+            QCoreApplication.translate("FeedModel", "Scheduled for {when}").format(
+                when=when(summary.publish_at, clock)
+            )
+        )
     if summary.audience_label:
         parts.append(summary.audience_label)
     if summary.kind == "question":

@@ -20,6 +20,7 @@ from kshare.ui.card_delegate import CardDelegate, Role
 from kshare.ui.feed_model import FeedModel, FeedSource
 from kshare.ui.i18n import translate_noop
 from kshare.ui.operations import Failure, TaskRunner
+from kshare.ui.text import number
 
 log = logging.getLogger(__name__)
 
@@ -125,8 +126,8 @@ class FeedPage(QWidget):
         status = self._sync_status
         if status is not None and status.state == "syncing":
             if status.items_total:
-                return self.tr("Fetching… {done} of %n items", "", status.items_total).format(
-                    done=status.items_done
+                return self.tr("Fetching… {done} of %Ln items", "", status.items_total).format(
+                    done=number(status.items_done)
                 )
             return self.tr("Fetching what you may see from the server…")
         return self.tr(EMPTY_FEED) if self.model.loaded_once else self.tr(LOADING)
@@ -153,7 +154,7 @@ class FeedPage(QWidget):
         if not total:
             self.count.setText("")
         else:
-            self.count.setText(self.tr("1 item") if total == 1 else self.tr("%n items", "", total))
+            self.count.setText(self.tr("1 item") if total == 1 else self.tr("%Ln items", "", total))
 
     @Slot(object)
     def _on_model_load_failed(self, failure: Failure) -> None:

@@ -190,6 +190,8 @@ class FollowTopicsDialog(QDialog):
                 try:
                     notes.follow(suggestion.kind, suggestion.target)
                 except LookupError as exc:
+                    if isinstance(exc, UserFacingError):  # its sentence is said already
+                        raise
                     raise UserFacingError(str(exc.args[0]) if exc.args else str(exc)) from exc
             return len(chosen)
 

@@ -152,6 +152,8 @@ class FollowButton(QWidget):
             try:
                 return follows.follow(kind, target, following=wanted)
             except LookupError as exc:  # the cache does not know it (any more): say so
+                if isinstance(exc, UserFacingError):  # its sentence is said already
+                    raise
                 raise UserFacingError(str(exc.args[0]) if exc.args else str(exc)) from exc
 
         def saved(_target: object) -> None:

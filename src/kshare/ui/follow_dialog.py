@@ -142,6 +142,8 @@ class FollowDialog(QDialog):
             try:
                 return call()
             except LookupError as exc:  # a name the cache does not know: say so plainly
+                if isinstance(exc, UserFacingError):  # its sentence is said already
+                    raise
                 raise UserFacingError(str(exc.args[0]) if exc.args else str(exc)) from exc
 
         self._runner.write(

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from kshare.client.home_feed.service import HomeFeed, HomeItem, for_workspace
+from kshare.client.labels import reply_title_phrase
 from kshare.clock import SYSTEM, Clock
 from kshare.ui.card_delegate import CardDelegate, Role
 from kshare.ui.follow_dialog import FollowDialog
@@ -63,13 +64,14 @@ def describe(row: HomeItem) -> Mapping[int, Any]:
     s = row.summary
     reason = phrase_text(row.reason_phrase, row.reason)
     meta = " · ".join(p for p in (reason, s.author_name, relative_time(s.created_at)) if p)
+    # never "(untitled)": a post without a title says so, a reply names its kind
+    title = s.title or phrase_text(reply_title_phrase(s.kind, ""))
     return {
-        Qt.ItemDataRole.DisplayRole: s.title
-        or QCoreApplication.translate("HomePage", "(untitled)"),
+        Qt.ItemDataRole.DisplayRole: title,
         Qt.ItemDataRole.ToolTipRole: QCoreApplication.translate(
             "HomePage", "Shown because: {reason}"
         ).format(reason=reason),
-        Qt.ItemDataRole.AccessibleTextRole: f"{s.title}. {reason}",
+        Qt.ItemDataRole.AccessibleTextRole: f"{title}. {reason}",
         Role.ID: s.id,
         Role.ITEM: s,
         Role.META: meta,
@@ -144,6 +146,7 @@ class HomePage(QWidget):
         self.list.setUniformItemSizes(False)
         self.list.clicked.connect(self._on_list_clicked)
         self.list.activated.connect(self._on_list_clicked)
+        self._sync_status: Any = None  # the last sync status (see set_sync_status)
         self.empty = _named(QLabel(self.tr("Loading…")), "emptyState")
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -207,12 +210,24 @@ class HomePage(QWidget):
     def reasons(self) -> dict[str, str]:
         return {row.summary.id: row.reason for row in self.model.rows()}
 
+    def set_sync_status(self, status: Any) -> None:
+        """While a sync runs, an empty Home says it is fetching instead of "Nothing yet"."""
+        self._sync_status = status
+        if not self.model.rows() and self._stack.currentWidget() is self.empty:
+            self.empty.setText(self._empty_text())
+
+    def _empty_text(self) -> str:
+        status = self._sync_status
+        if status is not None and status.state == "syncing":
+            return self.tr("Fetching what you may see from the server…")
+        return self.tr(EMPTY.get(self.current_view(), EMPTY[HOME]))
+
     def _show(self, rows: list[HomeItem]) -> None:
         self.model.set_rows(rows)
         if rows:
             self._stack.setCurrentWidget(self.list)
         else:
-            self.empty.setText(self.tr(EMPTY.get(self.current_view(), EMPTY[HOME])))
+            self.empty.setText(self._empty_text())
             self._stack.setCurrentWidget(self.empty)
         self.refreshed.emit()
 

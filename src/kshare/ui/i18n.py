@@ -15,12 +15,14 @@ with kshare's. A change takes effect the next time kshare starts.
 from __future__ import annotations
 
 import logging
+from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from kshare.client.phrases import QT_TRANSLATE_NOOP, Phrase
 from kshare.ui.resources import resources_dir
+from kshare.ui.text import short_date
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +39,24 @@ _installed: list[QTranslator] = []
 translate_noop = QT_TRANSLATE_NOOP
 
 
+# Values that are counts: shown with the locale's digit grouping ("12.345" in German).
+COUNT_VALUES = frozenset({"count", "done", "total", "shown", "people", "doomed", "usual"})
+# Values that are days, made by the client as ISO dates: shown in the locale's way.
+DATE_VALUES = frozenset({"date"})
+
+
+def _value(key: str, value: str) -> str:
+    if key in COUNT_VALUES and value.isdigit():
+        return QLocale().toString(int(value))
+    if key in DATE_VALUES:
+        try:
+            day = date.fromisoformat(value)
+        except ValueError:
+            return value
+        return short_date(datetime(day.year, day.month, day.day), year=True)
+    return value
+
+
 def phrase_text(phrase: Phrase | None, english: str = "") -> str:
     """A sentence made by ``kshare.client`` in the window's language.
 
@@ -50,7 +70,7 @@ def phrase_text(phrase: Phrase | None, english: str = "") -> str:
     translated = QCoreApplication.translate(phrase.context, phrase.template)
     if not phrase.args:
         return translated
-    values = {k: phrase_text(v) if isinstance(v, Phrase) else v for k, v in phrase.args}
+    values = {k: phrase_text(v) if isinstance(v, Phrase) else _value(k, v) for k, v in phrase.args}
     try:
         return translated.format(**values)
     except (KeyError, IndexError, ValueError):
@@ -77,22 +97,40 @@ def resolve_language(choice: str, system: QLocale | None = None) -> str:
     return SOURCE_LANGUAGE
 
 
+def locale_for(language: str, system: QLocale | None = None) -> QLocale:
+    """The formats of dates and numbers for a window in ``language``.
+
+    The system's own locale when it speaks that language (Austrian German keeps its
+    formats, British English its own), else the language's usual one; a system without
+    a language (the C locale) keeps its plain formats for English.
+    """
+    system = system if system is not None else QLocale.system()
+    code = QLocale.languageToCode(system.language()).lower()
+    if code == language or (language == SOURCE_LANGUAGE and code == "c"):
+        return system
+    return QLocale(language)
+
+
 def install(app: QCoreApplication, choice: str) -> str:
     """Install the translators for the setting ``choice``; returns the language in effect.
 
     Translators installed by an earlier call are removed first, so this also switches
-    back to English.
+    back to English. Dates and numbers follow the language's locale
+    (:func:`locale_for`), set as Qt's default locale.
     """
     while _installed:
         app.removeTranslator(_installed.pop())
     language = resolve_language(choice)
     if language == SOURCE_LANGUAGE:
+        QLocale.setDefault(locale_for(language))
         return language
     folder = translations_dir()
     own = QTranslator(app)
     if folder is None or not own.load(str(folder / f"kshare_{language}.qm")):
         log.warning("no %s translation found in %s; showing English", language, folder)
+        QLocale.setDefault(locale_for(SOURCE_LANGUAGE))
         return SOURCE_LANGUAGE
+    QLocale.setDefault(locale_for(language))
     app.installTranslator(own)
     _installed.append(own)
     qt = QTranslator(app)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from kshare.client.notifications.inbox import InboxEntry
 from kshare.ui.card_delegate import Role
-from kshare.ui.i18n import translate_noop
+from kshare.ui.i18n import phrase_text, translate_noop
 from kshare.ui.lazy_rows import LazyRowsModel
 from kshare.ui.operations import Failure, TaskRunner
 from kshare.ui.text import full_time, relative_time
@@ -57,7 +57,8 @@ def describe(entry: InboxEntry) -> Mapping[int, Any]:
     font = QFont()
     font.setBold(not entry.read)
     when = relative_time(entry.at)
-    text = f"{ICONS.get(entry.kind, '•')}  {entry.text}\n{when}"
+    said = phrase_text(entry.phrase, entry.text)
+    text = f"{ICONS.get(entry.kind, '•')}  {said}\n{when}"
     return {
         Qt.ItemDataRole.DisplayRole: text,
         Qt.ItemDataRole.ToolTipRole: full_time(entry.at),
@@ -65,7 +66,7 @@ def describe(entry: InboxEntry) -> Mapping[int, Any]:
         Qt.ItemDataRole.AccessibleTextRole: (
             QCoreApplication.translate("InboxPage", "Unread: ") if not entry.read else ""
         )
-        + entry.text,
+        + said,
         Role.ID: entry.key,
         Role.ITEM: entry,
     }

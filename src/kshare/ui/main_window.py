@@ -474,6 +474,7 @@ class MainWindow(QMainWindow):
     def _on_sync_status_changed(self, status: SyncStatus) -> None:
         self.show_status(status)
         self.feed.set_sync_status(status)
+        self.home.set_sync_status(status)
 
     @Slot(object)
     def _on_sync_changes_applied(self, changes: Any) -> None:

@@ -43,6 +43,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 
 from kshare.client.errors import UserFacingError
+from kshare.ui.i18n import phrase_text
 
 log = logging.getLogger(__name__)
 
@@ -68,8 +69,8 @@ def describe_failure(exc: BaseException, label: str) -> Failure:
     # The traceback's frames hold the work's locals (often a page); clearing
     # them means the failure keeps no widget alive on its way between threads.
     traceback.clear_frames(exc.__traceback__)
-    if user_facing:
-        return Failure(str(exc), details, exc, True)
+    if isinstance(exc, UserFacingError):  # its sentence in the window's language
+        return Failure(phrase_text(exc.phrase, str(exc)), details, exc, True)
     return Failure(failure_sentence(label), details, exc, False)
 
 

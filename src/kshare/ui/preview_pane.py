@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from kshare.client.documents.views import DocumentPreview, PageImage
+from kshare.ui.i18n import phrase_text
 
 log = logging.getLogger(__name__)
 
@@ -87,8 +88,9 @@ class PreviewPane(QWidget):
 
     def show_preview(self, preview: DocumentPreview) -> None:
         self._clear_pages()
-        self.message.setText(preview.message)
-        self.message.setVisible(bool(preview.message))
+        note = phrase_text(preview.message_phrase, preview.message)
+        self.message.setText(note)
+        self.message.setVisible(bool(note))
         if preview.kind == "pdf":
             for page in preview.pages:
                 label = QLabel(alignment=Qt.AlignmentFlag.AlignHCenter)

@@ -253,7 +253,7 @@ class SearchPage(QWidget):
             self.summary.setText(self.tr("1 result for {query}").format(query=quoted))
         else:
             self.summary.setText(
-                self.tr("%n results for {query}", "", results.total).format(query=quoted)
+                self.tr("%Ln results for {query}", "", results.total).format(query=quoted)
             )
         if results.suggestion:
             link = html.escape(results.suggestion)

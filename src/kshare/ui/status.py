@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 from kshare.client.views import SyncStatus
 from kshare.ui.i18n import phrase_text, translate_noop
 from kshare.ui.resources import icon
-from kshare.ui.text import full_time, relative_time
+from kshare.ui.text import decimal, full_time, relative_time
 
 OFFLINE_STATES = frozenset({"offline", "retrying"})
 PROBLEM_STATES = frozenset({"server_too_old", "auth_required", "error"})
@@ -50,7 +50,7 @@ def progress_text(status: SyncStatus) -> str:
                 "SyncStatusBar", "files {percent}% of {megabytes} MB"
             ).format(
                 percent=100 * status.bytes_done // status.bytes_total,
-                megabytes=f"{megabytes:.1f}",
+                megabytes=decimal(megabytes),
             )
         )
     return " · ".join(parts)

@@ -1,16 +1,18 @@
 """How dates, kinds and audiences read in the window: short, plain words.
 
-Every word here goes through Qt's translation (context ``text``). Month names are
-this module's own rather than the C library's, so a date reads in the window's
-language and not in whatever locale the process happens to run under.
+Every word here goes through Qt's translation (context ``text``). Dates, times and
+numbers follow Qt's default locale, which :func:`kshare.ui.i18n.install` sets for the
+window's language (``12. März 2025, 14:05`` and ``1.234`` in German), not whatever locale
+the C library of the process happens to run under.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from functools import cache
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, QTime
 
 from kshare.client.phrases import QT_TRANSLATE_NOOP as QT_TRANSLATE_NOOP  # typed, unlike Qt's
 from kshare.clock import SYSTEM, Clock
@@ -25,34 +27,6 @@ KIND_LABELS = {
     "person": QT_TRANSLATE_NOOP("text", "Person"),
     "collection": QT_TRANSLATE_NOOP("text", "Collection"),
 }
-MONTHS = (
-    QT_TRANSLATE_NOOP("text", "January"),
-    QT_TRANSLATE_NOOP("text", "February"),
-    QT_TRANSLATE_NOOP("text", "March"),
-    QT_TRANSLATE_NOOP("text", "April"),
-    QT_TRANSLATE_NOOP("text", "May"),
-    QT_TRANSLATE_NOOP("text", "June"),
-    QT_TRANSLATE_NOOP("text", "July"),
-    QT_TRANSLATE_NOOP("text", "August"),
-    QT_TRANSLATE_NOOP("text", "September"),
-    QT_TRANSLATE_NOOP("text", "October"),
-    QT_TRANSLATE_NOOP("text", "November"),
-    QT_TRANSLATE_NOOP("text", "December"),
-)
-SHORT_MONTHS = (
-    QT_TRANSLATE_NOOP("text", "Jan"),
-    QT_TRANSLATE_NOOP("text", "Feb"),
-    QT_TRANSLATE_NOOP("text", "Mar"),
-    QT_TRANSLATE_NOOP("text", "Apr"),
-    QT_TRANSLATE_NOOP("text", "May"),
-    QT_TRANSLATE_NOOP("text", "Jun"),
-    QT_TRANSLATE_NOOP("text", "Jul"),
-    QT_TRANSLATE_NOOP("text", "Aug"),
-    QT_TRANSLATE_NOOP("text", "Sep"),
-    QT_TRANSLATE_NOOP("text", "Oct"),
-    QT_TRANSLATE_NOOP("text", "Nov"),
-    QT_TRANSLATE_NOOP("text", "Dec"),
-)
 
 
 def _tr(text: str) -> str:
@@ -115,14 +89,42 @@ def kind_label(kind: str) -> str:
     return _tr(label) if label else kind.replace("_", " ").capitalize()
 
 
+def _date_pattern(locale: QLocale, *, year: bool, short_month: bool) -> str:
+    """The locale's long date without its weekday: ``d MMMM yyyy``, ``d. MMMM yyyy``,
+    ``MMMM d, yyyy``; without the year, and with the short month name, on request."""
+    pattern = locale.dateFormat(QLocale.FormatType.LongFormat)
+    # the weekday, first (``dddd, ``) or last (``日dddd``)
+    pattern = re.sub(r"^d{4}[^dMy]*|[\s,]*d{4}$", "", pattern).strip()
+    if not year:
+        pattern = re.sub(r"^y+[^dM]*|[^dM]*y+[^dM]*$", "", pattern).strip()
+    if short_month:
+        pattern = pattern.replace("MMMM", "MMM")
+    return pattern
+
+
+def _qdate(local: datetime) -> QDate:
+    return QDate(local.year, local.month, local.day)
+
+
+def clock_time(local: datetime) -> str:
+    """``14:05`` (``2:05 PM`` where the locale says so)."""
+    return QLocale().toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
+
+
+def number(value: int) -> str:
+    """``12,345`` (``12.345`` in German)."""
+    return QLocale().toString(value)
+
+
+def decimal(value: float, digits: int = 1) -> str:
+    """``3.5`` (``3,5`` in German)."""
+    return QLocale().toString(float(value), "f", digits)
+
+
 def short_date(local: datetime, *, year: bool = False) -> str:
-    """``12 Mar`` (``12 Mar 2025`` with the year)."""
-    month = _tr(SHORT_MONTHS[local.month - 1])
-    if year:
-        return QCoreApplication.translate("text", "{day} {month} {year}").format(
-            day=local.day, month=month, year=local.year
-        )
-    return QCoreApplication.translate("text", "{day} {month}").format(day=local.day, month=month)
+    """``12 Mar`` (``12 Mar 2025`` with the year), in the locale's order."""
+    locale = QLocale()
+    return locale.toString(_qdate(local), _date_pattern(locale, year=year, short_month=True))
 
 
 def _aware(moment: datetime) -> datetime:
@@ -163,8 +165,10 @@ def full_time(moment: datetime | None) -> str:
     if moment is None:
         return ""
     local = _aware(moment).astimezone()
-    return QCoreApplication.translate("text", "{day} {month} {year}, {time}").format(
-        day=local.day, month=_tr(MONTHS[local.month - 1]), year=local.year, time=f"{local:%H:%M}"
+    locale = QLocale()
+    day = locale.toString(_qdate(local), _date_pattern(locale, year=True, short_month=False))
+    return QCoreApplication.translate("text", "{date}, {time}").format(
+        date=day, time=clock_time(local)
     )
 
 

@@ -139,7 +139,7 @@ def test_conflict_keeps_both_sides(writer: Engine) -> None:
     assert draft.state == "conflict"
     assert draft.payload["update"]["title"] == "mine"
     assert draft.payload["server"]["title"] == "theirs"
-    assert "need a look" in report.status.message
+    assert report.status.message == "Up to date — 1 change of yours needs a look"
 
 
 def test_a_refused_write_moves_to_could_not_publish_and_is_not_retried(writer: Engine) -> None:

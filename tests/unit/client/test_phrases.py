@@ -115,7 +115,7 @@ def test_sync_sentences_keep_their_english() -> None:
     assert messages.say(messages.SYNCING_OF, done=3, total=10).text == "Syncing… 3 of 10"
     assert (
         messages.say(messages.UP_TO_DATE_BUT, count=2).text
-        == "Up to date — 2 change(s) of yours need a look"
+        == "Up to date — 2 changes of yours need a look"
     )
     purge = MassPurgeRefused(40, 50)
     assert str(purge).startswith("The server no longer lists 40 of the 50 things")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from kshare.client.errors import ServerUnreachable
+from kshare.client.phrases import QT_TRANSLATE_NOOP
 from kshare.client.sync.api import ApiClient
 from kshare.client.sync.errors import ApiError, IncompatibleServer, Transient
 from kshare.protocol.schemas import ServerInfo
@@ -29,6 +30,10 @@ def ask(connect: Callable[[str], tuple[str, ApiClient]], server_url: str) -> tup
     try:
         return offered(api.info())
     except (Transient, IncompatibleServer, ApiError) as exc:
-        raise ServerUnreachable(f"Cannot ask {server_url} how to sign in: {exc}.") from exc
+        raise ServerUnreachable(
+            QT_TRANSLATE_NOOP("Errors", "Cannot ask {url} how to sign in: {cause}."),
+            url=server_url,
+            cause=exc.phrase,
+        ) from exc
     finally:
         api.close()

@@ -22,6 +22,7 @@ from kshare.client.account import api as account_api
 from kshare.client.account import methods as sign_in_methods
 from kshare.client.account.session_auth import SessionAuth
 from kshare.client.errors import LoginFailed, NotSignedIn, ServerUnreachable, UserFacingError
+from kshare.client.phrases import QT_TRANSLATE_NOOP, Phrase
 from kshare.client.policy_checks import PolicyChecks
 from kshare.client.store import repository
 from kshare.client.sync import messages
@@ -100,7 +101,7 @@ class Sessions:
         """A client for the signed-in account's server, refreshing its session as needed."""
         account = self.current
         if account is None:
-            raise NotSignedIn("Sign in first.")
+            raise NotSignedIn(QT_TRANSLATE_NOOP("Errors", "Sign in first."))
         self.policy.check_server(account.server_url)
         return ApiClient(
             account.server_url,
@@ -114,10 +115,15 @@ class Sessions:
         """Run one call against the server now; every failure becomes a sentence."""
         account = self.current
         if account is None:
-            raise NotSignedIn("Sign in first: groups are kept on the server.")
+            raise NotSignedIn(
+                QT_TRANSLATE_NOOP("Errors", "Sign in first: groups are kept on the server.")
+            )
         token = self.token()
         if not token:
-            raise NotSignedIn(f"Sign in again before {what}.")
+            raise NotSignedIn(
+                QT_TRANSLATE_NOOP("Errors", "Sign in again before {what}."),
+                what=Phrase.of("TaskLabel", what),  # the window names the work as it does
+            )
         return group_calls.online(
             lambda: self.api(attempts=group_calls.ONLINE_ATTEMPTS),
             what,
@@ -161,7 +167,12 @@ class Sessions:
         server_url, api = self._connect(server_url)
         try:
             if "sso" not in api.info().sign_in:
-                raise LoginFailed(f"{server_url} does not offer signing in with a company account.")
+                raise LoginFailed(
+                    QT_TRANSLATE_NOOP(
+                        "Errors", "{url} does not offer signing in with a company account."
+                    ),
+                    url=server_url,
+                )
             answer = sign_in_with_browser(api, show_url=show_url, **options)
         except (Transient, IncompatibleServer, ApiError) as exc:
             raise self._sign_in_error(server_url, exc, "company account") from exc
@@ -172,7 +183,9 @@ class Sessions:
     def _connect(self, server_url: str) -> tuple[str, ApiClient]:
         server_url = (server_url or str(self.settings.get("server_url"))).strip().rstrip("/")
         if not server_url:
-            raise ServerUnreachable("Give the address of your company's kshare server.")
+            raise ServerUnreachable(
+                QT_TRANSLATE_NOOP("Errors", "Give the address of your company's kshare server.")
+            )
         self.policy.check_server(server_url)
         credentials.ensure_available()
         try:
@@ -180,22 +193,42 @@ class Sessions:
                 server_url, attempts=2, network=self.policy.network(), clock=self.clock
             )
         except InsecureServer as exc:
-            raise ServerUnreachable(f"{exc}.") from exc
+            raise ServerUnreachable(
+                QT_TRANSLATE_NOOP("Errors", "{cause}."), cause=exc.phrase
+            ) from exc
 
     def _sign_in_error(self, server_url: str, exc: Exception, what: str) -> UserFacingError:
         if isinstance(exc, Transient):
-            return ServerUnreachable(f"Cannot reach {server_url}: {exc}.")
+            return ServerUnreachable(
+                QT_TRANSLATE_NOOP("Errors", "Cannot reach {url}: {cause}."),
+                url=server_url,
+                cause=exc.phrase,
+            )
         if isinstance(exc, IncompatibleServer):
             url = str(self.settings.get("download_url"))
-            where = f" Get it from {url}." if url and exc.state == "client_too_old" else ""
-            return ServerUnreachable(f"{exc}.{where}")
+            if url and exc.state == "client_too_old":
+                return ServerUnreachable(
+                    QT_TRANSLATE_NOOP("Errors", "{cause}. Get it from {url}."),
+                    cause=exc.phrase,
+                    url=url,
+                )
+            return ServerUnreachable(QT_TRANSLATE_NOOP("Errors", "{cause}."), cause=exc.phrase)
         assert isinstance(exc, ApiError)
         log.info("sign-in refused: %s %s", exc.status, exc.code)
         if exc.code == "password_sign_in_off" or exc.status not in (401, 403, 409, 422):
-            return LoginFailed(f"Sign-in failed: {exc}")
+            return LoginFailed(
+                QT_TRANSLATE_NOOP("Errors", "Sign-in failed: {cause}"), cause=exc.phrase
+            )
         if what == "company account":
-            return LoginFailed(f"The server did not accept your company account: {exc}")
-        return LoginFailed(f"The server did not accept that {what}.")
+            return LoginFailed(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "The server did not accept your company account: {cause}"
+                ),
+                cause=exc.phrase,
+            )
+        return LoginFailed(
+            QT_TRANSLATE_NOOP("Errors", "The server did not accept that user name and password.")
+        )
 
     def _adopt(self, server_url: str, answer: Any) -> Account:
         """Keep a new device session: keyring, account record; another account's cache goes."""
@@ -239,7 +272,9 @@ class Sessions:
                     network=self.policy.network(),
                 )
             except InsecureServer as exc:
-                raise ServerUnreachable(f"{exc}.") from exc
+                raise ServerUnreachable(
+                    QT_TRANSLATE_NOOP("Errors", "{cause}."), cause=exc.phrase
+                ) from exc
             try:
                 api.logout()
             except SyncError as exc:

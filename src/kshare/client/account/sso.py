@@ -26,6 +26,7 @@ from authlib.oauth2.rfc7636 import create_s256_code_challenge
 
 from kshare.client.account.api import this_device
 from kshare.client.errors import LoginFailed
+from kshare.client.phrases import QT_TRANSLATE_NOOP
 from kshare.client.sync.api import ApiClient
 from kshare.clock import SYSTEM, Clock
 from kshare.protocol import routes
@@ -128,17 +129,24 @@ def sign_in_with_browser(
         deadline = clock.monotonic() + wait_seconds
         while not answer.arrived.wait(0.2):
             if (cancelled is not None and cancelled.is_set()) or clock.monotonic() > deadline:
-                raise SignInCancelled("The sign-in in the browser was not finished.")
+                raise SignInCancelled(
+                    QT_TRANSLATE_NOOP("Errors", "The sign-in in the browser was not finished.")
+                )
         query = answer.query
     finally:
         listener.shutdown()
         listener.server_close()
         thread.join(5)
     if not secrets.compare_digest(query.get("state", ""), started.state):
-        raise LoginFailed("The browser came back from another sign-in; try again.")
+        raise LoginFailed(
+            QT_TRANSLATE_NOOP("Errors", "The browser came back from another sign-in; try again.")
+        )
     if "code" not in query:
         why = query.get("error_description") or query.get("error") or "no code"
-        raise LoginFailed(f"Your company's sign-in page did not sign you in ({why[:200]}).")
+        raise LoginFailed(
+            QT_TRANSLATE_NOOP("Errors", "Your company's sign-in page did not sign you in ({why})."),
+            why=why[:200],
+        )
     finish = OidcFinish(
         state=started.state, code=query["code"], code_verifier=verifier, **this_device()
     )

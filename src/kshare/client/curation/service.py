@@ -50,6 +50,9 @@ from kshare.protocol.schemas import CollectionEntry, CuratorRole, ItemUpdate, Ve
 
 log = logging.getLogger(__name__)
 
+NO_COLLECTION = QT_TRANSLATE_NOOP("Errors", "No collection {id} on this computer.")
+CURATORS_ONLY = QT_TRANSLATE_NOOP("Errors", "Only the collection's curators may change it.")
+
 T = TypeVar("T")
 Online = Callable[[str, Callable[[ApiClient], Any]], Any]
 SHARE_GAPS = "share_search_gaps"
@@ -110,7 +113,9 @@ class Curation:
     def _me(self) -> str:
         account = self._account()
         if account is None:
-            raise UserFacingError("Sign in first: kshare needs to know who is curating.")
+            raise UserFacingError(
+                QT_TRANSLATE_NOOP("Errors", "Sign in first: kshare needs to know who is curating.")
+            )
         return account.user_id
 
     # --- collections ----------------------------------------------------------------
@@ -136,7 +141,7 @@ class Curation:
     ) -> str:
         """Queue a new collection; ``curators`` (``person:NAME``) may change it too."""
         if not title.strip():
-            raise UserFacingError("A collection needs a title.")
+            raise UserFacingError(QT_TRANSLATE_NOOP("Errors", "A collection needs a title."))
         return self.writes.publish(
             item_id=item_id,
             title=title,
@@ -159,7 +164,7 @@ class Curation:
         with self.reader.connect() as conn:
             row = self._row(conn, collection_id)
         if row is None or row.kind != "collection":
-            raise UserFacingError(f"No collection {collection_id} on this computer.")
+            raise UserFacingError(NO_COLLECTION, id=collection_id)
         return row
 
     def add(self, collection_id: str, item_id: str, *, section: str = "", note: str = "") -> None:
@@ -168,9 +173,9 @@ class Curation:
         with self.writer.begin() as conn:
             row = self._row(conn, collection_id)
             if row is None or row.kind != "collection":
-                raise UserFacingError(f"No collection {collection_id} on this computer.")
+                raise UserFacingError(NO_COLLECTION, id=collection_id)
             if not row.can_edit and row.author_id != me_check:
-                raise UserFacingError("Only the collection's curators may change it.")
+                raise UserFacingError(CURATORS_ONLY)
             kind = self._entry_kind(conn, item_id)
             body = CollectionEntryAdd(item_id=item_id, kind=kind, section=section, note=note)
             entries = [CollectionEntry.model_validate(e) for e in row.entries or []]
@@ -192,9 +197,13 @@ class Curation:
         ).first()
         if person is not None:
             if person.id != item_id:
-                raise UserFacingError(f"Name the person by id: {person.id}")
+                raise UserFacingError(
+                    QT_TRANSLATE_NOOP("Errors", "Name the person by id: {id}"), id=person.id
+                )
             return "person"
-        raise UserFacingError(f"Nothing called {item_id} on this computer to add.")
+        raise UserFacingError(
+            QT_TRANSLATE_NOOP("Errors", "Nothing called {id} on this computer to add."), id=item_id
+        )
 
     @staticmethod
     def _show_entries(conn: Connection, collection_id: str, entries: list[CollectionEntry]) -> None:
@@ -218,9 +227,9 @@ class Curation:
         with self.writer.begin() as conn:
             row = self._row(conn, collection_id)
             if row is None or row.kind != "collection":
-                raise UserFacingError(f"No collection {collection_id} on this computer.")
+                raise UserFacingError(NO_COLLECTION, id=collection_id)
             if not row.can_edit:
-                raise UserFacingError("Only the collection's curators may change it.")
+                raise UserFacingError(CURATORS_ONLY)
             ordered = [e.model_copy(update={"position": i}) for i, e in enumerate(wire)]
             change = ItemUpdate(base_version=max(row.version, 1), entries=ordered)
             payload = {
@@ -236,7 +245,7 @@ class Curation:
         with self.reader.connect() as conn:
             row = self._row(conn, collection_id)
             if row is None or row.kind != "collection":
-                raise UserFacingError(f"No collection {collection_id} on this computer.")
+                raise UserFacingError(NO_COLLECTION, id=collection_id)
             entries = sorted(
                 (CollectionEntry.model_validate(e) for e in row.entries or []),
                 key=lambda e: e.position,
@@ -293,13 +302,19 @@ class Curation:
         now = self.clock.now()
         when = review_by or now + DEFAULT_REVIEW
         if when <= now:
-            raise UserFacingError("The review date must lie in the future.")
+            raise UserFacingError(
+                QT_TRANSLATE_NOOP("Errors", "The review date must lie in the future.")
+            )
         with self.writer.begin() as conn:
             row = self._row(conn, item_id)
             if row is None:
-                raise UserFacingError("That item is not on this computer (any more).")
+                raise UserFacingError(
+                    QT_TRANSLATE_NOOP("Errors", "That item is not on this computer (any more).")
+                )
             if row.author_id != me and not covers(self.role(), row):
-                raise UserFacingError("Only its author and its curators may verify this.")
+                raise UserFacingError(
+                    QT_TRANSLATE_NOOP("Errors", "Only its author and its curators may verify this.")
+                )
             body = VerifyRequest(review_by=when)
             outbox.add(conn, "verify_item", item_id, {"verify": body.model_dump(mode="json")})
             attachment = row.attachment or {}

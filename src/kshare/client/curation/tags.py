@@ -16,6 +16,7 @@ from urllib.parse import quote
 from sqlalchemy import Engine
 
 from kshare.client.errors import UserFacingError
+from kshare.client.phrases import QT_TRANSLATE_NOOP
 from kshare.client.store import outbox, tag_descriptions
 from kshare.client.store.tag_aliases import read, tag_key
 from kshare.client.sync.api import ApiClient
@@ -72,5 +73,5 @@ class TagStewardship:
 
     def merge(self, source: str, into: str) -> None:
         if tag_key(source) == tag_key(into):
-            raise UserFacingError("Name two different tags to merge.")
+            raise UserFacingError(QT_TRANSLATE_NOOP("Errors", "Name two different tags to merge."))
         self._queue("merge_tags", source, TagMerge(into=tag_key(into)))

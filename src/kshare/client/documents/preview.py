@@ -16,6 +16,7 @@ from pathlib import Path
 from kshare.client.documents.views import DocumentPreview, PageImage
 from kshare.client.index.extract import OK, ExtractResult, file_format
 from kshare.client.index.limits import DEFAULT_LIMITS, Limits, TooLarge, check_file_size
+from kshare.client.phrases import QT_TRANSLATE_NOOP, Phrase
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +29,27 @@ MAX_TEXT_CHARS = 200_000
 _PDFIUM = threading.Lock()
 
 TextReader = Callable[[Path, str, str], ExtractResult]
+
+CONTEXT = "DocumentPreview"
+NO_PREVIEW = QT_TRANSLATE_NOOP("DocumentPreview", "{filename} has no preview here.")
+TOO_LARGE = QT_TRANSLATE_NOOP("DocumentPreview", "{filename} is too large to preview.")
+TOO_LARGE_SIZE = QT_TRANSLATE_NOOP(
+    "DocumentPreview", "{filename} is too large to preview ({size})."
+)
+NOT_HERE = QT_TRANSLATE_NOOP("DocumentPreview", "{filename} is not on this computer.")
+PASSWORD = QT_TRANSLATE_NOOP(
+    "DocumentPreview", "{filename} is password-protected: open it in a PDF viewer."
+)
+DAMAGED = QT_TRANSLATE_NOOP("DocumentPreview", "{filename} is damaged and cannot be shown.")
+TOO_MANY_PAGES = QT_TRANSLATE_NOOP("DocumentPreview", "{filename} has too many pages to preview.")
+BEGINNING_ONLY = QT_TRANSLATE_NOOP("DocumentPreview", "The preview shows the beginning only.")
+SHOWING = QT_TRANSLATE_NOOP("DocumentPreview", "Showing {shown} of {count} pages.")
+
+
+def _none(filename: str, template: str, /, **values: object) -> DocumentPreview:
+    """No preview, and the sentence that says why."""
+    note = Phrase.of(CONTEXT, template, filename=filename, **values)
+    return DocumentPreview(filename, "none", message=note.text, message_phrase=note)
 
 
 def preview_file(
@@ -42,26 +64,28 @@ def preview_file(
     """The preview of one downloaded file; never raises for a bad file."""
     kind = file_format(mime, filename)
     if kind is None:
-        return DocumentPreview(filename, "none", message=f"{filename} has no preview here.")
+        return _none(filename, NO_PREVIEW)
     try:
         size = path.stat().st_size
         check_file_size(path, limits)
     except TooLarge:
-        return DocumentPreview(filename, "none", message=f"{filename} is too large to preview.")
+        return _none(filename, TOO_LARGE)
     except OSError:
-        return DocumentPreview(filename, "none", message=f"{filename} is not on this computer.")
+        return _none(filename, NOT_HERE)
     if kind == "pdf":
         if size > MAX_PREVIEW_BYTES:
-            return DocumentPreview(
-                filename, "none", message=f"{filename} is too large to preview ({exc_mb(size)})."
-            )
+            return _none(filename, TOO_LARGE_SIZE, size=exc_mb(size))
         return render_pdf(path, filename, max_pages=max_pages, limits=limits)
     result = read_text(path, mime, filename)
     if result.status != OK:
-        return DocumentPreview(filename, "none", message=result.message)
+        return DocumentPreview(
+            filename, "none", message=result.message, message_phrase=Phrase.verbatim(result.message)
+        )
     text = result.text[:MAX_TEXT_CHARS]
-    note = "" if len(result.text) <= MAX_TEXT_CHARS else "The preview shows the beginning only."
-    return DocumentPreview(filename, "text", text=text, message=note)
+    note = None if len(result.text) <= MAX_TEXT_CHARS else Phrase.of(CONTEXT, BEGINNING_ONLY)
+    return DocumentPreview(
+        filename, "text", text=text, message=note.text if note else "", message_phrase=note
+    )
 
 
 def exc_mb(size: int) -> str:
@@ -79,30 +103,29 @@ def render_pdf(
             document = pdfium.PdfDocument(path)
         except pdfium.PdfiumError as exc:
             text = str(exc).lower()
-            if "password" in text:
-                message = f"{filename} is password-protected: open it in a PDF viewer."
-            else:
-                message = f"{filename} is damaged and cannot be shown."
-            return DocumentPreview(filename, "none", message=message)
+            return _none(filename, PASSWORD if "password" in text else DAMAGED)
         try:
             count = len(document)
             if count > limits.pdf_pages:
-                return DocumentPreview(
-                    filename, "none", message=f"{filename} has too many pages to preview."
-                )
+                return _none(filename, TOO_MANY_PAGES)
             pages = []
             for index in range(min(count, max_pages)):
                 pages.append(_render_page(document, index))
         except pdfium.PdfiumError as exc:
             log.info("cannot render %s: %s", filename, exc)
-            return DocumentPreview(
-                filename, "none", message=f"{filename} is damaged and cannot be shown."
-            )
+            return _none(filename, DAMAGED)
         finally:
             document.close()
     shown = len(pages)
-    message = f"Showing {shown} of {count} pages." if shown < count else ""
-    return DocumentPreview(filename, "pdf", pages=tuple(pages), page_count=count, message=message)
+    note = Phrase.of(CONTEXT, SHOWING, shown=shown, count=count) if shown < count else None
+    return DocumentPreview(
+        filename,
+        "pdf",
+        pages=tuple(pages),
+        page_count=count,
+        message=note.text if note else "",
+        message_phrase=note,
+    )
 
 
 def _render_page(document: object, index: int) -> PageImage:

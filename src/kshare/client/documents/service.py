@@ -19,14 +19,19 @@ from sqlalchemy import Engine, select
 
 from kshare.client.documents.preview import TextReader, preview_file
 from kshare.client.documents.views import DocumentPreview, DocumentView, FileVersionView
-from kshare.client.errors import UserFacingError
+from kshare.client.errors import UserFacingError, say
 from kshare.client.filenames import safe_filename
+from kshare.client.phrases import QT_TRANSLATE_NOOP
 from kshare.client.store.repository import ITEMS, PEOPLE
 from kshare.client.sync.blobs import BlobStore
 from kshare.client.sync.errors import Offline, SyncError
 from kshare.protocol.schemas import BlobRef, FileVersion
 
 log = logging.getLogger(__name__)
+
+
+THIS_FILE = QT_TRANSLATE_NOOP("Errors", "This file")
+THE_FILE = QT_TRANSLATE_NOOP("Errors", "the file")
 
 
 class NotDownloaded(UserFacingError):
@@ -109,11 +114,19 @@ class Documents:
             return self._online().named_copy(ref)
         except Offline as exc:
             raise NotDownloaded(
-                f"{ref.filename or 'This file'} is not downloaded yet, and the server cannot "
-                "be reached. It can be opened once you are online."
+                QT_TRANSLATE_NOOP(
+                    "Errors",
+                    "{name} is not downloaded yet, and the server cannot be reached. "
+                    "It can be opened once you are online.",
+                ),
+                name=ref.filename or say(THIS_FILE),
             ) from exc
         except SyncError as exc:
-            raise UserFacingError(f"Cannot download {ref.filename or 'the file'}: {exc}") from exc
+            raise UserFacingError(
+                QT_TRANSLATE_NOOP("Errors", "Cannot download {name}: {cause}"),
+                name=ref.filename or say(THE_FILE),
+                cause=exc.phrase,
+            ) from exc
 
     def save_as(self, item_id: str, target: Path, number: int | None = None) -> Path:
         """Save a copy of a version at ``target`` (writable, unlike the copy for opening)."""
@@ -122,7 +135,11 @@ class Documents:
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, target)
         except OSError as exc:
-            raise UserFacingError(f"Cannot save {target.name}: {exc.strerror or exc}") from exc
+            raise UserFacingError(
+                QT_TRANSLATE_NOOP("Errors", "Cannot save {name}: {cause}"),
+                name=target.name,
+                cause=exc.strerror or exc,
+            ) from exc
         return target
 
     def preview(self, item_id: str, number: int | None = None) -> DocumentPreview:
@@ -134,14 +151,20 @@ class Documents:
     def _ref(self, item_id: str, number: int | None) -> BlobRef:
         view = self.document(item_id)
         if view is None:
-            raise UserFacingError("This document is no longer available to you.")
+            raise UserFacingError(
+                QT_TRANSLATE_NOOP("Errors", "This document is no longer available to you.")
+            )
         wanted = (
             view.current
             if number is None
             else next((v for v in view.versions if v.number == number), None)
         )
         if wanted is None:
-            raise UserFacingError(f"Version {number} of {view.filename} is not known here.")
+            raise UserFacingError(
+                QT_TRANSLATE_NOOP("Errors", "Version {number} of {name} is not known here."),
+                number=number,
+                name=view.filename,
+            )
         return BlobRef(
             sha256=wanted.sha256, size=wanted.size, mime=wanted.mime, filename=wanted.filename
         )

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from kshare.client.phrases import Phrase
+
 
 @dataclass(frozen=True)
 class FileVersionView:
@@ -57,3 +59,4 @@ class DocumentPreview:
     page_count: int = 0
     text: str = ""
     message: str = ""  # "Showing 5 of 40 pages", "This file type has no preview", ...
+    message_phrase: Phrase | None = None  # ``message`` for translation

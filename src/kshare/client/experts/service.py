@@ -16,6 +16,7 @@ from sqlalchemy import Engine, select
 from kshare.client.account.service import Sessions
 from kshare.client.errors import FeatureUnavailable, NotSignedIn
 from kshare.client.experts.profile_view import SIMILAR_LIMIT, TOPIC_LIMIT, build_profile
+from kshare.client.phrases import QT_TRANSLATE_NOOP
 from kshare.client.store import repository
 from kshare.client.store.declared import Choices, apply_choices, topic_variants
 from kshare.client.store.writes import LocalWrites
@@ -57,7 +58,10 @@ class Experts:
                 except ImportError as exc:
                     log.warning("the expert finder is not available: %s", exc)
                     raise FeatureUnavailable(
-                        "Finding experts is not available in this installation of kshare."
+                        QT_TRANSLATE_NOOP(
+                            "Errors",
+                            "Finding experts is not available in this installation of kshare.",
+                        )
                     ) from exc
                 self.current = ExpertFinder(self.reader, index, clock=self.clock)
             return self.current
@@ -154,7 +158,9 @@ class Experts:
         """
         account = self.sessions.current
         if account is None:
-            raise NotSignedIn("Sign in first: kshare needs to know who is writing.")
+            raise NotSignedIn(
+                QT_TRANSLATE_NOOP("Errors", "Sign in first: kshare needs to know who is writing.")
+            )
         me = account.user_id
         confirm, hide, unhide, remove = (list(v) for v in (confirm, hide, unhide, remove))
         mined_keys: set[str] = set()

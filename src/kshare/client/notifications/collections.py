@@ -24,6 +24,7 @@ from typing import Any
 from sqlalchemy import Connection, Table, delete, select, update
 
 from kshare.client.notifications.follows import FOLLOWS
+from kshare.client.phrases import QT_TRANSLATE_NOOP, Phrase, joined
 from kshare.client.store import outbox
 from kshare.client.store.models import CollectionChange, CollectionWatch
 from kshare.client.store.repository import ITEMS, PEOPLE, as_utc, utc_naive
@@ -214,26 +215,47 @@ def catch_up(conn: Connection, followed: frozenset[str], now: datetime) -> int:
     return kept
 
 
-def _plural(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
+CONTEXT = "CollectionChange"
+_COUNTED = {  # one, several
+    "added": (
+        QT_TRANSLATE_NOOP("CollectionChange", "{count} entry added"),
+        QT_TRANSLATE_NOOP("CollectionChange", "{count} entries added"),
+    ),
+    "removed": (
+        QT_TRANSLATE_NOOP("CollectionChange", "{count} entry removed"),
+        QT_TRANSLATE_NOOP("CollectionChange", "{count} entries removed"),
+    ),
+    "moved": (
+        QT_TRANSLATE_NOOP("CollectionChange", "{count} entry moved"),
+        QT_TRANSLATE_NOOP("CollectionChange", "{count} entries moved"),
+    ),
+    "notes": (
+        QT_TRANSLATE_NOOP("CollectionChange", "{count} note changed"),
+        QT_TRANSLATE_NOOP("CollectionChange", "{count} notes changed"),
+    ),
+}
+RENAMED = QT_TRANSLATE_NOOP("CollectionChange", "renamed")
+DESCRIPTION_CHANGED = QT_TRANSLATE_NOOP("CollectionChange", "description changed")
+CHANGED = QT_TRANSLATE_NOOP("CollectionChange", "changed")
+
+
+def describe_phrase(counts: dict[str, int]) -> Phrase:
+    """``2 entries added, 1 entry moved, renamed`` from a change's counts, for translation."""
+    parts = []
+    for key, (one, many) in _COUNTED.items():
+        n = counts.get(key)
+        if n:
+            parts.append(Phrase.of(CONTEXT, one if n == 1 else many, count=n))
+    if counts.get("title"):
+        parts.append(Phrase.of(CONTEXT, RENAMED))
+    if counts.get("description"):
+        parts.append(Phrase.of(CONTEXT, DESCRIPTION_CHANGED))
+    return joined(", ", parts) if parts else Phrase.of(CONTEXT, CHANGED)
 
 
 def describe(counts: dict[str, int]) -> str:
-    """``2 entries added, 1 moved, renamed`` from a change's counts."""
-    parts = []
-    if counts.get("added"):
-        parts.append(_plural(counts["added"], "entry added", "entries added"))
-    if counts.get("removed"):
-        parts.append(_plural(counts["removed"], "entry removed", "entries removed"))
-    if counts.get("moved"):
-        parts.append(_plural(counts["moved"], "entry moved", "entries moved"))
-    if counts.get("notes"):
-        parts.append(_plural(counts["notes"], "note changed", "notes changed"))
-    if counts.get("title"):
-        parts.append("renamed")
-    if counts.get("description"):
-        parts.append("description changed")
-    return ", ".join(parts) or "changed"
+    """``2 entries added, 1 entry moved, renamed`` from a change's counts."""
+    return describe_phrase(counts).text
 
 
 @dataclass(frozen=True)

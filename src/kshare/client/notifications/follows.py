@@ -15,6 +15,8 @@ from typing import Any
 from sqlalchemy import Connection, Engine, Table, delete, select
 from sqlalchemy.dialects.sqlite import insert
 
+from kshare.client.errors import NothingCalled
+from kshare.client.phrases import QT_TRANSLATE_NOOP
 from kshare.client.store import outbox
 from kshare.client.store.models import CachedFollow
 from kshare.client.store.repository import GROUPS, ITEMS, PEOPLE, as_utc, utc_naive
@@ -23,6 +25,8 @@ from kshare.client.sync.errors import NotFound
 from kshare.protocol.schemas import FOLLOW_KINDS, FollowChange, FollowList
 
 log = logging.getLogger(__name__)
+
+CANNOT_FOLLOW = QT_TRANSLATE_NOOP("Errors", "kshare cannot follow a {kind!r}; try one of: {kinds}.")
 
 FOLLOWS: Table = CachedFollow.__table__  # type: ignore[assignment]
 OPERATION = "set_follow"
@@ -153,7 +157,7 @@ def resolve(conn: Connection, kind: str, name: str) -> str:
     if kind == "tag":
         tag = canonical_tag(wanted.lstrip("#"))
         if not tag:
-            raise LookupError("Name the tag to follow.")
+            raise NothingCalled(QT_TRANSLATE_NOOP("Errors", "Name the tag to follow."))
         return tag
     query: Any
     if kind == "person":
@@ -162,13 +166,20 @@ def resolve(conn: Connection, kind: str, name: str) -> str:
         for person_id, found in rows:
             if person_id == wanted or found.casefold() == username:
                 return str(person_id)
-        raise LookupError(f"No colleague called @{username} on this computer (sync first?).")
+        raise NothingCalled(
+            QT_TRANSLATE_NOOP(
+                "Errors", "No colleague called @{name} on this computer (sync first?)."
+            ),
+            name=username,
+        )
     if kind == "group":
         query = select(GROUPS.c.id, GROUPS.c.name)
         for group_id, group_name in conn.execute(query):
             if group_id == wanted or " ".join(group_name.split()).casefold() == wanted.casefold():
                 return str(group_id)
-        raise LookupError(f"No group called “{wanted}” that you may see.")
+        raise NothingCalled(
+            QT_TRANSLATE_NOOP("Errors", "No group called “{name}” that you may see."), name=wanted
+        )
     if kind in ("question", "collection"):
         query = select(ITEMS.c.id, ITEMS.c.title).where(ITEMS.c.kind == kind)
         matches = [
@@ -179,6 +190,14 @@ def resolve(conn: Connection, kind: str, name: str) -> str:
         if len(matches) == 1:
             return matches[0]
         if matches:
-            raise LookupError(f"More than one {kind} is called “{wanted}”; use its id.")
-        raise LookupError(f"No {kind} “{wanted}” on this computer.")
-    raise LookupError(f"kshare cannot follow a {kind!r}; try one of: {', '.join(FOLLOW_KINDS)}.")
+            raise NothingCalled(
+                QT_TRANSLATE_NOOP("Errors", "More than one {kind} is called “{name}”; use its id."),
+                kind=kind,
+                name=wanted,
+            )
+        raise NothingCalled(
+            QT_TRANSLATE_NOOP("Errors", "No {kind} “{name}” on this computer."),
+            kind=kind,
+            name=wanted,
+        )
+    raise NothingCalled(CANNOT_FOLLOW, kind=kind, kinds=", ".join(FOLLOW_KINDS))

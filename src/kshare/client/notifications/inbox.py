@@ -15,22 +15,42 @@ from typing import Any
 
 from sqlalchemy import Connection, String, literal, select, type_coerce
 
+from kshare.client.labels import reply_title_phrase
 from kshare.client.notifications import collections as watched
 from kshare.client.notifications.follows import FollowSet
 from kshare.client.notifications.read_point import join_decisions
+from kshare.client.phrases import QT_TRANSLATE_NOOP, Phrase
 from kshare.client.store.repository import GROUPS, ITEMS, PEOPLE, as_utc, utc_naive
 
 # The kinds, most personal first: one item shows once, under the first kind that fits.
 KINDS = ("mention", "answer", "accepted", "reply", "endorsement", "joined", "followed")
+CONTEXT = "Inbox"
 KIND_LABELS = {
-    "mention": "Mentions of me",
-    "answer": "Answers to my questions",
-    "accepted": "Accepted answers",
-    "reply": "Replies and comments",
-    "endorsement": "Endorsements",
-    "joined": "Group membership",
-    "followed": "New in what I follow",
+    "mention": QT_TRANSLATE_NOOP("Inbox", "Mentions of me"),
+    "answer": QT_TRANSLATE_NOOP("Inbox", "Answers to my questions"),
+    "accepted": QT_TRANSLATE_NOOP("Inbox", "Accepted answers"),
+    "reply": QT_TRANSLATE_NOOP("Inbox", "Replies and comments"),
+    "endorsement": QT_TRANSLATE_NOOP("Inbox", "Endorsements"),
+    "joined": QT_TRANSLATE_NOOP("Inbox", "Group membership"),
+    "followed": QT_TRANSLATE_NOOP("Inbox", "New in what I follow"),
 }
+# What an entry says; ``{title}`` is the thread's title, shortened.
+MENTIONED = QT_TRANSLATE_NOOP("Inbox", "{who} mentioned you in “{title}”")
+ANSWERED_YOURS = QT_TRANSLATE_NOOP("Inbox", "{who} answered your question “{title}”")
+REPLIED = QT_TRANSLATE_NOOP("Inbox", "{who} replied to “{title}”")
+POSTED = QT_TRANSLATE_NOOP("Inbox", "{who} posted: “{title}”")
+IN_GROUP = QT_TRANSLATE_NOOP("Inbox", "New in a group you follow: “{title}”")
+IN_TAG = QT_TRANSLATE_NOOP("Inbox", "New in #{tag}, which you follow: “{title}”")
+ANSWERED_FOLLOWED = QT_TRANSLATE_NOOP("Inbox", "{who} answered “{title}”, which you follow")
+COLLECTION_CHANGED = QT_TRANSLATE_NOOP("Inbox", "Collection “{title}” changed: {changes}")
+JOIN_APPROVED = QT_TRANSLATE_NOOP("Inbox", "Your request to join {group} was approved")
+JOIN_DECLINED = QT_TRANSLATE_NOOP("Inbox", "Your request to join {group} was declined")
+ACCEPTED = QT_TRANSLATE_NOOP("Inbox", "Your answer to “{title}” was accepted")
+ENDORSED = QT_TRANSLATE_NOOP("Inbox", "{who} endorsed you for {skill}")
+MEMBER = QT_TRANSLATE_NOOP("Inbox", "You are now a member of {group}")
+SOMEONE = QT_TRANSLATE_NOOP("Inbox", "Someone")
+SOMEONE_YOU_FOLLOW = QT_TRANSLATE_NOOP("Inbox", "Someone you follow")
+A_COLLEAGUE = QT_TRANSLATE_NOOP("Inbox", "A colleague")
 WINDOW = timedelta(days=60)  # how far back the inbox looks
 MAX_ROWS = 20_000  # items examined at most, newest first
 
@@ -43,9 +63,13 @@ class Candidate:
     kind: str
     open_id: str  # the top-level item (or person, group) a click opens
     open_kind: str  # "item", "person" or "group"
-    text: str
+    phrase: Phrase  # its ``text`` is what the command line prints
     actor_id: str
     at: datetime | None  # None: known only from when this desktop first saw it
+
+    @property
+    def text(self) -> str:
+        return self.phrase.text
 
 
 @dataclass(frozen=True)
@@ -58,27 +82,37 @@ class InboxEntry:
     actor_name: str
     at: datetime
     read: bool
+    phrase: Phrase | None = None  # ``text`` for translation
 
 
-def _quote(title: str, limit: int = 60) -> str:
-    title = " ".join((title or "").split()) or "(untitled)"
-    return f"“{title[: limit - 1]}…”" if len(title) > limit else f"“{title}”"
+def _say(template: str, /, **args: object) -> Phrase:
+    return Phrase.of(CONTEXT, template, **args)
+
+
+def _short(title: str | None, kind: str = "", limit: int = 60) -> str | Phrase:
+    """A title to quote, shortened; one missing reads as ``Post without a title``."""
+    title = " ".join((title or "").split())
+    if not title:
+        return reply_title_phrase(kind if kind in ("post", "article", "question") else "", "")
+    return f"{title[: limit - 1]}…" if len(title) > limit else title
 
 
 def _group_ids(audience: dict[str, Any] | None) -> set[str]:
     return {str(g.get("id")) for g in (audience or {}).get("groups", []) if g.get("id")}
 
 
-def _follow_reason(row: Any, follows: FollowSet, names: dict[str, str]) -> str:
+def _follow_news(row: Any, follows: FollowSet, names: dict[str, str]) -> Phrase | None:
+    title = _short(row.title, row.kind)
     if row.author_id in follows.people:
-        return f"{names.get(row.author_id, 'Someone you follow')} posted"
+        who = names.get(row.author_id) or _say(SOMEONE_YOU_FOLLOW)
+        return _say(POSTED, who=who, title=title)
     groups = _group_ids(row.audience) & follows.groups
     if groups:
-        return "New in a group you follow"
+        return _say(IN_GROUP, title=title)
     tags = sorted(set(row.tags or ()) & follows.tags)
     if tags:
-        return f"New in #{tags[0]}, which you follow"
-    return ""
+        return _say(IN_TAG, tag=tags[0], title=title)
+    return None
 
 
 def candidates(conn: Connection, me: str, follows: FollowSet, now: datetime) -> list[Candidate]:
@@ -117,18 +151,29 @@ def candidates(conn: Connection, me: str, follows: FollowSet, now: datetime) -> 
         if parent_ids
         else {}
     )
+    # A comment on an answer belongs to the answer's question: its title names the thread.
+    root_ids = {p.parent_id for p in parents.values() if p.parent_id} - set(parents)
+    if root_ids:
+        parents.update(
+            (p.id, p)
+            for p in conn.execute(
+                select(
+                    ITEMS.c.id, ITEMS.c.kind, ITEMS.c.author_id, ITEMS.c.title, ITEMS.c.parent_id
+                ).where(ITEMS.c.id.in_(sorted(root_ids)))
+            )
+        )
     people = {
         p.id: p.display_name for p in conn.execute(select(PEOPLE.c.id, PEOPLE.c.display_name))
     }
     out: list[Candidate] = []
     seen: set[str] = set()
 
-    def add(kind: str, row: Any, open_id: str, text: str) -> None:
+    def add(kind: str, row: Any, open_id: str, phrase: Phrase) -> None:
         if row.id in seen:
             return
         seen.add(row.id)
         at = as_utc(row.created_at)
-        out.append(Candidate(f"{kind}:{row.id}", kind, open_id, "item", text, row.author_id, at))
+        out.append(Candidate(f"{kind}:{row.id}", kind, open_id, "item", phrase, row.author_id, at))
 
     for row in rows:
         if row.author_id == me:
@@ -136,21 +181,24 @@ def candidates(conn: Connection, me: str, follows: FollowSet, now: datetime) -> 
         parent = parents.get(row.parent_id) if row.parent_id else None
         root = parent.parent_id if parent is not None and parent.parent_id else row.parent_id
         open_id = root or row.id
-        who = people.get(row.author_id, "Someone")
-        title = parent.title if parent is not None else row.title
+        who: str | Phrase = people.get(row.author_id) or _say(SOMEONE)
+        # the thread's title: the question of an answer, or of a comment on one
+        thread = parents.get(root, parent) if root is not None else row
+        thread = thread if thread is not None else row
+        title = _short(thread.title, thread.kind)
         if row.mentions_me:
-            add("mention", row, open_id, f"{who} mentioned you in {_quote(title)}")
+            add("mention", row, open_id, _say(MENTIONED, who=who, title=title))
         if parent is not None and parent.author_id == me:
             if row.kind == "answer" and parent.kind == "question":
-                add("answer", row, open_id, f"{who} answered your question {_quote(title)}")
+                add("answer", row, open_id, _say(ANSWERED_YOURS, who=who, title=title))
             else:
-                add("reply", row, open_id, f"{who} replied to {_quote(title)}")
+                add("reply", row, open_id, _say(REPLIED, who=who, title=title))
         if row.parent_id is None:
-            reason = _follow_reason(row, follows, people)
-            if reason:
-                add("followed", row, row.id, f"{reason}: {_quote(row.title)}")
+            news = _follow_news(row, follows, people)
+            if news is not None:
+                add("followed", row, row.id, news)
         elif row.parent_id in follows.questions:
-            add("followed", row, open_id, f"{who} answered {_quote(title)}, which you follow")
+            add("followed", row, open_id, _say(ANSWERED_FOLLOWED, who=who, title=title))
     out.extend(_accepted(conn, me))
     out.extend(_endorsements(conn, me))
     out.extend(_decisions(conn))
@@ -170,7 +218,11 @@ def _collection_changes(conn: Connection, follows: FollowSet, now: datetime) -> 
             "followed",
             change.collection_id,
             "item",
-            f"Collection {_quote(change.title)} changed: {watched.describe(change.counts)}",
+            _say(
+                COLLECTION_CHANGED,
+                title=_short(change.title, "collection"),
+                changes=watched.describe_phrase(change.counts),
+            ),
             "",
             change.at,
         )
@@ -179,10 +231,10 @@ def _collection_changes(conn: Connection, follows: FollowSet, now: datetime) -> 
 def _decisions(conn: Connection) -> Iterable[Candidate]:
     for d in join_decisions(conn):
         if d.approved:
-            key, text = f"joined:{d.group_id}", f"Your request to join {d.group_name} was approved"
+            key, text = f"joined:{d.group_id}", _say(JOIN_APPROVED, group=d.group_name)
         else:
             key = f"declined:{d.group_id}:{d.decided_at.isoformat()}"
-            text = f"Your request to join {d.group_name} was declined"
+            text = _say(JOIN_DECLINED, group=d.group_name)
         yield Candidate(key, "joined", d.group_id, "group", text, "", d.decided_at)
 
 
@@ -194,11 +246,11 @@ def _accepted(conn: Connection, me: str) -> Iterable[Candidate]:
     ).all()
     for answer_id, question_id in mine:
         question = conn.execute(
-            select(ITEMS.c.title, ITEMS.c.author_id).where(ITEMS.c.id == question_id)
+            select(ITEMS.c.title, ITEMS.c.kind, ITEMS.c.author_id).where(ITEMS.c.id == question_id)
         ).one_or_none()
         if question is None:
             continue
-        text = f"Your answer to {_quote(question.title)} was accepted"
+        text = _say(ACCEPTED, title=_short(question.title, question.kind))
         yield Candidate(
             f"accepted:{answer_id}", "accepted", question_id, "item", text, question.author_id, None
         )
@@ -213,13 +265,13 @@ def _endorsements(conn: Connection, me: str) -> Iterable[Candidate]:
         for endorser in endorsers or ():
             if endorser == me:
                 continue
-            who = names.get(endorser, "A colleague")
+            who = names.get(endorser) or _say(A_COLLEAGUE)
             yield Candidate(
                 f"endorsement:{skill.casefold()}:{endorser}",
                 "endorsement",
                 endorser,
                 "person",
-                f"{who} endorsed you for {skill}",
+                _say(ENDORSED, who=who, skill=skill),
                 endorser,
                 None,
             )
@@ -236,7 +288,7 @@ def _memberships(conn: Connection, me: str) -> Iterable[Candidate]:
                 "joined",
                 group_id,
                 "group",
-                f"You are now a member of {name}",
+                _say(MEMBER, group=name),
                 "",
                 None,
             )

@@ -14,6 +14,7 @@ from datetime import datetime
 
 from sqlalchemy import Engine, Table, delete, select, update
 
+from kshare.client.errors import NothingCalled
 from kshare.client.notifications import collections as watched
 from kshare.client.notifications import follows as follow_store
 from kshare.client.notifications import read_point
@@ -56,8 +57,8 @@ class Notifications:
         Raises LookupError with a sentence a person can read when nothing matches.
         """
         if kind not in FOLLOW_KINDS:
-            raise LookupError(
-                f"kshare cannot follow a {kind!r}; try one of: {', '.join(FOLLOW_KINDS)}."
+            raise NothingCalled(
+                follow_store.CANNOT_FOLLOW, kind=kind, kinds=", ".join(FOLLOW_KINDS)
             )
         with self.writer.begin() as conn:
             if not following and kind != "tag":
@@ -131,6 +132,7 @@ class Notifications:
                 actor_name=names.get(c.actor_id, ""),
                 at=at,
                 read=read,
+                phrase=c.phrase,
             )
             for c, at, read in entries
             if not (unread_only and read)

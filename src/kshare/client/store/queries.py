@@ -106,6 +106,7 @@ def _summaries(conn: Connection, rows: Sequence[Any]) -> list[ItemSummary]:
             answer_count=answers.get(row.id, 0),
             is_accepted=bool(row.is_accepted),
             score=row.score or 0,
+            publish_at=_moment((row.audience or {}).get("publish_at")),
         )
         for row in rows
     ]

@@ -16,6 +16,7 @@ from sqlalchemy import Connection, Engine, select, update
 
 from kshare.client.audiences import AudienceChange
 from kshare.client.errors import InvalidWrite, NotInCache, NotPermitted, NotSignedIn
+from kshare.client.phrases import QT_TRANSLATE_NOOP
 from kshare.client.store import declared, outbox, repository
 from kshare.client.store.db import clock_of
 from kshare.client.store.repository import GROUPS, ITEMS, PEOPLE
@@ -66,7 +67,9 @@ class LocalWrites:
     def _me(self) -> str:
         account = self._account()
         if account is None:
-            raise NotSignedIn("Sign in first: kshare needs to know who is writing.")
+            raise NotSignedIn(
+                QT_TRANSLATE_NOOP("Errors", "Sign in first: kshare needs to know who is writing.")
+            )
         return account.user_id
 
     @staticmethod

@@ -185,7 +185,9 @@ class SyncEngine:
             repository.set_state(conn, LAST_SUCCESS, now.isoformat())
         message = messages.say(messages.UP_TO_DATE)
         if conflicts or failed:
-            message = messages.say(messages.UP_TO_DATE_BUT, count=conflicts + failed)
+            count = conflicts + failed
+            template = messages.UP_TO_DATE_BUT_ONE if count == 1 else messages.UP_TO_DATE_BUT
+            message = messages.say(template, count=count)
         return self._finish(changes, "idle", message, pushed, conflicts, failed)
 
     def _pull(self, changes: ChangeSet, cancel: threading.Event) -> None:

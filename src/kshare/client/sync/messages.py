@@ -34,8 +34,11 @@ CACHE_UNWRITABLE = QT_TRANSLATE_NOOP(
     "SyncStatus", "kshare could not write its cache on this computer; see the log for details."
 )
 UP_TO_DATE = QT_TRANSLATE_NOOP("SyncStatus", "Up to date")
+UP_TO_DATE_BUT_ONE = QT_TRANSLATE_NOOP(
+    "SyncStatus", "Up to date — {count} change of yours needs a look"
+)
 UP_TO_DATE_BUT = QT_TRANSLATE_NOOP(
-    "SyncStatus", "Up to date — {count} change(s) of yours need a look"
+    "SyncStatus", "Up to date — {count} changes of yours need a look"
 )
 OFFLINE = QT_TRANSLATE_NOOP("SyncStatus", "Offline — retrying in {wait}: {cause}")
 SERVER_TROUBLE = QT_TRANSLATE_NOOP(

@@ -42,6 +42,7 @@ from kshare.ui.curation.pictures import export_picture, flow_picture, people_pic
 from kshare.ui.i18n import phrase_text
 from kshare.ui.operations import Failure, TaskRunner
 from kshare.ui.query_ops import CollectionOp, QueryOp
+from kshare.ui.text import short_date
 
 log = logging.getLogger(__name__)
 W = TypeVar("W", bound=QWidget)
@@ -217,7 +218,7 @@ class ReviewPage(QWidget):
         self.list.clear()
         for d in due:
             when = (
-                " " + self.tr("(review by {date})").format(date=f"{d.review_by:%Y-%m-%d}")
+                " " + self.tr("(review by {date})").format(date=short_date(d.review_by, year=True))
                 if d.review_by
                 else ""
             )
