@@ -291,14 +291,19 @@ def run_sync(args: argparse.Namespace) -> int:
     workspace = _open(args)
     try:
         report = workspace.sync(progress=_Progress(), confirm_removal=args.confirm_removal)
-        print(_summary(report), flush=True)
+        failed = report.status.state not in OK_STATES
+        if args.watch or not failed:
+            print(_summary(report), flush=True)
+        else:
+            # Said once, on stderr: a failed sync is not also a result on stdout.
+            _fail(_summary(report))
         if report.removal_to_confirm:
             print(
                 "kshare: if that is expected, run: kshare sync --confirm-removal",
                 file=sys.stderr,
             )
         if not args.watch:
-            return 0 if report.status.state in OK_STATES else _fail(report.status.message)
+            return 1 if failed else 0
         stop = threading.Event()
         nudged = threading.Event()
         watcher = threading.Thread(
