@@ -14,9 +14,7 @@ import heapq
 import html
 import math
 import re
-from collections import Counter
-from collections.abc import Iterable, Mapping
-from itertools import chain
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from .schema import SEP, TOKEN_PATTERN, stem_word
@@ -126,36 +124,51 @@ def _rescored(
 
 def facet_counts(
     reading: Reading,
-    matched: list[int],
+    matched: Sequence[int],
     now: float,
     tag_aliases: Mapping[str, str] | None = None,
 ) -> dict[str, list[tuple[str, int]]]:
     """Counts per type, tag, author (id), group (id) and date range among all matches.
 
-    Each document's values are split out of the columns once per commit and its date
-    range once an hour, so counting is a handful of passes in C over the matches.
+    Each document's values are coded once per segment and its date range once an
+    hour (:mod:`.facets`), so counting is a few array operations over the matches.
     Tags are counted under the tag they stand for (``tag_aliases``: alias -> tag), once
     per document even when it carries both names.
     """
-    columns = reading.columns()
-    kinds = Counter(map(columns["kind"].__getitem__, matched))
-    facets: dict[str, list[tuple[str, int]]] = {
-        "type": [(str(k), n) for k, n in kinds.most_common() if k]
+    from . import facets as codes
+
+    docnums = codes.as_docnums(matched)
+    found: dict[str, list[tuple[str, int]]] = {
+        "type": codes.count(reading, "kind", _kinds, docnums)
     }
     for name, column in (("tag", "c_tags"), ("author", "c_author"), ("group", "c_groups")):
-        values = facet_values(reading, column)
+        key: Any = ("values", column)
+        values_of: Callable[[dict[str, list[Any]]], list[tuple[str, ...]]] = functools.partial(
+            _split_column, column
+        )
         if name == "tag" and tag_aliases:
-            values = _canonical_values(reading, tag_aliases)
-        counts = Counter(chain.from_iterable(map(values.__getitem__, matched)))
-        facets[name] = counts.most_common(FACET_SIZE)
+            key = ("canonical tags", tuple(sorted(tag_aliases.items())))
+            values_of = functools.partial(_canonical, dict(tag_aliases))
+        found[name] = codes.count(reading, key, values_of, docnums, FACET_SIZE)
     hour = int(now // 3600)  # the ranges' edges move on at most an hour late
-    buckets = reading.index.per_segment(
-        reading, ("date buckets", hour), lambda c: _date_buckets(c["created"], now)
-    )
-    dates = Counter(map(buckets.__getitem__, matched))
+
+    def ranges(columns: dict[str, list[Any]]) -> list[tuple[str, ...]]:
+        return codes.per_document(_date_buckets(columns["created"], now))
+
+    dates = dict(codes.count(reading, ("date buckets", hour), ranges, docnums))
     labels = [label for label, _ in DATE_BUCKETS] + ["older"]
-    facets["date"] = [(label, dates[label]) for label in labels if dates[label]]
-    return facets
+    found["date"] = [(label, dates[label]) for label in labels if dates.get(label)]
+    return found
+
+
+def _kinds(columns: dict[str, list[Any]]) -> list[tuple[str, ...]]:
+    from .facets import per_document
+
+    return per_document(columns["kind"])
+
+
+def _split_column(column: str, columns: dict[str, list[Any]]) -> list[tuple[str, ...]]:
+    return _split(columns[column])
 
 
 def facet_values(reading: Reading, column: str) -> list[tuple[str, ...]]:
@@ -163,22 +176,17 @@ def facet_values(reading: Reading, column: str) -> list[tuple[str, ...]]:
     return reading.index.per_segment(reading, ("values", column), lambda c: _split(c[column]))
 
 
-def _canonical_values(reading: Reading, aliases: Mapping[str, str]) -> list[tuple[str, ...]]:
-    """Each document's tags with aliases replaced by their tag, worked out once per segment."""
-
-    def mapped(columns: dict[str, list[Any]]) -> list[tuple[str, ...]]:
-        done: dict[tuple[str, ...], tuple[str, ...]] = {}
-        out = []
-        for tags in _split(columns["c_tags"]):
-            canonical = done.get(tags)
-            if canonical is None:
-                canonical = tuple(dict.fromkeys(aliases.get(t, t) for t in tags))
-                done[tags] = canonical
-            out.append(canonical)
-        return out
-
-    key = ("canonical tags", tuple(sorted(aliases.items())))
-    return reading.index.per_segment(reading, key, mapped)
+def _canonical(aliases: Mapping[str, str], columns: dict[str, list[Any]]) -> list[tuple[str, ...]]:
+    """A segment's documents' tags with aliases replaced by their tag."""
+    done: dict[tuple[str, ...], tuple[str, ...]] = {}
+    out = []
+    for tags in _split(columns["c_tags"]):
+        canonical = done.get(tags)
+        if canonical is None:
+            canonical = tuple(dict.fromkeys(aliases.get(t, t) for t in tags))
+            done[tags] = canonical
+        out.append(canonical)
+    return out
 
 
 def _split(column: list[Any]) -> list[tuple[str, ...]]:
