@@ -112,7 +112,7 @@ def most_common(values: Codes, size: int | None = None) -> list[tuple[str, int]]
     return [(names[code], int(counts[code])) for code in order.tolist()]
 
 
-def as_docnums(matched: Sequence[int] | npt.NDArray[Any]) -> npt.NDArray[np.intp]:
+def as_docnums(matched: Sequence[int] | npt.NDArray[np.intp]) -> npt.NDArray[np.intp]:
     return np.asarray(matched, dtype=np.intp)
 
 

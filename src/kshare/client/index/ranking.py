@@ -17,6 +17,9 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
+import numpy as np
+import numpy.typing as npt
+
 from .schema import SEP, TOKEN_PATTERN, stem_word
 from .store import Reading
 
@@ -28,6 +31,9 @@ FACET_SIZE = 15
 SNIPPET_SOURCE_CHARS = 60_000  # a snippet is looked for in the first part of a long document
 # Verified by a curator or its author: a small lift, added to the per-item factor.
 VERIFIED_BOOST = 0.1
+
+# every match of a query, in document order: a list, or an array from the bulk path
+Matches = Sequence[int] | npt.NDArray[np.intp]
 
 
 def with_verified(boost: float, verified: bool) -> float:
@@ -45,7 +51,7 @@ ONE_PASS_MAX = 10_000  # estimated matches up to which every match is scored in 
 
 def matched_and_ranked(
     reading: Reading, query: Any, *, sort: str, upto: int, now: float
-) -> tuple[list[int], list[tuple[int, float]]]:
+) -> tuple[Matches, list[tuple[int, float]]]:
     """Every match (for the total and the facets) and the first ``upto`` in display order.
 
     ``now`` (seconds since the epoch) is what recency is measured against.
@@ -56,16 +62,14 @@ def matched_and_ranked(
     every match scored in one pass (cheaper than finding them all and then searching
     again for the best, measured at 20k posts); very broad queries keep two passes.
     """
-    from .collect import scored_matches
+    from .collect import scored_arrays
 
-    found = scored_matches(reading.searcher, query)
+    found = scored_arrays(reading.searcher, query)
     if found is not None:
         matched, scores = found
         if sort != "relevance":
-            return matched, ranked(reading, query, matched, sort=sort, upto=upto, now=now)
-        # Whoosh's order: best score first, the lower document number on a tie
-        best = heapq.nlargest(_pool(upto), zip(scores, [-d for d in matched], strict=True))
-        return matched, _rescored(reading, [(-d, s) for s, d in best], upto, now)
+            return matched, ranked(reading, query, matched.tolist(), sort=sort, upto=upto, now=now)
+        return matched, _rescored(reading, _best(matched, scores, _pool(upto)), upto, now)
     if sort == "relevance":
         try:
             estimate = query.estimate_size(reading.searcher.reader())
@@ -76,8 +80,23 @@ def matched_and_ranked(
             scored = [(d, s) for s, d in results.top_n]
             # in document order, as docs_for_query gives them: facet ties keep their order
             return sorted(d for d, _ in scored), _rescored(reading, scored, upto, now)
-    matched = matching_docnums(reading, query)
-    return matched, ranked(reading, query, matched, sort=sort, upto=upto, now=now)
+    matched_list = matching_docnums(reading, query)
+    return matched_list, ranked(reading, query, matched_list, sort=sort, upto=upto, now=now)
+
+
+def _best(
+    docnums: npt.NDArray[np.intp], scores: npt.NDArray[np.float64], count: int
+) -> list[tuple[int, float]]:
+    """The ``count`` best (docnum, score), Whoosh's order: best score first, the lower
+    document number on a tie."""
+    if len(scores) > count:
+        # every score up to the count-th best, ties at its value included
+        least = np.partition(scores, len(scores) - count)[len(scores) - count]
+        chosen = np.flatnonzero(scores >= least)
+    else:
+        chosen = np.arange(len(scores))
+    order = chosen[np.lexsort((docnums[chosen], -scores[chosen]))][:count]
+    return list(zip(docnums[order].tolist(), scores[order].tolist(), strict=True))
 
 
 def recency(created: int, now: float) -> float:
@@ -124,7 +143,7 @@ def _rescored(
 
 def facet_counts(
     reading: Reading,
-    matched: Sequence[int],
+    matched: Matches,
     now: float,
     tag_aliases: Mapping[str, str] | None = None,
 ) -> dict[str, list[tuple[str, int]]]:
