@@ -144,11 +144,30 @@ def warm_length_norms(searcher: Any, fields: tuple[str, ...] = ("title", "body",
 def word_scores(
     searcher: Any, fieldname: str, text: bytes, ids: list[int], weights: list[float]
 ) -> list[float] | None:
-    """BM25F scores of a term for the given documents and term weights (None: not BM25F)."""
-    found = word_score_array(
-        searcher, fieldname, text, np.array(ids, dtype=np.intp), np.array(weights, dtype=float)
-    )
-    return None if found is None else found.tolist()
+    """BM25F scores of a term for the given documents and term weights (None: not BM25F).
+
+    The expression of ``whoosh.scoring.bm25`` with its length part looked up: the
+    same operations in the same order, so the scores agree with Whoosh's to the bit.
+    """
+    found = _scorer_terms(searcher, fieldname, text)
+    if found is None:
+        return None
+    idf, k1, norms = found
+    return [idf * ((w * (k1 + 1)) / (w + norms[d])) for d, w in zip(ids, weights, strict=True)]
+
+
+def _scorer_terms(searcher: Any, fieldname: str, text: bytes) -> tuple[float, float, Any] | None:
+    """(idf, k1, each document's length norm) of a term's BM25F scorer; None: not BM25F."""
+    from whoosh.scoring import BM25FScorer
+
+    scorer = searcher.weighting.scorer(searcher, fieldname, text)
+    if type(scorer) is not BM25FScorer:
+        return None
+    idf, avgfl, b, k1 = scorer.idf, scorer.avgfl, scorer.B, scorer.K1
+    norms = _length_norms(searcher.reader(), fieldname, avgfl, b, k1)
+    if norms is None:
+        return None
+    return idf, k1, norms
 
 
 def word_score_array(
@@ -160,15 +179,10 @@ def word_score_array(
     same operations in the same order, each on doubles as Python does them, so the
     scores agree with Whoosh's to the bit.
     """
-    from whoosh.scoring import BM25FScorer
-
-    scorer = searcher.weighting.scorer(searcher, fieldname, text)
-    if type(scorer) is not BM25FScorer:
+    found = _scorer_terms(searcher, fieldname, text)
+    if found is None:
         return None
-    idf, avgfl, b, k1 = scorer.idf, scorer.avgfl, scorer.B, scorer.K1
-    norms = _length_norms(searcher.reader(), fieldname, avgfl, b, k1)
-    if norms is None:
-        return None
+    idf, k1, norms = found
     lengths = np.frombuffer(norms, dtype=np.float64)[ids]
     scores: Scores = idf * ((weights * (k1 + 1)) / (weights + lengths))
     return scores
