@@ -20,6 +20,7 @@ def test_one_pass_matches_two_passes(
 ) -> None:
     bulk = corpus.search(text)
     monkeypatch.setattr(collect, "scored_matches", lambda *args, **kwargs: None)  # Whoosh's walk
+    monkeypatch.setattr(collect, "scored_arrays", lambda *args, **kwargs: None)
     one = corpus.search(text)
     monkeypatch.setattr(ranking, "ONE_PASS_MAX", -1)  # every query takes two passes
     two = corpus.search(text)

@@ -144,6 +144,23 @@ def test_blocks_hold_the_postings_the_matcher_steps_through() -> None:
         assert all(block[2] == [] for block in no_values)
 
 
+def test_blocks_of_equal_weights_read_as_the_matcher_reads_them() -> None:
+    """A block whose weights are all 1.0, or all one other value, keeps them in short."""
+    schema = Schema(id=ID(stored=True), body=TEXT())
+    ix = RamStorage().create_index(schema)
+    with ix.writer() as writer:
+        for n in range(400):
+            writer.add_document(id=f"d{n}", body="twice twice once" if n % 3 else "once")
+    with ix.reader() as reader:
+        for word in (b"twice", b"once"):
+            blocks = list(wp.posting_blocks(reader.postings("body", word)))
+            assert len(blocks) > 1
+            ids = [d for block in blocks for d in block[0]]
+            weights = [w for block in blocks for w in block[1]]
+            values = [v for block in blocks for v in block[2]]
+            assert (ids, weights, values) == _stepped(reader.postings("body", word))
+
+
 def test_a_list_matcher_does_not_read_blocks() -> None:
     assert not wp.reads_blocks(ListMatcher([1, 2, 3]))
 

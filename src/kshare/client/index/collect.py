@@ -15,11 +15,14 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 from whoosh import query as q
 
 from .phrases import ExactPhrase
+from .postings import Docnums
+from .postings import Scores as ScoreArray
 from .whoosh_private import ScoredList
-from .words import WordOr, WordTerm
+from .words import NOTHING, WordOr, WordTerm
 
 Scores = dict[int, float]
 
@@ -51,6 +54,32 @@ def scored_matches(
         docnums.extend([d + offset for d in ids] if offset else ids)
         scores.extend(map(found.__getitem__, ids))
     return docnums, scores
+
+
+def scored_arrays(searcher: Any, query: Any) -> tuple[Docnums, ScoreArray] | None:
+    """:func:`scored_matches` in docnum order, as arrays (docnums, scores).
+
+    A word (in its fields) is summed up in arrays segment by segment, never as a
+    Python list; anything else is evaluated as :func:`scored_matches` does.
+    """
+    if isinstance(query, (WordOr, WordTerm)):
+        ids: list[Docnums] = []
+        scores: list[ScoreArray] = []
+        for sub, offset in searcher.leaf_searchers():
+            found = query.arrays(sub, sub.context())
+            if found is None:
+                break  # Whoosh's own matcher, below
+            if found is not NOTHING:
+                ids.append(found[0] + offset if offset else found[0])
+                scores.append(found[1])
+        else:
+            if not ids:
+                return np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.float64)
+            return np.concatenate(ids), np.concatenate(scores)
+    listed = scored_matches(searcher, query)
+    if listed is None:
+        return None
+    return np.array(listed[0], dtype=np.intp), np.array(listed[1], dtype=np.float64)
 
 
 def _evaluate(node: Any, sub: Any) -> Scores | None:

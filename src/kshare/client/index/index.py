@@ -138,17 +138,20 @@ class SearchIndex:
         The facet columns (per commit) and each segment's word list for typo
         suggestions (per segment) are read here, in the background after a catch-up.
         """
+        from kshare.client.store import tag_aliases
+
         from . import spelling
         from .postings import warm_length_norms
-        from .ranking import facet_values
+        from .ranking import facet_counts
         from .searching import allowed_documents
 
         current = self._reading_index()
         if current is None:
             return
+        aliases = tag_aliases.read(self.engine)
         with current.searcher() as reading:
-            for column in ("c_tags", "c_author", "c_groups"):
-                facet_values(reading, column)  # loads the columns too
+            # codes every document's facet values (and loads the columns)
+            facet_counts(reading, [], self.clock.now().timestamp(), aliases.to_tag)
             spelling.warm(reading)
             warm_length_norms(reading.searcher)  # the average lengths moved with the commit
             allowed_documents(reading, frozenset(ITEM_KINDS), None)  # what experts look in

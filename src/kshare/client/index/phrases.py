@@ -23,6 +23,7 @@ from typing import Any
 from whoosh import matching
 from whoosh.query import Phrase
 
+from .kept import Kept, segment_key
 from .postings import Postings, read_postings, word_scores
 from .whoosh_private import ScoredList
 
@@ -50,18 +51,32 @@ def phrase_matches(lists: Sequence[Postings]) -> list[tuple[int, list[int]]]:
                 break
             slots[k] = at
         else:
-            # a Positions value is the frequency (4 bytes), then a pickled list of deltas
-            # without its stop mark (see positions()); decoded inline, this is the hot loop
             k = first  # the rarest word first: its positions are the fewest
-            starts = {p - k for p in accumulate(loads(values[k][slots[k]][4:] + b"."))}
+            starts = {p - k for p in decoded(values[k][slots[k]])}
             for k in order[1:]:
-                starts.intersection_update(
-                    [p - k for p in accumulate(loads(values[k][slots[k]][4:] + b"."))]
-                )
+                starts.intersection_update([p - k for p in decoded(values[k][slots[k]])])
                 if not starts:
                     break
             if starts:
                 found.append((docnum, list(slots)))
+    return found
+
+
+# Positions values by their bytes: most are of a word once or twice in a document, and
+# the same few thousand values come back in every phrase search
+_DECODED: dict[bytes, tuple[int, ...]] = {}
+_DECODED_MAX = 50_000
+
+
+def decoded(value: bytes) -> tuple[int, ...]:
+    """The positions in a ``Positions`` value, as :func:`.postings.positions` gives them."""
+    found = _DECODED.get(value)
+    if found is None:
+        # the frequency (4 bytes), then a pickled list of deltas without its stop mark
+        found = tuple(accumulate(loads(value[4:] + b".")))
+        if len(_DECODED) >= _DECODED_MAX:  # a long tail of rare values must not grow it
+            _DECODED.clear()
+        _DECODED[value] = found
     return found
 
 
@@ -87,19 +102,23 @@ class ExactPhrase(Phrase):  # type: ignore[misc]
             if (fieldname, text) not in reader:
                 return matching.NullMatcher()
             texts.append(text)
-        # a repeated word ("bora bora") reads its postings once
-        read: dict[bytes, Postings] = {}
-        lists = [
-            read.get(t) or read.setdefault(t, read_postings(reader, fieldname, t)) for t in texts
-        ]
-        found = phrase_matches(lists)
-        if not found:
+        key = segment_key(reader)
+        if key is None:
+            ids, weights_of = _matches(reader, fieldname, texts)
+        else:
+            # the same phrase often comes twice in one query (a tag's other name, at a
+            # lower weight) and again on the next page: its matches are kept per segment
+            deleted = int(reader.segment().deleted_count())
+            kept = _MATCHES.get(
+                (*key, deleted, fieldname, tuple(texts)),
+                lambda: _matches(reader, fieldname, texts),
+            )
+            ids, weights_of = kept if kept is not None else ([], [])
+        if not ids:
             return matching.NullMatcher()
-        ids = [docnum for docnum, _ in found]
         per_word = []
         for k, text in enumerate(texts):
-            weights = [lists[k].weights[slots[k]] for _, slots in found]
-            scores = word_scores(searcher, fieldname, text, ids, weights)
+            scores = word_scores(searcher, fieldname, text, ids, weights_of[k])
             if scores is None:  # another weighting: Whoosh's own phrase matcher
                 return super().matcher(searcher, context)
             per_word.append(scores)
@@ -108,7 +127,24 @@ class ExactPhrase(Phrase):  # type: ignore[misc]
         total = _tree_sum(per_word)
         if self.boost != 1.0:
             total = [s * self.boost for s in total]
-        return ScoredList(ids, total)
+        return ScoredList(list(ids), total)
+
+
+def _matches(
+    reader: Any, fieldname: str, texts: list[bytes]
+) -> tuple[list[int], list[list[float]]]:
+    """The documents with the phrase, and each word's weight in each of them."""
+    # a repeated word ("bora bora") reads its postings once
+    read: dict[bytes, Postings] = {}
+    lists = [read.get(t) or read.setdefault(t, read_postings(reader, fieldname, t)) for t in texts]
+    found = phrase_matches(lists)
+    ids = [docnum for docnum, _ in found]
+    weights = [[lists[k].weights[slots[k]] for _, slots in found] for k in range(len(texts))]
+    return ids, weights
+
+
+# (segment, deleted documents, field, words): the phrase's documents and word weights
+_MATCHES: Kept[tuple[Any, ...], tuple[list[int], list[list[float]]]] = Kept(64)
 
 
 def _tree_sum(parts: list[list[float]]) -> list[float]:

@@ -17,6 +17,9 @@ from itertools import accumulate
 from pickle import loads
 from typing import Any
 
+import numpy as np
+import numpy.typing as npt
+
 from .kept import Kept, segment_key
 from .whoosh_private import (
     LENGTHS_COLUMN,
@@ -32,6 +35,9 @@ from .whoosh_private import (
 )
 
 _INT_SIZE = 4  # a position value starts with the frequency as an unsigned int
+
+Docnums = npt.NDArray[np.intp]
+Scores = npt.NDArray[np.float64]
 
 
 class Postings:
@@ -143,6 +149,15 @@ def word_scores(
     The expression of ``whoosh.scoring.bm25`` with its length part looked up: the
     same operations in the same order, so the scores agree with Whoosh's to the bit.
     """
+    found = _scorer_terms(searcher, fieldname, text)
+    if found is None:
+        return None
+    idf, k1, norms = found
+    return [idf * ((w * (k1 + 1)) / (w + norms[d])) for d, w in zip(ids, weights, strict=True)]
+
+
+def _scorer_terms(searcher: Any, fieldname: str, text: bytes) -> tuple[float, float, Any] | None:
+    """(idf, k1, each document's length norm) of a term's BM25F scorer; None: not BM25F."""
     from whoosh.scoring import BM25FScorer
 
     scorer = searcher.weighting.scorer(searcher, fieldname, text)
@@ -152,13 +167,31 @@ def word_scores(
     norms = _length_norms(searcher.reader(), fieldname, avgfl, b, k1)
     if norms is None:
         return None
-    return [idf * ((w * (k1 + 1)) / (w + norms[d])) for d, w in zip(ids, weights, strict=True)]
+    return idf, k1, norms
+
+
+def word_score_array(
+    searcher: Any, fieldname: str, text: bytes, ids: Docnums, weights: Scores
+) -> Scores | None:
+    """:func:`word_scores` of arrays, in an array.
+
+    The expression of ``whoosh.scoring.bm25`` with its length part looked up: the
+    same operations in the same order, each on doubles as Python does them, so the
+    scores agree with Whoosh's to the bit.
+    """
+    found = _scorer_terms(searcher, fieldname, text)
+    if found is None:
+        return None
+    idf, k1, norms = found
+    lengths = np.frombuffer(norms, dtype=np.float64)[ids]
+    scores: Scores = idf * ((weights * (k1 + 1)) / (weights + lengths))
+    return scores
 
 
 # Filters (type:, group:, author:, tag:) come back query after query, and their few
 # terms have long posting lists: their scored postings are kept per segment
 KEPT_FIELDS = frozenset({"kind", "groups", "author", "tags"})
-_SCORED: Kept[tuple[Any, ...], tuple[list[int], list[float]]] = Kept(48)
+_SCORED: Kept[tuple[Any, ...], tuple[Docnums, Scores]] = Kept(48)
 
 
 def term_scores(searcher: Any, fieldname: str, text: bytes, boost: float) -> ScoredList | None:
@@ -166,8 +199,18 @@ def term_scores(searcher: Any, fieldname: str, text: bytes, boost: float) -> Sco
 
     None when Whoosh should answer instead (another weighting, an unscored field).
     """
+    found = term_arrays(searcher, fieldname, text, boost)
+    if found is None:
+        return None
+    return ScoredList(found[0].tolist(), found[1].tolist())
+
+
+def term_arrays(
+    searcher: Any, fieldname: str, text: bytes, boost: float
+) -> tuple[Docnums, Scores] | None:
+    """:func:`term_scores` as arrays: the documents in order, and their scores."""
     if fieldname not in KEPT_FIELDS:
-        return _term_scores(searcher, fieldname, text, boost)
+        return _term_arrays(searcher, fieldname, text, boost)
     reader = searcher.reader()
     try:
         segment = reader.segment()
@@ -183,28 +226,28 @@ def term_scores(searcher: Any, fieldname: str, text: bytes, boost: float) -> Sco
             searcher.get_parent().avg_field_length(fieldname),
         )
     except AttributeError:
-        return _term_scores(searcher, fieldname, text, boost)
-
-    def scored() -> tuple[list[int], list[float]] | None:
-        found = _term_scores(searcher, fieldname, text, boost)
-        return None if found is None else found.ids_and_scores()
-
-    kept = _SCORED.get(key, scored)
-    if kept is None:
-        return None
-    return ScoredList(*kept)
+        return _term_arrays(searcher, fieldname, text, boost)
+    return _SCORED.get(key, lambda: _term_arrays(searcher, fieldname, text, boost))
 
 
-def _term_scores(searcher: Any, fieldname: str, text: bytes, boost: float) -> ScoredList | None:
+def _term_arrays(
+    searcher: Any, fieldname: str, text: bytes, boost: float
+) -> tuple[Docnums, Scores] | None:
     reader = searcher.reader()
     if not reader.is_atomic():
         return None
     found = read_postings(reader, fieldname, text, values=False)
     if not found.ids:
         return None
-    scores = word_scores(searcher, fieldname, text, found.ids, found.weights)
+    ids = np.array(found.ids, dtype=np.intp)
+    scores = word_score_array(
+        searcher, fieldname, text, ids, np.array(found.weights, dtype=np.float64)
+    )
     if scores is None:
         return None
     if boost != 1.0:
-        scores = [s * boost for s in scores]
-    return ScoredList(found.ids, scores)
+        scores = scores * boost
+    # kept arrays are shared by every search that asks: nobody may change them
+    ids.flags.writeable = False
+    scores.flags.writeable = False
+    return ids, scores

@@ -14,10 +14,11 @@ import heapq
 import html
 import math
 import re
-from collections import Counter
-from collections.abc import Iterable, Mapping
-from itertools import chain
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
+
+import numpy as np
+import numpy.typing as npt
 
 from .schema import SEP, TOKEN_PATTERN, stem_word
 from .store import Reading
@@ -30,6 +31,9 @@ FACET_SIZE = 15
 SNIPPET_SOURCE_CHARS = 60_000  # a snippet is looked for in the first part of a long document
 # Verified by a curator or its author: a small lift, added to the per-item factor.
 VERIFIED_BOOST = 0.1
+
+# every match of a query, in document order: a list, or an array from the bulk path
+Matches = Sequence[int] | npt.NDArray[np.intp]
 
 
 def with_verified(boost: float, verified: bool) -> float:
@@ -47,7 +51,7 @@ ONE_PASS_MAX = 10_000  # estimated matches up to which every match is scored in 
 
 def matched_and_ranked(
     reading: Reading, query: Any, *, sort: str, upto: int, now: float
-) -> tuple[list[int], list[tuple[int, float]]]:
+) -> tuple[Matches, list[tuple[int, float]]]:
     """Every match (for the total and the facets) and the first ``upto`` in display order.
 
     ``now`` (seconds since the epoch) is what recency is measured against.
@@ -58,16 +62,14 @@ def matched_and_ranked(
     every match scored in one pass (cheaper than finding them all and then searching
     again for the best, measured at 20k posts); very broad queries keep two passes.
     """
-    from .collect import scored_matches
+    from .collect import scored_arrays
 
-    found = scored_matches(reading.searcher, query)
+    found = scored_arrays(reading.searcher, query)
     if found is not None:
         matched, scores = found
         if sort != "relevance":
-            return matched, ranked(reading, query, matched, sort=sort, upto=upto, now=now)
-        # Whoosh's order: best score first, the lower document number on a tie
-        best = heapq.nlargest(_pool(upto), zip(scores, [-d for d in matched], strict=True))
-        return matched, _rescored(reading, [(-d, s) for s, d in best], upto, now)
+            return matched, ranked(reading, query, matched.tolist(), sort=sort, upto=upto, now=now)
+        return matched, _rescored(reading, _best(matched, scores, _pool(upto)), upto, now)
     if sort == "relevance":
         try:
             estimate = query.estimate_size(reading.searcher.reader())
@@ -78,8 +80,23 @@ def matched_and_ranked(
             scored = [(d, s) for s, d in results.top_n]
             # in document order, as docs_for_query gives them: facet ties keep their order
             return sorted(d for d, _ in scored), _rescored(reading, scored, upto, now)
-    matched = matching_docnums(reading, query)
-    return matched, ranked(reading, query, matched, sort=sort, upto=upto, now=now)
+    matched_list = matching_docnums(reading, query)
+    return matched_list, ranked(reading, query, matched_list, sort=sort, upto=upto, now=now)
+
+
+def _best(
+    docnums: npt.NDArray[np.intp], scores: npt.NDArray[np.float64], count: int
+) -> list[tuple[int, float]]:
+    """The ``count`` best (docnum, score), Whoosh's order: best score first, the lower
+    document number on a tie."""
+    if len(scores) > count:
+        # every score up to the count-th best, ties at its value included
+        least = np.partition(scores, len(scores) - count)[len(scores) - count]
+        chosen = np.flatnonzero(scores >= least)
+    else:
+        chosen = np.arange(len(scores))
+    order = chosen[np.lexsort((docnums[chosen], -scores[chosen]))][:count]
+    return list(zip(docnums[order].tolist(), scores[order].tolist(), strict=True))
 
 
 def recency(created: int, now: float) -> float:
@@ -126,36 +143,51 @@ def _rescored(
 
 def facet_counts(
     reading: Reading,
-    matched: list[int],
+    matched: Matches,
     now: float,
     tag_aliases: Mapping[str, str] | None = None,
 ) -> dict[str, list[tuple[str, int]]]:
     """Counts per type, tag, author (id), group (id) and date range among all matches.
 
-    Each document's values are split out of the columns once per commit and its date
-    range once an hour, so counting is a handful of passes in C over the matches.
+    Each document's values are coded once per segment and its date range once an
+    hour (:mod:`.facets`), so counting is a few array operations over the matches.
     Tags are counted under the tag they stand for (``tag_aliases``: alias -> tag), once
     per document even when it carries both names.
     """
-    columns = reading.columns()
-    kinds = Counter(map(columns["kind"].__getitem__, matched))
-    facets: dict[str, list[tuple[str, int]]] = {
-        "type": [(str(k), n) for k, n in kinds.most_common() if k]
+    from . import facets as codes
+
+    docnums = codes.as_docnums(matched)
+    found: dict[str, list[tuple[str, int]]] = {
+        "type": codes.count(reading, "kind", _kinds, docnums)
     }
     for name, column in (("tag", "c_tags"), ("author", "c_author"), ("group", "c_groups")):
-        values = facet_values(reading, column)
+        key: Any = ("values", column)
+        values_of: Callable[[dict[str, list[Any]]], list[tuple[str, ...]]] = functools.partial(
+            _split_column, column
+        )
         if name == "tag" and tag_aliases:
-            values = _canonical_values(reading, tag_aliases)
-        counts = Counter(chain.from_iterable(map(values.__getitem__, matched)))
-        facets[name] = counts.most_common(FACET_SIZE)
+            key = ("canonical tags", tuple(sorted(tag_aliases.items())))
+            values_of = functools.partial(_canonical, dict(tag_aliases))
+        found[name] = codes.count(reading, key, values_of, docnums, FACET_SIZE)
     hour = int(now // 3600)  # the ranges' edges move on at most an hour late
-    buckets = reading.index.per_segment(
-        reading, ("date buckets", hour), lambda c: _date_buckets(c["created"], now)
-    )
-    dates = Counter(map(buckets.__getitem__, matched))
+
+    def ranges(columns: dict[str, list[Any]]) -> list[tuple[str, ...]]:
+        return codes.per_document(_date_buckets(columns["created"], now))
+
+    dates = dict(codes.count(reading, ("date buckets", hour), ranges, docnums))
     labels = [label for label, _ in DATE_BUCKETS] + ["older"]
-    facets["date"] = [(label, dates[label]) for label in labels if dates[label]]
-    return facets
+    found["date"] = [(label, dates[label]) for label in labels if dates.get(label)]
+    return found
+
+
+def _kinds(columns: dict[str, list[Any]]) -> list[tuple[str, ...]]:
+    from .facets import per_document
+
+    return per_document(columns["kind"])
+
+
+def _split_column(column: str, columns: dict[str, list[Any]]) -> list[tuple[str, ...]]:
+    return _split(columns[column])
 
 
 def facet_values(reading: Reading, column: str) -> list[tuple[str, ...]]:
@@ -163,22 +195,17 @@ def facet_values(reading: Reading, column: str) -> list[tuple[str, ...]]:
     return reading.index.per_segment(reading, ("values", column), lambda c: _split(c[column]))
 
 
-def _canonical_values(reading: Reading, aliases: Mapping[str, str]) -> list[tuple[str, ...]]:
-    """Each document's tags with aliases replaced by their tag, worked out once per segment."""
-
-    def mapped(columns: dict[str, list[Any]]) -> list[tuple[str, ...]]:
-        done: dict[tuple[str, ...], tuple[str, ...]] = {}
-        out = []
-        for tags in _split(columns["c_tags"]):
-            canonical = done.get(tags)
-            if canonical is None:
-                canonical = tuple(dict.fromkeys(aliases.get(t, t) for t in tags))
-                done[tags] = canonical
-            out.append(canonical)
-        return out
-
-    key = ("canonical tags", tuple(sorted(aliases.items())))
-    return reading.index.per_segment(reading, key, mapped)
+def _canonical(aliases: Mapping[str, str], columns: dict[str, list[Any]]) -> list[tuple[str, ...]]:
+    """A segment's documents' tags with aliases replaced by their tag."""
+    done: dict[tuple[str, ...], tuple[str, ...]] = {}
+    out = []
+    for tags in _split(columns["c_tags"]):
+        canonical = done.get(tags)
+        if canonical is None:
+            canonical = tuple(dict.fromkeys(aliases.get(t, t) for t in tags))
+            done[tags] = canonical
+        out.append(canonical)
+    return out
 
 
 def _split(column: list[Any]) -> list[tuple[str, ...]]:

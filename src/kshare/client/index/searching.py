@@ -179,7 +179,7 @@ def _search(
             )
             strict = {d for d, _ in order}
             order = order + [(d, s) for d, s in loose if d not in strict]
-    if not matched:  # nothing to count or show: no need to read the per-document columns
+    if not len(matched):  # nothing to count or show: no need to read the columns
         return nothing
     facets_raw = facet_counts(reading, matched, now, aliases.to_tag)
     window = order[offset:]

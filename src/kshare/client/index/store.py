@@ -230,22 +230,36 @@ class OpenIndex:
         """
 
         def joined() -> list[Any]:
-            parts: list[list[Any]] = []
-            for sub, _offset in reading.searcher.leaf_searchers():
-                reader = sub.reader()
-                segment = segment_key(reader)
-                columns = _segment_columns(reader)
-                if segment is None:
-                    parts.append(compute(columns))
-                else:
-                    work = functools.partial(compute, columns)
-                    parts.append(_SEGMENT_VALUES.get((*segment, key), work) or [])
-            return list(chain.from_iterable(parts))
+            parts = self.segment_parts(reading, key, compute)
+            return list(chain.from_iterable(part or [] for part in parts))
 
         return self.memo(reading, ("per segment", key), joined)  # type: ignore[no-any-return]
 
+    def segment_parts(
+        self,
+        reading: Reading,
+        key: Any,
+        compute: Callable[[dict[str, list[Any]]], Any],
+    ) -> list[Any]:
+        """What ``compute`` makes of each segment's columns, one part a segment in order.
+
+        As :meth:`per_segment`, but the parts are handed back as they are (arrays, say)
+        for the caller to join; each part is kept for as long as its segment lives.
+        """
+        parts: list[Any] = []
+        for sub, _offset in reading.searcher.leaf_searchers():
+            reader = sub.reader()
+            segment = segment_key(reader)
+            columns = _segment_columns(reader)
+            if segment is None:
+                parts.append(compute(columns))
+            else:
+                work = functools.partial(compute, columns)
+                parts.append(_SEGMENT_VALUES.get((*segment, key), work))
+        return parts
+
     def memo(self, reading: Reading, key: Any, compute: Callable[[], Any]) -> Any:
-        """A value derived from one commit's columns, kept until the next commit (a few)."""
+        """A value derived from one commit's columns, kept until the next commit (a few dozen)."""
         with self._columns_lock:
             memos = self._memos.get(reading.version)
             if memos is None:
@@ -256,7 +270,7 @@ class OpenIndex:
         value = compute()
         with self._columns_lock:
             memos = self._memos.setdefault(reading.version, {})
-            if len(memos) >= 16:
+            if len(memos) >= 32:
                 memos.clear()
             memos[key] = value
         return value

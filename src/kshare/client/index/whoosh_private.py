@@ -29,8 +29,9 @@ The private names, by where they live in Whoosh 2.7.5:
     ``_lenfield`` (the per-document length column's name), ``W3FieldWriter._postwriter``;
     ``W3PostingsWriter._blocklimit``, ``_write_block``, ``_ids``, ``_weights``,
     ``_values``, ``_maxweight``, ``_minlength``, ``_maxlength`` (a posting block);
-    ``W3LeafMatcher._read_ids``, ``_read_weights``, ``_read_values``, ``_next_block``,
-    ``_ids``, ``_weights``, ``_values`` (reading a block); ``W3PerDocReader``
+    ``W3LeafMatcher._read_ids``, ``_read_weights``, ``_read_values``, ``_read_data``,
+    ``_next_block``, ``_ids``, ``_weights``, ``_values``, ``_data``, ``_byteids`` (reading
+    a block); ``W3PerDocReader``
     ``._get_column_file`` and ``._cached_reader`` (a column read whole).
 ``whoosh.reading``
     ``SegmentReader._perdoc`` (a segment's per-document reader).
@@ -48,6 +49,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterator
+from itertools import accumulate
 from typing import Any
 
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3PostingsWriter, _lenfield
@@ -92,6 +94,9 @@ PRIVATE_NAMES = frozenset(
         "_read_ids",
         "_read_weights",
         "_read_values",
+        "_read_data",
+        "_data",
+        "_byteids",
         "_next_block",
         "_get_column_file",
         "_cached_reader",
@@ -105,7 +110,10 @@ PRIVATE_NAMES = frozenset(
     }
 )
 
-_BLOCK_API = ("_read_ids", "_read_weights", "_read_values", "_next_block", "_ids", "_values")
+_BLOCK_API = (
+    *("_read_ids", "_read_weights", "_read_values", "_read_data", "_next_block"),
+    *("_ids", "_values", "_data", "_byteids"),
+)
 
 
 # --- columns ----------------------------------------------------------------------------
@@ -181,10 +189,38 @@ def posting_blocks(
 ) -> Iterator[tuple[list[int], list[float], list[Any]]]:
     """Each block of a W3 leaf matcher: (docnums, weights, values; [] unless ``values``).
 
-    ``_read_ids``, ``_read_weights``, ``_read_values`` decode the current block into
-    ``_ids``, ``_weights``, ``_values``; ``_next_block`` moves on. The same postings as
-    ``id()``, ``weight()``, ``value()`` and ``next()`` give one at a time.
+    ``_read_data`` loads the current block's tuple of delta-coded docnums, weights and
+    values into ``_data``; the docnums are summed up here in C (``_read_ids`` does it
+    with a generator, a Python step per posting), the weights read as ``_read_weights``
+    reads them (None: every weight 1.0; one float: all the same), the values through
+    ``_read_values``; ``_next_block`` moves on. The same postings as ``id()``,
+    ``weight()``, ``value()`` and ``next()`` give one at a time.
     """
+    if matcher._byteids:  # term vectors: not a posting list
+        yield from _posting_blocks_stepped(matcher, values=values)
+        return
+    while matcher.is_active():
+        if matcher._data is None:
+            matcher._read_data()
+        deltas, raw_weights, _raw_values = matcher._data
+        ids = list(accumulate(deltas))
+        if raw_weights is None:
+            weights = [1.0] * len(ids)
+        elif isinstance(raw_weights, float):
+            weights = [raw_weights] * len(ids)
+        else:
+            weights = list(raw_weights)
+        block_values: list[Any] = []
+        if values:
+            matcher._read_values()
+            block_values = list(matcher._values)
+        yield ids, weights, block_values
+        matcher._next_block()
+
+
+def _posting_blocks_stepped(
+    matcher: Any, *, values: bool
+) -> Iterator[tuple[list[int], list[float], list[Any]]]:
     while matcher.is_active():
         matcher._read_ids()
         matcher._read_weights()

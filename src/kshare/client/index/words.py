@@ -3,7 +3,7 @@
 The query language turns ``deploy`` into an OR of the word in the title, the
 body and the tags. Whoosh answers that with a tree of union matchers that
 scores one document at a time; :class:`WordOr` reads each field's postings in
-bulk (:func:`.postings.term_scores`), sums the fields' scores per document and
+bulk (:func:`.postings.term_arrays`), sums the fields' scores per document and
 hands the result on as one :class:`.postings.ScoredList`, which AND, OR, NOT and
 filters combine as they would any matcher. Scores are Whoosh's own BM25F ones
 (``tests/unit/index/test_words.py`` holds them equal).
@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 from whoosh import matching
 from whoosh.query import Or, Term
 
-from .postings import term_scores
+from .postings import term_arrays
 from .whoosh_private import ScoredList
 
 
@@ -28,51 +29,71 @@ class WordTerm(Term):  # type: ignore[misc]
         return super().matcher(searcher, context) if found is None else found
 
     def _scored(self, searcher: Any, context: Any) -> Any:
+        found = self.arrays(searcher, context)
+        if found is None or found is NOTHING:
+            return matching.NullMatcher() if found is NOTHING else None
+        return ScoredList(found[0].tolist(), found[1].tolist())
+
+    def arrays(self, searcher: Any, context: Any = None) -> Any:
+        """(docnums, scores) in one segment; ``NOTHING`` when it has no such word; None
+        when Whoosh must answer."""
         if context is not None and context.weighting is not searcher.weighting:
             return None  # unscored (boolean) or another model: Whoosh's own way
         fieldname = self.fieldname
         if fieldname not in searcher.schema:
-            return matching.NullMatcher()
+            return NOTHING
         try:
             text = searcher.schema[fieldname].to_bytes(self.text)
         except ValueError:
-            return matching.NullMatcher()
+            return NOTHING
         if (fieldname, text) not in searcher.reader():
-            return matching.NullMatcher()
-        return term_scores(searcher, fieldname, text, self.boost)
+            return NOTHING
+        return term_arrays(searcher, fieldname, text, self.boost)
 
 
 class WordOr(Or):  # type: ignore[misc]
     """An OR of :class:`WordTerm` (a word in several fields, or its typo corrections)."""
 
     def matcher(self, searcher: Any, context: Any = None) -> Any:
+        found = self.arrays(searcher, context)
+        if found is None:
+            return super().matcher(searcher, context)
+        if found is NOTHING:
+            return matching.NullMatcher()
+        return ScoredList(found[0].tolist(), found[1].tolist())
+
+    def arrays(self, searcher: Any, context: Any = None) -> Any:
+        """(docnums, scores) in one segment, each document's parts summed in the order of
+        the parts as Whoosh's union matcher sums them; ``NOTHING`` when no part has a
+        match; None when Whoosh must answer."""
         subs = self.subqueries
         if self.minmatch or self.scale or not all(isinstance(s, WordTerm) for s in subs):
-            return super().matcher(searcher, context)
+            return None
         parts = []
         for sub in subs:
-            found = sub._scored(searcher, context)
+            found = sub.arrays(searcher, context)
             if found is None:
-                return super().matcher(searcher, context)
-            if isinstance(found, ScoredList):
+                return None
+            if found is not NOTHING:
                 parts.append(found)
         if not parts:
-            return matching.NullMatcher()
+            return NOTHING
         if len(parts) == 1:
-            ids, scores = parts[0].ids_and_scores()
+            ids, scores = parts[0]
         else:
-            # a document's total adds its parts' scores in the order of the parts; the
-            # first two may swap (a + b == b + a exactly), so the longest of them is
-            # taken whole in C and only the others are added one posting at a time
-            if len(parts[1]) > len(parts[0]):
-                parts[0], parts[1] = parts[1], parts[0]
-            total: dict[int, float] = dict(zip(*parts[0].ids_and_scores(), strict=True))
-            for part in parts[1:]:
-                get = total.get
-                for docnum, score in zip(*part.ids_and_scores(), strict=True):
-                    total[docnum] = get(docnum, 0.0) + score
-            ids = sorted(total)
-            scores = list(map(total.__getitem__, ids))
+            ids = np.unique(np.concatenate([part_ids for part_ids, _ in parts]))
+            scores = np.zeros(len(ids))
+            # a document's parts are added one after another (0.0 + a is a exactly); a
+            # part's documents are distinct, so each addition touches a document once
+            for part_ids, part_scores in parts:
+                scores[np.searchsorted(ids, part_ids)] += part_scores
         if self.boost != 1.0:
-            scores = [s * self.boost for s in scores]
-        return ScoredList(ids, scores)
+            scores = scores * self.boost
+        return ids, scores
+
+
+class _Nothing:
+    """No document in the segment has the word (an empty match, not a reason to fall back)."""
+
+
+NOTHING = _Nothing()
