@@ -31,12 +31,12 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select, text
 
+from kshare.client.experts import tag_counts
 from kshare.client.store.models import (
     CachedItem,
     ExpertDoc,
     ExpertPosting,
     ExpertProfile,
-    ExpertSnapshot,
     ExpertTerm,
     Purge,
     SyncState,
@@ -188,20 +188,22 @@ def catch_up(conn: Connection) -> bool:
 
 
 def catch_up_engine(engine: Engine) -> bool:
-    """:func:`catch_up` in a transaction of its own (the sync engine's hook, after each page)."""
+    """:func:`catch_up` and the tag counts' in a transaction of their own (the sync engine's
+    hook, after each page)."""
     with engine.connect() as conn:
-        if is_current(conn):
+        if is_current(conn) and tag_counts.is_current(conn):
             return False
     with engine.begin() as conn:
-        return catch_up(conn)
+        profiles = catch_up(conn)
+        return tag_counts.catch_up(conn) or profiles
 
 
 def forget_items(conn: Connection, item_ids: Collection[str]) -> None:
     """Take items (already deleted from the cache) out of their authors' profiles.
 
-    The finder's snapshot goes too, whole: it is written again from the cache.
+    They leave the tag counts too.
     """
-    conn.execute(delete(ExpertSnapshot))
+    tag_counts.forget_items(conn, item_ids)
     people: set[str] = set()
     for chunk in _chunks(list(item_ids)):
         people |= set(

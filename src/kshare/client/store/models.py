@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, DateTime, Index, Integer, LargeBinary, MetaData, String, Text
+from sqlalchemy import JSON, DateTime, Index, Integer, MetaData, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING = {
@@ -185,19 +185,37 @@ class ExpertDoc(CacheBase):
     digest: Mapped[str] = mapped_column(String(32))  # of the counted text: an edit recounts
 
 
-class ExpertSnapshot(CacheBase):
-    """The expert finder's per-item facts as of one ``local_seq``, so a cold start need not
-    rescan every item (``kshare.client.experts.snapshot``). A purge deletes it."""
+class ExpertItemTags(CacheBase):
+    """The tags an item credits its author with: its own, or else its thread's, each under
+    the tag it stands for (``kshare.client.experts.tag_counts``). Items without any are
+    left out."""
 
-    __tablename__ = "expert_snapshot"
+    __tablename__ = "expert_item_tags"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    seq: Mapped[int] = mapped_column(Integer)
-    data: Mapped[bytes] = mapped_column(LargeBinary)
+    item_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    person_id: Mapped[str] = mapped_column(String(64), index=True)
+    tags: Mapped[list[str]] = mapped_column(JSON)
+
+
+class ExpertTagPerson(CacheBase):
+    """How many items credit a person with a tag: the expert finder's candidates per topic."""
+
+    __tablename__ = "expert_tag_people"
+
+    tag: Mapped[str] = mapped_column(String(64), primary_key=True)
+    person_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    n: Mapped[int] = mapped_column(Integer)
 
 
 # derived from items for expert finding: emptied with the cache (``repository.wipe``)
-EXPERT_TABLES = (ExpertProfile, ExpertPosting, ExpertTerm, ExpertDoc, ExpertSnapshot)
+EXPERT_TABLES = (
+    ExpertProfile,
+    ExpertPosting,
+    ExpertTerm,
+    ExpertDoc,
+    ExpertItemTags,
+    ExpertTagPerson,
+)
 
 
 class OutboxEntry(CacheBase):

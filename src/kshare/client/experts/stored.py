@@ -1,0 +1,277 @@
+"""The expert finder's aggregates read from the cache as a query needs them, not all at once.
+
+A new process (``kshare experts``, or the desktop before its warm-up has
+built :class:`Aggregates` in memory) answers from the tag counts kept on disk
+(:mod:`tag_counts`) and reads only the items a query touches: its matching
+threads and the candidates' own contributions. What was read is kept until
+the cache changes. The answers are those of the in-memory aggregates; only
+the cost differs.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Collection, Iterable
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Engine, String, select, type_coerce
+
+from kshare.client.experts.aggregates import Aggregates, ItemFacts, _time, current_seq
+from kshare.client.experts.tag_counts import own_tags
+from kshare.client.store import tag_aliases
+from kshare.client.store.models import CachedItem, CachedPerson, ExpertItemTags, ExpertTagPerson
+
+log = logging.getLogger(__name__)
+
+_CHUNK = 500
+MAX_DEPTH = 4
+
+
+class _Items(dict[str, ItemFacts]):
+    """Items by id, read from the cache when first asked for."""
+
+    def __init__(self, owner: StoredAggregates) -> None:
+        super().__init__()
+        self._owner = owner
+        self.absent: set[str] = set()
+
+    def get(self, key: str, default: Any = None) -> Any:
+        found = dict.get(self, key)
+        if found is None and key not in self.absent:
+            self._owner.load_items([key])
+            found = dict.get(self, key)
+        return default if found is None else found
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self.get(key) is not None
+
+    def __getitem__(self, key: str) -> ItemFacts:
+        found = self.get(key)
+        if found is None:
+            raise KeyError(key)
+        return found  # type: ignore[no-any-return]
+
+
+class _Groups(dict[str, set[str]]):
+    """Item ids grouped by a column (parent or author), read from the cache when first asked."""
+
+    def __init__(self, load: Any) -> None:
+        super().__init__()
+        self._load = load
+
+    def get(self, key: str, default: Any = None) -> Any:
+        if not dict.__contains__(self, key):
+            self._load([key])
+        found = dict.get(self, key)
+        return found if found else default
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and bool(self.get(key))
+
+    def __getitem__(self, key: str) -> set[str]:
+        found = self.get(key)
+        if found is None:
+            raise KeyError(key)
+        return found  # type: ignore[no-any-return]
+
+
+class _TagPeople(dict[str, Counter[str]]):
+    """tag → person → count, read from ``expert_tag_people`` when first asked."""
+
+    def __init__(self, owner: StoredAggregates) -> None:
+        super().__init__()
+        self._owner = owner
+
+    def get(self, key: str, default: Any = None) -> Any:
+        if not dict.__contains__(self, key):
+            self._owner.load_tags([key])
+        found = dict.get(self, key)
+        return found if found else default
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and bool(self.get(key))
+
+    def __getitem__(self, key: str) -> Counter[str]:
+        found = self.get(key)
+        if found is None:
+            raise KeyError(key)
+        return found  # type: ignore[no-any-return]
+
+
+def _chunks(values: list[str]) -> Iterable[list[str]]:
+    for start in range(0, len(values), _CHUNK):
+        yield values[start : start + _CHUNK]
+
+
+class StoredAggregates(Aggregates):
+    """:class:`Aggregates` over the cache's tables, read lazily; call :meth:`refresh` first.
+
+    The tag counts must be current (``tag_counts.is_current``) when it refreshes.
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        super().__init__()
+        self._engine = engine
+        self._reset()
+
+    def _reset(self) -> None:
+        self._items = self.items = _Items(self)
+        self.children = _Groups(self.load_children)
+        self.by_person = _Groups(self.load_by_person)
+        self.tag_people = _TagPeople(self)
+        self.people = {}
+        self.declared_topics = {}
+
+    # --- keeping up with the cache --------------------------------------------------
+
+    def refresh(self, engine: Engine) -> bool:
+        with engine.connect() as conn:
+            seq = current_seq(conn)
+            aliases = tag_aliases.read(conn)
+            if seq == self.seq and aliases == self.aliases:
+                return False
+            people = conn.execute(select(CachedPerson)).all()
+        touched = {*self.people, *dict.keys(self.by_person)}
+        self._reset()
+        self.aliases = aliases
+        for row in people:
+            self._put_person(row)
+        self.touched = touched | set(self.people)
+        self.seq = seq
+        return True
+
+    # --- reading from the cache -------------------------------------------------------
+
+    def _read(self, where: Any) -> list[ItemFacts]:
+        with self._engine.connect() as conn:
+            rows = conn.execute(
+                select(
+                    CachedItem.id,
+                    CachedItem.kind,
+                    CachedItem.author_id,
+                    CachedItem.parent_id,
+                    type_coerce(CachedItem.created_at, String),
+                    CachedItem.is_accepted,
+                    CachedItem.score,
+                    type_coerce(CachedItem.tags, String),
+                    CachedItem.title,
+                    ExpertItemTags.tags,
+                )
+                .outerjoin(ExpertItemTags, ExpertItemTags.item_id == CachedItem.id)
+                .where(where)
+            ).all()
+        canonical = self.aliases
+        found = []
+        for item_id, kind, author, parent, created, accepted, score, tags, title, counted in rows:
+            facts = dict.get(self.items, item_id)
+            if facts is None:
+                facts = ItemFacts(
+                    id=item_id,
+                    kind=kind,
+                    author_id=author,
+                    parent_id=parent,
+                    created_at=_time(created),
+                    accepted=bool(accepted),
+                    score=int(score or 0),
+                    tags=own_tags(tags, canonical),
+                    title=title or "",
+                    counted_tags=tuple(counted or ()),
+                )
+                dict.__setitem__(self.items, item_id, facts)
+            found.append(facts)
+        return found
+
+    def load_items(self, ids: Collection[str]) -> None:
+        wanted = [i for i in dict.fromkeys(ids) if not dict.__contains__(self.items, i)]
+        wanted = [i for i in wanted if i not in self._items.absent]
+        for chunk in _chunks(wanted):
+            got = {f.id for f in self._read(CachedItem.id.in_(chunk))}
+            self._items.absent.update(i for i in chunk if i not in got)
+
+    def load_children(self, parents: Collection[str]) -> None:
+        wanted = [p for p in dict.fromkeys(parents) if not dict.__contains__(self.children, p)]
+        for chunk in _chunks(wanted):
+            for p in chunk:
+                dict.__setitem__(self.children, p, set())
+            for facts in self._read(CachedItem.parent_id.in_(chunk)):
+                if facts.parent_id is not None:
+                    dict.__getitem__(self.children, facts.parent_id).add(facts.id)
+
+    def load_by_person(self, people: Collection[str]) -> None:
+        wanted = [p for p in dict.fromkeys(people) if not dict.__contains__(self.by_person, p)]
+        for chunk in _chunks(wanted):
+            for p in chunk:
+                dict.__setitem__(self.by_person, p, set())
+            for facts in self._read(CachedItem.author_id.in_(chunk)):
+                dict.__getitem__(self.by_person, facts.author_id).add(facts.id)
+
+    def load_tags(self, tags: Collection[str]) -> None:
+        wanted = [t for t in dict.fromkeys(tags) if not dict.__contains__(self.tag_people, t)]
+        with self._engine.connect() as conn:
+            for chunk in _chunks(wanted):
+                for t in chunk:
+                    dict.__setitem__(self.tag_people, t, Counter())
+                rows = conn.execute(
+                    select(ExpertTagPerson.tag, ExpertTagPerson.person_id, ExpertTagPerson.n)
+                    .where(ExpertTagPerson.tag.in_(chunk))
+                    .order_by(ExpertTagPerson.n.desc(), ExpertTagPerson.person_id)
+                )
+                for tag, person_id, n in rows:
+                    dict.__getitem__(self.tag_people, tag)[person_id] = n
+
+    # --- what a query needs, in a few reads -------------------------------------------
+
+    def prefetch_threads(self, item_ids: Collection[str]) -> None:
+        """The items, their threads' tops and everything below those tops."""
+        self.load_items(item_ids)
+        frontier = [i for i in item_ids if dict.__contains__(self.items, i)]
+        for _ in range(MAX_DEPTH):
+            parents = [
+                f.parent_id
+                for i in frontier
+                if (f := dict.get(self.items, i)) is not None and f.parent_id
+            ]
+            if not parents:
+                break
+            self.load_items(parents)
+            frontier = parents
+        roots = list(
+            dict.fromkeys(self.root(self.items[i]).id for i in item_ids if i in self.items)
+        )
+        frontier = roots
+        for _ in range(MAX_DEPTH):
+            self.load_children(frontier)
+            frontier = [c for p in frontier for c in dict.get(self.children, p, ())]
+            if not frontier:
+                break
+
+    def prefetch_people(self, people: Collection[str]) -> None:
+        """Everything these people contributed, and the tops of those threads (for titles)."""
+        self.load_by_person(people)
+        parents = [
+            f.parent_id
+            for p in people
+            for i in dict.get(self.by_person, p, ())
+            if (f := dict.get(self.items, i)) is not None and f.parent_id
+        ]
+        for _ in range(MAX_DEPTH):
+            if not parents:
+                break
+            self.load_items(parents)
+            parents = [
+                f.parent_id
+                for i in parents
+                if (f := dict.get(self.items, i)) is not None and f.parent_id
+            ]
+
+    def recent_authors(self, now: datetime, count: int) -> set[str]:
+        with self._engine.connect() as conn:
+            rows = conn.execute(
+                select(CachedItem.author_id)
+                .where(CachedItem.kind != "question", CachedItem.created_at < now)
+                .order_by(CachedItem.created_at.desc(), CachedItem.author_id.desc())
+                .limit(count)
+            )
+            return {r[0] for r in rows}
