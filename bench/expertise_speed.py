@@ -32,7 +32,7 @@ from expertise_eval import Replay, load
 from sqlalchemy import delete
 
 from kshare.client.experts.finder import ExpertFinder
-from kshare.client.store.models import ExpertItemTags, ExpertTagPerson, SyncState
+from kshare.client.store.models import ExpertItem, ExpertTagPerson, SyncState
 from kshare.stackexchange import StackExchangeDump
 
 FAR_FUTURE = datetime.max.replace(tzinfo=UTC)
@@ -103,14 +103,14 @@ def main() -> int:
 
 def one_shot(profile: Path, topic: str) -> None:
     """``kshare experts TOPIC`` in a new process: without the tag counts on disk, then with."""
-    from kshare.client.experts import tag_counts
+    from kshare.client.experts import item_facts
     from kshare.client.store.db import create_writer_engine
 
     writer = create_writer_engine(profile / "cache.sqlite3")
     with writer.begin() as conn:
-        for table in (ExpertItemTags, ExpertTagPerson):
+        for table in (ExpertItem, ExpertTagPerson):
             conn.execute(delete(table))
-        conn.execute(delete(SyncState).where(SyncState.key == tag_counts.STATE_KEY))
+        conn.execute(delete(SyncState).where(SyncState.key == item_facts.STATE_KEY))
     writer.dispose()
     command = [sys.executable, "-m", "kshare", "experts", topic, "--profile", str(profile)]
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}

@@ -55,10 +55,10 @@ def test_a_damaged_file_says_so(tmp_path: Path) -> None:
         open_cache(path)
 
 
-def test_the_expert_tag_counts_migrate_down_and_up_again(tmp_path: Path) -> None:
+def test_the_expert_item_facts_migrate_down_and_up_again(tmp_path: Path) -> None:
     from alembic import command
 
-    from kshare.client.experts import tag_counts
+    from kshare.client.experts import item_facts
     from kshare.client.store import repository
     from kshare.protocol.schemas import AudienceView, ItemOut, ItemUpsert
 
@@ -71,21 +71,21 @@ def test_the_expert_tag_counts_migrate_down_and_up_again(tmp_path: Path) -> None
     )  # fmt: skip
     with engine.begin() as conn:
         repository.upsert(conn, [ItemUpsert(data=question)])
-        tag_counts.catch_up(conn)
+        item_facts.catch_up(conn)
     config = db._alembic_config()
     with engine.begin() as conn:
         config.attributes["connection"] = conn
         command.downgrade(config, "0011")
     with engine.connect() as conn:
         tables = {r[0] for r in conn.execute(text("SELECT name FROM sqlite_master"))}
-        state = conn.execute(text("SELECT value FROM sync_state WHERE key = 'expert_tags'"))
+        state = conn.execute(text("SELECT value FROM sync_state WHERE key = 'expert_items'"))
         assert state.first() is None  # counted again after the next upgrade
     assert "expert_snapshot" in tables and "expert_tag_people" not in tables
     engine.dispose()
     engine = open_cache(path)  # upgraded again
     with engine.begin() as conn:
-        assert not tag_counts.is_current(conn)
-        tag_counts.catch_up(conn)
+        assert not item_facts.is_current(conn)
+        item_facts.catch_up(conn)
         rows = conn.execute(text("SELECT tag, person_id, n FROM expert_tag_people")).all()
     assert [tuple(r) for r in rows] == [("kiln", "ann", 1)]
     engine.dispose()

@@ -6,12 +6,12 @@ from typing import Any
 
 from sqlalchemy import select
 
-from kshare.client.experts import tag_counts
+from kshare.client.experts import item_facts
 from kshare.client.experts.aggregates import Aggregates
 from kshare.client.experts.finder import ExpertFinder
 from kshare.client.experts.stored import StoredAggregates
 from kshare.client.store import tag_aliases
-from kshare.client.store.models import ExpertItemTags, ExpertTagPerson
+from kshare.client.store.models import ExpertItem, ExpertTagPerson
 
 from .conftest import PEOPLE, Profile, item, person, postgres_thread, python_post
 
@@ -24,8 +24,9 @@ def on_disk(profile: Profile) -> tuple[dict[str, dict[str, int]], dict[str, tupl
         ):
             people.setdefault(tag, {})[person_id] = n
         items = {
-            i: tuple(tags)
-            for i, tags in conn.execute(select(ExpertItemTags.item_id, ExpertItemTags.tags))
+            i: tuple(counted.split())
+            for i, counted in conn.execute(select(ExpertItem.item_id, ExpertItem.counted))
+            if counted
         }
     return people, items
 
@@ -40,7 +41,7 @@ def in_memory(profile: Profile) -> tuple[dict[str, dict[str, int]], dict[str, tu
 
 def catch_up(profile: Profile) -> None:
     with profile.writer.begin() as conn:
-        tag_counts.catch_up(conn)
+        item_facts.catch_up(conn)
 
 
 def ranked(finder: ExpertFinder, topic: str) -> list[tuple[str, float, list[str]]]:
@@ -93,7 +94,7 @@ def test_other_tag_aliases_count_everything_again(profile: Profile) -> None:
     with profile.writer.begin() as conn:
         tag_aliases.replace(conn, {"postgresql": "postgres", "py": "python"})
     with profile.reader.connect() as conn:
-        assert not tag_counts.is_current(conn)
+        assert not item_facts.is_current(conn)
     catch_up(profile)
     people, _ = on_disk(profile)
     assert "postgresql" not in people and people["postgres"]["alice"] == 1

@@ -20,7 +20,7 @@ from typing import Any, cast
 
 from sqlalchemy import Connection, Engine, Row, String, select, type_coerce
 
-from kshare.client.experts.tag_counts import own_tags
+from kshare.client.experts.item_facts import own_tags
 from kshare.client.store import tag_aliases
 from kshare.client.store.models import CachedItem, CachedPerson, Purge, SyncState
 from kshare.client.store.tag_aliases import TagAliases

@@ -20,7 +20,7 @@ from typing import Concatenate, ParamSpec, Protocol, TypeVar
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 
-from kshare.client.experts import profile_terms, tag_counts
+from kshare.client.experts import item_facts, profile_terms
 from kshare.client.experts.aggregates import Aggregates, ItemFacts
 from kshare.client.experts.profiles import ProfileMiner
 from kshare.client.experts.reasons import to_expert
@@ -234,7 +234,7 @@ class ExpertFinder:
         """Sync keeps the profiles and tag counts on disk current; a page not yet applied is
         applied here. False when they could not be brought up to date now."""
         with self._engine.connect() as conn:
-            if profile_terms.is_current(conn) and tag_counts.is_current(conn):
+            if profile_terms.is_current(conn) and item_facts.is_current(conn):
                 return True
         try:
             with self._engine.begin() as conn:
@@ -243,7 +243,7 @@ class ExpertFinder:
                 # after each page): take the write lock before reading.
                 conn.exec_driver_sql("BEGIN IMMEDIATE")
                 profile_terms.catch_up(conn)
-                tag_counts.catch_up(conn)
+                item_facts.catch_up(conn)
         except OperationalError as exc:  # sync is writing: it brings them up to date itself
             log.info("expert profiles not brought up to date now: %s", exc)
             return False

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select, text
 
-from kshare.client.experts import tag_counts
+from kshare.client.experts import item_facts
 from kshare.client.store.models import (
     CachedItem,
     ExpertDoc,
@@ -191,11 +191,11 @@ def catch_up_engine(engine: Engine) -> bool:
     """:func:`catch_up` and the tag counts' in a transaction of their own (the sync engine's
     hook, after each page)."""
     with engine.connect() as conn:
-        if is_current(conn) and tag_counts.is_current(conn):
+        if is_current(conn) and item_facts.is_current(conn):
             return False
     with engine.begin() as conn:
         profiles = catch_up(conn)
-        return tag_counts.catch_up(conn) or profiles
+        return item_facts.catch_up(conn) or profiles
 
 
 def forget_items(conn: Connection, item_ids: Collection[str]) -> None:
@@ -203,7 +203,7 @@ def forget_items(conn: Connection, item_ids: Collection[str]) -> None:
 
     They leave the tag counts too.
     """
-    tag_counts.forget_items(conn, item_ids)
+    item_facts.forget_items(conn, item_ids)
     people: set[str] = set()
     for chunk in _chunks(list(item_ids)):
         people |= set(

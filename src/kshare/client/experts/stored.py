@@ -1,9 +1,9 @@
 """The expert finder's aggregates read from the cache as a query needs them, not all at once.
 
 A new process (``kshare experts``, or the desktop before its warm-up has
-built :class:`Aggregates` in memory) answers from the tag counts kept on disk
-(:mod:`tag_counts`) and reads only the items a query touches: its matching
-threads and the candidates' own contributions. What was read is kept until
+built :class:`Aggregates` in memory) answers from the facts and tag counts
+kept in the cache (:mod:`item_facts`) and reads only the items a query
+touches: its matching threads and the candidates' own contributions. What was read is kept until
 the cache changes. The answers are those of the in-memory aggregates; only
 the cost differs.
 """
@@ -13,15 +13,14 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from collections.abc import Collection, Iterable
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, String, select, type_coerce
+from sqlalchemy import Engine, select
 
 from kshare.client.experts.aggregates import Aggregates, ItemFacts, _time, current_seq
-from kshare.client.experts.tag_counts import own_tags
 from kshare.client.store import tag_aliases
-from kshare.client.store.models import CachedItem, CachedPerson, ExpertItemTags, ExpertTagPerson
+from kshare.client.store.models import CachedPerson, ExpertItem, ExpertTagPerson
 
 log = logging.getLogger(__name__)
 
@@ -100,6 +99,13 @@ class _TagPeople(dict[str, Counter[str]]):
         return found  # type: ignore[no-any-return]
 
 
+def _stamp(moment: datetime) -> str:
+    """A time as the cache writes it (naive UTC), for comparing with its text."""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
+    return moment.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
 def _chunks(values: list[str]) -> Iterable[list[str]]:
     for start in range(0, len(values), _CHUNK):
         yield values[start : start + _CHUNK]
@@ -108,7 +114,7 @@ def _chunks(values: list[str]) -> Iterable[list[str]]:
 class StoredAggregates(Aggregates):
     """:class:`Aggregates` over the cache's tables, read lazily; call :meth:`refresh` first.
 
-    The tag counts must be current (``tag_counts.is_current``) when it refreshes.
+    The facts on disk must be current (``item_facts.is_current``) when it refreshes.
     """
 
     def __init__(self, engine: Engine) -> None:
@@ -144,42 +150,34 @@ class StoredAggregates(Aggregates):
 
     # --- reading from the cache -------------------------------------------------------
 
-    def _read(self, where: Any) -> list[ItemFacts]:
+    def _read(self, column: str, keys: list[str]) -> list[ItemFacts]:
+        """The facts of the items whose ``column`` is one of ``keys`` (raw rows: a person's
+        items can be thousands, and SQLAlchemy's per-row processing would be most of it)."""
+        marks = ",".join("?" * len(keys))
         with self._engine.connect() as conn:
-            rows = conn.execute(
-                select(
-                    CachedItem.id,
-                    CachedItem.kind,
-                    CachedItem.author_id,
-                    CachedItem.parent_id,
-                    type_coerce(CachedItem.created_at, String),
-                    CachedItem.is_accepted,
-                    CachedItem.score,
-                    type_coerce(CachedItem.tags, String),
-                    CachedItem.title,
-                    ExpertItemTags.tags,
-                )
-                .outerjoin(ExpertItemTags, ExpertItemTags.item_id == CachedItem.id)
-                .where(where)
+            rows = conn.exec_driver_sql(
+                "SELECT item_id, kind, person_id, parent_id, created_at, accepted, score, tags, "
+                f"counted, title FROM expert_items WHERE {column} IN ({marks})",
+                tuple(keys),
             ).all()
-        canonical = self.aliases
+        items = self._items
         found = []
-        for item_id, kind, author, parent, created, accepted, score, tags, title, counted in rows:
-            facts = dict.get(self.items, item_id)
+        for item_id, kind, author, parent, created, accepted, score, tags, counted, title in rows:
+            facts = dict.get(items, item_id)
             if facts is None:
                 facts = ItemFacts(
-                    id=item_id,
-                    kind=kind,
-                    author_id=author,
-                    parent_id=parent,
-                    created_at=_time(created),
-                    accepted=bool(accepted),
-                    score=int(score or 0),
-                    tags=own_tags(tags, canonical),
-                    title=title or "",
-                    counted_tags=tuple(counted or ()),
+                    item_id,
+                    kind,
+                    author,
+                    parent,
+                    _time(created),
+                    bool(accepted),
+                    score,
+                    tuple(tags.split()),
+                    title,
+                    tuple(counted.split()),
                 )
-                dict.__setitem__(self.items, item_id, facts)
+                dict.__setitem__(items, item_id, facts)
             found.append(facts)
         return found
 
@@ -187,7 +185,7 @@ class StoredAggregates(Aggregates):
         wanted = [i for i in dict.fromkeys(ids) if not dict.__contains__(self.items, i)]
         wanted = [i for i in wanted if i not in self._items.absent]
         for chunk in _chunks(wanted):
-            got = {f.id for f in self._read(CachedItem.id.in_(chunk))}
+            got = {f.id for f in self._read("item_id", chunk)}
             self._items.absent.update(i for i in chunk if i not in got)
 
     def load_children(self, parents: Collection[str]) -> None:
@@ -195,7 +193,7 @@ class StoredAggregates(Aggregates):
         for chunk in _chunks(wanted):
             for p in chunk:
                 dict.__setitem__(self.children, p, set())
-            for facts in self._read(CachedItem.parent_id.in_(chunk)):
+            for facts in self._read("parent_id", chunk):
                 if facts.parent_id is not None:
                     dict.__getitem__(self.children, facts.parent_id).add(facts.id)
 
@@ -204,7 +202,7 @@ class StoredAggregates(Aggregates):
         for chunk in _chunks(wanted):
             for p in chunk:
                 dict.__setitem__(self.by_person, p, set())
-            for facts in self._read(CachedItem.author_id.in_(chunk)):
+            for facts in self._read("person_id", chunk):
                 dict.__getitem__(self.by_person, facts.author_id).add(facts.id)
 
     def load_tags(self, tags: Collection[str]) -> None:
@@ -269,9 +267,9 @@ class StoredAggregates(Aggregates):
     def recent_authors(self, now: datetime, count: int) -> set[str]:
         with self._engine.connect() as conn:
             rows = conn.execute(
-                select(CachedItem.author_id)
-                .where(CachedItem.kind != "question", CachedItem.created_at < now)
-                .order_by(CachedItem.created_at.desc(), CachedItem.author_id.desc())
+                select(ExpertItem.person_id)
+                .where(ExpertItem.kind != "question", ExpertItem.created_at < _stamp(now))
+                .order_by(ExpertItem.created_at.desc(), ExpertItem.person_id.desc())
                 .limit(count)
             )
             return {r[0] for r in rows}

@@ -185,16 +185,31 @@ class ExpertDoc(CacheBase):
     digest: Mapped[str] = mapped_column(String(32))  # of the counted text: an edit recounts
 
 
-class ExpertItemTags(CacheBase):
-    """The tags an item credits its author with: its own, or else its thread's, each under
-    the tag it stands for (``kshare.client.experts.tag_counts``). Items without any are
-    left out."""
+class ExpertItem(CacheBase):
+    """What the expert finder needs of an item (no body), filed by author, so a person's
+    contributions are one contiguous read (``kshare.client.experts.item_facts``).
 
-    __tablename__ = "expert_item_tags"
+    ``tags`` are the item's own, ``counted`` those it credits its author with (its own, or
+    else its thread's), each under the tag it stands for, separated by spaces.
+    """
 
+    __tablename__ = "expert_items"
+    __table_args__ = (
+        Index("ix_expert_items_item_id", "item_id", unique=True),
+        Index("ix_expert_items_parent_id", "parent_id"),
+        {"sqlite_with_rowid": False},
+    )
+
+    person_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     item_id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    person_id: Mapped[str] = mapped_column(String(64), index=True)
-    tags: Mapped[list[str]] = mapped_column(JSON)
+    kind: Mapped[str] = mapped_column(String(16))
+    parent_id: Mapped[str | None] = mapped_column(String(64))
+    created_at: Mapped[str] = mapped_column(String(32))  # as the cache writes it: naive UTC
+    accepted: Mapped[bool] = mapped_column(Integer)
+    score: Mapped[int] = mapped_column(Integer)
+    tags: Mapped[str] = mapped_column(Text)
+    counted: Mapped[str] = mapped_column(Text)
+    title: Mapped[str] = mapped_column(Text)
 
 
 class ExpertTagPerson(CacheBase):
@@ -213,7 +228,7 @@ EXPERT_TABLES = (
     ExpertPosting,
     ExpertTerm,
     ExpertDoc,
-    ExpertItemTags,
+    ExpertItem,
     ExpertTagPerson,
 )
 

@@ -1,17 +1,19 @@
-"""Tag activity on disk: which tags each item credits its author with, and the counts per person.
+"""The expert finder's facts about items, and tag counts per person, kept in the cache.
 
-An item counts under its own tags, or else under its thread's (answers and
-comments carry none), each under the tag it stands for (``k8s`` for
-``kubernetes``). ``expert_item_tags`` keeps that per item and
-``expert_tag_people`` the sums per tag and person, so a new process finds the
-most active people of a topic with one indexed read instead of reading every
-item. They are kept like the expert profiles (:mod:`profile_terms`):
+``expert_items`` holds, per item, the few columns ranking needs (no body) filed
+by author, so reading a person's contributions is one contiguous read; with the
+tags the item credits its author with: its own, or else its thread's (answers
+and comments carry none), each under the tag it stands for (``k8s`` for
+``kubernetes``). ``expert_tag_people`` sums those per tag and person, so the
+most active people of a topic are one indexed read. A new process answers from
+these without reading every item (:mod:`kshare.client.experts.stored`). They
+are kept like the expert profiles (:mod:`profile_terms`):
 
 - brought up to date from the cache's change counter after each sync page and
   before a query, reading only the rows newer than the last one applied, their
-  threads' descendants (a question's tags are its answers' tags) and the purges;
-- counted from scratch when the state is missing, belongs to another cache or
-  to other tag aliases;
+  threads' descendants (a question's tags are its answers') and the purges;
+- made from scratch when the state is missing, belongs to another cache or to
+  other tag aliases;
 - and a purge takes its items out in its own transaction (:func:`forget_items`).
 """
 
@@ -23,13 +25,14 @@ import json
 import logging
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
+from typing import Any, cast
 
 from sqlalchemy import Connection, String, delete, insert, select, text, type_coerce
 
 from kshare.client.store import tag_aliases
 from kshare.client.store.models import (
     CachedItem,
-    ExpertItemTags,
+    ExpertItem,
     ExpertTagPerson,
     Purge,
     SyncState,
@@ -38,7 +41,7 @@ from kshare.client.store.tag_aliases import TagAliases
 
 log = logging.getLogger(__name__)
 
-STATE_KEY = "expert_tags"  # in sync_state: {"seq", "aliases"}
+STATE_KEY = "expert_items"  # in sync_state: {"seq", "aliases"} (digest of the aliases)
 LOCAL_SEQ_KEY = "local_seq"
 MAX_DEPTH = 4  # comment → answer → question; attachments of posts
 _CHUNK = 500
@@ -84,7 +87,7 @@ def _read_state(conn: Connection) -> tuple[int, str] | None:
         data = json.loads(raw)
         return int(data["seq"]), str(data["aliases"])
     except (ValueError, KeyError, TypeError):
-        log.warning("unreadable expert tag state: the counts are made again")
+        log.warning("unreadable expert item state: the facts are made again")
         return None
 
 
@@ -100,36 +103,40 @@ def _chunks(values: Sequence[str]) -> Iterable[Sequence[str]]:
 
 
 def is_current(conn: Connection) -> bool:
-    """Whether the counts reflect every change the cache holds (reads only)."""
+    """Whether the facts reflect every change the cache holds (reads only)."""
     state = _read_state(conn)
     if state is None or state[0] != _cache_seq(conn):
         return False
     return state[1] == _aliases_digest(tag_aliases.read(conn))
 
 
-# id, parent, author, tags (JSON text)
-_Row = tuple[str, str | None, str, str | None]
+# id, kind, parent, author, created (text), accepted, score, tags (JSON text), title
+_Row = tuple[str, str, str | None, str, str, bool, int | None, str | None, str | None]
+_COLUMNS = (
+    CachedItem.id,
+    CachedItem.kind,
+    CachedItem.parent_id,
+    CachedItem.author_id,
+    type_coerce(CachedItem.created_at, String),
+    CachedItem.is_accepted,
+    CachedItem.score,
+    type_coerce(CachedItem.tags, String),
+    CachedItem.title,
+)
 
 
-def _rows(conn: Connection, column: object, ids: Sequence[str]) -> list[_Row]:
+def _rows(conn: Connection, column: Any, ids: Sequence[str]) -> list[_Row]:
     found: list[_Row] = []
     for chunk in _chunks(ids):
-        found += [
-            (r[0], r[1], r[2], r[3])
-            for r in conn.execute(
-                select(
-                    CachedItem.id,
-                    CachedItem.parent_id,
-                    CachedItem.author_id,
-                    type_coerce(CachedItem.tags, String),
-                ).where(column.in_(chunk))  # type: ignore[attr-defined]
-            )
-        ]
+        found += cast(
+            "list[_Row]",
+            [tuple(r) for r in conn.execute(select(*_COLUMNS).where(column.in_(chunk)))],
+        )
     return found
 
 
 def catch_up(conn: Connection) -> bool:
-    """Apply what changed in the cache since the counts were last brought up to date.
+    """Apply what changed in the cache since the facts were last brought up to date.
 
     Call inside a write transaction. True when something was applied.
     """
@@ -144,9 +151,9 @@ def catch_up(conn: Connection) -> bool:
         _write_state(conn, seq, digest)
         return True
     since = state[0]
-    changed = [
-        r[0] for r in conn.execute(select(CachedItem.id).where(CachedItem.local_seq > since))
-    ]
+    changed = list(
+        conn.execute(select(CachedItem.id).where(CachedItem.local_seq > since)).scalars()
+    )
     purged = list(
         conn.execute(
             select(Purge.entity_id).where(Purge.local_seq > since, Purge.entity_type == "item")
@@ -162,15 +169,15 @@ def catch_up(conn: Connection) -> bool:
         affected.update((r[0], r) for r in below)
         frontier = [r[0] for r in below]
     _forget(conn, [*affected, *purged])
-    # the ancestors of what is recounted, for the tags of its thread
+    # the ancestors of what is counted, for the tags of its thread
     known: dict[str, _Row] = dict(affected)
-    wanted = {r[1] for r in affected.values() if r[1]} - known.keys()
+    wanted = {r[2] for r in affected.values() if r[2]} - known.keys()
     for _ in range(MAX_DEPTH):
         if not wanted:
             break
         above = _rows(conn, CachedItem.id, sorted(wanted))
         known.update((r[0], r) for r in above)
-        wanted = {r[1] for r in above if r[1]} - known.keys()
+        wanted = {r[2] for r in above if r[2]} - known.keys()
     _count(conn, affected.values(), known, aliases)
     _write_state(conn, seq, digest)
     return True
@@ -181,18 +188,18 @@ def _thread_tags(
 ) -> tuple[str, ...]:
     """The item's own tags, or else those of the top of its thread (as the finder's
     ``Aggregates.thread_tags``: at most ``MAX_DEPTH`` steps up, through what the cache holds)."""
-    mine = own_tags(row[3], aliases)
+    mine = own_tags(row[7], aliases)
     if mine:
         return mine
     current = row
     for _ in range(MAX_DEPTH):
-        parent = known.get(current[1]) if current[1] else None
+        parent = known.get(current[2]) if current[2] else None
         if parent is None:
             break
         current = parent
     root = current[0]
     if root not in memo:
-        memo[root] = own_tags(current[3], aliases)
+        memo[root] = own_tags(current[7], aliases)
     return memo[root]
 
 
@@ -203,14 +210,26 @@ def _count(
     items: list[dict[str, object]] = []
     sums: Counter[tuple[str, str]] = Counter()
     for row in rows:
-        tags = _thread_tags(row, known, aliases, memo)
-        if not tags:
-            continue
-        items.append({"item_id": row[0], "person_id": row[2], "tags": list(tags)})
-        for tag in tags:
-            sums[(tag, row[2])] += 1
+        item_id, kind, parent_id, author, created, accepted, score, tags, title = row
+        counted = _thread_tags(row, known, aliases, memo)
+        items.append(
+            {
+                "person_id": author,
+                "item_id": item_id,
+                "kind": kind,
+                "parent_id": parent_id,
+                "created_at": created,
+                "accepted": int(bool(accepted)),
+                "score": int(score or 0),
+                "tags": " ".join(own_tags(tags, aliases)),
+                "counted": " ".join(counted),
+                "title": title or "",
+            }
+        )
+        for tag in counted:
+            sums[(tag, author)] += 1
     if items:
-        conn.execute(insert(ExpertItemTags), items)
+        conn.execute(insert(ExpertItem), items)
     _add(conn, sums)
 
 
@@ -236,38 +255,26 @@ def _add(conn: Connection, sums: Counter[tuple[str, str]]) -> None:
 
 
 def _forget(conn: Connection, item_ids: Collection[str]) -> None:
-    """Take items out of the counts (before they are counted again, or for good)."""
+    """Take items out (before they are counted again, or for good)."""
     sums: Counter[tuple[str, str]] = Counter()
     ids = list(item_ids)
     for chunk in _chunks(ids):
-        for person_id, tags in conn.execute(
-            select(ExpertItemTags.person_id, ExpertItemTags.tags).where(
-                ExpertItemTags.item_id.in_(chunk)
-            )
+        for person_id, counted in conn.execute(
+            select(ExpertItem.person_id, ExpertItem.counted).where(ExpertItem.item_id.in_(chunk))
         ):
-            for tag in tags:
+            for tag in counted.split():
                 sums[(tag, person_id)] -= 1
-        conn.execute(delete(ExpertItemTags).where(ExpertItemTags.item_id.in_(chunk)))
+        conn.execute(delete(ExpertItem).where(ExpertItem.item_id.in_(chunk)))
     _add(conn, sums)
 
 
 def forget_items(conn: Connection, item_ids: Collection[str]) -> None:
-    """Items deleted from the cache leave the counts in the same transaction."""
+    """Items deleted from the cache leave these tables in the same transaction."""
     _forget(conn, item_ids)
 
 
 def _count_all(conn: Connection, aliases: TagAliases) -> None:
-    conn.execute(delete(ExpertItemTags))
+    conn.execute(delete(ExpertItem))
     conn.execute(delete(ExpertTagPerson))
-    rows: dict[str, _Row] = {
-        r[0]: (r[0], r[1], r[2], r[3])
-        for r in conn.execute(
-            select(
-                CachedItem.id,
-                CachedItem.parent_id,
-                CachedItem.author_id,
-                type_coerce(CachedItem.tags, String),
-            )
-        )
-    }
-    _count(conn, rows.values(), rows, aliases)
+    rows = cast("list[_Row]", [tuple(r) for r in conn.execute(select(*_COLUMNS))])
+    _count(conn, rows, {r[0]: r for r in rows}, aliases)
