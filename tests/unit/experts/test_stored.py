@@ -4,16 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
+import pytest
+from sqlalchemy import delete, select
 
-from kshare.client.experts import item_facts
+from kshare.client.experts import item_facts, profile_terms
 from kshare.client.experts.aggregates import Aggregates
 from kshare.client.experts.finder import ExpertFinder
 from kshare.client.experts.stored import StoredAggregates
 from kshare.client.store import tag_aliases
-from kshare.client.store.models import ExpertItem, ExpertTagPerson
+from kshare.client.store.models import ExpertItem, ExpertTagPerson, SyncState
+from kshare.domain.expertise import Weights
 
 from .conftest import PEOPLE, Profile, item, person, postgres_thread, python_post
+
+TOPICS = ("vacuum", "python wheels", "autovacuum transactions")
+STATES = (profile_terms.STATE_KEY, item_facts.STATE_KEY)
 
 
 def on_disk(profile: Profile) -> tuple[dict[str, dict[str, int]], dict[str, tuple[str, ...]]]:
@@ -132,3 +137,23 @@ def test_a_cold_finder_answers_as_a_warm_one(profile: Profile) -> None:
     profile.purge(("item", "a2"))
     assert answers(cold) == answers(warm)
     assert isinstance(cold._agg, StoredAggregates)
+
+
+def test_the_sync_hook_applies_changes_a_slice_at_a_time(
+    profile: Profile, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    profile.put(*PEOPLE, *postgres_thread(), python_post())
+    profile.put(item("c1", "dan", days=4, kind="comment", parent_id="a1", body="vacuum full"))
+    profile.purge(("item", "a2"))
+    monkeypatch.setattr(profile_terms, "SLICE", 1)
+    assert profile_terms.catch_up_engine(profile.writer)
+    with profile.reader.connect() as conn:
+        assert profile_terms.is_current(conn) and item_facts.is_current(conn)
+        sliced = {t: profile_terms.scores(conn, {"alice", "dan"}, t, Weights()) for t in TOPICS}
+    assert on_disk(profile) == in_memory(profile)
+    with profile.writer.begin() as conn:  # the same changes in one go
+        conn.execute(delete(SyncState).where(SyncState.key.in_(STATES)))
+    assert profile_terms.catch_up_engine(profile.writer) is True
+    with profile.reader.connect() as conn:
+        whole = {t: profile_terms.scores(conn, {"alice", "dan"}, t, Weights()) for t in TOPICS}
+    assert sliced == whole and any(sliced.values())

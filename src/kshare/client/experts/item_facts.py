@@ -135,11 +135,28 @@ def _rows(conn: Connection, column: Any, ids: Sequence[str]) -> list[_Row]:
     return found
 
 
-def catch_up(conn: Connection) -> bool:
-    """Apply what changed in the cache since the facts were last brought up to date.
+def slice_end(conn: Connection, since: int, seq: int, limit: int | None) -> int:
+    """The change counter up to which a catch-up from ``since`` applies at most ``limit``
+    changed items (all of them up to ``seq`` without a limit)."""
+    if limit is None:
+        return seq
+    end = conn.execute(
+        select(CachedItem.local_seq)
+        .where(CachedItem.local_seq > since)
+        .order_by(CachedItem.local_seq)
+        .offset(limit - 1)
+        .limit(1)
+    ).scalar_one_or_none()
+    return seq if end is None else min(int(end), seq)
+
+
+def catch_up(conn: Connection, limit: int | None = None) -> bool:
+    """Apply what changed in the cache since the facts were last brought up to date:
+    everything, or the oldest ``limit`` changed items (call again for the rest).
 
     Call inside a write transaction. True when something was applied.
     """
+
     seq = _cache_seq(conn)
     aliases = tag_aliases.read(conn)
     digest = _aliases_digest(aliases)
@@ -151,12 +168,17 @@ def catch_up(conn: Connection) -> bool:
         _write_state(conn, seq, digest)
         return True
     since = state[0]
+    seq = slice_end(conn, since, seq, limit)
     changed = list(
-        conn.execute(select(CachedItem.id).where(CachedItem.local_seq > since)).scalars()
+        conn.execute(
+            select(CachedItem.id).where(CachedItem.local_seq > since, CachedItem.local_seq <= seq)
+        ).scalars()
     )
     purged = list(
         conn.execute(
-            select(Purge.entity_id).where(Purge.local_seq > since, Purge.entity_type == "item")
+            select(Purge.entity_id).where(
+                Purge.local_seq > since, Purge.local_seq <= seq, Purge.entity_type == "item"
+            )
         ).scalars()
     )
     # everything below a changed or purged item: its thread's tags may be theirs

@@ -109,8 +109,9 @@ def is_current(conn: Connection) -> bool:
     return stats is not None and stats.seq == _cache_seq(conn)
 
 
-def catch_up(conn: Connection) -> bool:
-    """Apply what changed in the cache since the profiles were last brought up to date.
+def catch_up(conn: Connection, limit: int | None = None) -> bool:
+    """Apply what changed in the cache since the profiles were last brought up to date:
+    everything, or the oldest ``limit`` changed items (call again for the rest).
 
     Call inside a write transaction. True when something was applied.
     """
@@ -123,16 +124,19 @@ def catch_up(conn: Connection) -> bool:
             conn.execute(delete(model.__table__))  # type: ignore[arg-type]
         stats = _Stats()
     since = stats.seq
+    seq = item_facts.slice_end(conn, since, seq, limit)
     rows = conn.execute(
         select(
             CachedItem.id, CachedItem.author_id, CachedItem.kind, CachedItem.title, CachedItem.body
         )
-        .where(CachedItem.local_seq > since)
+        .where(CachedItem.local_seq > since, CachedItem.local_seq <= seq)
         .order_by(CachedItem.local_seq)
     ).all()
     purged = (
         conn.execute(
-            select(Purge.entity_id).where(Purge.local_seq > since, Purge.entity_type == "item")
+            select(Purge.entity_id).where(
+                Purge.local_seq > since, Purge.local_seq <= seq, Purge.entity_type == "item"
+            )
         )
         .scalars()
         .all()
@@ -187,15 +191,21 @@ def catch_up(conn: Connection) -> bool:
     return True
 
 
+SLICE = 2_000  # changed items applied per transaction by the sync hook
+
+
 def catch_up_engine(engine: Engine) -> bool:
-    """:func:`catch_up` and the tag counts' in a transaction of their own (the sync engine's
-    hook, after each page)."""
-    with engine.connect() as conn:
-        if is_current(conn) and item_facts.is_current(conn):
-            return False
-    with engine.begin() as conn:
-        profiles = catch_up(conn)
-        return item_facts.catch_up(conn) or profiles
+    """:func:`catch_up` and the finder's facts' (:mod:`item_facts`), a slice of changes per
+    transaction (the sync engine's hook, after each page): the cache's write lock is never
+    held for long, so the pages written meanwhile never wait long for it."""
+    applied = False
+    while True:
+        with engine.connect() as conn:
+            if is_current(conn) and item_facts.is_current(conn):
+                return applied
+        with engine.begin() as conn:
+            profiles = catch_up(conn, SLICE)
+            applied = item_facts.catch_up(conn, SLICE) or profiles or applied
 
 
 def forget_items(conn: Connection, item_ids: Collection[str]) -> None:
