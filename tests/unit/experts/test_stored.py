@@ -116,7 +116,7 @@ def test_a_cold_finder_answers_as_a_warm_one(profile: Profile) -> None:
     )
     warm = ExpertFinder(profile.reader, profile.index)
     warm.warm()
-    cold = ExpertFinder(profile.reader, profile.index)
+    cold = ExpertFinder(profile.reader, profile.index, lazy=True)
     assert isinstance(cold._agg, StoredAggregates) and not isinstance(warm._agg, StoredAggregates)
 
     def answers(finder: ExpertFinder) -> list[Any]:

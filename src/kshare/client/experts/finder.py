@@ -79,7 +79,10 @@ class ExpertFinder:
         *,
         match_limit: int = MATCH_LIMIT,
         clock: Clock | None = None,
+        lazy: bool = False,
     ) -> None:
+        """``lazy``: read the cache as queries need it (a process that asks once or twice)
+        until :meth:`warm` holds everything in memory; otherwise read it all at the first."""
         self._engine = cache_engine
         self._clock = clock or clock_of(cache_engine)  # "now" for recency
         self._index = index
@@ -87,8 +90,7 @@ class ExpertFinder:
         self.match_limit = match_limit
         kinds = {**self.weights.kinds, "question": ASKING_INTEREST}
         self._interest_weights = dataclasses.replace(self.weights, kinds=kinds)
-        # Read from the cache as queries need it until the warm-up builds it all in memory.
-        self._agg: Aggregates = StoredAggregates(cache_engine)
+        self._agg: Aggregates = StoredAggregates(cache_engine) if lazy else Aggregates()
         # Per-person activity for one (before, day): kept across sync pages, except for
         # the people a page touched, so a query after a small page stays quick.
         self._activity: dict[str, tuple[dict[str, float], float, tuple[float, ...]]] = {}
