@@ -59,7 +59,7 @@ def main() -> int:
             f"loaded {len(replay.items)} items, {len(people)} people "
             f"in {time.perf_counter() - started:.0f} s"
         )
-        finder = ExpertFinder(replay.reader, replay.index)
+        finder = ExpertFinder(replay.reader, replay.index, lazy=True)
         texts = [c.text for c in cases[-args.queries :]]
         topics = sorted({t for c in cases[-args.queries :] for t in c.question.tags})
         print(f"first query (from the cache): {timed(lambda: finder.rank(texts[0])):.0f} ms")
