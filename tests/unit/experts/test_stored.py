@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -15,7 +16,7 @@ from kshare.client.store import tag_aliases
 from kshare.client.store.models import ExpertItem, ExpertTagPerson, SyncState
 from kshare.domain.expertise import Weights
 
-from .conftest import PEOPLE, Profile, item, person, postgres_thread, python_post
+from .conftest import PEOPLE, T0, Profile, item, person, postgres_thread, python_post
 
 TOPICS = ("vacuum", "python wheels", "autovacuum transactions")
 STATES = (profile_terms.STATE_KEY, item_facts.STATE_KEY)
@@ -157,3 +158,18 @@ def test_the_sync_hook_applies_changes_a_slice_at_a_time(
     with profile.reader.connect() as conn:
         whole = {t: profile_terms.scores(conn, {"alice", "dan"}, t, Weights()) for t in TOPICS}
     assert sliced == whole and any(sliced.values())
+
+
+def test_the_latest_authors_are_the_same_read_either_way(profile: Profile) -> None:
+    profile.put(*PEOPLE, *postgres_thread(), *postgres_thread("b", days=3), python_post())
+    profile.put(item("c1", "erin", days=3, kind="comment", parent_id="a1", body="and fillfactor"))
+    catch_up(profile)
+    memory = Aggregates()
+    memory.refresh(profile.reader)
+    stored = StoredAggregates(profile.reader)
+    stored.refresh(profile.reader)
+    for days in (0.5, 1.5, 2.5, 3.5, 5):
+        now = T0 + timedelta(days=days)
+        for count in (1, 2, 3, 200):
+            assert stored.recent_authors(now, count) == memory.recent_authors(now, count)
+    assert memory.recent_authors(T0 + timedelta(days=3.5), 2) == {"erin", "dan"}
