@@ -316,7 +316,7 @@ class Aggregates:
     def prefetch_threads(self, item_ids: Collection[str]) -> None:
         """Read ahead what the threads of these items need (all of it is in memory here)."""
 
-    def prefetch_people(self, people: Collection[str]) -> None:
+    def prefetch_people(self, people: Collection[str], *, threads: bool = False) -> None:
         """Read ahead these people's contributions (all of them are in memory here)."""
 
     def recent_authors(self, now: datetime, count: int) -> set[str]:

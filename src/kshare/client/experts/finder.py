@@ -184,7 +184,7 @@ class ExpertFinder:
     def profile(self, person_id: str, *, limit: int = 10) -> list[tuple[str, float]]:
         """A person's top topics (tags and salient words of what they wrote), 0..1, best first."""
         self._refresh()
-        self._agg.prefetch_people([person_id])
+        self._agg.prefetch_people([person_id], threads=True)
         facts = self._agg.people.get(person_id)
         declared = facts.declared if facts else ex.Declared()
         activity = self._person_activity(person_id, None, self._clock.now())[0]
@@ -196,7 +196,7 @@ class ExpertFinder:
         """Like :meth:`profile`, from what the person wrote only: their confirmed topics
         do not count, the ones they hide stay out."""
         self._refresh()
-        self._agg.prefetch_people([person_id])
+        self._agg.prefetch_people([person_id], threads=True)
         facts = self._agg.people.get(person_id)
         hidden = facts.declared.hidden if facts else ()
         activity = self._person_activity(person_id, None, self._clock.now())[0]

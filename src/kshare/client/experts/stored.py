@@ -245,9 +245,12 @@ class StoredAggregates(Aggregates):
             if not frontier:
                 break
 
-    def prefetch_people(self, people: Collection[str]) -> None:
-        """Everything these people contributed, and the tops of those threads (for titles)."""
+    def prefetch_people(self, people: Collection[str], *, threads: bool = False) -> None:
+        """Everything these people contributed; with ``threads``, also the tops of those
+        threads (profiles read them; a ranking reads a few titles only, when it lists)."""
         self.load_by_person(people)
+        if not threads:
+            return
         parents = [
             f.parent_id
             for p in people
