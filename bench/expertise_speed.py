@@ -31,6 +31,7 @@ from typing import Any
 from expertise_eval import Replay, load
 from sqlalchemy import delete
 
+from kshare.client.experts import profile_terms
 from kshare.client.experts.finder import ExpertFinder
 from kshare.client.store.models import ExpertItem, ExpertTagPerson, SyncState
 from kshare.stackexchange import StackExchangeDump
@@ -59,6 +60,9 @@ def main() -> int:
             f"loaded {len(replay.items)} items, {len(people)} people "
             f"in {time.perf_counter() - started:.0f} s"
         )
+        started = time.perf_counter()
+        profile_terms.catch_up_engine(replay.writer)  # what sync's hook does after each page
+        print(f"expert data on disk for every item: {time.perf_counter() - started:.0f} s")
         finder = ExpertFinder(replay.reader, replay.index, lazy=True)
         texts = [c.text for c in cases[-args.queries :]]
         topics = sorted({t for c in cases[-args.queries :] for t in c.question.tags})
