@@ -191,7 +191,7 @@ def catch_up(conn: Connection, limit: int | None = None) -> bool:
     return True
 
 
-SLICE = 2_000  # changed items applied per transaction by the sync hook
+SLICE = 5_000  # changed items applied per transaction by the sync hook (a pull batch)
 
 
 def catch_up_engine(engine: Engine) -> bool:
