@@ -359,17 +359,23 @@ def scores(
     average = stats.length / stats.people
     tf: dict[str, dict[str, int]] = {}
     lengths: dict[str, int] = {}
+    terms = ",".join("?" * len(chosen))
+    # raw rows: a long question reads thousands of postings, and SQLAlchemy's handling of
+    # each row cost more than SQLite's reading it
     for chunk in _chunks(sorted(people)):
-        for term, person_id, n in conn.execute(
-            select(ExpertPosting.term, ExpertPosting.person_id, ExpertPosting.tf).where(
-                ExpertPosting.term.in_(chosen), ExpertPosting.person_id.in_(chunk)
-            )
+        marks = ",".join("?" * len(chunk))
+        for term, person_id, n in conn.exec_driver_sql(
+            "SELECT term, person_id, tf FROM expert_postings "
+            f"WHERE term IN ({terms}) AND person_id IN ({marks})",
+            (*chosen, *chunk),
         ):
             tf.setdefault(person_id, {})[term] = n
-        for person_id, length in conn.execute(
-            select(ExpertProfile.person_id, ExpertProfile.length).where(
-                ExpertProfile.person_id.in_(chunk)
-            )
+    found = sorted(tf)
+    for chunk in _chunks(found):
+        marks = ",".join("?" * len(chunk))
+        for person_id, length in conn.exec_driver_sql(
+            f"SELECT person_id, length FROM expert_profiles WHERE person_id IN ({marks})",
+            tuple(chunk),
         ):
             lengths[person_id] = length
     return {
