@@ -53,3 +53,39 @@ def test_a_damaged_file_says_so(tmp_path: Path) -> None:
     path.write_bytes(b"this is not a database at all" * 100)
     with pytest.raises(CacheError, match="cannot be read"):
         open_cache(path)
+
+
+def test_the_expert_item_facts_migrate_down_and_up_again(tmp_path: Path) -> None:
+    from alembic import command
+
+    from kshare.client.experts import item_facts
+    from kshare.client.store import repository
+    from kshare.protocol.schemas import AudienceView, ItemOut, ItemUpsert
+
+    path = tmp_path / "cache.sqlite3"
+    engine = open_cache(path)
+    at = "2026-03-01T09:00:00+00:00"
+    question = ItemOut.model_validate(
+        {"id": "q1", "kind": "question", "author_id": "ann", "created_at": at, "updated_at": at,
+         "version": 1, "tags": ["kiln"], "audience": AudienceView(org=True)}
+    )  # fmt: skip
+    with engine.begin() as conn:
+        repository.upsert(conn, [ItemUpsert(data=question)])
+        item_facts.catch_up(conn)
+    config = db._alembic_config()
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0011")
+    with engine.connect() as conn:
+        tables = {r[0] for r in conn.execute(text("SELECT name FROM sqlite_master"))}
+        state = conn.execute(text("SELECT value FROM sync_state WHERE key = 'expert_items'"))
+        assert state.first() is None  # counted again after the next upgrade
+    assert "expert_snapshot" in tables and "expert_tag_people" not in tables
+    engine.dispose()
+    engine = open_cache(path)  # upgraded again
+    with engine.begin() as conn:
+        assert not item_facts.is_current(conn)
+        item_facts.catch_up(conn)
+        rows = conn.execute(text("SELECT tag, person_id, n FROM expert_tag_people")).all()
+    assert [tuple(r) for r in rows] == [("kiln", "ann", 1)]
+    engine.dispose()

@@ -56,13 +56,15 @@ class Profile:
         self.index.catch_up()
 
 
-@pytest.fixture
-def profile(tmp_path: Path) -> Iterator[Profile]:
+@pytest.fixture(params=["in memory", "lazy"])
+def profile(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Profile]:
+    """Each test runs with the finder holding the aggregates in memory, and with one reading
+    the cache's tables as queries need them: the answers must be the same."""
     reader = open_cache(tmp_path / "cache.sqlite3")
     writer = create_writer_engine(tmp_path / "cache.sqlite3")
     index = SearchIndex(tmp_path / "index", reader)
     index.catch_up()
-    yield Profile(reader, writer, index, ExpertFinder(reader, index))
+    yield Profile(reader, writer, index, ExpertFinder(reader, index, lazy=request.param == "lazy"))
     index.close()
     reader.dispose()
     writer.dispose()

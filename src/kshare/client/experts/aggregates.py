@@ -10,16 +10,17 @@ wrote into the cache is ever read: content the user may not see never gets here.
 
 from __future__ import annotations
 
-import functools
-import json
+import bisect
 import logging
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, cast
 
 from sqlalchemy import Connection, Engine, Row, String, select, type_coerce
 
+from kshare.client.experts.item_facts import own_tags
 from kshare.client.store import tag_aliases
 from kshare.client.store.models import CachedItem, CachedPerson, Purge, SyncState
 from kshare.client.store.tag_aliases import TagAliases
@@ -63,18 +64,6 @@ def _time(text: str) -> datetime:
     """A cache time (naive UTC, as the store writes it) as an aware datetime."""
     moment = datetime.fromisoformat(text)
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
-
-
-@functools.lru_cache(maxsize=4096)  # a site has a few thousand combinations of tags at most
-def _tags(text: str | None) -> tuple[str, ...]:
-    if not text or text == "[]":  # answers and comments: most rows
-        return ()
-    try:
-        values = json.loads(text)
-    except ValueError:
-        log.warning("ignoring unreadable tags %r in the cache", text[:80])
-        return ()
-    return tuple(str(t).lower() for t in values) if isinstance(values, list) else ()
 
 
 def _endorsement_counts(raw: object) -> dict[str, int]:
@@ -126,7 +115,6 @@ class Aggregates:
             # other aliases: every item is read again, so its tags are counted anew
             since = self.seq if aliases == self.aliases else -1
             self.aliases = aliases
-            canonical = aliases.canonical
             self.touched = set()
             item_rows = conn.execute(
                 select(
@@ -162,7 +150,7 @@ class Aggregates:
                 created_at=_time(created_at),
                 accepted=bool(accepted),
                 score=int(score or 0),
-                tags=tuple(dict.fromkeys(map(canonical, _tags(tags)))),
+                tags=own_tags(tags, aliases),
                 title=title or "",
             )
             for item_id, kind, author_id, parent_id, created_at, accepted, score, tags, title in (
@@ -324,6 +312,18 @@ class Aggregates:
             found += nxt
             frontier = nxt
         return found
+
+    def prefetch_threads(self, item_ids: Collection[str]) -> None:
+        """Read ahead what the threads of these items need (all of it is in memory here)."""
+
+    def prefetch_people(self, people: Collection[str], *, threads: bool = False) -> None:
+        """Read ahead these people's contributions (all of them are in memory here)."""
+
+    def recent_authors(self, now: datetime, count: int) -> set[str]:
+        """Authors of the ``count`` latest contributions before ``now`` but questions."""
+        timeline = self.timeline()
+        end = bisect.bisect_left(timeline, (now,))
+        return {author for _, author in timeline[max(0, end - count) : end]}
 
     def timeline(self) -> list[tuple[datetime, str]]:
         """(time, author) of every contribution but questions, oldest first; rebuilt per seq."""

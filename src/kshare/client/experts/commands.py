@@ -92,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
         me = _signed_in_person(engine)
         index = SearchIndex(paths.index_dir, engine)
         index.catch_up()
-        experts = ExpertFinder(engine, index).rank(
+        experts = ExpertFinder(engine, index, lazy=True).rank(
             " ".join(args.topic), limit=args.limit, exclude=me
         )
     finally:

@@ -8,7 +8,6 @@ ignored, so nothing purged can lend anyone credit. Scoring itself lives in
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import functools
 import logging
@@ -21,10 +20,11 @@ from typing import Concatenate, ParamSpec, Protocol, TypeVar
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 
-from kshare.client.experts import profile_terms, snapshot
+from kshare.client.experts import item_facts, profile_terms
 from kshare.client.experts.aggregates import Aggregates, ItemFacts
 from kshare.client.experts.profiles import ProfileMiner
 from kshare.client.experts.reasons import to_expert
+from kshare.client.experts.stored import StoredAggregates
 from kshare.client.store.db import clock_of
 from kshare.client.views import DocumentMatch, Expert
 from kshare.clock import Clock
@@ -79,7 +79,10 @@ class ExpertFinder:
         *,
         match_limit: int = MATCH_LIMIT,
         clock: Clock | None = None,
+        lazy: bool = False,
     ) -> None:
+        """``lazy``: read the cache as queries need it (a process that asks once or twice)
+        until :meth:`warm` holds everything in memory; otherwise read it all at the first."""
         self._engine = cache_engine
         self._clock = clock or clock_of(cache_engine)  # "now" for recency
         self._index = index
@@ -87,7 +90,7 @@ class ExpertFinder:
         self.match_limit = match_limit
         kinds = {**self.weights.kinds, "question": ASKING_INTEREST}
         self._interest_weights = dataclasses.replace(self.weights, kinds=kinds)
-        self._agg = Aggregates()
+        self._agg: Aggregates = StoredAggregates(cache_engine) if lazy else Aggregates()
         # Per-person activity for one (before, day): kept across sync pages, except for
         # the people a page touched, so a query after a small page stays quick.
         self._activity: dict[str, tuple[dict[str, float], float, tuple[float, ...]]] = {}
@@ -101,11 +104,10 @@ class ExpertFinder:
 
     @_serialised
     def warm(self) -> None:
-        """Bring the aggregates up to date now (after a sync, in a worker), not at a query,
-        and save them for the next cold start."""
+        """Hold the aggregates in memory and bring them up to date now (after a sync, in a
+        worker), not at a query."""
+        self._in_memory()
         self._refresh()
-        if snapshot.saved_seq(self._engine) != self._agg.seq:
-            snapshot.save(self._engine, self._agg)
 
     @_serialised
     def rank(
@@ -161,6 +163,7 @@ class ExpertFinder:
         for tag in sorted(target, key=lambda t: -target[t])[:10]:
             pool |= {p for p, _ in self._agg.tag_people.get(tag, Counter()).most_common(50)}
         pool.discard(person_id)
+        self._agg.prefetch_people(pool)
         results = []
         for other in pool:
             facts = self._agg.people.get(other)
@@ -181,6 +184,7 @@ class ExpertFinder:
     def profile(self, person_id: str, *, limit: int = 10) -> list[tuple[str, float]]:
         """A person's top topics (tags and salient words of what they wrote), 0..1, best first."""
         self._refresh()
+        self._agg.prefetch_people([person_id], threads=True)
         facts = self._agg.people.get(person_id)
         declared = facts.declared if facts else ex.Declared()
         activity = self._person_activity(person_id, None, self._clock.now())[0]
@@ -192,6 +196,7 @@ class ExpertFinder:
         """Like :meth:`profile`, from what the person wrote only: their confirmed topics
         do not count, the ones they hide stay out."""
         self._refresh()
+        self._agg.prefetch_people([person_id], threads=True)
         facts = self._agg.people.get(person_id)
         hidden = facts.declared.hidden if facts else ()
         activity = self._person_activity(person_id, None, self._clock.now())[0]
@@ -213,25 +218,26 @@ class ExpertFinder:
 
     # --- evidence ---------------------------------------------------------------------
 
+    def _in_memory(self) -> None:
+        if isinstance(self._agg, StoredAggregates):
+            self._agg = Aggregates()
+            self._activity.clear()
+            self._newest.clear()
+
     def _refresh(self) -> None:
-        built = False
-        if self._agg.seq < 0:  # a cold start: the saved aggregates, if any, then what is newer
-            saved = snapshot.load(self._engine)
-            built = saved is None
-            self._agg = saved or self._agg
+        if not self._refresh_profiles():  # the counts on disk lag behind: read every item
+            self._in_memory()
         if self._agg.refresh(self._engine):
             for person_id in self._agg.touched:
                 self._activity.pop(person_id, None)
                 self._newest.pop(person_id, None)
-        if built and self._agg.items:
-            snapshot.save(self._engine, self._agg)  # once; later the warm-up after sync saves
-        self._refresh_profiles()
 
-    def _refresh_profiles(self) -> None:
-        """Sync keeps the profiles on disk current; a page not yet applied is applied here."""
+    def _refresh_profiles(self) -> bool:
+        """Sync keeps the profiles and tag counts on disk current; a page not yet applied is
+        applied here. False when they could not be brought up to date now."""
         with self._engine.connect() as conn:
-            if profile_terms.is_current(conn):
-                return
+            if profile_terms.is_current(conn) and item_facts.is_current(conn):
+                return True
         try:
             with self._engine.begin() as conn:
                 # This engine's transactions would start only at the first write, so what
@@ -239,8 +245,11 @@ class ExpertFinder:
                 # after each page): take the write lock before reading.
                 conn.exec_driver_sql("BEGIN IMMEDIATE")
                 profile_terms.catch_up(conn)
+                item_facts.catch_up(conn)
         except OperationalError as exc:  # sync is writing: it brings them up to date itself
             log.info("expert profiles not brought up to date now: %s", exc)
+            return False
+        return True
 
     def _rank(
         self,
@@ -255,11 +264,11 @@ class ExpertFinder:
         if not topic.strip():
             return []
         now = before or self._clock.now()
+        found = self._index.matching_documents(topic, before=before, limit=self.match_limit)
+        self._agg.prefetch_threads([h.id for h in found])
         hits = [
-            h
-            for h in self._index.matching_documents(topic, before=before, limit=self.match_limit)
-            if h.id in self._agg.items and h.id not in skip  # the cache is the truth
-        ]
+            h for h in found if h.id in self._agg.items and h.id not in skip
+        ]  # the cache is the truth
         relevance = ex.sharpen((h.score for h in hits), self.weights.relevance_power)
         threads = self._thread_relevance(hits, relevance)
         own = {h.id: r for h, r in zip(hits, relevance, strict=True) if r > 0}
@@ -276,6 +285,7 @@ class ExpertFinder:
         # the people active lately, whose (weaker) topical evidence the tags may still show
         people |= self._recently_active(now)
         people -= exclude
+        self._agg.prefetch_people(people)
         with self._engine.connect() as conn:
             profiles = profile_terms.scores(conn, people, topic, self.weights)
         candidates = []
@@ -372,12 +382,7 @@ class ExpertFinder:
 
     def _recently_active(self, now: datetime) -> set[str]:
         """Authors of the latest contributions before ``now`` that show knowledge."""
-        timeline = self._agg.timeline()
-        end = bisect.bisect_left(timeline, (now,))
-        found: set[str] = set()
-        for _, author in reversed(timeline[max(0, end - RECENT_ITEMS) : end]):
-            found.add(author)
-        return found
+        return self._agg.recent_authors(now, RECENT_ITEMS)
 
     def _person_activity(
         self, person_id: str, before: datetime | None, now: datetime

@@ -31,12 +31,12 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select, text
 
+from kshare.client.experts import item_facts
 from kshare.client.store.models import (
     CachedItem,
     ExpertDoc,
     ExpertPosting,
     ExpertProfile,
-    ExpertSnapshot,
     ExpertTerm,
     Purge,
     SyncState,
@@ -109,8 +109,9 @@ def is_current(conn: Connection) -> bool:
     return stats is not None and stats.seq == _cache_seq(conn)
 
 
-def catch_up(conn: Connection) -> bool:
-    """Apply what changed in the cache since the profiles were last brought up to date.
+def catch_up(conn: Connection, limit: int | None = None) -> bool:
+    """Apply what changed in the cache since the profiles were last brought up to date:
+    everything, or the oldest ``limit`` changed items (call again for the rest).
 
     Call inside a write transaction. True when something was applied.
     """
@@ -123,16 +124,19 @@ def catch_up(conn: Connection) -> bool:
             conn.execute(delete(model.__table__))  # type: ignore[arg-type]
         stats = _Stats()
     since = stats.seq
+    seq = item_facts.slice_end(conn, since, seq, limit)
     rows = conn.execute(
         select(
             CachedItem.id, CachedItem.author_id, CachedItem.kind, CachedItem.title, CachedItem.body
         )
-        .where(CachedItem.local_seq > since)
+        .where(CachedItem.local_seq > since, CachedItem.local_seq <= seq)
         .order_by(CachedItem.local_seq)
     ).all()
     purged = (
         conn.execute(
-            select(Purge.entity_id).where(Purge.local_seq > since, Purge.entity_type == "item")
+            select(Purge.entity_id).where(
+                Purge.local_seq > since, Purge.local_seq <= seq, Purge.entity_type == "item"
+            )
         )
         .scalars()
         .all()
@@ -187,21 +191,29 @@ def catch_up(conn: Connection) -> bool:
     return True
 
 
+SLICE = 5_000  # changed items applied per transaction by the sync hook (a pull batch)
+
+
 def catch_up_engine(engine: Engine) -> bool:
-    """:func:`catch_up` in a transaction of its own (the sync engine's hook, after each page)."""
-    with engine.connect() as conn:
-        if is_current(conn):
-            return False
-    with engine.begin() as conn:
-        return catch_up(conn)
+    """:func:`catch_up` and the finder's facts' (:mod:`item_facts`), a slice of changes per
+    transaction (the sync engine's hook, after each page): the cache's write lock is never
+    held for long, so the pages written meanwhile never wait long for it."""
+    applied = False
+    while True:
+        with engine.connect() as conn:
+            if is_current(conn) and item_facts.is_current(conn):
+                return applied
+        with engine.begin() as conn:
+            profiles = catch_up(conn, SLICE)
+            applied = item_facts.catch_up(conn, SLICE) or profiles or applied
 
 
 def forget_items(conn: Connection, item_ids: Collection[str]) -> None:
     """Take items (already deleted from the cache) out of their authors' profiles.
 
-    The finder's snapshot goes too, whole: it is written again from the cache.
+    They leave the tag counts too.
     """
-    conn.execute(delete(ExpertSnapshot))
+    item_facts.forget_items(conn, item_ids)
     people: set[str] = set()
     for chunk in _chunks(list(item_ids)):
         people |= set(
@@ -347,17 +359,23 @@ def scores(
     average = stats.length / stats.people
     tf: dict[str, dict[str, int]] = {}
     lengths: dict[str, int] = {}
+    terms = ",".join("?" * len(chosen))
+    # raw rows: a long question reads thousands of postings, and SQLAlchemy's handling of
+    # each row cost more than SQLite's reading it
     for chunk in _chunks(sorted(people)):
-        for term, person_id, n in conn.execute(
-            select(ExpertPosting.term, ExpertPosting.person_id, ExpertPosting.tf).where(
-                ExpertPosting.term.in_(chosen), ExpertPosting.person_id.in_(chunk)
-            )
+        marks = ",".join("?" * len(chunk))
+        for term, person_id, n in conn.exec_driver_sql(
+            "SELECT term, person_id, tf FROM expert_postings "
+            f"WHERE term IN ({terms}) AND person_id IN ({marks})",
+            (*chosen, *chunk),
         ):
             tf.setdefault(person_id, {})[term] = n
-        for person_id, length in conn.execute(
-            select(ExpertProfile.person_id, ExpertProfile.length).where(
-                ExpertProfile.person_id.in_(chunk)
-            )
+    found = sorted(tf)
+    for chunk in _chunks(found):
+        marks = ",".join("?" * len(chunk))
+        for person_id, length in conn.exec_driver_sql(
+            f"SELECT person_id, length FROM expert_profiles WHERE person_id IN ({marks})",
+            tuple(chunk),
         ):
             lengths[person_id] = length
     return {

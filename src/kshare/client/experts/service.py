@@ -63,7 +63,8 @@ class Experts:
                             "Finding experts is not available in this installation of kshare.",
                         )
                     ) from exc
-                self.current = ExpertFinder(self.reader, index, clock=self.clock)
+                # a query before the warm-up reads only what it needs
+                self.current = ExpertFinder(self.reader, index, clock=self.clock, lazy=True)
             return self.current
 
     def forget(self) -> None:

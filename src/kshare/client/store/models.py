@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, DateTime, Index, Integer, LargeBinary, MetaData, String, Text
+from sqlalchemy import JSON, DateTime, Index, Integer, MetaData, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING = {
@@ -185,19 +185,52 @@ class ExpertDoc(CacheBase):
     digest: Mapped[str] = mapped_column(String(32))  # of the counted text: an edit recounts
 
 
-class ExpertSnapshot(CacheBase):
-    """The expert finder's per-item facts as of one ``local_seq``, so a cold start need not
-    rescan every item (``kshare.client.experts.snapshot``). A purge deletes it."""
+class ExpertItem(CacheBase):
+    """What the expert finder needs of an item (no body), filed by author, so a person's
+    contributions are one contiguous read (``kshare.client.experts.item_facts``).
 
-    __tablename__ = "expert_snapshot"
+    ``tags`` are the item's own, ``counted`` those it credits its author with (its own, or
+    else its thread's), each under the tag it stands for, separated by spaces.
+    """
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    seq: Mapped[int] = mapped_column(Integer)
-    data: Mapped[bytes] = mapped_column(LargeBinary)
+    __tablename__ = "expert_items"
+    __table_args__ = (
+        Index("ix_expert_items_item_id", "item_id", unique=True),
+        Index("ix_expert_items_parent_id", "parent_id"),
+        {"sqlite_with_rowid": False},
+    )
+
+    person_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    item_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    parent_id: Mapped[str | None] = mapped_column(String(64))
+    created_at: Mapped[str] = mapped_column(String(32))  # as the cache writes it: naive UTC
+    accepted: Mapped[bool] = mapped_column(Integer)
+    score: Mapped[int] = mapped_column(Integer)
+    tags: Mapped[str] = mapped_column(Text)
+    counted: Mapped[str] = mapped_column(Text)
+    title: Mapped[str] = mapped_column(Text)
+
+
+class ExpertTagPerson(CacheBase):
+    """How many items credit a person with a tag: the expert finder's candidates per topic."""
+
+    __tablename__ = "expert_tag_people"
+
+    tag: Mapped[str] = mapped_column(String(64), primary_key=True)
+    person_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    n: Mapped[int] = mapped_column(Integer)
 
 
 # derived from items for expert finding: emptied with the cache (``repository.wipe``)
-EXPERT_TABLES = (ExpertProfile, ExpertPosting, ExpertTerm, ExpertDoc, ExpertSnapshot)
+EXPERT_TABLES = (
+    ExpertProfile,
+    ExpertPosting,
+    ExpertTerm,
+    ExpertDoc,
+    ExpertItem,
+    ExpertTagPerson,
+)
 
 
 class OutboxEntry(CacheBase):

@@ -11,6 +11,7 @@ import json
 import logging
 import threading
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
@@ -147,9 +148,7 @@ class SyncEngine:
             ).run()
             changes.merge(push.changes)
             pushed, conflicts, failed = push.pushed, push.conflicts, push.failed
-            self._pull(changes, cancel)
-            for side_pull in self.side_pulls:
-                side_pull(self.api, self.writer)
+            self._pull_with_side_pulls(changes, cancel)
             self._after_pull(changes)
         except Cancelled:
             message = messages.say(messages.CANCELLED)
@@ -189,6 +188,22 @@ class SyncEngine:
             template = messages.UP_TO_DATE_BUT_ONE if count == 1 else messages.UP_TO_DATE_BUT
             message = messages.say(template, count=count)
         return self._finish(changes, "idle", message, pushed, conflicts, failed)
+
+    def _pull_with_side_pulls(self, changes: ChangeSet, cancel: threading.Event) -> None:
+        """The feed, and meanwhile the small lists (each one round trip of its own, after the
+        push, so they see what it sent): an incremental sync waits for the slowest only."""
+        if not self.side_pulls:
+            self._pull(changes, cancel)
+            return
+        with ThreadPoolExecutor(len(self.side_pulls), "kshare-side-pull") as pool:
+            pending = [pool.submit(pull, self.api, self.writer) for pull in self.side_pulls]
+            try:
+                self._pull(changes, cancel)
+            finally:
+                done = [f.exception() for f in pending]  # each one finished, whatever happened
+            for error in done:
+                if error is not None:
+                    raise error
 
     def _pull(self, changes: ChangeSet, cancel: threading.Event) -> None:
         started = self.clock.monotonic()
