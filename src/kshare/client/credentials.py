@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import json
 import logging
-
-import keyring
-import keyring.errors
-from keyring.backends import fail
+from typing import TYPE_CHECKING
 
 from kshare.client.errors import KeyringUnavailable
 from kshare.client.phrases import QT_TRANSLATE_NOOP
+
+# keyring (and the backends it looks for) loads with the first use of a token, not with
+# the app: a window showing the cache needs none.
+if TYPE_CHECKING:
+    import keyring.backend
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +39,9 @@ def credential_key(server_url: str, username: str) -> str:
 
 
 def _backend() -> keyring.backend.KeyringBackend:
+    import keyring
+    from keyring.backends import fail
+
     backend = keyring.get_keyring()
     if isinstance(backend, fail.Keyring):
         raise KeyringUnavailable(_NO_KEYRING, detail="only the failing backend is present")
@@ -50,6 +55,8 @@ def _unavailable(exc: Exception) -> KeyringUnavailable:
 
 
 def store_token(server_url: str, username: str, token: str) -> None:
+    import keyring.errors
+
     try:
         _backend().set_password(SERVICE, credential_key(server_url, username), token)
     except keyring.errors.KeyringError as exc:
@@ -57,6 +64,8 @@ def store_token(server_url: str, username: str, token: str) -> None:
 
 
 def load_token_entry(server_url: str, username: str) -> str | None:
+    import keyring.errors
+
     try:
         return _backend().get_password(SERVICE, credential_key(server_url, username))
     except keyring.errors.KeyringError as exc:
@@ -71,6 +80,8 @@ def load_token(server_url: str, username: str) -> str | None:
 
 def delete_token(server_url: str, username: str) -> None:
     """Forget the token; forgetting one that is not there is fine."""
+    import keyring.errors
+
     try:
         _backend().delete_password(SERVICE, credential_key(server_url, username))
     except keyring.errors.PasswordDeleteError:
@@ -114,6 +125,8 @@ def device_key_name(server_url: str, username: str) -> str:
 
 def store_device_key(server_url: str, username: str, key: str) -> None:
     """The key that makes this desktop a known device at its next sign-in (kept on sign-out)."""
+    import keyring.errors
+
     try:
         _backend().set_password(SERVICE, device_key_name(server_url, username), key)
     except keyring.errors.KeyringError as exc:
@@ -121,6 +134,8 @@ def store_device_key(server_url: str, username: str, key: str) -> None:
 
 
 def load_device_key(server_url: str, username: str) -> str:
+    import keyring.errors
+
     try:
         return _backend().get_password(SERVICE, device_key_name(server_url, username)) or ""
     except keyring.errors.KeyringError as exc:

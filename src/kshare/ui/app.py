@@ -7,6 +7,7 @@ the thin wrapper that creates the ``QApplication`` and runs the loop.
 
 from __future__ import annotations
 
+import gc
 import logging
 import logging.handlers
 import sys
@@ -71,6 +72,41 @@ def add_log_file(log_dir: Path) -> None:
     root.addHandler(handler)
 
 
+class QuietCollections:
+    """Full garbage collections that never hold the window up for long.
+
+    A full collection walks every tracked object while holding the GIL, so the window
+    freezes for as long: with the modules of a start-up and the facts of a large cache in
+    memory, a fifth of a second and more, in the middle of a sync. What is alive when the
+    session starts (modules, classes, the window) and what survives a full collection is
+    long-lived, so it is set aside (``gc.freeze``): each full collection then walks only
+    what came since the last one. Cycles among the set-aside objects wait until the
+    session ends (``stop``), when everything is collected as usual again.
+    """
+
+    def __init__(self) -> None:
+        self.running = False
+
+    def start(self) -> None:
+        gc.freeze()
+        if not self.running:
+            gc.callbacks.append(self._on_collection)
+            self.running = True
+
+    def stop(self) -> None:
+        if self.running:
+            gc.callbacks.remove(self._on_collection)
+            self.running = False
+        gc.unfreeze()
+
+    def _on_collection(self, phase: str, info: dict[str, Any]) -> None:
+        if phase == "stop" and info.get("generation") == 2:
+            gc.freeze()  # what survived a full collection is not walked by the next
+
+
+quiet_collections = QuietCollections()
+
+
 class DesktopApp(QObject):
     """One run of the desktop app: sign in if needed, then the main window until quit."""
 
@@ -124,6 +160,7 @@ class DesktopApp(QObject):
         self.window.show()
         self.window.feed.refresh()
         self.window.refresh_status()
+        quiet_collections.start()
         # Indexing is pure Python: beside the GUI thread it held the window up for
         # seconds during a large sync, so the window's workspace indexes in a process.
         self.workspace.index_in_worker_process()
@@ -146,6 +183,7 @@ class DesktopApp(QObject):
             window.save_state()
             window.close()
             window.deleteLater()
+            quiet_collections.stop()  # the window's objects may be collected again
 
     def shutdown(self) -> None:
         """Join every worker; the caller closes the workspace afterwards."""

@@ -18,7 +18,7 @@ import html
 import logging
 from collections.abc import Callable, Mapping
 from functools import cache
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QMetaMethod, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QColor, QCursor, QDesktopServices, QImage, QPainter, QTextDocument
@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
 from kshare.client.views import Expert, ItemDetail
 from kshare.ui import theme
 from kshare.ui.audience_options import audience_line
-from kshare.ui.document_panel import DocumentPanel, DocumentSource
 from kshare.ui.follow_buttons import FollowButton, FollowSource
 from kshare.ui.i18n import phrase_text
 from kshare.ui.item_actions import (
@@ -53,6 +52,9 @@ from kshare.ui.suggested_people import (
     wants_suggestions,
 )
 from kshare.ui.text import QT_TRANSLATE_NOOP, counts, full_time, kind_label
+
+if TYPE_CHECKING:
+    from kshare.ui.document_panel import DocumentPanel, DocumentSource
 
 log = logging.getLogger(__name__)
 
@@ -155,6 +157,21 @@ class SafeTextBrowser(QTextBrowser):
             QDesktopServices.openUrl(url)
         else:
             log.info("ignored a link with scheme %r", scheme)
+
+
+def tab_after(before: QWidget, late: QWidget) -> None:
+    """Put the focusable widgets of ``late``, added to a shown window, right after ``before``
+    in the tab order (a widget added late joins the end of the window's chain)."""
+    inside: list[QWidget] = []
+    widget = late.nextInFocusChain()
+    while widget is not None and widget is not late and late.isAncestorOf(widget):
+        if widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
+            inside.append(widget)
+        widget = widget.nextInFocusChain()
+    previous = before
+    for focusable in inside:
+        QWidget.setTabOrder(previous, focusable)
+        previous = focusable
 
 
 def _image_names(document: QTextDocument) -> list[str]:
@@ -362,10 +379,9 @@ class DetailPane(QWidget):
         self.browser.remote_resource_refused.connect(self._on_browser_remote_resource_refused)
         self.suggestions = SuggestedPeople()
         self.suggestions.person_clicked.connect(self.person_link_clicked)
+        # The document panel (versions, preview) is built with the first document shown.
+        self._documents = documents
         self.document_panel: DocumentPanel | None = None
-        if documents is not None:
-            self.document_panel = DocumentPanel(documents, runner)
-            self.document_panel.hide()
         self.item_actions: ItemActions | None = None
         if writer is not None:
             self.item_actions = ItemActions(writer, runner)
@@ -381,7 +397,7 @@ class DetailPane(QWidget):
             badges.addWidget(badge)
         badges.addStretch(1)
         badges.addWidget(self.follow_button)
-        layout = QVBoxLayout(page)
+        layout = self._page_layout = QVBoxLayout(page)
         layout.setContentsMargins(28, 24, 28, 12)
         layout.setSpacing(8)
         layout.addLayout(badges)
@@ -392,8 +408,6 @@ class DetailPane(QWidget):
             layout.addWidget(self.item_actions)
         layout.addSpacing(6)
         layout.addWidget(self.browser, 1)
-        if self.document_panel is not None:
-            layout.addWidget(self.document_panel, 3)
         layout.addWidget(self.suggestions)
         if self.item_actions is not None:
             layout.addWidget(self.item_actions.reactions)
@@ -533,16 +547,27 @@ class DetailPane(QWidget):
             self.follow_button.bind("question", detail.summary.id, f"“{detail.summary.title}”")
         self.follow_button.setVisible(question)
 
+    def _document_panel(self) -> DocumentPanel | None:
+        """The panel, built on first use below the body; None without a documents source."""
+        if self.document_panel is None and self._documents is not None:
+            from kshare.ui.document_panel import DocumentPanel
+
+            self.document_panel = DocumentPanel(self._documents, self._runner)
+            layout = self._page_layout
+            layout.insertWidget(layout.indexOf(self.suggestions), self.document_panel, 3)
+            tab_after(self.browser, self.document_panel)
+        return self.document_panel
+
     def _show_document(self, detail: ItemDetail) -> None:
-        panel = self.document_panel
-        if panel is None:
-            return
         if detail.summary.kind == "document" and detail.attachment_name:
+            panel = self._document_panel()
+            if panel is None:
+                return
             panel.show()
             panel.show_document(detail.summary.id)
-        else:
-            panel.clear()
-            panel.hide()
+        elif self.document_panel is not None:
+            self.document_panel.clear()
+            self.document_panel.hide()
 
     # -- people who might know --------------------------------------------------------
 

@@ -12,7 +12,7 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import Engine
 
@@ -20,7 +20,6 @@ from kshare.client import credentials
 from kshare.client import groups as group_calls
 from kshare.client.account import api as account_api
 from kshare.client.account import methods as sign_in_methods
-from kshare.client.account.session_auth import SessionAuth
 from kshare.client.errors import LoginFailed, NotSignedIn, ServerUnreachable, UserFacingError
 from kshare.client.phrases import QT_TRANSLATE_NOOP, Phrase
 from kshare.client.policy_checks import PolicyChecks
@@ -33,6 +32,9 @@ from kshare.client.sync.transport import InsecureServer
 from kshare.client.views import DeviceView, SyncStatus
 from kshare.clock import Clock
 from kshare.protocol.schemas import DeviceOut
+
+if TYPE_CHECKING:
+    from kshare.client.account.session_auth import SessionAuth
 
 log = logging.getLogger(__name__)
 
@@ -95,6 +97,9 @@ class Sessions:
 
     @staticmethod
     def auth(account: Account) -> SessionAuth:
+        # httpx comes with it: loaded by the first call to the server, not at start-up
+        from kshare.client.account.session_auth import SessionAuth
+
         return SessionAuth(account.server_url, account.username)
 
     def api(self, **kwargs: Any) -> ApiClient:

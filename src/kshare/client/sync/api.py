@@ -11,10 +11,9 @@ import logging
 import socket
 import threading
 from collections.abc import Callable, Iterator
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import quote
 
-import httpx
 from pydantic import BaseModel, ValidationError
 
 from kshare import API_VERSION, __version__
@@ -58,10 +57,14 @@ from kshare.protocol.schemas import (
     ServerInfo,
 )
 
+if TYPE_CHECKING:
+    import httpx
+
 log = logging.getLogger(__name__)
 
 M = TypeVar("M", bound=BaseModel)
-DEFAULT_TIMEOUT = httpx.Timeout(connect=5.0, read=30.0, write=30.0, pool=10.0)
+# Seconds per phase of a request (httpx.Timeout); httpx itself loads with the first client.
+DEFAULT_TIMEOUT = {"connect": 5.0, "read": 30.0, "write": 30.0, "pool": 10.0}
 MAX_RETRY_AFTER = 10.0  # wait this long inside a request; longer hints end the sync attempt
 
 
@@ -92,7 +95,7 @@ class ApiClient:
         token: str | None = None,
         *,
         transport: httpx.BaseTransport | None = None,
-        timeout: httpx.Timeout = DEFAULT_TIMEOUT,
+        timeout: httpx.Timeout | None = None,
         attempts: int = REQUEST_ATTEMPTS,
         backoff: Backoff = REQUEST_BACKOFF,
         sleep: Callable[[float], None] | None = None,
@@ -102,6 +105,8 @@ class ApiClient:
     ) -> None:
         """``network`` decides trust, proxy and plain http (the organisation's policy); an
         injected ``transport`` (tests, fault hooks) replaces the network altogether."""
+        import httpx  # the first client of the process loads it, not the app's start
+
         self.base_url = base_url.rstrip("/")
         self._clock = clock  # waits between retries
         self.attempts = attempts
@@ -120,7 +125,7 @@ class ApiClient:
         self.http = httpx.Client(
             base_url=self.base_url,
             headers=headers,
-            timeout=timeout,
+            timeout=httpx.Timeout(**DEFAULT_TIMEOUT) if timeout is None else timeout,
             follow_redirects=False,
             auth=auth,  # renews an expired access token (kshare.client.account)
             **options,
@@ -154,6 +159,8 @@ class ApiClient:
             raise Cancelled()
 
     def _send_once(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        import httpx
+
         try:
             response = self.http.request(method, path, **kwargs)
         except httpx.TransportError as exc:
@@ -393,6 +400,8 @@ class ApiClient:
 
     def events(self, read_timeout: float) -> Iterator[str]:
         """The data lines of the server's nudge stream; ends when the connection does."""
+        import httpx
+
         timeout = httpx.Timeout(connect=5.0, read=read_timeout, write=10.0, pool=10.0)
         try:
             with self.http.stream(

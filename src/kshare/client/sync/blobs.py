@@ -24,8 +24,6 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import httpx
-
 from kshare.client.filenames import safe_filename
 from kshare.client.sync.api import ApiClient
 from kshare.client.sync.errors import Offline, ServerTrouble, SyncError
@@ -90,6 +88,8 @@ class BlobStore:
             return self.touch(ref.sha256)
         if self.api is None:
             raise Offline("not signed in")
+        import httpx  # with the first download, not with the app
+
         path.parent.mkdir(parents=True, exist_ok=True)
         part = path.with_name(ref.sha256 + ".part")
         start = part.stat().st_size if part.is_file() else 0

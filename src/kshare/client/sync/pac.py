@@ -22,8 +22,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-import httpx
-
 from kshare.clock import SYSTEM, Clock
 
 log = logging.getLogger(__name__)
@@ -154,6 +152,8 @@ def fetch_script(url: str, verify: Any = True) -> str:
         except OSError as exc:
             raise PacError(f"cannot read the PAC script {path}: {exc.strerror}") from exc
     elif parts.scheme in ("http", "https"):
+        import httpx  # only when a PAC script is fetched
+
         try:
             with httpx.stream(
                 "GET", url, timeout=FETCH_TIMEOUT, verify=verify, trust_env=False

@@ -22,15 +22,17 @@ import socket
 import ssl
 import urllib.request
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-import httpx
 import truststore
 
 from kshare.client.phrases import QT_TRANSLATE_NOOP, Phrase
 from kshare.client.sync import pac
 from kshare.client.sync.errors import Offline, SyncError
+
+if TYPE_CHECKING:
+    import httpx
 
 log = logging.getLogger(__name__)
 
@@ -240,6 +242,8 @@ def issuer_of(host: str, port: int) -> str | None:
 
 def describe(exc: httpx.TransportError, url: str, proxy: str | None) -> NetworkProblem:
     """The cause of a transport failure in words a person (and their IT) can act on."""
+    import httpx  # loaded with the first connection, not with the app
+
     parts = urlsplit(url)
     host = parts.hostname or url
     port = parts.port or (443 if parts.scheme == "https" else 80)
