@@ -154,6 +154,20 @@ recount gives the app's values exactly):
 - listing someone whose only evidence is the profile match (today a
   person needs a matching thread, item, tag or declared topic; coffee
   leaves 10 of its 64 answerers out so): 0.438 / 0.510 / 0.284;
+- query likelihood of the question under each profile (Dirichlet
+  smoothing, μ = 100 to 2000, per word) in place of BM25: at best 0.422 /
+  0.473 / 0.250;
+- the earlier questions most like this one (BM25 of question against
+  question), lending their answerers credit by likeness (an accepted one
+  twice), exponent 1/8, the nearest 5: 0.438 / 0.501 / 0.260; nearest 20:
+  0.435 / 0.507 / 0.257;
+- thread evidence at exponent 1/8: 0.434 / 0.504 / 0.252; at 1/4: 0.438 /
+  0.498 / 0.244;
+- how often a person was the first to answer, or answered within a day,
+  smoothed towards the pool, exponent 1/2: 0.433 / 0.506 / 0.271 and 0.430
+  / 0.503 / 0.281; the share of their answers accepted (answers two days
+  old or more, smoothed with 5 towards the pool), exponent 1/2: 0.423 /
+  0.497 / 0.269;
 - the exponents fitted (a softmax over each question's candidates, by
   likelihood) on two sites and tested on the third: 0.407 / 0.495 / 0.279;
   fitted on all three: 0.430 / 0.495 / 0.274. The setting here ranks better
