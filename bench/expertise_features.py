@@ -24,7 +24,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+if str(Path(__file__).resolve().parent) not in sys.path:  # run as a script
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import expertise_eval as harness
 
@@ -33,9 +34,12 @@ from kshare.domain import expertise as ex
 from kshare.stackexchange import StackExchangeDump
 
 
-def record(dump_dir: Path) -> dict[str, Any]:
+def record(dump_dir: Path, limit_cases: int | None = None) -> dict[str, Any]:
+    """Replay ``dump_dir`` as the harness does, keeping what each case was ranked from."""
     dump = StackExchangeDump(dump_dir)
     people, events, cases = harness.load(dump)
+    if limit_cases is not None:
+        cases = cases[:limit_cases]
     seen: list[tuple[list[ex.Candidate], ex.Topic, Any]] = []
     original = ex.rank
 
@@ -108,6 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dump", type=Path, nargs="+")
     parser.add_argument("--out", type=Path)
+    parser.add_argument("--limit-cases", type=int, default=None, metavar="N")
     parser.add_argument("--rescore", type=Path, metavar="FILE")
     parser.add_argument("--weights", nargs="*", default=[], metavar="KEY=VALUE")
     args = parser.parse_args(argv)
@@ -117,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if not args.dump or args.out is None:
         parser.error("--dump and --out are needed to record")
-    data = {d.name: record(d) for d in args.dump}
+    data = {d.name: record(d, args.limit_cases) for d in args.dump}
     with args.out.open("wb") as f:
         pickle.dump(data, f)
     return 0
