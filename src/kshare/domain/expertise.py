@@ -102,8 +102,8 @@ Each part's worth, left out one at a time: without the prior 0.355 / 0.363
 0.494 / 0.282, the tag lift 0.428 / 0.509 / 0.278. The prior carries most
 of the ranking; the topical parts add 0.08 to 0.14 on top of it.
 
-Tried last, and rejected: every idea below leaves at least one site worse,
-and none gains more than one standard error anywhere (MRR
+Tried last, and rejected: every idea below leaves at least one site worse
+(one only ties), and none gains more than one standard error anywhere (MRR
 quantumcomputing / ai / coffee, against 0.440 / 0.510 / 0.281 now; each
 question's candidates as the app gathers them, recorded once by
 ``bench/expertise_features.py`` and ranked again, with the profile match
