@@ -6,7 +6,8 @@ then ``python bench/expertise_features.py --rescore FILE.pickle [--weights k=v .
 Runs the replay of ``bench/expertise_eval.py`` and, for each case, keeps the
 candidates, topic and moment that ``kshare.domain.expertise.rank`` was given,
 with the case's answerer, and each candidate's answers known at the time
-(when, accepted, score, which question). The texts of every post go in once.
+(when, accepted, score, which question). The texts of every post go in once,
+with who asked each question.
 Measuring a variant of the scoring then takes seconds instead of a replay
 (``--rescore`` ranks the recorded candidates again with other weights; with
 the defaults it prints the figures of ``expertise_eval.py``). Only what
@@ -91,7 +92,12 @@ def record(dump_dir: Path, limit_cases: int | None = None) -> dict[str, Any]:
         for i in (e.payload for e in events if e.kind == "item")
         if i.kind in ("question", "answer")
     }
-    return {"cases": rows, "texts": texts}
+    authors = {
+        i.id: i.author_id
+        for i in (e.payload for e in events if e.kind == "item")
+        if i.kind == "question"
+    }
+    return {"cases": rows, "texts": texts, "authors": authors}
 
 
 def rescore(data: dict[str, Any], weights: ex.Weights) -> str:
