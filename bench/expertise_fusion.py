@@ -225,10 +225,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{label:<44} " + "  ".join(parts), flush=True)
 
     base = [COL[n] for n in ("own", "profile", "lift", "prior")]
-    extra = [COL[n] for n in ("activity", "answers_6h", "answered_asker", "thread")]
+    extra = [COL[n] for n in ("activity", "answers_6h", "answered_asker")]
     scales = [COL[n] for n in ("prior_1d", "prior_3d", "prior_14d", "prior_90d")]
     line("current setting", lambda cs: [rank_of(x @ start, b, i, y) for x, b, i, y in cs])
-    penalties = (1.0, 3.0) if args.quick else (0.1, 1.0, 3.0, 10.0)
+    penalties = (1.0, 3.0) if args.quick else (0.01, 0.1, 1.0, 3.0, 10.0)
     for loss in ("softmax",) if args.quick else ("softmax", "pairwise"):
         for lam in penalties:
             line(
@@ -236,16 +236,14 @@ def main(argv: list[str] | None = None) -> int:
                 lambda cs, lam=lam, loss=loss: prequential(cs, start, base, lam, loss),
             )
         if not args.quick:
-            for lam in (1.0, 3.0):
+            for lam in (1.0, 3.0, 10.0):
                 line(
                     f"learned {loss}, parts + new, L2 {lam}",
                     lambda cs, lam=lam, loss=loss: prequential(cs, start, base + extra, lam, loss),
                 )
                 line(
-                    f"learned {loss}, scales apart, L2 {lam}",
-                    lambda cs, lam=lam, loss=loss: prequential(
-                        cs, start, [c for c in base if c != COL["prior"]] + scales, lam, loss
-                    ),
+                    f"learned {loss}, scales too, L2 {lam}",
+                    lambda cs, lam=lam, loss=loss: prequential(cs, start, base + scales, lam, loss),
                 )
     hours = COL["hours_since_answer"]
     for within in (0.5, 1.0, 2.0) if args.quick else (0.5, 1.0, 1.5, 2.0, 6.0):
