@@ -89,3 +89,26 @@ def test_the_replay_never_shows_what_came_after_the_question(tmp_path: Path) -> 
             assert len(applied) >= len(ids)
     finally:
         replay.close()
+
+
+def test_recorded_cases_ranked_again_give_the_harness_figures() -> None:
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import expertise_eval as harness
+        import expertise_features as features
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    import dataclasses
+
+    from kshare.domain.expertise import Weights
+
+    live = harness.evaluate(DUMP, 20, Weights())["figures"]["kshare"]
+    recorded = {DUMP.name: features.record(DUMP, limit_cases=20)}
+    table = features.rescore(recorded, Weights()).splitlines()
+    site, cases, mrr, p1 = table[1].split()
+    assert (site, int(cases)) == (DUMP.name, 20)
+    assert float(mrr) == pytest.approx(live["MRR"], abs=1e-4)
+    assert float(p1) == pytest.approx(live["P@1"], abs=1e-4)
+    # other weights rank the same recorded candidates differently
+    other = features.rescore(recorded, dataclasses.replace(Weights(), recent=0.0))
+    assert other.splitlines()[1] != table[1]
