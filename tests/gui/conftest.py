@@ -11,10 +11,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QCoreApplication
 
 from kshare.client.services import Workspace
 from kshare.client.views import ItemDetail, ItemSummary
 from kshare.server.admin import AdminTools
+from kshare.ui import i18n
 from kshare.ui.main_window import MainWindow
 from kshare.ui.operations import TaskRunner
 from kshare.ui.settings import ui_settings
@@ -35,6 +37,14 @@ def workers_end() -> Iterator[None]:
             thread.join(max(0.0, deadline - time.monotonic()))
     left = [t.name for t in threading.enumerate() if t.name.startswith("kshare-")]
     assert not left, f"worker threads still running: {left}"
+
+
+@pytest.fixture
+def german(qapp: QCoreApplication) -> Iterator[None]:
+    """The app in German for one test, and back in English after it (the others read English)."""
+    assert i18n.install(qapp, "de") == "de"
+    yield
+    assert i18n.install(qapp, "en") == "en"
 
 
 @pytest.fixture

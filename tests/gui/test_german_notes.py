@@ -13,7 +13,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt
+from PySide6.QtCore import QLocale, QSettings, Qt
 
 from kshare.client.documents.preview import preview_file
 from kshare.client.documents.views import DocumentPreview
@@ -48,13 +48,6 @@ pytestmark = [
 ]
 
 ME, ANA = "p-me", "p-ana"
-
-
-@pytest.fixture
-def german(qapp: QCoreApplication) -> Iterator[None]:
-    assert i18n.install(qapp, "de") == "de"
-    yield
-    assert i18n.install(qapp, "en") == "en"  # the other tests read English
 
 
 @pytest.fixture

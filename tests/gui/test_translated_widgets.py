@@ -4,13 +4,13 @@ plural forms) shows up here as English."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 
 import httpx
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 
 from kshare.client.audience_reach import AudienceReach, Reach
 from kshare.client.curation.review import note_phrase
@@ -31,7 +31,6 @@ from kshare.client.sync.transport import describe as describe_problem
 from kshare.client.views import AudienceInfo, Choice, ItemSummary, SearchHit, SyncStatus
 from kshare.domain.curation import PAST_REVIEW_DATE
 from kshare.protocol.schemas import PersonUpsert
-from kshare.ui import i18n
 from kshare.ui.audience_dialog import AudienceDialog
 from kshare.ui.audience_reach import AudienceReachLabel
 from kshare.ui.curation.entries_model import EntriesModel
@@ -48,13 +47,6 @@ from tests.gui.expertise_fakes import FakeExpertise
 from tests.unit.client import factories
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def german(qapp: QCoreApplication) -> Iterator[None]:
-    assert i18n.install(qapp, "de") == "de"
-    yield
-    assert i18n.install(qapp, "en") == "en"  # the other tests read English
 
 
 def test_the_audience_dialog_speaks_german(qtbot, german) -> None:

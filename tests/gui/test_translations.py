@@ -59,13 +59,6 @@ def no_environment_overrides(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def german(qapp: QApplication) -> Iterator[None]:
-    assert i18n.install(qapp, "de") == "de"
-    yield
-    assert i18n.install(qapp, "en") == "en"  # the other tests read English
-
-
-@pytest.fixture
 def workspace(tmp_path: Path) -> Iterator[Workspace]:
     opened = Workspace.open(tmp_path / "profile")
     yield opened
