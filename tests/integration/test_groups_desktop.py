@@ -188,7 +188,7 @@ def test_the_command_line_lists_joins_and_leaves(
     assert "Finance — department, closed, 1 member\n" in out
 
     assert main(["join", "kiln guild", *profile]) == 0
-    assert "Joined Kiln guild. Synced: 1 item(s) arrived" in capsys.readouterr().out
+    assert "Joined Kiln guild. Synced: 1 item arrived" in capsys.readouterr().out
     assert main(["join", "Finance", *profile]) == 0
     assert "Asked to join Finance" in capsys.readouterr().out
     assert main(["groups", "--json", *profile]) == 0
@@ -202,7 +202,7 @@ def test_the_command_line_lists_joins_and_leaves(
         again.close()
 
     assert main(["leave", "Kiln guild", *profile]) == 0
-    assert "Left Kiln guild. Synced: 0 item(s) arrived, 1 removed." in capsys.readouterr().out
+    assert "Left Kiln guild. Synced: 0 items arrived, 1 removed." in capsys.readouterr().out
     assert main(["leave", "Nope", *profile]) == 1
     assert "No group called “Nope”" in capsys.readouterr().err
 
