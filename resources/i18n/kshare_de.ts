@@ -590,10 +590,10 @@
         <translation>Server wird gefragt…</translation>
     </message>
     <message numerus="yes">
-        <source>Signed in on %n device(s).</source>
+        <source>Signed in on %Ln device(s).</source>
         <translation>
-            <numerusform>Auf %n Gerät angemeldet.</numerusform>
-            <numerusform>Auf %n Geräten angemeldet.</numerusform>
+            <numerusform>Auf %Ln Gerät angemeldet.</numerusform>
+            <numerusform>Auf %Ln Geräten angemeldet.</numerusform>
         </translation>
     </message>
     <message>
@@ -764,8 +764,8 @@
         <translation>Melden Sie sich zuerst an.</translation>
     </message>
     <message>
-        <source>Sign in first: groups are kept on the server.</source>
-        <translation>Melden Sie sich zuerst an: Gruppen liegen auf dem Server.</translation>
+        <source>Sign in before {what}.</source>
+        <translation>Melden Sie sich an, bevor Sie fortfahren ({what}).</translation>
     </message>
     <message>
         <source>Sign in again before {what}.</source>
@@ -992,8 +992,8 @@
         <translation>Melden Sie sich zuerst an: kshare muss wissen, wer schreibt.</translation>
     </message>
     <message>
-        <source>Groups need a connection to the server, and it cannot be reached right now ({cause}). Try again when you are online.</source>
-        <translation>Gruppen brauchen eine Verbindung zum Server, und er ist gerade nicht erreichbar ({cause}). Versuchen Sie es erneut, wenn Sie online sind.</translation>
+        <source>Could not finish {what}: it needs a connection to the server, which cannot be reached right now ({cause}). Try again when you are online.</source>
+        <translation>{what} war nicht möglich: Dafür ist eine Verbindung zum Server nötig, der gerade nicht erreichbar ist ({cause}). Versuchen Sie es erneut, wenn Sie online sind.</translation>
     </message>
     <message>
         <source>Sign in again before {what}: the server asked for it.</source>
@@ -2462,17 +2462,45 @@
         <translation>Posteingang, {count} ungelesen</translation>
     </message>
     <message numerus="yes">
-        <source>⚠ %n could not be published</source>
+        <source>⚠ %Ln could not be published</source>
         <translation>
-            <numerusform>⚠ %n nicht veröffentlicht</numerusform>
-            <numerusform>⚠ %n nicht veröffentlicht</numerusform>
+            <numerusform>⚠ %Ln nicht veröffentlicht</numerusform>
+            <numerusform>⚠ %Ln nicht veröffentlicht</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n of your changes could not be published. Open the list.</source>
+        <source>%Ln of your changes could not be published. Open the list.</source>
         <translation>
-            <numerusform>%n Ihrer Änderungen konnte nicht veröffentlicht werden. Liste öffnen.</numerusform>
-            <numerusform>%n Ihrer Änderungen konnten nicht veröffentlicht werden. Liste öffnen.</numerusform>
+            <numerusform>%Ln Ihrer Änderungen konnte nicht veröffentlicht werden. Liste öffnen.</numerusform>
+            <numerusform>%Ln Ihrer Änderungen konnten nicht veröffentlicht werden. Liste öffnen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Following %Ln topic(s). New things will show in your Inbox.</source>
+        <translation>
+            <numerusform>Sie folgen %Ln Thema. Neues erscheint in Ihrem Posteingang.</numerusform>
+            <numerusform>Sie folgen %Ln Themen. Neues erscheint in Ihrem Posteingang.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The server no longer lists %Ln thing(s) this computer holds.</source>
+        <translation>
+            <numerusform>Der Server führt %Ln Element nicht mehr auf, das auf diesem Computer liegt.</numerusform>
+            <numerusform>Der Server führt %Ln Elemente nicht mehr auf, die auf diesem Computer liegen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %Ln from this computer</source>
+        <translation>
+            <numerusform>%Ln von diesem Computer entfernen</numerusform>
+            <numerusform>%Ln von diesem Computer entfernen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Not sent to the server yet: %Ln change(s) of yours.</source>
+        <translation>
+            <numerusform>Noch nicht an den Server gesendet: %Ln Ihrer Änderungen.</numerusform>
+            <numerusform>Noch nicht an den Server gesendet: %Ln Ihrer Änderungen.</numerusform>
         </translation>
     </message>
     <message>
@@ -2507,30 +2535,9 @@
         <source>Profile saved. Sending at the next sync…</source>
         <translation>Profil gespeichert. Wird bei der nächsten Synchronisierung gesendet…</translation>
     </message>
-    <message numerus="yes">
-        <source>Following %n topic(s). New things will show in your Inbox.</source>
-        <translation>
-            <numerusform>Sie folgen %n Thema. Neues erscheint in Ihrem Posteingang.</numerusform>
-            <numerusform>Sie folgen %n Themen. Neues erscheint in Ihrem Posteingang.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>The server no longer lists %n things this computer holds.</source>
-        <translation>
-            <numerusform>Der Server führt %n Element nicht mehr auf, das auf diesem Computer liegt.</numerusform>
-            <numerusform>Der Server führt %n Elemente nicht mehr auf, die auf diesem Computer liegen.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>It did not say why, so kshare kept them. If you expected this (you left a large group, say), remove them from this computer now. Otherwise keep them and ask IT whether the server is all right; kshare asks again at every sync.</source>
         <translation>Er hat keinen Grund genannt, daher hat kshare sie behalten. Wenn Sie das erwartet haben (weil Sie etwa eine große Gruppe verlassen haben), entfernen Sie sie jetzt von diesem Computer. Andernfalls behalten Sie sie und fragen Sie die IT, ob mit dem Server alles in Ordnung ist; kshare fragt bei jeder Synchronisierung erneut.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Remove %n from this computer</source>
-        <translation>
-            <numerusform>%n von diesem Computer entfernen</numerusform>
-            <numerusform>%n von diesem Computer entfernen</numerusform>
-        </translation>
     </message>
     <message>
         <source>They stay on this computer and are sent when you sign in again as {username}. To send them now, cancel and sync first.</source>
@@ -2539,13 +2546,6 @@
     <message>
         <source>They stay on this computer and are sent when you sign in again. To send them now, cancel and sync first.</source>
         <translation>Sie bleiben auf diesem Computer und werden gesendet, wenn Sie sich wieder anmelden. Um sie jetzt zu senden, brechen Sie ab und synchronisieren Sie zuerst.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n change(s) of yours have not been sent to the server yet.</source>
-        <translation>
-            <numerusform>%n Ihrer Änderungen wurde noch nicht an den Server gesendet.</numerusform>
-            <numerusform>%n Ihrer Änderungen wurden noch nicht an den Server gesendet.</numerusform>
-        </translation>
     </message>
     <message>
         <source>Sign out and keep them</source>
@@ -3770,6 +3770,14 @@ Der Index liegt auf diesem Computer, daher funktioniert die Suche auch offline.<
     <message>
         <source>opening the collection</source>
         <translation>Öffnen der Sammlung</translation>
+    </message>
+    <message>
+        <source>fetching the health report</source>
+        <translation>Abrufen des Zustandsberichts</translation>
+    </message>
+    <message>
+        <source>reading the tag</source>
+        <translation>Lesen des Schlagworts</translation>
     </message>
 </context>
 <context>

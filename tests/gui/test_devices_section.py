@@ -34,7 +34,7 @@ def test_devices_lists_both_computers_and_signs_the_other_out(
     qtbot.waitUntil(lambda: section.list.count() == 2)
     texts = [section.list.item(n).text() for n in range(2)]
     assert sum("this computer" in text for text in texts) == 1
-    assert section.message.text() == "Signed in on 2 device(s)."
+    assert section.message.text() == "Signed in on 2 devices."
 
     here = next(n for n in range(2) if "this computer" in texts[n])
     section.list.setCurrentRow(here)

@@ -186,9 +186,9 @@ def test_refusals_with_values_read_german(german) -> None:
 def test_sign_in_errors_read_german_and_name_the_work_as_the_window_does(german, workspace) -> None:
     with pytest.raises(NotSignedIn) as caught:  # a real profile nobody signed in to
         workspace.sessions.online("joining the group", lambda api: None)
-    assert str(caught.value) == "Sign in first: groups are kept on the server."
+    assert str(caught.value) == "Sign in before joining the group."
     assert describe_failure(caught.value, "").message == (
-        "Melden Sie sich zuerst an: Gruppen liegen auf dem Server."
+        "Melden Sie sich an, bevor Sie fortfahren (Beitreten zur Gruppe)."
     )
     again = NotSignedIn(
         "Sign in again before {what}.", what=Phrase.of("TaskLabel", "joining the group")

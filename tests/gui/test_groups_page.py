@@ -340,7 +340,7 @@ def test_the_window_offers_home_and_inbox_first_and_groups_between_experts_and_c
     with qtbot.waitSignal(window.groups.failed, timeout=TIMEOUT_MS) as failed:
         qtbot.keyClick(window, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
     assert window.navigation.currentRow() == GROUPS
-    assert failed.args == ["Sign in first: groups are kept on the server."]
+    assert failed.args == ["Sign in before listing groups."]
     assert window.groups.error.text() == failed.args[0]
     for key, row in (
         (Qt.Key.Key_N, COMPOSE),

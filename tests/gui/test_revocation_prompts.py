@@ -72,7 +72,7 @@ def test_signing_out_with_unsent_writes_warns_and_keeps_them(
     window.sign_out()
     assert signed_out == []  # the question comes first
     box = window.findChild(QMessageBox, "signOutWithWritesBox")
-    assert "1 change(s)" in box.text()
+    assert box.text() == "Not sent to the server yet: 1 change of yours."
     click_confirm(qtbot, window, "signOutWithWritesBox")
     assert signed_out == [True]
     ana.logout()

@@ -234,8 +234,10 @@ def run_logout(args: argparse.Namespace) -> int:
     print("Signed out")
     if waiting:
         print(
-            f"kshare: warning: {waiting} change(s) not sent yet are kept on this computer; "
-            f"they are sent when you sign in again as {account.username}.",
+            f"kshare: warning: {_count(waiting, 'change', 'changes')} not sent yet "
+            f"{'is' if waiting == 1 else 'are'} kept on this computer; "
+            f"{'it is' if waiting == 1 else 'they are'} sent when you sign in again as "
+            f"{account.username}.",
             file=sys.stderr,
         )
     return 0

@@ -80,10 +80,9 @@ def run_groups(args: argparse.Namespace) -> int:
 def _sync_after(workspace: Any, done: str) -> int:
     report = workspace.sync()
     if report.status.state == "idle":
-        print(
-            f"{done} Synced: {len(report.changes.item_ids)} item(s) arrived, "
-            f"{len(report.changes.removed_ids)} removed."
-        )
+        arrived = len(report.changes.item_ids)
+        items = "1 item" if arrived == 1 else f"{arrived} items"
+        print(f"{done} Synced: {items} arrived, {len(report.changes.removed_ids)} removed.")
         return 0
     print(f"{done} It shows here after the next sync.")
     return _fail(report.status.message)

@@ -42,7 +42,7 @@ class NeedsConnection(UserFacingError):
 def online(make_api: Callable[[], ApiClient], what: str, call: Callable[[ApiClient], T]) -> T:
     """Run ``call`` against the server; every failure becomes a sentence for a person.
 
-    ``what`` names the action in the words of an error ("joining Finance").
+    ``what`` names the action as the window names the work (a ``TaskLabel`` phrase).
     """
     api = make_api()
     try:
@@ -52,9 +52,10 @@ def online(make_api: Callable[[], ApiClient], what: str, call: Callable[[ApiClie
         raise NeedsConnection(
             QT_TRANSLATE_NOOP(
                 "Errors",
-                "Groups need a connection to the server, and it cannot be reached right now "
-                "({cause}). Try again when you are online.",
+                "Could not finish {what}: it needs a connection to the server, which cannot "
+                "be reached right now ({cause}). Try again when you are online.",
             ),
+            what=Phrase.of("TaskLabel", what),
             cause=exc.phrase,
         ) from exc
     except AuthRequired as exc:
@@ -153,7 +154,9 @@ class Groups:
         Online only: raises ``NeedsConnection`` (a ``UserFacingError``) when the server
         cannot be reached, ``NotSignedIn`` when no one is signed in.
         """
-        found: list[GroupListing] = self._online("listing groups", lambda api: api.groups())
+        found: list[GroupListing] = self._online(
+            QT_TRANSLATE_NOOP("TaskLabel", "listing groups"), lambda api: api.groups()
+        )
         return [group_view(group) for group in found]
 
     def join_group(self, group_id: str) -> GroupView:
@@ -164,7 +167,8 @@ class Groups:
         """
         key = str(uuid.uuid4())
         joined: GroupListing = self._online(
-            "joining the group", lambda api: api.join_group(group_id, key)
+            QT_TRANSLATE_NOOP("TaskLabel", "joining the group"),
+            lambda api: api.join_group(group_id, key),
         )
         return group_view(joined)
 
@@ -173,12 +177,16 @@ class Groups:
         computer whatever the person may no longer see. The only owner cannot leave: the
         ``UserFacingError`` carries the server's reason."""
         key = str(uuid.uuid4())
-        self._online("leaving the group", lambda api: api.leave_group(group_id, key))
+        self._online(
+            QT_TRANSLATE_NOOP("TaskLabel", "leaving the group"),
+            lambda api: api.leave_group(group_id, key),
+        )
 
     def join_requests(self, group_id: str) -> list[JoinRequestView]:
         """Pending requests to join a group the person owns, oldest first."""
         found: list[JoinRequestOut] = self._online(
-            "reading the requests to join", lambda api: api.join_requests(group_id)
+            QT_TRANSLATE_NOOP("TaskLabel", "reading the requests to join"),
+            lambda api: api.join_requests(group_id),
         )
         return [request_view(request) for request in found]
 
@@ -186,7 +194,7 @@ class Groups:
         """Let a person who asked into a group the signed-in person owns."""
         key = str(uuid.uuid4())
         self._online(
-            "approving the request",
+            QT_TRANSLATE_NOOP("TaskLabel", "approving the request"),
             lambda api: api.answer_join_request(group_id, person_id, True, key),
         )
 
@@ -194,6 +202,6 @@ class Groups:
         """Turn down a request to join; the person may ask again later."""
         key = str(uuid.uuid4())
         self._online(
-            "declining the request",
+            QT_TRANSLATE_NOOP("TaskLabel", "declining the request"),
             lambda api: api.answer_join_request(group_id, person_id, False, key),
         )

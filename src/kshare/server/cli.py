@@ -249,7 +249,9 @@ def _admin_action(tools, args: argparse.Namespace) -> int:  # type: ignore[no-un
         tools.wipe_device(args.session_id)
     elif action == "transfer":
         moved = tools.transfer(args.source, args.target)
-        print(f"{moved['items']} item(s) and {moved['groups']} group(s) handed to {args.target}")
+        items = "1 item" if moved["items"] == 1 else f"{moved['items']} items"
+        groups = "1 group" if moved["groups"] == 1 else f"{moved['groups']} groups"
+        print(f"{items} and {groups} handed to {args.target}")
     elif action == "scim-token":
         if args.scim_action == "create":
             print(tools.create_scim_token(args.token_name))

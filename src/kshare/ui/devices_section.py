@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from kshare.ui.i18n import translate_noop
 from kshare.ui.operations import Failure, TaskRunner
-from kshare.ui.text import full_time
+from kshare.ui.text import english_plural, full_time
 
 log = logging.getLogger(__name__)
 
@@ -156,7 +156,9 @@ class DevicesSection(QGroupBox):
             item.setData(Qt.ItemDataRole.UserRole, device.id)
             item.setData(Qt.ItemDataRole.UserRole + 1, device.current)
             self.list.addItem(item)
-        self.message.setText(self.tr("Signed in on %n device(s).", "", len(devices)))
+        self.message.setText(
+            english_plural(self.tr("Signed in on %Ln device(s).", "", len(devices)), len(devices))
+        )
 
     def _on_failed(self, failure: Failure) -> None:
         self.message.setText(failure.message)

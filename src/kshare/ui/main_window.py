@@ -48,6 +48,7 @@ from kshare.ui.search_page import SearchPage
 from kshare.ui.settings_dialog import SettingsDialog, applied_message, preferences_shortcut
 from kshare.ui.status import SyncStatusBar
 from kshare.ui.sync_controller import SyncController
+from kshare.ui.text import english_plural
 from kshare.ui.unpublished_dialog import UnpublishedDialog
 
 log = logging.getLogger(__name__)
@@ -426,9 +427,9 @@ class MainWindow(QMainWindow):
 
     def show_unpublished_count(self, count: int) -> None:
         self.unpublished_button.setVisible(count > 0)
-        self.unpublished_button.setText(self.tr("⚠ %n could not be published", "", count))
+        self.unpublished_button.setText(self.tr("⚠ %Ln could not be published", "", count))
         self.unpublished_button.setAccessibleName(
-            self.tr("%n of your changes could not be published. Open the list.", "", count)
+            self.tr("%Ln of your changes could not be published. Open the list.", "", count)
         )
         self.unpublished_action.setText(
             self.tr("Could not &publish ({count})…").format(count=count)
@@ -676,7 +677,12 @@ class MainWindow(QMainWindow):
     def _on_follow_topics_followed(self, count: int) -> None:
         if count:
             self.statusBar().showMessage(
-                self.tr("Following %n topic(s). New things will show in your Inbox.", "", count),
+                english_plural(
+                    self.tr(
+                        "Following %Ln topic(s). New things will show in your Inbox.", "", count
+                    ),
+                    count,
+                ),
                 8000,
             )
             self.inbox.refresh()
@@ -712,15 +718,16 @@ class MainWindow(QMainWindow):
         return ask_to_confirm(
             self,
             name="confirmRemovalBox",
-            question=self.tr(
-                "The server no longer lists %n things this computer holds.", "", count
+            question=english_plural(
+                self.tr("The server no longer lists %Ln thing(s) this computer holds.", "", count),
+                count,
             ),
             consequence=self.tr(
                 "It did not say why, so kshare kept them. If you expected this (you left a "
                 "large group, say), remove them from this computer now. Otherwise keep them "
                 "and ask IT whether the server is all right; kshare asks again at every sync."
             ),
-            accept_label=self.tr("Remove %n from this computer", "", count),
+            accept_label=self.tr("Remove %Ln from this computer", "", count),
             on_accept=self._sync.confirm_removal_and_sync,
         )
 
@@ -823,8 +830,9 @@ class MainWindow(QMainWindow):
         return ask_to_confirm(
             self,
             name="signOutWithWritesBox",
-            question=self.tr(
-                "%n change(s) of yours have not been sent to the server yet.", "", waiting
+            question=english_plural(
+                self.tr("Not sent to the server yet: %Ln change(s) of yours.", "", waiting),
+                waiting,
             ),
             consequence=consequence,
             accept_label=self.tr("Sign out and keep them"),

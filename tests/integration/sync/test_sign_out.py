@@ -28,7 +28,7 @@ def test_signing_out_with_unsent_writes_warns_and_keeps_them(
 
     signed_out = bob.run("logout")
     assert signed_out.returncode == 0, signed_out.stderr
-    assert "1 change(s) not sent yet are kept" in signed_out.stderr
+    assert "1 change not sent yet is kept on this computer; it is sent" in signed_out.stderr
     assert "sign in again as bob" in signed_out.stderr
 
     bob.login()

@@ -121,7 +121,8 @@ class Sessions:
         account = self.current
         if account is None:
             raise NotSignedIn(
-                QT_TRANSLATE_NOOP("Errors", "Sign in first: groups are kept on the server.")
+                QT_TRANSLATE_NOOP("Errors", "Sign in before {what}."),
+                what=Phrase.of("TaskLabel", what),
             )
         token = self.token()
         if not token:
@@ -297,18 +298,25 @@ class Sessions:
 
     def devices(self) -> list[DeviceView]:
         """The person's signed-in devices, this one marked ``current``."""
-        return [device_view(d) for d in self.online("listing your devices", account_api.devices)]
+        return [
+            device_view(d)
+            for d in self.online(
+                QT_TRANSLATE_NOOP("TaskLabel", "listing your devices"), account_api.devices
+            )
+        ]
 
     def sign_out_device(self, session_id: str) -> None:
         """Sign one of the person's devices out; it must sign in again to sync."""
         self.online(
-            "signing the device out", lambda api: account_api.sign_out_device(api, session_id)
+            QT_TRANSLATE_NOOP("TaskLabel", "signing the device out"),
+            lambda api: account_api.sign_out_device(api, session_id),
         )
 
     def change_password(self, current: str, new: str) -> None:
         """Change the person's password; their other devices are signed out."""
         self.online(
-            "changing your password", lambda api: account_api.change_password(api, current, new)
+            QT_TRANSLATE_NOOP("TaskLabel", "changing your password"),
+            lambda api: account_api.change_password(api, current, new),
         )
 
 

@@ -389,7 +389,7 @@ class Curation:
         from kshare.protocol.curation import HEALTH
 
         report: HealthReport = self._online(
-            "fetching the health report",
+            QT_TRANSLATE_NOOP("TaskLabel", "fetching the health report"),
             lambda api: api.request("GET", HEALTH, parse=api.parser(HealthReport)),
         )
         return health_view(report)

@@ -50,7 +50,7 @@ class TagStewardship:
         description, online = tag_descriptions.description(self.reader, key), False
         try:
             found: TagOut = self._online(
-                f"reading the tag {key}",
+                QT_TRANSLATE_NOOP("TaskLabel", "reading the tag"),
                 lambda api: api.request(
                     "GET", f"{TAGS}/{quote(key, safe='')}", parse=api.parser(TagOut)
                 ),

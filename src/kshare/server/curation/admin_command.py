@@ -39,5 +39,6 @@ def run(tools: Any, args: argparse.Namespace) -> int:
         print(f"{args.user}: curator role changed")
         return 0
     moved = tools.merge_tags(args.source, args.target)
-    print(f"{moved} item(s) retagged; “{args.source}” now reads as “{args.target}”")
+    items = "1 item" if moved == 1 else f"{moved} items"
+    print(f"{items} retagged; “{args.source}” now reads as “{args.target}”")
     return 0
