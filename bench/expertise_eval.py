@@ -38,11 +38,12 @@ the last without votes or comments), then checked on the synthetic site of
   (all they answered) with a still-active prior that mixes four time scales
   as probabilities; "now" also counts an accepted answer twice in that prior
   (a gain within noise; coffee, without votes, knows no acceptance). The
-  module's docstring says what each part measured and what was tried and
-  rejected since (answered-tags BM25, rank and z-score fusion, per-item
-  top-k, a topic's own prior, hour of day, ties to the asker, a fusion
-  learned on each site's own past, activity of the last hours, wider candidate
-  gathering: ``bench/expertise_recall.py``).
+  module's docstring says what each part is; ``docs/expertise-ranking.md``
+  what each measured and what was tried and rejected since (answered-tags
+  BM25, rank and z-score fusion, per-item top-k, a topic's own prior, hour
+  of day, ties to the asker, a fusion learned on each site's own past,
+  activity of the last hours, wider candidate gathering:
+  ``bench/expertise_recall.py``).
 - Recent activity alone is the strongest single signal on the real sites;
   the best single half-life differs per site (3 days for coffee, 30 for ai),
   so the prior mixes every scale from 1 to 90 days instead of picking one.
