@@ -76,11 +76,7 @@ def positions_by_term(text: str) -> dict[str, list[int]]:
     Positions follow Whoosh's StopFilter: the first kept word keeps its own position,
     each later kept word takes the next one (dropped words leave no gap after it).
     """
-    if text.isascii():  # lower-casing ASCII first leaves the same tokens, lower-cased in C
-        words = _TOKEN.findall(text.lower())
-    else:  # elsewhere lower-casing can change what the pattern sees ("İ"): token by token
-        words = [word.lower() for word in _TOKEN.findall(text)]
-    terms = list(map(_TERMS.__getitem__, words))  # "" for a stop word
+    terms = list(map(_TERMS.__getitem__, lowered_words(text)))  # "" for a stop word
     if not terms:
         return {}
     found: defaultdict[str, list[int]] = defaultdict(list)
@@ -92,6 +88,19 @@ def positions_by_term(text: str) -> dict[str, list[int]]:
     for pos, term in enumerate(filter(None, terms), first):
         found[term].append(pos)
     return found
+
+
+def lowered_words(text: str) -> list[str]:
+    """The words of ``text``, lower-cased, as the analyzer's tokenizer and filter give them."""
+    if text.isascii():  # lower-casing ASCII first leaves the same tokens, lower-cased in C
+        return _TOKEN.findall(text.lower())
+    # elsewhere lower-casing can change what the pattern sees ("İ"): token by token
+    return [word.lower() for word in _TOKEN.findall(text)]
+
+
+def index_term(word: str) -> str:
+    """The index term of a lower-cased word (its stem); "" for a stop word."""
+    return _TERMS[word]
 
 
 class _WordTerms(dict[str, str]):
