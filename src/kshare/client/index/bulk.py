@@ -107,7 +107,9 @@ class TextColumn:
         posting_term = posting_key // ndocs
         docs = array("I")
         docs.frombytes(
-            np.frombuffer(self.docs, dtype=np.uint32)[posting_key % ndocs].astype(np.uint32).tobytes()
+            np.frombuffer(self.docs, dtype=np.uint32)[posting_key % ndocs]
+            .astype(np.uint32)
+            .tobytes()
         )
         weights = array("f")
         weights.frombytes((freqs * self.boost).astype(np.float32).tobytes())
