@@ -5,10 +5,12 @@ back through a heap merge, and looks each posting's field length up in a file
 while writing the segment; together that was most of the indexing time
 (profiled). This writer keeps each term's postings in compact arrays instead
 (a segment is bounded by ``index.COMMIT_EVERY`` documents, so memory is too),
-reads the length columns once per segment, and tokenizes the text fields with
-:func:`schema.positions_by_term`, which gives what the Whoosh analyzer gives
-without building a Token per word. The segment it writes is an ordinary
-Whoosh segment: readers, merges and purges do not know the difference.
+reads the length columns once per segment, and does not run the Whoosh analyzer
+on the text fields (a Token built and updated per word): it keeps each
+document's words as term numbers and inverts them all when the segment is
+written (:class:`TextColumn`), with the positions the analyzer gives. The
+segment it writes is an ordinary Whoosh segment: readers, merges and purges do
+not know the difference.
 """
 
 from __future__ import annotations

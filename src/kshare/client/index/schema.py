@@ -71,8 +71,9 @@ def day_number(seconds: int) -> int:
 def positions_by_term(text: str) -> dict[str, list[int]]:
     """Each index term of ``text`` with its positions, exactly as text_analyzer() gives them.
 
-    Indexing calls this instead of the analyzer: the analyzer's generator chain builds
-    and updates a Token for each word, several times slower for the same result.
+    One document at a time, what the segment writer (``bulk.TextColumn``) works out for
+    many at once; both stand in for the analyzer, whose generator chain builds and
+    updates a Token for each word, several times slower for the same result.
     Positions follow Whoosh's StopFilter: the first kept word keeps its own position,
     each later kept word takes the next one (dropped words leave no gap after it).
     """
