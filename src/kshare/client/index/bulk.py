@@ -5,22 +5,27 @@ back through a heap merge, and looks each posting's field length up in a file
 while writing the segment; together that was most of the indexing time
 (profiled). This writer keeps each term's postings in compact arrays instead
 (a segment is bounded by ``index.COMMIT_EVERY`` documents, so memory is too),
-reads the length columns once per segment, and tokenizes the text fields with
-:func:`schema.positions_by_term`, which gives what the Whoosh analyzer gives
-without building a Token per word. The segment it writes is an ordinary
-Whoosh segment: readers, merges and purges do not know the difference.
+reads the length columns once per segment, and does not run the Whoosh analyzer
+on the text fields (a Token built and updated per word): it keeps each
+document's words as term numbers and inverts them all when the segment is
+written (:class:`TextColumn`), with the positions the analyzer gives. The
+segment it writes is an ordinary Whoosh segment: readers, merges and purges do
+not know the difference.
 """
 
 from __future__ import annotations
 
 from array import array
 from collections.abc import Iterator
+from pickle import dumps
 from typing import Any
 
+import numpy as np
 from whoosh.formats import Positions
+from whoosh.system import pack_uint
 from whoosh.util.numeric import byte_to_length
 
-from .schema import TEXT_ANALYZED, positions_by_term
+from .schema import TEXT_ANALYZED, index_term, lowered_words
 from .whoosh_private import (
     LENGTHS_COLUMN,
     SegmentWriterHooks,
@@ -35,16 +40,154 @@ from .whoosh_private import (
 _Postings = tuple["array[int]", "array[float]", list[bytes]]
 
 
+class TermIds(dict[str, int]):
+    """A lower-cased word's term number in one segment (-1 for a stop word), with the
+    terms by number; words with the same stem share a number."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.terms: list[str] = []
+        self._numbers: dict[str, int] = {}
+
+    def __missing__(self, word: str) -> int:
+        term = index_term(word)
+        if not term:
+            number = -1
+        else:
+            found = self._numbers.get(term)
+            if found is None:
+                found = self._numbers[term] = len(self.terms)
+                self.terms.append(term)
+            number = found
+        self[word] = number
+        return number
+
+
+class TextColumn:
+    """A text field's words as term numbers, document after document, not yet inverted."""
+
+    def __init__(self, boost: float) -> None:
+        self.boost = boost
+        self.numbers = array("i")  # every word's term number (-1: a stop word)
+        self.docs = array("I")  # the documents that have the field, in the order added
+        self.counts = array("I")  # how many words each of those has
+
+    def add(self, docnum: int, numbers: list[int]) -> None:
+        self.numbers.fromlist(numbers)
+        self.docs.append(docnum)
+        self.counts.append(len(numbers))
+
+    def invert(self, terms: list[str]) -> dict[str, _Postings]:
+        """Each term's postings in document order, as :func:`schema.positions_by_term` and
+        Whoosh's ``Positions`` format give them, computed for all documents at once."""
+        numbers = np.frombuffer(self.numbers, dtype=np.int32)
+        kept = np.flatnonzero(numbers >= 0)  # the words that are not stop words
+        if not len(kept):
+            return {}
+        counts = np.frombuffer(self.counts, dtype=np.uint32).astype(np.int64)
+        ndocs = len(counts)
+        starts = np.zeros(ndocs, dtype=np.int64)
+        np.cumsum(counts[:-1], out=starts[1:])
+        kept_doc = np.repeat(np.arange(ndocs, dtype=np.int64), counts)[kept]
+        # StopFilter's positions: a document's first kept word keeps its own position,
+        # each later kept word takes the next one
+        first = _group_starts(kept_doc)
+        sizes = np.diff(np.append(first, len(kept)))
+        rank = np.arange(len(kept), dtype=np.int64) - np.repeat(first, sizes)
+        positions = np.repeat(kept[first] - starts[kept_doc[first]], sizes) + rank
+        # by term, then document; a stable sort keeps each document's positions in order
+        key = numbers[kept].astype(np.int64) * ndocs + kept_doc
+        order = np.argsort(key, kind="stable")
+        key = key[order]
+        positions = positions[order]
+        posting_start = _group_starts(key)
+        freqs = np.diff(np.append(posting_start, len(key)))
+        deltas = positions.copy()
+        deltas[1:] -= positions[:-1]
+        deltas[posting_start] = positions[posting_start]
+        posting_key = key[posting_start]
+        posting_term = posting_key // ndocs
+        docs = array("I")
+        docs.frombytes(
+            np.frombuffer(self.docs, dtype=np.uint32)[posting_key % ndocs]
+            .astype(np.uint32)
+            .tobytes()
+        )
+        weights = array("f")
+        weights.frombytes((freqs * self.boost).astype(np.float32).tobytes())
+        values = _encoded_positions(
+            deltas.tolist(), posting_start.tolist(), freqs.tolist(), int(positions.max())
+        )
+        term_start = _group_starts(posting_term)
+        term_end = [*term_start[1:].tolist(), len(posting_term)]
+        found: dict[str, _Postings] = {}
+        for number, start, end in zip(
+            posting_term[term_start].tolist(), term_start.tolist(), term_end, strict=True
+        ):
+            found[terms[number]] = (docs[start:end], weights[start:end], values[start:end])
+        return found
+
+
+def _group_starts(sorted_keys: Any) -> Any:
+    """Where each run of equal values begins in a sorted array."""
+    change = np.empty(len(sorted_keys), dtype=bool)
+    change[:1] = True
+    np.not_equal(sorted_keys[1:], sorted_keys[:-1], out=change[1:])
+    return np.flatnonzero(change)
+
+
+def _encoded_positions(
+    deltas: list[int], starts: list[int], freqs: list[int], highest: int
+) -> list[bytes]:
+    """``Positions.encode`` of each posting (its position deltas from ``starts``); most
+    postings are of one word once, whose encoding comes from a table."""
+    table = _single_table(highest)
+    if highest < len(table):
+        return [
+            table[deltas[start]] if freq == 1 else _encode_deltas(deltas[start : start + freq])
+            for start, freq in zip(starts, freqs, strict=True)
+        ]
+    return [
+        _encode_deltas(deltas[start : start + freq])
+        if freq > 1 or deltas[start] >= len(table)
+        else table[deltas[start]]
+        for start, freq in zip(starts, freqs, strict=True)
+    ]
+
+
+def _encode_deltas(deltas: list[int]) -> bytes:
+    # what Positions.encode makes of the positions these deltas lead to
+    return bytes(pack_uint(len(deltas)) + dumps(deltas, 2))
+
+
+_SINGLE_TABLE: list[bytes] = []
+_SINGLE_LIMIT = 100_000  # positions past it (rare, long files) are encoded one by one
+
+
+def _single_table(highest: int) -> list[bytes]:
+    table = _SINGLE_TABLE
+    upto = min(highest, _SINGLE_LIMIT - 1)
+    if len(table) <= upto:
+        table.extend(_encode_deltas([pos]) for pos in range(len(table), upto + 1))
+    return table
+
+
 class MemoryPool:
     """Postings by field and term, in the order documents were added."""
 
     def __init__(self) -> None:
         self.fields: dict[str, dict[bytes, _Postings]] = {}
         self.text: dict[str, dict[str, _Postings]] = {}  # text fields' terms, not yet encoded
+        self.columns: dict[str, TextColumn] = {}  # text fields' words, not yet inverted
+        self.term_ids = TermIds()
         self.unordered = False  # set when merged segments' postings arrive (add())
 
     def settle(self) -> None:
-        """Move the text fields' terms under their UTF-8 bytes, as Whoosh keys terms."""
+        """Invert the text fields' words, and move their terms under their UTF-8 bytes, as
+        Whoosh keys terms."""
+        for fieldname, column in self.columns.items():
+            self.text[fieldname] = column.invert(self.term_ids.terms)
+        self.columns = {}
         for fieldname, terms in self.text.items():
             for term, postings in terms.items():
                 btext = term.encode("utf-8")
@@ -88,6 +231,8 @@ class MemoryPool:
     def cleanup(self) -> None:
         self.fields = {}
         self.text = {}
+        self.columns = {}
+        self.term_ids = TermIds()
 
 
 def _in_doc_order(
@@ -160,26 +305,17 @@ class FastSegmentWriter(SegmentWriterHooks):
         self.docnum += 1
 
     def _add_text(self, name: str, field: Any, value: str, docnum: int) -> int:
-        # keyed by str, not bytes, while collecting: encoding each distinct term once at
-        # flush time is cheaper than once per document (UTF-8 keeps str order, see flush)
-        terms = self.pool.text.get(name)
-        if terms is None:
-            terms = self.pool.text[name] = {}
-        boost = field.format.field_boost
-        length = 0
-        single = _SINGLE.get
-        for term, positions in positions_by_term(value).items():
-            postings = terms.get(term)
-            if postings is None:
-                postings = terms[term] = (array("I"), array("f"), [])
-            count = len(positions)
-            postings[0].append(docnum)
-            postings[1].append(count * boost)
-            # most postings are of one word once: their encoding comes from a table
-            encoded = single(positions[0]) if count == 1 else None
-            postings[2].append(encoded or _encode_positions(positions))
-            length += count
-        return length if field.scorable else 0
+        # only the words' term numbers are kept here; all documents' postings are worked
+        # out together when the segment is written (TextColumn.invert)
+        pool = self.pool
+        column = pool.columns.get(name)
+        if column is None:
+            column = pool.columns[name] = TextColumn(field.format.field_boost)
+        numbers = list(map(pool.term_ids.__getitem__, lowered_words(value)))
+        if not numbers:
+            return 0
+        column.add(docnum, numbers)
+        return len(numbers) - numbers.count(-1) if field.scorable else 0
 
     def flush_segment(self) -> None:
         self.perdocwriter.close()
@@ -212,25 +348,6 @@ class FastSegmentWriter(SegmentWriterHooks):
                     fill_blocks(postings, docs, weights, values, lengths)
                 writer.finish_term()
             writer.finish_field()
-
-
-_SINGLE: dict[int, bytes] = {}
-
-
-def _encode_positions(positions: list[int]) -> bytes:
-    """``Positions.encode``; one-word positions (most postings) come from a table."""
-    if len(positions) == 1:
-        pos = positions[0]
-        found = _SINGLE.get(pos)
-        if found is None:
-            found = bytes(_POSITIONS.encode(positions))
-            if pos < 100_000:
-                _SINGLE[pos] = found
-        return found
-    return bytes(_POSITIONS.encode(positions))
-
-
-_POSITIONS = Positions()
 
 
 _LENGTHS = [None, *(byte_to_length(b) for b in range(1, 256))]

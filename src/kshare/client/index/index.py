@@ -22,7 +22,7 @@ from kshare.client.store.db import clock_of
 from kshare.client.views import DocumentMatch, SearchResults
 from kshare.clock import Clock
 
-from . import source
+from . import parallel, source
 from .schema import ITEM_KINDS, SCHEMA_VERSION
 from .store import (
     IndexState,
@@ -40,6 +40,8 @@ log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
 BATCH = 1000  # rows read and indexed per step
 COMMIT_EVERY = 20_000  # documents per commit during a long catch-up, so readers see progress
+# a rebuild of at least this many rows is written by several processes (see .parallel)
+PARALLEL_FROM = 2 * COMMIT_EVERY
 FOLDER_SETTLED_S = 2.0  # a blob folder unchanged this long has no rename pending in its mtime
 
 
@@ -244,7 +246,13 @@ class SearchIndex:
         fresh = OpenIndex.create(generation_folder(self.index_dir, generation))
         state = IndexState(SCHEMA_VERSION, cache_id, 0, generation, {})
         total = source.count_changes(self.engine, 0, upto)
-        applied = self._apply(fresh, state, 0, upto, [], total, progress, fresh_index=True)
+        builders = None
+        workers = parallel.worker_count()
+        if total >= PARALLEL_FROM and workers > 1:
+            builders = parallel.SegmentBuilders(fresh.folder, workers)
+        applied = self._apply(
+            fresh, state, 0, upto, [], total, progress, fresh_index=True, builders=builders
+        )
         state.local_seq = upto
         save_state(self._state_file, state)
         with self._open_lock:
@@ -267,10 +275,11 @@ class SearchIndex:
         progress: Progress | None,
         *,
         fresh_index: bool = False,
+        builders: parallel.SegmentBuilders | None = None,
     ) -> int:
         done = 0
         self.progress = (0, total)
-        writer = _Writer(target, fresh_index)
+        writer = _Writer(target, fresh_index, builders)
         try:
             purged = [] if fresh_index else source.purges_between(self.engine, after, upto)
             for entity_type, entity_id in purged:
@@ -426,9 +435,18 @@ class _Stopped(Exception):
 class _Writer:
     """A Whoosh writer opened on first use, with the commit that makes purges complete."""
 
-    def __init__(self, target: OpenIndex, fresh_index: bool) -> None:
+    def __init__(
+        self,
+        target: OpenIndex,
+        fresh_index: bool,
+        builders: parallel.SegmentBuilders | None = None,
+    ) -> None:
         self.target = target
         self.fresh_index = fresh_index
+        # a fresh index's documents go to worker processes in runs of COMMIT_EVERY, each
+        # run a segment; the commit lists the segments, in order (see .parallel)
+        self.builders = builders if fresh_index else None
+        self.run: list[dict[str, Any]] = []
         self.writer: Any = None
         self.pending = 0
         self.purged = False
@@ -438,8 +456,7 @@ class _Writer:
         if self.writer is None:
             from .bulk import FastSegmentWriter
 
-            # one process (a desktop app must not fork workers); COMMIT_EVERY bounds the
-            # memory its in-memory postings take
+            # COMMIT_EVERY bounds the memory its in-memory postings take
             self.writer = FastSegmentWriter(self.target.ix)
         return self.writer
 
@@ -462,6 +479,13 @@ class _Writer:
             writer.delete_document(docnum)
 
     def put(self, document: dict[str, Any]) -> None:
+        if self.builders is not None:
+            self.run.append(document)
+            self.put_ids.add(str(document["id"]))
+            if len(self.run) >= COMMIT_EVERY:
+                self.builders.build(self.run)
+                self.run = []
+            return
         writer = self._open()
         if not self.fresh_index:
             self._delete(writer, document["id"])
@@ -472,6 +496,16 @@ class _Writer:
             self.commit()
 
     def commit(self) -> None:
+        builders = self.builders
+        if builders is not None:
+            if self.run:
+                builders.build(self.run)
+                self.run = []
+            segments = builders.segments()
+            builders.close()
+            self.builders = None
+            if segments:
+                self._open().adopt_segments(segments)
         if self.writer is None:
             return
         from .purging import rewrite_segments_with_deletions
@@ -485,6 +519,9 @@ class _Writer:
         self.target.committed()
 
     def cancel(self) -> None:
+        if self.builders is not None:
+            self.builders.close()
+            self.builders = None
         if self.writer is not None:
             self.writer.cancel()
             self.writer = None

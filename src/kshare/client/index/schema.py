@@ -71,16 +71,13 @@ def day_number(seconds: int) -> int:
 def positions_by_term(text: str) -> dict[str, list[int]]:
     """Each index term of ``text`` with its positions, exactly as text_analyzer() gives them.
 
-    Indexing calls this instead of the analyzer: the analyzer's generator chain builds
-    and updates a Token for each word, several times slower for the same result.
+    One document at a time, what the segment writer (``bulk.TextColumn``) works out for
+    many at once; both stand in for the analyzer, whose generator chain builds and
+    updates a Token for each word, several times slower for the same result.
     Positions follow Whoosh's StopFilter: the first kept word keeps its own position,
     each later kept word takes the next one (dropped words leave no gap after it).
     """
-    if text.isascii():  # lower-casing ASCII first leaves the same tokens, lower-cased in C
-        words = _TOKEN.findall(text.lower())
-    else:  # elsewhere lower-casing can change what the pattern sees ("İ"): token by token
-        words = [word.lower() for word in _TOKEN.findall(text)]
-    terms = list(map(_TERMS.__getitem__, words))  # "" for a stop word
+    terms = list(map(_TERMS.__getitem__, lowered_words(text)))  # "" for a stop word
     if not terms:
         return {}
     found: defaultdict[str, list[int]] = defaultdict(list)
@@ -92,6 +89,19 @@ def positions_by_term(text: str) -> dict[str, list[int]]:
     for pos, term in enumerate(filter(None, terms), first):
         found[term].append(pos)
     return found
+
+
+def lowered_words(text: str) -> list[str]:
+    """The words of ``text``, lower-cased, as the analyzer's tokenizer and filter give them."""
+    if text.isascii():  # lower-casing ASCII first leaves the same tokens, lower-cased in C
+        return _TOKEN.findall(text.lower())
+    # elsewhere lower-casing can change what the pattern sees ("İ"): token by token
+    return [word.lower() for word in _TOKEN.findall(text)]
+
+
+def index_term(word: str) -> str:
+    """The index term of a lower-cased word (its stem); "" for a stop word."""
+    return _TERMS[word]
 
 
 class _WordTerms(dict[str, str]):

@@ -41,8 +41,10 @@ The private names, by where they live in Whoosh 2.7.5:
 ``whoosh.scoring``
     ``BM25F._field_B`` (per-field ``B`` parameters).
 ``whoosh.writing``
-    ``SegmentWriter._check_state``, ``_check_fields``, ``_added`` and the
-    ``_flush_segment`` step that :class:`SegmentWriterHooks` lets a subclass replace.
+    ``SegmentWriter._check_state``, ``_check_fields``, ``_added``, the
+    ``_flush_segment`` step that :class:`SegmentWriterHooks` lets a subclass replace,
+    ``_finalize_segment`` (a segment written without a commit) and ``_merge_segments``
+    (the segments a commit lists, where segments written elsewhere join them).
 """
 
 from __future__ import annotations
@@ -106,6 +108,8 @@ PRIVATE_NAMES = frozenset(
         "_check_fields",
         "_added",
         "_flush_segment",
+        "_finalize_segment",
+        "_merge_segments",
         "_i",
     }
 )
@@ -344,9 +348,26 @@ class SegmentWriterHooks(SegmentWriter):  # type: ignore[misc]
         """Record that a document was added, so the commit writes a segment (``_added``)."""
         self._added = True
 
+    _adopted: tuple[Any, ...] = ()
+
     def flush_segment(self) -> None:
         """Write the segment's files; what ``_flush_segment`` does, unless overridden."""
         super()._flush_segment()
 
     def _flush_segment(self) -> None:
         self.flush_segment()
+
+    def finish_segment(self) -> Any:
+        """Write this writer's segment (``_finalize_segment``) and return it, committing
+        nothing: for a writer opened without the lock, whose segment another writer's
+        commit lists (:meth:`adopt_segments`)."""
+        return self._finalize_segment()
+
+    def adopt_segments(self, segments: list[Any]) -> None:
+        """Let the commit list ``segments`` (written by :meth:`finish_segment` elsewhere)
+        after the index's own, in order, and before the one this writer adds."""
+        self._adopted = (*self._adopted, *segments)
+
+    def _merge_segments(self, mergetype: Any, optimize: Any, merge: Any) -> list[Any]:
+        kept: list[Any] = super()._merge_segments(mergetype, optimize, merge)
+        return [*kept, *self._adopted]
