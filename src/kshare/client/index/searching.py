@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, func, or_, select
 
 from kshare.client.labels import title_phrase_of
-from kshare.client.store import repository, tag_aliases
+from kshare.client.store import tag_aliases
 from kshare.client.store.models import SyncState
 from kshare.client.store.tag_aliases import TagAliases
 from kshare.client.views import DocumentMatch, SearchHit, SearchResults
@@ -320,6 +320,10 @@ def _directory(
     the cache's change counter moves, so names of people and groups the cache no
     longer has are never shown; two look-ups a search fewer.
     """
+    # here, not at the top: the repository loads the wire schemas, which an expert
+    # query (the other way in, through matching_documents) never needs
+    from kshare.client.store import repository
+
     seq = conn.execute(
         select(SyncState.value).where(SyncState.key == repository.LOCAL_SEQ)
     ).scalar()
