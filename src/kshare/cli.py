@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
-import multiprocessing
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -122,8 +121,12 @@ def split_globals(arguments: list[str]) -> tuple[list[str], dict[str, str | bool
 
 def main(argv: Sequence[str] | None = None) -> int:
     # A packaged (frozen) kshare starts its document-reading worker by running itself
-    # again; this turns that run into the worker. Elsewhere it does nothing.
-    multiprocessing.freeze_support()
+    # again; this turns that run into the worker. Elsewhere it does nothing, and
+    # multiprocessing waits until something needs it.
+    if getattr(sys, "frozen", False):
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     arguments, found = split_globals(list(sys.argv[1:] if argv is None else argv))
     if not any(a in arguments for a in ("-h", "--help", "--version")) and not any(
         not a.startswith("-") for a in arguments

@@ -23,7 +23,6 @@ from kshare.client.store.tag_aliases import TagAliases
 from kshare.client.views import DocumentMatch, SearchHit, SearchResults
 
 from . import source, spelling
-from .extract import strip_markdown
 from .query import QueryContext, can_relax, parse
 from .ranking import (
     SNIPPET_SOURCE_CHARS,
@@ -217,6 +216,8 @@ def _hits(
     limit: int,
 ) -> tuple[list[SearchHit], int]:
     """The page's hits, and how many candidates the cache no longer holds."""
+    from .extract import strip_markdown  # with the document extractor: not for expert queries
+
     searcher = reading.searcher
     kinds = reading.columns()["kind"]
     ids = [(searcher.stored_fields(d)["id"], kinds[d], score) for d, score in window]
