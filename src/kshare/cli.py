@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
-import multiprocessing
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -36,8 +35,37 @@ COMMAND_MODULES = (
     "kshare.server.cli",  # serve, admin
 )
 
+# The module that registers each command: a command run once from a script (an expert
+# query, a search) loads only its own module, not every module's imports (the wire
+# schemas, the ORM, the server...). A command missing here still works, through every
+# module; tests check that each name is registered by the module named.
+COMMAND_MODULE = {
+    "gui": "kshare.ui.commands",
+    "demo": "kshare.demo",
+    **dict.fromkeys(
+        ("login", "logout", "sync", "post", "share", "audience", "status"),
+        "kshare.client.commands",
+    ),
+    **dict.fromkeys(("groups", "join", "leave"), "kshare.client.group_commands"),
+    "unpublished": "kshare.client.unpublished_commands",
+    "profile": "kshare.client.profile_commands",
+    **dict.fromkeys(("devices", "password"), "kshare.client.account.commands"),
+    **dict.fromkeys(("search", "reindex"), "kshare.client.index.commands"),
+    **dict.fromkeys(("experts", "expertise"), "kshare.client.experts.commands"),
+    **dict.fromkeys(
+        ("collections", "verify", "review-due", "report", "tags"),
+        "kshare.client.curation.commands",
+    ),
+    **dict.fromkeys(
+        ("follow", "unfollow", "following", "inbox"), "kshare.client.notifications.commands"
+    ),
+    **dict.fromkeys(("serve", "admin"), "kshare.server.cli"),
+}
 
-def build_parser() -> argparse.ArgumentParser:
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line; with ``command``, only the module that registers it (the
+    parser then knows that module's commands alone)."""
     parser = argparse.ArgumentParser(
         prog="kshare",
         description="kshare: share knowledge inside your company, online or offline.",
@@ -45,7 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"kshare {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log more detail to stderr")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    only = COMMAND_MODULE.get(command) if command is not None else None
+    for name in (only,) if only is not None else COMMAND_MODULES:
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError as exc:
@@ -92,14 +121,21 @@ def split_globals(arguments: list[str]) -> tuple[list[str], dict[str, str | bool
 
 def main(argv: Sequence[str] | None = None) -> int:
     # A packaged (frozen) kshare starts its document-reading worker by running itself
-    # again; this turns that run into the worker. Elsewhere it does nothing.
-    multiprocessing.freeze_support()
+    # again; this turns that run into the worker. Elsewhere it does nothing, and
+    # multiprocessing waits until something needs it.
+    if getattr(sys, "frozen", False):
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     arguments, found = split_globals(list(sys.argv[1:] if argv is None else argv))
-    parser = build_parser()
     if not any(a in arguments for a in ("-h", "--help", "--version")) and not any(
         not a.startswith("-") for a in arguments
     ):
         arguments = [*arguments, "gui"]  # plain ``kshare`` opens the desktop app
+    # a command given first is all the parser needs to know (``kshare --help experts``
+    # lists every command)
+    command = arguments[0] if arguments and not arguments[0].startswith("-") else None
+    parser = build_parser(command)
     args = parser.parse_args(arguments)
     if found.get("verbose"):
         args.verbose = True

@@ -19,8 +19,8 @@ def parsed(arguments: list[str]) -> dict[str, object]:
 
     original = cli.build_parser
 
-    def build() -> object:
-        built = original()
+    def build(command: str | None = None) -> object:
+        built = original(command)
         for action in built._subparsers._group_actions:  # type: ignore[union-attr]
             for sub in action.choices.values():  # type: ignore[union-attr]
                 sub.set_defaults(func=capture)

@@ -6,13 +6,15 @@ thread, and free of SQLAlchemy sessions.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
-
-from pydantic import TypeAdapter
+from typing import TYPE_CHECKING, Any
 
 from kshare.client.phrases import Phrase
+
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter
 
 
 @dataclass(frozen=True)
@@ -258,8 +260,14 @@ class DeviceView:
     def as_json(self) -> dict[str, Any]:
         """The command line's contract: the device as the server sends it, field for field
         (times in the same ISO form)."""
-        result: dict[str, Any] = _DEVICE_JSON.dump_python(self, mode="json")
+        result: dict[str, Any] = _device_json().dump_python(self, mode="json")
         return result
 
 
-_DEVICE_JSON = TypeAdapter(DeviceView)
+@functools.cache
+def _device_json() -> TypeAdapter[DeviceView]:
+    """Made at first use: pydantic is a large import that a one-shot command (an expert
+    query, a search) does not otherwise need."""
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(DeviceView)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -72,3 +74,37 @@ def test_the_person_asking_is_never_in_their_own_answer(
     assert main(["experts", "postgres", "vacuum", "--json", "--profile", str(synced)]) == 0
     experts = [e["person_id"] for e in json.loads(capsys.readouterr().out)]
     assert "alice" not in experts and experts[0] == "bob"
+
+
+def test_a_new_process_answers_as_this_one_without_the_wire_schemas(
+    synced: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``kshare experts`` run once from a script loads what the query needs, not pydantic."""
+    writer = create_writer_engine(synced / "cache.sqlite3")
+    with writer.begin() as conn:
+        repository.set_state(conn, ACCOUNT_KEY, json.dumps({"user_id": "carol"}))
+    writer.dispose()
+    arguments = ["experts", "postgres", "vacuum", "--json", "--profile", str(synced)]
+    code = (
+        "import sys\n"
+        "from kshare.cli import main\n"
+        "code = main(sys.argv[1:])\n"
+        "print(' '.join(sorted(sys.modules)), file=sys.stderr)\n"
+        "sys.exit(code)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, *arguments],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    assert main(arguments) == 0
+    here = json.loads(capsys.readouterr().out)
+    assert json.loads(done.stdout) == here
+    assert here and "carol" not in [e["person_id"] for e in here]
+    loaded = set(done.stderr.split())
+    assert "kshare.client.experts.finder" in loaded
+    # nor the document extractor and its worker process: an expert query reads no file
+    unwanted = ("pydantic", "kshare.protocol.schemas", "kshare.client.index.worker")
+    assert [m for m in (*unwanted, "multiprocessing") if m in loaded] == []

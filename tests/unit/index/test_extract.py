@@ -134,3 +134,9 @@ def test_helpers_give_readable_text() -> None:
         "Title\nSome emphasis and code."
     )
     assert html_to_text("<p>a &lt; b</p><script>x()</script>") == "a < b"
+
+
+def test_the_index_and_extraction_agree_on_a_missing_file() -> None:
+    from kshare.client.index import extract, texts
+
+    assert texts.MISSING == extract.MISSING

@@ -54,10 +54,15 @@ def _print_text(experts: list[Any]) -> None:
 
 def _signed_in_person(engine: Any) -> set[str]:
     """The person asking is looking for someone else: never list them to themselves."""
-    from kshare.client.store import repository
+    # the table itself, not the store's repository: that loads the wire schemas (pydantic)
+    from sqlalchemy import select
+
+    from kshare.client.store.models import SyncState
 
     with engine.connect() as conn:
-        raw = repository.get_state(conn, ACCOUNT_STATE)
+        raw = conn.execute(
+            select(SyncState.value).where(SyncState.key == ACCOUNT_STATE)
+        ).scalar_one_or_none()
     try:
         user_id = json.loads(raw).get("user_id") if raw else None
     except (ValueError, AttributeError):

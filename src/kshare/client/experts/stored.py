@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlalchemy import Engine, select
 
-from kshare.client.experts.aggregates import Aggregates, ItemFacts, _time, current_seq
+from kshare.client.experts.aggregates import Aggregates, ItemFacts, current_seq
 from kshare.client.store import tag_aliases
 from kshare.client.store.models import CachedPerson, ExpertItem, ExpertTagPerson
 
@@ -123,6 +123,7 @@ class StoredAggregates(Aggregates):
         self._reset()
 
     def _reset(self) -> None:
+        self._split: dict[str, tuple[str, ...]] = {}
         self._items = self.items = _Items(self)
         self.children = _Groups(self.load_children)
         self.by_person = _Groups(self.load_by_person)
@@ -162,20 +163,32 @@ class StoredAggregates(Aggregates):
             ).all()
         items = self._items
         found = []
+        # A thread's items carry the same tags: each text is split once, and its tuple
+        # shared (the candidates' contributions are tens of thousands of rows).
+        split = self._split
         for item_id, kind, author, parent, created, accepted, score, tags, counted, title in rows:
             facts = dict.get(items, item_id)
             if facts is None:
+                own = split.get(tags)
+                if own is None:
+                    own = split[tags] = tuple(tags.split())
+                credited = split.get(counted)
+                if credited is None:
+                    credited = split[counted] = tuple(counted.split())
+                moment = datetime.fromisoformat(created)
+                if moment.tzinfo is None:  # as the cache writes it: naive UTC
+                    moment = moment.replace(tzinfo=UTC)
                 facts = ItemFacts(
                     item_id,
                     kind,
                     author,
                     parent,
-                    _time(created),
+                    moment,
                     bool(accepted),
                     score,
-                    tuple(tags.split()),
+                    own,
                     title,
-                    tuple(counted.split()),
+                    credited,
                 )
                 dict.__setitem__(items, item_id, facts)
             found.append(facts)

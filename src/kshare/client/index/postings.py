@@ -105,8 +105,15 @@ def _read_lengths(reader: Any, fieldname: str) -> list[int] | None:
         return None
     table = [byte_to_length(b) for b in range(256)]
     # one byte a document, nothing else: read the column file whole
-    raw = column_bytes(perdoc, lenfield) or b""
-    if len(raw) != reader.doc_count_all():  # another layout: the column reader, value by value
+    whole = column_bytes(perdoc, lenfield)
+    raw = whole or b""
+    count = reader.doc_count_all()
+    if whole is not None and len(raw) < count and LENGTHS_COLUMN.default_value() == 0:
+        # the file stops at the last document with a length; those after it (answers
+        # and comments have no title) read as the default: a new process read a fifth
+        # of a 100,000-item index's lengths value by value
+        raw += bytes(count - len(raw))
+    if len(raw) != count:  # another layout: the column reader, value by value
         raw = bytes(column_values(perdoc, lenfield, LENGTHS_COLUMN))
     return [table[b] for b in raw]
 

@@ -17,13 +17,12 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, func, or_, select
 
 from kshare.client.labels import title_phrase_of
-from kshare.client.store import repository, tag_aliases
+from kshare.client.store import tag_aliases
 from kshare.client.store.models import SyncState
 from kshare.client.store.tag_aliases import TagAliases
 from kshare.client.views import DocumentMatch, SearchHit, SearchResults
 
 from . import source, spelling
-from .extract import strip_markdown
 from .query import QueryContext, can_relax, parse
 from .ranking import (
     SNIPPET_SOURCE_CHARS,
@@ -217,6 +216,8 @@ def _hits(
     limit: int,
 ) -> tuple[list[SearchHit], int]:
     """The page's hits, and how many candidates the cache no longer holds."""
+    from .extract import strip_markdown  # with the document extractor: not for expert queries
+
     searcher = reading.searcher
     kinds = reading.columns()["kind"]
     ids = [(searcher.stored_fields(d)["id"], kinds[d], score) for d, score in window]
@@ -320,6 +321,10 @@ def _directory(
     the cache's change counter moves, so names of people and groups the cache no
     longer has are never shown; two look-ups a search fewer.
     """
+    # here, not at the top: the repository loads the wire schemas, which an expert
+    # query (the other way in, through matching_documents) never needs
+    from kshare.client.store import repository
+
     seq = conn.execute(
         select(SyncState.value).where(SyncState.key == repository.LOCAL_SEQ)
     ).scalar()
@@ -371,6 +376,10 @@ def allowed_documents(reading: Reading, kinds: frozenset[str], cutoff: int | Non
         ]
 
     def documents() -> set[int]:
+        if cutoff is None:  # kinds only: the few documents of the other kinds say it
+            by_kind = _of_kinds(reading, kinds)
+            if by_kind is not None:
+                return by_kind
         # each segment's part is kept while the segment lives: after a commit only the
         # new segment is looked at. A set, not a frozenset: Whoosh takes only those as
         # a filter (never changed)
@@ -378,6 +387,37 @@ def allowed_documents(reading: Reading, kinds: frozenset[str], cutoff: int | Non
         return set(compress(range(len(flags)), flags))
 
     return reading.index.memo(reading, ("allow", kinds, cutoff), documents)  # type: ignore[no-any-return]
+
+
+def _of_kinds(reading: Reading, kinds: frozenset[str]) -> set[int] | None:
+    """The documents of these kinds, through the postings of the ``kind`` terms: those of
+    ``kinds``, or (when fewer) every document but those of the other kinds (the people
+    and groups, for the expert finder: a few thousand documents).
+
+    A process that asks once (``kshare experts``) would otherwise decode the facet
+    columns of every document first, most of its time at 100,000 items. Documents
+    deleted from a segment may be in the set; no search finds them. None when some
+    document has no ``kind`` term (the counts of its terms fall short of the documents),
+    which the columns then decide.
+    """
+    from whoosh.query import Term
+
+    reader = reading.searcher.reader()
+    total = reader.doc_count_all()
+    # a term's document count includes its deleted documents, as the total does
+    counts = {k: reader.doc_frequency("kind", k) for k in reader.field_terms("kind")}
+    if sum(counts.values()) != total:
+        return None
+    wanted = sum(n for k, n in counts.items() if k in kinds)
+    if wanted <= total - wanted:
+        found: set[int] = set()
+        for kind in counts.keys() & kinds:
+            found.update(reading.searcher.docs_for_query(Term("kind", kind)))
+        return found
+    allowed = set(range(total))
+    for kind in counts.keys() - kinds:
+        allowed.difference_update(reading.searcher.docs_for_query(Term("kind", kind)))
+    return allowed
 
 
 def run_matching_documents(

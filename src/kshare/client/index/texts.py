@@ -19,15 +19,21 @@ import json
 import logging
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.engine import RowMapping
 
 from kshare.client.filenames import display_name
 
-from .extract import MISSING
 from .source import DocumentText
-from .worker import Extractor, shared_extractor
+
+if TYPE_CHECKING:
+    from .worker import Extractor
+
+# the status of a document whose blob has not been downloaded (``extract.MISSING``): the
+# extractor and its worker load at the first document read, not with the index (an expert
+# query reads none)
+MISSING = "missing"
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +54,8 @@ class ExtractedTexts:
     @property
     def extractor(self) -> Extractor:
         if self._extractor is None:
+            from .worker import shared_extractor
+
             self._extractor = shared_extractor()  # one worker for every index in the process
         return self._extractor
 
