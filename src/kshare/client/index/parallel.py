@@ -17,12 +17,13 @@ another writer would delete.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections import deque
-from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 MAX_WORKERS = 4
 IN_FLIGHT = 2  # runs queued per worker: enough to keep it busy, bounded memory
@@ -44,6 +45,11 @@ class SegmentBuilders:
     def __init__(self, folder: Path, workers: int) -> None:
         self.folder = str(folder)
         self.workers = workers
+        # loaded here, not at import: a search or an expert query that rebuilds nothing
+        # never starts (nor loads) multiprocessing
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
         # spawn, never fork: the desktop has threads (Qt, sync) a fork would copy half-held
         self._pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
         self._pending: deque[Future[Any]] = deque()
