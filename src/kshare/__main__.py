@@ -1,5 +1,3 @@
-import sys
+from kshare.cli import run
 
-from kshare.cli import main
-
-sys.exit(main())
+run()

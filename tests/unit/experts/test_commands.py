@@ -108,3 +108,30 @@ def test_a_new_process_answers_as_this_one_without_the_wire_schemas(
     # nor the document extractor and its worker process: an expert query reads no file
     unwanted = ("pydantic", "kshare.protocol.schemas", "kshare.client.index.worker")
     assert [m for m in (*unwanted, "multiprocessing") if m in loaded] == []
+
+
+def test_the_kshare_command_ends_at_once_with_its_whole_answer_and_exit_code(
+    synced: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """``python -m kshare experts`` skips the heap's teardown, never the answer's last line."""
+    arguments = ["experts", "postgres", "vacuum", "--json", "--limit", "50"]
+    done = subprocess.run(
+        [sys.executable, "-m", "kshare", *arguments, "--profile", str(synced)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert main([*arguments, "--profile", str(synced)]) == 0
+    assert json.loads(done.stdout) == json.loads(capsys.readouterr().out)
+    assert done.stdout.endswith("]\n")
+
+    empty = tmp_path / "nobody"  # a failure keeps its code and its sentence
+    failed = subprocess.run(
+        [sys.executable, "-m", "kshare", "--profile", str(empty), "experts", "postgres"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert failed.returncode == 1
+    assert "Nothing synced yet" in failed.stderr and failed.stdout == ""
