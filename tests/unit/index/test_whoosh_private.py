@@ -6,6 +6,7 @@ kshare's readings of Whoosh's internals no longer hold (see ``whoosh_private``).
 
 from __future__ import annotations
 
+import pickle
 import re
 import tempfile
 import tomllib
@@ -159,6 +160,71 @@ def test_blocks_of_equal_weights_read_as_the_matcher_reads_them() -> None:
             weights = [w for block in blocks for w in block[1]]
             values = [v for block in blocks for v in block[2]]
             assert (ids, weights, values) == _stepped(reader.postings("body", word))
+
+
+@pytest.mark.parametrize("compression", [0, 3])
+def test_blocks_read_without_values_hold_what_the_whole_block_holds(
+    compression: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only the part of a block before its values is unpickled: the same docnums and weights
+    as stepping the matcher, whatever the block's size, weights and compression."""
+    from whoosh.codec.whoosh3 import W3Codec
+
+    checked = wp._checked_head
+    heads_read: list[object] = []
+
+    def counted(prefix: bytes, count: int, last: int) -> object:
+        found = checked(prefix, count, last)
+        heads_read.append(found)
+        return found
+
+    monkeypatch.setattr(wp, "_checked_head", counted)
+
+    schema = Schema(id=ID(stored=True), body=TEXT(), title=TEXT())
+    ix = RamStorage().create_index(schema)
+    with ix.writer(codec=W3Codec(compression=compression)) as writer:
+        for n in range(700):
+            body = " ".join(["every"] * (n % 4 + 1) + ["ones"] + ["few"] * (n % 200 == 0))
+            writer.add_document(id=f"d{n}", body=body + (" tail" if n >= 698 else ""))
+    with ix.reader() as reader:
+        # many blocks of varying weights, blocks of weights all 1.0, 4 postings, 2 postings
+        for word in (b"every", b"ones", b"few", b"tail"):
+            matcher = reader.postings("body", word)
+            assert wp.reads_blocks(matcher)
+            heads = list(wp.posting_blocks(matcher, values=False))
+            ids = [d for block in heads for d in block[0]]
+            weights = [w for block in heads for w in block[1]]
+            stepped = _stepped(reader.postings("body", word))
+            assert (ids, weights) == stepped[:2], word
+            assert all(block[2] == [] for block in heads)
+    # the values were left unread, not read whole after all
+    assert heads_read and all(found is not None for found in heads_read)
+
+
+def test_a_block_whose_start_is_not_recognised_is_read_whole(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    ix = _index()
+    monkeypatch.setattr(wp, "_VALUE_STARTS", (b"nowhere to be found",))
+    with ix.reader() as reader:
+        heads = list(wp.posting_blocks(reader.postings("body", b"common"), values=False))
+        ids = [d for block in heads for d in block[0]]
+        weights = [w for block in heads for w in block[1]]
+        assert (ids, weights) == _stepped(reader.postings("body", b"common"))[:2]
+
+
+def test_a_cut_that_is_not_where_the_values_begin_is_refused() -> None:
+    ix = _index()
+    with ix.reader() as reader:
+        matcher = reader.postings("body", b"common")
+        matcher._read_data()
+        whole = pickle.dumps(matcher._data, 2)
+        count, last = matcher._blocklength, matcher._maxid
+        start = min(at for at in (whole.find(m) for m in wp._VALUE_STARTS) if at > 0)
+        assert wp._checked_head(whole[: start - 1], count, last) is not None
+        for wrong in (start - 10, start + 5, 20):
+            assert wp._checked_head(whole[:wrong], count, last) is None
+        assert wp._checked_head(whole[: start - 1], count, last + 1) is None
 
 
 def test_a_list_matcher_does_not_read_blocks() -> None:

@@ -57,3 +57,53 @@ class Kept(Generic[K, V]):
         with self._lock:
             for key in [k for k in self._items if unwanted(k)]:
                 del self._items[key]
+
+
+class KeptBytes(Generic[K, V]):
+    """A thread-safe cache bounded in bytes: the least recently used entries go first.
+
+    ``weigh`` tells what a value costs; a value dearer than the whole bound is handed
+    back without being kept. As with :class:`Kept`, values are computed outside the
+    lock, and a computation that gives None is not kept.
+    """
+
+    def __init__(self, limit: int, weigh: Callable[[V], int]) -> None:
+        self._limit = limit
+        self._weigh = weigh
+        self._lock = threading.Lock()
+        self._items: OrderedDict[K, tuple[V, int]] = OrderedDict()
+        self._used = 0
+
+    @property
+    def used(self) -> int:
+        """The bytes the kept values take now."""
+        return self._used
+
+    def get(self, key: K, compute: Callable[[], V | None]) -> V | None:
+        with self._lock:
+            entry = self._items.get(key)
+            if entry is not None:
+                self._items.move_to_end(key)
+                return entry[0]
+        value = compute()
+        if value is None:
+            return None
+        cost = self._weigh(value)
+        if cost > self._limit:
+            return value
+        with self._lock:
+            previous = self._items.pop(key, None)
+            if previous is not None:
+                self._used -= previous[1]
+            self._items[key] = (value, cost)
+            self._used += cost
+            while self._used > self._limit:
+                _key, (_value, dropped) = self._items.popitem(last=False)
+                self._used -= dropped
+        return value
+
+    def forget(self, unwanted: Callable[[K], bool]) -> None:
+        """Drop the entries whose key ``unwanted`` says yes to."""
+        with self._lock:
+            for key in [k for k in self._items if unwanted(k)]:
+                self._used -= self._items.pop(key)[1]

@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from .kept import Kept, segment_key
+from .kept import Kept, KeptBytes, segment_key
 from .whoosh_private import (
     LENGTHS_COLUMN,
     ScoredList,
@@ -243,13 +243,11 @@ def _term_arrays(
     reader = searcher.reader()
     if not reader.is_atomic():
         return None
-    found = read_postings(reader, fieldname, text, values=False)
-    if not found.ids:
+    found = posting_arrays(reader, fieldname, text)
+    if found is None:
         return None
-    ids = np.array(found.ids, dtype=np.intp)
-    scores = word_score_array(
-        searcher, fieldname, text, ids, np.array(found.weights, dtype=np.float64)
-    )
+    ids, weights = found
+    scores = word_score_array(searcher, fieldname, text, ids, weights)
     if scores is None:
         return None
     if boost != 1.0:
@@ -258,3 +256,54 @@ def _term_arrays(
     ids.flags.writeable = False
     scores.flags.writeable = False
     return ids, scores
+
+
+# A broad word's postings run to tens of thousands a segment, and unpickling them was
+# most of the time of a search for it; searches come back to the same words (a query
+# refined, a page turned, facets clicked), so each segment's decoded postings of a term
+# are kept, in compact arrays, up to a bound in bytes. The scores are not kept: they
+# follow the index-wide statistics, which every commit moves, and are cheap from these.
+POSTINGS_BYTES = 32 * 1024 * 1024
+_DECODED: KeptBytes[tuple[Any, ...], tuple[npt.NDArray[Any], npt.NDArray[Any]]] = KeptBytes(
+    POSTINGS_BYTES, lambda found: int(found[0].nbytes + found[1].nbytes)
+)
+
+
+def posting_arrays(reader: Any, fieldname: str, text: bytes) -> tuple[Docnums, Scores] | None:
+    """A term's live postings in one segment: (docnums, weights); None when it has none.
+
+    Kept per segment and term (:data:`POSTINGS_BYTES` at most for all of them): a
+    segment's postings never change, and a deletion makes a new key (its count).
+    """
+    segment = segment_key(reader)
+    try:
+        deleted = int(reader.segment().deleted_count())
+    except AttributeError:
+        segment = None
+    if segment is None:
+        found = _compact_postings(reader, fieldname, text)
+    else:
+        key = (*segment, deleted, fieldname, text)
+        found = _DECODED.get(key, lambda: _compact_postings(reader, fieldname, text))
+    if found is None:
+        return None
+    return found[0].astype(np.intp), found[1].astype(np.float64)
+
+
+def _compact_postings(
+    reader: Any, fieldname: str, text: bytes
+) -> tuple[npt.NDArray[Any], npt.NDArray[Any]] | None:
+    """The postings as the smallest arrays that hold them exactly (32-bit when they fit)."""
+    found = read_postings(reader, fieldname, text, values=False)
+    if not found.ids:
+        return None
+    ids: npt.NDArray[Any] = np.array(found.ids, dtype=np.intp)
+    if int(ids[-1]) < 2**31:  # docnums ascend: the last is the largest
+        ids = ids.astype(np.int32)
+    weights: npt.NDArray[Any] = np.array(found.weights, dtype=np.float64)
+    narrow = weights.astype(np.float32)
+    if np.array_equal(narrow, weights):  # term frequencies: whole numbers, exact in 32 bits
+        weights = narrow
+    ids.flags.writeable = False
+    weights.flags.writeable = False
+    return ids, weights

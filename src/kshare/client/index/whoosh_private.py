@@ -31,7 +31,8 @@ The private names, by where they live in Whoosh 2.7.5:
     ``_values``, ``_maxweight``, ``_minlength``, ``_maxlength`` (a posting block);
     ``W3LeafMatcher._read_ids``, ``_read_weights``, ``_read_values``, ``_read_data``,
     ``_next_block``, ``_ids``, ``_weights``, ``_values``, ``_data``, ``_byteids`` (reading
-    a block); ``W3PerDocReader``
+    a block), ``_postfile``, ``_dataoffset``, ``_nextoffset``, ``_compression``,
+    ``_blocklength``, ``_maxid`` (a block's bytes and what its header says); ``W3PerDocReader``
     ``._get_column_file`` and ``._cached_reader`` (a column read whole).
 ``whoosh.reading``
     ``SegmentReader._perdoc`` (a segment's per-document reader).
@@ -49,9 +50,11 @@ The private names, by where they live in Whoosh 2.7.5:
 
 from __future__ import annotations
 
+import zlib
 from array import array
 from collections.abc import Iterator
 from itertools import accumulate
+from pickle import loads
 from typing import Any
 
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3PostingsWriter, _lenfield
@@ -100,6 +103,12 @@ PRIVATE_NAMES = frozenset(
         "_data",
         "_byteids",
         "_next_block",
+        "_postfile",
+        "_dataoffset",
+        "_nextoffset",
+        "_compression",
+        "_blocklength",
+        "_maxid",
         "_get_column_file",
         "_cached_reader",
         "_perdoc",
@@ -117,7 +126,16 @@ PRIVATE_NAMES = frozenset(
 _BLOCK_API = (
     *("_read_ids", "_read_weights", "_read_values", "_read_data", "_next_block"),
     *("_ids", "_values", "_data", "_byteids"),
+    *("_postfile", "_dataoffset", "_nextoffset", "_compression", "_blocklength", "_maxid"),
 )
+# where a block's pickled values begin: each non-empty bytes value is pickled (protocol 2)
+# as a call of one of these; an empty one as a call of the other
+_VALUE_STARTS = (b"c_codecs\nencode\n", b"c__builtin__\nbytes\n")
+_MARK = ord("(")
+# a block's docnum deltas and weights come first: at most 5 bytes a docnum and 9 a weight
+# in the pickle, with a few bytes of framing; what follows (the values) is not inflated
+_HEAD_BYTES_PER_POSTING = 14
+_HEAD_FRAMING = 64
 
 
 # --- columns ----------------------------------------------------------------------------
@@ -204,9 +222,12 @@ def posting_blocks(
         yield from _posting_blocks_stepped(matcher, values=values)
         return
     while matcher.is_active():
-        if matcher._data is None:
-            matcher._read_data()
-        deltas, raw_weights, _raw_values = matcher._data
+        if values or matcher._data is not None:
+            if matcher._data is None:
+                matcher._read_data()
+            deltas, raw_weights, _raw_values = matcher._data
+        else:
+            deltas, raw_weights = _block_head(matcher)
         ids = list(accumulate(deltas))
         if raw_weights is None:
             weights = [1.0] * len(ids)
@@ -220,6 +241,61 @@ def posting_blocks(
             block_values = list(matcher._values)
         yield ids, weights, block_values
         matcher._next_block()
+
+
+def _block_head(matcher: Any) -> tuple[tuple[int, ...], Any]:
+    """The current block's docnum deltas and raw weights, its values left unread.
+
+    What ``_read_data`` loads, less the values: the block's bytes (``_postfile`` from
+    ``_dataoffset`` to ``_nextoffset``) hold a pickled tuple (deltas, weights, values),
+    zlib-compressed when ``_compression`` says so. The values (one pickled bytes object a
+    posting, positions in the text fields) are most of the bytes and most of the time
+    to unpickle; here only the part before them is inflated, and unpickled with the
+    values replaced by None. The result is checked against the block's header (the
+    number of postings, ``_blocklength``, and its last docnum, ``_maxid``); anything
+    unexpected reads the whole block as ``_read_data`` does.
+    """
+    count = matcher._blocklength
+    raw = matcher._postfile.get(matcher._dataoffset, matcher._nextoffset - matcher._dataoffset)
+    inflater = None
+    if matcher._compression:
+        inflater = zlib.decompressobj()
+        data = inflater.decompress(raw, _HEAD_BYTES_PER_POSTING * count + _HEAD_FRAMING)
+    else:
+        data = bytes(raw)
+    starts = [at for at in (data.find(mark) for mark in _VALUE_STARTS) if at > 0]
+    if starts:
+        at = min(starts)
+        # a tuple of more than three values opens with a mark; the byte before may also
+        # end a weight or a memo index, so both cuts are tried, each checked
+        for cut in (at - 1, at) if data[at - 1] == _MARK else (at,):
+            head = _checked_head(data[:cut], count, matcher._maxid)
+            if head is not None:
+                return head
+    if inflater is not None and not inflater.eof:
+        data += inflater.decompress(inflater.unconsumed_tail) + inflater.flush()
+    deltas, raw_weights, _values = loads(data)
+    return deltas, raw_weights
+
+
+def _checked_head(prefix: bytes, count: int, last: int) -> tuple[tuple[int, ...], Any] | None:
+    """The (deltas, weights) a block's pickle begins with, or None if ``prefix`` does not
+    end where its values begin."""
+    try:
+        # push None for the values, make the three-tuple (TUPLE3), stop
+        found = loads(prefix + b"N\x87.")
+    except Exception:
+        return None
+    if not (isinstance(found, tuple) and len(found) == 3 and found[2] is None):
+        return None
+    deltas, raw_weights, _ = found
+    if not (isinstance(deltas, tuple) and len(deltas) == count and sum(deltas) == last):
+        return None
+    if raw_weights is None or isinstance(raw_weights, float):
+        return deltas, raw_weights
+    if isinstance(raw_weights, tuple) and len(raw_weights) == count:
+        return deltas, raw_weights
+    return None
 
 
 def _posting_blocks_stepped(

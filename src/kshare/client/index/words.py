@@ -81,12 +81,18 @@ class WordOr(Or):  # type: ignore[misc]
         if len(parts) == 1:
             ids, scores = parts[0]
         else:
-            ids = np.unique(np.concatenate([part_ids for part_ids, _ in parts]))
-            scores = np.zeros(len(ids))
-            # a document's parts are added one after another (0.0 + a is a exactly); a
-            # part's documents are distinct, so each addition touches a document once
+            # over the segment's document numbers: which documents any part has, and
+            # their sums; a document's parts are added one after another (0.0 + a is a
+            # exactly); a part's documents are distinct, so each addition touches a
+            # document once. (Sorting the joined parts for the union cost more.)
+            size = max(int(part_ids[-1]) for part_ids, _ in parts) + 1
+            present = np.zeros(size, dtype=bool)
+            sums = np.zeros(size)
             for part_ids, part_scores in parts:
-                scores[np.searchsorted(ids, part_ids)] += part_scores
+                present[part_ids] = True
+                sums[part_ids] += part_scores
+            ids = np.flatnonzero(present)
+            scores = sums[ids]
         if self.boost != 1.0:
             scores = scores * self.boost
         return ids, scores
