@@ -90,7 +90,7 @@ class CacheFiller:
     def purge(self, entity_type: str, entity_id: str) -> None:
         model = {"item": CachedItem, "person": CachedPerson, "group": CachedGroup}[entity_type]
         with Session(self.engine) as session, session.begin():
-            session.execute(delete(model).where(model.id == entity_id))
+            session.execute(delete(model).where(model.__table__.c.id == entity_id))
             seq = self._next_seq(session)
             session.add(Purge(local_seq=seq, entity_type=entity_type, entity_id=entity_id))
 
