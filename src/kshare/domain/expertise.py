@@ -492,7 +492,7 @@ class HiddenTopics:
         return bool(self._plain or self._sealed)
 
     def __contains__(self, topic: object) -> bool:
-        if not isinstance(topic, str):
+        if not isinstance(topic, str) or not self:  # nothing hidden: no spelling to work out
             return False
         if self._plain & _spellings(topic):
             return True
@@ -623,7 +623,10 @@ def declared_affinity(declared: Declared, topic: Topic) -> tuple[float, list[tup
 
 def hides(declared: Declared, topic: Topic) -> bool:
     """Whether the person asked never to be listed for this topic (or at all)."""
-    return declared.opt_out or HiddenTopics(declared.hidden).mentioned_in(topic, HIDDEN_SHARE)
+    if declared.opt_out:
+        return True
+    # most people hide nothing: no need to read their (empty) list per question
+    return bool(declared.hidden) and HiddenTopics(declared.hidden).mentioned_in(topic, HIDDEN_SHARE)
 
 
 def text_evidence(
@@ -824,6 +827,8 @@ def ask_about_line(tag_activity_: Mapping[str, float], declared: Declared, limit
         if normalise_topic(name) not in hidden and name not in chosen:
             chosen.append(name)
     for tag, _ in sorted(tag_activity_.items(), key=lambda p: -p[1]):
+        if len(chosen) >= limit:
+            break  # the rest of a busy person's tags would not be shown
         if tag not in chosen and normalise_topic(tag) not in hidden:
             chosen.append(tag)
     return ", ".join(chosen[:limit])

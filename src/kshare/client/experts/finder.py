@@ -15,7 +15,7 @@ import threading
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable
 from datetime import datetime
-from typing import Concatenate, ParamSpec, Protocol, TypeVar
+from typing import Concatenate, NamedTuple, ParamSpec, Protocol, TypeVar
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
@@ -26,7 +26,7 @@ from kshare.client.experts.profiles import ProfileMiner
 from kshare.client.experts.reasons import to_expert
 from kshare.client.experts.stored import StoredAggregates
 from kshare.client.store.db import clock_of
-from kshare.client.views import DocumentMatch, Expert
+from kshare.client.views import Expert
 from kshare.clock import Clock
 from kshare.domain import expertise as ex
 
@@ -43,14 +43,23 @@ RECENT_ITEMS = 200  # latest contributions whose authors are considered as still
 class DocumentSource(Protocol):
     """What the finder needs from the search index (``kshare.client.index.SearchIndex``)."""
 
-    def matching_documents(
+    def matching_scores(
         self,
         text: str,
         *,
         before: datetime | None = None,
         limit: int = 500,
         kinds: Collection[str] | None = None,
-    ) -> list[DocumentMatch]: ...
+    ) -> list[tuple[str, float]]:
+        """(id, score) of the items matching a topic or question, best first."""
+        ...
+
+
+class Hit(NamedTuple):
+    """An item the index matched, and how well."""
+
+    id: str
+    score: float
 
 
 P = ParamSpec("P")
@@ -264,10 +273,10 @@ class ExpertFinder:
         if not topic.strip():
             return []
         now = before or self._clock.now()
-        found = self._index.matching_documents(topic, before=before, limit=self.match_limit)
-        self._agg.prefetch_threads([h.id for h in found])
+        found = self._index.matching_scores(topic, before=before, limit=self.match_limit)
+        self._agg.prefetch_threads([i for i, _ in found])
         hits = [
-            h for h in found if h.id in self._agg.items and h.id not in skip
+            Hit(i, score) for i, score in found if i in self._agg.items and i not in skip
         ]  # the cache is the truth
         relevance = ex.sharpen((h.score for h in hits), self.weights.relevance_power)
         threads = self._thread_relevance(hits, relevance)
@@ -308,9 +317,7 @@ class ExpertFinder:
         ranked = ex.rank(candidates, query, now, self.weights)[:limit]
         return [self._expert(s, before, now) for s in ranked]
 
-    def _thread_relevance(
-        self, hits: list[DocumentMatch], relevance: list[float]
-    ) -> dict[str, float]:
+    def _thread_relevance(self, hits: list[Hit], relevance: list[float]) -> dict[str, float]:
         """Each matching thread with its best relevance: a good answer makes its thread relevant."""
         threads: dict[str, float] = {}
         for hit, value in zip(hits, relevance, strict=True):
