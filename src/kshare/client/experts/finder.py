@@ -106,6 +106,7 @@ class ExpertFinder:
         self._activity_key: tuple[datetime | None, int] | None = None
         self._newest: dict[str, list[ItemFacts]] = {}  # a person's items, newest first
         self._profiles = ProfileMiner(cache_engine)
+        self._profile_scores = profile_terms.KeptProfiles()
         # The in-memory aggregates are shared; a worker pool may ask from several threads.
         self._lock = threading.RLock()
 
@@ -296,7 +297,7 @@ class ExpertFinder:
         people -= exclude
         self._agg.prefetch_people(people)
         with self._engine.connect() as conn:
-            profiles = profile_terms.scores(conn, people, topic, self.weights)
+            profiles = self._profile_scores.scores(conn, people, topic, self.weights)
         candidates = []
         for person_id in people:
             facts = self._agg.people.get(person_id)
