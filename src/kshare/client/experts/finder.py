@@ -105,6 +105,8 @@ class ExpertFinder:
         self._activity: dict[str, tuple[dict[str, float], float, tuple[float, ...]]] = {}
         self._activity_key: tuple[datetime | None, int] | None = None
         self._newest: dict[str, list[ItemFacts]] = {}  # a person's items, newest first
+        # a tag's most active people, kept until the aggregates change
+        self._tag_top: dict[str, list[str]] = {}
         self._profiles = ProfileMiner(cache_engine)
         self._profile_scores = profile_terms.KeptProfiles()
         # The in-memory aggregates are shared; a worker pool may ask from several threads.
@@ -233,11 +235,13 @@ class ExpertFinder:
             self._agg = Aggregates()
             self._activity.clear()
             self._newest.clear()
+            self._tag_top.clear()
 
     def _refresh(self) -> None:
         if not self._refresh_profiles():  # the counts on disk lag behind: read every item
             self._in_memory()
         if self._agg.refresh(self._engine):
+            self._tag_top.clear()
             for person_id in self._agg.touched:
                 self._activity.pop(person_id, None)
                 self._newest.pop(person_id, None)
@@ -376,9 +380,12 @@ class ExpertFinder:
     def _tag_candidates(self, tags: dict[str, float]) -> set[str]:
         found: set[str] = set()
         for tag in sorted(tags, key=lambda t: -tags[t])[:TOPIC_TAGS]:
-            counter = self._agg.tag_people.get(tag)
-            if counter:
-                found |= {p for p, _ in counter.most_common(TAG_CANDIDATES)}
+            top = self._tag_top.get(tag)
+            if top is None:
+                counter = self._agg.tag_people.get(tag)
+                top = [p for p, _ in counter.most_common(TAG_CANDIDATES)] if counter else []
+                self._tag_top[tag] = top
+            found.update(top)
         return found
 
     def _declared_candidates(self, query: ex.Topic) -> set[str]:
@@ -404,18 +411,17 @@ class ExpertFinder:
         cached = self._activity.get(person_id)
         if cached is not None:
             return cached
+        items = self._agg.items
         contributions = [
-            self._contribution(self._agg.items[i], 0.0)
+            (f.kind, f.created_at, f.accepted, f.score, f.counted_tags)
             for i in self._agg.by_person.get(person_id, ())
-            if i in self._agg.items and (before is None or self._agg.items[i].created_at < before)
+            if (f := items.get(i)) is not None and (before is None or f.created_at < before)
         ]
         facts = self._agg.people.get(person_id)
         hidden = facts.declared.hidden if facts else ()
-        activity = ex.tag_activity(contributions, now, self.weights, hidden)
-        total = sum(ex.contribution_weight(c, now, self.weights) for c in contributions)
-        recent = ex.recent_activity(contributions, now, self.weights)
-        self._activity[person_id] = (activity, total, recent)
-        return activity, total, recent
+        found = ex.activity(contributions, now, self.weights, hidden)
+        self._activity[person_id] = found
+        return found
 
     def _interests(self, person_id: str, now: datetime) -> dict[str, float]:
         """Tag activity where asking counts too: what a person works on, known or not."""
