@@ -120,6 +120,11 @@ class ExpertFinder:
         worker), not at a query."""
         self._in_memory()
         self._refresh()
+        # everyone's activity as of now (kept for the hour, but for the people a sync
+        # page touches): the questions asked next find it worked out
+        now = self._clock.now()
+        for person_id in list(self._agg.by_person):
+            self._person_activity(person_id, None, now)
 
     @_serialised
     def rank(

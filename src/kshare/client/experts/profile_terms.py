@@ -456,11 +456,14 @@ class KeptProfiles:
         if found is not None:
             self._postings.move_to_end(term)
             return found
-        found = dict(
-            conn.exec_driver_sql(
-                "SELECT person_id, tf FROM expert_postings WHERE term = ?", (term,)
-            ).all()
-        )
+        # the driver's own cursor: a common word has a row per person, and SQLAlchemy's
+        # handling of each row would cost more than SQLite's reading it
+        cursor = conn.connection.cursor()
+        try:
+            cursor.execute("SELECT person_id, tf FROM expert_postings WHERE term = ?", (term,))
+            found = dict(cursor.fetchall())
+        finally:
+            cursor.close()
         self._postings[term] = found
         self._kept += len(found) + 1
         while self._kept > self._budget and len(self._postings) > 1:
