@@ -17,6 +17,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Collection
 from datetime import datetime
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -28,7 +29,7 @@ from .kept import Kept, segment_key
 from .schema import ITEM_KINDS
 from .searching import allowed_documents, run_matching_documents, topic_options
 from .store import Reading
-from .words import NOTHING, WordOr, WordTerm
+from .words import NOTHING, WordTerm
 
 if TYPE_CHECKING:
     from .index import SearchIndex
@@ -76,31 +77,6 @@ def _postings(found: Any) -> int:
     return 1 if found is NOTHING else len(found[0])
 
 
-class _KeptWord(WordTerm):
-    """A word in one field whose scored postings are kept while their statistics hold."""
-
-    def arrays(self, searcher: Any, context: Any = None) -> Any:
-        if context is not None and context.weighting is not searcher.weighting:
-            return None  # unscored: Whoosh's own way, as WordTerm does
-        try:
-            segment = searcher.reader().segment()
-            parent = searcher.get_parent()
-            # what the scores depend on besides the segment's files: deleted documents
-            # leave the list, and every commit moves the idf and the average length
-            key = (
-                segment.segment_id(),
-                segment.deleted_count(),
-                self.fieldname,
-                self.text,
-                self.boost,
-                parent.idf(self.fieldname, self.text),
-                parent.avg_field_length(self.fieldname),
-            )
-        except AttributeError:  # not one segment of a Whoosh index on disk
-            return super().arrays(searcher, context)
-        return _SCORED.get(key, lambda: super(_KeptWord, self).arrays(searcher, context), _postings)
-
-
 def run_matching_scores(
     index: SearchIndex,
     text: str,
@@ -127,8 +103,7 @@ def run_matching_scores(
             options = topic_options(reading, text, aliases)
             if not options:
                 return []
-            query = WordOr([_KeptWord(o.fieldname, o.text, boost=o.boost) for o in options])
-            found = _best(reading, query, _cutoff(before), wanted, limit)
+            found = _best(reading, options, _cutoff(before), wanted, limit)
     except Exception as exc:  # see run_search: damaged files mean a rebuild, not a crash
         index.mark_damaged(exc)
         return []
@@ -143,38 +118,65 @@ def _cutoff(before: datetime | None) -> int | None:
 
 
 def _best(
-    reading: Reading, query: WordOr, cutoff: int | None, kinds: frozenset[str], limit: int
+    reading: Reading, options: list[WordTerm], cutoff: int | None, kinds: frozenset[str], limit: int
 ) -> list[tuple[str, float]] | None:
-    offsets: list[int] = []
-    subs: list[Any] = []
-    ids: list[Any] = []
-    scores: list[Any] = []
-    for sub, offset in reading.searcher.leaf_searchers():
-        found = query.arrays(sub, sub.context())
-        if found is None:
-            return None
-        offsets.append(offset)
-        subs.append(sub)
-        if found is not NOTHING:
-            ids.append(found[0] + offset if offset else found[0])
-            scores.append(found[1])
-    if not ids:
-        return []
-    docnums = np.concatenate(ids)
-    values = np.concatenate(scores)
-    allowed = _allowed(reading, kinds, cutoff)
-    keep = allowed[docnums]
-    docnums, values = docnums[keep], values[keep]
+    scored = _scored(reading, options)
+    if scored is None:
+        return None
+    totals, matched, subs, offsets = scored
+    docnums = np.flatnonzero(matched & _allowed(reading, kinds, cutoff))
+    values = totals[docnums]
     if len(values) > limit:  # the best ``limit``, and any tied with the last of them
         last = np.partition(values, len(values) - limit)[len(values) - limit]
         near = values >= last
         docnums, values = docnums[near], values[near]
     # best first; equal scores by document number, as Whoosh orders them
     order = np.lexsort((docnums, -values))[:limit]
+    keys = [segment_key(sub.reader()) for sub in subs]
     return [
-        (_item_id(subs, offsets, int(d)), float(s))
+        (_item_id(subs, keys, offsets, int(d)), float(s))
         for d, s in zip(docnums[order], values[order], strict=True)
     ]
+
+
+def _scored(
+    reading: Reading, options: list[WordTerm]
+) -> tuple[Any, Any, list[Any], list[int]] | None:
+    """Every document's score for the OR of ``options`` (and which documents match), as
+    ``WordOr`` sums them: per document, 0.0 plus each matching part in the order of the
+    parts. None when some part must be left to Whoosh."""
+    searcher = reading.searcher
+    total = searcher.doc_count_all()
+    totals = np.zeros(total, dtype=np.float64)
+    matched = np.zeros(total, dtype=bool)
+    # the index-wide statistics each part is scored with: asked once, not once a segment
+    averages = {o.fieldname: searcher.avg_field_length(o.fieldname) for o in options}
+    idfs = [searcher.idf(o.fieldname, o.text) for o in options]
+    subs: list[Any] = []
+    offsets: list[int] = []
+    for sub, offset in searcher.leaf_searchers():
+        subs.append(sub)
+        offsets.append(offset)
+        context = sub.context()
+        try:
+            segment = sub.reader().segment()
+            kept = (segment.segment_id(), segment.deleted_count())
+        except AttributeError:  # not one segment of a Whoosh index on disk
+            return None
+        for option, idf in zip(options, idfs, strict=True):
+            # what the scores depend on besides the segment's files: deleted documents
+            # leave the list, and every commit moves the idf and the average length
+            average = averages[option.fieldname]
+            key = (*kept, option.fieldname, option.text, option.boost, idf, average)
+            found = _SCORED.get(key, partial(option.arrays, sub, context), _postings)
+            if found is None:
+                return None
+            if found is NOTHING:
+                continue
+            ids = found[0] + offset if offset else found[0]
+            totals[ids] += found[1]  # a part's documents are distinct
+            matched[ids] = True
+    return totals, matched, subs, offsets
 
 
 def _allowed(reading: Reading, kinds: frozenset[str], cutoff: int | None) -> Any:
@@ -190,14 +192,16 @@ def _allowed(reading: Reading, kinds: frozenset[str], cutoff: int | None) -> Any
     return reading.index.memo(reading, ("allowed mask", kinds, cutoff), mask)
 
 
-def _item_id(subs: list[Any], offsets: list[int], docnum: int) -> str:
+def _item_id(
+    subs: list[Any], keys: list[tuple[str, int] | None], offsets: list[int], docnum: int
+) -> str:
     """A document's id, read from its segment's stored fields once while the segment lives."""
     n = bisect.bisect_right(offsets, docnum) - 1
-    sub, local = subs[n], docnum - offsets[n]
-    key = segment_key(sub.reader())
+    local = docnum - offsets[n]
+    key = keys[n]
     kept = _IDS.get(key, dict) if key is not None else None
     known = kept if kept is not None else {}
     found = known.get(local)
     if found is None:
-        found = known[local] = str(sub.stored_fields(local)["id"])
+        found = known[local] = str(subs[n].stored_fields(local)["id"])
     return found
