@@ -125,6 +125,8 @@ class ExpertFinder:
         now = self._clock.now()
         for person_id in list(self._agg.by_person):
             self._person_activity(person_id, None, now)
+        with self._engine.connect() as conn:  # and the profiles' words, if they fit
+            self._profile_scores.warm(conn)
 
     @_serialised
     def rank(

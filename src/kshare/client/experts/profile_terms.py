@@ -51,7 +51,9 @@ PROFILE_KINDS = ("answer", "post", "article")  # writing that shows knowledge; a
 MAX_CHARS = 20_000  # of one item's text: a long paste says no more about its author
 MAX_TERM = 64  # longer tokens are noise (and do not fit the column)
 QUERY_TERMS = 128  # a question's rarest words used: a bound on what a long paste costs
-KEPT_POSTINGS = 2_000_000  # profile postings a warm finder keeps for the words asked lately
+# profile postings a warm finder keeps (each about 60 bytes): every word's if they fit,
+# or else those of the words asked lately
+KEPT_POSTINGS = 1_000_000
 _CHUNK = 500
 
 
@@ -401,22 +403,14 @@ class KeptProfiles:
         self._postings: OrderedDict[str, dict[str, int]] = OrderedDict()  # term -> person -> tf
         self._kept = 0
         self._lengths: dict[str, int] = {}
+        self._whole = False  # every word's postings are in memory
 
     def scores(
         self, conn: Connection, people: Collection[str], topic: str, w: ex.Weights
     ) -> dict[str, float]:
-        stats = _read_state(conn)
+        stats = self._current(conn)
         if stats is None or stats.people <= 0 or not people:
             return {}
-        state = (stats.seq, stats.people, stats.length)
-        if state != self._state:
-            self._df.clear()
-            self._postings.clear()
-            self._kept = 0
-            self._lengths = dict(
-                conn.exec_driver_sql("SELECT person_id, length FROM expert_profiles").all()
-            )
-            self._state = state
         words = sorted({t for t in ex.words(topic) if len(t) <= MAX_TERM})
         self._read_df(conn, [t for t in words if t not in self._df])
         df = {t: self._df[t] for t in words if self._df[t] > 0}
@@ -442,7 +436,54 @@ class KeptProfiles:
             for p, counts in tf.items()
         }
 
+    def warm(self, conn: Connection) -> None:
+        """Read every word's postings now (in a worker), if they fit in what is kept: the
+        questions asked next then read none."""
+        stats = self._current(conn)
+        if stats is None or self._whole:
+            return  # no profiles, or every word is in memory already
+        rows = int(conn.exec_driver_sql("SELECT count(*) FROM expert_postings").scalar_one())
+        terms = int(conn.exec_driver_sql("SELECT count(*) FROM expert_terms").scalar_one())
+        if rows + terms > self._budget:
+            return  # too many: the words asked are read as they come
+        self._df = dict(conn.exec_driver_sql("SELECT term, people FROM expert_terms").all())
+        postings: dict[str, dict[str, int]] = {}
+        names: dict[str, str] = {}  # one string per person, not one per posting
+        cursor = conn.connection.cursor()
+        try:
+            cursor.execute("SELECT term, person_id, tf FROM expert_postings")
+            for term, person_id, n in cursor.fetchall():
+                found = postings.get(term)
+                if found is None:
+                    found = postings[term] = {}
+                found[names.setdefault(person_id, person_id)] = n
+        finally:
+            cursor.close()
+        self._postings = OrderedDict(postings)
+        self._kept = rows + len(postings)
+        self._whole = True
+
+    def _current(self, conn: Connection) -> _Stats | None:
+        """The profiles' state; what is kept is dropped when it moved."""
+        stats = _read_state(conn)
+        if stats is None:
+            return None
+        state = (stats.seq, stats.people, stats.length)
+        if state != self._state:
+            self._df = {}
+            self._postings = OrderedDict()
+            self._kept = 0
+            self._whole = False
+            self._lengths = dict(
+                conn.exec_driver_sql("SELECT person_id, length FROM expert_profiles").all()
+            )
+            self._state = state
+        return stats
+
     def _read_df(self, conn: Connection, terms: list[str]) -> None:
+        if self._whole:  # every word of every profile is known: these are in none
+            self._df.update(dict.fromkeys(terms, 0))
+            return
         for chunk in _chunks(terms):
             for term in chunk:
                 self._df[term] = 0
