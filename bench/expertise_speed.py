@@ -15,6 +15,7 @@ counts them from every item), then with them. Prints figures; asserts nothing
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import statistics
 import subprocess
@@ -68,6 +69,10 @@ def main() -> int:
         topics = sorted({t for c in cases[-args.queries :] for t in c.question.tags})
         print(f"first query (from the cache): {timed(lambda: finder.rank(texts[0])):.0f} ms")
         print(f"warm-up (aggregates into memory): {timed(finder.warm):.0f} ms")
+        # A warm desktop keeps what is long-lived out of full collections
+        # (kshare.ui.app.QuietCollections): so does this process, or a collection walking
+        # the aggregates (a tenth of a second) lands in one of the questions timed
+        gc.freeze()
         runs = {
             "question": [timed(partial(finder.rank, t)) for t in texts],
             "topic": [timed(partial(finder.rank, t)) for t in topics],

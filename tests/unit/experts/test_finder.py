@@ -7,7 +7,6 @@ from datetime import datetime, timedelta
 
 from kshare.client.experts.aggregates import Aggregates
 from kshare.client.experts.finder import ExpertFinder
-from kshare.client.views import DocumentMatch
 
 from .conftest import PEOPLE, T0, Profile, item, person, postgres_thread, python_post
 
@@ -75,28 +74,25 @@ def test_content_absent_from_the_cache_contributes_nothing(profile: Profile) -> 
 class StaleIndex:
     """An index that still returns an item the cache has already dropped."""
 
-    def __init__(self, real: object, ghost: DocumentMatch) -> None:
+    def __init__(self, real: object, ghost: tuple[str, float]) -> None:
         self.real = real
         self.ghost = ghost
 
-    def matching_documents(
+    def matching_scores(
         self,
         text: str,
         *,
         before: datetime | None = None,
         limit: int = 500,
         kinds: Collection[str] | None = None,
-    ) -> list[DocumentMatch]:
-        found = self.real.matching_documents(text, before=before, limit=limit, kinds=kinds)  # type: ignore[attr-defined]
+    ) -> list[tuple[str, float]]:
+        found = self.real.matching_scores(text, before=before, limit=limit, kinds=kinds)  # type: ignore[attr-defined]
         return [self.ghost, *found]
 
 
 def test_a_stale_index_hit_is_ignored(profile: Profile) -> None:
     profile.put(*PEOPLE, *postgres_thread())
-    ghost = DocumentMatch(
-        id="gone", kind="post", author_id="erin", score=99.0, created_at=T0, tags=("postgresql",)
-    )
-    finder = ExpertFinder(profile.reader, StaleIndex(profile.index, ghost))
+    finder = ExpertFinder(profile.reader, StaleIndex(profile.index, ("gone", 99.0)))
     assert "erin" not in ids(finder.rank("postgres vacuum"))
 
 

@@ -171,3 +171,57 @@ def test_bm25_saturates_and_normalises_length() -> None:
     assert longer < one
     assert ex.bm25({"vacuum": 1}, 40, idf, 10.0, 1.2, 0.0) == pytest.approx(one)  # b=0: no norm
     assert ex.bm25_idf(10, 10) > 0  # a word everyone uses still counts a little, never negatively
+
+
+def test_kept_profiles_score_as_the_tables_do_and_follow_every_change(writer: Engine) -> None:
+    put(writer, QUESTION, answer("a1", "alice", "Autovacuum scale factor, per table."))
+    put(writer, answer("a2", "bob", "Autovacuum and vacuum full lock the table. Partition it."))
+    put(writer, answer("a3", "carol", "Partition the table by month; vacuum each part."))
+    profile_terms.catch_up_engine(writer)
+    kept = profile_terms.KeptProfiles(budget=3)  # a word or two kept at a time
+    people = {"alice", "bob", "carol", "nobody"}
+    topics = ("autovacuum table", "partition vacuum month", "vacuum", "zanzibarite", "")
+
+    def both() -> list[tuple[dict[str, float], dict[str, float]]]:
+        with writer.connect() as conn:
+            return [
+                (
+                    profile_terms.scores(conn, people, t, ex.Weights()),
+                    kept.scores(conn, people, t, ex.Weights()),
+                )
+                for t in topics
+            ]
+
+    first = both()
+    assert first[0][0]["alice"] > 0 and "nobody" not in first[0][0]
+    assert all(tables == memory for tables, memory in first)  # to the bit
+    assert all(tables == memory for tables, memory in both())  # asked again: from memory
+    # a new profile moves every idf and the average length; a purge takes words out
+    put(writer, answer("a4", "dan", "Month partitions, autovacuum per partition."))
+    purge(writer, "a1")
+    profile_terms.catch_up_engine(writer)
+    after = both()
+    assert all(tables == memory for tables, memory in after)
+    assert "alice" not in after[0][1] and after[1][1] != first[1][1]
+
+
+def test_kept_profiles_read_whole_at_a_warm_up_score_alike(writer: Engine) -> None:
+    put(writer, QUESTION, answer("a1", "alice", "Autovacuum scale factor, per table."))
+    put(writer, answer("a2", "bob", "Partition the table by month; vacuum each part."))
+    profile_terms.catch_up_engine(writer)
+    whole, small = profile_terms.KeptProfiles(), profile_terms.KeptProfiles(budget=3)
+    people = {"alice", "bob"}
+    topics = ("autovacuum table", "partition vacuum month", "zanzibarite")
+    with writer.connect() as conn:
+        whole.warm(conn)
+        small.warm(conn)  # too many postings for it: it reads words as they are asked
+        assert whole._whole and not small._whole
+        expected = [profile_terms.scores(conn, people, t, ex.Weights()) for t in topics]
+        assert [whole.scores(conn, people, t, ex.Weights()) for t in topics] == expected
+        assert [small.scores(conn, people, t, ex.Weights()) for t in topics] == expected
+    put(writer, answer("a3", "carol", "Zanzibarite in the month partitions."))
+    profile_terms.catch_up_engine(writer)
+    with writer.connect() as conn:
+        assert not whole.scores(conn, people, "zanzibarite", ex.Weights())
+        assert whole.scores(conn, {"carol"}, "zanzibarite", ex.Weights())["carol"] > 0
+        assert not whole._whole  # the profiles moved: read again as asked, until a warm-up

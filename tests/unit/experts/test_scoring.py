@@ -222,3 +222,33 @@ def test_of_two_equally_on_topic_people_the_one_whose_answers_are_accepted_comes
         "b-accepted",
         "a-plain",
     ]
+
+
+def test_activity_in_one_pass_equals_its_three_parts_to_the_bit() -> None:
+    import random
+
+    chance = random.Random(7)
+    kinds = ("answer", "question", "comment", "post", "article", "document", "other")
+    tags = ("python", "postgres", "k8s", "ceramics")
+    contributions = [
+        contribution(
+            f"i{n}",
+            chance.choice(kinds),
+            days_ago=chance.choice((-1.0, 0.0, chance.uniform(0, 900))),
+            accepted=chance.random() < 0.3,
+            votes=chance.randint(-3, 40),
+            tags=tuple(chance.sample(tags, chance.randint(0, 3))),
+        )
+        for n in range(400)
+    ]
+    for hidden in ((), ("ceramics",)):
+        expected = (
+            ex.tag_activity(contributions, NOW, W, hidden),
+            sum(ex.contribution_weight(c, NOW, W) for c in contributions),
+            ex.recent_activity(contributions, NOW, W),
+        )
+        plain = [(c.kind, c.created_at, c.accepted, c.votes, c.tags) for c in contributions]
+        found = ex.activity(plain, NOW, W, hidden)
+        assert found == expected
+        assert list(found[0]) == list(expected[0])  # the same order of tags, too
+    assert ex.activity([], NOW, W) == ({}, 0.0, (0.0, 0.0, 0.0, 0.0))

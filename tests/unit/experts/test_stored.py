@@ -14,6 +14,7 @@ from kshare.client.experts.finder import ExpertFinder
 from kshare.client.experts.stored import StoredAggregates
 from kshare.client.store import tag_aliases
 from kshare.client.store.models import ExpertItem, ExpertTagPerson, SyncState
+from kshare.clock import ManualClock
 from kshare.domain.expertise import Weights
 
 from .conftest import PEOPLE, T0, Profile, item, person, postgres_thread, python_post
@@ -115,9 +116,12 @@ def test_a_cold_finder_answers_as_a_warm_one(profile: Profile) -> None:
         item("c1", "dan", days=4, kind="comment", parent_id="a1", body="vacuum full locks"),
         item("q5", "erin", days=5, kind="question", title="Wheels for arm", tags=["python"]),
     )
-    warm = ExpertFinder(profile.reader, profile.index)
+    # one instant for both: the warm-up works out activity ahead of the questions, and
+    # scores compared exactly must not depend on how long the questions took
+    clock = ManualClock(T0 + timedelta(days=30))
+    warm = ExpertFinder(profile.reader, profile.index, clock=clock)
     warm.warm()
-    cold = ExpertFinder(profile.reader, profile.index, lazy=True)
+    cold = ExpertFinder(profile.reader, profile.index, lazy=True, clock=clock)
     assert isinstance(cold._agg, StoredAggregates) and not isinstance(warm._agg, StoredAggregates)
 
     def answers(finder: ExpertFinder) -> list[Any]:

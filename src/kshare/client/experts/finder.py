@@ -15,7 +15,7 @@ import threading
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable
 from datetime import datetime
-from typing import Concatenate, ParamSpec, Protocol, TypeVar
+from typing import Concatenate, NamedTuple, ParamSpec, Protocol, TypeVar
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
@@ -26,7 +26,7 @@ from kshare.client.experts.profiles import ProfileMiner
 from kshare.client.experts.reasons import to_expert
 from kshare.client.experts.stored import StoredAggregates
 from kshare.client.store.db import clock_of
-from kshare.client.views import DocumentMatch, Expert
+from kshare.client.views import Expert
 from kshare.clock import Clock
 from kshare.domain import expertise as ex
 
@@ -43,14 +43,23 @@ RECENT_ITEMS = 200  # latest contributions whose authors are considered as still
 class DocumentSource(Protocol):
     """What the finder needs from the search index (``kshare.client.index.SearchIndex``)."""
 
-    def matching_documents(
+    def matching_scores(
         self,
         text: str,
         *,
         before: datetime | None = None,
         limit: int = 500,
         kinds: Collection[str] | None = None,
-    ) -> list[DocumentMatch]: ...
+    ) -> list[tuple[str, float]]:
+        """(id, score) of the items matching a topic or question, best first."""
+        ...
+
+
+class Hit(NamedTuple):
+    """An item the index matched, and how well."""
+
+    id: str
+    score: float
 
 
 P = ParamSpec("P")
@@ -96,7 +105,10 @@ class ExpertFinder:
         self._activity: dict[str, tuple[dict[str, float], float, tuple[float, ...]]] = {}
         self._activity_key: tuple[datetime | None, int] | None = None
         self._newest: dict[str, list[ItemFacts]] = {}  # a person's items, newest first
+        # a tag's most active people, kept until the aggregates change
+        self._tag_top: dict[str, list[str]] = {}
         self._profiles = ProfileMiner(cache_engine)
+        self._profile_scores = profile_terms.KeptProfiles()
         # The in-memory aggregates are shared; a worker pool may ask from several threads.
         self._lock = threading.RLock()
 
@@ -108,6 +120,13 @@ class ExpertFinder:
         worker), not at a query."""
         self._in_memory()
         self._refresh()
+        # everyone's activity as of now (kept for the hour, but for the people a sync
+        # page touches): the questions asked next find it worked out
+        now = self._clock.now()
+        for person_id in list(self._agg.by_person):
+            self._person_activity(person_id, None, now)
+        with self._engine.connect() as conn:  # and the profiles' words, if they fit
+            self._profile_scores.warm(conn)
 
     @_serialised
     def rank(
@@ -223,11 +242,13 @@ class ExpertFinder:
             self._agg = Aggregates()
             self._activity.clear()
             self._newest.clear()
+            self._tag_top.clear()
 
     def _refresh(self) -> None:
         if not self._refresh_profiles():  # the counts on disk lag behind: read every item
             self._in_memory()
         if self._agg.refresh(self._engine):
+            self._tag_top.clear()
             for person_id in self._agg.touched:
                 self._activity.pop(person_id, None)
                 self._newest.pop(person_id, None)
@@ -264,10 +285,10 @@ class ExpertFinder:
         if not topic.strip():
             return []
         now = before or self._clock.now()
-        found = self._index.matching_documents(topic, before=before, limit=self.match_limit)
-        self._agg.prefetch_threads([h.id for h in found])
+        found = self._index.matching_scores(topic, before=before, limit=self.match_limit)
+        self._agg.prefetch_threads([i for i, _ in found])
         hits = [
-            h for h in found if h.id in self._agg.items and h.id not in skip
+            Hit(i, score) for i, score in found if i in self._agg.items and i not in skip
         ]  # the cache is the truth
         relevance = ex.sharpen((h.score for h in hits), self.weights.relevance_power)
         threads = self._thread_relevance(hits, relevance)
@@ -287,7 +308,7 @@ class ExpertFinder:
         people -= exclude
         self._agg.prefetch_people(people)
         with self._engine.connect() as conn:
-            profiles = profile_terms.scores(conn, people, topic, self.weights)
+            profiles = self._profile_scores.scores(conn, people, topic, self.weights)
         candidates = []
         for person_id in people:
             facts = self._agg.people.get(person_id)
@@ -308,9 +329,7 @@ class ExpertFinder:
         ranked = ex.rank(candidates, query, now, self.weights)[:limit]
         return [self._expert(s, before, now) for s in ranked]
 
-    def _thread_relevance(
-        self, hits: list[DocumentMatch], relevance: list[float]
-    ) -> dict[str, float]:
+    def _thread_relevance(self, hits: list[Hit], relevance: list[float]) -> dict[str, float]:
         """Each matching thread with its best relevance: a good answer makes its thread relevant."""
         threads: dict[str, float] = {}
         for hit, value in zip(hits, relevance, strict=True):
@@ -368,9 +387,12 @@ class ExpertFinder:
     def _tag_candidates(self, tags: dict[str, float]) -> set[str]:
         found: set[str] = set()
         for tag in sorted(tags, key=lambda t: -tags[t])[:TOPIC_TAGS]:
-            counter = self._agg.tag_people.get(tag)
-            if counter:
-                found |= {p for p, _ in counter.most_common(TAG_CANDIDATES)}
+            top = self._tag_top.get(tag)
+            if top is None:
+                counter = self._agg.tag_people.get(tag)
+                top = [p for p, _ in counter.most_common(TAG_CANDIDATES)] if counter else []
+                self._tag_top[tag] = top
+            found.update(top)
         return found
 
     def _declared_candidates(self, query: ex.Topic) -> set[str]:
@@ -396,18 +418,17 @@ class ExpertFinder:
         cached = self._activity.get(person_id)
         if cached is not None:
             return cached
+        items = self._agg.items
         contributions = [
-            self._contribution(self._agg.items[i], 0.0)
+            (f.kind, f.created_at, f.accepted, f.score, f.counted_tags)
             for i in self._agg.by_person.get(person_id, ())
-            if i in self._agg.items and (before is None or self._agg.items[i].created_at < before)
+            if (f := items.get(i)) is not None and (before is None or f.created_at < before)
         ]
         facts = self._agg.people.get(person_id)
         hidden = facts.declared.hidden if facts else ()
-        activity = ex.tag_activity(contributions, now, self.weights, hidden)
-        total = sum(ex.contribution_weight(c, now, self.weights) for c in contributions)
-        recent = ex.recent_activity(contributions, now, self.weights)
-        self._activity[person_id] = (activity, total, recent)
-        return activity, total, recent
+        found = ex.activity(contributions, now, self.weights, hidden)
+        self._activity[person_id] = found
+        return found
 
     def _interests(self, person_id: str, now: datetime) -> dict[str, float]:
         """Tag activity where asking counts too: what a person works on, known or not."""

@@ -25,7 +25,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -51,6 +51,9 @@ PROFILE_KINDS = ("answer", "post", "article")  # writing that shows knowledge; a
 MAX_CHARS = 20_000  # of one item's text: a long paste says no more about its author
 MAX_TERM = 64  # longer tokens are noise (and do not fit the column)
 QUERY_TERMS = 128  # a question's rarest words used: a bound on what a long paste costs
+# profile postings a warm finder keeps (each about 60 bytes): every word's if they fit,
+# or else those of the words asked lately
+KEPT_POSTINGS = 1_000_000
 _CHUNK = 500
 
 
@@ -382,6 +385,132 @@ def scores(
         p: ex.bm25(counts, lengths.get(p, 0), idf, average, w.bm25_k1, w.bm25_b)
         for p, counts in tf.items()
     }
+
+
+class KeptProfiles:
+    """:func:`scores` for a process that asks one question after another: each word's
+    people count and postings, and every profile's length, are read once and kept
+    until the profiles change (their state moves with every change applied).
+
+    The same scores as :func:`scores`, to the bit: each person's words are summed in
+    the same order. Not thread-safe (the finder asks under its lock).
+    """
+
+    def __init__(self, budget: int = KEPT_POSTINGS) -> None:
+        self._budget = budget
+        self._state: tuple[int, int, int] | None = None
+        self._df: dict[str, int] = {}  # 0: in no profile
+        self._postings: OrderedDict[str, dict[str, int]] = OrderedDict()  # term -> person -> tf
+        self._kept = 0
+        self._lengths: dict[str, int] = {}
+        self._whole = False  # every word's postings are in memory
+
+    def scores(
+        self, conn: Connection, people: Collection[str], topic: str, w: ex.Weights
+    ) -> dict[str, float]:
+        stats = self._current(conn)
+        if stats is None or stats.people <= 0 or not people:
+            return {}
+        words = sorted({t for t in ex.words(topic) if len(t) <= MAX_TERM})
+        self._read_df(conn, [t for t in words if t not in self._df])
+        df = {t: self._df[t] for t in words if self._df[t] > 0}
+        chosen = sorted(df, key=lambda t: (df[t], t))[:QUERY_TERMS]
+        if not chosen:
+            return {}
+        idf = {t: ex.bm25_idf(df[t], stats.people) for t in chosen}
+        average = stats.length / stats.people
+        wanted = people if isinstance(people, set | frozenset) else set(people)
+        tf: dict[str, dict[str, int]] = {}
+        # by term, in order: each person's words then come in the order scores() reads them
+        for term in sorted(chosen):
+            postings = self._term_postings(conn, term)
+            if len(postings) < len(wanted):
+                hits = [(p, n) for p, n in postings.items() if p in wanted]
+            else:
+                hits = [(p, postings[p]) for p in wanted if p in postings]
+            for person_id, n in hits:
+                tf.setdefault(person_id, {})[term] = n
+        lengths = self._lengths
+        return {
+            p: ex.bm25(counts, lengths.get(p, 0), idf, average, w.bm25_k1, w.bm25_b)
+            for p, counts in tf.items()
+        }
+
+    def warm(self, conn: Connection) -> None:
+        """Read every word's postings now (in a worker), if they fit in what is kept: the
+        questions asked next then read none."""
+        stats = self._current(conn)
+        if stats is None or self._whole:
+            return  # no profiles, or every word is in memory already
+        rows = int(conn.exec_driver_sql("SELECT count(*) FROM expert_postings").scalar_one())
+        terms = int(conn.exec_driver_sql("SELECT count(*) FROM expert_terms").scalar_one())
+        if rows + terms > self._budget:
+            return  # too many: the words asked are read as they come
+        self._df = dict(conn.exec_driver_sql("SELECT term, people FROM expert_terms").all())
+        postings: dict[str, dict[str, int]] = {}
+        names: dict[str, str] = {}  # one string per person, not one per posting
+        cursor = conn.connection.cursor()
+        try:
+            cursor.execute("SELECT term, person_id, tf FROM expert_postings")
+            for term, person_id, n in cursor.fetchall():
+                found = postings.get(term)
+                if found is None:
+                    found = postings[term] = {}
+                found[names.setdefault(person_id, person_id)] = n
+        finally:
+            cursor.close()
+        self._postings = OrderedDict(postings)
+        self._kept = rows + len(postings)
+        self._whole = True
+
+    def _current(self, conn: Connection) -> _Stats | None:
+        """The profiles' state; what is kept is dropped when it moved."""
+        stats = _read_state(conn)
+        if stats is None:
+            return None
+        state = (stats.seq, stats.people, stats.length)
+        if state != self._state:
+            self._df = {}
+            self._postings = OrderedDict()
+            self._kept = 0
+            self._whole = False
+            self._lengths = dict(
+                conn.exec_driver_sql("SELECT person_id, length FROM expert_profiles").all()
+            )
+            self._state = state
+        return stats
+
+    def _read_df(self, conn: Connection, terms: list[str]) -> None:
+        if self._whole:  # every word of every profile is known: these are in none
+            self._df.update(dict.fromkeys(terms, 0))
+            return
+        for chunk in _chunks(terms):
+            for term in chunk:
+                self._df[term] = 0
+            for term, count in conn.execute(
+                select(ExpertTerm.term, ExpertTerm.people).where(ExpertTerm.term.in_(chunk))
+            ):
+                self._df[term] = count
+
+    def _term_postings(self, conn: Connection, term: str) -> dict[str, int]:
+        found = self._postings.get(term)
+        if found is not None:
+            self._postings.move_to_end(term)
+            return found
+        # the driver's own cursor: a common word has a row per person, and SQLAlchemy's
+        # handling of each row would cost more than SQLite's reading it
+        cursor = conn.connection.cursor()
+        try:
+            cursor.execute("SELECT person_id, tf FROM expert_postings WHERE term = ?", (term,))
+            found = dict(cursor.fetchall())
+        finally:
+            cursor.close()
+        self._postings[term] = found
+        self._kept += len(found) + 1
+        while self._kept > self._budget and len(self._postings) > 1:
+            _, dropped = self._postings.popitem(last=False)
+            self._kept -= len(dropped) + 1
+        return found
 
 
 def profile_count(conn: Connection) -> int:

@@ -412,6 +412,20 @@ class SearchIndex:
 
         return run_matching_documents(self, text, before=before, limit=limit, kinds=kinds)
 
+    def matching_scores(
+        self,
+        text: str,
+        *,
+        before: datetime | None = None,
+        limit: int = 500,
+        kinds: Collection[str] | None = None,
+    ) -> list[tuple[str, float]]:
+        """(id, score) of :meth:`matching_documents`' matches, with nothing else read: for
+        the expert finder, which asks one question after another."""
+        from .topics import run_matching_scores
+
+        return run_matching_scores(self, text, before=before, limit=limit, kinds=kinds)
+
     def extraction_status(self, item_id: str) -> tuple[str, str] | None:
         """(status, message) of a document's text extraction; None if not extracted yet."""
         found = self.texts.status_of(item_id)

@@ -36,6 +36,7 @@ from .store import Reading
 
 if TYPE_CHECKING:
     from .index import SearchIndex
+    from .words import WordTerm
 
 log = logging.getLogger(__name__)
 
@@ -429,7 +430,7 @@ def run_matching_documents(
     kinds: Collection[str] | None = None,
 ) -> list[DocumentMatch]:
     from .collect import scored_matches
-    from .words import WordOr, WordTerm
+    from .words import WordOr
 
     current = index._reading_index()
     if current is None or not text.strip():
@@ -440,45 +441,9 @@ def run_matching_documents(
     aliases = tag_aliases.read(index.engine)
     try:
         with current.searcher() as reading:
-            reader = reading.searcher.reader()
-            docs = max(reader.doc_count(), 1)
-            frequencies: dict[str, int] = {}
-            for term in analyze(text[:20_000]):
-                if term in QUESTION_WORDS:
-                    continue
-                frequencies[term] = frequencies.get(term, 0) + 1
-            scored: list[tuple[float, str]] = []
-            common: list[tuple[float, str]] = []
-            postings: dict[str, int] = {}
-            for term, count in frequencies.items():
-                in_body = reader.doc_frequency("body", term)
-                in_title = reader.doc_frequency("title", term)
-                df = max(in_body, in_title)
-                if not df:
-                    continue
-                postings[term] = in_body + in_title
-                weight = (count * (1.0 + (docs / df)) ** 0.5, term)
-                # small caches have no "common" words; in big ones they only add noise
-                (common if df > COMMON_SHARE * docs and df > 10 else scored).append(weight)
-            scored = scored or common  # a topic made only of common words still finds something
-            terms: list[str] = []
-            budget = 0
-            for _, term in sorted(scored, reverse=True)[:MAX_TOPIC_TERMS]:
-                # a question made of everyday words would read a large share of the index;
-                # past the first few words, one that would overrun the budget is left out
-                if len(terms) >= MIN_TOPIC_TERMS and budget + postings[term] > MAX_TOPIC_POSTINGS:
-                    continue
-                terms.append(term)
-                budget += postings[term]
-            words = {w.lower() for w in _WORD.findall(text[:20_000])}
-            # a tag is asked about by any of its names ("k8s" finds what is tagged kubernetes)
-            names = dict.fromkeys(n for w in sorted(words) for n in aliases.names(w))
-            tag_terms = [n for n in names if reader.doc_frequency("tags", n)][:MAX_TOPIC_TERMS]
-            if not terms and not tag_terms:
+            options = topic_options(reading, text, aliases)
+            if not options:
                 return []
-            options = [WordTerm("title", t, boost=1.5) for t in terms]
-            options += [WordTerm("body", t) for t in terms]
-            options += [WordTerm("tags", t, boost=2.0) for t in tag_terms]
             # Kinds and date are checked against the per-document columns: the expert
             # finder asks about many topics with the same kinds and date, so the set of
             # allowed documents is worked out once per commit
@@ -524,3 +489,58 @@ def run_matching_documents(
             )
         )
     return matches
+
+
+def topic_options(reading: Reading, text: str, aliases: TagAliases) -> list[WordTerm]:
+    """The words of a topic or question worth looking for, each in its fields: the rarest
+    few of its meaningful words in titles and bodies, and the tags it names (by any of
+    their names); empty when none of them is in the index."""
+    from .words import WordTerm
+
+    reader = reading.searcher.reader()
+    docs = max(reader.doc_count(), 1)
+    # a commit's document frequencies, asked again by every question with the same words
+    known: dict[tuple[str, str], int] = reading.index.memo(reading, ("topic df",), dict)
+
+    def frequency(fieldname: str, term: str) -> int:
+        found = known.get((fieldname, term))
+        if found is None:
+            found = known[(fieldname, term)] = reader.doc_frequency(fieldname, term)
+        return found
+
+    frequencies: dict[str, int] = {}
+    for term in analyze(text[:20_000]):
+        if term in QUESTION_WORDS:
+            continue
+        frequencies[term] = frequencies.get(term, 0) + 1
+    scored: list[tuple[float, str]] = []
+    common: list[tuple[float, str]] = []
+    postings: dict[str, int] = {}
+    for term, count in frequencies.items():
+        in_body = frequency("body", term)
+        in_title = frequency("title", term)
+        df = max(in_body, in_title)
+        if not df:
+            continue
+        postings[term] = in_body + in_title
+        weight = (count * (1.0 + (docs / df)) ** 0.5, term)
+        # small caches have no "common" words; in big ones they only add noise
+        (common if df > COMMON_SHARE * docs and df > 10 else scored).append(weight)
+    scored = scored or common  # a topic made only of common words still finds something
+    terms: list[str] = []
+    budget = 0
+    for _, term in sorted(scored, reverse=True)[:MAX_TOPIC_TERMS]:
+        # a question made of everyday words would read a large share of the index;
+        # past the first few words, one that would overrun the budget is left out
+        if len(terms) >= MIN_TOPIC_TERMS and budget + postings[term] > MAX_TOPIC_POSTINGS:
+            continue
+        terms.append(term)
+        budget += postings[term]
+    words = {w.lower() for w in _WORD.findall(text[:20_000])}
+    # a tag is asked about by any of its names ("k8s" finds what is tagged kubernetes)
+    names = dict.fromkeys(n for w in sorted(words) for n in aliases.names(w))
+    tag_terms = [n for n in names if frequency("tags", n)][:MAX_TOPIC_TERMS]
+    options = [WordTerm("title", t, boost=1.5) for t in terms]
+    options += [WordTerm("body", t) for t in terms]
+    options += [WordTerm("tags", t, boost=2.0) for t in tag_terms]
+    return options
