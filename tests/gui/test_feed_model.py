@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import threading
+
 import pytest
 from PySide6.QtCore import QModelIndex
 
@@ -11,7 +13,7 @@ pytestmark = pytest.mark.gui
 
 
 def loaded(qtbot, model: FeedModel, source: ListFeed) -> FeedModel:
-    with qtbot.waitSignal(model.modelReset):
+    with qtbot.waitSignals([model.modelReset, model.count_changed]):
         model.refresh()
     return model
 
@@ -56,7 +58,7 @@ def test_refresh_keeps_as_many_rows_as_were_loaded(qtbot, runner):
     with qtbot.waitSignal(model.rowsInserted):
         model.fetchMore(QModelIndex())
     source.rows.insert(0, summary(999, title="Fresh from the server"))
-    with qtbot.waitSignal(model.modelReset):
+    with qtbot.waitSignals([model.modelReset, model.count_changed]):
         model.refresh()
     assert model.rowCount() == 2 * PAGE_SIZE
     assert model.index(0).data() == "Fresh from the server"
@@ -97,3 +99,40 @@ def test_a_failing_source_is_reported_not_raised(qtbot, runner):
         model.refresh()
     assert "loading the feed" in blocker.args[0].message
     assert model.rowCount() == 0
+
+
+def test_the_rows_are_shown_before_the_feed_is_counted(qtbot, runner):
+    counting = threading.Event()
+
+    class SlowCount(ListFeed):
+        def feed_count(self, kind=None):
+            counting.wait(5)
+            return super().feed_count(kind)
+
+    source = SlowCount([summary(n) for n in range(120)])
+    model = FeedModel(source, runner)
+    with qtbot.waitSignal(model.modelReset):
+        model.refresh()
+    assert model.rowCount() == PAGE_SIZE
+    assert model.canFetchMore(QModelIndex())  # a full page: there may be more
+    with qtbot.waitSignal(model.count_changed) as blocker:
+        counting.set()
+    assert blocker.args == [120]
+    assert model.total == 120
+
+
+def test_a_short_first_page_is_the_whole_feed_before_the_count(qtbot, runner):
+    counting = threading.Event()
+
+    class SlowCount(ListFeed):
+        def feed_count(self, kind=None):
+            counting.wait(5)
+            return super().feed_count(kind)
+
+    model = FeedModel(SlowCount([summary(n) for n in range(3)]), runner)
+    with qtbot.waitSignal(model.modelReset):
+        model.refresh()
+    assert model.rowCount() == 3
+    assert not model.canFetchMore(QModelIndex())
+    with qtbot.waitSignal(model.count_changed):
+        counting.set()

@@ -157,19 +157,30 @@ class FeedModel(QAbstractListModel):
             self.refresh()
 
     def refresh(self) -> None:
-        """Re-read the loaded rows (at least one page) and the total, in the background."""
+        """Re-read the loaded rows (at least one page), then the total, in the background.
+
+        The rows come first and are shown as soon as they are read: counting a large
+        cache takes longer than reading its newest page, and only the count label and
+        how far the view may scroll wait for it.
+        """
         self._generation += 1
         generation, kind = self._generation, self._kind
         limit = max(PAGE_SIZE, len(self._rows))
         source = self._source
-
-        def load() -> tuple[int, list[ItemSummary]]:
-            return source.feed_count(kind), source.feed_page(0, limit, kind)
-
         self._set_fetching(True)
         self._runner.local(
-            load,
-            success=lambda result: self._on_refreshed(generation, *result),
+            lambda: source.feed_page(0, limit, kind),
+            success=lambda rows: self._on_refreshed(generation, limit, rows),
+            failure=self._on_load_failed,
+            label=translate_noop("TaskLabel", "loading the feed"),
+            owner=self,
+        )
+
+    def _count(self, generation: int, kind: str | None) -> None:
+        source = self._source
+        self._runner.local(
+            lambda: source.feed_count(kind),
+            success=lambda total: self._on_counted(generation, total),
             failure=self._on_load_failed,
             label=translate_noop("TaskLabel", "loading the feed"),
             owner=self,
@@ -188,15 +199,24 @@ class FeedModel(QAbstractListModel):
             self._fetching = fetching
             self.loading_changed.emit(fetching)
 
-    def _on_refreshed(self, generation: int, total: int, rows: list[ItemSummary]) -> None:
+    def _on_refreshed(self, generation: int, limit: int, rows: list[ItemSummary]) -> None:
         if generation != self._generation:
             return
         self._set_fetching(False)
         self._loaded_once = True
         self.beginResetModel()
         self._rows = list(rows)
-        self._total = max(total, len(self._rows))
+        # Until the count arrives the last one stands (a refresh), or a full page may
+        # have more behind it, so the view can already ask for the next one.
+        more = 1 if len(self._rows) >= limit else 0
+        self._total = max(self._total, len(self._rows) + more)
         self.endResetModel()
+        self._count(generation, self._kind)
+
+    def _on_counted(self, generation: int, total: int) -> None:
+        if generation != self._generation:
+            return
+        self._total = max(total, len(self._rows))
         self.count_changed.emit(self._total)
 
     def _on_page_loaded(self, generation: int, offset: int, rows: list[ItemSummary]) -> None:

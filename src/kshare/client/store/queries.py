@@ -75,6 +75,23 @@ def _top_level(kind: str | None) -> Any:
     return and_(clause, ITEMS.c.kind == kind) if kind else clause
 
 
+def _newest_first(kind: str | None) -> Any:
+    """The feed's filter, written so the unfiltered feed reads the newest-first index.
+
+    Filtered on ``parent_id`` and ``kind`` as they are, SQLite picks their indexes and
+    sorts every top-level item to return one page (most of a second at 100,000 items).
+    Seen through ``likely()`` (a no-op) they are no index's columns, so it walks
+    ``created_at`` backwards and stops after the page. A single kind keeps its index:
+    a rare kind would otherwise walk the whole cache to fill a page.
+    """
+    if kind:
+        return _top_level(kind)
+    return and_(
+        func.likely(ITEMS.c.parent_id).is_(None),
+        func.likely(ITEMS.c.kind).in_(TOP_LEVEL_KINDS),
+    )
+
+
 def feed_count(engine: Engine, kind: str | None = None) -> int:
     with engine.connect() as conn:
         query = select(func.count()).select_from(ITEMS).where(_top_level(kind))
@@ -125,7 +142,7 @@ def feed_page(
     with engine.connect() as conn:
         rows = conn.execute(
             _with_author()
-            .where(_top_level(kind))
+            .where(_newest_first(kind))
             .order_by(ITEMS.c.created_at.desc(), ITEMS.c.id.desc())
             .offset(max(0, offset))
             .limit(max(0, limit))
