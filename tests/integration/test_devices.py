@@ -94,6 +94,52 @@ def test_an_expired_access_token_is_renewed_without_the_person_noticing(
         ana.close()
 
 
+def test_a_request_whose_token_a_renewal_ended_on_the_way_is_sent_again_with_the_new_one(
+    server: ServerProcess, tmp_path: Path
+) -> None:
+    """Two requests of one desktop out at once, the other one renewing: this one's token is
+    revoked by the renewal, and it must not sign the person out."""
+    from kshare.client.account.session_auth import SessionAuth
+    from kshare.protocol import routes
+    from kshare.protocol.schemas import LoginResponse
+
+    with AdminTools(server.data_dir) as admin:
+        admin.add_user("ana", "Ana Souza", PASSWORD)
+    ana = Workspace.open(tmp_path / "ana")
+    try:
+        ana.login(server.url, "ana", PASSWORD)
+        pair = credentials.load_session(server.url, "ana")
+        assert pair is not None
+        renewed = httpx.post(f"{server.url}{routes.REFRESH}", json={"refresh_token": pair[1]})
+        assert renewed.status_code == 200  # the old access token is revoked from now on
+        new = LoginResponse.model_validate_json(renewed.content)
+
+        def renewal_lands(_response: httpx.Response) -> None:
+            # the other request's renewal is stored while this one's answer comes back
+            credentials.store_session(server.url, "ana", new.token, new.refresh_token)
+
+        sent: list[str] = []
+        with httpx.Client(
+            base_url=server.url,
+            auth=SessionAuth(server.url, "ana"),
+            event_hooks={
+                "request": [lambda r: sent.append(r.headers["Authorization"])],
+                "response": [renewal_lands],
+            },
+        ) as client:
+            answer = client.get(routes.FOLLOWS)
+        assert answer.status_code == 200
+        assert sent == [f"Bearer {pair[0]}", f"Bearer {new.token}"]
+        assert credentials.load_session(server.url, "ana") == (new.token, new.refresh_token)
+
+        stale = httpx.get(  # a revoked token with no newer pair behind it is refused still
+            f"{server.url}{routes.FOLLOWS}", headers={"Authorization": f"Bearer {pair[0]}"}
+        )
+        assert stale.status_code == 401
+    finally:
+        ana.close()
+
+
 def test_a_wiped_device_forgets_everything_at_next_contact_and_says_why(
     server: ServerProcess, tmp_path: Path
 ) -> None:

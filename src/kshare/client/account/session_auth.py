@@ -48,6 +48,17 @@ class SessionAuth(httpx.Auth):
         if access:
             request.headers["Authorization"] = f"Bearer {access}"
         response = yield request
+        if response.status_code == 401 and not _expired(response):
+            # A renewal by another request (a thread, or another process) may have ended
+            # the token this one carried while it was on its way: the server then refuses
+            # it as revoked, not as expired. Waiting for the lock lets a renewal under way
+            # store its pair; a pair that changed is tried once, anything else stands.
+            with self._lock:
+                current, _refresh = self._pair()
+            if current and current != access:
+                request.headers["Authorization"] = f"Bearer {current}"
+                yield request
+            return
         if not _expired(response):
             return
         with self._lock:
