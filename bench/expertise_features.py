@@ -22,6 +22,7 @@ import argparse
 import pickle
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -35,12 +36,15 @@ from kshare.domain import expertise as ex
 from kshare.stackexchange import StackExchangeDump
 
 
-def record(dump_dir: Path, limit_cases: int | None = None) -> dict[str, Any]:
-    """Replay ``dump_dir`` as the harness does, keeping what each case was ranked from."""
-    dump = StackExchangeDump(dump_dir)
-    people, events, cases = harness.load(dump)
-    if limit_cases is not None:
-        cases = cases[:limit_cases]
+def replayed(
+    people: Any,
+    events: Any,
+    cases: Any,
+    finder_type: type[ExpertFinder] = ExpertFinder,
+    prefix: str = "kshare-features-",
+) -> Iterator[tuple[Any, ExpertFinder, harness.Replay, list[ex.Candidate], ex.Topic, Any]]:
+    """Each case replayed as the harness does, with the candidates, topic and moment that
+    ``rank`` was given for it (and the finder and replay, to read more from them)."""
     seen: list[tuple[list[ex.Candidate], ex.Topic, Any]] = []
     original = ex.rank
 
@@ -49,12 +53,11 @@ def record(dump_dir: Path, limit_cases: int | None = None) -> dict[str, Any]:
         seen.append((candidates, topic, now))
         return original(candidates, topic, now, w)
 
-    rows = []
-    with tempfile.TemporaryDirectory(prefix="kshare-features-") as tmp:
+    with tempfile.TemporaryDirectory(prefix=prefix) as tmp:
         replay = harness.Replay(Path(tmp), people, events)
         ex.rank = capture
         try:
-            finder = ExpertFinder(replay.reader, replay.index)
+            finder = finder_type(replay.reader, replay.index)
             for case in cases:
                 replay.advance(case.question.created_at)
                 finder.rank(
@@ -64,29 +67,40 @@ def record(dump_dir: Path, limit_cases: int | None = None) -> dict[str, Any]:
                     exclude={case.asker},
                 )
                 candidates, topic, now = seen.pop()
-                wanted = {c.person_id for c in candidates}
-                answers: dict[str, list[tuple[Any, bool, int, str]]] = {}
-                for item in replay.items.values():
-                    if item.kind == "answer" and item.author_id in wanted and item.parent_id:
-                        answers.setdefault(item.author_id, []).append(
-                            (item.created_at, item.is_accepted, item.score, item.parent_id)
-                        )
-                rows.append(
-                    {
-                        "question": harness.post_id(case.question.id),
-                        "answerer": case.answerer,
-                        "asker": case.asker,
-                        "text": case.text,
-                        "tags": tuple(case.question.tags),
-                        "now": now,
-                        "topic": topic,
-                        "candidates": candidates,
-                        "answers": answers,
-                    }
-                )
+                yield case, finder, replay, candidates, topic, now
         finally:
             ex.rank = original
             replay.close()
+
+
+def record(dump_dir: Path, limit_cases: int | None = None) -> dict[str, Any]:
+    """Replay ``dump_dir`` as the harness does, keeping what each case was ranked from."""
+    dump = StackExchangeDump(dump_dir)
+    people, events, cases = harness.load(dump)
+    if limit_cases is not None:
+        cases = cases[:limit_cases]
+    rows = []
+    for case, _finder, replay, candidates, topic, now in replayed(people, events, cases):
+        wanted = {c.person_id for c in candidates}
+        answers: dict[str, list[tuple[Any, bool, int, str]]] = {}
+        for item in replay.items.values():
+            if item.kind == "answer" and item.author_id in wanted and item.parent_id:
+                answers.setdefault(item.author_id, []).append(
+                    (item.created_at, item.is_accepted, item.score, item.parent_id)
+                )
+        rows.append(
+            {
+                "question": harness.post_id(case.question.id),
+                "answerer": case.answerer,
+                "asker": case.asker,
+                "text": case.text,
+                "tags": tuple(case.question.tags),
+                "now": now,
+                "topic": topic,
+                "candidates": candidates,
+                "answers": answers,
+            }
+        )
     texts = {
         i.id: (i.kind, i.title or "", i.body or "", tuple(i.tags), i.parent_id, i.created_at)
         for i in (e.payload for e in events if e.kind == "item")

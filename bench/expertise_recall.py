@@ -28,16 +28,16 @@ from __future__ import annotations
 import argparse
 import pickle
 import sys
-import tempfile
 from collections.abc import Callable, Collection, Iterable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 if str(Path(__file__).resolve().parent) not in sys.path:  # run as a script
     sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import expertise_eval as harness
+import expertise_features as features
 
 from kshare.client.experts.finder import ExpertFinder
 from kshare.domain import expertise as ex
@@ -89,45 +89,22 @@ def record(dump_dir: Path, limit_cases: int | None = None) -> dict[str, Any]:
             answers_of.setdefault(harness.post_id(post.parent_id), []).append(
                 (post.created_at, harness.person_id(post.owner_user_id))
             )
-    seen: list[tuple[list[ex.Candidate], ex.Topic, Any]] = []
-    original = ex.rank
-
-    def capture(candidates: Any, topic: ex.Topic, now: Any, w: ex.Weights) -> list[ex.Scored]:
-        candidates = list(candidates)
-        seen.append((candidates, topic, now))
-        return original(candidates, topic, now, w)
-
     rows = []
-    with tempfile.TemporaryDirectory(prefix="kshare-recall-") as tmp:
-        replay = harness.Replay(Path(tmp), people, events)
-        ex.rank = capture
-        try:
-            finder = WideFinder(replay.reader, replay.index)
-            for case in cases:
-                replay.advance(case.question.created_at)
-                finder.rank(
-                    case.text,
-                    limit=harness.DEPTH,
-                    before=case.question.created_at,
-                    exclude={case.asker},
-                )
-                candidates, topic, now = seen.pop()
-                qid = harness.post_id(case.question.id)
-                rows.append(
-                    {
-                        "question": qid,
-                        "answerer": case.answerer,
-                        "asker": case.asker,
-                        "answerers": {p for _, p in answers_of.get(qid, ()) if p != case.asker},
-                        "now": now,
-                        "topic": topic,
-                        "candidates": candidates,
-                        "sources": {k: set(v) for k, v in finder.sources.items()},
-                    }
-                )
-        finally:
-            ex.rank = original
-            replay.close()
+    replay = features.replayed(people, events, cases, WideFinder, "kshare-recall-")
+    for case, finder, _replay, candidates, topic, now in replay:
+        qid = harness.post_id(case.question.id)
+        rows.append(
+            {
+                "question": qid,
+                "answerer": case.answerer,
+                "asker": case.asker,
+                "answerers": {p for _, p in answers_of.get(qid, ()) if p != case.asker},
+                "now": now,
+                "topic": topic,
+                "candidates": candidates,
+                "sources": {k: set(v) for k, v in cast(WideFinder, finder).sources.items()},
+            }
+        )
     return {"cases": rows}
 
 
