@@ -13,9 +13,7 @@ their order are those of ``SearchIndex.matching_documents``, scores to the bit.
 from __future__ import annotations
 
 import bisect
-import threading
-from collections import OrderedDict
-from collections.abc import Callable, Collection
+from collections.abc import Collection
 from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -25,7 +23,7 @@ import numpy as np
 from kshare.client.store import tag_aliases
 
 from . import source
-from .kept import Kept, segment_key
+from .kept import Kept, KeptBytes, segment_key
 from .schema import ITEM_KINDS
 from .searching import allowed_documents, run_matching_documents, topic_options
 from .store import Reading
@@ -37,44 +35,15 @@ if TYPE_CHECKING:
 KEPT_POSTINGS = 4_000_000  # scored postings kept for the words asked lately (~50 MB at most)
 
 
-class _Sized:
-    """Values that drop the least recently used beyond a total ``size`` (each one's ``len``).
-
-    Thread-safe; a value is computed outside the lock (twice at worst, harmlessly).
-    """
-
-    def __init__(self, size: int) -> None:
-        self._size = size
-        self._used = 0
-        self._lock = threading.Lock()
-        self._items: OrderedDict[Any, tuple[Any, int]] = OrderedDict()
-
-    def get(self, key: Any, compute: Callable[[], Any], size: Callable[[Any], int]) -> Any:
-        with self._lock:
-            found = self._items.get(key)
-            if found is not None:
-                self._items.move_to_end(key)
-                return found[0]
-        value = compute()
-        if value is None:
-            return None
-        cost = size(value)
-        with self._lock:
-            if key not in self._items and cost <= self._size:
-                self._items[key] = (value, cost)
-                self._used += cost
-                while self._used > self._size:
-                    _, (_, dropped) = self._items.popitem(last=False)
-                    self._used -= dropped
-        return value
-
-
-_SCORED = _Sized(KEPT_POSTINGS)
 _IDS: Kept[tuple[str, int], dict[int, str]] = Kept(64)  # per segment: docnum -> item id
 
 
 def _postings(found: Any) -> int:
     return 1 if found is NOTHING else len(found[0])
+
+
+# a word's scored postings, per segment and statistics, weighed by their count
+_SCORED: KeptBytes[Any, Any] = KeptBytes(KEPT_POSTINGS, _postings)
 
 
 def run_matching_scores(
@@ -168,7 +137,7 @@ def _scored(
             # leave the list, and every commit moves the idf and the average length
             average = averages[option.fieldname]
             key = (*kept, option.fieldname, option.text, option.boost, idf, average)
-            found = _SCORED.get(key, partial(option.arrays, sub, context), _postings)
+            found = _SCORED.get(key, partial(option.arrays, sub, context))
             if found is None:
                 return None
             if found is NOTHING:
