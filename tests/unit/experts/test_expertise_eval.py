@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.bench import bench_module
+
 ROOT = Path(__file__).resolve().parents[3]
 DUMP = ROOT / "tests" / "fixtures" / "stackexchange" / "synthetic"
 LAST_LINE = re.compile(
@@ -62,11 +64,7 @@ def test_a_missing_dump_is_reported_plainly(tmp_path: Path) -> None:
 
 
 def test_the_replay_never_shows_what_came_after_the_question(tmp_path: Path) -> None:
-    sys.path.insert(0, str(ROOT / "bench"))
-    try:
-        import expertise_eval as harness
-    finally:
-        sys.path.remove(str(ROOT / "bench"))
+    harness = bench_module("expertise_eval")
     from sqlalchemy import select
 
     from kshare.client.store.models import CachedItem
@@ -92,12 +90,7 @@ def test_the_replay_never_shows_what_came_after_the_question(tmp_path: Path) -> 
 
 
 def test_recorded_cases_ranked_again_give_the_harness_figures() -> None:
-    sys.path.insert(0, str(ROOT / "bench"))
-    try:
-        import expertise_eval as harness
-        import expertise_features as features
-    finally:
-        sys.path.remove(str(ROOT / "bench"))
+    harness, features = bench_module("expertise_eval"), bench_module("expertise_features")
     import dataclasses
 
     from kshare.domain.expertise import Weights

@@ -2,29 +2,20 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import pytest
 
 from kshare.domain.expertise import Weights
+from tests.support.bench import bench_module
 
 ROOT = Path(__file__).resolve().parents[3]
 DUMP = ROOT / "tests" / "fixtures" / "stackexchange" / "synthetic"
 
 
-def _bench(name: str) -> Any:
-    sys.path.insert(0, str(ROOT / "bench"))
-    try:
-        return __import__(name)
-    finally:
-        sys.path.remove(str(ROOT / "bench"))
-
-
 def test_the_current_setting_over_the_features_ranks_as_the_app_does() -> None:
-    features, fusion = _bench("expertise_features"), _bench("expertise_fusion")
+    features, fusion = bench_module("expertise_features"), bench_module("expertise_fusion")
     recorded = features.record(DUMP, limit_cases=20)
     table = features.rescore({DUMP.name: recorded}, Weights()).splitlines()
     _, _, mrr, p1 = table[1].split()
@@ -42,7 +33,7 @@ def test_the_current_setting_over_the_features_ranks_as_the_app_does() -> None:
 
 @pytest.mark.parametrize("loss", ["softmax", "pairwise"])
 def test_the_fit_learns_a_feature_that_picks_the_answerer(loss: str) -> None:
-    fusion = _bench("expertise_fusion")
+    fusion = bench_module("expertise_fusion")
     rng = np.random.default_rng(7)
     past = []
     for _ in range(40):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -10,21 +9,14 @@ from typing import Any
 import pytest
 
 from kshare.domain import expertise as ex
+from tests.support.bench import bench_module
 
 ROOT = Path(__file__).resolve().parents[3]
 DUMP = ROOT / "tests" / "fixtures" / "stackexchange" / "synthetic"
 
 
-def _bench(name: str) -> Any:
-    sys.path.insert(0, str(ROOT / "bench"))
-    try:
-        return __import__(name)
-    finally:
-        sys.path.remove(str(ROOT / "bench"))
-
-
 def test_the_app_rule_over_the_widest_pool_gives_the_harness_figures() -> None:
-    harness, recall = _bench("expertise_eval"), _bench("expertise_recall")
+    harness, recall = bench_module("expertise_eval"), bench_module("expertise_recall")
     live = harness.evaluate(DUMP, 20, ex.Weights())["figures"]["kshare"]
     recorded = recall.record(DUMP, limit_cases=20)
     score = harness.Score()
@@ -38,7 +30,7 @@ def test_the_app_rule_over_the_widest_pool_gives_the_harness_figures() -> None:
 
 
 def test_a_wider_rule_adds_people_the_app_did_not_gather() -> None:
-    recall = _bench("expertise_recall")
+    recall = bench_module("expertise_recall")
     when = datetime(2024, 1, 1, tzinfo=UTC)
 
     def person(pid: str, tags: dict[str, float], profile: float = 0.0) -> ex.Candidate:
