@@ -14,11 +14,12 @@ Usage, in two steps:
 
 For every candidate the app listed, the cosine of the question with each of
 their answers known at the time (and with the question each answered) is
-aggregated into one score: the best answer, the mean of the best three, or a
-soft maximum. It is measured alone (the listed candidates ordered by it), with
-the still-active prior only (in place of the topical parts), and as one more
-factor of the app's product, ``e * log(floor + s / best)`` as the other parts
-are, at exponents 1/8 to 1, or log-linear (``beta * s``); then the earlier
+aggregated into one score: the best answer, the mean of the best three (of
+answers alone, or of each answer with its question), or a soft maximum. It is
+measured alone (the listed candidates ordered by it), with the still-active
+prior only (in place of the topical parts), and as one more factor of the
+app's product, ``e * log(floor + s / best)`` as the other parts are, at
+exponents 1/8 to 1, or log-linear (``beta * s``); then the earlier
 questions nearest to this one lending their answerers credit by likeness; and
 a learned non-linear fusion (hinge terms and products of the parts, with the
 semantic part, fitted on each site's own earlier cases as
@@ -47,7 +48,13 @@ import expertise_fusion as fu
 from kshare.domain import expertise as ex
 
 MAX_TOKENS = 256  # the model's own limit (sentence-transformers' max_seq_length)
-AGGREGATES = ("best answer", "best 3 answers", "best answered question", "soft maximum")
+AGGREGATES = (
+    "best answer",
+    "best 3 answers",
+    "best answered question",
+    "best 3 answers and questions",
+    "soft maximum",
+)
 Matrix = Any
 
 
@@ -126,6 +133,8 @@ def aggregate(kind: str, answers: Matrix, asked: Matrix) -> float:
         return float(np.sort(answers)[-3:].mean())
     if kind == "best answered question":
         return float(asked.max())
+    if kind == "best 3 answers and questions":  # each answer with what it answered
+        return float(np.sort((answers + asked) / 2)[-3:].mean())
     if kind == "soft maximum":  # of answer and question alike, temperature 0.05
         both = (answers + asked) / 2
         return float(0.05 * np.log(np.exp(both / 0.05).sum()))
@@ -231,7 +240,7 @@ def main(argv: list[str] | None = None) -> int:
         for site, cases in sites.items():
             mrr, p1 = fu.figures(ranks_of(site, cases))
             parts.append(f"{site[:16]:<16} {mrr:.3f} ({p1:.3f})")
-        print(f"{label:<44} " + "  ".join(parts), flush=True)
+        print(f"{label:<50} " + "  ".join(parts), flush=True)
 
     def scored(score: Callable[..., Matrix]) -> Any:
         return lambda _site, cs: [
