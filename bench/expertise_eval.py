@@ -43,7 +43,8 @@ the last without votes or comments), then checked on the synthetic site of
   BM25, rank and z-score fusion, per-item top-k, a topic's own prior, hour
   of day, ties to the asker, a fusion learned on each site's own past,
   activity of the last hours, wider candidate gathering:
-  ``bench/expertise_recall.py``).
+  ``bench/expertise_recall.py``; dense sentence embeddings of the question
+  and each person's answers: ``bench/expertise_semantic.py``).
 - Recent activity alone is the strongest single signal on the real sites;
   the best single half-life differs per site (3 days for coffee, 30 for ai),
   so the prior mixes every scale from 1 to 90 days instead of picking one.
