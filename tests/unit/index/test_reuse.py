@@ -85,6 +85,12 @@ def test_documents_are_found_for_deletion_only_in_the_writers_own_segments(
     assert current.docnums_of(segments, "id", "p2") == p2
     assert current.docnums_of(segments, "id", "nobody") == []
     assert current.docnums_of([], "id", "p2") is None  # another commit's segments: Whoosh asks
+    # looked up in one go: the documents the commit does not have
+    assert current.absent_terms(segments, "id", ["p1", "nobody", "p2", "new"]) == {
+        "nobody",
+        "new",
+    }
+    assert current.absent_terms([], "id", ["p1"]) is None
 
 
 def test_facets_over_many_segments_match_a_rebuilt_index(

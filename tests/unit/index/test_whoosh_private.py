@@ -275,6 +275,87 @@ def test_filled_blocks_are_what_add_posting_leaves() -> None:
     assert results[0] == results[1]
 
 
+def _term_written(way: str, compress_from: int = wp.SMALL_BLOCK) -> tuple[bytes, bytes, Any]:
+    """One multi-block term of a field written by stock Whoosh (start_term, add_posting
+    per posting, finish_term) or by write_term: (postings file, term table, reader's view)."""
+    docs = array("I", [*range(0, 700, 2), 703])
+    weights = array("f", [float(1 + d % 4) if d < 300 else 2.0 for d in docs])
+    values = [bytes(Positions().encode([d % 9])) for d in docs]
+    lengths: list[int | None] = [None if d % 5 == 0 else d % 13 + 1 for d in range(704)]
+    schema = Schema(body=TEXT())
+    storage = RamStorage()
+    ix = storage.create_index(schema)
+    writer = SegmentWriter(ix)
+    fieldwriter = writer.fieldwriter
+    fieldwriter.start_field("body", schema["body"])
+    for word, count in ((b"alpha", len(docs)), (b"beta", 1), (b"gamma", 3)):
+        if way == "stock":
+            fieldwriter.start_term(word)
+            for d, w, v in zip(docs[:count], weights[:count], values[:count], strict=True):
+                fieldwriter.add(d, w, v, lengths[d] or 0)
+            fieldwriter.finish_term()
+        else:
+            assert wp.writes_terms(fieldwriter)
+            wp.write_term(
+                fieldwriter,
+                word,
+                docs[:count],
+                weights[:count],
+                values[:count],
+                lengths,
+                compress_from=compress_from,
+            )
+    fieldwriter.finish_field()
+    fieldwriter.close()
+    segment = writer.get_segment()
+    posts = storage.open_file(segment.make_filename(".pst")).read()
+    terms = storage.open_file(segment.make_filename(".trm")).read()
+    reader = writer.codec.terms_reader(storage, segment)
+    seen = []
+    for word in (b"alpha", b"beta", b"gamma"):
+        info = reader.term_info("body", word)
+        stats = (info.weight(), info.doc_frequency(), info.min_length(), info.max_length())
+        matcher = reader.matcher("body", word, schema["body"].format)
+        seen.append((stats, info.max_weight(), info.min_id(), info.max_id(), _stepped(matcher)))
+    reader.close()
+    writer.perdocwriter.close()
+    writer.cancel()
+    return posts, terms, seen
+
+
+def test_a_term_written_at_once_is_what_whoosh_writes_posting_by_posting() -> None:
+    posts, terms, seen = _term_written("stock")
+    # compressing every block, as Whoosh does: the same bytes
+    assert _term_written("at once", compress_from=0) == (posts, terms, seen)
+    # small blocks uncompressed: other bytes, the same postings and statistics
+    small = _term_written("at once")
+    assert small[2] == seen
+    assert small[0] != posts
+
+
+def test_stored_bytes_inflate_to_what_was_stored() -> None:
+    import zlib
+
+    for data in (b"", b"x", pickle.dumps({"id": "d1"}, 2), bytes(range(256)) * 300):
+        assert zlib.decompress(wp.deflate_stored(data)) == data
+
+
+def test_stored_fields_are_added_where_finish_doc_adds_them(tmp_path: Path) -> None:
+    ix = whoosh_index.create_in(str(tmp_path), Schema(id=ID(stored=True), body=TEXT()))
+    writer = SegmentWriter(ix)
+    store = wp.stored_fields_adder(writer.perdocwriter)
+    assert store is not None
+    for n in range(3):
+        writer.perdocwriter.start_doc(n)
+        store(n, {"id": f"d{n}"})
+        writer.perdocwriter.finish_doc()
+        writer.docnum += 1
+    writer._added = True
+    writer.commit()
+    with ix.reader() as reader:
+        assert [reader.stored_fields(n) for n in range(3)] == [{"id": f"d{n}"} for n in range(3)]
+
+
 def test_the_fields_postings_writer_is_a_w3_postings_writer(tmp_path: Path) -> None:
     ix = whoosh_index.create_in(str(tmp_path), Schema(body=TEXT()))
     writer = SegmentWriter(ix)

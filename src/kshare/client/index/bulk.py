@@ -33,6 +33,9 @@ from .whoosh_private import (
     fill_blocks,
     length_column,
     postings_writer,
+    stored_fields_adder,
+    write_term,
+    writes_terms,
 )
 
 # a term's postings: document numbers, weights, encoded values (b"" when the format has none;
@@ -244,6 +247,9 @@ def _in_doc_order(
     return rows
 
 
+_TERMS_OF_LIMIT = 50_000  # values whose terms are kept; a long tail must not grow it for ever
+
+
 class FastSegmentWriter(SegmentWriterHooks):
     """``SegmentWriter`` with an in-memory posting pool and a fast path for the text fields."""
 
@@ -258,6 +264,9 @@ class FastSegmentWriter(SegmentWriterHooks):
             for name in TEXT_ANALYZED
             if name in schema and isinstance(schema[name].format, Positions)
         }
+        # a field's terms by value (see _add_terms), and the stored fields' fast path
+        self._terms_of: dict[tuple[str, Any], tuple[list[tuple[bytes, float, bytes]], int]] = {}
+        self._store = stored_fields_adder(self.perdocwriter)
         self._plain = all(
             not schema[name].vector and not schema[name].separate_spelling()
             for name in schema.names()
@@ -270,11 +279,12 @@ class FastSegmentWriter(SegmentWriterHooks):
         self.check_state()
         schema = self.schema
         docnum = self.docnum
-        pool = self.pool
         perdoc = self.perdocwriter
         names = sorted(fields)
         self.check_fields(schema, names)
         perdoc.start_doc(docnum)
+        store = self._store
+        stored: dict[str, Any] = {}
         try:
             for name in names:
                 value = fields[name]
@@ -286,23 +296,49 @@ class FastSegmentWriter(SegmentWriterHooks):
                     if name in self._fast:
                         length = self._add_text(name, field, value, docnum)
                     else:
-                        for tbytes, freq, weight, vbytes in field.index(value):
-                            if field.scorable:
-                                length += freq
-                            docs, weights, values = pool.term(name, tbytes)
-                            docs.append(docnum)
-                            weights.append(weight)
-                            values.append(vbytes or b"")
-                perdoc.add_field(name, field, value if field.stored else None, length)
+                        length = self._add_terms(name, field, value, docnum)
+                if field.stored and store is not None:
+                    stored[name] = value
+                    perdoc.add_field(name, field, None, length)
+                else:
+                    perdoc.add_field(name, field, value if field.stored else None, length)
                 column = field.column_type
                 if column:
                     perdoc.add_column_value(name, column, field.to_column_value(value))
+            if stored and store is not None:
+                store(docnum, stored)
         except Exception:
             perdoc.cancel_doc()
             raise
         perdoc.finish_doc()
         self.mark_added()
         self.docnum += 1
+
+    def _add_terms(self, name: str, field: Any, value: Any, docnum: int) -> int:
+        """A field Whoosh analyzes (ids, keywords, numbers), as ``field.index`` gives it;
+        its terms are worked out once per value and field in a segment (kinds, authors,
+        groups and days repeat from one document to the next), except for unique fields."""
+        kept = not field.unique and isinstance(value, (str, int))
+        found = self._terms_of.get((name, value)) if kept else None
+        if found is None:
+            postings = []
+            length = 0
+            for tbytes, freq, weight, vbytes in field.index(value):
+                if field.scorable:
+                    length += freq
+                postings.append((tbytes, weight, vbytes or b""))
+            found = (postings, length)
+            if kept:
+                if len(self._terms_of) >= _TERMS_OF_LIMIT:
+                    self._terms_of.clear()
+                self._terms_of[name, value] = found
+        term = self.pool.term
+        for tbytes, weight, vbytes in found[0]:
+            docs, weights, values = term(name, tbytes)
+            docs.append(docnum)
+            weights.append(weight)
+            values.append(vbytes)
+        return found[1]
 
     def _add_text(self, name: str, field: Any, value: str, docnum: int) -> int:
         # only the words' term numbers are kept here; all documents' postings are worked
@@ -336,6 +372,11 @@ class FastSegmentWriter(SegmentWriterHooks):
             lengths = _field_lengths(perdoc, fieldname)
             writer.start_field(fieldname, fieldobj)
             terms = pool.fields[fieldname]
+            if not pool.unordered and writes_terms(writer):
+                for btext in sorted(terms):
+                    write_term(writer, btext, *terms[btext], lengths)
+                writer.finish_field()
+                continue
             for btext in sorted(terms):
                 writer.start_term(btext)
                 docs, weights, values = terms[btext]

@@ -294,10 +294,13 @@ class SearchIndex:
                 for rows in source.rows_between(self.engine, table, after, upto, BATCH):
                     if self._stopping.is_set():
                         raise _Stopped  # closing the app must not wait for a long rebuild
+                    if not fresh_index:
+                        writer.note_absent([str(row["id"]) for row in rows])
                     for document in self._documents(table, rows, awaiting):
                         writer.put(document)
                     done += len(rows)
                     self._report(progress, done, total)
+            writer.absent = set()  # what follows is looked up one by one
             if ready:
                 # A document whose row also changed in this pass was just indexed with its
                 # file: a second put in the same writer would add it twice (a delete only
@@ -465,6 +468,8 @@ class _Writer:
         self.pending = 0
         self.purged = False
         self.put_ids: set[str] = set()  # documents added since this pass began
+        # documents the last commit does not have (see note_absent)
+        self.absent: set[str] = set()
 
     def _open(self) -> Any:
         if self.writer is None:
@@ -485,12 +490,22 @@ class _Writer:
         the most part of a one-change catch-up; a searcher of the same commit from the
         pool answers instead when its segments are the writer's, in the same order.
         """
+        if doc_id in self.absent:
+            return  # not in the last commit: nothing to mark
         found = self.target.docnums_of(writer.segments, "id", doc_id)
         if found is None:
             writer.delete_by_term("id", doc_id)
             return
         for docnum in found:
             writer.delete_document(docnum)
+
+    def note_absent(self, doc_ids: list[str]) -> None:
+        """Look up at once which of the documents about to be put the last commit does not
+        have: those need no delete, which on a first sync (every row new, the index
+        growing a batch at a time) was one query per row against every segment."""
+        writer = self._open()
+        found = self.target.absent_terms(writer.segments, "id", doc_ids)
+        self.absent = found if found is not None else set()
 
     def put(self, document: dict[str, Any]) -> None:
         if self.builders is not None:
@@ -530,6 +545,7 @@ class _Writer:
         self.writer = None
         self.pending = 0
         self.purged = False
+        self.absent = set()
         self.target.committed()
 
     def cancel(self) -> None:

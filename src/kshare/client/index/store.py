@@ -196,6 +196,32 @@ class OpenIndex:
             query = Term(fieldname, text)
             return list(reading.searcher.docs_for_query(query, for_deletion=True))
 
+    def absent_terms(
+        self, segments: list[Any], fieldname: str, texts: list[str]
+    ) -> set[str] | None:
+        """Which of ``texts`` no document of the last commit has in ``fieldname``: what
+        :meth:`docnums_of` would find nothing for, looked up in one go (one term-table
+        look-up each, not a query each). None when the last commit's segments are not
+        ``segments``."""
+        with self.searcher() as reading:
+            reader = reading.searcher.reader()
+            leaves = [r for r, _offset in reader.leaf_readers()] if reader.doc_count_all() else []
+            mine = [(str(s.segment_id()), int(s.doc_count_all())) for s in segments]
+            if [segment_key(r) for r in leaves] != mine:
+                return None
+            if not leaves:
+                return set(texts)
+            field = reading.searcher.schema[fieldname]
+            absent = set()
+            for text in texts:
+                try:
+                    key = (fieldname, field.to_bytes(text))
+                except ValueError:
+                    continue  # not a term of the field: the query decides, as ever
+                if not any(key in leaf for leaf in leaves):
+                    absent.add(text)
+            return absent
+
     def columns(self, reading: Reading) -> dict[str, list[Any]]:
         """Per-document values for facets and ranking, loaded once per commit.
 

@@ -28,7 +28,10 @@ The private names, by where they live in Whoosh 2.7.5:
 ``whoosh.codec.whoosh3``
     ``_lenfield`` (the per-document length column's name), ``W3FieldWriter._postwriter``;
     ``W3PostingsWriter._blocklimit``, ``_write_block``, ``_ids``, ``_weights``,
-    ``_values``, ``_maxweight``, ``_minlength``, ``_maxlength`` (a posting block);
+    ``_values``, ``_maxweight``, ``_minlength``, ``_maxlength`` (a posting block),
+    ``_postfile``, ``_compression``, ``_inlinelimit``, ``_byteids`` (how it writes);
+    ``W3FieldWriter._fieldid``, ``_format``, ``_tindex`` (a term's entry);
+    ``W3PerDocWriter._colwriters`` and ``PickleColumn.Writer._child`` (stored fields).
     ``W3LeafMatcher._read_ids``, ``_read_weights``, ``_read_values``, ``_read_data``,
     ``_next_block``, ``_ids``, ``_weights``, ``_values``, ``_data``, ``_byteids`` (reading
     a block), ``_postfile``, ``_dataoffset``, ``_nextoffset``, ``_compression``,
@@ -52,14 +55,24 @@ from __future__ import annotations
 
 import zlib
 from array import array
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import accumulate
-from pickle import loads
+from operator import sub
+from pickle import dumps, loads
 from typing import Any
 
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3PostingsWriter, _lenfield
+from whoosh.codec.whoosh3 import (
+    LENGTHS_COLUMN,
+    WHOOSH3_HEADER_MAGIC,
+    W3PostingsWriter,
+    W3TermInfo,
+    _lenfield,
+)
+from whoosh.columns import CompressedBytesColumn, PickleColumn, VarBytesColumn
 from whoosh.matching import ListMatcher
 from whoosh.matching.wrappers import FilterMatcher
+from whoosh.system import pack_int, pack_ushort
+from whoosh.util.numeric import length_to_byte
 from whoosh.writing import SegmentWriter
 
 __all__ = [
@@ -71,6 +84,7 @@ __all__ = [
     "W3PostingsWriter",
     "column_bytes",
     "column_values",
+    "deflate_stored",
     "deleted_and_live",
     "field_b",
     "fill_blocks",
@@ -79,6 +93,9 @@ __all__ = [
     "posting_blocks",
     "postings_writer",
     "reads_blocks",
+    "stored_fields_adder",
+    "write_term",
+    "writes_terms",
 ]
 
 PINNED = (2, 7, 5)
@@ -120,6 +137,12 @@ PRIVATE_NAMES = frozenset(
         "_finalize_segment",
         "_merge_segments",
         "_i",
+        "_inlinelimit",
+        "_fieldid",
+        "_format",
+        "_tindex",
+        "_colwriters",
+        "_child",
     }
 )
 
@@ -406,6 +429,170 @@ def fill_blocks(
             if present:
                 postings._minlength = min(present)
                 postings._maxlength = max(present)
+
+
+def deflate_stored(data: bytes) -> bytes:
+    """``data`` as a zlib stream of one stored (not compressed) deflate block, which
+    ``zlib.decompress`` reads back as ``data``: for values too short to gain from
+    compression (a document's stored fields), with no compressor set up at all."""
+    if len(data) > 0xFFFF:
+        return zlib.compress(data, 3)
+    size = len(data)
+    return b"".join(
+        (
+            b"\x78\x01",  # zlib header: deflate, 32 KB window, no dictionary
+            b"\x01",  # the final block, stored
+            size.to_bytes(2, "little"),
+            (size ^ 0xFFFF).to_bytes(2, "little"),
+            data,
+            zlib.adler32(data).to_bytes(4, "big"),
+        )
+    )
+
+
+def stored_fields_adder(perdoc: Any) -> Callable[[int, dict[str, Any]], None] | None:
+    """A function writing a document's stored fields where ``finish_doc`` writes them,
+    with the value :func:`deflate_stored` makes of the pickle (Whoosh compresses each
+    one, setting up a compressor per document for a few dozen bytes); None when the per-document
+    writer's stored column (``_colwriters``) is not the pickled, compressed one of the
+    W3 codec whose values its reader inflates (``_child``)."""
+    writer = getattr(perdoc, "_colwriters", {}).get("_stored")
+    child = getattr(writer, "_child", None)
+    if type(writer) is not PickleColumn.Writer or type(child) is not CompressedBytesColumn.Writer:
+        return None
+    add = VarBytesColumn.Writer.add
+
+    def store(docnum: int, fields: dict[str, Any]) -> None:
+        add(child, docnum, deflate_stored(dumps(fields, 2)))
+
+    return store
+
+
+# A block whose pickle is shorter than this is written uncompressed (its compression
+# level 0 in the block's header, which readers go by): deflating a few dozen bytes saves
+# nothing (measured over a whole index: the postings file is as large either way), and
+# each call set up a compressor, a sixth of all indexing time. Whoosh meant to do the
+# same below 20 bytes; a slip in its ``_write_block`` compresses every block.
+SMALL_BLOCK = 128
+
+
+class _BlockStats:
+    """What ``W3TermInfo.add_block`` reads of a block (the methods ``W3PostingsWriter``
+    has for it)."""
+
+    __slots__ = ("_ids", "_maxlength", "_maxweight", "_minlength", "_weights")
+
+    def __init__(self, ids: Any, weights: Any, minlength: Any, maxlength: Any, top: Any) -> None:
+        self._ids = ids
+        self._weights = weights
+        self._minlength = minlength
+        self._maxlength = maxlength
+        self._maxweight = top
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def min_id(self) -> int:
+        return int(self._ids[0])
+
+    def max_id(self) -> int:
+        return int(self._ids[-1])
+
+    def min_length(self) -> Any:
+        return self._minlength
+
+    def max_length(self) -> Any:
+        return self._maxlength
+
+    def max_weight(self) -> Any:
+        return self._maxweight
+
+
+def writes_terms(fieldwriter: Any) -> bool:
+    """Whether :func:`write_term` can write the current field's terms: a W3 field writer
+    whose postings writer writes document numbers and inlines no posting list."""
+    postings: Any = getattr(fieldwriter, "_postwriter", None)
+    return (
+        type(postings) is W3PostingsWriter
+        and not postings._byteids
+        and postings._inlinelimit <= 1
+        and all(hasattr(fieldwriter, name) for name in ("_fieldid", "_format", "_tindex"))
+    )
+
+
+def write_term(
+    fieldwriter: Any,
+    btext: bytes,
+    docs: array[int],
+    weights: array[float],
+    values: list[bytes],
+    lengths: list[int | None] | None,
+    *,
+    compress_from: int = SMALL_BLOCK,
+) -> None:
+    """What ``start_term``, ``add_posting`` once per posting and ``finish_term`` write for
+    one term of the current field, block by block, in one step.
+
+    The postings are in document order. ``W3PostingsWriter`` writes a block when it holds
+    ``_blocklimit`` postings and another comes, and the rest at the end; each block is
+    the header Whoosh writes (postings, last id, top weight, compression, length bytes)
+    and the pickled tuple of delta-coded ids, weights and the non-empty values, deflated
+    when the pickle is ``compress_from`` bytes or more (0: always, as Whoosh does;
+    byte for byte what its writer writes). The term's entry (``W3TermInfo``, filled
+    from the blocks as Whoosh fills it) goes into the term table (``_tindex``) under
+    the field's number (``_fieldid``). Only where :func:`writes_terms` says so.
+    """
+    postings = fieldwriter._postwriter
+    postfile = postings._postfile
+    size = postings._blocklimit
+    level = postings._compression
+    fixed = fieldwriter._format.fixed_value_size()
+    terminfo = W3TermInfo()
+    start_offset = postfile.tell()
+    parts = [WHOOSH3_HEADER_MAGIC]
+    count = len(docs)
+    for start in range(0, count, size):
+        end = min(start + size, count)
+        ids = docs[start:end].tolist()
+        block_weights = weights[start:end]
+        block_values = [v for v in values[start:end] if v]
+        n = len(ids)
+        first = block_weights[0]
+        if block_weights.count(1.0) == n:
+            mini_weights: Any = None
+        elif block_weights.count(first) == n:
+            mini_weights = first
+        else:
+            mini_weights = tuple(block_weights)
+        if fixed is None or fixed < 0:
+            mini_values: Any = tuple(block_values)
+        elif fixed == 0:
+            mini_values = None
+        else:
+            mini_values = b"".join(block_values)
+        minlength: int | None = None
+        maxlength = 0
+        if lengths is not None:
+            present = [m for m in map(lengths.__getitem__, ids) if m]
+            if present:
+                minlength = min(present)
+                maxlength = max(present)
+        top = max(0, max(block_weights))
+        terminfo.add_block(_BlockStats(ids, block_weights, minlength, maxlength, top))
+        deltas = (ids[0],) if n == 1 else (ids[0], *map(sub, ids[1:], ids[:-1]))
+        data = dumps((deltas, mini_weights, mini_values), 2)
+        comp = level if len(data) >= compress_from else 0
+        if comp:
+            data = zlib.compress(data, comp)
+        head = dumps(
+            (n, ids[-1], top, comp, length_to_byte(minlength), length_to_byte(maxlength)), 2
+        )
+        blocklength = len(head) + len(data)
+        parts += (pack_int(-blocklength if end == count else blocklength), head, data)
+    written = b"".join(parts)
+    postfile.write(written)
+    terminfo.set_extent(start_offset, len(written))
+    fieldwriter._tindex.add(pack_ushort(fieldwriter._fieldid) + btext, terminfo.to_bytes())
 
 
 class SegmentWriterHooks(SegmentWriter):  # type: ignore[misc]
