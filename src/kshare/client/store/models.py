@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, DateTime, Index, Integer, MetaData, String, Text
+from sqlalchemy import JSON, DateTime, Float, Index, Integer, MetaData, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING = {
@@ -222,6 +222,34 @@ class ExpertTagPerson(CacheBase):
     n: Mapped[int] = mapped_column(Integer)
 
 
+class ExpertActivity(CacheBase):
+    """A person's decayed activity as of their latest contribution (``anchor``), so that a
+    new process ranks without reading everything they wrote: seen later, each sum is only
+    decayed forward by the time since (``kshare.domain.expertise.activity_since``).
+
+    ``recent`` holds the sums at each of the still-active prior's half-lives, separated by
+    spaces, in the order of ``Weights.recent_half_lives``.
+    """
+
+    __tablename__ = "expert_activity"
+
+    person_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    anchor: Mapped[str] = mapped_column(String(32))  # as the cache writes it: naive UTC
+    total: Mapped[float] = mapped_column(Float)
+    recent: Mapped[str] = mapped_column(Text)
+
+
+class ExpertActivityTag(CacheBase):
+    """A person's decayed activity under one tag, as of the person's ``anchor``."""
+
+    __tablename__ = "expert_activity_tags"
+    __table_args__ = ({"sqlite_with_rowid": False},)
+
+    person_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    tag: Mapped[str] = mapped_column(String(64), primary_key=True)
+    activity: Mapped[float] = mapped_column(Float)
+
+
 # derived from items for expert finding: emptied with the cache (``repository.wipe``)
 EXPERT_TABLES = (
     ExpertProfile,
@@ -230,6 +258,8 @@ EXPERT_TABLES = (
     ExpertDoc,
     ExpertItem,
     ExpertTagPerson,
+    ExpertActivity,
+    ExpertActivityTag,
 )
 
 
