@@ -1,5 +1,6 @@
 """Each person's decayed activity kept as of their latest contribution, so that a one-shot
-expert query ranks its candidates without reading everything they wrote.
+expert query ranks its candidates without reading everything they wrote; and the expert
+items filed by time, for the latest contributions.
 
 Revision ID: 0013
 Revises: 0012
@@ -33,10 +34,13 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("person_id", "tag", name=op.f("pk_expert_activity_tags")),
         sqlite_with_rowid=False,
     )
+    # the latest contributions (the still-active candidates) without reading them all
+    op.create_index("ix_expert_items_created_at", "expert_items", ["created_at"])
     # the facts are counted again from scratch, and the activity with them
     op.execute("DELETE FROM sync_state WHERE key = 'expert_items'")
 
 
 def downgrade() -> None:
+    op.drop_index("ix_expert_items_created_at", table_name="expert_items")
     op.drop_table("expert_activity_tags")
     op.drop_table("expert_activity")

@@ -17,7 +17,7 @@ from collections.abc import Collection, Iterable
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Connection, Engine, select
 
 from kshare.client.experts import item_facts
 from kshare.client.experts.aggregates import Aggregates, ItemFacts, current_seq
@@ -135,6 +135,17 @@ def _json(raw: str | None) -> Any:
     return json.loads(raw)
 
 
+def _fetch(conn: Connection, sql: str, values: list[str]) -> list[Any]:
+    """Rows through the driver's own cursor: reading thousands of small rows, SQLAlchemy's
+    handling of each cost more than SQLite's reading it."""
+    cursor = conn.connection.cursor()
+    try:
+        cursor.execute(sql, tuple(values))
+        return list(cursor.fetchall())
+    finally:
+        cursor.close()
+
+
 def _stamp(moment: datetime) -> str:
     """A time as the cache writes it (naive UTC), for comparing with its text."""
     if moment.tzinfo is not None:
@@ -168,6 +179,8 @@ class StoredAggregates(Aggregates):
         self.declared_topics = {}
         # person -> (anchor, (tag activity, total, recent)) at the anchor, as kept on disk
         self._kept: dict[str, tuple[datetime, _Activity]] = {}
+        # what activity reads of each item, for people whose sums cannot be decayed forward
+        self._contributions: dict[str, list[ex.Activity]] = {}
 
     # --- keeping up with the cache --------------------------------------------------
 
@@ -327,8 +340,9 @@ class StoredAggregates(Aggregates):
         self, people: Collection[str], now: datetime, w: ex.Weights
     ) -> Collection[str]:
         """The kept activity of these people (``item_facts.keep_activity``), in two reads;
-        the people it does not serve: all of them under other knobs, and anyone with a
-        contribution dated after ``now`` (whose weight the anchor cannot decay forward)."""
+        the people it does not serve: all of them under other knobs. For anyone with a
+        contribution dated after ``now`` (whose weight the anchor cannot decay forward),
+        the columns activity needs are read instead."""
         if ex.activity_settings(w) != KEPT_SETTINGS:
             return people
         wanted = [p for p in dict.fromkeys(people) if p not in self._kept]
@@ -337,10 +351,11 @@ class StoredAggregates(Aggregates):
         with self._engine.connect() as conn:
             for chunk in _chunks(wanted):
                 marks = ",".join("?" * len(chunk))
-                for person_id, tag, value in conn.exec_driver_sql(
+                for person_id, tag, value in _fetch(
+                    conn,
                     "SELECT person_id, tag, activity FROM expert_activity_tags "
                     f"WHERE person_id IN ({marks})",
-                    tuple(chunk),
+                    chunk,
                 ):
                     mine = tags.get(person_id)
                     if mine is None:
@@ -356,15 +371,48 @@ class StoredAggregates(Aggregates):
                     found[person_id] = (moment, (tags.get(person_id, {}), total, sums))
         for person_id in wanted:  # nothing contributed: nothing to decay
             self._kept[person_id] = found.get(person_id, (_NEVER, _NOTHING))
-        return [p for p in people if self._kept[p][0] > now]
+        # a contribution dated after ``now`` weighs 1 until then: the sums cannot be decayed
+        # forward, so those people's facts are read, the few columns activity needs only
+        later = [p for p in dict.fromkeys(people) if self._kept[p][0] > now]
+        self._read_activity([p for p in later if p not in self._contributions])
+        return []
+
+    def _read_activity(self, people: list[str]) -> None:
+        with self._engine.connect() as conn:
+            for chunk in _chunks(people):
+                marks = ",".join("?" * len(chunk))
+                rows = _fetch(
+                    conn,
+                    "SELECT person_id, kind, created_at, accepted, score, counted "
+                    f"FROM expert_items WHERE person_id IN ({marks})",
+                    chunk,
+                )
+                for person_id in chunk:
+                    self._contributions[person_id] = []
+                split = self._split
+                for person_id, kind, created, accepted, score, counted in rows:
+                    credited = split.get(counted)
+                    if credited is None:
+                        credited = split[counted] = tuple(counted.split())
+                    moment = datetime.fromisoformat(created)
+                    if moment.tzinfo is None:  # as the cache writes it: naive UTC
+                        moment = moment.replace(tzinfo=UTC)
+                    self._contributions[person_id].append(
+                        (kind, moment, bool(accepted), score, credited)
+                    )
 
     def kept_activity(
         self, person_id: str, now: datetime, w: ex.Weights, hidden: Collection[str] = ()
     ) -> tuple[dict[str, float], float, tuple[float, ...]] | None:
         kept = self._kept.get(person_id)
-        if kept is None or kept[0] > now or ex.activity_settings(w) != KEPT_SETTINGS:
+        if kept is None or ex.activity_settings(w) != KEPT_SETTINGS:
             return None
         anchor, sums = kept
+        if anchor > now:
+            contributions = self._contributions.get(person_id)
+            if contributions is None:
+                return None
+            return ex.activity(contributions, now, w, hidden)
         if anchor == _NEVER:
             return {}, 0.0, (0.0,) * len(w.recent_half_lives)
         return ex.activity_since(sums, anchor, now, w, hidden)

@@ -197,6 +197,7 @@ class ExpertItem(CacheBase):
     __table_args__ = (
         Index("ix_expert_items_item_id", "item_id", unique=True),
         Index("ix_expert_items_parent_id", "parent_id"),
+        Index("ix_expert_items_created_at", "created_at"),  # the latest authors, at once
         {"sqlite_with_rowid": False},
     )
 
