@@ -6,6 +6,7 @@ import argparse
 import importlib
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -71,3 +72,26 @@ def test_an_expert_query_loads_neither_the_wire_schemas_nor_the_server() -> None
     loaded = set(done.stdout.split())
     unwanted = ("pydantic", "kshare.protocol.schemas", "kshare.server.cli", "fastapi")
     assert [name for name in unwanted if name in loaded] == []
+
+
+def test_an_expert_query_over_a_cache_loads_no_orm(tmp_path: Path) -> None:
+    from kshare.client.store.db import open_cache
+
+    open_cache(tmp_path / "cache.sqlite3").dispose()  # a cache, synced from nothing yet
+    code = (
+        "import sys\n"
+        "from kshare import cli\n"
+        "cli.main(['experts', 'planner', '--profile', sys.argv[1]])\n"
+        "print(' '.join(sorted(sys.modules)))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    assert "No one found" in done.stdout  # the query ran, through the finder
+    loaded = set(done.stdout.split())
+    assert "kshare.client.experts.finder" in loaded
+    assert sorted(name for name in loaded if name.startswith("sqlalchemy.orm")) == []

@@ -89,3 +89,17 @@ def test_the_expert_item_facts_migrate_down_and_up_again(tmp_path: Path) -> None
         rows = conn.execute(text("SELECT tag, person_id, n FROM expert_tag_people")).all()
     assert [tuple(r) for r in rows] == [("kiln", "ann", 1)]
     engine.dispose()
+
+
+def test_the_cache_migrations_make_the_tables_the_models_describe(tmp_path: Path) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from kshare.client.store.models import CacheBase
+
+    engine = open_cache(tmp_path / "cache.sqlite3")
+    with engine.connect() as conn:
+        assert compare_metadata(MigrationContext.configure(conn), CacheBase.metadata) == []
+        tables = {r[0] for r in conn.execute(text("SELECT name FROM sqlite_master"))}
+    engine.dispose()
+    assert {"expert_activity", "expert_activity_tags"} <= tables  # it compares something

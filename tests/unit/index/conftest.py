@@ -1,4 +1,4 @@
-"""A cache filled row by row through the models, as the sync engine would leave it."""
+"""A cache filled row by row through the tables, as the sync engine would leave it."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, delete, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, Engine, delete, select
+from sqlalchemy.dialects.sqlite import insert
 
 from kshare.client.index import SearchIndex
 from kshare.client.store.db import open_cache
@@ -27,6 +27,12 @@ FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "documents"
 NOW = datetime.now(UTC).replace(microsecond=0)
 
 
+def _put(conn: Connection, table: Any, row: dict[str, Any], key: str = "id") -> None:
+    """Insert the row, or else update the columns given (as the store's upserts do)."""
+    update = {k: v for k, v in row.items() if k != key}
+    conn.execute(insert(table).values(row).on_conflict_do_update(index_elements=[key], set_=update))
+
+
 class CacheFiller:
     """Writes rows the way the sync engine does: each change takes the next ``local_seq``."""
 
@@ -34,10 +40,12 @@ class CacheFiller:
         self.engine = engine
         self.blobs_dir = blobs_dir
 
-    def _next_seq(self, session: Session) -> int:
-        row = session.get(SyncState, "local_seq")
-        value = int(row.value) + 1 if row else 1
-        session.merge(SyncState(key="local_seq", value=str(value)))
+    def _next_seq(self, conn: Connection) -> int:
+        row = conn.execute(
+            select(SyncState.value).where(SyncState.key == "local_seq")
+        ).scalar_one_or_none()
+        value = int(row) + 1 if row else 1
+        _put(conn, SyncState, {"key": "local_seq", "value": str(value)}, "key")
         return value
 
     def item(self, item_id: str, kind: str = "post", **fields: Any) -> str:
@@ -52,52 +60,37 @@ class CacheFiller:
             "audience": {"org": True},
         }
         values.update(fields)
-        with Session(self.engine) as session, session.begin():
-            seq = self._next_seq(session)
-            session.merge(CachedItem(id=item_id, kind=kind, local_seq=seq, **values))
+        with self.engine.begin() as conn:
+            seq = self._next_seq(conn)
+            _put(conn, CachedItem, {"id": item_id, "kind": kind, "local_seq": seq, **values})
         return item_id
 
     def person(self, person_id: str, username: str, display_name: str, **fields: Any) -> str:
-        with Session(self.engine) as session, session.begin():
-            seq = self._next_seq(session)
-            session.merge(
-                CachedPerson(
-                    id=person_id,
-                    username=username,
-                    display_name=display_name,
-                    version=1,
-                    local_seq=seq,
-                    **fields,
-                )
-            )
+        with self.engine.begin() as conn:
+            seq = self._next_seq(conn)
+            row = {"id": person_id, "username": username, "display_name": display_name}
+            _put(conn, CachedPerson, {**row, "version": 1, "local_seq": seq, **fields})
         return person_id
 
     def group(self, group_id: str, name: str, description: str = "") -> str:
-        with Session(self.engine) as session, session.begin():
-            seq = self._next_seq(session)
-            session.merge(
-                CachedGroup(
-                    id=group_id,
-                    name=name,
-                    kind="team",
-                    description=description,
-                    version=1,
-                    local_seq=seq,
-                )
-            )
+        with self.engine.begin() as conn:
+            seq = self._next_seq(conn)
+            row = {"id": group_id, "name": name, "kind": "team", "description": description}
+            _put(conn, CachedGroup, {**row, "version": 1, "local_seq": seq})
         return group_id
 
     def purge(self, entity_type: str, entity_id: str) -> None:
         model = {"item": CachedItem, "person": CachedPerson, "group": CachedGroup}[entity_type]
-        with Session(self.engine) as session, session.begin():
-            session.execute(delete(model).where(model.__table__.c.id == entity_id))
-            seq = self._next_seq(session)
-            session.add(Purge(local_seq=seq, entity_type=entity_type, entity_id=entity_id))
+        with self.engine.begin() as conn:
+            conn.execute(delete(model).where(model.__table__.c.id == entity_id))
+            seq = self._next_seq(conn)
+            row = {"local_seq": seq, "entity_type": entity_type, "entity_id": entity_id}
+            conn.execute(insert(Purge).values(row))
 
     def drop_silently(self, item_id: str) -> None:
         """Delete a row without a purge record: an index that lags behind the cache."""
-        with Session(self.engine) as session, session.begin():
-            session.execute(delete(CachedItem).where(CachedItem.id == item_id))
+        with self.engine.begin() as conn:
+            conn.execute(delete(CachedItem).where(CachedItem.id == item_id))
 
     def blob(self, fixture: str) -> dict[str, Any]:
         """Put a fixture file into the blob folder; returns the item's ``attachment``."""
@@ -112,10 +105,8 @@ class CacheFiller:
         return {"sha256": sha, "size": len(data), "mime": "", "filename": fixture}
 
     def cache_id(self) -> str | None:
-        with Session(self.engine) as session:
-            return session.execute(
-                select(SyncState.value).where(SyncState.key == "cache_id")
-            ).scalar()
+        with self.engine.connect() as conn:
+            return conn.execute(select(SyncState.value).where(SyncState.key == "cache_id")).scalar()
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from sqlalchemy import Connection, Table, select, update
 
 from kshare.client.store.models import CachedItem
 
-ITEMS: Table = CachedItem.__table__  # type: ignore[assignment]
+ITEMS: Table = CachedItem.__table__
 
 
 def drop_entries(

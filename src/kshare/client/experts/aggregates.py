@@ -18,13 +18,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, cast
 
-from sqlalchemy import Connection, Engine, Row, String, select, type_coerce
+from sqlalchemy import Connection, Engine, String, select, type_coerce
 
 from kshare.client.experts.item_facts import own_tags
 from kshare.client.store import tag_aliases
 from kshare.client.store.models import CachedItem, CachedPerson, Purge, SyncState
 from kshare.client.store.tag_aliases import TagAliases
-from kshare.domain.expertise import Declared
+from kshare.domain.expertise import Declared, Weights
 
 log = logging.getLogger(__name__)
 
@@ -183,7 +183,8 @@ class Aggregates:
         self.seq = seq
         return True
 
-    def _put_person(self, row: Row[Any]) -> None:
+    def _put_person(self, row: Any) -> None:
+        """A person's row of the cache (or the same columns, read raw)."""
         old = self.people.get(row.id)
         if old is not None:
             self._index_declared(old, add=False)
@@ -318,6 +319,20 @@ class Aggregates:
 
     def prefetch_people(self, people: Collection[str], *, threads: bool = False) -> None:
         """Read ahead these people's contributions (all of them are in memory here)."""
+
+    def prefetch_activity(
+        self, people: Collection[str], now: datetime, w: Weights
+    ) -> Collection[str]:
+        """Read ahead these people's kept activity (:meth:`kept_activity`); the people
+        whose contributions must be read instead (here: all of them, nothing is kept)."""
+        return people
+
+    def kept_activity(
+        self, person_id: str, now: datetime, w: Weights, hidden: Collection[str] = ()
+    ) -> tuple[dict[str, float], float, tuple[float, ...]] | None:
+        """``kshare.domain.expertise.activity`` of everything the person contributed, at
+        ``now``, from what is kept of it; None when nothing is (then read their items)."""
+        return None
 
     def recent_authors(self, now: datetime, count: int) -> set[str]:
         """Authors of the ``count`` latest contributions before ``now`` but questions."""

@@ -306,7 +306,11 @@ class ExpertFinder:
         # the people active lately, whose (weaker) topical evidence the tags may still show
         people |= self._recently_active(now)
         people -= exclude
-        self._agg.prefetch_people(people)
+        # what is kept of each one's activity spares reading all they wrote, where it can
+        unread = (
+            people if before is not None else self._agg.prefetch_activity(people, now, self.weights)
+        )
+        self._agg.prefetch_people(unread)
         with self._engine.connect() as conn:
             profiles = self._profile_scores.scores(conn, people, topic, self.weights)
         candidates = []
@@ -418,14 +422,22 @@ class ExpertFinder:
         cached = self._activity.get(person_id)
         if cached is not None:
             return cached
+        facts = self._agg.people.get(person_id)
+        hidden = facts.declared.hidden if facts else ()
+        kept = (
+            None
+            if before is not None
+            else self._agg.kept_activity(person_id, now, self.weights, hidden)
+        )
+        if kept is not None:
+            self._activity[person_id] = kept
+            return kept
         items = self._agg.items
         contributions = [
             (f.kind, f.created_at, f.accepted, f.score, f.counted_tags)
             for i in self._agg.by_person.get(person_id, ())
             if (f := items.get(i)) is not None and (before is None or f.created_at < before)
         ]
-        facts = self._agg.people.get(person_id)
-        hidden = facts.declared.hidden if facts else ()
         found = ex.activity(contributions, now, self.weights, hidden)
         self._activity[person_id] = found
         return found

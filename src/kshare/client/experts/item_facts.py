@@ -5,7 +5,11 @@ by author, so reading a person's contributions is one contiguous read; with the
 tags the item credits its author with: its own, or else its thread's (answers
 and comments carry none), each under the tag it stands for (``k8s`` for
 ``kubernetes``). ``expert_tag_people`` sums those per tag and person, so the
-most active people of a topic are one indexed read. A new process answers from
+most active people of a topic are one indexed read. ``expert_activity`` and
+``expert_activity_tags`` keep each person's decayed activity as of their latest
+contribution (``kshare.domain.expertise.activity`` under the default weights),
+worked out again from their rows whenever those change, so that ranking
+a candidate later needs only the time since. A new process answers from
 these without reading every item (:mod:`kshare.client.experts.stored`). They
 are kept like the expert profiles (:mod:`profile_terms`):
 
@@ -25,6 +29,7 @@ import json
 import logging
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
+from datetime import UTC, datetime
 from typing import Any, cast
 
 from sqlalchemy import Connection, String, delete, insert, select, text, type_coerce
@@ -32,12 +37,15 @@ from sqlalchemy import Connection, String, delete, insert, select, text, type_co
 from kshare.client.store import tag_aliases
 from kshare.client.store.models import (
     CachedItem,
+    ExpertActivity,
+    ExpertActivityTag,
     ExpertItem,
     ExpertTagPerson,
     Purge,
     SyncState,
 )
 from kshare.client.store.tag_aliases import TagAliases
+from kshare.domain import expertise as ex
 
 log = logging.getLogger(__name__)
 
@@ -190,7 +198,7 @@ def catch_up(conn: Connection, limit: int | None = None) -> bool:
             break
         affected.update((r[0], r) for r in below)
         frontier = [r[0] for r in below]
-    _forget(conn, [*affected, *purged])
+    people = _forget(conn, [*affected, *purged])
     # the ancestors of what is counted, for the tags of its thread
     known: dict[str, _Row] = dict(affected)
     wanted = {r[2] for r in affected.values() if r[2]} - known.keys()
@@ -201,6 +209,7 @@ def catch_up(conn: Connection, limit: int | None = None) -> bool:
         known.update((r[0], r) for r in above)
         wanted = {r[2] for r in above if r[2]} - known.keys()
     _count(conn, affected.values(), known, aliases)
+    keep_activity(conn, people | {r[3] for r in affected.values()})
     _write_state(conn, seq, digest)
     return True
 
@@ -276,27 +285,86 @@ def _add(conn: Connection, sums: Counter[tuple[str, str]]) -> None:
         conn.execute(delete(ExpertTagPerson).where(ExpertTagPerson.n <= 0))
 
 
-def _forget(conn: Connection, item_ids: Collection[str]) -> None:
-    """Take items out (before they are counted again, or for good)."""
+def _forget(conn: Connection, item_ids: Collection[str]) -> set[str]:
+    """Take items out (before they are counted again, or for good); their authors."""
     sums: Counter[tuple[str, str]] = Counter()
+    people: set[str] = set()
     ids = list(item_ids)
     for chunk in _chunks(ids):
         for person_id, counted in conn.execute(
             select(ExpertItem.person_id, ExpertItem.counted).where(ExpertItem.item_id.in_(chunk))
         ):
+            people.add(person_id)
             for tag in counted.split():
                 sums[(tag, person_id)] -= 1
         conn.execute(delete(ExpertItem).where(ExpertItem.item_id.in_(chunk)))
     _add(conn, sums)
+    return people
 
 
 def forget_items(conn: Connection, item_ids: Collection[str]) -> None:
     """Items deleted from the cache leave these tables in the same transaction."""
-    _forget(conn, item_ids)
+    keep_activity(conn, _forget(conn, item_ids))
+
+
+# what the kept activity is worked out under: a finder with other knobs reads the items
+KEPT_WEIGHTS = ex.Weights()
+
+
+def _cache_time(text_: str) -> datetime:
+    moment = datetime.fromisoformat(text_)
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def _stamp(moment: datetime) -> str:
+    """A time as the cache writes it (naive UTC)."""
+    return moment.astimezone(UTC).replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def keep_activity(conn: Connection, people: Collection[str]) -> None:
+    """Work out again, from their rows in ``expert_items``, the kept activity of these
+    people: as of each one's latest contribution, under :data:`KEPT_WEIGHTS`."""
+    ids = sorted(set(people))
+    for chunk in _chunks(ids):
+        conn.execute(delete(ExpertActivity).where(ExpertActivity.person_id.in_(chunk)))
+        conn.execute(delete(ExpertActivityTag).where(ExpertActivityTag.person_id.in_(chunk)))
+        marks = ",".join("?" * len(chunk))
+        rows = conn.exec_driver_sql(
+            "SELECT person_id, kind, created_at, accepted, score, counted FROM expert_items "
+            f"WHERE person_id IN ({marks}) ORDER BY person_id, created_at, item_id",
+            tuple(chunk),
+        ).all()
+        by_person: dict[str, list[tuple[str, str, bool, int, str]]] = {}
+        for person_id, kind, created, accepted, score, counted in rows:
+            by_person.setdefault(person_id, []).append((kind, created, accepted, score, counted))
+        totals: list[dict[str, object]] = []
+        tags: list[dict[str, object]] = []
+        for person_id, mine in by_person.items():
+            contributions = [
+                (kind, _cache_time(created), bool(accepted), score, tuple(counted.split()))
+                for kind, created, accepted, score, counted in mine
+            ]
+            # the latest: no contribution is younger than the anchor, no weight above 1
+            anchor = max(c[1] for c in contributions)
+            found, total, recent = ex.activity(contributions, anchor, KEPT_WEIGHTS)
+            totals.append(
+                {
+                    "person_id": person_id,
+                    "anchor": _stamp(anchor),
+                    "total": total,
+                    "recent": " ".join(map(repr, recent)),
+                }
+            )
+            tags += [{"person_id": person_id, "tag": t, "activity": v} for t, v in found.items()]
+        if totals:
+            conn.execute(insert(ExpertActivity), totals)
+        if tags:
+            conn.execute(insert(ExpertActivityTag), tags)
 
 
 def _count_all(conn: Connection, aliases: TagAliases) -> None:
-    conn.execute(delete(ExpertItem))
-    conn.execute(delete(ExpertTagPerson))
+    for table in (ExpertItem, ExpertTagPerson, ExpertActivity, ExpertActivityTag):
+        conn.execute(delete(table))
     rows = cast("list[_Row]", [tuple(r) for r in conn.execute(select(*_COLUMNS))])
     _count(conn, rows, {r[0]: r for r in rows}, aliases)
+    keep_activity(conn, {r[3] for r in rows})

@@ -124,7 +124,7 @@ def catch_up(conn: Connection, limit: int | None = None) -> bool:
         return False
     if stats is None or stats.seq > seq:
         for model in (ExpertProfile, ExpertPosting, ExpertTerm, ExpertDoc):
-            conn.execute(delete(model.__table__))  # type: ignore[arg-type]
+            conn.execute(delete(model.__table__))
         stats = _Stats()
     since = stats.seq
     seq = item_facts.slice_end(conn, since, seq, limit)

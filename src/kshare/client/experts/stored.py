@@ -10,20 +10,27 @@ the cost differs.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections import Counter
 from collections.abc import Collection, Iterable
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Connection, Engine, select
 
+from kshare.client.experts import item_facts
 from kshare.client.experts.aggregates import Aggregates, ItemFacts, current_seq
 from kshare.client.store import tag_aliases
-from kshare.client.store.models import CachedPerson, ExpertItem, ExpertTagPerson
+from kshare.client.store.models import ExpertItem, ExpertTagPerson
+from kshare.domain import expertise as ex
 
 log = logging.getLogger(__name__)
 
+_Activity = tuple[dict[str, float], float, tuple[float, ...]]
+KEPT_SETTINGS = ex.activity_settings(item_facts.KEPT_WEIGHTS)
+_NEVER = datetime.min.replace(tzinfo=UTC)  # the anchor of someone who contributed nothing
+_NOTHING: _Activity = ({}, 0.0, ())
 _CHUNK = 500
 MAX_DEPTH = 4
 
@@ -99,6 +106,46 @@ class _TagPeople(dict[str, Counter[str]]):
         return found  # type: ignore[no-any-return]
 
 
+class _PersonRow(NamedTuple):
+    """The columns of ``people`` that :meth:`Aggregates._put_person` reads."""
+
+    id: str
+    display_name: str
+    title: str | None
+    department: str | None
+    active: bool
+    skills: Any
+    ask_me_about: Any
+    endorsements: Any
+    expertise_confirmed: Any
+    expertise_hidden: Any
+    expert_opt_out: bool
+
+
+_PEOPLE = f"SELECT {', '.join(_PersonRow._fields)} FROM people"
+_EMPTY_JSON: dict[str, Any] = {"[]": (), "{}": {}, "null": None}
+
+
+def _json(raw: str | None) -> Any:
+    """A JSON column's value, as SQLAlchemy's ``JSON`` type decodes it."""
+    if raw is None:
+        return None
+    if raw in _EMPTY_JSON:  # most people declare nothing
+        return _EMPTY_JSON[raw]
+    return json.loads(raw)
+
+
+def _fetch(conn: Connection, sql: str, values: list[str]) -> list[Any]:
+    """Rows through the driver's own cursor: reading thousands of small rows, SQLAlchemy's
+    handling of each cost more than SQLite's reading it."""
+    cursor = conn.connection.cursor()
+    try:
+        cursor.execute(sql, tuple(values))
+        return list(cursor.fetchall())
+    finally:
+        cursor.close()
+
+
 def _stamp(moment: datetime) -> str:
     """A time as the cache writes it (naive UTC), for comparing with its text."""
     if moment.tzinfo is not None:
@@ -130,6 +177,10 @@ class StoredAggregates(Aggregates):
         self.tag_people = _TagPeople(self)
         self.people = {}
         self.declared_topics = {}
+        # person -> (anchor, (tag activity, total, recent)) at the anchor, as kept on disk
+        self._kept: dict[str, tuple[datetime, _Activity]] = {}
+        # what activity reads of each item, for people whose sums cannot be decayed forward
+        self._contributions: dict[str, list[ex.Activity]] = {}
 
     # --- keeping up with the cache --------------------------------------------------
 
@@ -139,7 +190,12 @@ class StoredAggregates(Aggregates):
             aliases = tag_aliases.read(conn)
             if seq == self.seq and aliases == self.aliases:
                 return False
-            people = conn.execute(select(CachedPerson)).all()
+            # raw rows, their JSON decoded here: SQLAlchemy's per-row processing of every
+            # person's lists was a sixth of a one-shot query
+            people = [
+                _PersonRow._make((*row[:5], *map(_json, row[5:10]), row[10]))
+                for row in conn.exec_driver_sql(_PEOPLE).all()
+            ]
         touched = {*self.people, *dict.keys(self.by_person)}
         self._reset()
         self.aliases = aliases
@@ -279,6 +335,87 @@ class StoredAggregates(Aggregates):
                 for i in parents
                 if (f := dict.get(self.items, i)) is not None and f.parent_id
             ]
+
+    def prefetch_activity(
+        self, people: Collection[str], now: datetime, w: ex.Weights
+    ) -> Collection[str]:
+        """The kept activity of these people (``item_facts.keep_activity``), in two reads;
+        the people it does not serve: all of them under other knobs. For anyone with a
+        contribution dated after ``now`` (whose weight the anchor cannot decay forward),
+        the columns activity needs are read instead."""
+        if ex.activity_settings(w) != KEPT_SETTINGS:
+            return people
+        wanted = [p for p in dict.fromkeys(people) if p not in self._kept]
+        found: dict[str, tuple[datetime, _Activity]] = {}
+        tags: dict[str, dict[str, float]] = {}
+        with self._engine.connect() as conn:
+            for chunk in _chunks(wanted):
+                marks = ",".join("?" * len(chunk))
+                for person_id, tag, value in _fetch(
+                    conn,
+                    "SELECT person_id, tag, activity FROM expert_activity_tags "
+                    f"WHERE person_id IN ({marks})",
+                    chunk,
+                ):
+                    mine = tags.get(person_id)
+                    if mine is None:
+                        mine = tags[person_id] = {}
+                    mine[tag] = value
+                for person_id, anchor, total, recent in conn.exec_driver_sql(
+                    f"SELECT person_id, anchor, total, recent FROM expert_activity "
+                    f"WHERE person_id IN ({marks})",
+                    tuple(chunk),
+                ):
+                    moment = datetime.fromisoformat(anchor).replace(tzinfo=UTC)
+                    sums = tuple(float(v) for v in recent.split())
+                    found[person_id] = (moment, (tags.get(person_id, {}), total, sums))
+        for person_id in wanted:  # nothing contributed: nothing to decay
+            self._kept[person_id] = found.get(person_id, (_NEVER, _NOTHING))
+        # a contribution dated after ``now`` weighs 1 until then: the sums cannot be decayed
+        # forward, so those people's facts are read, the few columns activity needs only
+        later = [p for p in dict.fromkeys(people) if self._kept[p][0] > now]
+        self._read_activity([p for p in later if p not in self._contributions])
+        return []
+
+    def _read_activity(self, people: list[str]) -> None:
+        with self._engine.connect() as conn:
+            for chunk in _chunks(people):
+                marks = ",".join("?" * len(chunk))
+                rows = _fetch(
+                    conn,
+                    "SELECT person_id, kind, created_at, accepted, score, counted "
+                    f"FROM expert_items WHERE person_id IN ({marks})",
+                    chunk,
+                )
+                for person_id in chunk:
+                    self._contributions[person_id] = []
+                split = self._split
+                for person_id, kind, created, accepted, score, counted in rows:
+                    credited = split.get(counted)
+                    if credited is None:
+                        credited = split[counted] = tuple(counted.split())
+                    moment = datetime.fromisoformat(created)
+                    if moment.tzinfo is None:  # as the cache writes it: naive UTC
+                        moment = moment.replace(tzinfo=UTC)
+                    self._contributions[person_id].append(
+                        (kind, moment, bool(accepted), score, credited)
+                    )
+
+    def kept_activity(
+        self, person_id: str, now: datetime, w: ex.Weights, hidden: Collection[str] = ()
+    ) -> tuple[dict[str, float], float, tuple[float, ...]] | None:
+        kept = self._kept.get(person_id)
+        if kept is None or ex.activity_settings(w) != KEPT_SETTINGS:
+            return None
+        anchor, sums = kept
+        if anchor > now:
+            contributions = self._contributions.get(person_id)
+            if contributions is None:
+                return None
+            return ex.activity(contributions, now, w, hidden)
+        if anchor == _NEVER:
+            return {}, 0.0, (0.0,) * len(w.recent_half_lives)
+        return ex.activity_since(sums, anchor, now, w, hidden)
 
     def recent_authors(self, now: datetime, count: int) -> set[str]:
         with self._engine.connect() as conn:

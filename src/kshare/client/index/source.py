@@ -23,11 +23,11 @@ from .ranking import with_verified
 from .schema import SEP, day_number
 
 CACHE_ID_KEY = "cache_id"
-ITEMS: Table = CachedItem.__table__  # type: ignore[assignment]
-PEOPLE: Table = CachedPerson.__table__  # type: ignore[assignment]
-GROUPS: Table = CachedGroup.__table__  # type: ignore[assignment]
-PURGES: Table = Purge.__table__  # type: ignore[assignment]
-STATE: Table = SyncState.__table__  # type: ignore[assignment]
+ITEMS: Table = CachedItem.__table__
+PEOPLE: Table = CachedPerson.__table__
+GROUPS: Table = CachedGroup.__table__
+PURGES: Table = Purge.__table__
+STATE: Table = SyncState.__table__
 
 # entity type (as the purge log and the wire protocol name it) -> its table
 ENTITY_TABLES: dict[str, Table] = {"item": ITEMS, "person": PEOPLE, "group": GROUPS}

@@ -29,8 +29,8 @@ from kshare.client.store import outbox
 from kshare.client.store.models import CollectionChange, CollectionWatch
 from kshare.client.store.repository import ITEMS, PEOPLE, as_utc, utc_naive
 
-WATCH: Table = CollectionWatch.__table__  # type: ignore[assignment]
-CHANGES: Table = CollectionChange.__table__  # type: ignore[assignment]
+WATCH: Table = CollectionWatch.__table__
+CHANGES: Table = CollectionChange.__table__
 KEPT = timedelta(days=60)  # changes older than this leave (the inbox looks no further back)
 OWN_WRITES = frozenset({"create_item", "update_item", "add_collection_entry", "delete_item"})
 

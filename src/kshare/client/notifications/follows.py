@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 
 CANNOT_FOLLOW = QT_TRANSLATE_NOOP("Errors", "kshare cannot follow a {kind!r}; try one of: {kinds}.")
 
-FOLLOWS: Table = CachedFollow.__table__  # type: ignore[assignment]
+FOLLOWS: Table = CachedFollow.__table__
 OPERATION = "set_follow"
 
 

@@ -29,7 +29,7 @@ from kshare.protocol.schemas import FOLLOW_KINDS
 
 log = logging.getLogger(__name__)
 
-MARKS: Table = InboxMark.__table__  # type: ignore[assignment]
+MARKS: Table = InboxMark.__table__
 BASELINE = "inbox_baseline"  # entries up to here count as read: the history before us
 NOTIFIED = "inbox_notified_through"  # desktop notifications went out up to here
 

@@ -12,8 +12,20 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, DateTime, Index, Integer, MetaData, String, Text
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    ColumnClause,
+    DateTime,
+    Float,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -24,13 +36,37 @@ NAMING = {
 }
 
 
-class CacheBase(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING)
-    type_annotation_map: ClassVar[dict[Any, Any]] = {
-        dict[str, Any]: JSON,
-        list[str]: JSON,
-        list[Any]: JSON,
-    }
+class CacheBase:
+    """A table of the cache, described as a class: its columns are class attributes
+    (``CachedItem.id``), its SQLAlchemy Core table is ``__table__``, and statements take
+    the class itself (``select(CachedItem)``, ``insert(CachedItem)``).
+
+    Plain Core, no ORM: the cache is read and written with statements only, and a
+    one-shot command (an expert query) then loads none of the ORM's machinery.
+    """
+
+    metadata: ClassVar[MetaData] = MetaData(naming_convention=NAMING)
+    __tablename__: ClassVar[str]
+    __table__: ClassVar[Table]
+    __table_args__: ClassVar[tuple[Any, ...]] = ()
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        columns: list[Column[Any]] = []
+        for key, value in vars(cls).items():
+            if isinstance(value, Column):
+                value.key = key
+                if value.name is None:
+                    value.name = key
+                columns.append(value)
+        args = cls.__table_args__
+        options = args[-1] if args and isinstance(args[-1], dict) else {}
+        items = args[:-1] if options else args
+        cls.__table__ = Table(cls.__tablename__, cls.metadata, *columns, *items, **options)
+
+    @classmethod
+    def __clause_element__(cls) -> Table:
+        return cls.__table__
 
 
 class CachedItem(CacheBase):
@@ -38,79 +74,91 @@ class CachedItem(CacheBase):
 
     __tablename__ = "items"
 
-    id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    kind: Mapped[str] = mapped_column(String(16), index=True)
-    parent_id: Mapped[str | None] = mapped_column(String(64), index=True)
-    author_id: Mapped[str] = mapped_column(String(64), index=True)
-    title: Mapped[str] = mapped_column(Text, default="")
-    body: Mapped[str] = mapped_column(Text, default="")
-    tags: Mapped[list[str]] = mapped_column(JSON, default=list)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    version: Mapped[int] = mapped_column(Integer)
-    accepted_answer_id: Mapped[str | None] = mapped_column(String(64))
-    is_accepted: Mapped[bool] = mapped_column(default=False)
-    score: Mapped[int] = mapped_column(Integer, default=0)
-    audience: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # AudienceView
-    can_edit: Mapped[bool] = mapped_column(default=False)
-    mentions: Mapped[list[str]] = mapped_column(JSON, default=list)
+    id: ClassVar[ColumnClause[str]] = Column(String(64), primary_key=True)
+    kind: ClassVar[ColumnClause[str]] = Column(String(16), index=True, nullable=False)
+    parent_id: ClassVar[ColumnClause[str | None]] = Column(String(64), index=True)
+    author_id: ClassVar[ColumnClause[str]] = Column(String(64), index=True, nullable=False)
+    title: ClassVar[ColumnClause[str]] = Column(Text, default="", nullable=False)
+    body: ClassVar[ColumnClause[str]] = Column(Text, default="", nullable=False)
+    tags: ClassVar[ColumnClause[list[str]]] = Column(JSON, default=list, nullable=False)
+    created_at: ClassVar[ColumnClause[datetime]] = Column(
+        DateTime(timezone=True), index=True, nullable=False
+    )
+    updated_at: ClassVar[ColumnClause[datetime]] = Column(DateTime(timezone=True), nullable=False)
+    version: ClassVar[ColumnClause[int]] = Column(Integer, nullable=False)
+    accepted_answer_id: ClassVar[ColumnClause[str | None]] = Column(String(64))
+    is_accepted: ClassVar[ColumnClause[bool]] = Column(Boolean, default=False, nullable=False)
+    score: ClassVar[ColumnClause[int]] = Column(Integer, default=0, nullable=False)
+    audience: ClassVar[ColumnClause[dict[str, Any]]] = Column(
+        JSON, default=dict, nullable=False
+    )  # AudienceView
+    can_edit: ClassVar[ColumnClause[bool]] = Column(Boolean, default=False, nullable=False)
+    mentions: ClassVar[ColumnClause[list[str]]] = Column(JSON, default=list, nullable=False)
     # none_as_null: a missing attachment is SQL NULL, so "IS NULL" filters mean what they say.
-    attachment: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))  # BlobRef
-    entries: Mapped[list[Any]] = mapped_column(JSON, default=list)  # CollectionEntry
-    local_seq: Mapped[int] = mapped_column(Integer, index=True)
+    attachment: ClassVar[ColumnClause[dict[str, Any] | None]] = Column(
+        JSON(none_as_null=True)
+    )  # BlobRef
+    entries: ClassVar[ColumnClause[list[Any]]] = Column(
+        JSON, default=list, nullable=False
+    )  # CollectionEntry
+    local_seq: ClassVar[ColumnClause[int]] = Column(Integer, index=True, nullable=False)
     # Added in cache schema 0002: the original of a share/quote (ItemOut.quote_of).
-    quote_of: Mapped[str | None] = mapped_column(String(64), default=None)
+    quote_of: ClassVar[ColumnClause[str | None]] = Column(String(64), default=None)
     # Added in cache schema 0008: ItemOut.verification (who vouched for it, until when).
-    verification: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))
+    verification: ClassVar[ColumnClause[dict[str, Any] | None]] = Column(JSON(none_as_null=True))
     # Added in cache schema 0009: a document's file versions (ItemOut.file_versions).
-    file_versions: Mapped[list[Any] | None] = mapped_column(JSON, default=list)
+    file_versions: ClassVar[ColumnClause[list[Any] | None]] = Column(JSON, default=list)
 
 
 class CachedReaction(CacheBase):
     __tablename__ = "reactions"
 
-    id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    item_id: Mapped[str] = mapped_column(String(64), index=True)
-    author_id: Mapped[str] = mapped_column(String(64))
-    emoji: Mapped[str] = mapped_column(String(32))
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    version: Mapped[int] = mapped_column(Integer, default=1)
-    local_seq: Mapped[int] = mapped_column(Integer, index=True)
+    id: ClassVar[ColumnClause[str]] = Column(String(64), primary_key=True)
+    item_id: ClassVar[ColumnClause[str]] = Column(String(64), index=True, nullable=False)
+    author_id: ClassVar[ColumnClause[str]] = Column(String(64), nullable=False)
+    emoji: ClassVar[ColumnClause[str]] = Column(String(32), nullable=False)
+    created_at: ClassVar[ColumnClause[datetime]] = Column(DateTime(timezone=True), nullable=False)
+    version: ClassVar[ColumnClause[int]] = Column(Integer, default=1, nullable=False)
+    local_seq: ClassVar[ColumnClause[int]] = Column(Integer, index=True, nullable=False)
 
 
 class CachedPerson(CacheBase):
     __tablename__ = "people"
 
-    id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    username: Mapped[str] = mapped_column(String(150), index=True)
-    display_name: Mapped[str] = mapped_column(String(200))
-    title: Mapped[str] = mapped_column(String(200), default="")
-    department: Mapped[str] = mapped_column(String(200), default="")
-    location: Mapped[str] = mapped_column(String(200), default="")
-    manager_id: Mapped[str | None] = mapped_column(String(64))
-    skills: Mapped[list[str]] = mapped_column(JSON, default=list)
-    ask_me_about: Mapped[list[str]] = mapped_column(JSON, default=list)
-    endorsements: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    expertise_confirmed: Mapped[list[str]] = mapped_column(JSON, default=list)
-    expertise_hidden: Mapped[list[str]] = mapped_column(JSON, default=list)
-    expert_opt_out: Mapped[bool] = mapped_column(default=False)
-    active: Mapped[bool] = mapped_column(default=True)
-    version: Mapped[int] = mapped_column(Integer)
-    local_seq: Mapped[int] = mapped_column(Integer, index=True)
+    id: ClassVar[ColumnClause[str]] = Column(String(64), primary_key=True)
+    username: ClassVar[ColumnClause[str]] = Column(String(150), index=True, nullable=False)
+    display_name: ClassVar[ColumnClause[str]] = Column(String(200), nullable=False)
+    title: ClassVar[ColumnClause[str]] = Column(String(200), default="", nullable=False)
+    department: ClassVar[ColumnClause[str]] = Column(String(200), default="", nullable=False)
+    location: ClassVar[ColumnClause[str]] = Column(String(200), default="", nullable=False)
+    manager_id: ClassVar[ColumnClause[str | None]] = Column(String(64))
+    skills: ClassVar[ColumnClause[list[str]]] = Column(JSON, default=list, nullable=False)
+    ask_me_about: ClassVar[ColumnClause[list[str]]] = Column(JSON, default=list, nullable=False)
+    endorsements: ClassVar[ColumnClause[dict[str, Any]]] = Column(
+        JSON, default=dict, nullable=False
+    )
+    expertise_confirmed: ClassVar[ColumnClause[list[str]]] = Column(
+        JSON, default=list, nullable=False
+    )
+    expertise_hidden: ClassVar[ColumnClause[list[str]]] = Column(JSON, default=list, nullable=False)
+    expert_opt_out: ClassVar[ColumnClause[bool]] = Column(Boolean, default=False, nullable=False)
+    active: ClassVar[ColumnClause[bool]] = Column(Boolean, default=True, nullable=False)
+    version: ClassVar[ColumnClause[int]] = Column(Integer, nullable=False)
+    local_seq: ClassVar[ColumnClause[int]] = Column(Integer, index=True, nullable=False)
 
 
 class CachedGroup(CacheBase):
     __tablename__ = "groups"
 
-    id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    name: Mapped[str] = mapped_column(String(200), index=True)
-    kind: Mapped[str] = mapped_column(String(16))
-    visibility: Mapped[str] = mapped_column(String(16), default="open")
-    description: Mapped[str] = mapped_column(Text, default="")
-    member_ids: Mapped[list[str]] = mapped_column(JSON, default=list)
-    owner_ids: Mapped[list[str]] = mapped_column(JSON, default=list)
-    version: Mapped[int] = mapped_column(Integer)
-    local_seq: Mapped[int] = mapped_column(Integer, index=True)
+    id: ClassVar[ColumnClause[str]] = Column(String(64), primary_key=True)
+    name: ClassVar[ColumnClause[str]] = Column(String(200), index=True, nullable=False)
+    kind: ClassVar[ColumnClause[str]] = Column(String(16), nullable=False)
+    visibility: ClassVar[ColumnClause[str]] = Column(String(16), default="open", nullable=False)
+    description: ClassVar[ColumnClause[str]] = Column(Text, default="", nullable=False)
+    member_ids: ClassVar[ColumnClause[list[str]]] = Column(JSON, default=list, nullable=False)
+    owner_ids: ClassVar[ColumnClause[list[str]]] = Column(JSON, default=list, nullable=False)
+    version: ClassVar[ColumnClause[int]] = Column(Integer, nullable=False)
+    local_seq: ClassVar[ColumnClause[int]] = Column(Integer, index=True, nullable=False)
 
 
 class Purge(CacheBase):
@@ -118,9 +166,9 @@ class Purge(CacheBase):
 
     __tablename__ = "purges"
 
-    local_seq: Mapped[int] = mapped_column(Integer, primary_key=True)
-    entity_type: Mapped[str] = mapped_column(String(16))
-    entity_id: Mapped[str] = mapped_column(String(64))
+    local_seq: ClassVar[ColumnClause[int]] = Column(Integer, primary_key=True)
+    entity_type: ClassVar[ColumnClause[str]] = Column(String(16), nullable=False)
+    entity_id: ClassVar[ColumnClause[str]] = Column(String(64), nullable=False)
 
 
 class SyncState(CacheBase):
@@ -128,8 +176,8 @@ class SyncState(CacheBase):
 
     __tablename__ = "sync_state"
 
-    key: Mapped[str] = mapped_column(String(64), primary_key=True)
-    value: Mapped[str] = mapped_column(Text)
+    key: ClassVar[ColumnClause[str]] = Column(String(64), primary_key=True)
+    value: ClassVar[ColumnClause[str]] = Column(Text, nullable=False)
 
 
 class CachedTagAlias(CacheBase):
@@ -137,8 +185,8 @@ class CachedTagAlias(CacheBase):
 
     __tablename__ = "tag_aliases"
 
-    alias: Mapped[str] = mapped_column(String(64), primary_key=True)
-    tag: Mapped[str] = mapped_column(String(64))
+    alias: ClassVar[ColumnClause[str]] = Column(String(64), primary_key=True)
+    tag: ClassVar[ColumnClause[str]] = Column(String(64), nullable=False)
 
 
 class ExpertProfile(CacheBase):
@@ -150,9 +198,9 @@ class ExpertProfile(CacheBase):
 
     __tablename__ = "expert_profiles"
 
-    person_id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    length: Mapped[int] = mapped_column(Integer)
-    items: Mapped[int] = mapped_column(Integer)
+    person_id: ClassVar[ColumnClause[str]] = Column(String(64), primary_key=True)
+    length: ClassVar[ColumnClause[int]] = Column(Integer, nullable=False)
+    items: ClassVar[ColumnClause[int]] = Column(Integer, nullable=False)
 
 
 class ExpertPosting(CacheBase):
@@ -161,9 +209,9 @@ class ExpertPosting(CacheBase):
     __tablename__ = "expert_postings"
     __table_args__ = (Index("ix_expert_postings_person", "person_id"),)
 
-    term: Mapped[str] = mapped_column(String(64), primary_key=True)
-    person_id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    tf: Mapped[int] = mapped_column(Integer)
+    term: ClassVar[ColumnClause[str]] = Column(String(64), primary_key=True)
+    person_id: ClassVar[ColumnClause[str]] = Column(String(64), primary_key=True)
+    tf: ClassVar[ColumnClause[int]] = Column(Integer, nullable=False)
 
 
 class ExpertTerm(CacheBase):
@@ -171,8 +219,8 @@ class ExpertTerm(CacheBase):
 
     __tablename__ = "expert_terms"
 
-    term: Mapped[str] = mapped_column(String(64), primary_key=True)
-    people: Mapped[int] = mapped_column(Integer)
+    term: ClassVar[ColumnClause[str]] = Column(String(64), primary_key=True)
+    people: ClassVar[ColumnClause[int]] = Column(Integer, nullable=False)
 
 
 class ExpertDoc(CacheBase):
@@ -180,9 +228,11 @@ class ExpertDoc(CacheBase):
 
     __tablename__ = "expert_docs"
 
-    item_id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    person_id: Mapped[str] = mapped_column(String(64), index=True)
-    digest: Mapped[str] = mapped_column(String(32))  # of the counted text: an edit recounts
+    item_id: ClassVar[ColumnClause[str]] = Column(String(64), primary_key=True)
+    person_id: ClassVar[ColumnClause[str]] = Column(String(64), index=True, nullable=False)
+    digest: ClassVar[ColumnClause[str]] = Column(
+        String(32), nullable=False
+    )  # of the counted text: an edit recounts
 
 
 class ExpertItem(CacheBase):
@@ -197,19 +247,22 @@ class ExpertItem(CacheBase):
     __table_args__ = (
         Index("ix_expert_items_item_id", "item_id", unique=True),
         Index("ix_expert_items_parent_id", "parent_id"),
+        Index("ix_expert_items_created_at", "created_at"),  # the latest authors, at once
         {"sqlite_with_rowid": False},
     )
 
-    person_id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    item_id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    kind: Mapped[str] = mapped_column(String(16))
-    parent_id: Mapped[str | None] = mapped_column(String(64))
-    created_at: Mapped[str] = mapped_column(String(32))  # as the cache writes it: naive UTC
-    accepted: Mapped[bool] = mapped_column(Integer)
-    score: Mapped[int] = mapped_column(Integer)
-    tags: Mapped[str] = mapped_column(Text)
-    counted: Mapped[str] = mapped_column(Text)
-    title: Mapped[str] = mapped_column(Text)
+    person_id: ClassVar[ColumnClause[str]] = Column(String(64), primary_key=True)
+    item_id: ClassVar[ColumnClause[str]] = Column(String(64), primary_key=True)
+    kind: ClassVar[ColumnClause[str]] = Column(String(16), nullable=False)
+    parent_id: ClassVar[ColumnClause[str | None]] = Column(String(64))
+    created_at: ClassVar[ColumnClause[str]] = Column(
+        String(32), nullable=False
+    )  # as the cache writes it: naive UTC
+    accepted: ClassVar[ColumnClause[int]] = Column(Integer, nullable=False)
+    score: ClassVar[ColumnClause[int]] = Column(Integer, nullable=False)
+    tags: ClassVar[ColumnClause[str]] = Column(Text, nullable=False)
+    counted: ClassVar[ColumnClause[str]] = Column(Text, nullable=False)
+    title: ClassVar[ColumnClause[str]] = Column(Text, nullable=False)
 
 
 class ExpertTagPerson(CacheBase):
@@ -217,9 +270,39 @@ class ExpertTagPerson(CacheBase):
 
     __tablename__ = "expert_tag_people"
 
-    tag: Mapped[str] = mapped_column(String(64), primary_key=True)
-    person_id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    n: Mapped[int] = mapped_column(Integer)
+    tag: ClassVar[ColumnClause[str]] = Column(String(64), primary_key=True)
+    person_id: ClassVar[ColumnClause[str]] = Column(String(64), primary_key=True)
+    n: ClassVar[ColumnClause[int]] = Column(Integer, nullable=False)
+
+
+class ExpertActivity(CacheBase):
+    """A person's decayed activity as of their latest contribution (``anchor``), so that a
+    new process ranks without reading everything they wrote: seen later, each sum is only
+    decayed forward by the time since (``kshare.domain.expertise.activity_since``).
+
+    ``recent`` holds the sums at each of the still-active prior's half-lives, separated by
+    spaces, in the order of ``Weights.recent_half_lives``.
+    """
+
+    __tablename__ = "expert_activity"
+
+    person_id: ClassVar[ColumnClause[str]] = Column(String(64), primary_key=True)
+    anchor: ClassVar[ColumnClause[str]] = Column(
+        String(32), nullable=False
+    )  # as the cache writes it: naive UTC
+    total: ClassVar[ColumnClause[float]] = Column(Float, nullable=False)
+    recent: ClassVar[ColumnClause[str]] = Column(Text, nullable=False)
+
+
+class ExpertActivityTag(CacheBase):
+    """A person's decayed activity under one tag, as of the person's ``anchor``."""
+
+    __tablename__ = "expert_activity_tags"
+    __table_args__ = ({"sqlite_with_rowid": False},)
+
+    person_id: ClassVar[ColumnClause[str]] = Column(String(64), primary_key=True)
+    tag: ClassVar[ColumnClause[str]] = Column(String(64), primary_key=True)
+    activity: ClassVar[ColumnClause[float]] = Column(Float, nullable=False)
 
 
 # derived from items for expert finding: emptied with the cache (``repository.wipe``)
@@ -230,6 +313,8 @@ EXPERT_TABLES = (
     ExpertDoc,
     ExpertItem,
     ExpertTagPerson,
+    ExpertActivity,
+    ExpertActivityTag,
 )
 
 
@@ -239,16 +324,20 @@ class OutboxEntry(CacheBase):
     __tablename__ = "outbox"
     __table_args__ = (Index("ix_outbox_state_next", "state", "next_attempt_at"),)
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    idempotency_key: Mapped[str] = mapped_column(String(64), unique=True)
-    operation: Mapped[str] = mapped_column(String(32))  # create_item, update_item, ...
-    target_id: Mapped[str] = mapped_column(String(64), index=True)
-    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    state: Mapped[str] = mapped_column(String(16), default="pending")  # pending|failed|conflict
-    attempts: Mapped[int] = mapped_column(Integer, default=0)
-    next_attempt_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
-    last_error: Mapped[str] = mapped_column(Text, default="")
+    id: ClassVar[ColumnClause[int]] = Column(Integer, primary_key=True, autoincrement=True)
+    idempotency_key: ClassVar[ColumnClause[str]] = Column(String(64), unique=True, nullable=False)
+    operation: ClassVar[ColumnClause[str]] = Column(
+        String(32), nullable=False
+    )  # create_item, update_item, ...
+    target_id: ClassVar[ColumnClause[str]] = Column(String(64), index=True, nullable=False)
+    payload: ClassVar[ColumnClause[dict[str, Any]]] = Column(JSON, nullable=False)
+    created_at: ClassVar[ColumnClause[datetime]] = Column(DateTime(timezone=True), nullable=False)
+    state: ClassVar[ColumnClause[str]] = Column(
+        String(16), default="pending", nullable=False
+    )  # pending|failed|conflict
+    attempts: ClassVar[ColumnClause[int]] = Column(Integer, default=0, nullable=False)
+    next_attempt_at: ClassVar[ColumnClause[datetime | None]] = Column(DateTime(timezone=True))
+    last_error: ClassVar[ColumnClause[str]] = Column(Text, default="", nullable=False)
 
 
 class CachedFollow(CacheBase):
@@ -256,9 +345,9 @@ class CachedFollow(CacheBase):
 
     __tablename__ = "follows"
 
-    kind: Mapped[str] = mapped_column(String(32), primary_key=True)
-    target: Mapped[str] = mapped_column(String(200), primary_key=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    kind: ClassVar[ColumnClause[str]] = Column(String(32), primary_key=True)
+    target: ClassVar[ColumnClause[str]] = Column(String(200), primary_key=True)
+    created_at: ClassVar[ColumnClause[datetime]] = Column(DateTime(timezone=True), nullable=False)
 
 
 class InboxMark(CacheBase):
@@ -270,9 +359,9 @@ class InboxMark(CacheBase):
 
     __tablename__ = "inbox_marks"
 
-    key: Mapped[str] = mapped_column(String(200), primary_key=True)
-    first_seen: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    read_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
+    key: ClassVar[ColumnClause[str]] = Column(String(200), primary_key=True)
+    first_seen: ClassVar[ColumnClause[datetime]] = Column(DateTime(timezone=True), nullable=False)
+    read_at: ClassVar[ColumnClause[datetime | None]] = Column(DateTime(timezone=True), default=None)
 
 
 class CollectionWatch(CacheBase):
@@ -284,12 +373,12 @@ class CollectionWatch(CacheBase):
 
     __tablename__ = "collection_watch"
 
-    collection_id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    title_digest: Mapped[str] = mapped_column(String(64), default="")
-    description_digest: Mapped[str] = mapped_column(String(64), default="")
+    collection_id: ClassVar[ColumnClause[str]] = Column(String(64), primary_key=True)
+    title_digest: ClassVar[ColumnClause[str]] = Column(String(64), default="", nullable=False)
+    description_digest: ClassVar[ColumnClause[str]] = Column(String(64), default="", nullable=False)
     # [[kind, id, section digest, note digest], ...] in the collection's order
-    entries: Mapped[list[Any]] = mapped_column(JSON, default=list)
-    seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    entries: ClassVar[ColumnClause[list[Any]]] = Column(JSON, default=list, nullable=False)
+    seen_at: ClassVar[ColumnClause[datetime]] = Column(DateTime(timezone=True), nullable=False)
 
 
 class CollectionChange(CacheBase):
@@ -297,11 +386,13 @@ class CollectionChange(CacheBase):
 
     __tablename__ = "collection_changes"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    collection_id: Mapped[str] = mapped_column(String(64), index=True)
-    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    id: ClassVar[ColumnClause[int]] = Column(Integer, primary_key=True, autoincrement=True)
+    collection_id: ClassVar[ColumnClause[str]] = Column(String(64), index=True, nullable=False)
+    at: ClassVar[ColumnClause[datetime]] = Column(
+        DateTime(timezone=True), index=True, nullable=False
+    )
     # {"added": n, "removed": n, "moved": n, "notes": n, "title": 0|1, "description": 0|1}
-    counts: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    counts: ClassVar[ColumnClause[dict[str, Any]]] = Column(JSON, default=dict, nullable=False)
 
 
 class CachedTagDescription(CacheBase):
@@ -309,5 +400,5 @@ class CachedTagDescription(CacheBase):
 
     __tablename__ = "tag_descriptions"
 
-    tag: Mapped[str] = mapped_column(String(64), primary_key=True)
-    description: Mapped[str] = mapped_column(Text, default="")
+    tag: ClassVar[ColumnClause[str]] = Column(String(64), primary_key=True)
+    description: ClassVar[ColumnClause[str]] = Column(Text, default="", nullable=False)

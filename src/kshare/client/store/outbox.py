@@ -19,7 +19,7 @@ from kshare.client.store.db import clock_of
 from kshare.client.store.models import OutboxEntry
 from kshare.client.store.repository import as_utc
 
-OUTBOX: Table = OutboxEntry.__table__  # type: ignore[assignment]
+OUTBOX: Table = OutboxEntry.__table__
 
 PENDING = "pending"
 CONFLICT = "conflict"

@@ -54,12 +54,12 @@ CURSOR = "cursor"
 CURATOR_ROLE = "curator_role"  # the person's own CuratorRole, as the feed last sent it
 CHUNK = 400  # stays below SQLite's bound-parameter limit for IN (...) lists
 
-ITEMS: Table = CachedItem.__table__  # type: ignore[assignment]
-PEOPLE: Table = CachedPerson.__table__  # type: ignore[assignment]
-GROUPS: Table = CachedGroup.__table__  # type: ignore[assignment]
-REACTIONS: Table = CachedReaction.__table__  # type: ignore[assignment]
-PURGES: Table = Purge.__table__  # type: ignore[assignment]
-STATE: Table = SyncState.__table__  # type: ignore[assignment]
+ITEMS: Table = CachedItem.__table__
+PEOPLE: Table = CachedPerson.__table__
+GROUPS: Table = CachedGroup.__table__
+REACTIONS: Table = CachedReaction.__table__
+PURGES: Table = Purge.__table__
+STATE: Table = SyncState.__table__
 _ZERO = timedelta(0)
 TABLES = {"item": ITEMS, "person": PEOPLE, "group": GROUPS, "reaction": REACTIONS}
 
@@ -471,9 +471,9 @@ def wipe(conn: Connection, *, keep_writes: bool = False) -> None:
         CachedTagDescription,
         *EXPERT_TABLES,
     ):
-        conn.execute(delete(model.__table__))  # type: ignore[arg-type]
+        conn.execute(delete(model.__table__))
     if keep_writes:
         conn.execute(delete(SyncState).where(SyncState.key != "account"))
         return
     conn.execute(delete(SyncState))
-    conn.execute(delete(OutboxEntry.__table__))  # type: ignore[arg-type]
+    conn.execute(delete(OutboxEntry.__table__))

@@ -16,7 +16,7 @@ from .models import CachedTagDescription
 from .tag_aliases import MAX_TAG, read, tag_key
 
 MAX_DESCRIPTION = 2000
-TABLE: Table = CachedTagDescription.__table__  # type: ignore[assignment]
+TABLE: Table = CachedTagDescription.__table__
 
 
 def replace(conn: Connection, descriptions: Mapping[str, str]) -> None:
