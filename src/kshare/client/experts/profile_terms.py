@@ -25,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+from array import array
 from collections import Counter, OrderedDict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
@@ -476,17 +477,20 @@ class KeptProfiles:
         if rows + TERM_COST * terms > self._budget:
             return  # too many: the words asked are read as they come
         self._df = dict(conn.exec_driver_sql("SELECT term, people FROM expert_terms").all())
-        grouped: dict[str, tuple[list[int], list[int]]] = {}
+        # rows as they come and compact arrays: a million postings never sit in memory
+        # as Python tuples or lists at once
+        grouped: dict[str, tuple[array[int], array[int]]] = {}
         number = self._number
         cursor = conn.connection.cursor()
         try:
             cursor.execute("SELECT term, person_id, tf FROM expert_postings")
-            for term, person_id, n in cursor.fetchall():
-                found = grouped.get(term)
-                if found is None:
-                    found = grouped[term] = ([], [])
-                found[0].append(number(person_id))
-                found[1].append(n)
+            while batch := cursor.fetchmany(10_000):
+                for term, person_id, n in batch:
+                    found = grouped.get(term)
+                    if found is None:
+                        found = grouped[term] = (array("i"), array("i"))
+                    found[0].append(number(person_id))
+                    found[1].append(n)
         finally:
             cursor.close()
         self._postings = OrderedDict(
@@ -565,7 +569,9 @@ class KeptProfiles:
         return found
 
 
-def _arrays(holders: list[int], counts: list[int]) -> tuple[Any, Any]:
+def _arrays(
+    holders: Sequence[int] | array[int], counts: Sequence[int] | array[int]
+) -> tuple[Any, Any]:
     """A word's postings as arrays: people by number, and their frequencies."""
     return np.array(holders, dtype=np.int32), np.array(counts, dtype=np.int32)
 
