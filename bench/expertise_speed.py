@@ -1,5 +1,9 @@
 """Time expert queries on a big cache: ``bench/expertise_speed.py --dump DIR [--queries N]``.
 
+``--only warm`` stops after the warm calls (and their index-only reference);
+``--cpu`` adds the processor time of each warm call beside its wall time, which
+moves less on a machine others are using.
+
 Loads the whole dump into a temporary cache and index (as a fully synced
 profile), then times ``ExpertFinder.rank`` on question texts and short topics:
 the first call (which reads only what it needs, through the tag counts kept
@@ -46,10 +50,27 @@ def timed(call: Callable[[], Any]) -> float:
     return 1000 * (time.perf_counter() - started)
 
 
+def timed_both(call: Callable[[], Any]) -> tuple[float, float]:
+    """Wall and processor milliseconds of one call."""
+    started, cpu = time.perf_counter(), time.process_time()
+    call()
+    return 1000 * (time.perf_counter() - started), 1000 * (time.process_time() - cpu)
+
+
+def figures(values: list[float]) -> str:
+    values = sorted(values)
+    return (
+        f"median={statistics.median(values):.0f} ms "
+        f"p95={values[int(0.95 * (len(values) - 1))]:.0f} ms n={len(values)}"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dump", type=Path, required=True)
     parser.add_argument("--queries", type=int, default=50)
+    parser.add_argument("--only", choices=["warm"], help="stop after the warm calls")
+    parser.add_argument("--cpu", action="store_true", help="processor time of the warm calls")
     args = parser.parse_args()
     people, events, cases = load(StackExchangeDump(args.dump))
     head, tail = events[:-20], events[-20:]
@@ -74,18 +95,20 @@ def main() -> int:
         # the aggregates (a tenth of a second) lands in one of the questions timed
         gc.freeze()
         runs = {
-            "question": [timed(partial(finder.rank, t)) for t in texts],
-            "topic": [timed(partial(finder.rank, t)) for t in topics],
+            "question": [timed_both(partial(finder.rank, t)) for t in texts],
+            "topic": [timed_both(partial(finder.rank, t)) for t in topics],
             "index only": [
-                timed(partial(replay.index.matching_documents, t, limit=300)) for t in texts
+                timed_both(partial(replay.index.matching_documents, t, limit=300)) for t in texts
             ],
         }
-        for name, values in runs.items():
-            values.sort()
-            print(
-                f"{name:<11} median={statistics.median(values):.0f} ms "
-                f"p95={values[int(0.95 * (len(values) - 1))]:.0f} ms n={len(values)}"
-            )
+        for name, both in runs.items():
+            print(f"{name:<11} {figures([wall for wall, _ in both])}")
+        if args.cpu:
+            for name, both in runs.items():
+                print(f"{name + ' cpu':<15} {figures([cpu for _, cpu in both])}")
+        if args.only == "warm":
+            replay.close()
+            return 0
         replay.events = iter(tail[:10])
         replay.pending = next(replay.events, None)
         replay.advance(FAR_FUTURE)

@@ -647,7 +647,13 @@ def bm25(
     if length <= 0 or average_length <= 0:
         return 0.0
     norm = k1 * (1.0 - b + b * length / average_length)
-    return sum(idf[t] * n * (k1 + 1.0) / (n + norm) for t, n in tf.items() if n > 0 and t in idf)
+    # added one after another, in the order of ``tf``: the sum the expert finder's arrays
+    # make (kshare.client.experts.profile_terms.KeptProfiles), to the bit
+    total = 0.0
+    for t, n in tf.items():
+        if n > 0 and t in idf:
+            total += idf[t] * n * (k1 + 1.0) / (n + norm)
+    return total
 
 
 def bm25_idf(df: int, n_docs: int) -> float:

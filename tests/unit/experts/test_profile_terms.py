@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -225,3 +226,34 @@ def test_kept_profiles_read_whole_at_a_warm_up_score_alike(writer: Engine) -> No
         assert not whole.scores(conn, people, "zanzibarite", ex.Weights())
         assert whole.scores(conn, {"carol"}, "zanzibarite", ex.Weights())["carol"] > 0
         assert not whole._whole  # the profiles moved: read again as asked, until a warm-up
+
+
+def test_kept_profiles_sum_many_people_at_once_as_the_tables_do(writer: Engine) -> None:
+    # many people, words of every frequency and long questions: the arrays' sums over all
+    # the people asked at once must be the tables' person-by-person sums, to the bit
+    rng = random.Random(14)
+    vocabulary = [f"w{n}" for n in range(400)]
+    weights = [1.0 / (n + 1) for n in range(len(vocabulary))]  # a few common words, many rare
+    put(writer, QUESTION)
+    for n in range(120):
+        body = " ".join(rng.choices(vocabulary, weights, k=rng.randint(3, 300)))
+        put(writer, answer(f"a{n}", f"p{n % 70}", body))
+    profile_terms.catch_up_engine(writer)
+    everyone = {f"p{n}" for n in range(70)} | {"nobody"}
+    some = set(rng.sample(sorted(everyone), 25))
+    topics = [" ".join(rng.choices(vocabulary, k=rng.randint(1, 400))) for _ in range(20)]
+    whole, small = profile_terms.KeptProfiles(), profile_terms.KeptProfiles(budget=500)
+    with writer.connect() as conn:
+        whole.warm(conn)
+        small.warm(conn)
+        assert whole._whole and not small._whole
+        for people in (everyone, some):
+            for topic in topics:
+                expected = profile_terms.scores(conn, people, topic, ex.Weights())
+                assert len(expected) > 1
+                assert whole.scores(conn, people, topic, ex.Weights()) == expected
+                assert small.scores(conn, people, topic, ex.Weights()) == expected
+                odd = ex.Weights(bm25_k1=0.9, bm25_b=0.3)  # other settings, other sums
+                assert whole.scores(conn, people, topic, odd) == profile_terms.scores(
+                    conn, people, topic, odd
+                )

@@ -25,10 +25,13 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+from array import array
 from collections import Counter, OrderedDict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
+import numpy as np
 from sqlalchemy import Connection, Engine, delete, func, insert, select, text
 
 from kshare.client.experts import item_facts
@@ -51,9 +54,11 @@ PROFILE_KINDS = ("answer", "post", "article")  # writing that shows knowledge; a
 MAX_CHARS = 20_000  # of one item's text: a long paste says no more about its author
 MAX_TERM = 64  # longer tokens are noise (and do not fit the column)
 QUERY_TERMS = 128  # a question's rarest words used: a bound on what a long paste costs
-# profile postings a warm finder keeps (each about 60 bytes): every word's if they fit,
-# or else those of the words asked lately
-KEPT_POSTINGS = 1_000_000
+# profile postings a warm finder keeps (each 8 bytes in arrays, a word's own about as
+# much as TERM_COST of them): every word's if they fit, or else those of the words asked
+# lately; about 50 MB at most
+KEPT_POSTINGS = 6_000_000
+TERM_COST = 40
 _CHUNK = 500
 
 
@@ -392,17 +397,25 @@ class KeptProfiles:
     people count and postings, and every profile's length, are read once and kept
     until the profiles change (their state moves with every change applied).
 
-    The same scores as :func:`scores`, to the bit: each person's words are summed in
-    the same order. Not thread-safe (the finder asks under its lock).
+    A word's postings are kept as two arrays (each person by number, and how often
+    they used the word), so a question's scores are summed a word at a time over all
+    the people asked about at once. The same scores as :func:`scores`, to the bit:
+    each person's words are summed in the same order, with the same operations on
+    doubles as :func:`kshare.domain.expertise.bm25`. Not thread-safe (the finder asks
+    under its lock).
     """
 
     def __init__(self, budget: int = KEPT_POSTINGS) -> None:
         self._budget = budget
         self._state: tuple[int, int, int] | None = None
         self._df: dict[str, int] = {}  # 0: in no profile
-        self._postings: OrderedDict[str, dict[str, int]] = OrderedDict()  # term -> person -> tf
+        # term -> (people by number, their frequencies), least recently asked first
+        self._postings: OrderedDict[str, tuple[Any, Any]] = OrderedDict()
         self._kept = 0
-        self._lengths: dict[str, int] = {}
+        self._numbers: dict[str, int] = {}  # person -> number, for the arrays
+        self._names: list[str] = []  # number -> person
+        self._lengths: list[int] = []  # by number: 0 for someone without a profile
+        self._length_array: Any = None  # _lengths as an array, until someone is added
         self._whole = False  # every word's postings are in memory
 
     def scores(
@@ -417,24 +430,41 @@ class KeptProfiles:
         chosen = sorted(df, key=lambda t: (df[t], t))[:QUERY_TERMS]
         if not chosen:
             return {}
-        idf = {t: ex.bm25_idf(df[t], stats.people) for t in chosen}
         average = stats.length / stats.people
-        wanted = people if isinstance(people, set | frozenset) else set(people)
-        tf: dict[str, dict[str, int]] = {}
-        # by term, in order: each person's words then come in the order scores() reads them
-        for term in sorted(chosen):
-            postings = self._term_postings(conn, term)
-            if len(postings) < len(wanted):
-                hits = [(p, n) for p, n in postings.items() if p in wanted]
-            else:
-                hits = [(p, postings[p]) for p in wanted if p in postings]
-            for person_id, n in hits:
-                tf.setdefault(person_id, {})[term] = n
-        lengths = self._lengths
-        return {
-            p: ex.bm25(counts, lengths.get(p, 0), idf, average, w.bm25_k1, w.bm25_b)
-            for p, counts in tf.items()
-        }
+        found = [(t, self._term_postings(conn, t)) for t in sorted(chosen)]
+        numbers = self._numbers
+        asked = np.fromiter((n for p in people if (n := numbers.get(p)) is not None), dtype=np.intp)
+        size = len(self._names)
+        wanted = np.zeros(size, dtype=bool)
+        wanted[asked] = True
+        lengths = self._lengths_now()
+        k1, b = w.bm25_k1, w.bm25_b
+        # ex.bm25's length part, ``k1 * (1.0 - b + b * length / average_length)``
+        norms = k1 * (1.0 - b + b * lengths / average) if average > 0 else None
+        totals = np.zeros(size, dtype=np.float64)
+        matched = np.zeros(size, dtype=bool)
+        # by term, in order: each person's sum takes their words in the order scores()
+        # adds them (0.0 plus the first is the first exactly)
+        for term, (holders, counts) in found:
+            mine = wanted[holders]
+            if not mine.any():
+                continue
+            who, n = holders[mine], counts[mine]
+            matched[who] = True
+            if norms is None:
+                continue
+            idf = ex.bm25_idf(df[term], stats.people)
+            counted = n > 0
+            who, n = who[counted], n[counted]
+            # a person occurs once in a word's postings: each addition touches them once
+            totals[who] += idf * n * (k1 + 1.0) / (n + norms[who])
+        people_found = np.flatnonzero(matched)
+        # no profile length (or no average) scores 0.0, as ex.bm25 says
+        values = np.where(lengths[people_found] > 0, totals[people_found], 0.0)
+        if norms is None:
+            values = np.zeros(len(people_found))
+        names = self._names
+        return {names[n]: v for n, v in zip(people_found.tolist(), values.tolist(), strict=True)}
 
     def warm(self, conn: Connection) -> None:
         """Read every word's postings now (in a worker), if they fit in what is kept: the
@@ -444,23 +474,29 @@ class KeptProfiles:
             return  # no profiles, or every word is in memory already
         rows = int(conn.exec_driver_sql("SELECT count(*) FROM expert_postings").scalar_one())
         terms = int(conn.exec_driver_sql("SELECT count(*) FROM expert_terms").scalar_one())
-        if rows + terms > self._budget:
+        if rows + TERM_COST * terms > self._budget:
             return  # too many: the words asked are read as they come
         self._df = dict(conn.exec_driver_sql("SELECT term, people FROM expert_terms").all())
-        postings: dict[str, dict[str, int]] = {}
-        names: dict[str, str] = {}  # one string per person, not one per posting
+        # rows as they come and compact arrays: a million postings never sit in memory
+        # as Python tuples or lists at once
+        grouped: dict[str, tuple[array[int], array[int]]] = {}
+        number = self._number
         cursor = conn.connection.cursor()
         try:
             cursor.execute("SELECT term, person_id, tf FROM expert_postings")
-            for term, person_id, n in cursor.fetchall():
-                found = postings.get(term)
-                if found is None:
-                    found = postings[term] = {}
-                found[names.setdefault(person_id, person_id)] = n
+            while batch := cursor.fetchmany(10_000):
+                for term, person_id, n in batch:
+                    found = grouped.get(term)
+                    if found is None:
+                        found = grouped[term] = (array("i"), array("i"))
+                    found[0].append(number(person_id))
+                    found[1].append(n)
         finally:
             cursor.close()
-        self._postings = OrderedDict(postings)
-        self._kept = rows + len(postings)
+        self._postings = OrderedDict(
+            (term, _arrays(holders, counts)) for term, (holders, counts) in grouped.items()
+        )
+        self._kept = rows + TERM_COST * len(grouped)
         self._whole = True
 
     def _current(self, conn: Connection) -> _Stats | None:
@@ -474,11 +510,29 @@ class KeptProfiles:
             self._postings = OrderedDict()
             self._kept = 0
             self._whole = False
-            self._lengths = dict(
-                conn.exec_driver_sql("SELECT person_id, length FROM expert_profiles").all()
-            )
+            self._numbers, self._names, self._lengths = {}, [], []
+            for person_id, length in conn.exec_driver_sql(
+                "SELECT person_id, length FROM expert_profiles"
+            ):
+                self._number(person_id)
+                self._lengths[-1] = int(length)
             self._state = state
         return stats
+
+    def _number(self, person_id: str) -> int:
+        """A person's number in the arrays (someone new gets the next, without a length)."""
+        found = self._numbers.get(person_id)
+        if found is None:
+            found = self._numbers[person_id] = len(self._names)
+            self._names.append(person_id)
+            self._lengths.append(0)
+            self._length_array = None
+        return found
+
+    def _lengths_now(self) -> Any:
+        if self._length_array is None:
+            self._length_array = np.array(self._lengths, dtype=np.int64)
+        return self._length_array
 
     def _read_df(self, conn: Connection, terms: list[str]) -> None:
         if self._whole:  # every word of every profile is known: these are in none
@@ -492,7 +546,7 @@ class KeptProfiles:
             ):
                 self._df[term] = count
 
-    def _term_postings(self, conn: Connection, term: str) -> dict[str, int]:
+    def _term_postings(self, conn: Connection, term: str) -> tuple[Any, Any]:
         found = self._postings.get(term)
         if found is not None:
             self._postings.move_to_end(term)
@@ -502,15 +556,24 @@ class KeptProfiles:
         cursor = conn.connection.cursor()
         try:
             cursor.execute("SELECT person_id, tf FROM expert_postings WHERE term = ?", (term,))
-            found = dict(cursor.fetchall())
+            rows = cursor.fetchall()
         finally:
             cursor.close()
+        number = self._number
+        found = _arrays([number(p) for p, _ in rows], [n for _, n in rows])
         self._postings[term] = found
-        self._kept += len(found) + 1
+        self._kept += len(rows) + TERM_COST
         while self._kept > self._budget and len(self._postings) > 1:
-            _, dropped = self._postings.popitem(last=False)
-            self._kept -= len(dropped) + 1
+            _, (dropped, _counts) = self._postings.popitem(last=False)
+            self._kept -= len(dropped) + TERM_COST
         return found
+
+
+def _arrays(
+    holders: Sequence[int] | array[int], counts: Sequence[int] | array[int]
+) -> tuple[Any, Any]:
+    """A word's postings as arrays: people by number, and their frequencies."""
+    return np.array(holders, dtype=np.int32), np.array(counts, dtype=np.int32)
 
 
 def profile_count(conn: Connection) -> int:

@@ -165,12 +165,23 @@ def word_scores(
 
 def _scorer_terms(searcher: Any, fieldname: str, text: bytes) -> tuple[float, float, Any] | None:
     """(idf, k1, each document's length norm) of a term's BM25F scorer; None: not BM25F."""
-    from whoosh.scoring import BM25FScorer
+    from whoosh.scoring import BM25F, BM25FScorer
 
-    scorer = searcher.weighting.scorer(searcher, fieldname, text)
-    if type(scorer) is not BM25FScorer:
-        return None
-    idf, avgfl, b, k1 = scorer.idf, scorer.avgfl, scorer.B, scorer.K1
+    weighting = searcher.weighting
+    if type(weighting) is BM25F:
+        if not searcher.schema[fieldname].scorable:
+            return None  # Whoosh scores such a field by weight alone
+        # what BM25F.scorer would build the scorer with, without building it: the scorer
+        # looks the term up once more (for its block quality, which is not used here)
+        parent = searcher.get_parent()
+        idf = parent.idf(fieldname, text)
+        avgfl = parent.avg_field_length(fieldname) or 1
+        b, k1 = field_b(weighting, fieldname), weighting.K1
+    else:
+        scorer = weighting.scorer(searcher, fieldname, text)
+        if type(scorer) is not BM25FScorer:
+            return None
+        idf, avgfl, b, k1 = scorer.idf, scorer.avgfl, scorer.B, scorer.K1
     norms = _length_norms(searcher.reader(), fieldname, avgfl, b, k1)
     if norms is None:
         return None

@@ -120,7 +120,8 @@ def _scored(
     matched = np.zeros(total, dtype=bool)
     # the index-wide statistics each part is scored with: asked once, not once a segment
     averages = {o.fieldname: searcher.avg_field_length(o.fieldname) for o in options}
-    idfs = [searcher.idf(o.fieldname, o.text) for o in options]
+    # (keyed by the words' bytes, as the parts' scorers ask: each idf is worked out once)
+    idfs = [searcher.idf(o.fieldname, _as_bytes(searcher, o)) for o in options]
     subs: list[Any] = []
     offsets: list[int] = []
     for sub, offset in searcher.leaf_searchers():
@@ -146,6 +147,14 @@ def _scored(
             totals[ids] += found[1]  # a part's documents are distinct
             matched[ids] = True
     return totals, matched, subs, offsets
+
+
+def _as_bytes(searcher: Any, option: WordTerm) -> Any:
+    """The word as the index stores it (its text when the field cannot say)."""
+    try:
+        return searcher.schema[option.fieldname].to_bytes(option.text)
+    except (KeyError, ValueError):
+        return option.text
 
 
 def _allowed(reading: Reading, kinds: frozenset[str], cutoff: int | None) -> Any:
