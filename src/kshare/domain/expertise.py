@@ -459,9 +459,15 @@ def text_evidence(
     for c in matches:
         value = c.relevance * contribution_weight(c, now, w)
         key = c.thread or c.item_id
-        if value > 0 and (key not in best or value > best[key][1]):
+        # Equal values fall to the smaller item id, so the reasons shown do not
+        # depend on the order the matches were gathered in.
+        if value > 0 and (
+            key not in best
+            or value > best[key][1]
+            or (value == best[key][1] and c.item_id < best[key][0].item_id)
+        ):
             best[key] = (c, value)
-    ranked = sorted(best.values(), key=lambda p: -p[1])[: max(w.per_person, 1)]
+    ranked = sorted(best.values(), key=lambda p: (-p[1], p[0].item_id))[: max(w.per_person, 1)]
     return sum(v for _, v in ranked), ranked
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -100,6 +102,23 @@ def test_a_thread_counts_once_per_person() -> None:
     total, top = ex.text_evidence(answer_and_comments, NOW, W)
     assert [c.item_id for c, _ in top] == ["a"]
     assert total == pytest.approx(ex.contribution_weight(answer_and_comments[0], NOW, W))
+
+
+def test_equal_evidence_gives_the_same_reasons_in_any_order() -> None:
+    # Two comments of equal weight in one thread and two threads of equal weight:
+    # the reasons must not depend on the order the matches were gathered in.
+    tied = [
+        contribution("c9", "comment", thread="t1"),
+        contribution("c2", "comment", thread="t1"),
+        contribution("c5", "comment", thread="t2"),
+        contribution("c4", "comment", thread="t3"),
+    ]
+    few = dataclasses.replace(W, per_person=2)
+    seen = {
+        tuple(c.item_id for c, _ in ex.text_evidence(order, NOW, few)[1])
+        for order in itertools.permutations(tied)
+    }
+    assert seen == {("c2", "c4")}
 
 
 def test_people_who_opted_out_are_never_listed() -> None:
